@@ -1,0 +1,119 @@
+// The contract between the UI layers and the Azure layer: every backup operation the extension performs.
+// One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
+import type {
+  AzureOperation, BackupItem, BackupJob, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
+  ResourceGroup, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine,
+} from './model';
+
+/** A page of a list plus the token to ask for the next one ("Load more"). */
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `continuationToken` to get the next page. Absent on the last page. */
+  continuationToken?: string;
+}
+
+export interface PageOptions {
+  continuationToken?: string;
+  /** Cap on items gathered before returning a page to the caller (the service's own page size still applies). */
+  maxItems?: number;
+  signal?: AbortSignal;
+}
+
+export interface VaultRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+export interface ItemRef extends VaultRef {
+  /** e.g. IaasVMContainer;iaasvmcontainerv2;rg;vm */
+  containerName: string;
+  /** e.g. VM;iaasvmcontainerv2;rg;vm */
+  itemName: string;
+}
+
+export interface JobFilter {
+  status?: JobStatus;
+  operation?: string;
+  startTime?: Date;
+  endTime?: Date;
+}
+
+export interface TrackOptions {
+  signal?: AbortSignal;
+  /** Called whenever the tracked job changes (progress, status). */
+  onProgress?: (job: BackupJob) => void;
+  /** Stop after the operation reports its job id instead of following the job to its end. */
+  untilJobStarted?: boolean;
+}
+
+export interface CreateVaultInput {
+  subscriptionId: string;
+  resourceGroup: string;
+  /** Create the resource group first when it does not exist. */
+  createResourceGroup: boolean;
+  name: string;
+  location: string;
+}
+
+/** A VM found by discovery (refresh containers + protectable items), with why it cannot be chosen if so. */
+export interface ProtectableVm {
+  vmId: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  /** e.g. iaasvmcontainerv2;rg;vm */
+  protectableItemName: string;
+  /** Undefined when it can be protected in this vault; otherwise a reason code for the UI to word. */
+  unavailableReason?: 'OtherRegion' | 'AlreadyProtected';
+}
+
+export interface EnableResult {
+  vmId: string;
+  ok: boolean;
+  operation?: AzureOperation;
+  error?: { code: string; message: string; requestId?: string };
+}
+
+export interface BackupService {
+  listSubscriptions(signal?: AbortSignal): Promise<Subscription[]>;
+  listResourceGroups(subscriptionId: string, signal?: AbortSignal): Promise<ResourceGroup[]>;
+  listRegions(subscriptionId: string, signal?: AbortSignal): Promise<Region[]>;
+
+  /** Every VM of the subscription joined with its protection: one VM listing + one items listing per vault. */
+  listVirtualMachinesWithProtection(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]>;
+  getVmProtection(vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>, signal?: AbortSignal): Promise<VirtualMachine['protection']>;
+
+  listVaults(subscriptionId: string, options?: PageOptions): Promise<Page<Vault>>;
+  getVault(ref: VaultRef, signal?: AbortSignal): Promise<Vault>;
+  checkVaultName(subscriptionId: string, resourceGroup: string, location: string, name: string, signal?: AbortSignal): Promise<NameCheck>;
+  createVault(input: CreateVaultInput, signal?: AbortSignal): Promise<Vault>;
+
+  getStorageConfig(ref: VaultRef, signal?: AbortSignal): Promise<StorageConfig>;
+  setStorageConfig(ref: VaultRef, redundancy: StorageRedundancy, crossRegionRestore: boolean, signal?: AbortSignal): Promise<StorageConfig>;
+
+  listPolicies(ref: VaultRef, options?: PageOptions): Promise<Page<Policy>>;
+  getPolicy(ref: VaultRef, name: string, signal?: AbortSignal): Promise<Policy>;
+  createOrUpdatePolicy(ref: VaultRef, input: PolicyInput, signal?: AbortSignal): Promise<Policy>;
+
+  listBackupItems(ref: VaultRef, options?: PageOptions): Promise<Page<BackupItem>>;
+  getBackupItem(ref: ItemRef, signal?: AbortSignal): Promise<BackupItem>;
+
+  /** Refresh containers (tracked to its end), then list protectable VMs; VMs elsewhere are returned with a reason. */
+  discoverVirtualMachines(ref: VaultRef, signal?: AbortSignal): Promise<ProtectableVm[]>;
+  /** Enable protection for one VM; resolves when the ConfigureBackup job ends (or has started, with untilJobStarted). */
+  enableProtection(ref: VaultRef, vm: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>, policyName: string, options?: TrackOptions): Promise<AzureOperation>;
+  /** Enable protection for many VMs with bounded concurrency; one result per VM, never throws for one VM's failure. */
+  enableProtectionMany(ref: VaultRef, vms: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>[], policyName: string, options?: TrackOptions & { onResult?: (r: EnableResult) => void }): Promise<EnableResult[]>;
+
+  backupNow(ref: ItemRef, retainUntil: Date, options?: TrackOptions): Promise<AzureOperation>;
+  stopProtection(ref: ItemRef, mode: 'RetainData' | 'DeleteData', options?: TrackOptions): Promise<AzureOperation>;
+
+  listJobs(ref: VaultRef, filter?: JobFilter, options?: PageOptions): Promise<Page<BackupJob>>;
+  getJob(ref: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob>;
+  cancelJob(ref: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob>;
+  /** Follow a job until it ends. */
+  waitForJob(ref: VaultRef, jobName: string, options?: TrackOptions): Promise<BackupJob>;
+
+  listRecoveryPoints(ref: ItemRef, options?: PageOptions): Promise<Page<RecoveryPoint>>;
+}

@@ -1,0 +1,239 @@
+// Domain types of the Azure layer. Plain data only: no SDK type and no vscode type crosses this boundary,
+// so the tree, the forms and the tests all speak this vocabulary whether the data came from Azure or the sandbox.
+
+/** Where the Azure Resource Manager lives and how to trust it. Azure public, sovereign clouds and the sandbox differ only here. */
+export interface AzureEnvironment {
+  /** 'AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'Sandbox', or a custom name. */
+  name: string;
+  /** e.g. https://management.azure.com (no trailing slash). */
+  resourceManagerEndpoint: string;
+  /** e.g. https://management.azure.com/.default */
+  tokenScope: string;
+  /** Portal base URL for "Open in portal", e.g. https://portal.azure.com; empty when there is no portal (sandbox). */
+  portalUrl: string;
+  /** PEM of a CA trusted by this environment's clients only (the sandbox). Never installed process-wide. */
+  caCertificate?: string;
+  isSandbox: boolean;
+}
+
+export interface Tenant {
+  id: string;
+  displayName?: string;
+}
+
+export interface Subscription {
+  subscriptionId: string;
+  tenantId: string;
+  displayName: string;
+  state: string;
+  /** `/subscriptions/{id}` */
+  id: string;
+}
+
+export interface ResourceGroup {
+  id: string;
+  name: string;
+  location: string;
+}
+
+export interface Region {
+  /** e.g. 'westeurope' */
+  name: string;
+  /** e.g. 'West Europe' */
+  displayName: string;
+}
+
+export type StorageRedundancy = 'GeoRedundant' | 'LocallyRedundant' | 'ZoneRedundant';
+
+export interface Vault {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  redundancy: StorageRedundancy | 'Unknown';
+  crossRegionRestore: boolean;
+  provisioningState?: string;
+  tags?: Record<string, string>;
+}
+
+export interface StorageConfig {
+  redundancy: StorageRedundancy;
+  crossRegionRestore: boolean;
+  /** true once the first item is protected: the redundancy can no longer change. */
+  locked: boolean;
+}
+
+export type VmProtectionState = 'Protected' | 'NotProtected' | 'Unknown';
+
+export interface VmProtection {
+  state: VmProtectionState;
+  /** Set when protected. */
+  vaultId?: string;
+  vaultName?: string;
+  policyName?: string;
+  /** The backup item that protects this VM, when protected. */
+  item?: BackupItem;
+}
+
+export interface VirtualMachine {
+  /** ARM id as ARM returns it (user casing). Join on `id.toLowerCase()`. */
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  osType: 'Windows' | 'Linux' | 'Unknown';
+  vmSize?: string;
+  powerState?: string;
+  /** 'Ready' | 'NotReady' | 'Unknown' */
+  vmAgentStatus?: string;
+  protection?: VmProtection;
+}
+
+/** The portal's wording: ProtectionState IRPending reads "Warning (initial backup pending)". */
+export type ProtectionState =
+  | 'IRPending' | 'Protected' | 'ProtectionError' | 'ProtectionStopped' | 'ProtectionPaused' | 'BackupsSuspended' | 'Invalid';
+
+export type HealthStatus = 'Passed' | 'ActionRequired' | 'ActionSuggested' | 'Invalid';
+
+export interface BackupItem {
+  /** Full ARM id of the protected item. */
+  id: string;
+  /** e.g. VM;iaasvmcontainerv2;rg;vm */
+  name: string;
+  /** e.g. IaasVMContainer;iaasvmcontainerv2;rg;vm */
+  containerName: string;
+  vaultId: string;
+  vaultName: string;
+  vaultResourceGroup: string;
+  subscriptionId: string;
+  friendlyName: string;
+  /** The protected VM's ARM id. */
+  sourceResourceId: string;
+  protectionState: ProtectionState;
+  healthStatus: HealthStatus;
+  /** '' before the first backup, else e.g. 'Completed' | 'Failed'. */
+  lastBackupStatus: string;
+  /** Undefined before the first backup (the service's 2001-01-01 sentinel is mapped to undefined). */
+  lastBackupTime?: Date;
+  lastRecoveryPoint?: Date;
+  policyId?: string;
+  policyName?: string;
+  initialBackupPending: boolean;
+  recoveryPointCount?: number;
+}
+
+export type ScheduleFrequency = 'Daily' | 'Weekly';
+export type DayOfWeek = 'Sunday' | 'Monday' | 'Tuesday' | 'Wednesday' | 'Thursday' | 'Friday' | 'Saturday';
+
+export interface PolicySchedule {
+  frequency: ScheduleFrequency;
+  /** 'HH:MM', 24 h, in the policy's time zone. */
+  time: string;
+  /** Weekly schedules only. */
+  days?: DayOfWeek[];
+}
+
+export interface PolicyRetention {
+  /** Days a daily point is kept (daily schedules). */
+  dailyDays?: number;
+  /** Weekly retention: how many weeks, on which days. */
+  weeklyWeeks?: number;
+  weeklyDays?: DayOfWeek[];
+  /** Monthly retention in months (first of the month). */
+  monthlyMonths?: number;
+  /** Yearly retention in years (first of January). */
+  yearlyYears?: number;
+}
+
+export interface Policy {
+  id: string;
+  name: string;
+  vaultId: string;
+  /** 'AzureIaasVM' for VM policies; other workloads are listed but not editable here. */
+  backupManagementType: string;
+  /** 'V1' (standard) or 'V2' (enhanced). */
+  policyType: 'V1' | 'V2' | 'Unknown';
+  schedule?: PolicySchedule;
+  retention?: PolicyRetention;
+  instantRestoreDays?: number;
+  timeZone?: string;
+  protectedItemsCount: number;
+}
+
+/** What the policy form sends; the Azure layer turns it into the service's shape. */
+export interface PolicyInput {
+  name: string;
+  schedule: PolicySchedule;
+  timeZone: string;
+  instantRestoreDays: number;
+  retention: PolicyRetention;
+}
+
+export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling' | 'Invalid';
+export type JobOperation =
+  | 'ConfigureBackup' | 'Backup' | 'Restore' | 'DisableBackup' | 'DeleteBackupData' | 'Register' | 'UnRegister' | string;
+
+export interface JobTask {
+  name: string;
+  status: string;
+  progressPercentage?: number;
+  duration?: string;
+}
+
+export interface BackupJob {
+  id: string;
+  /** The job GUID. */
+  name: string;
+  vaultId: string;
+  vaultName: string;
+  vaultResourceGroup: string;
+  subscriptionId: string;
+  operation: JobOperation;
+  status: JobStatus;
+  entityFriendlyName: string;
+  /** e.g. iaasvmcontainerv2;rg;vm */
+  containerName?: string;
+  startTime?: Date;
+  endTime?: Date;
+  /** Milliseconds, parsed from the ISO-8601 duration. */
+  durationMs?: number;
+  progressPercentage?: number;
+  cancellable: boolean;
+  errorCode?: string;
+  errorMessage?: string;
+  tasks?: JobTask[];
+  /** From the job's property bag, e.g. the requested recovery point expiry. */
+  properties?: Record<string, string>;
+}
+
+export type RecoveryPointType = 'AppConsistent' | 'CrashConsistent' | 'FileSystemConsistent' | string;
+
+export interface RecoveryPoint {
+  id: string;
+  name: string;
+  time: Date;
+  type: RecoveryPointType;
+  expiry?: Date;
+  tiers: { type: string; status: string }[];
+}
+
+/** One async operation of the backup service, tracked to its end. */
+export type OperationOutcome = 'Completed' | 'Failed' | 'Cancelled';
+
+export interface AzureOperation {
+  /** The operation id taken from Azure-AsyncOperation / Location. */
+  operationId: string;
+  /** The job the operation started, once known. */
+  jobId?: string;
+  outcome: OperationOutcome;
+  job?: BackupJob;
+  error?: { code: string; message: string; requestId?: string };
+}
+
+export interface NameCheck {
+  available: boolean;
+  /** A message for the user when not available. */
+  message?: string;
+}

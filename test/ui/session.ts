@@ -1,0 +1,60 @@
+// One real workbench for a UI test: an isolated code-server with the extension installed, and Debian chromium.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../harness/browser';
+import { REPO, RunningCodeServer, makeRunDir, startCodeServer } from '../harness/codeServer';
+import { waitForWorkbench } from './workbench';
+
+export interface WorkbenchSession {
+  page: Page;
+  runDir: string;
+  /** Saves a numbered screenshot under the run's folder (kept as test output). */
+  screenshot(name: string): Promise<string>;
+  stop(options?: { keepOutput?: boolean }): Promise<void>;
+}
+
+export interface SessionOptions {
+  name: string;
+  settings?: Record<string, unknown>;
+  locale?: string;
+  activityTitle?: string;
+}
+
+export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession> {
+  const runDir = makeRunDir(`ui-${o.name}`);
+  const shots = path.join(REPO, 'test-output', 'screenshots', o.name);
+  fs.rmSync(shots, { recursive: true, force: true });
+  fs.mkdirSync(shots, { recursive: true });
+  let server: RunningCodeServer | undefined;
+  let browser: BrowserContext | undefined;
+  try {
+    server = await startCodeServer({ runDir, linkExtension: true, locale: o.locale, settings: { 'azureBackup.startInSandbox': true, ...o.settings } });
+    browser = await launchBrowser(path.join(runDir, 'chromium'), { locale: o.locale });
+    const page = browser.pages()[0] ?? await browser.newPage();
+    const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
+    page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+    page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}`);
+    await waitForWorkbench(page, o.activityTitle ?? 'Azure Backup');
+    let step = 0;
+    const running = { server, browser };
+    return {
+      page, runDir,
+      async screenshot(name) {
+        const file = path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      async stop({ keepOutput = false } = {}) {
+        await running.browser.close().catch(() => undefined);
+        await running.server.stop();
+        if (!keepOutput) fs.rmSync(runDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    throw e;
+  }
+}
