@@ -3,6 +3,7 @@
 import { ChildProcess, execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { installLanguagePack } from './languagePack';
 
 /** The repository root, from out/test/harness. */
 export const REPO = path.resolve(__dirname, '../../..');
@@ -43,7 +44,7 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Install the extension by linking the repository into the extensions folder (UI tests, npm start). */
   linkExtension?: boolean;
-  /** Display language, e.g. 'nl'. */
+  /** Display language, e.g. 'nl': installs test/fixtures/language-pack-<language> so that it takes effect offline. */
   locale?: string;
   /** 0 (default) lets the system choose. */
   port?: number;
@@ -76,6 +77,8 @@ export async function startCodeServer(o: CodeServerOptions): Promise<RunningCode
     fs.rmSync(link, { force: true });
     fs.symlinkSync(REPO, link);
   }
+  // `--locale` alone leaves VS Code in English unless a language pack for it is installed.
+  if (o.locale) installLanguagePack(o.locale, dirs);
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${o.port ?? 0}\nauth: none\ncert: false\n`);
   const env: NodeJS.ProcessEnv = {

@@ -10,6 +10,8 @@ import { launchBrowser } from './browser';
 import { LevelSummary, printResults, readSummary } from './summary';
 
 const TIMEOUT_MS = Number(process.env.AZB_HOST_TIMEOUT_MS || 900000);
+/** Display language of the run (e.g. 'nl'); the suites see it as vscode.env.language. English by default. */
+const LOCALE = process.env.AZB_HOST_LOCALE || undefined;
 
 export async function runHostTests(): Promise<LevelSummary> {
   const runDir = makeRunDir('host');
@@ -20,13 +22,14 @@ export async function runHostTests(): Promise<LevelSummary> {
   try {
     server = await startCodeServer({
       runDir,
+      locale: LOCALE,
       settings: { 'azureBackup.startInSandbox': true },
-      env: { AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir },
+      env: { AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir, AZB_HOST_LOCALE: LOCALE ?? '' },
     });
     const authority = new URL(server.url).host;
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
     const payload = [['extensionDevelopmentPath', remote(REPO)], ['extensionTestsPath', remote(path.join(REPO, 'out/test/host/index.js'))]];
-    browser = await launchBrowser(path.join(runDir, 'chromium'));
+    browser = await launchBrowser(path.join(runDir, 'chromium'), { locale: LOCALE });
     const page = browser.pages()[0] ?? await browser.newPage();
     const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
