@@ -1,0 +1,63 @@
+// SDK clients for one session, built for its environment: endpoint, token scope and TLS trust.
+// The sandbox's CA goes into these clients' own tlsOptions, never into the process.
+import { ComputeManagementClient } from '@azure/arm-compute';
+import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
+import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { callLogPolicy } from './callLogPolicy';
+import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
+
+export interface ClientSet {
+  subscriptions(): SubscriptionClient;
+  resources(subscriptionId: string): ResourceManagementClient;
+  compute(subscriptionId: string): ComputeManagementClient;
+  vaults(subscriptionId: string): RecoveryServicesClient;
+  backup(subscriptionId: string): RecoveryServicesBackupClient;
+}
+
+export interface ClientSetOptions {
+  logger?: AzureCallLogger;
+  retry?: RetrySettings;
+}
+
+const DEFAULT_RETRY = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 30_000 };
+
+/** Common pipeline options, shared by both SDK generations. */
+export function pipelineOptions(session: AzureSession, options: ClientSetOptions = {}) {
+  const { environment } = session;
+  const additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] = options.logger
+    ? [{ policy: callLogPolicy(options.logger), position: 'perRetry' }]
+    : [];
+  return {
+    endpoint: environment.resourceManagerEndpoint,
+    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+    additionalPolicies,
+    ...(environment.caCertificate ? { tlsOptions: { ca: environment.caCertificate } } : {}),
+    userAgentOptions: { userAgentPrefix: 'vscode-azure-backup' },
+  };
+}
+
+export function createClientSet(session: AzureSession, options: ClientSetOptions = {}): ClientSet {
+  const common = pipelineOptions(session, options);
+  const scopes = [session.environment.tokenScope];
+  // Modular clients take scopes under `credentials`; the HLC backup client under `credentialScopes`.
+  const modular = { ...common, credentials: { scopes } };
+  const hlc = { ...common, credentialScopes: scopes };
+  const cache = new Map<string, unknown>();
+  const memo = <T>(key: string, make: () => T): T => {
+    if (!cache.has(key)) {
+      cache.set(key, make());
+    }
+    return cache.get(key) as T;
+  };
+  const cred = session.credential;
+  return {
+    subscriptions: () => memo('subscriptions', () => new SubscriptionClient(cred, modular)),
+    resources: (id) => memo(`resources/${id}`, () => new ResourceManagementClient(cred, id, modular)),
+    compute: (id) => memo(`compute/${id}`, () => new ComputeManagementClient(cred, id, modular)),
+    vaults: (id) => memo(`vaults/${id}`, () => new RecoveryServicesClient(cred, id, modular)),
+    backup: (id) => memo(`backup/${id}`, () => new RecoveryServicesBackupClient(cred, id, hlc)),
+  };
+}

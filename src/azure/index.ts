@@ -1,0 +1,9 @@
+// The Azure layer's public surface: the service, its domain types, errors, validation and the pure sign-in providers.
+export { createBackupService, DEFAULT_CONCURRENCY } from './service';
+export type { AzureSession, AzureCallLogger, AzureCallLogEntry, BackupServiceOptions, RetrySettings } from './session';
+export { AzureError } from './errors';
+export { azurePublicEnvironment, sandboxEnvironment, environmentFor } from './environments';
+export * from './model';
+export * from './backupService';
+export * from './validation';
+export * from '../auth/index';

@@ -1,0 +1,25 @@
+// What every operation needs: the clients of the session, the fan-out bound and the poll timing.
+import type { VaultRef } from '../backupService';
+import type { ClientSet } from '../clients';
+import { AzureError } from '../errors';
+import type { PollTiming } from '../polling';
+import type { TrackerContext } from '../tracker';
+
+export interface OperationContext {
+  clients: ClientSet;
+  concurrency: number;
+  timing: PollTiming;
+}
+
+export function trackerFor(ctx: OperationContext, vault: VaultRef): TrackerContext {
+  return { client: ctx.clients.backup(vault.subscriptionId), vault, timing: ctx.timing };
+}
+
+/** Runs an SDK call and turns whatever it throws into an AzureError. */
+export async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw AzureError.from(e);
+  }
+}

@@ -1,0 +1,56 @@
+// createBackupService: the BackupService contract, wired to the operations over one session's clients.
+import type { BackupService } from './backupService';
+import { createClientSet } from './clients';
+import * as arm from './operations/arm';
+import { backupNow } from './operations/backupNow';
+import type { OperationContext } from './operations/context';
+import { discoverVirtualMachines } from './operations/discovery';
+import { getBackupItem, listBackupItems } from './operations/items';
+import { cancelJob, getJob, listJobs, waitForJob } from './operations/jobs';
+import { createOrUpdatePolicy, getPolicy, listPolicies } from './operations/policies';
+import { enableProtection, enableProtectionMany, stopProtection } from './operations/protection';
+import { listRecoveryPoints } from './operations/recoveryPoints';
+import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
+import { getVmProtection, listVirtualMachinesWithProtection } from './operations/vmProtection';
+import type { AzureSession, BackupServiceOptions } from './session';
+
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_POLL_INTERVAL_MS = 2000;
+export const DEFAULT_MAX_POLL_INTERVAL_MS = 30_000;
+
+export function createBackupService(session: AzureSession, options: BackupServiceOptions = {}): BackupService {
+  const intervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const ctx: OperationContext = {
+    clients: createClientSet(session, { logger: options.logger, retry: options.retry }),
+    concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
+    timing: { intervalMs, maxIntervalMs: Math.max(intervalMs, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS) },
+  };
+  return {
+    listSubscriptions: (signal) => arm.listSubscriptions(ctx, signal, session.tenantId),
+    listResourceGroups: (subscriptionId, signal) => arm.listResourceGroups(ctx, subscriptionId, signal),
+    listRegions: (subscriptionId, signal) => arm.listRegions(ctx, subscriptionId, signal),
+    listVirtualMachinesWithProtection: (subscriptionId, signal) => listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
+    getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),
+    listVaults: (subscriptionId, pageOptions) => listVaults(ctx, subscriptionId, pageOptions),
+    getVault: (ref, signal) => getVault(ctx, ref, signal),
+    checkVaultName: (subscriptionId, resourceGroup, location, name, signal) => checkVaultName(ctx, subscriptionId, resourceGroup, location, name, signal),
+    createVault: (input, signal) => createVault(ctx, input, signal),
+    getStorageConfig: (ref, signal) => getStorageConfig(ctx, ref, signal),
+    setStorageConfig: (ref, redundancy, crr, signal) => setStorageConfig(ctx, ref, redundancy, crr, signal),
+    listPolicies: (ref, pageOptions) => listPolicies(ctx, ref, pageOptions),
+    getPolicy: (ref, name, signal) => getPolicy(ctx, ref, name, signal),
+    createOrUpdatePolicy: (ref, input, signal) => createOrUpdatePolicy(ctx, ref, input, signal),
+    listBackupItems: (ref, pageOptions) => listBackupItems(ctx, ref, pageOptions),
+    getBackupItem: (ref, signal) => getBackupItem(ctx, ref, signal),
+    discoverVirtualMachines: (ref, signal) => discoverVirtualMachines(ctx, ref, signal),
+    enableProtection: (ref, vm, policyName, trackOptions) => enableProtection(ctx, ref, vm, policyName, trackOptions),
+    enableProtectionMany: (ref, vms, policyName, trackOptions) => enableProtectionMany(ctx, ref, vms, policyName, trackOptions),
+    backupNow: (ref, retainUntil, trackOptions) => backupNow(ctx, ref, retainUntil, trackOptions),
+    stopProtection: (ref, mode, trackOptions) => stopProtection(ctx, ref, mode, trackOptions),
+    listJobs: (ref, filter, pageOptions) => listJobs(ctx, ref, filter, pageOptions),
+    getJob: (ref, jobName, signal) => getJob(ctx, ref, jobName, signal),
+    cancelJob: (ref, jobName, signal) => cancelJob(ctx, ref, jobName, signal),
+    waitForJob: (ref, jobName, trackOptions) => waitForJob(ctx, ref, jobName, trackOptions),
+    listRecoveryPoints: (ref, pageOptions) => listRecoveryPoints(ctx, ref, pageOptions),
+  };
+}

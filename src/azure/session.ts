@@ -1,0 +1,39 @@
+// What every Azure call needs: where to go (environment) and who is asking (credential).
+import type { TokenCredential } from '@azure/core-auth';
+import type { AzureEnvironment } from './model';
+
+export interface AzureSession {
+  environment: AzureEnvironment;
+  credential: TokenCredential;
+  tenantId?: string;
+}
+
+/** One line per HTTP call. Never carries headers or tokens: only what a support engineer needs. */
+export interface AzureCallLogEntry {
+  method: string;
+  /** Path + query only. */
+  url: string;
+  status?: number;
+  requestId?: string;
+  durationMs: number;
+  error?: string;
+}
+
+export type AzureCallLogger = (entry: AzureCallLogEntry) => void;
+
+export interface RetrySettings {
+  maxRetries?: number;
+  retryDelayInMs?: number;
+  maxRetryDelayInMs?: number;
+}
+
+export interface BackupServiceOptions {
+  /** Parallel calls per fan-out (e.g. one items listing per vault). Default 4. */
+  concurrency?: number;
+  /** Base interval between polls of an async operation or a job. Default 2000 ms. */
+  pollIntervalMs?: number;
+  /** Upper bound for any wait between polls, including a server's Retry-After. Default 30000 ms. */
+  maxPollIntervalMs?: number;
+  logger?: AzureCallLogger;
+  retry?: RetrySettings;
+}

@@ -1,0 +1,48 @@
+// The VM protection join at scale: 2,000 VMs across 20 vaults. The number of calls, read from the sandbox's
+// own request log, must be the VM list pages + the vault list pages + the item list pages: nothing per VM.
+import * as assert from 'node:assert/strict';
+import type { Harness } from './setup';
+import { startHarness } from './setup';
+
+const PAGE_SIZE = 50;
+
+describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ seed: { subscriptions: 1, vaultsPerSubscription: 20, vmsPerSubscription: 2000, protectedItems: 1200, jobs: 0 }, pageSize: PAGE_SIZE });
+  });
+  after(async () => { await h.sandbox.stop(); });
+
+  it('costs one call per page, never one per VM', async () => {
+    const state = h.sandbox.control.snapshot();
+    const sub = h.subscriptionId;
+    const vms = state.vms.filter((v) => v.subscriptionId === sub);
+    const vaults = state.vaults.filter((v) => v.subscriptionId === sub);
+    assert.equal(vms.length, 2000);
+    assert.equal(vaults.length, 20);
+    const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE_SIZE));
+    const itemPages = vaults.reduce((sum, v) => {
+      const key = `${v.subscriptionId}/${v.resourceGroup}/${v.name}`.toLowerCase();
+      return sum + pages(state.items.filter((i) => i.vaultKey === key).length);
+    }, 0);
+    const expected = pages(vms.length) + pages(vaults.length) + itemPages;
+
+    h.sandbox.requestLog.clear();
+    const started = Date.now();
+    const joined = await h.service.listVirtualMachinesWithProtection(sub);
+    const elapsed = Date.now() - started;
+    const log = h.sandbox.requestLog.entries();
+
+    assert.equal(joined.length, 2000);
+    const protectedCount = joined.filter((v) => v.protection?.state === 'Protected').length;
+    assert.equal(protectedCount, state.items.filter((i) => vaults.some((v) => i.vaultKey === `${v.subscriptionId}/${v.resourceGroup}/${v.name}`.toLowerCase())).length);
+    assert.ok(joined.every((v) => v.protection?.state === 'Protected' || v.protection?.state === 'NotProtected'));
+    assert.equal(log.length, expected, `calls: ${log.length}, expected ${expected} (VM pages ${pages(vms.length)}, vault pages ${pages(vaults.length)}, item pages ${itemPages})`);
+    assert.ok(log.every((e) => e.method === 'GET'));
+    assert.equal(log.filter((e) => /virtualMachines\/[^/?]+$/i.test(e.path) || /backupStatus/i.test(e.path)).length, 0, 'no per-VM call');
+    assert.equal(log.filter((e) => /backupProtectedItems/i.test(e.path)).length, itemPages);
+    // Printed for the closing note.
+    console.log(`      join: ${log.length} calls (${pages(vms.length)} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`);
+  });
+});

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import type { ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
+import { toBackupItem } from '../../../src/azure/convert/items';
+import { toBackupJob } from '../../../src/azure/convert/jobs';
+import { clockTime, toPolicy, toPolicyResource } from '../../../src/azure/convert/policies';
+import { formatFilterDate, meaningfulDate, parseIsoDuration } from '../../../src/azure/convert/time';
+import { jobFilterString } from '../../../src/azure/operations/jobs';
+import { operationIdFromUrl } from '../../../src/azure/ids';
+import { parseRetryAfter } from '../../../src/azure/polling';
+
+const VAULT = '/subscriptions/s1/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/vault1';
+
+describe('conversions', () => {
+  it('parses ISO-8601 durations of the service', () => {
+    assert.equal(parseIsoDuration('PT4M8.8931801S'), 248_893);
+    assert.equal(parseIsoDuration('PT0S'), 0);
+    assert.equal(parseIsoDuration('P1DT2H'), 26 * 3600_000);
+    assert.equal(parseIsoDuration('PT1H30M'), 90 * 60_000);
+    assert.equal(parseIsoDuration('garbage'), undefined);
+    assert.equal(parseIsoDuration('PT'), undefined);
+    assert.equal(parseIsoDuration(undefined), undefined);
+  });
+
+  it('maps the 2001-01-01 sentinel and year 1 to undefined', () => {
+    assert.equal(meaningfulDate(new Date('2001-01-01T00:00:00Z')), undefined);
+    assert.equal(meaningfulDate('0001-01-01T00:00:00'), undefined);
+    assert.equal(meaningfulDate('not a date'), undefined);
+    assert.equal(meaningfulDate('2024-05-01T10:00:00Z')?.toISOString(), '2024-05-01T10:00:00.000Z');
+  });
+
+  it('formats filter dates as yyyy-MM-dd hh:mm:ss tt in UTC', () => {
+    assert.equal(formatFilterDate(new Date('2024-01-01T00:00:00Z')), '2024-01-01 12:00:00 AM');
+    assert.equal(formatFilterDate(new Date('2024-01-01T12:05:09Z')), '2024-01-01 12:05:09 PM');
+    assert.equal(formatFilterDate(new Date('2024-11-30T23:59:59Z')), '2024-11-30 11:59:59 PM');
+    assert.equal(formatFilterDate(new Date('2024-03-04T09:00:00Z')), '2024-03-04 09:00:00 AM');
+  });
+
+  it('builds the job filter with sorted keys and quoted values', () => {
+    assert.equal(jobFilterString({}), undefined);
+    assert.equal(
+      jobFilterString({ status: 'InProgress', operation: 'Backup', startTime: new Date('2024-01-01T00:00:00Z'), endTime: new Date('2024-01-31T13:00:00Z') }),
+      "endTime eq '2024-01-31 01:00:00 PM' and operation eq 'Backup' and startTime eq '2024-01-01 12:00:00 AM' and status eq 'InProgress'");
+  });
+
+  it('takes the operation id from an async-operation URL', () => {
+    assert.equal(operationIdFromUrl(`https://x${VAULT}/backupOperations/abc-123?api-version=2023-06-01`), 'abc-123');
+    assert.equal(operationIdFromUrl(`${VAULT}/backupFabrics/Azure/operationResults/op%201`), 'op 1');
+    assert.equal(operationIdFromUrl(undefined), undefined);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, ignoring zero', () => {
+    assert.equal(parseRetryAfter('2'), 2000);
+    assert.equal(parseRetryAfter('0'), undefined);
+    assert.equal(parseRetryAfter(new Date(10_000 + 3000).toUTCString(), 10_000), 3000);
+    assert.equal(parseRetryAfter(undefined), undefined);
+  });
+
+  it('maps a VM backup item, with the IRPending sentinel as "initial backup pending"', () => {
+    const resource: ProtectedItemResource = {
+      id: `${VAULT}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg1;vm1/protectedItems/VM;iaasvmcontainerv2;rg1;vm1`,
+      name: 'VM;iaasvmcontainerv2;rg1;vm1',
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: '/subscriptions/s1/resourceGroups/RG1/providers/Microsoft.Compute/virtualMachines/VM1',
+        protectionState: 'IRPending', lastBackupStatus: '', policyId: `${VAULT}/backupPolicies/DefaultPolicy`,
+        containerName: 'iaasvmcontainerv2;rg1;vm1',
+      },
+    };
+    (resource.properties as unknown as Record<string, unknown>).lastBackupTime = new Date('2001-01-01T00:00:00Z');
+    (resource.properties as unknown as Record<string, unknown>).healthStatus = 'Passed';
+    const item = toBackupItem(resource);
+    assert.ok(item);
+    assert.equal(item.initialBackupPending, true);
+    assert.equal(item.lastBackupTime, undefined);
+    assert.equal(item.policyName, 'DefaultPolicy');
+    assert.equal(item.vaultName, 'vault1');
+    assert.equal(item.vaultResourceGroup, 'rg-backup');
+    assert.equal(item.containerName, 'IaasVMContainer;iaasvmcontainerv2;rg1;vm1');
+    assert.equal(item.healthStatus, 'Passed');
+    assert.equal(toBackupItem({ properties: { protectedItemType: 'AzureFileShareProtectedItem' } }), undefined);
+  });
+
+  it('maps a job: numeric actionsInfo means cancellable, duration parsed, error taken from errorDetails', () => {
+    const job = toBackupJob({
+      id: `${VAULT}/backupJobs/1111`, name: '1111',
+      properties: {
+        jobType: 'AzureIaaSVMJob', operation: 'Backup', status: 'Failed', entityFriendlyName: 'vm1', duration: 'PT1M',
+        actionsInfo: [1 as unknown as 'Cancellable'],
+        errorDetails: [{ errorCode: 400, errorTitle: 'UserErrorBackupOperationInProgress', errorString: 'Another backup is running' } as never],
+        extendedInfo: { progressPercentage: 40, tasksList: [{ taskId: 'Take Snapshot', status: 'Completed' }], propertyBag: { 'VM Name': 'vm1' } },
+      },
+    });
+    assert.equal(job.cancellable, true);
+    assert.equal(job.durationMs, 60_000);
+    assert.equal(job.status, 'Failed');
+    assert.equal(job.errorCode, 'UserErrorBackupOperationInProgress');
+    assert.equal(job.errorMessage, 'Another backup is running');
+    assert.equal(job.tasks?.[0].name, 'Take Snapshot');
+    assert.equal(job.properties?.['VM Name'], 'vm1');
+    assert.equal(job.vaultName, 'vault1');
+  });
+
+  it('turns a policy input into the service shape and back', () => {
+    const resource = toPolicyResource({
+      name: 'weekly', schedule: { frequency: 'Weekly', time: '22:30', days: ['Saturday', 'Sunday'] }, timeZone: 'UTC',
+      instantRestoreDays: 5, retention: { weeklyWeeks: 12, monthlyMonths: 6, yearlyYears: 2 },
+    });
+    const back = toPolicy({ ...resource, id: `${VAULT}/backupPolicies/weekly`, name: 'weekly' });
+    assert.equal(back.vaultId, VAULT);
+    assert.equal(back.policyType, 'V1');
+    assert.deepEqual(back.schedule, { frequency: 'Weekly', time: '22:30', days: ['Saturday', 'Sunday'] });
+    assert.equal(back.retention?.weeklyWeeks, 12);
+    assert.deepEqual(back.retention?.weeklyDays, ['Saturday', 'Sunday']);
+    assert.equal(back.retention?.monthlyMonths, 6);
+    assert.equal(back.retention?.yearlyYears, 2);
+    assert.equal(back.retention?.dailyDays, undefined);
+    assert.equal(clockTime(new Date('2024-01-01T02:00:00Z')), '02:00');
+  });
+});
