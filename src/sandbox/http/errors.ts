@@ -1,0 +1,41 @@
+/** ARM error envelope `{error:{code,message,target,details}}` and the codes the sandbox answers with. */
+export class ArmError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly target?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+
+  toBody(): { error: { code: string; message: string; target: string | null; details: null } } {
+    return { error: { code: this.code, message: this.message, target: this.target ?? null, details: null } };
+  }
+}
+
+export const errors = {
+  resourceNotFound: (type: string, name: string, rg: string): ArmError =>
+    new ArmError(404, 'ResourceNotFound',
+      `The Resource '${type}/${name}' under resource group '${rg}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+      undefined, { 'x-ms-failure-cause': 'gateway' }),
+  resourceGroupNotFound: (rg: string): ArmError =>
+    new ArmError(404, 'ResourceGroupNotFound', `Resource group '${rg}' could not be found.`),
+  subscriptionNotFound: (sub: string): ArmError =>
+    new ArmError(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`),
+  itemNotFound: (): ArmError =>
+    new ArmError(404, 'BMSUserErrorDataSourceObjectNotFound',
+      'Item not found.\r\nSelected item might have been deleted. Please check if item is registered to the vault.'),
+  invalidInput: (detail?: string): ArmError =>
+    new ArmError(400, 'BMSUserErrorInvalidInput',
+      `Input provided for the call is invalid\r\nPlease check the required inputs${detail ? `: ${detail}` : ''}`),
+  invalidParameter: (message: string, target?: string): ArmError => new ArmError(400, 'InvalidParameter', message, target),
+  storageLocked: (): ArmError =>
+    new ArmError(400, 'StorageModelModifyError',
+      'Storage Redundancy option is locked when the first machine is registered with the vault, and cannot be modified thereafter.'),
+  retentionInvalid: (detail: string): ArmError =>
+    new ArmError(400, 'BMSUserErrorPolicyRetentionInvalid', `Retention policy is invalid: ${detail}`),
+  notFoundRoute: (method: string, path: string): ArmError =>
+    new ArmError(404, 'ResourceNotFound', `The sandbox has no route for ${method} ${path}.`),
+};

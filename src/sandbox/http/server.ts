@@ -1,0 +1,227 @@
+/**
+ * The HTTPS front door: latency and faults, body limits, Bearer check, api-version, routing,
+ * ARM headers and errors, request log. Route handlers are synchronous functions returning a Reply.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as https from 'node:https';
+import type { Socket } from 'node:net';
+import { checkApiVersion } from './apiVersion';
+import { ArmError, errors } from './errors';
+import type { FaultInjector } from './faults';
+import type { RequestLog } from './requestLog';
+import { decodeSegment, queryValue, type Reply, type Router, splitPath } from './router';
+import type { TlsMaterial } from './tls';
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+export interface ServerDeps {
+  router: Router;
+  tls: TlsMaterial;
+  log: RequestLog;
+  faults: FaultInjector;
+  latencyMs: number;
+  retryAfterSeconds: number;
+  /** Runs due state transitions before a request is handled. */
+  beforeHandle(): void;
+  /** Persists and reschedules after a request that may have changed state. */
+  afterHandle(method: string): void;
+}
+
+export class SandboxServer {
+  private readonly server: https.Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly deps: ServerDeps) {
+    this.server = https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, (req, res) => this.onRequest(req, res));
+    this.server.on('secureConnection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    // Plain TCP sockets before the TLS handshake, so stop() can destroy them too.
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  listen(port: number, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const addr = this.server.address();
+        resolve(typeof addr === 'object' && addr ? addr.port : port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
+    await closed;
+  }
+
+  private delay(ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const started = Date.now();
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const meta = { started, requestId, path: url.pathname, query: url.search.replace(/^\?/, ''), method };
+    const proceed = (): void => this.afterLatency(req, res, url, meta);
+    if (this.deps.latencyMs > 0) this.delay(this.deps.latencyMs, proceed);
+    else proceed();
+  }
+
+  private afterLatency(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta): void {
+    const fault = this.deps.faults.pick(meta.method, meta.path);
+    if (fault === 'reset') {
+      this.logEntry(meta, 0);
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'stall') {
+      // Hold the answer back; the client's timeout or abort decides what happens.
+      this.delay(this.deps.faults.stallMs, () => this.readBody(req, res, url, meta));
+      return;
+    }
+    if (fault) {
+      const e = fault === 'throttle'
+        ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(this.deps.retryAfterSeconds) })
+        : fault === 'unavailable'
+          ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(this.deps.retryAfterSeconds) })
+          : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
+      req.resume();
+      this.send(req, res, meta, errorReply(e));
+      return;
+    }
+    this.readBody(req, res, url, meta);
+  }
+
+  private readBody(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta): void {
+    if (res.destroyed || req.socket.destroyed) return;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) {
+        this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`)));
+        return;
+      }
+      this.send(req, res, meta, this.handle(req, url, meta, Buffer.concat(chunks)));
+    });
+    req.on('error', () => undefined);
+  }
+
+  private handle(req: IncomingMessage, url: URL, meta: RequestMeta, raw: Buffer): Reply {
+    try {
+      const auth = req.headers.authorization ?? '';
+      if (!/^Bearer\s+\S+/i.test(auth)) {
+        throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.");
+      }
+      const apiVersion = checkApiVersion(queryValue(url.searchParams, 'api-version'));
+      const segments = splitPath(url.pathname).map(decodeSegment);
+      const match = this.deps.router.match(meta.method, segments);
+      if (match.kind === 'none') throw errors.notFoundRoute(meta.method, url.pathname);
+      if (match.kind === 'methodNotAllowed') {
+        throw new ArmError(405, 'MethodNotAllowed', `The method '${meta.method}' is not allowed on '${url.pathname}'.`);
+      }
+      const body = parseBody(req, raw);
+      this.deps.beforeHandle();
+      const reply = match.handler({
+        method: meta.method, rawPath: url.pathname, params: match.params, query: url.searchParams, body, headers: req.headers, apiVersion,
+      });
+      this.deps.afterHandle(meta.method);
+      return reply;
+    } catch (e) {
+      if (e instanceof ArmError) return errorReply(e);
+      const message = e instanceof Error ? e.message : String(e);
+      return errorReply(new ArmError(500, 'InternalServerError', `Sandbox bug: ${message}`));
+    }
+  }
+
+  private send(req: IncomingMessage, res: ServerResponse, meta: RequestMeta, reply: Reply): void {
+    if (res.destroyed) return;
+    const headers: Record<string, string> = {
+      'x-ms-request-id': meta.requestId,
+      'x-ms-correlation-request-id': headerValue(req, 'x-ms-correlation-request-id') ?? meta.requestId,
+      'x-ms-routing-request-id': `SANDBOX:${new Date().toISOString().replace(/[-:]|\.\d+/g, '')}:${meta.requestId}`,
+      'Cache-Control': 'no-cache',
+      Pragma: 'no-cache',
+      Expires: '-1',
+      ...reply.headers,
+    };
+    const clientId = headerValue(req, 'x-ms-client-request-id');
+    if (clientId) headers['x-ms-client-request-id'] = clientId;
+    if (reply.status === 202 && !Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after')) {
+      headers['Retry-After'] = String(this.deps.retryAfterSeconds);
+    }
+    let payload: string | undefined;
+    if (reply.body !== undefined && meta.method !== 'HEAD') {
+      payload = JSON.stringify(reply.body);
+      headers['Content-Type'] = 'application/json; charset=utf-8';
+      headers['Content-Length'] = String(Buffer.byteLength(payload));
+    } else {
+      headers['Content-Length'] = '0';
+    }
+    if (reply.status === 413) headers.Connection = 'close';
+    res.writeHead(reply.status, headers);
+    res.end(payload);
+    this.logEntry(meta, reply.status);
+  }
+
+  private logEntry(meta: RequestMeta, status: number): void {
+    this.deps.log.add({
+      method: meta.method, path: meta.path, query: meta.query, status,
+      durationMs: Date.now() - meta.started, requestId: meta.requestId, at: new Date(meta.started).toISOString(),
+    });
+  }
+}
+
+interface RequestMeta {
+  started: number;
+  requestId: string;
+  path: string;
+  query: string;
+  method: string;
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function errorReply(e: ArmError): Reply {
+  return { status: e.status, body: e.toBody(), headers: e.headers };
+}
+
+function parseBody(req: IncomingMessage, raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (type && !/^application\/([a-z.+-]*\+)?json\b/.test(type) && !type.startsWith('text/json')) {
+    throw new ArmError(415, 'UnsupportedMediaType', `The content media type '${type}' is not supported. Only 'application/json' is supported.`);
+  }
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : 'parse error';
+    throw new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${why}'.`);
+  }
+}

@@ -1,0 +1,91 @@
+/** Wire shapes of backup resources: policies, protectable items, containers, protected items, recovery points. */
+import type { PolicyRecord, ProtectedItemRecord, RecoveryPointRecord, VaultRecord, VmRecord } from '../state/model';
+import { containerName, protectedItemName, shortContainerName, vaultArmId, vmArmId } from '../state/names';
+import { iso } from './time';
+
+const CONTAINER_TYPE = 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers';
+
+export function containerId(vault: VaultRecord, vm: VmRecord): string {
+  return `${vaultArmId(vault)}/backupFabrics/Azure/protectionContainers/${containerName(vm)}`;
+}
+
+export function itemId(vault: VaultRecord, vm: VmRecord): string {
+  return `${containerId(vault, vm)}/protectedItems/${protectedItemName(vm)}`;
+}
+
+export function renderPolicy(vault: VaultRecord, p: PolicyRecord, protectedItemsCount: number): unknown {
+  return {
+    id: `${vaultArmId(vault)}/backupPolicies/${p.name}`, name: p.name, type: 'Microsoft.RecoveryServices/vaults/backupPolicies',
+    properties: { ...p.properties, protectedItemsCount },
+  };
+}
+
+export function renderProtectable(vault: VaultRecord, vm: VmRecord): unknown {
+  const short = shortContainerName(vm);
+  return {
+    id: `${vaultArmId(vault)}/backupFabrics/Azure/protectionContainers/IaasVMContainer;${short}/protectableItems/vm;${short}`,
+    name: short, type: `${CONTAINER_TYPE}/protectableItems`,
+    properties: {
+      protectableItemType: 'Microsoft.Compute/virtualMachines', backupManagementType: 'AzureIaasVM', workloadType: 'VM',
+      friendlyName: vm.name, protectionState: 'NotProtected', virtualMachineId: vmArmId(vm), virtualMachineVersion: 'Compute', resourceGroup: vm.resourceGroup,
+    },
+  };
+}
+
+export function renderContainer(vault: VaultRecord, vm: VmRecord): unknown {
+  return {
+    id: containerId(vault, vm), name: containerName(vm), type: CONTAINER_TYPE,
+    properties: {
+      containerType: 'Microsoft.Compute/virtualMachines', backupManagementType: 'AzureIaasVM', friendlyName: vm.name,
+      registrationStatus: 'Registered', healthStatus: 'Healthy', virtualMachineId: vmArmId(vm), virtualMachineVersion: 'Compute', resourceGroup: vm.resourceGroup,
+    },
+  };
+}
+
+export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItemRecord, points: RecoveryPointRecord[], withExtendedInfo: boolean): unknown {
+  const protectedNow = item.lastBackupStatus === 'Completed' || item.protectionState === 'Protected';
+  const failed = item.lastBackupStatus === 'Failed';
+  const properties: Record<string, unknown> = {
+    protectedItemType: 'Microsoft.Compute/virtualMachines', backupManagementType: 'AzureIaasVM', workloadType: 'VM',
+    friendlyName: vm.name, virtualMachineId: vmArmId(vm), sourceResourceId: vmArmId(vm), containerName: shortContainerName(vm),
+    policyId: item.policyName ? `${vaultArmId(vault)}/backupPolicies/${item.policyName}` : '',
+    policyName: item.policyName ?? '',
+    protectionStatus: failed ? 'Unhealthy' : 'Healthy',
+    protectionState: item.protectionState,
+    healthStatus: item.healthStatus,
+    lastBackupStatus: item.lastBackupStatus,
+    lastBackupTime: item.lastBackupTime !== undefined ? iso(item.lastBackupTime) : '2001-01-01T00:00:00Z',
+    protectedItemDataId: item.protectedItemDataId,
+    isArchiveEnabled: false,
+    vaultId: vaultArmId(vault),
+    kpisHealths: protectedNow || failed
+      ? { BackupOperationStatusKPI: { resourceHealthStatus: failed ? 'PersistentUnhealthy' : 'Healthy', resourceHealthDetails: [] } }
+      : {},
+  };
+  if (item.lastRecoveryPoint !== undefined) properties.lastRecoveryPoint = iso(item.lastRecoveryPoint);
+  if (protectedNow) {
+    properties.healthDetails = [{ code: 400239, title: 'IaasVmHealthGreenDefault', message: 'Backup pre-check status of this virtual machine is OK.', recommendations: [] }];
+  }
+  if (withExtendedInfo) {
+    const times = points.map((p) => p.time).sort((a, b) => a - b);
+    properties.extendedInfo = {
+      recoveryPointCount: points.length, policyInconsistent: false,
+      ...(times.length ? { oldestRecoveryPoint: iso(times[0]), oldestRecoveryPointInVault: iso(times[0]) } : {}),
+    };
+  }
+  return { id: itemId(vault, vm), name: protectedItemName(vm), type: `${CONTAINER_TYPE}/protectedItems`, properties };
+}
+
+export function renderRecoveryPoint(vault: VaultRecord, vm: VmRecord, rp: RecoveryPointRecord): unknown {
+  return {
+    id: `${itemId(vault, vm)}/recoveryPoints/${rp.name}`, name: rp.name, type: `${CONTAINER_TYPE}/protectedItems/recoveryPoints`,
+    properties: {
+      objectType: 'IaasVMRecoveryPoint', recoveryPointType: rp.type, recoveryPointTime: iso(rp.time), recoveryPointAdditionalInfo: '',
+      sourceVMStorageType: 'NormalStorage', isSourceVMEncrypted: false, isInstantIlrSessionActive: false,
+      recoveryPointTierDetails: [{ type: 'InstantRP', status: 'Valid' }, { type: 'HardenedRP', status: 'Valid' }],
+      recoveryPointMoveReadinessInfo: { ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point is not eligible for archive move.' } },
+      isManagedVirtualMachine: true, virtualMachineSize: rp.vmSize, originalStorageAccountOption: false, osType: rp.osType,
+      recoveryPointProperties: { expiryTime: iso(rp.expiry), ruleName: '', isSoftDeleted: false },
+    },
+  };
+}

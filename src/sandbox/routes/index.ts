@@ -1,0 +1,28 @@
+/** Registers every route family; one file per family. */
+import type { Router } from '../http/router';
+import type { Site } from '../http/site';
+import { registerBackupStatusRoutes } from './backupStatus';
+import { registerComputeRoutes } from './compute';
+import { registerDiscoveryRoutes } from './discovery';
+import { registerJobRoutes } from './jobs';
+import { registerOperationRoutes } from './operations';
+import { registerPolicyRoutes } from './policies';
+import { registerProtectedItemRoutes } from './protectedItems';
+import { registerRecoveryPointRoutes } from './recoveryPoints';
+import { registerResourceRoutes } from './resources';
+import { registerStorageConfigRoutes } from './storageConfig';
+import { registerVaultRoutes } from './vaults';
+
+export function registerAllRoutes(router: Router, site: Site): void {
+  registerResourceRoutes(router, site);
+  registerComputeRoutes(router, site);
+  registerVaultRoutes(router, site);
+  registerStorageConfigRoutes(router, site);
+  registerPolicyRoutes(router, site);
+  registerDiscoveryRoutes(router, site);
+  registerProtectedItemRoutes(router, site);
+  registerOperationRoutes(router, site);
+  registerJobRoutes(router, site);
+  registerRecoveryPointRoutes(router, site);
+  registerBackupStatusRoutes(router, site);
+}

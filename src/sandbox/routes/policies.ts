@@ -1,0 +1,81 @@
+/** Backup policies: list ($filter), get, create/update (200 with the body), delete (LRO via operations/{op}). */
+import { ArmError } from '../http/errors';
+import { pagedReply } from '../http/paging';
+import { queryValue, type Router } from '../http/router';
+import type { Site } from '../http/site';
+import type { PolicyRecord, VaultRecord } from '../state/model';
+import { renderOperationStatus } from '../render/operation';
+import { renderPolicy } from '../render/backup';
+import { matches, parseFilter, requireVault, VAULT, vaultUrl } from './lookup';
+import { validatePolicy } from './policyValidation';
+
+const POLICY = `${VAULT}/backupPolicies/{policy}`;
+
+function policyNotFound(name: string): ArmError {
+  return new ArmError(404, 'BMSUserErrorPolicyNotFound', `Policy '${name}' not found.\r\nPlease provide a valid policy name.`);
+}
+
+export function registerPolicyRoutes(router: Router, site: Site): void {
+  const count = (vaultKey: string, name: string): number =>
+    site.store.itemsOf(vaultKey).filter((i) => i.policyName?.toLowerCase() === name.toLowerCase()).length;
+  const render = (vault: VaultRecord, vaultKey: string, p: PolicyRecord): unknown => renderPolicy(vault, p, count(vaultKey, p.name));
+
+  router.add('GET', `${VAULT}/backupPolicies`, (req) => {
+    const { vault, vaultKey } = requireVault(site, req);
+    const filter = parseFilter(queryValue(req.query, '$filter'));
+    const list = site.store.policiesOf(vaultKey).filter((p) =>
+      matches(filter, 'backupManagementType', String(p.properties.backupManagementType))
+      && matches(filter, 'workloadType', p.properties.backupManagementType === 'AzureIaasVM' ? 'VM' : String(p.properties.workLoadType))
+      && matches(filter, 'fabricName', 'Azure'));
+    return pagedReply(site, req, list, (p) => render(vault, vaultKey, p));
+  });
+
+  router.add('GET', POLICY, (req) => {
+    const { vault, vaultKey } = requireVault(site, req);
+    const p = site.store.policy(vaultKey, req.params.policy);
+    if (!p) throw policyNotFound(req.params.policy);
+    return { status: 200, body: render(vault, vaultKey, p) };
+  });
+
+  router.add('PUT', POLICY, (req) => {
+    const { vault, vaultKey } = requireVault(site, req);
+    const existing = site.store.policy(vaultKey, req.params.policy);
+    const properties = validatePolicy(req.params.policy, req.body);
+    const record: PolicyRecord = { vaultKey, name: existing?.name ?? req.params.policy, properties };
+    site.store.putPolicy(record);
+    // A changed schedule moves the next scheduled backup of every item using the policy.
+    for (const item of site.store.itemsOf(vaultKey)) if (item.policyName?.toLowerCase() === record.name.toLowerCase()) site.engine.schedule(item);
+    return { status: 200, body: render(vault, vaultKey, record) };
+  });
+
+  router.add('DELETE', POLICY, (req) => {
+    const { vault, vaultKey } = requireVault(site, req);
+    const p = site.store.policy(vaultKey, req.params.policy);
+    if (!p) return { status: 204 };
+    const op = site.engine.deletePolicy(vaultKey, p.name);
+    return {
+      status: 202,
+      headers: {
+        'Azure-AsyncOperation': vaultUrl(site, vault, `/backupPolicies/${p.name}/operations/${op.id}`, req.apiVersion),
+        Location: vaultUrl(site, vault, `/backupPolicies/${p.name}/operationResults/${op.id}`, req.apiVersion),
+      },
+    };
+  });
+
+  router.add('GET', `${POLICY}/operations/{op}`, (req) => {
+    const { vaultKey } = requireVault(site, req);
+    const op = site.store.operation(vaultKey, req.params.op);
+    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    return { status: 200, body: renderOperationStatus(op, site.now()) };
+  });
+
+  router.add('GET', `${POLICY}/operationResults/{op}`, (req) => {
+    const { vault, vaultKey } = requireVault(site, req);
+    const op = site.store.operation(vaultKey, req.params.op);
+    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (op.doneAt > site.now()) return { status: 202 };
+    if (op.error) throw new ArmError(400, op.error.code, op.error.message);
+    const p = site.store.policy(vaultKey, req.params.policy);
+    return p ? { status: 200, body: render(vault, vaultKey, p) } : { status: 204 };
+  });
+}

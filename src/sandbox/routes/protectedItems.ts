@@ -1,0 +1,132 @@
+/**
+ * Protected items: enable / modify / stop (PUT), get, delete data (DELETE), list, and backup now (POST backup).
+ * Every async answer carries an operation id that the operation routes (operations.ts) serve in all views.
+ */
+import { ArmError, errors } from '../http/errors';
+import { pagedReply } from '../http/paging';
+import { queryValue, type Reply, type RouteRequest, type Router } from '../http/router';
+import type { Site } from '../http/site';
+import { obj, str } from '../state/json';
+import type { OperationRecord, ProtectionState, VaultRecord, VmRecord } from '../state/model';
+import { vmKeyOf } from '../state/names';
+import { DAY_MS, TIMINGS } from '../state/timings';
+import { renderItem } from '../render/backup';
+import { ITEM, itemSuffix, matches, parseFilter, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
+
+export function registerProtectedItemRoutes(router: Router, site: Site): void {
+  router.add('GET', ITEM, (req) => {
+    const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
+    const item = site.store.item(vaultKey, vmKey);
+    if (!item || !vm) throw errors.itemNotFound();
+    const extended = (parseFilter(queryValue(req.query, '$filter')).get('expand') ?? '').toLowerCase() === 'extendedinfo';
+    return { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), extended) };
+  });
+
+  router.add('PUT', ITEM, (req) => putItem(site, req));
+
+  router.add('DELETE', ITEM, (req) => {
+    const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
+    const item = site.store.item(vaultKey, vmKey);
+    if (!item || !vm) throw errors.itemNotFound();
+    refuseConflicts(site, vaultKey, vmKey);
+    const op = site.engine.deleteData(vaultKey, vm, item);
+    return {
+      status: 202,
+      headers: {
+        'Azure-AsyncOperation': vaultUrl(site, vault, `/backupOperations/${op.id}`, req.apiVersion),
+        Location: vaultUrl(site, vault, `/backupOperationResults/${op.id}`, req.apiVersion),
+      },
+    };
+  });
+
+  router.add('POST', `${ITEM}/backup`, (req) => {
+    const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
+    const item = site.store.item(vaultKey, vmKey);
+    if (!item || !vm) throw errors.itemNotFound();
+    const props = obj(obj(req.body)?.properties);
+    if (!props || props.objectType !== 'IaasVMBackupRequest') throw errors.invalidInput("properties.objectType must be 'IaasVMBackupRequest'");
+    const now = site.now();
+    let expiry = now + TIMINGS.defaultBackupRetentionDays * DAY_MS;
+    if (props.recoveryPointExpiryTimeInUTC !== undefined && props.recoveryPointExpiryTimeInUTC !== null) {
+      const raw = str(props.recoveryPointExpiryTimeInUTC);
+      const t = raw ? Date.parse(raw) : NaN;
+      if (Number.isNaN(t) || t <= now || t > now + 99 * 365 * DAY_MS) {
+        throw errors.invalidInput('recoveryPointExpiryTimeInUTC must be a date-time in the future (at most 99 years ahead)');
+      }
+      expiry = t;
+    }
+    if (item.protectionState === 'ProtectionStopped' || item.protectionState === 'BackupsSuspended') {
+      throw new ArmError(400, 'BMSUserErrorProtectionStopped', 'Backup cannot be triggered because protection of this item is stopped. Resume protection and try again.');
+    }
+    return itemAccepted(site, req, vault, vm, site.engine.backup(vaultKey, vm, item, expiry));
+  });
+
+  router.add('GET', `${VAULT}/backupProtectedItems`, (req) => {
+    const { vault, vaultKey } = requireVault(site, req);
+    const filter = parseFilter(queryValue(req.query, '$filter'));
+    const container = filter.get('containername')?.toLowerCase().replace(/^iaasvmcontainer;/, '');
+    const rows = site.store.itemsOf(vaultKey).flatMap((item) => {
+      const vm = site.store.vm(item.vmKey);
+      return vm ? [{ item, vm }] : [];
+    }).filter(({ item, vm }) =>
+      matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'itemType', 'VM') && matches(filter, 'workloadType', 'VM')
+      && matches(filter, 'policyName', item.policyName) && matches(filter, 'friendlyName', vm.name) && matches(filter, 'fabricName', 'Azure')
+      && matches(filter, 'healthState', item.healthStatus)
+      && (container === undefined || container === `iaasvmcontainerv2;${vm.resourceGroup};${vm.name}`.toLowerCase()))
+      .sort((a, b) => a.vm.name.localeCompare(b.vm.name));
+    return pagedReply(site, req, rows, ({ item, vm }) => renderItem(vault, vm, item, [], false));
+  });
+}
+
+function refuseConflicts(site: Site, vaultKey: string, vmKey: string): void {
+  if (site.engine.protectionOperationRunning(vaultKey, vmKey)) {
+    throw new ArmError(409, 'BMSUserErrorConflictingProtectionOperation', 'Another configure protection operation is in progress for this item. Please wait until it completes and retry.');
+  }
+}
+
+function itemAccepted(site: Site, req: RouteRequest, vault: VaultRecord, vm: VmRecord, op: OperationRecord): Reply {
+  const suffix = itemSuffix(vm);
+  return {
+    status: 202,
+    headers: {
+      'Azure-AsyncOperation': vaultUrl(site, vault, `${suffix}/operationsStatus/${op.id}`, req.apiVersion),
+      Location: vaultUrl(site, vault, `${suffix}/operationResults/${op.id}`, req.apiVersion),
+    },
+  };
+}
+
+function putItem(site: Site, req: RouteRequest): Reply {
+  const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
+  const props = obj(obj(req.body)?.properties);
+  if (!props) throw errors.invalidInput('properties are required');
+  const type = props.protectedItemType;
+  if (type !== undefined && type !== 'Microsoft.Compute/virtualMachines' && type !== 'AzureIaaSVMProtectedItem') {
+    throw errors.invalidInput(`protectedItemType '${String(type)}' is not supported`);
+  }
+  const source = str(props.sourceResourceId) ?? str(props.virtualMachineId);
+  if (source !== undefined && source.toLowerCase() !== vmKey) {
+    throw errors.invalidInput('sourceResourceId does not match the container and item names');
+  }
+  if (!vm) throw errors.resourceNotFound('Microsoft.Compute/virtualMachines', req.params.item.split(';').pop() ?? '', req.params.item.split(';')[2] ?? '');
+  const existing = site.store.item(vaultKey, vmKey);
+  refuseConflicts(site, vaultKey, vmKey);
+  const state = str(props.protectionState);
+  if (state === 'ProtectionStopped' || state === 'BackupsSuspended') {
+    if (!existing) throw errors.itemNotFound();
+    return itemAccepted(site, req, vault, vm, site.engine.stop(vaultKey, vm, existing, state as ProtectionState));
+  }
+  const policyName = /\/backupPolicies\/([^/?]+)/i.exec(str(props.policyId) ?? '')?.[1];
+  if (!policyName) throw errors.invalidInput('policyId is required to protect an item');
+  const policy = site.store.policy(vaultKey, decodeURIComponent(policyName));
+  if (!policy) throw new ArmError(404, 'BMSUserErrorPolicyNotFound', `Policy '${policyName}' not found in vault '${vault.name}'.`);
+  if (policy.properties.backupManagementType !== 'AzureIaasVM') throw errors.invalidInput(`policy '${policy.name}' is not an Azure VM policy`);
+  const elsewhere = site.store.itemForVm(vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name));
+  if (elsewhere && elsewhere.vaultKey !== vaultKey) {
+    const other = site.store.vault(elsewhere.vaultKey);
+    throw new ArmError(400, 'BMSUserErrorVmAlreadyProtected', `VM '${vm.name}' is already protected by vault '${other?.name ?? elsewhere.vaultKey}'. A VM can be protected by only one vault.`);
+  }
+  if (vm.location !== vault.location) {
+    throw new ArmError(400, 'BMSUserErrorVmNotInVaultRegion', `VM '${vm.name}' is in region '${vm.location}' but vault '${vault.name}' is in '${vault.location}'. A VM can only be protected by a vault in the same region.`);
+  }
+  return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name));
+}

@@ -1,0 +1,57 @@
+/** Subscriptions, locations and resource groups (api 2022-12-01 / 2025-04-01). */
+import { ArmError } from '../http/errors';
+import { pagedReply } from '../http/paging';
+import { queryValue, type Router } from '../http/router';
+import type { Site } from '../http/site';
+import { obj, str, strMap } from '../state/json';
+import { findRegion, REGIONS } from '../state/regions';
+import { renderLocation, renderResourceGroup, renderSubscription } from '../render/arm';
+import { requireResourceGroup, requireSubscription } from './lookup';
+
+const RG_NAME = /^[-\w._()]{1,90}$/;
+
+export function registerResourceRoutes(router: Router, site: Site): void {
+  router.add('GET', '/subscriptions', (req) =>
+    pagedReply(site, req, site.store.allSubscriptions(), (s) => renderSubscription(s, site.store.tenantId)));
+
+  router.add('GET', '/subscriptions/{sub}', (req) => ({
+    status: 200, body: renderSubscription(requireSubscription(site, req.params.sub), site.store.tenantId),
+  }));
+
+  router.add('GET', '/subscriptions/{sub}/locations', (req) => {
+    const s = requireSubscription(site, req.params.sub);
+    return pagedReply(site, req, REGIONS, (r) => renderLocation(s.subscriptionId, r));
+  });
+
+  router.add('GET', '/subscriptions/{sub}/resourcegroups', (req) => {
+    requireSubscription(site, req.params.sub);
+    const top = Number(queryValue(req.query, '$top') ?? NaN);
+    let list = site.store.resourceGroupsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name));
+    if (Number.isInteger(top) && top > 0) list = list.slice(0, top);
+    return pagedReply(site, req, list, renderResourceGroup);
+  });
+
+  router.add('GET', '/subscriptions/{sub}/resourcegroups/{rg}', (req) => ({
+    status: req.method === 'HEAD' ? 204 : 200, body: renderResourceGroup(requireResourceGroup(site, req.params.sub, req.params.rg)),
+  }));
+
+  router.add('PUT', '/subscriptions/{sub}/resourcegroups/{rg}', (req) => {
+    const s = requireSubscription(site, req.params.sub);
+    const name = req.params.rg;
+    if (!RG_NAME.test(name) || name.endsWith('.')) {
+      throw new ArmError(400, 'InvalidResourceGroup', `The provided resource group name '${name}' has these invalid characters or length.`);
+    }
+    const body = obj(req.body);
+    const existing = site.store.resourceGroup(s.subscriptionId, name);
+    const location = str(body?.location);
+    if (!existing && !location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
+    const region = location ? findRegion(location) : undefined;
+    if (location && !region) throw new ArmError(400, 'LocationNotAvailableForResourceGroup', `The provided location '${location}' is not available for resource group.`);
+    if (existing && region && existing.location !== region.name) {
+      throw new ArmError(409, 'InvalidResourceGroupLocation', `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}'.`);
+    }
+    const record = { subscriptionId: s.subscriptionId, name: existing?.name ?? name, location: existing?.location ?? region?.name ?? '', tags: strMap(body?.tags) ?? existing?.tags };
+    site.store.putResourceGroup(record);
+    return { status: existing ? 200 : 201, body: renderResourceGroup(record) };
+  });
+}

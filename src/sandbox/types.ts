@@ -1,0 +1,63 @@
+/** Public option and result types of the sandbox (re-exported by index.ts). */
+import type { SandboxControl } from './control';
+
+export interface ScaleSpec {
+  subscriptions: number;
+  vaultsPerSubscription: number;
+  vmsPerSubscription: number;
+  protectedItems: number;
+  jobs: number;
+  regions?: string[];
+}
+
+export type FaultKind = 'throttle' | 'serverError' | 'unavailable' | 'reset' | 'stall';
+
+export interface FaultConfig {
+  /** Probability per eligible request (0..1), drawn from the seeded generator. */
+  rate?: number;
+  kinds?: FaultKind[];
+  stallMs?: number;
+  /** Only requests whose path matches this RegExp source (case-insensitive). */
+  pathPattern?: string;
+  methods?: string[];
+  /** Inject at most this many, then stop. */
+  count?: number;
+  /** Async operations (enable/backup/stop/delete) end Failed with an ARM error. */
+  failOperations?: boolean;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  dataFile?: string;
+  seed?: 'story' | 'empty' | ScaleSpec;
+  speed?: number;
+  pageSize?: number;
+  retryAfterSeconds?: number;
+  latencyMs?: number;
+  faults?: FaultConfig;
+  randomSeed?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  durationMs: number;
+  requestId: string;
+  at: string;
+}
+
+export interface RunningSandbox {
+  endpoint: string;
+  ca: string;
+  caFile: string;
+  tenantId: string;
+  subscriptionIds(): string[];
+  requestLog: { entries(): RequestLogEntry[]; clear(): void };
+  clock: { now(): Date; advance(ms: number): void; setSpeed(speed: number): void };
+  setFaults(f: FaultConfig | undefined): void;
+  control: SandboxControl;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,118 @@
+/**
+ * Reusable helpers for tests against the sandbox: start one, build the real SDK clients trusting its CA
+ * (per client through tlsOptions, never process-wide), capture async-operation headers, poll.
+ */
+import { ComputeManagementClient } from '@azure/arm-compute';
+import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
+import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelineResponse } from '@azure/core-rest-pipeline';
+import { request as httpsRequest } from 'node:https';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
+
+/** Any non-empty Bearer token is accepted by the sandbox. */
+export const sandboxCredential: TokenCredential = {
+  getToken: async () => ({ token: 'sandbox', expiresOnTimestamp: Date.now() + 3600e3 }),
+};
+
+/** Fast defaults for tests: no Retry-After wait worth speaking of, fast simulated clock. */
+export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  return startSandbox({ retryAfterSeconds: 0, speed: 1, ...options });
+}
+
+export interface ClientOptionsForSandbox {
+  /** Retry tuning so fault tests stay fast. */
+  retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };
+}
+
+export interface SandboxClients {
+  backup: RecoveryServicesBackupClient;
+  vaults: RecoveryServicesClient;
+  compute: ComputeManagementClient;
+  resources: ResourceManagementClient;
+  subscriptions: SubscriptionClient;
+}
+
+export function clientsFor(sandbox: RunningSandbox, subscriptionId = sandbox.subscriptionIds()[0], extra: ClientOptionsForSandbox = {}): SandboxClients {
+  const common = {
+    endpoint: sandbox.endpoint,
+    tlsOptions: { ca: sandbox.ca },
+    retryOptions: extra.retryOptions ?? { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
+  };
+  return {
+    backup: new RecoveryServicesBackupClient(sandboxCredential, subscriptionId, { ...common, credentialScopes: [`${sandbox.endpoint}/.default`] }),
+    vaults: new RecoveryServicesClient(sandboxCredential, subscriptionId, common),
+    compute: new ComputeManagementClient(sandboxCredential, subscriptionId, common),
+    resources: new ResourceManagementClient(sandboxCredential, subscriptionId, common),
+    subscriptions: new SubscriptionClient(sandboxCredential, common),
+  };
+}
+
+/** An `onResponse` callback that keeps the last raw response, to read Azure-AsyncOperation / Location. */
+export function headerCapture(): { onResponse: (r: PipelineResponse | { headers: { get(name: string): string | undefined }; status: number }) => void; header(name: string): string; status(): number } {
+  let last: { headers: { get(name: string): string | undefined }; status: number } | undefined;
+  return {
+    onResponse: (r) => { last = r; },
+    header: (name) => {
+      const v = last?.headers.get(name);
+      if (!v) throw new Error(`response had no ${name} header`);
+      return v;
+    },
+    status: () => last?.status ?? 0,
+  };
+}
+
+/** The `{op}` of an async-operation URL: its last path segment before the query. */
+export function operationIdOf(url: string): string {
+  return new URL(url).pathname.split('/').pop() ?? '';
+}
+
+/** Polls `probe` until it returns a value (not undefined), advancing the sandbox clock between tries. */
+export async function until<T>(sandbox: RunningSandbox, probe: () => Promise<T | undefined>, stepMs = 5_000, tries = 100): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    sandbox.clock.advance(stepMs);
+  }
+  throw new Error('condition not reached');
+}
+
+export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of iter) out.push(x);
+  return out;
+}
+
+export const containerOf = (rg: string, vm: string): string => `IaasVMContainer;iaasvmcontainerv2;${rg};${vm}`.replace(/;([^;]+);([^;]+)$/, (_m, a: string, b: string) => `;${a.toLowerCase()};${b.toLowerCase()}`);
+export const itemOf = (rg: string, vm: string): string => `VM;iaasvmcontainerv2;${rg.toLowerCase()};${vm.toLowerCase()}`;
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  json: unknown;
+}
+
+/** A plain HTTPS request to the sandbox (for checks the SDKs cannot make, e.g. a missing token). */
+export function rawRequest(sandbox: RunningSandbox, method: string, pathAndQuery: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(`${sandbox.endpoint}${pathAndQuery}`, { method, ca: sandbox.ca, headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined });
+      });
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/** The `error.code` of an ARM error envelope. */
+export function armCode(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
+  const error = (json as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}

@@ -1,0 +1,76 @@
+/** Backup policies: list with $filter, get, create/update with validation, delete LRO. */
+import * as assert from 'node:assert/strict';
+import type { AzureIaaSVMProtectionPolicy, ProtectionPolicyResource } from '@azure/arm-recoveryservicesbackup';
+import { RestError } from '@azure/core-rest-pipeline';
+import type { RunningSandbox } from '../../../src/sandbox';
+import { clientsFor, collect, startTestSandbox, type SandboxClients } from './helpers';
+
+const VAULT = 'contoso-vault';
+const RG = 'contoso-backup-rg';
+const RUN = new Date('2024-01-01T02:30:00Z');
+
+function dailyPolicy(days: number, instant = 2, retentionTime = RUN): ProtectionPolicyResource {
+  return {
+    properties: {
+      backupManagementType: 'AzureIaasVM',
+      schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicy', scheduleRunFrequency: 'Daily', scheduleRunTimes: [RUN] },
+      retentionPolicy: { retentionPolicyType: 'LongTermRetentionPolicy', dailySchedule: { retentionTimes: [retentionTime], retentionDuration: { count: days, durationType: 'Days' } } },
+      instantRpRetentionRangeInDays: instant,
+      timeZone: 'UTC',
+    } as AzureIaaSVMProtectionPolicy,
+  };
+}
+
+const isCode = (status: number, code: string) => (e: unknown): boolean => e instanceof RestError && e.statusCode === status && e.code === code;
+
+describe('backup policies', () => {
+  let sandbox: RunningSandbox;
+  let c: SandboxClients;
+  before(async () => {
+    sandbox = await startTestSandbox();
+    c = clientsFor(sandbox);
+  });
+  after(async () => { await sandbox.stop(); });
+
+  it('lists built-in policies, filtered by backupManagementType, with protectedItemsCount', async () => {
+    const vm = await collect(c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }));
+    assert.deepEqual(vm.map((p) => p.name).sort(), ['DefaultPolicy', 'EnhancedPolicy']);
+    const def = vm.find((p) => p.name === 'DefaultPolicy')?.properties as AzureIaaSVMProtectionPolicy;
+    assert.equal(def.protectedItemsCount, 1);
+    assert.equal(def.policyType, 'V1');
+    assert.ok(def.schedulePolicy && 'scheduleRunTimes' in def.schedulePolicy && def.schedulePolicy.scheduleRunTimes?.[0] instanceof Date);
+    const enhanced = vm.find((p) => p.name === 'EnhancedPolicy')?.properties as AzureIaaSVMProtectionPolicy;
+    assert.equal(enhanced.policyType, 'V2');
+    const workload = await collect(c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureWorkload'" }));
+    assert.deepEqual(workload.map((p) => p.name), ['HourlyLogBackup']);
+  });
+
+  it('creates and updates a valid daily policy (200 with the body)', async () => {
+    const created = await c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'Daily-14', dailyPolicy(14));
+    assert.equal(created.name, 'Daily-14');
+    assert.equal((created.properties as AzureIaaSVMProtectionPolicy).protectedItemsCount, 0);
+    const updated = await c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'daily-14', dailyPolicy(21));
+    assert.equal(updated.name, 'Daily-14');
+    const got = await c.backup.protectionPolicies.get(VAULT, RG, 'DAILY-14');
+    const retention = (got.properties as AzureIaaSVMProtectionPolicy).retentionPolicy;
+    assert.ok(retention && 'dailySchedule' in retention);
+    assert.equal(retention.dailySchedule?.retentionDuration?.count, 21);
+  });
+
+  it('rejects invalid policies with BMSUserErrorInvalidInput or BMSUserErrorPolicyRetentionInvalid', async () => {
+    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'short-retention', dailyPolicy(3)), isCode(400, 'BMSUserErrorPolicyRetentionInvalid'));
+    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'too-long', dailyPolicy(10_000)), isCode(400, 'BMSUserErrorPolicyRetentionInvalid'));
+    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'time-mismatch', dailyPolicy(30, 2, new Date('2024-01-01T05:00:00Z'))), isCode(400, 'BMSUserErrorPolicyRetentionInvalid'));
+    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'instant-too-long', dailyPolicy(30, 9)), isCode(400, 'BMSUserErrorInvalidInput'));
+    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, '9-bad-name', dailyPolicy(30)), isCode(400, 'BMSUserErrorInvalidInput'));
+    await assert.rejects(c.backup.protectionPolicies.get(VAULT, RG, 'no-such-policy'), isCode(404, 'BMSUserErrorPolicyNotFound'));
+  });
+
+  it('deletes an unused policy through the LRO; refuses one in use with BMSUserErrorPolicyObjectInUse', async () => {
+    await c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'Daily-14', { updateIntervalInMs: 10 });
+    await assert.rejects(c.backup.protectionPolicies.get(VAULT, RG, 'Daily-14'), isCode(404, 'BMSUserErrorPolicyNotFound'));
+    await assert.rejects(c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'DefaultPolicy', { updateIntervalInMs: 10 }),
+      (e: unknown) => e instanceof Error && /BMSUserErrorPolicyObjectInUse/.test(e.message));
+    assert.equal((await c.backup.protectionPolicies.get(VAULT, RG, 'DefaultPolicy')).name, 'DefaultPolicy');
+  });
+});
