@@ -1,27 +1,81 @@
 import * as vscode from 'vscode';
+import type { BackupService } from './azure/backupService';
+import { allCommands, registerCommands } from './commands/registry';
+import type { CommandDeps } from './commands/commandDeps';
+import { BackupTreeProvider } from './tree/backupTreeProvider';
+import type { TreeNode } from './tree/treeNode';
+import { getCore } from './ui/core';
+import type { RunningSandbox, SignInProvider } from './ui/coreTypes';
+import { DetailsDocuments } from './ui/detailsDocuments';
+import { JobTracker } from './ui/jobTracker';
+import { Log } from './ui/log';
+import { AccountSession } from './ui/session';
+import { showError } from './ui/showError';
+import { createJobsStatusBar } from './ui/statusBar';
+import { FormHost } from './webview/formHost';
+
+/** What activate() returns: the live parts, for tests and for other extensions. */
+export interface AzureBackupApi {
+  activatedInMs: number;
+  tree: BackupTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+  session: AccountSession;
+  jobs: JobTracker;
+  forms: FormHost;
+  /** Settles once the start-up choice (sandbox or not) has been applied. */
+  ready: Promise<void>;
+  sandbox(): RunningSandbox | undefined;
+  service(subscriptionId: string): Promise<BackupService>;
+  /** Runs a command's handler directly: same arguments as the command, but errors reach the caller. */
+  run(commandId: string, ...args: unknown[]): Promise<unknown>;
+}
 
 // Wiring only: nothing here waits on the network (see DESIGN.md, "Layers").
-export function activate(context: vscode.ExtensionContext): { activatedInMs: number } {
+export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const started = performance.now();
-  const log = vscode.window.createOutputChannel(vscode.l10n.t('Azure Backup'), { log: true });
-  const changed = new vscode.EventEmitter<void>();
-  const tree: vscode.TreeDataProvider<vscode.TreeItem> = {
-    onDidChangeTreeData: changed.event,
-    getTreeItem: (item) => item,
-    getChildren: () => [],
+  const log = new Log();
+  const jobs = new JobTracker();
+  const session = new AccountSession({ log, storageDir: context.globalStorageUri, getCore });
+  const tree = new BackupTreeProvider({ session, jobs, l10n: vscode.l10n, now: () => new Date(), pageSize: 50 });
+  const treeView = vscode.window.createTreeView('azureBackup.tree', { treeDataProvider: tree, showCollapseAll: true });
+  const details = new DetailsDocuments();
+  const forms = new FormHost(context.extensionUri, log);
+  const createProvider = async (kind: 'vscode' | 'azureCli'): Promise<SignInProvider> => {
+    const core = await getCore();
+    if (kind === 'azureCli') return core.createAzureCliProvider();
+    return core.createVsCodeProvider();
   };
+  const deps: CommandDeps = { session, tree, jobs, log, details, forms, getCore, createProvider };
+
+  const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(
-    log,
-    changed,
-    vscode.window.registerTreeDataProvider('azureBackup.tree', tree),
-    vscode.commands.registerCommand('azureBackup.refresh', () => changed.fire()),
-    vscode.commands.registerCommand('azureBackup.showLog', () => log.show()),
-    vscode.commands.registerCommand('azureBackup.signIn', () => undefined),
-    vscode.commands.registerCommand('azureBackup.openSandbox', () => undefined),
+    log, jobs, session, tree, treeView, details, forms,
+    createJobsStatusBar(jobs),
+    session.onDidChange(updateContext),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('azureBackup.selectedSubscriptions')) session.reset(); }),
+    ...registerCommands(deps),
   );
-  return { activatedInMs: performance.now() - started };
+  updateContext();
+
+  // The sandbox starts in the background when asked for: activation itself never waits for it.
+  const ready = vscode.workspace.getConfiguration('azureBackup').get<boolean>('startInSandbox', false)
+    ? session.openSandbox().then(() => undefined, (error: unknown) => showError(log, vscode.l10n.t('Open the sandbox'), error))
+    : Promise.resolve();
+
+  const activatedInMs = performance.now() - started;
+  log.info(`Activated in ${activatedInMs.toFixed(1)} ms`);
+  return {
+    activatedInMs, tree, treeView, session, jobs, forms, ready,
+    sandbox: () => session.sandbox,
+    service: (subscriptionId) => session.service(subscriptionId),
+    run: (commandId, ...args) => {
+      const command = allCommands.find((c) => c.id === commandId);
+      if (!command) return Promise.reject(new Error(`Unknown command ${commandId}`));
+      return command.run(deps, ...args);
+    },
+  };
 }
 
 export function deactivate(): void {
-  // Disposables registered on the context are released by VS Code.
+  // Disposables registered on the context (the sandbox included) are released by VS Code.
 }

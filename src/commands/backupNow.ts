@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import type { BackupService } from '../azure/backupService';
+import type { AzureOperation, BackupItem } from '../azure/model';
+import { itemRef } from '../tree/refs';
+import { parseDateInput, retainUntilProblem } from '../webview/rules';
+import { addDays, toDateInput } from '../ui/time';
+import { showError } from '../ui/showError';
+import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { runningBackupOf } from './shared/backupGuard';
+import { formStrings } from './shared/formStrings';
+import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
+import { resolveItem } from './shared/targets';
+import { trackOperation, type RunningOperation } from './shared/trackOperation';
+
+export interface BackupNowOutcome {
+  /** false when another backup of the item was already running (the guard). */
+  started: boolean;
+  jobName?: string;
+  operation?: AzureOperation;
+}
+
+/** Is a backup of this item running, by this window or anyone (the vault's InProgress Backup jobs)? */
+async function findRunning(service: BackupService, item: BackupItem): Promise<string | undefined> {
+  const ref = itemRef(item);
+  const jobs = await service.listJobs(ref, { status: 'InProgress', operation: 'Backup' });
+  return runningBackupOf(item, jobs.items)?.name;
+}
+
+/**
+ * Starts one on-demand backup and follows it. The claim is taken synchronously before any await and held to
+ * the end, so a second "Backup now" on the same item while this runs does not start another job.
+ */
+export async function startBackup(deps: CommandDeps, service: BackupService, item: BackupItem, retainUntil: Date): Promise<{ outcome: BackupNowOutcome; running?: RunningOperation }> {
+  const key = item.sourceResourceId;
+  if (!deps.jobs.claim(key)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
+    return { outcome: { started: false } };
+  }
+  let running: RunningOperation | undefined;
+  try {
+    const existing = await findRunning(service, item);
+    if (existing) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
+      return { outcome: { started: false, jobName: existing } };
+    }
+    running = trackOperation(deps, {
+      title: vscode.l10n.t('Backing up {0}', item.friendlyName), keys: [key], vault: itemRef(item), kind: 'Backup',
+      affected: () => {
+        refreshVault(deps.tree, item.vaultId, ['items', 'jobs']);
+        refreshVirtualMachines(deps.tree, item.subscriptionId);
+      },
+    }, (options) => service.backupNow(itemRef(item), retainUntil, options));
+  } finally {
+    if (!running) deps.jobs.release(key);
+  }
+  running.done.then(() => deps.jobs.release(key), () => deps.jobs.release(key));
+  return { outcome: { started: true, jobName: await running.started }, running };
+}
+
+function parseRetainUntil(value: unknown): Date | undefined {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' && !retainUntilProblem(value, new Date())) return parseDateInput(value);
+  return undefined;
+}
+
+/** `azureBackup.backupNow(node?, {retainUntil?})`: with arguments it runs directly and resolves when the job ended. */
+export const backupNow: CommandDefinition = {
+  id: 'azureBackup.backupNow',
+  title: () => vscode.l10n.t('Backup now'),
+  async run(deps, node, input) {
+    const target = await resolveItem(deps, node);
+    if ('vm' in target) {
+      const enable = vscode.l10n.t('Enable backup');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name), enable);
+      if (choice === enable) await vscode.commands.executeCommand('azureBackup.enableBackup', node);
+      return { started: false };
+    }
+    const { service, item } = target;
+    if (typeof input === 'object' && input !== null) {
+      const retainUntil = parseRetainUntil((input as { retainUntil?: unknown }).retainUntil) ?? addDays(new Date(), 30);
+      const { outcome, running } = await startBackup(deps, service, item, retainUntil);
+      if (running) outcome.operation = await running.done;
+      return outcome;
+    }
+    const today = new Date();
+    const runningJob = deps.jobs.isBusy(item.sourceResourceId) ? 'local' : await findRunning(service, item);
+    deps.forms.open({
+      kind: 'backupNow', key: item.id, title: vscode.l10n.t('Backup now: {0}', item.friendlyName), strings: formStrings('backupNow'),
+      init: { itemName: item.friendlyName, vaultName: item.vaultName, retainUntil: toDateInput(addDays(today, 30)), today: toDateInput(today),
+        runningNote: runningJob ? vscode.l10n.t('A backup of this item is running now; another one will not start until it ends.') : undefined },
+      submit: async ({ retainUntil }) => {
+        const problem = retainUntilProblem(retainUntil, new Date());
+        const date = parseDateInput(retainUntil);
+        if (problem || !date) throw Object.assign(new Error(formStrings('backupNow')[problem ?? 'retainUntilInvalid']), { field: 'retainUntil' });
+        const { outcome, running } = await startBackup(deps, service, item, date);
+        if (!outcome.started) return { message: vscode.l10n.t('A backup of {0} is already running.', item.friendlyName), jobName: outcome.jobName };
+        running?.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Backup now'), error));
+        return { message: vscode.l10n.t('Backup of {0} started.', item.friendlyName), jobName: outcome.jobName };
+      },
+      openJob: (jobName) => showJobByName(service, item, jobName),
+    });
+    return { started: false, formOpened: true };
+  },
+};
+
+async function showJobByName(service: BackupService, item: BackupItem, jobName: string): Promise<void> {
+  const job = await service.getJob(itemRef(item), jobName);
+  await vscode.commands.executeCommand('azureBackup.showJob', job);
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { jobVaultRef } from '../tree/refs';
+import { confirm } from '../ui/pickers';
+import type { CommandDefinition } from './commandDeps';
+import { currentJob } from './shared/jobTarget';
+import { refreshVault } from './shared/refreshAffected';
+
+/** `azureBackup.cancelJob(jobNode?, {confirmed: true}?)` */
+export const cancelJob: CommandDefinition = {
+  id: 'azureBackup.cancelJob',
+  title: () => vscode.l10n.t('Cancel job'),
+  async run(deps, node, options) {
+    const { service, job } = await currentJob(deps, node);
+    if (job.status !== 'InProgress' || !job.cancellable) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The job for {0} cannot be cancelled now.', job.entityFriendlyName));
+      return job;
+    }
+    if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
+      await confirm(vscode.l10n.t('Cancel the {0} job of {1}?', job.operation, job.entityFriendlyName), vscode.l10n.t('Cancel job'));
+    }
+    const result = await service.cancelJob(jobVaultRef(job), job.name);
+    refreshVault(deps.tree, job.vaultId, ['jobs', 'items']);
+    return result;
+  },
+};

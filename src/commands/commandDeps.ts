@@ -1,0 +1,28 @@
+import type { BackupTreeProvider } from '../tree/backupTreeProvider';
+import type { AccountSession } from '../ui/session';
+import type { JobTracker } from '../ui/jobTracker';
+import type { Log } from '../ui/log';
+import type { DetailsDocuments } from '../ui/detailsDocuments';
+import type { CoreApi, SignInProvider } from '../ui/coreTypes';
+import type { FormHost } from '../webview/formHost';
+
+/** Everything a command may use, constructed once in activate() and injected. */
+export interface CommandDeps {
+  session: AccountSession;
+  tree: BackupTreeProvider;
+  jobs: JobTracker;
+  log: Log;
+  details: DetailsDocuments;
+  forms: FormHost;
+  getCore: () => Promise<CoreApi>;
+  /** Sign-in providers for Azure, made on demand (they load the auth libraries). */
+  createProvider: (kind: 'vscode' | 'azureCli') => Promise<SignInProvider>;
+}
+
+/** One command: its id, a localized name for error messages, and a handler taking (node?, ...args). */
+export interface CommandDefinition {
+  id: string;
+  /** e.g. "Backup now": used in "Backup now failed: …". */
+  title: () => string;
+  run(deps: CommandDeps, ...args: unknown[]): Promise<unknown>;
+}

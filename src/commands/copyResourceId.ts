@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import type { CommandDefinition } from './commandDeps';
+import { resourceIdOf } from './shared/resourceIdOf';
+import { resolveVault } from './shared/targets';
+
+export const copyResourceId: CommandDefinition = {
+  id: 'azureBackup.copyResourceId',
+  title: () => vscode.l10n.t('Copy resource id'),
+  async run(deps, node) {
+    const id = resourceIdOf(node)?.id ?? (await resolveVault(deps, node)).vault.id;
+    await vscode.env.clipboard.writeText(id);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
+    return id;
+  },
+};

@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import type { BackupService, CreateVaultInput } from '../azure/backupService';
+import type { Vault } from '../azure/model';
+import { resourceGroupProblem, vaultNameProblem } from '../webview/rules';
+import type { FormOption } from '../webview/protocol';
+import { withProgress } from '../ui/progress';
+import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { formStrings } from './shared/formStrings';
+import { refreshVaults } from './shared/refreshAffected';
+import { resolveSubscription } from './shared/targets';
+
+function fieldError(message: string, field: string): Error {
+  return Object.assign(new Error(message), { field });
+}
+
+async function choices(service: BackupService, subscriptionId: string): Promise<{ resourceGroups: FormOption[]; regions: FormOption[] }> {
+  const [groups, regions] = await Promise.all([service.listResourceGroups(subscriptionId), service.listRegions(subscriptionId)]);
+  return {
+    resourceGroups: groups.map((g) => ({ value: g.name, label: g.name, description: g.location })),
+    regions: regions.map((r) => ({ value: r.name, label: r.displayName })),
+  };
+}
+
+/** Validates against the naming rules and availability, then creates the vault under progress. */
+async function create(deps: CommandDeps, input: CreateVaultInput): Promise<Vault> {
+  const strings = formStrings('createVault');
+  const nameProblem = vaultNameProblem(input.name);
+  if (nameProblem) throw fieldError(strings[nameProblem], 'name');
+  if (resourceGroupProblem(input.resourceGroup)) throw fieldError(strings.resourceGroupInvalid, 'resourceGroup');
+  const service = await deps.session.service(input.subscriptionId);
+  const check = await service.checkVaultName(input.subscriptionId, input.resourceGroup, input.location, input.name);
+  if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
+  const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', input.name), false, (signal) => service.createVault(input, signal));
+  refreshVaults(deps.tree, input.subscriptionId);
+  return vault;
+}
+
+/** `azureBackup.createVault(node?, input?)`: with an input it creates directly and returns the vault. */
+export const createVault: CommandDefinition = {
+  id: 'azureBackup.createVault',
+  title: () => vscode.l10n.t('Create vault'),
+  async run(deps, node, input) {
+    const { service, subscriptionId } = await resolveSubscription(deps, node);
+    if (typeof input === 'object' && input !== null) {
+      const i = input as Partial<CreateVaultInput>;
+      if (typeof i.name !== 'string' || typeof i.resourceGroup !== 'string' || typeof i.location !== 'string') throw new Error('name, resourceGroup and location are required');
+      return create(deps, { subscriptionId: i.subscriptionId ?? subscriptionId, name: i.name, resourceGroup: i.resourceGroup, location: i.location, createResourceGroup: i.createResourceGroup ?? false });
+    }
+    const subscriptions = (await deps.session.listSubscriptions()).map((c) => ({ value: c.subscription.subscriptionId, label: c.subscription.displayName }));
+    const initial = await choices(service, subscriptionId);
+    deps.forms.open({
+      kind: 'createVault', key: subscriptionId, title: vscode.l10n.t('Create a Recovery Services vault'), strings: formStrings('createVault'),
+      init: { subscriptions, subscriptionId, ...initial, location: initial.resourceGroups[0]?.description ?? initial.regions[0]?.value ?? '' },
+      query: async (q) => {
+        if (q.query === 'subscriptionChoices') return choices(await deps.session.service(q.subscriptionId), q.subscriptionId);
+        if (q.query === 'checkVaultName') {
+          const s = await deps.session.service(q.subscriptionId);
+          return { nameCheck: await s.checkVaultName(q.subscriptionId, q.resourceGroup, q.location, q.name) };
+        }
+        return {};
+      },
+      submit: async (p) => {
+        const vault = await create(deps, { subscriptionId: p.subscriptionId, name: p.name, resourceGroup: p.resourceGroup, location: p.location, createResourceGroup: p.newResourceGroup });
+        return { message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, vault.location) };
+      },
+    });
+    return undefined;
+  },
+};

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { BackupService } from '../azure/backupService';
+import type { AzureOperation, Vault, VirtualMachine } from '../azure/model';
+import { vaultRef } from '../tree/refs';
+import { vaultNameProblem } from '../webview/rules';
+import { showError } from '../ui/showError';
+import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { formStrings } from './shared/formStrings';
+import { parseVaultId, policyChoices } from './shared/policyChoices';
+import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
+import { resolveVm } from './shared/targets';
+import { trackOperation, type RunningOperation } from './shared/trackOperation';
+
+export interface EnableVmInput {
+  /** An existing vault's id, or '' with newVaultName to create one in the VM's resource group and region. */
+  vaultId?: string;
+  newVaultName?: string;
+  policyName?: string;
+}
+
+/** Creates the vault if asked, then enables protection and follows the ConfigureBackup job. */
+async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMachine, vaults: Vault[], input: Required<EnableVmInput>): Promise<RunningOperation & { vault: Vault }> {
+  let vault = vaults.find((v) => v.id.toLowerCase() === input.vaultId.toLowerCase());
+  if (!vault) {
+    if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
+    const problem = vaultNameProblem(input.newVaultName);
+    if (problem) throw Object.assign(new Error(formStrings('enableBackupVm')[problem]), { field: 'newVaultName' });
+    vault = await service.createVault({ subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, createResourceGroup: false, name: input.newVaultName, location: vm.location });
+    refreshVaults(deps.tree, vm.subscriptionId);
+  }
+  const target = vault;
+  const running = trackOperation(deps, {
+    title: vscode.l10n.t('Enabling backup for {0}', vm.name), keys: [vm.id, target.id], vault: vaultRef(target), kind: 'ConfigureBackup',
+    affected: () => {
+      refreshVault(deps.tree, target.id, ['items', 'jobs', 'policies', 'vault']);
+      refreshVirtualMachines(deps.tree, vm.subscriptionId);
+    },
+  }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, options));
+  return { ...running, vault: target };
+}
+
+/** `azureBackup.enableBackup(vmNode?, input?)`: from a VM. With input it runs directly and resolves when the job ended. */
+export const enableBackup: CommandDefinition = {
+  id: 'azureBackup.enableBackup',
+  title: () => vscode.l10n.t('Enable backup'),
+  async run(deps, node, input) {
+    const { service, vm } = await resolveVm(deps, node, (v) => v.protection?.state !== 'Protected');
+    if (vm.protection?.state === 'Protected') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection.vaultName ?? ''));
+      return undefined;
+    }
+    const vaults = (await service.listVaults(vm.subscriptionId)).items.filter((v) => v.location.toLowerCase() === vm.location.toLowerCase());
+    const defaultNewName = `${vm.resourceGroup}-vault`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 50);
+    if (typeof input === 'object' && input !== null) {
+      const i = input as EnableVmInput;
+      const running = await enable(deps, service, vm, vaults, {
+        vaultId: i.vaultId ?? vaults[0]?.id ?? '', newVaultName: i.newVaultName ?? defaultNewName, policyName: i.policyName ?? 'DefaultPolicy' });
+      return running.done satisfies Promise<AzureOperation>;
+    }
+    const firstPolicies = vaults[0] ? await policyChoices(service, vaultRef(vaults[0])) : [{ name: 'DefaultPolicy', summary: '' }];
+    let jobVault: Vault | undefined;
+    deps.forms.open({
+      kind: 'enableBackupVm', key: vm.id, title: vscode.l10n.t('Enable backup: {0}', vm.name), strings: formStrings('enableBackupVm'),
+      init: {
+        vmName: vm.name, vmLocation: vm.location, vmResourceGroup: vm.resourceGroup, newVaultName: defaultNewName, policies: firstPolicies,
+        vaults: vaults.map((v) => ({ value: v.id, label: v.name, description: v.resourceGroup })),
+      },
+      query: async (q) => {
+        if (q.query !== 'vaultPolicies') return {};
+        const ref = parseVaultId(q.vaultId);
+        return { policies: ref ? await policyChoices(service, ref) : [{ name: 'DefaultPolicy', summary: '' }] };
+      },
+      submit: async (payload) => {
+        const running = await enable(deps, service, vm, vaults, payload);
+        jobVault = running.vault;
+        running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
+        return { message: vscode.l10n.t('Configuring backup for {0}…', vm.name), jobName: await running.started };
+      },
+      openJob: async (jobName) => { if (jobVault) await vscode.commands.executeCommand('azureBackup.showJob', { vault: vaultRef(jobVault), jobName }); },
+    });
+    return undefined;
+  },
+};

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import type { ProtectableVm } from '../azure/backupService';
+import type { EnableResult } from '../azure/backupService';
+import { vaultRef } from '../tree/refs';
+import { withProgress } from '../ui/progress';
+import { showError } from '../ui/showError';
+import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { formStrings } from './shared/formStrings';
+import { policyChoices } from './shared/policyChoices';
+import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
+import { resolveVault, type VaultTarget } from './shared/targets';
+import { trackOperation } from './shared/trackOperation';
+
+export interface EnableFromVaultInput {
+  policyName?: string;
+  /** VM ids (any casing) among the discovered ones. */
+  vmIds: string[];
+}
+
+function reasonText(reason: ProtectableVm['unavailableReason']): string | undefined {
+  switch (reason) {
+    case 'OtherRegion': return vscode.l10n.t('In another region than the vault');
+    case 'AlreadyProtected': return vscode.l10n.t('Already protected');
+    default: return undefined;
+  }
+}
+
+/** Enables protection for each chosen VM with bounded concurrency; one result per VM. */
+function enableMany(deps: CommandDeps, target: VaultTarget, vms: ProtectableVm[], policyName: string): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
+  const { service, vault } = target;
+  let results: EnableResult[] = [];
+  const running = trackOperation(deps, {
+    title: vscode.l10n.t('Enabling backup for {0} virtual machines', vms.length), keys: [vault.id, ...vms.map((v) => v.vmId)], vault: vaultRef(vault), kind: 'ConfigureBackup',
+    affected: () => {
+      refreshVault(deps.tree, vault.id, ['items', 'jobs', 'policies', 'vault']);
+      refreshVirtualMachines(deps.tree, vault.subscriptionId);
+    },
+  }, async (options) => {
+    results = await service.enableProtectionMany(vaultRef(vault), vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })), policyName, options);
+    const failed = results.filter((r) => !r.ok);
+    return { operationId: 'enableMany', outcome: failed.length === 0 ? 'Completed' : 'Failed', error: failed[0]?.error };
+  });
+  return { started: running.started, done: running.done.then(() => results) };
+}
+
+/** `azureBackup.enableBackupFromVault(vaultNode?, input?)`: discover VMs, pick a policy and several VMs. */
+export const enableBackupFromVault: CommandDefinition = {
+  id: 'azureBackup.enableBackupFromVault',
+  title: () => vscode.l10n.t('Enable backup from the vault'),
+  async run(deps, node, input) {
+    const target = await resolveVault(deps, node);
+    const { service, vault } = target;
+    const ref = vaultRef(vault);
+    const [discovered, policies] = await withProgress(vscode.l10n.t('Discovering virtual machines for {0}…', vault.name), true,
+      (signal) => Promise.all([service.discoverVirtualMachines(ref, signal), policyChoices(service, ref)]));
+    if (typeof input === 'object' && input !== null && Array.isArray((input as EnableFromVaultInput).vmIds)) {
+      const i = input as EnableFromVaultInput;
+      const wanted = new Set(i.vmIds.map((id) => id.toLowerCase()));
+      const chosen = discovered.filter((v) => wanted.has(v.vmId.toLowerCase()) && !v.unavailableReason);
+      if (chosen.length !== wanted.size) throw new Error(vscode.l10n.t('Some of the virtual machines cannot be protected by {0}.', vault.name));
+      return enableMany(deps, target, chosen, i.policyName ?? 'DefaultPolicy').done;
+    }
+    deps.forms.open({
+      kind: 'enableBackupVault', key: vault.id, title: vscode.l10n.t('Enable backup: {0}', vault.name), strings: formStrings('enableBackupVault'),
+      init: {
+        vaultName: vault.name, vaultLocation: vault.location, policies,
+        vms: discovered.map((v) => ({ value: v.vmId, label: v.name, description: `${v.location} · ${v.resourceGroup}`, disabledReason: reasonText(v.unavailableReason) })),
+      },
+      submit: async ({ policyName, vmIds }) => {
+        const wanted = new Set(vmIds.map((id) => id.toLowerCase()));
+        const chosen = discovered.filter((v) => wanted.has(v.vmId.toLowerCase()) && !v.unavailableReason);
+        if (chosen.length === 0 || chosen.length !== wanted.size) throw Object.assign(new Error(formStrings('enableBackupVault').selectOne), { field: 'vms' });
+        const running = enableMany(deps, target, chosen, policyName);
+        running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
+        const jobName = await running.started;
+        return { message: vscode.l10n.t('Configuring backup for {0} virtual machines…', chosen.length), jobName };
+      },
+      openJob: async (jobName) => { await vscode.commands.executeCommand('azureBackup.showJob', { vault: ref, jobName }); },
+    });
+    return undefined;
+  },
+};

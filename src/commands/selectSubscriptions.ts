@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { CommandDefinition } from './commandDeps';
+import { pickSubscription } from '../ui/pickers';
+
+/** Chooses which subscriptions the tree shows (setting azureBackup.selectedSubscriptions; none checked = all). */
+export const selectSubscriptions: CommandDefinition = {
+  id: 'azureBackup.selectSubscriptions',
+  title: () => vscode.l10n.t('Select subscriptions'),
+  async run(deps, ...args) {
+    const config = vscode.workspace.getConfiguration('azureBackup');
+    const given = args.find((a): a is string[] => Array.isArray(a) && a.every((x) => typeof x === 'string'));
+    let ids: string[];
+    if (given) {
+      ids = given;
+    } else {
+      if (deps.session.mode === 'signedOut') await pickSubscription(deps.session);
+      const all = await deps.session.allSubscriptions();
+      const current = config.get<string[]>('selectedSubscriptions') ?? [];
+      const items = all.map((c) => ({ label: c.subscription.displayName, description: c.subscription.subscriptionId, id: c.subscription.subscriptionId,
+        picked: current.length === 0 || current.map((x) => x.toLowerCase()).includes(c.subscription.subscriptionId.toLowerCase()) }));
+      const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Select the subscriptions to show') });
+      if (!chosen) return undefined;
+      ids = chosen.length === all.length ? [] : chosen.map((c) => c.id);
+    }
+    await config.update('selectedSubscriptions', ids, vscode.ConfigurationTarget.Global);
+    deps.session.reset();
+    return ids;
+  },
+};

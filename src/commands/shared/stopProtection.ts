@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { itemRef } from '../../tree/refs';
+import { confirm } from '../../ui/pickers';
+import type { CommandDeps } from '../commandDeps';
+import { refreshVault, refreshVirtualMachines } from './refreshAffected';
+import { resolveItem } from './targets';
+import { trackOperation } from './trackOperation';
+
+/** Stop protection of an item after a modal confirmation that names it; `{confirmed: true}` skips it (tests). */
+export async function stopProtection(deps: CommandDeps, node: unknown, options: unknown, mode: 'RetainData' | 'DeleteData'): Promise<unknown> {
+  const target = await resolveItem(deps, node);
+  if ('vm' in target) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not protected.', target.vm.name));
+    return undefined;
+  }
+  const { service, item } = target;
+  if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
+    await (mode === 'RetainData'
+      ? confirm(vscode.l10n.t('Stop protection of {0} and keep its backup data?', item.friendlyName), vscode.l10n.t('Stop and retain data'))
+      : confirm(vscode.l10n.t('Stop protection of {0} and DELETE all of its backup data? This cannot be undone.', item.friendlyName), vscode.l10n.t('Stop and delete data')));
+  }
+  const running = trackOperation(deps, {
+    title: mode === 'RetainData' ? vscode.l10n.t('Stopping protection of {0}', item.friendlyName) : vscode.l10n.t('Deleting backup data of {0}', item.friendlyName),
+    keys: [item.sourceResourceId], vault: itemRef(item), kind: 'StopProtection',
+    affected: () => {
+      refreshVault(deps.tree, item.vaultId, ['items', 'jobs', 'policies']);
+      refreshVirtualMachines(deps.tree, item.subscriptionId);
+    },
+  }, (opts) => service.stopProtection(itemRef(item), mode, opts));
+  return running.done;
+}

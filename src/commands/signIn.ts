@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { CommandDefinition, CommandDeps } from './commandDeps';
+
+async function signInWith(deps: CommandDeps, kind: 'vscode' | 'azureCli'): Promise<boolean> {
+  const provider = await deps.createProvider(kind);
+  const ok = await deps.session.signIn(provider);
+  if (!ok) void vscode.window.showInformationMessage(vscode.l10n.t('Sign-in was not completed.'));
+  return ok;
+}
+
+export const signIn: CommandDefinition = {
+  id: 'azureBackup.signIn',
+  title: () => vscode.l10n.t('Sign in to Azure'),
+  run: (deps) => signInWith(deps, 'vscode'),
+};
+
+export const signInWithAzureCli: CommandDefinition = {
+  id: 'azureBackup.signInWithAzureCli',
+  title: () => vscode.l10n.t('Sign in with the Azure CLI'),
+  run: (deps) => signInWith(deps, 'azureCli'),
+};

@@ -1,0 +1,45 @@
+import type * as vscode from 'vscode';
+import type { BackupItem } from '../../azure/model';
+import type { TreeNode } from '../treeNode';
+import type { TreeContext } from '../treeContext';
+import { ContextValue } from '../contextValues';
+import { childNodeId } from '../nodeIds';
+import { makeTreeItem } from '../treeItems';
+import { MessageNode } from './basicNodes';
+import { BackupItemNode } from './backupItemNode';
+import { PagedChildren, type PagedNode } from './pagedGroup';
+import type { VaultNode } from './vaultNode';
+
+/** "Backup items": the VMs this vault protects. */
+export class BackupItemsNode implements PagedNode {
+  readonly id: string;
+  private readonly pages: PagedChildren<BackupItem>;
+  private loaded = false;
+
+  constructor(readonly parent: VaultNode, private readonly context: TreeContext) {
+    this.id = childNodeId(parent.id, 'items');
+    this.pages = new PagedChildren(async (options) => (await context.session.service(parent.subscriptionId)).listBackupItems(parent.ref, options));
+  }
+
+  /** Items loaded so far (for the vault tooltip); undefined before the first load. */
+  get loadedCount(): number | undefined { return this.loaded ? this.pages.all.length : undefined; }
+
+  getTreeItem(): vscode.TreeItem {
+    const { l10n } = this.context;
+    return makeTreeItem({ id: this.id, label: l10n.t('Backup items'), icon: 'vm', contextValue: ContextValue.backupItems, collapsible: true });
+  }
+
+  reset(): void {
+    this.pages.reset();
+    this.loaded = false;
+  }
+
+  loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const nodes = await this.pages.nodes(this, this.context, (item) => new BackupItemNode(this, item, this.parent.tenantId, this.context));
+    this.loaded = true;
+    const { l10n } = this.context;
+    return nodes.length > 0 ? nodes : [new MessageNode(this, `${this.id}#empty`, l10n.t('No protected items.'))];
+  }
+}

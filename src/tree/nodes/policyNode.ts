@@ -1,0 +1,46 @@
+import type * as vscode from 'vscode';
+import type { Policy } from '../../azure/model';
+import type { TreeNode } from '../treeNode';
+import type { TreeContext } from '../treeContext';
+import type { L10n } from '../describe';
+import { ContextValue } from '../contextValues';
+import { resourceNodeId } from '../nodeIds';
+import { makeTooltip, makeTreeItem } from '../treeItems';
+import type { PoliciesNode } from './policiesNode';
+
+/** "Daily at 22:30 · 30 days" */
+export function policySummary(policy: Policy, l10n: L10n): string {
+  if (!policy.schedule) return l10n.t('{0} policy', policy.backupManagementType);
+  const when = policy.schedule.frequency === 'Daily'
+    ? l10n.t('Daily at {0}', policy.schedule.time)
+    : l10n.t('Weekly on {0} at {1}', (policy.schedule.days ?? []).join(', '), policy.schedule.time);
+  const keep = policy.retention?.dailyDays !== undefined ? l10n.t('{0} days', policy.retention.dailyDays)
+    : policy.retention?.weeklyWeeks !== undefined ? l10n.t('{0} weeks', policy.retention.weeklyWeeks) : undefined;
+  return keep ? l10n.t('{0} · {1}', when, keep) : when;
+}
+
+export class PolicyNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly parent: PoliciesNode, readonly policy: Policy, readonly tenantId: string, private readonly context: TreeContext) {
+    this.id = resourceNodeId(tenantId, policy.id);
+  }
+
+  get vaultNode(): PoliciesNode['parent'] { return this.parent.parent; }
+
+  /** Only standard Azure VM policies can be edited with the form. */
+  get editable(): boolean { return this.policy.backupManagementType === 'AzureIaasVM' && this.policy.policyType !== 'V2'; }
+
+  getTreeItem(): vscode.TreeItem {
+    const { l10n } = this.context;
+    const p = this.policy;
+    const summary = policySummary(p, l10n);
+    return makeTreeItem({
+      id: this.id, label: p.name, description: summary, icon: 'calendar', contextValue: this.editable ? ContextValue.policy : ContextValue.policyReadOnly,
+      tooltip: makeTooltip(p.name, [[l10n.t('Schedule'), summary], [l10n.t('Time zone'), p.timeZone], [l10n.t('Instant restore'), p.instantRestoreDays === undefined ? undefined : l10n.t('{0} days', p.instantRestoreDays)],
+        [l10n.t('Protected items'), p.protectedItemsCount]]),
+      command: { command: 'azureBackup.viewPolicy', title: l10n.t('View policy'), arguments: [this] },
+      accessibleLabel: l10n.t('Policy {0}, {1}', p.name, summary),
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type * as vscode from 'vscode';
+import type { TreeNode } from '../treeNode';
+import type { TreeContext } from '../treeContext';
+import { ContextValue } from '../contextValues';
+import { makeTreeItem } from '../treeItems';
+import { ActionNode, MessageNode } from './basicNodes';
+import { SubscriptionNode } from './subscriptionNode';
+
+/** The invisible root: sign-in choices when signed out; tenants needing sign-in and subscriptions otherwise. */
+export class RootNode implements TreeNode {
+  readonly id = 'root';
+  readonly parent = undefined;
+
+  constructor(private readonly context: TreeContext) {}
+
+  getTreeItem(): vscode.TreeItem {
+    return makeTreeItem({ id: this.id, label: '', contextValue: ContextValue.message });
+  }
+
+  reset(): void { /* the root holds no data of its own */ }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const { session, l10n } = this.context;
+    if (session.mode === 'signedOut') {
+      return [
+        new ActionNode(this, 'action#signIn', l10n.t('Sign in to Azure'), 'sign-in', 'azureBackup.signIn'),
+        new ActionNode(this, 'action#signInCli', l10n.t('Sign in with the Azure CLI'), 'terminal', 'azureBackup.signInWithAzureCli'),
+        new ActionNode(this, 'action#sandbox', l10n.t('Open the sandbox'), 'beaker', 'azureBackup.openSandbox'),
+      ];
+    }
+    const [tenants, subscriptions] = await Promise.all([session.listTenants(), session.listSubscriptions()]);
+    const nodes: TreeNode[] = [];
+    for (const tenant of tenants.filter((x) => x.status !== 'ok')) {
+      const name = tenant.displayName ?? tenant.tenantId;
+      nodes.push(tenant.status === 'needsSignIn'
+        ? new ActionNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Sign in to tenant {0}…', name), 'sign-in', 'azureBackup.signIn', [], ContextValue.tenantNeedsSignIn)
+        : new MessageNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Tenant {0}: {1}', name, tenant.error ?? l10n.t('unavailable')), 'error'));
+    }
+    nodes.push(...subscriptions.map((c) => new SubscriptionNode(this, c.subscription, session.mode === 'sandbox', this.context)));
+    if (subscriptions.length === 0) nodes.push(new MessageNode(this, 'message#noSubscriptions', l10n.t('No subscriptions to show.')));
+    if (session.mode !== 'sandbox') {
+      nodes.push(new ActionNode(this, 'action#selectSubscriptions', l10n.t('Select subscriptions…'), 'filter', 'azureBackup.selectSubscriptions'));
+    }
+    return nodes;
+  }
+}

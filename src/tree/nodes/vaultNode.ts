@@ -1,0 +1,48 @@
+import type * as vscode from 'vscode';
+import type { VaultRef } from '../../azure/backupService';
+import type { Vault } from '../../azure/model';
+import type { TreeNode } from '../treeNode';
+import type { TreeContext } from '../treeContext';
+import { ContextValue } from '../contextValues';
+import { redundancyLabel, vaultDescription } from '../describe';
+import { resourceNodeId } from '../nodeIds';
+import { vaultRef } from '../refs';
+import { makeTooltip, makeTreeItem } from '../treeItems';
+import { BackupItemsNode } from './backupItemsNode';
+import { JobsNode } from './jobsNode';
+import { PoliciesNode } from './policiesNode';
+
+export class VaultNode implements TreeNode {
+  readonly id: string;
+  readonly resourceKey: string;
+  readonly itemsNode: BackupItemsNode;
+
+  constructor(readonly parent: TreeNode, readonly vault: Vault, readonly tenantId: string, private readonly context: TreeContext) {
+    this.id = resourceNodeId(tenantId, vault.id);
+    this.resourceKey = vault.id.toLowerCase();
+    this.itemsNode = new BackupItemsNode(this, context);
+  }
+
+  get ref(): VaultRef { return vaultRef(this.vault); }
+  get subscriptionId(): string { return this.vault.subscriptionId; }
+
+  getTreeItem(): vscode.TreeItem {
+    const { l10n } = this.context;
+    const v = this.vault;
+    const count = this.itemsNode.loadedCount;
+    const busy = this.context.jobs.isBusy(this.resourceKey);
+    return makeTreeItem({
+      id: this.id, label: v.name, description: vaultDescription(v, l10n), icon: busy ? 'loading~spin' : 'shield', contextValue: ContextValue.vault, collapsible: true,
+      tooltip: makeTooltip(v.name, [
+        [l10n.t('Resource group'), v.resourceGroup], [l10n.t('Region'), v.location], [l10n.t('Storage redundancy'), redundancyLabel(v.redundancy, l10n)],
+        [l10n.t('Cross-region restore'), v.crossRegionRestore ? l10n.t('Enabled') : l10n.t('Disabled')],
+        [l10n.t('Backup items'), count === undefined ? undefined : count],
+      ]),
+      accessibleLabel: l10n.t('Vault {0}, {1}', v.name, vaultDescription(v, l10n)),
+    });
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return [this.itemsNode, new JobsNode(this, this.context), new PoliciesNode(this, this.context)];
+  }
+}

@@ -1,0 +1,37 @@
+import type * as vscode from 'vscode';
+import type { VirtualMachine } from '../../azure/model';
+import type { TreeNode } from '../treeNode';
+import type { TreeContext } from '../treeContext';
+import { ContextValue } from '../contextValues';
+import { itemDescription, vmDescription } from '../describe';
+import { resourceNodeId } from '../nodeIds';
+import { makeTooltip, makeTreeItem } from '../treeItems';
+
+export class VmNode implements TreeNode {
+  readonly id: string;
+  readonly resourceKey: string;
+
+  constructor(readonly parent: TreeNode, readonly vm: VirtualMachine, readonly tenantId: string, private readonly context: TreeContext) {
+    this.id = resourceNodeId(tenantId, vm.id);
+    this.resourceKey = vm.id.toLowerCase();
+  }
+
+  get subscriptionId(): string { return this.vm.subscriptionId; }
+  get isProtected(): boolean { return this.vm.protection?.state === 'Protected'; }
+
+  getTreeItem(): vscode.TreeItem {
+    const { l10n } = this.context;
+    const vm = this.vm;
+    const running = this.context.jobs.isBusy(this.resourceKey);
+    const description = vmDescription(vm, l10n);
+    const item = vm.protection?.item;
+    return makeTreeItem({
+      id: this.id, label: vm.name, description, icon: running ? 'loading~spin' : this.isProtected ? 'vm-active' : 'vm-outline',
+      contextValue: this.isProtected ? ContextValue.vmProtected : ContextValue.vmUnprotected,
+      tooltip: makeTooltip(vm.name, [[l10n.t('Resource group'), vm.resourceGroup], [l10n.t('Region'), vm.location], [l10n.t('Operating system'), vm.osType], [l10n.t('Size'), vm.vmSize],
+        [l10n.t('Vault'), vm.protection?.vaultName], [l10n.t('Policy'), vm.protection?.policyName],
+        [l10n.t('Backup'), item ? itemDescription(item, this.context.now(), l10n) : undefined]]),
+      accessibleLabel: l10n.t('Virtual machine {0}, {1}', vm.name, running ? l10n.t('backup job running') : description),
+    });
+  }
+}

@@ -1,0 +1,13 @@
+import type { L10n } from './describe';
+import type { AccountSession } from '../ui/session';
+import type { JobTracker } from '../ui/jobTracker';
+
+/** What nodes need from the outside world, injected from activate(). */
+export interface TreeContext {
+  session: AccountSession;
+  jobs: JobTracker;
+  l10n: L10n;
+  now(): Date;
+  /** Items per page before "Load more". */
+  pageSize: number;
+}

@@ -1,0 +1,21 @@
+// Types of the lazily loaded core (src/azure, src/auth, src/sandbox) that the UI relies on. Type-only imports:
+// they vanish from dist/extension.js, so activation never loads the SDKs.
+import type { BackupService } from '../azure/backupService';
+import type { AzureCallLogger, AzureSession, BackupServiceOptions } from '../azure/session';
+import type { SignInProvider, SubscriptionContext, TenantState } from '../auth/provider';
+import type { AzureCliProviderOptions } from '../auth/azureCli';
+import type { SandboxEndpoint } from '../auth/sandbox';
+import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
+
+export type { AzureCallLogger, AzureSession, SignInProvider, SubscriptionContext, TenantState, RunningSandbox };
+export type SignInKind = SignInProvider['kind'];
+
+/** The values the UI takes from dist/core.js (src/ui/core.ts checks the real module against this). */
+export interface CoreApi {
+  createBackupService(session: AzureSession, options?: BackupServiceOptions): BackupService;
+  createSandboxProvider(sandbox: SandboxEndpoint): SignInProvider;
+  createAzureCliProvider(options?: AzureCliProviderOptions): SignInProvider;
+  /** VS Code's Microsoft account (through @microsoft/vscode-azext-azureauth). */
+  createVsCodeProvider(): SignInProvider;
+  startSandbox(options?: SandboxOptions): Promise<RunningSandbox>;
+}

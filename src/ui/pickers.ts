@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import type { BackupService } from '../azure/backupService';
+import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
+import { UserCancelled } from './errorInfo';
+import type { AccountSession } from './session';
+
+interface Pick<T> extends vscode.QuickPickItem { value: T }
+
+/** A QuickPick that resolves to the chosen value or throws UserCancelled (silent in the command wrapper). */
+async function pick<T>(items: Promise<Pick<T>[]> | Pick<T>[], placeHolder: string, empty: string): Promise<T> {
+  const loaded = await items;
+  if (loaded.length === 0) {
+    void vscode.window.showInformationMessage(empty);
+    throw new UserCancelled();
+  }
+  const chosen = await vscode.window.showQuickPick(loaded, { placeHolder, ignoreFocusOut: true, matchOnDescription: true });
+  if (!chosen) throw new UserCancelled();
+  return chosen.value;
+}
+
+export async function pickSubscription(session: AccountSession): Promise<Subscription> {
+  if (session.mode === 'signedOut') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Azure or open the sandbox first.'));
+    throw new UserCancelled();
+  }
+  const contexts = await session.listSubscriptions();
+  if (contexts.length === 1) return contexts[0].subscription;
+  return pick(contexts.map((c) => ({ label: c.subscription.displayName, description: c.subscription.subscriptionId, value: c.subscription })),
+    vscode.l10n.t('Select a subscription'), vscode.l10n.t('No subscriptions to choose from.'));
+}
+
+export async function pickVault(service: BackupService, subscriptionId: string, filter: (v: Vault) => boolean = () => true): Promise<Vault> {
+  const vaults = (async () => (await service.listVaults(subscriptionId)).items.filter(filter)
+    .map((v) => ({ label: v.name, description: `${v.location} · ${v.resourceGroup}`, value: v })))();
+  return pick(vaults, vscode.l10n.t('Select a Recovery Services vault'), vscode.l10n.t('No Recovery Services vaults found.'));
+}
+
+export async function pickBackupItem(service: BackupService, vault: Vault): Promise<BackupItem> {
+  const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
+  const items = (async () => (await service.listBackupItems(ref)).items
+    .map((i) => ({ label: i.friendlyName, description: i.protectionState, value: i })))();
+  return pick(items, vscode.l10n.t('Select a backup item'), vscode.l10n.t('This vault protects no items.'));
+}
+
+export async function pickVm(service: BackupService, subscriptionId: string, filter: (vm: VirtualMachine) => boolean): Promise<VirtualMachine> {
+  const vms = (async () => (await service.listVirtualMachinesWithProtection(subscriptionId)).filter(filter)
+    .map((vm) => ({ label: vm.name, description: `${vm.location} · ${vm.resourceGroup}`, value: vm })))();
+  return pick(vms, vscode.l10n.t('Select a virtual machine'), vscode.l10n.t('No matching virtual machines.'));
+}
+
+export async function pickPolicy(service: BackupService, vault: Vault): Promise<Policy> {
+  const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
+  const policies = (async () => (await service.listPolicies(ref)).items.filter((p) => p.backupManagementType === 'AzureIaasVM')
+    .map((p) => ({ label: p.name, value: p })))();
+  return pick(policies, vscode.l10n.t('Select a backup policy'), vscode.l10n.t('This vault has no VM backup policies.'));
+}
+
+export async function confirm(message: string, action: string): Promise<void> {
+  const choice = await vscode.window.showWarningMessage(message, { modal: true }, action);
+  if (choice !== action) throw new UserCancelled();
+}

@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+import { toErrorInfo } from './errorInfo';
+import type { Log } from './log';
+
+/** One error message: what failed, the ARM message, code and request id, and a way to the log. */
+export async function showError(log: Log, action: string, error: unknown): Promise<void> {
+  const info = toErrorInfo(error);
+  log.error(`${action}: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
+  const details = [info.message];
+  if (info.code) details.push(vscode.l10n.t('Code: {0}', info.code));
+  if (info.requestId) details.push(vscode.l10n.t('Request id: {0}', info.requestId));
+  const showLog = vscode.l10n.t('Show log');
+  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', action, details.join(' · ')), showLog);
+  if (choice === showLog) log.show();
+}

@@ -1,0 +1,76 @@
+// What every form has: a title, an error area (ARM code and request id), a submit button disabled while
+// a request runs, and a result line with a link to the job.
+import type { FormError, SubmitResult } from '../webview/protocol';
+import { el, setHelp } from './dom';
+import { openJob, submit as send, vscodeApi, type Draft } from './channel';
+import type { FormKind, FormSubmitMap } from '../webview/protocol';
+
+export interface Shell {
+  root: HTMLElement;
+  body: HTMLElement;
+  strings: Record<string, string>;
+  draft: Draft['values'];
+  save(values: Draft['values']): void;
+  /** Maps a field name to its helper, so host errors land next to the field. */
+  helpers: Map<string, HTMLElement>;
+  button: HTMLElement;
+  run<K extends FormKind>(payload: FormSubmitMap[K]): Promise<void>;
+  disableSubmit(disabled: boolean): void;
+}
+
+export function createShell(app: HTMLElement, kind: FormKind, title: string, strings: Record<string, string>): Shell {
+  const stored = vscodeApi.getState();
+  const draft = stored && stored.kind === kind ? stored.values : {};
+  const errorBox = el('div', { class: 'form-error', role: 'alert', hidden: true });
+  const result = el('div', { class: 'form-result', role: 'status', hidden: true });
+  const body = el('vscode-form-container', { 'responsive': true });
+  const button = el('vscode-button', { type: 'button', id: 'submit' }, strings.submit ?? 'OK');
+  const root = el('section', {}, el('h1', {}, title), errorBox, body, el('div', { class: 'actions' }, button), result);
+  app.replaceChildren(root);
+  const helpers = new Map<string, HTMLElement>();
+  let running = false;
+  let blocked = false;
+  const showError = (error: FormError): void => {
+    const help = error.field ? helpers.get(error.field) : undefined;
+    if (help) setHelp(help, error.message, true);
+    const parts = [error.message];
+    if (error.code) parts.push(`${strings.code ?? 'Code'}: ${error.code}`);
+    if (error.requestId) parts.push(`${strings.requestId ?? 'Request id'}: ${error.requestId}`);
+    errorBox.textContent = parts.join(' · ');
+    errorBox.hidden = false;
+  };
+  const showResult = (r: SubmitResult): void => {
+    result.replaceChildren(el('span', {}, r.message));
+    if (r.jobName) {
+      const jobName = r.jobName;
+      const link = el('a', { href: '#', id: 'view-job' }, strings.viewJob ?? 'View the job');
+      link.addEventListener('click', (e) => { e.preventDefault(); openJob(jobName); });
+      result.append(' ', link);
+    }
+    result.hidden = false;
+  };
+  const refreshButton = (): void => {
+    if (running || blocked) button.setAttribute('disabled', ''); else button.removeAttribute('disabled');
+  };
+  return {
+    root, body, strings, draft, helpers, button,
+    save: (values) => vscodeApi.setState({ kind, values: { ...draft, ...values } }),
+    disableSubmit: (disabled) => { blocked = disabled; refreshButton(); },
+    run: async (payload) => {
+      if (running) return;
+      running = true;
+      refreshButton();
+      button.textContent = strings.running ?? '…';
+      errorBox.hidden = true;
+      result.hidden = true;
+      try {
+        const reply = await send(payload);
+        if (reply.ok) showResult(reply.result as SubmitResult); else showError(reply.error);
+      } finally {
+        running = false;
+        button.textContent = strings.submit ?? 'OK';
+        refreshButton();
+      }
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { DayOfWeek, PolicyInput } from '../../azure/model';
+import type { PolicyInit } from '../../webview/protocol';
+import { inRange, limits, policyNameProblem, scheduleTimeProblem } from '../../webview/rules';
+import { el, field, select, setHelp, textfield } from '../dom';
+import type { Shell } from '../formShell';
+
+const week: DayOfWeek[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function renderPolicy(shell: Shell, data: PolicyInit): void {
+  const s = shell.strings;
+  const p = data.policy;
+  const readOnly = data.mode === 'view';
+  if (readOnly) shell.body.append(el('p', { class: 'note' }, s.readOnly));
+  const num = (v: number | undefined): string => (v === undefined ? '0' : String(v));
+  const name = textfield('name', p.name);
+  if (data.mode !== 'create') name.setAttribute('readonly', '');
+  const frequency = select('frequency', [{ value: 'Daily', label: s.Daily }, { value: 'Weekly', label: s.Weekly }], p.schedule.frequency);
+  const time = textfield('time', p.schedule.time, 'time');
+  const zone = select('timeZone', data.timeZones.map((z) => ({ value: z, label: z })), p.timeZone);
+  const days = el('div', { class: 'days', role: 'group', id: 'days' });
+  for (const d of week) days.append(el('vscode-checkbox', { value: d, label: s[d], checked: (p.schedule.days ?? []).includes(d) }, s[d]));
+  const instant = textfield('instantRestoreDays', String(p.instantRestoreDays), 'number');
+  const daily = textfield('dailyDays', num(p.retention.dailyDays), 'number');
+  const weekly = textfield('weeklyWeeks', num(p.retention.weeklyWeeks), 'number');
+  const monthly = textfield('monthlyMonths', num(p.retention.monthlyMonths), 'number');
+  const yearly = textfield('yearlyYears', num(p.retention.yearlyYears), 'number');
+  const fields = {
+    name: field(s.name, name), frequency: field(s.frequency, frequency), time: field(s.time, time), timeZone: field(s.timeZone, zone),
+    days: field(s.days, days), instantRestoreDays: field(s.instantRestoreDays, instant), dailyDays: field(s.dailyDays, daily),
+    weeklyWeeks: field(s.weeklyWeeks, weekly), monthlyMonths: field(s.monthlyMonths, monthly), yearlyYears: field(s.yearlyYears, yearly),
+  };
+  for (const [key, f] of Object.entries(fields)) { shell.helpers.set(key, f.helper); shell.body.append(f.group); }
+  if (readOnly) for (const c of shell.body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')) c.setAttribute('disabled', '');
+  const rangeText = (r: { min: number; max: number }): string => s.rangeInvalid.replace('{min}', String(r.min)).replace('{max}', String(r.max));
+  const chosenDays = (): DayOfWeek[] => week.filter((d) => (days.querySelector(`vscode-checkbox[value="${d}"]`) as (HTMLElement & { checked: boolean }) | null)?.checked);
+  /** Reads the form; 0 means "no weekly/monthly/yearly retention". Sets each helper; undefined when invalid. */
+  const read = (): PolicyInput | undefined => {
+    let ok = true;
+    const mark = (key: keyof typeof fields, problem: string | undefined): void => { setHelp(fields[key].helper, problem ?? '', problem !== undefined); if (problem) ok = false; };
+    const weeklySchedule = frequency.value === 'Weekly';
+    fields.days.group.hidden = !weeklySchedule;
+    fields.dailyDays.group.hidden = weeklySchedule;
+    mark('name', policyNameProblem(name.value) ? s.policyNameInvalid : undefined);
+    mark('time', scheduleTimeProblem(time.value) ? s.timeInvalid : undefined);
+    mark('days', weeklySchedule && chosenDays().length === 0 ? s.required : undefined);
+    const instantRange = weeklySchedule ? { min: 5, max: 5 } : limits.instantRestoreDaily;
+    const n = (c: { value: string }): number => Number(c.value);
+    mark('instantRestoreDays', inRange(n(instant), instantRange) ? undefined : rangeText(instantRange));
+    mark('dailyDays', weeklySchedule || inRange(n(daily), limits.dailyDays) ? undefined : rangeText(limits.dailyDays));
+    const optional = (c: { value: string }, r: { min: number; max: number }, key: keyof typeof fields): number | undefined => {
+      const v = n(c);
+      mark(key, v === 0 || inRange(v, r) ? undefined : rangeText({ min: 0, max: r.max }));
+      return v === 0 ? undefined : v;
+    };
+    const weeklyWeeks = optional(weekly, limits.weeklyWeeks, 'weeklyWeeks');
+    const monthlyMonths = optional(monthly, limits.monthlyMonths, 'monthlyMonths');
+    const yearlyYears = optional(yearly, limits.yearlyYears, 'yearlyYears');
+    if (!ok) return undefined;
+    return {
+      name: name.value, timeZone: zone.value, instantRestoreDays: n(instant),
+      schedule: weeklySchedule ? { frequency: 'Weekly', time: time.value, days: chosenDays() } : { frequency: 'Daily', time: time.value },
+      retention: {
+        ...(weeklySchedule ? {} : { dailyDays: n(daily) }),
+        ...(weeklyWeeks !== undefined ? { weeklyWeeks, weeklyDays: weeklySchedule ? chosenDays() : ['Sunday'] } : {}),
+        ...(monthlyMonths !== undefined ? { monthlyMonths } : {}),
+        ...(yearlyYears !== undefined ? { yearlyYears } : {}),
+      },
+    };
+  };
+  const update = (): void => { shell.disableSubmit(readOnly || read() === undefined); };
+  shell.body.addEventListener('input', update);
+  shell.body.addEventListener('change', update);
+  update();
+  shell.button.addEventListener('click', () => { const input = read(); if (input && !readOnly) void shell.run<'policy'>(input); });
+}

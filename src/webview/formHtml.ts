@@ -1,0 +1,44 @@
+// The page of a form: nothing but a root element, the stylesheet from media/ and the nonce'd bundle from dist/.
+// Everything else (strings, data) arrives by message after the ready handshake, so no value is ever
+// interpolated into HTML except the escaped title.
+
+export interface FormHtmlInput {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  title: string;
+  language: string;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export function formHtml(i: FormHtmlInput): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(i.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(i.cspSource, i.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(i.styleUri)}">
+<title>${escapeHtml(i.title)}</title>
+</head>
+<body>
+<main id="app"></main>
+<script nonce="${escapeHtml(i.nonce)}" src="${escapeHtml(i.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { parseSubmit, parseWebviewMessage } from '../../../src/webview/validate';
+import { contentSecurityPolicy, formHtml } from '../../../src/webview/formHtml';
+
+describe('webview message validation', () => {
+  it('accepts a well-formed backup-now submit and refuses extra or wrong fields', () => {
+    assert.deepEqual(parseWebviewMessage('backupNow', { type: 'submit', requestId: 1, payload: { retainUntil: '2026-12-26' } }),
+      { type: 'submit', requestId: 1, payload: { retainUntil: '2026-12-26' } });
+    assert.equal(parseWebviewMessage('backupNow', { type: 'submit', requestId: 1, payload: { retainUntil: '2026-12-26', evil: 1 } }), undefined);
+    assert.equal(parseWebviewMessage('backupNow', { type: 'submit', requestId: '1', payload: { retainUntil: '2026-12-26' } }), undefined);
+    assert.equal(parseWebviewMessage('backupNow', { type: 'submit', requestId: 1, payload: { retainUntil: 20261226 } }), undefined);
+  });
+
+  it('parses each payload by the form it came from', () => {
+    assert.equal(parseSubmit('storage', { retainUntil: '2026-12-26' }), undefined);
+    assert.deepEqual(parseSubmit('storage', { redundancy: 'LocallyRedundant', crossRegionRestore: false }), { redundancy: 'LocallyRedundant', crossRegionRestore: false });
+    assert.equal(parseSubmit('storage', { redundancy: 'Tape', crossRegionRestore: false }), undefined);
+  });
+
+  it('limits lengths and list sizes', () => {
+    assert.equal(parseSubmit('createVault', { subscriptionId: 's', name: 'x'.repeat(51), resourceGroup: 'rg', newResourceGroup: false, location: 'westeurope' }), undefined);
+    assert.equal(parseSubmit('enableBackupVault', { policyName: 'DefaultPolicy', vmIds: [] }), undefined);
+    assert.equal(parseSubmit('enableBackupVault', { policyName: 'DefaultPolicy', vmIds: Array(1001).fill('id') }), undefined);
+    assert.deepEqual(parseSubmit('enableBackupVault', { policyName: 'DefaultPolicy', vmIds: ['a', 'b'] }), { policyName: 'DefaultPolicy', vmIds: ['a', 'b'] });
+  });
+
+  it('checks policy inputs field by field', () => {
+    const good = { name: 'Nightly', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '22:30' }, retention: { dailyDays: 30 } };
+    assert.deepEqual(parseSubmit('policy', good), good);
+    assert.equal(parseSubmit('policy', { ...good, schedule: { frequency: 'Hourly', time: '22:30' } }), undefined);
+    assert.equal(parseSubmit('policy', { ...good, retention: { dailyDays: 1.5 } }), undefined);
+    assert.equal(parseSubmit('policy', { ...good, schedule: { frequency: 'Weekly', time: '22:30', days: ['Funday'] } }), undefined);
+  });
+
+  it('refuses unknown message types and non-objects', () => {
+    assert.equal(parseWebviewMessage('policy', 'ready'), undefined);
+    assert.equal(parseWebviewMessage('policy', { type: 'exec', command: 'rm' }), undefined);
+    assert.deepEqual(parseWebviewMessage('policy', { type: 'ready' }), { type: 'ready' });
+    assert.equal(parseWebviewMessage('createVault', { type: 'query', requestId: 2, query: 'checkVaultName', subscriptionId: 's', resourceGroup: 'rg', location: 'l' }), undefined);
+  });
+
+  it('builds a strict CSP with the nonce and escapes the title', () => {
+    const csp = contentSecurityPolicy('https://x.vscode-cdn.net', 'abc');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc'/);
+    assert.doesNotMatch(csp, /unsafe/);
+    const html = formHtml({ cspSource: 'c', nonce: 'n', scriptUri: 's.js', styleUri: 's.css', title: '<script>x</script>', language: 'en' });
+    assert.ok(html.includes('&lt;script&gt;x&lt;/script&gt;'));
+    assert.ok(!html.includes('<script>x'));
+  });
+});
