@@ -1,0 +1,68 @@
+// Command-line flags of `npm run bench` (see README, Performance).
+import { DEFAULT_CONCURRENCY } from '../src/azure/index';
+
+export interface Scale {
+  subscriptions: number;
+  vms: number;
+  vaults: number;
+  items: number;
+  jobs: number;
+}
+
+export interface BenchOptions {
+  scale: Scale;
+  latencyMs: number;
+  concurrency: number;
+  /** The sandbox's page size, one number for every list (its default is 50). */
+  pageSize: number;
+  /** Also load the tree at these VM counts, everything else scaled in proportion. */
+  scalingVms: number[];
+  small: boolean;
+}
+
+const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--scaling] [--small]';
+
+export function parseArgs(argv: string[]): BenchOptions {
+  const values = new Map<string, number>();
+  let scaling = false;
+  let small = false;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--scaling') scaling = true;
+    else if (flag === '--small') small = true;
+    else if (flag === '--help') throw new Error(USAGE);
+    else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size'].includes(flag)) {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number\n${USAGE}`);
+      values.set(flag.slice(2), n);
+    } else throw new Error(`Unknown option '${flag}'\n${USAGE}`);
+  }
+  const vms = values.get('vms') ?? (small ? 500 : 5000);
+  const scale: Scale = {
+    subscriptions: Math.max(1, values.get('subscriptions') ?? 5),
+    vms,
+    vaults: values.get('vaults') ?? (small ? 5 : 50),
+    items: values.get('items') ?? Math.floor(vms / 2),
+    jobs: values.get('jobs') ?? (small ? 2000 : 20_000),
+  };
+  return {
+    scale,
+    latencyMs: values.get('latency') ?? (small ? 5 : 50),
+    concurrency: Math.max(1, values.get('concurrency') ?? DEFAULT_CONCURRENCY),
+    pageSize: Math.max(1, values.get('page-size') ?? 50),
+    scalingVms: scaling && !small ? [500, 5000, 20_000] : [],
+    small,
+  };
+}
+
+/** The same shape at another VM count: vaults, items and jobs in proportion (at least one vault per subscription). */
+export function scaledTo(base: Scale, vms: number): Scale {
+  const f = vms / base.vms;
+  return {
+    subscriptions: base.subscriptions,
+    vms,
+    vaults: Math.max(base.subscriptions, Math.round(base.vaults * f)),
+    items: Math.round(base.items * f),
+    jobs: Math.round(base.jobs * f),
+  };
+}

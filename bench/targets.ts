@@ -1,0 +1,52 @@
+// The issue's targets, each as {target, measured, met}. A target that could not be measured in this run is not met.
+import type { ActivationTiming } from './activation';
+import type { BundleReport } from './bundle';
+import type { ScenarioResult } from './scenario';
+import type { ScalingRow } from './scaling';
+
+export interface Target {
+  target: string;
+  measured: number | string | null;
+  met: boolean;
+  note?: string;
+}
+
+const MB = 1024 * 1024;
+
+function check(target: string, measured: number | null, ok: (n: number) => boolean, note?: string): Target {
+  return { target, measured, met: measured !== null && ok(measured), ...(note ? { note } : {}) };
+}
+
+function growth(rows: readonly ScalingRow[]): Target {
+  const target = 'cost linear in pages, not in VMs (calls per distinct page constant across 500/5,000/20,000 VMs; well under 1 call per VM)';
+  if (rows.length < 2) return { target, measured: null, met: false, note: 'run with --scaling' };
+  const perPage = rows.map((r) => r.calls / r.distinctPages);
+  const spread = Math.max(...perPage) / Math.min(...perPage);
+  const perVm = Math.max(...rows.map((r) => r.calls / r.vms));
+  return {
+    target,
+    measured: `calls/page ${perPage.map((p) => p.toFixed(2)).join(', ')}; max calls/VM ${perVm.toFixed(3)}`,
+    met: spread <= 1.1 && perVm <= 0.1,
+  };
+}
+
+export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingRow[], bundle: BundleReport, activation: ActivationTiming | null): Record<string, Target> {
+  const { tree, baseline, firstPaint } = main;
+  const atSize = main.scale.vms === 5000 ? undefined : `measured at ${main.scale.vms} VMs, the target is for 5,000`;
+  const maxFirstPaint = firstPaint && firstPaint.length > 0 ? Math.max(...firstPaint.map((f) => f.calls)) : null;
+  const slowest = firstPaint?.find((f) => f.calls === maxFirstPaint);
+  return {
+    callsVsBaseline: check('ARM calls >= 50x fewer than the per-VM baseline at 5,000 VMs (baseline/ours)',
+      baseline ? Math.round((baseline.calls / tree.requests.calls) * 10) / 10 : null, (n) => n >= 50, atSize),
+    wallVsCriticalPath: check('wall time <= 1.5x the critical path', tree.wallOverCriticalPath, (n) => n <= 1.5),
+    growth: growth(scaling),
+    heapRetained: check('heap retained by the loaded tree <= 50 MB at 5,000 VMs', tree.heap.retainedMB, (n) => n <= 50, atSize),
+    activation: check('activation <= 50 ms (activate() start to return, real extension host)', activation?.activatedInMs ?? null, (n) => n <= 50,
+      activation ? undefined : 'test-output/activation.json missing: run the host tests first'),
+    extensionBundle: check('extension bundle <= 2 MB (extension.js + core.js, production)', Math.round((bundle.extensionHostBytes / MB) * 100) / 100, (n) => n <= 2),
+    vsix: check('.vsix <= 3 MB', bundle.vsix.bytes === null ? null : Math.round((bundle.vsix.bytes / MB) * 100) / 100, (n) => n <= 3, bundle.vsix.note),
+    eventLoopBlock: check('no synchronous block over 50 ms while the tree loads (max event-loop delay, ms)', tree.eventLoop.maxDelayMs, (n) => n <= 50),
+    firstPaint: check("any node's first paint needs at most one page (max calls before a node shows)", maxFirstPaint, (n) => n <= 1,
+      slowest ? `slowest: ${slowest.node} (${slowest.calls} calls, ${slowest.ms} ms)` : undefined),
+  };
+}
