@@ -7,6 +7,7 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
+import { errorBodyPolicy } from './errorBodyPolicy';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
 
 export interface ClientSet {
@@ -27,9 +28,10 @@ const DEFAULT_RETRY = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 3
 /** Common pipeline options, shared by both SDK generations. */
 export function pipelineOptions(session: AzureSession, options: ClientSetOptions = {}) {
   const { environment } = session;
-  const additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] = options.logger
-    ? [{ policy: callLogPolicy(options.logger), position: 'perRetry' }]
-    : [];
+  const additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] = [
+    { policy: errorBodyPolicy(), position: 'perRetry' },
+    ...(options.logger ? [{ policy: callLogPolicy(options.logger), position: 'perRetry' as const }] : []),
+  ];
   return {
     endpoint: environment.resourceManagerEndpoint,
     retryOptions: { ...DEFAULT_RETRY, ...options.retry },

@@ -2,6 +2,7 @@
 // in different places (HLC: response.parsedBody; modular: details); core-lro throws plain Errors; sockets
 // throw coded Errors. AzureError.from folds them all into {code, message, status, requestId, retryable}.
 import { isRestError } from '@azure/core-rest-pipeline';
+import { errorBodyOf } from './errorBodyPolicy';
 
 const SOCKET_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ECONNABORTED',
@@ -77,6 +78,7 @@ interface RestErrorShape extends Error {
   code?: string;
   statusCode?: number;
   details?: unknown;
+  request?: unknown;
   response?: { status?: number; headers?: unknown; parsedBody?: unknown; bodyAsText?: string | null };
 }
 
@@ -86,7 +88,8 @@ function looksLikeRestError(e: unknown): boolean {
 
 function fromRestError(e: RestErrorShape): AzureError {
   const status = e.statusCode ?? e.response?.status;
-  const envelope = armErrorIn(e.response?.parsedBody) ?? armErrorIn(e.details) ?? armErrorIn(parseJson(e.response?.bodyAsText));
+  const envelope = armErrorIn(e.response?.parsedBody) ?? armErrorIn(e.details) ?? armErrorIn(parseJson(e.response?.bodyAsText))
+    ?? armErrorIn(parseJson(errorBodyOf(e.request)));
   const requestId = headerValue(e.response?.headers, 'x-ms-request-id');
   const code = envelope?.code ?? e.code ?? (status !== undefined ? `Http${status}` : 'Error');
   const socket = e.code !== undefined && SOCKET_CODES.has(e.code);

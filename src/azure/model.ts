@@ -230,6 +230,11 @@ export interface AzureOperation {
   outcome: OperationOutcome;
   job?: BackupJob;
   error?: { code: string; message: string; requestId?: string };
+  /**
+   * True when this call started nothing itself and followed work already running or done for the item: a
+   * second click, or a retried request the service had already accepted. The UI may say so.
+   */
+  joinedExisting?: boolean;
 }
 
 export interface NameCheck {

@@ -70,33 +70,53 @@ export async function trackAcceptedOperation(ctx: TrackerContext, accepted: Acce
     return { operationId, outcome: 'Completed' };
   }
   let jobId: string | undefined;
-  let lastJob: BackupJob | undefined;
   try {
     const status = await pollOperationStatus(ctx, operationId, accepted.retryAfterMs, options.signal);
     if (status.outcome !== 'Completed') {
       return { operationId, outcome: status.outcome, error: status.error };
     }
     jobId = status.jobId;
-    if (!jobId) {
-      return { operationId, outcome: 'Completed' };
-    }
-    const vault = ctx.vault;
-    lastJob = toBackupJob(await ctx.client.jobDetails.get(vault.name, vault.resourceGroup, jobId, { abortSignal: options.signal }));
+  } catch (e) {
+    return endedEarly(operationId, undefined, undefined, e, options);
+  }
+  return jobId ? trackJob(ctx, operationId, jobId, options) : { operationId, outcome: 'Completed' };
+}
+
+/** Follows a known job (to its end, or its start with untilJobStarted) and turns it into the operation's outcome. */
+export async function trackJob(ctx: TrackerContext, operationId: string, jobId: string, options: TrackOptions = {}): Promise<AzureOperation> {
+  let lastJob: BackupJob | undefined;
+  let requestId: string | undefined;
+  const seen = (id: string | undefined): void => { requestId = id ?? requestId; };
+  try {
+    lastJob = await readJob(ctx, jobId, options.signal, seen);
     options.onProgress?.(lastJob);
     if (!options.untilJobStarted && isJobRunning(lastJob.status)) {
-      lastJob = await followJob(ctx, jobId, { ...options, onProgress: (job) => { lastJob = job; options.onProgress?.(job); } }, lastJob);
+      lastJob = await followJob(ctx, jobId, { ...options, onProgress: (job) => { lastJob = job; options.onProgress?.(job); } }, lastJob, seen);
     }
-    return { operationId, jobId, job: lastJob, ...jobOutcome(lastJob, options.untilJobStarted === true) };
+    return { operationId, jobId, job: lastJob, ...jobOutcome(lastJob, options.untilJobStarted === true, requestId) };
   } catch (e) {
-    const error = AzureError.from(e);
-    if (error.code === 'Cancelled' || options.signal?.aborted) {
-      return { operationId, jobId, job: lastJob, outcome: 'Cancelled' };
-    }
-    return { operationId, jobId, job: lastJob, outcome: 'Failed', error: error.toOperationError() };
+    return endedEarly(operationId, jobId, lastJob, e, options);
   }
 }
 
-function jobOutcome(job: BackupJob, startedIsEnough: boolean): Pick<AzureOperation, 'outcome' | 'error'> {
+function endedEarly(operationId: string, jobId: string | undefined, job: BackupJob | undefined, e: unknown, options: TrackOptions): AzureOperation {
+  const error = AzureError.from(e);
+  if (error.code === 'Cancelled' || options.signal?.aborted) {
+    return { operationId, jobId, job, outcome: 'Cancelled' };
+  }
+  return { operationId, jobId, job, outcome: 'Failed', error: error.toOperationError() };
+}
+
+/** One read of a job, reporting the response's x-ms-request-id (a failed job's error carries it for support). */
+async function readJob(ctx: TrackerContext, jobName: string, signal: AbortSignal | undefined, seen?: (requestId: string | undefined) => void): Promise<BackupJob> {
+  const { client, vault } = ctx;
+  return toBackupJob(await client.jobDetails.get(vault.name, vault.resourceGroup, jobName, {
+    abortSignal: signal,
+    onResponse: (raw) => seen?.(headerValue(raw.headers, 'x-ms-request-id')),
+  }));
+}
+
+function jobOutcome(job: BackupJob, startedIsEnough: boolean, requestId: string | undefined): Pick<AzureOperation, 'outcome' | 'error'> {
   if (startedIsEnough && isJobRunning(job.status)) {
     return { outcome: 'Completed' };
   }
@@ -110,7 +130,10 @@ function jobOutcome(job: BackupJob, startedIsEnough: boolean): Pick<AzureOperati
     default:
       return {
         outcome: 'Failed',
-        error: { code: job.errorCode ?? `Job${job.status}`, message: job.errorMessage ?? `The ${job.operation} job ended with status ${job.status}.` },
+        error: {
+          code: job.errorCode ?? `Job${job.status}`, message: job.errorMessage ?? `The ${job.operation} job ended with status ${job.status}.`,
+          ...(requestId ? { requestId } : {}),
+        },
       };
   }
 }
@@ -171,8 +194,10 @@ function jobIdOf(properties: unknown): string | undefined {
  * Re-reads a job until it is neither InProgress nor Cancelling, backing off from the base interval up to
  * the cap. Throws AzureError 'Cancelled' when the signal aborts.
  */
-export async function followJob(ctx: TrackerContext, jobName: string, options: TrackOptions = {}, current?: BackupJob): Promise<BackupJob> {
-  const { client, vault, timing } = ctx;
+export async function followJob(
+  ctx: TrackerContext, jobName: string, options: TrackOptions = {}, current?: BackupJob, seen?: (requestId: string | undefined) => void,
+): Promise<BackupJob> {
+  const { timing } = ctx;
   let job = current;
   let backoff = timing.intervalMs;
   while (!job || isJobRunning(job.status)) {
@@ -181,7 +206,7 @@ export async function followJob(ctx: TrackerContext, jobName: string, options: T
       backoff = Math.min(backoff * 1.5, timing.maxIntervalMs);
     }
     options.signal?.throwIfAborted();
-    const next = toBackupJob(await client.jobDetails.get(vault.name, vault.resourceGroup, jobName, { abortSignal: options.signal }));
+    const next = await readJob(ctx, jobName, options.signal, seen);
     if (!job || jobChanged(job, next)) {
       options.onProgress?.(next);
     }

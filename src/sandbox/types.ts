@@ -10,7 +10,12 @@ export interface ScaleSpec {
   regions?: string[];
 }
 
-export type FaultKind = 'throttle' | 'serverError' | 'unavailable' | 'reset' | 'stall';
+/**
+ * 'reset' drops the connection before the request is handled; 'dropResponse' handles it (state changes
+ * apply) and then drops the connection instead of answering, like a response lost on the way back.
+ * 'dropResponse' is never picked unless listed in `kinds`.
+ */
+export type FaultKind = 'throttle' | 'serverError' | 'unavailable' | 'reset' | 'stall' | 'dropResponse';
 
 export interface FaultConfig {
   /** Probability per eligible request (0..1), drawn from the seeded generator. */

@@ -92,6 +92,10 @@ export class SandboxServer {
       req.socket.destroy();
       return;
     }
+    if (fault === 'dropResponse') {
+      this.readBody(req, res, url, meta, true);
+      return;
+    }
     if (fault === 'stall') {
       // Hold the answer back; the client's timeout or abort decides what happens.
       this.delay(this.deps.faults.stallMs, () => this.readBody(req, res, url, meta));
@@ -110,7 +114,7 @@ export class SandboxServer {
     this.readBody(req, res, url, meta);
   }
 
-  private readBody(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta): void {
+  private readBody(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta, dropResponse = false): void {
     if (res.destroyed || req.socket.destroyed) return;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -125,17 +129,21 @@ export class SandboxServer {
         this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`)));
         return;
       }
-      this.send(req, res, meta, this.handle(req, url, meta, Buffer.concat(chunks)));
+      const reply = this.handle(req, url, meta, Buffer.concat(chunks));
+      if (dropResponse) {
+        // Processed, but the client never hears back (logged as status 0, like a reset).
+        this.logEntry(meta, 0);
+        req.socket.destroy();
+        return;
+      }
+      this.send(req, res, meta, reply);
     });
     req.on('error', () => undefined);
   }
 
   private handle(req: IncomingMessage, url: URL, meta: RequestMeta, raw: Buffer): Reply {
     try {
-      const auth = req.headers.authorization ?? '';
-      if (!/^Bearer\s+\S+/i.test(auth)) {
-        throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.");
-      }
+      checkBearer(req.headers.authorization ?? '');
       const apiVersion = checkApiVersion(queryValue(url.searchParams, 'api-version'));
       const segments = splitPath(url.pathname).map(decodeSegment);
       const match = this.deps.router.match(meta.method, segments);
@@ -206,6 +214,24 @@ interface RequestMeta {
 function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Any Bearer token is accepted, except that tokens starting with 'expired' are treated as expired, so tests
+ * can exercise ARM's answer to an expired token (401 ExpiredAuthenticationToken + WWW-Authenticate).
+ * The token itself is never echoed or logged.
+ */
+function checkBearer(auth: string): void {
+  const token = /^Bearer\s+(\S+)/i.exec(auth)?.[1];
+  if (!token) {
+    throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.",
+      undefined, { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The authentication failed because of missing \'Authorization\' header."' });
+  }
+  if (/^expired/i.test(token)) {
+    const now = new Date().toISOString();
+    throw new ArmError(401, 'ExpiredAuthenticationToken', `The access token expiry UTC time '${now}' is earlier than current UTC time '${now}'.`,
+      undefined, { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token has expired."' });
+  }
 }
 
 function errorReply(e: ArmError): Reply {

@@ -1,0 +1,109 @@
+// Enable protection of VMs. The backup SDK returns on the first 202; the tracker follows the operation to
+// its ConfigureBackup job. Never a second protected item or ConfigureBackup job for one VM: a VM already
+// protected here with the same policy is left alone (so a re-run after a partial failure only does the
+// rest), a second request in flight joins the first, and the service's "configure already in progress"
+// (another client, or the SDK's retry of a PUT whose answer was lost) follows the running job.
+import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
+import { mapWithConcurrency } from '../concurrency';
+import { toBackupItem } from '../convert/items';
+import { AzureError } from '../errors';
+import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm } from '../ids';
+import type { AzureOperation, BackupItem, VirtualMachine } from '../model';
+import { refreshContainers, runTrackedOperation } from '../tracker';
+import type { OperationContext } from './context';
+import { trackerFor } from './context';
+import type { ProtectableItem } from './discovery';
+import { listProtectableItems } from './discovery';
+import { joinInFlight } from './inFlight';
+import { listRawVmItems } from './items';
+import { joinRunningJob, runningJobFor } from './running';
+
+type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
+type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
+
+const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
+const ACTIVE_STATES = new Set(['IRPending', 'Protected', 'ProtectionError']);
+
+/** The vault's VM items by lower-cased source VM id. */
+async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Map<string, BackupItem>> {
+  const raw = await listRawVmItems(ctx, ref, signal);
+  const items = raw.map(toBackupItem).filter((i): i is BackupItem => i !== undefined);
+  return new Map(items.map((i) => [i.sourceResourceId.toLowerCase(), i]));
+}
+
+/** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
+async function protectableFor(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], signal?: AbortSignal): Promise<Map<string, ProtectableItem>> {
+  const lookup = async () => new Map((await listProtectableItems(ctx, ref, signal)).map((p) => [p.vmId.toLowerCase(), p]));
+  let found = await lookup();
+  if (vms.some((vm) => !found.has(vm.id.toLowerCase()))) {
+    await refreshContainers(trackerFor(ctx, ref), signal);
+    found = await lookup();
+  }
+  return found;
+}
+
+/** Already protected here with this policy: follow its ConfigureBackup job if one runs, else nothing to do. */
+async function alreadyEnabled(ctx: OperationContext, ref: VaultRef, item: BackupItem | undefined, policyName: string, options: TrackOptions): Promise<AzureOperation | undefined> {
+  if (!item || !ACTIVE_STATES.has(item.protectionState) || item.policyName?.toLowerCase() !== policyName.toLowerCase()) {
+    return undefined;
+  }
+  const running = await runningJobFor(ctx, ref, 'ConfigureBackup', item.containerName, options.signal);
+  return running ? joinRunningJob(ctx, ref, running, options) : { operationId: '', outcome: 'Completed', joinedExisting: true };
+}
+
+async function enableOne(ctx: OperationContext, ref: VaultRef, vm: VmRef, protectableName: string, policyName: string, options: TrackOptions): Promise<AzureOperation> {
+  const item = itemRefForProtectable(ref, protectableName);
+  const client = ctx.clients.backup(ref.subscriptionId);
+  try {
+    return await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.protectedItems.createOrUpdate(
+      ref.name, ref.resourceGroup, FABRIC, item.containerName, item.itemName,
+      { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: policyId(ref, policyName) } },
+      { abortSignal: options.signal, onResponse }), options);
+  } catch (e) {
+    const error = AzureError.from(e);
+    const running = error.code === CONFLICT ? await runningJobFor(ctx, ref, 'ConfigureBackup', protectableName, options.signal) : undefined;
+    if (running) {
+      return joinRunningJob(ctx, ref, running, options);
+    }
+    throw error;
+  }
+}
+
+function enableKey(ref: VaultRef, vm: VmRef): string {
+  return `enable/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${vm.id}`.toLowerCase();
+}
+
+export function enableProtection(ctx: OperationContext, ref: VaultRef, vm: VmRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
+  return joinInFlight(ctx, enableKey(ref, vm), async () => {
+    const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), policyName, options);
+    if (done) {
+      return done;
+    }
+    const found = await protectableFor(ctx, ref, [vm], options.signal);
+    return enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options);
+  });
+}
+
+/** Every VM gets a result; one VM's failure never fails the others. Bounded concurrency. */
+export async function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions = {}): Promise<EnableResult[]> {
+  const items = await itemsByVm(ctx, ref, options.signal);
+  const todo = vms.filter((vm) => !isActiveWith(items.get(vm.id.toLowerCase()), policyName));
+  const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
+  return mapWithConcurrency(vms, ctx.concurrency, async (vm): Promise<EnableResult> => {
+    let result: EnableResult;
+    try {
+      const operation = await joinInFlight(ctx, enableKey(ref, vm), async () =>
+        await alreadyEnabled(ctx, ref, items.get(vm.id.toLowerCase()), policyName, options)
+        ?? enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options));
+      result = { vmId: vm.id, ok: operation.outcome === 'Completed', operation, ...(operation.error ? { error: operation.error } : {}) };
+    } catch (e) {
+      result = { vmId: vm.id, ok: false, error: AzureError.from(e).toOperationError() };
+    }
+    options.onResult?.(result);
+    return result;
+  });
+}
+
+function isActiveWith(item: BackupItem | undefined, policyName: string): boolean {
+  return !!item && ACTIVE_STATES.has(item.protectionState) && item.policyName?.toLowerCase() === policyName.toLowerCase();
+}
