@@ -1,17 +1,21 @@
-// Builds the extension: a small Node bundle for activation, a lazily loaded Node bundle holding the Azure SDKs,
-// the Azure layer and the sandbox, a sandbox CLI, and one browser bundle for the webview forms.
+// Builds the extension: a small Node bundle for activation, a lazily loaded Node bundle holding the Azure SDKs
+// and the Azure layer, the sandbox bundle it loads on demand, a sandbox CLI, and one browser bundle for the webview forms.
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** `import('../azure/core')` from the extension bundle stays a separate file, loaded on first use. */
-const lazyCore = {
-  name: 'lazy-core',
+/**
+ * Dynamic imports in src/lazy/ stay separate files, loaded on first use: `../core` → dist/core.js (SDKs, Azure
+ * layer; from extension.js) and `../sandboxCore` → dist/sandbox-core.js (the emulator; from core.js).
+ */
+const LAZY = { core: './core.js', sandboxCore: './sandbox-core.js' };
+const lazyBundles = {
+  name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /\/core$/ }, (args) =>
-      args.importer.includes('/src/lazy/') ? { path: './core.js', external: true } : undefined);
+    build.onResolve({ filter: /^\.\.\/(core|sandboxCore)$/ }, (args) =>
+      args.importer.includes('/src/lazy/') ? { path: LAZY[args.path.slice(3)], external: true } : undefined);
   },
 };
 
@@ -28,8 +32,8 @@ const common = {
 const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
 
 const builds = [
-  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyCore] },
-  { ...node, entryPoints: { core: 'src/core.ts', sandbox: 'src/sandbox/cli.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyBundles] },
+  { ...node, entryPoints: { core: 'src/core.ts', 'sandbox-core': 'src/sandboxCore.ts', sandbox: 'src/sandbox/cli.ts' }, outdir: 'dist', plugins: [lazyBundles] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview-ui/main.ts' }, outdir: 'dist' },
 ];
 

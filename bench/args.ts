@@ -1,5 +1,6 @@
 // Command-line flags of `npm run bench` (see README, Performance).
 import { DEFAULT_CONCURRENCY } from '../src/azure/index';
+import type { PageSizes } from '../src/sandbox/index';
 
 export interface Scale {
   subscriptions: number;
@@ -13,14 +14,14 @@ export interface BenchOptions {
   scale: Scale;
   latencyMs: number;
   concurrency: number;
-  /** The sandbox's page size, one number for every list (its default is 50). */
-  pageSize: number;
+  /** Page sizes given on the command line; the sandbox's per-list defaults for the rest (the result reports them). */
+  pageSizes: PageSizes;
   /** Also load the tree at these VM counts, everything else scaled in proportion. */
   scalingVms: number[];
   small: boolean;
 }
 
-const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--scaling] [--small]';
+const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--scaling] [--small]';
 
 export function parseArgs(argv: string[]): BenchOptions {
   const values = new Map<string, number>();
@@ -31,7 +32,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     if (flag === '--scaling') scaling = true;
     else if (flag === '--small') small = true;
     else if (flag === '--help') throw new Error(USAGE);
-    else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size'].includes(flag)) {
+    else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size', '--arm-page-size', '--backup-page-size'].includes(flag)) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number\n${USAGE}`);
       values.set(flag.slice(2), n);
@@ -49,7 +50,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     scale,
     latencyMs: values.get('latency') ?? (small ? 5 : 50),
     concurrency: Math.max(1, values.get('concurrency') ?? DEFAULT_CONCURRENCY),
-    pageSize: Math.max(1, values.get('page-size') ?? 50),
+    pageSizes: pageSizesFrom(values),
     scalingVms: scaling && !small ? [500, 5000, 20_000] : [],
     small,
   };
@@ -65,4 +66,18 @@ export function scaledTo(base: Scale, vms: number): Scale {
     items: Math.round(base.items * f),
     jobs: Math.round(base.jobs * f),
   };
+}
+
+/** --page-size: every list; --arm-page-size: subscriptions, locations, resource groups, VMs, vaults; --backup-page-size: the backup RP's lists. */
+function pageSizesFrom(values: ReadonlyMap<string, number>): PageSizes {
+  const sizes: PageSizes = {};
+  const all = values.get('page-size');
+  if (all !== undefined) sizes.default = Math.max(1, all);
+  const arm = values.get('arm-page-size');
+  if (arm !== undefined) Object.assign(sizes, { subscriptions: arm, locations: arm, resourceGroups: arm, virtualMachines: arm, vaults: arm });
+  const backup = values.get('backup-page-size');
+  if (backup !== undefined) {
+    Object.assign(sizes, { backupProtectedItems: backup, backupJobs: backup, backupProtectableItems: backup, backupProtectionContainers: backup, backupPolicies: backup, recoveryPoints: backup });
+  }
+  return sizes;
 }

@@ -1,5 +1,5 @@
-// Shipped size: each esbuild output of a production build (made in a temp folder, so dist/ is untouched) and
-// the .vsix if one was packaged.
+// Shipped size: each esbuild output of a production build and the .vsix packaged from it, both made in a temp
+// folder (dist/ and the repository stay untouched), so every run reports both numbers.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,33 +9,46 @@ import { REPO } from './repo';
 export interface BundleReport {
   /** Production (minified) bytes per output file, from `node esbuild.mjs --production`. */
   files: Record<string, number>;
-  /** What the extension host loads: extension.js at activation + core.js (SDKs, Azure layer, sandbox) on first use. */
+  /** What the extension host loads when signed in to Azure: extension.js at activation + core.js (SDKs, Azure layer) on first use. */
   extensionHostBytes: number;
+  /** Loaded on top of that only when the sandbox is opened. */
+  sandboxBytes: number;
   vsix: { bytes: number | null; note?: string };
 }
 
-const VSIX = 'azure-backup.vsix';
+/** What `vsce package` reads besides dist/ (linked into the temp folder; .vscodeignore decides what ships). */
+const PACKAGE_INPUTS = ['src', 'node_modules', 'package.json', 'tsconfig.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md',
+  'media', 'l10n', 'package.nls.json', 'package.nls.nl.json'];
 
 export function measureBundles(): BundleReport {
   // esbuild.mjs writes to ./dist relative to the working directory: run it in a temp folder that links to src.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azb-bench-build-'));
   try {
-    for (const link of ['src', 'node_modules', 'package.json', 'tsconfig.json']) fs.symlinkSync(path.join(REPO, link), path.join(dir, link));
+    for (const link of PACKAGE_INPUTS) {
+      if (fs.existsSync(path.join(REPO, link))) fs.symlinkSync(path.join(REPO, link), path.join(dir, link));
+    }
     const build = spawnSync(process.execPath, [path.join(REPO, 'esbuild.mjs'), '--production'], { cwd: dir, encoding: 'utf8' });
     if (build.status !== 0) throw new Error(`production build failed: ${build.stderr || build.stdout}`);
     const files: Record<string, number> = {};
     for (const name of fs.readdirSync(path.join(dir, 'dist')).sort()) {
       if (!name.endsWith('.map')) files[name] = fs.statSync(path.join(dir, 'dist', name)).size;
     }
-    return { files, extensionHostBytes: (files['extension.js'] ?? 0) + (files['core.js'] ?? 0), vsix: vsixSize() };
+    return {
+      files, extensionHostBytes: (files['extension.js'] ?? 0) + (files['core.js'] ?? 0), sandboxBytes: files['sandbox-core.js'] ?? 0,
+      vsix: packageVsix(dir),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function vsixSize(): BundleReport['vsix'] {
-  const file = path.join(REPO, VSIX);
-  return fs.existsSync(file)
-    ? { bytes: fs.statSync(file).size }
-    : { bytes: null, note: `${VSIX} not found: run \`npm run package\` before the bench to measure it` };
+/** `vsce package` of the production build in `dir` (what `npm run package` does, into the temp folder). */
+function packageVsix(dir: string): BundleReport['vsix'] {
+  const out = path.join(dir, 'bench.vsix');
+  const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: dir, encoding: 'utf8' });
+  if (run.status !== 0 || !fs.existsSync(out)) {
+    return { bytes: null, note: `vsce package failed: ${(run.stderr || run.stdout || String(run.error)).trim().split('\n').slice(-3).join(' ')}` };
+  }
+  return { bytes: fs.statSync(out).size };
 }

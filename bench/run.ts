@@ -18,9 +18,9 @@ const log = (message: string): void => { process.stderr.write(`[bench] ${message
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
-  const { latencyMs, concurrency, pageSize } = options;
-  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSize, withBaseline: true, log });
-  const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSize, log });
+  const { latencyMs, concurrency, pageSizes } = options;
+  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, log });
+  const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSizes, log });
   log('production build for bundle sizes');
   const bundle = measureBundles();
   const activation = readActivation();
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     run: {
       startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), node: process.version,
       cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => round(l, 2)),
-      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSize: pageSize, small: options.small },
+      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, small: options.small },
     },
     tree,
     baseline: baseline ? { ...baseline, protectionAgreesWithTree: baseline.protectedVms === tree.loaded.protectedVms } : null,

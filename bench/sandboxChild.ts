@@ -13,7 +13,7 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
     case 'start': {
       sandbox = await startSandbox(message.options);
       const { endpoint, ca, tenantId } = sandbox;
-      return { id: message.id, ok: true, started: { endpoint, ca, tenantId, subscriptionIds: sandbox.subscriptionIds() } };
+      return { id: message.id, ok: true, started: { endpoint, ca, tenantId, subscriptionIds: sandbox.subscriptionIds(), pageSizes: { ...sandbox.pageSizes } } };
     }
     case 'log':
       return { id: message.id, ok: true, log: sandbox?.requestLog.entries() ?? [] };

@@ -14,6 +14,7 @@ export interface StartedInfo {
   ca: string;
   tenantId: string;
   subscriptionIds: string[];
+  pageSizes: Record<string, number>;
 }
 
 export type ChildMessage =

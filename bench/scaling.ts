@@ -1,4 +1,5 @@
 // The same tree load at several sizes, to show that cost follows pages, not VMs.
+import type { PageSizes } from '../src/sandbox/index';
 import { scaledTo, type Scale } from './args';
 import { round } from './requestStats';
 import { runScenario, type ScenarioResult } from './scenario';
@@ -32,7 +33,7 @@ export function toRow(r: ScenarioResult): ScalingRow {
 export interface ScalingOptions {
   latencyMs: number;
   concurrency: number;
-  pageSize: number;
+  pageSizes: PageSizes;
   log: (m: string) => void;
 }
 

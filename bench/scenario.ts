@@ -1,6 +1,7 @@
 // One benchmark size: a sandbox process seeded at that scale, the tree load measured, optionally the baseline
 // and the first-paint probes, then the sandbox stopped whatever happens.
 import { performance } from 'node:perf_hooks';
+import type { PageSizes } from '../src/sandbox/index';
 import type { Scale } from './args';
 import { loadBaseline } from './baseline';
 import { measureFirstPaint, type FirstPaint } from './firstPaint';
@@ -24,6 +25,8 @@ export interface BaselineResult {
 
 export interface ScenarioResult {
   scale: Scale;
+  /** Entries per page of each list, as the sandbox resolved them. */
+  pageSizes: Record<string, number>;
   seedMs: number;
   tree: TreeResult;
   baseline?: BaselineResult;
@@ -34,7 +37,7 @@ export interface ScenarioOptions {
   scale: Scale;
   latencyMs: number;
   concurrency: number;
-  pageSize: number;
+  pageSizes: PageSizes;
   withBaseline: boolean;
   log: (message: string) => void;
 }
@@ -51,7 +54,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       jobs: scale.jobs,
     },
     latencyMs: o.latencyMs,
-    pageSize: o.pageSize,
+    pageSizes: o.pageSizes,
   });
   const seedMs = Math.round(performance.now() - seedStarted);
   try {
@@ -64,7 +67,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       wallOverCriticalPath: requests.criticalPath.ms > 0 ? round(metrics.wallMs / requests.criticalPath.ms, 2) : 0,
     };
     o.log(`${scale.vms} VMs: tree ${requests.calls} calls in ${metrics.wallMs} ms (critical path ${requests.criticalPath.ms} ms)`);
-    if (!o.withBaseline) return { scale, seedMs, tree };
+    const pageSizes = sandbox.pageSizes;
+    if (!o.withBaseline) return { scale, pageSizes, seedMs, tree };
 
     await sandbox.clearLog();
     o.log(`${scale.vms} VMs: baseline (one backupStatus per VM)`);
@@ -73,7 +77,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const baseline = { calls: (await sandbox.requestLog()).length, wallMs: Math.round(performance.now() - started), ...counts };
     o.log(`${scale.vms} VMs: baseline ${baseline.calls} calls in ${baseline.wallMs} ms`);
     const firstPaint = await measureFirstPaint(sandbox, o.concurrency);
-    return { scale, seedMs, tree, baseline, firstPaint };
+    return { scale, pageSizes, seedMs, tree, baseline, firstPaint };
   } finally {
     await sandbox.stop();
   }

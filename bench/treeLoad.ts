@@ -4,8 +4,9 @@
 //   SubscriptionNode    both children expanded, so per subscription in parallel:
 //   VaultsNode          listVaults, page by page ("Load more" until the last page), tree page size 50
 //   BackupItemsNode     per vault: listBackupItems, page by page
-//   VirtualMachinesNode listVirtualMachinesWithProtection (the join), then the tree's sort
-// One BackupService per tenant, as AccountSession.service() does.
+//   VirtualMachinesNode listVirtualMachinesPage, page by page: each VM page joined with the protection index
+// One BackupService per tenant with cached listings, as AccountSession.service() does: the items listings are
+// shared by the Backup items nodes and the VM join, the vault list by the Vaults node and the join.
 import type { BackupService, Page, PageOptions } from '../src/azure/backupService';
 import { mapWithConcurrency } from '../src/azure/concurrency';
 import { createBackupService, createSandboxProvider, type BackupItem, type Subscription, type Vault, type VirtualMachine } from '../src/azure/index';
@@ -44,10 +45,7 @@ async function loadSubscription(service: BackupService, subscription: Subscripti
     // VS Code asks for each expanded node's children on its own; the layer's bound keeps the fan-out polite.
     return mapWithConcurrency(vaults, concurrency, async (vault) => ({ vault, items: await allPages((o) => service.listBackupItems(vaultRef(vault), o)) }));
   })();
-  const vmsBranch = (async () => {
-    const vms = await service.listVirtualMachinesWithProtection(id);
-    return vms.sort((a, b) => a.location.localeCompare(b.location) || a.name.localeCompare(b.name));
-  })();
+  const vmsBranch = allPages((o) => service.listVirtualMachinesPage(id, o));
   const [vaults, vms] = await Promise.all([vaultsBranch, vmsBranch]);
   return { subscription, vaults, vms };
 }
@@ -64,7 +62,7 @@ export async function loadTree(sandbox: SandboxAddress, concurrency: number): Pr
     return created;
   };
   return Promise.all(contexts.map((c) => loadSubscription(
-    serviceFor(c.session.tenantId ?? c.subscription.tenantId, () => createBackupService(c.session, { concurrency })), c.subscription, concurrency)));
+    serviceFor(c.session.tenantId ?? c.subscription.tenantId, () => createBackupService(c.session, { concurrency, cacheListings: true })), c.subscription, concurrency)));
 }
 
 export interface TreeCounts {

@@ -22,6 +22,11 @@ export interface AzureBackupApi {
   session: AccountSession;
   jobs: JobTracker;
   forms: FormHost;
+  /** The log channel's writer: tests read what it wrote and the errors shown to the user. */
+  log: Log;
+  /** Where the extension writes: its log files and global storage (sandbox data, CA); for tests. */
+  logUri: vscode.Uri;
+  storageUri: vscode.Uri;
   /** Settles once the start-up choice (sandbox or not) has been applied. */
   ready: Promise<void>;
   sandbox(): RunningSandbox | undefined;
@@ -36,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const log = new Log();
   const jobs = new JobTracker();
   const session = new AccountSession({ log, storageDir: context.globalStorageUri, getCore });
-  const tree = new BackupTreeProvider({ session, jobs, l10n: vscode.l10n, now: () => new Date(), pageSize: 50 });
+  // In the sandbox, "now" is its simulated clock (which may run ahead, azureBackup.sandbox.speed): the jobs window
+  // ("last 24 hours") and relative times must agree with the times the sandbox stamps on jobs and backups.
+  const now = (): Date => (session.mode === 'sandbox' ? session.sandbox?.clock.now() : undefined) ?? new Date();
+  const tree = new BackupTreeProvider({ session, jobs, l10n: vscode.l10n, now, pageSize: 50 });
   const treeView = vscode.window.createTreeView('azureBackup.tree', { treeDataProvider: tree, showCollapseAll: true });
   const details = new DetailsDocuments();
   const forms = new FormHost(context.extensionUri, log);
@@ -65,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const activatedInMs = performance.now() - started;
   log.info(`Activated in ${activatedInMs.toFixed(1)} ms`);
   return {
-    activatedInMs, tree, treeView, session, jobs, forms, ready,
+    activatedInMs, tree, treeView, session, jobs, forms, ready, log, logUri: context.logUri, storageUri: context.globalStorageUri,
     sandbox: () => session.sandbox,
     service: (subscriptionId) => session.service(subscriptionId),
     run: (commandId, ...args) => {

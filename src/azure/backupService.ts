@@ -4,6 +4,9 @@ import type {
   AzureOperation, BackupItem, BackupJob, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
   ResourceGroup, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine,
 } from './model';
+import type { ListScope } from './listingCache';
+
+export type { ListScope } from './listingCache';
 
 /** A page of a list plus the token to ask for the next one ("Load more"). */
 export interface Page<T> {
@@ -82,6 +85,10 @@ export interface BackupService {
 
   /** Every VM of the subscription joined with its protection: one VM listing + one items listing per vault. */
   listVirtualMachinesWithProtection(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]>;
+  /** A page of the subscription's VMs joined with the protection index (every vault's items, listed once per session when cached). */
+  listVirtualMachinesPage(subscriptionId: string, options?: PageOptions): Promise<Page<VirtualMachine>>;
+  /** Drop cached listings (refresh): all, a subscription's, one vault's items, or a subscription's vault list. No-op without caching. */
+  forgetListings(scope?: ListScope): void;
   getVmProtection(vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>, signal?: AbortSignal): Promise<VirtualMachine['protection']>;
 
   listVaults(subscriptionId: string, options?: PageOptions): Promise<Page<Vault>>;

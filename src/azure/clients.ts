@@ -5,7 +5,7 @@ import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
@@ -16,6 +16,9 @@ export interface ClientSet {
   compute(subscriptionId: string): ComputeManagementClient;
   vaults(subscriptionId: string): RecoveryServicesClient;
   backup(subscriptionId: string): RecoveryServicesBackupClient;
+  /** The one HTTP client (keep-alive agents) every SDK client of this set sends through. */
+  http: HttpClient;
+  endpoint: string;
 }
 
 export interface ClientSetOptions {
@@ -42,7 +45,10 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
 }
 
 export function createClientSet(session: AzureSession, options: ClientSetOptions = {}): ClientSet {
-  const common = pipelineOptions(session, options);
+  // Shared, so the SDK clients of a session reuse one keep-alive agent (the same tlsOptions object keys it)
+  // instead of one connection pool and TLS handshake set per client.
+  const http = createDefaultHttpClient();
+  const common = { ...pipelineOptions(session, options), httpClient: http };
   const scopes = [session.environment.tokenScope];
   // Modular clients take scopes under `credentials`; the HLC backup client under `credentialScopes`.
   const modular = { ...common, credentials: { scopes } };
@@ -61,5 +67,7 @@ export function createClientSet(session: AzureSession, options: ClientSetOptions
     compute: (id) => memo(`compute/${id}`, () => new ComputeManagementClient(cred, id, modular)),
     vaults: (id) => memo(`vaults/${id}`, () => new RecoveryServicesClient(cred, id, modular)),
     backup: (id) => memo(`backup/${id}`, () => new RecoveryServicesBackupClient(cred, id, hlc)),
+    http,
+    endpoint: common.endpoint,
   };
 }

@@ -12,7 +12,8 @@ import { enableProtection, enableProtectionMany } from './operations/enable';
 import { stopProtection } from './operations/protection';
 import { listRecoveryPoints } from './operations/recoveryPoints';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
-import { getVmProtection, listVirtualMachinesWithProtection } from './operations/vmProtection';
+import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
+import { createListingCache, noListingCache } from './listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -25,12 +26,15 @@ export function createBackupService(session: AzureSession, options: BackupServic
     clients: createClientSet(session, { logger: options.logger, retry: options.retry }),
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     timing: { intervalMs, maxIntervalMs: Math.max(intervalMs, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS) },
+    cache: options.cacheListings ? createListingCache() : noListingCache,
   };
   return {
     listSubscriptions: (signal) => arm.listSubscriptions(ctx, signal, session.tenantId),
     listResourceGroups: (subscriptionId, signal) => arm.listResourceGroups(ctx, subscriptionId, signal),
     listRegions: (subscriptionId, signal) => arm.listRegions(ctx, subscriptionId, signal),
     listVirtualMachinesWithProtection: (subscriptionId, signal) => listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
+    listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
+    forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),
     listVaults: (subscriptionId, pageOptions) => listVaults(ctx, subscriptionId, pageOptions),
     getVault: (ref, signal) => getVault(ctx, ref, signal),

@@ -36,4 +36,9 @@ export interface BackupServiceOptions {
   maxPollIntervalMs?: number;
   logger?: AzureCallLogger;
   retry?: RetrySettings;
+  /**
+   * Keep vault lists and protected-item listings per session, shared by every reader, until `forgetListings`
+   * or an operation that changes them (the tree turns this on; one-shot callers need not).
+   */
+  cacheListings?: boolean;
 }

@@ -17,6 +17,7 @@ import { openSandbox } from './openSandbox';
 import { refresh } from './refresh';
 import { retry } from './retry';
 import { selectSubscriptions } from './selectSubscriptions';
+import { showCoverage } from './showCoverage';
 import { showJob } from './showJob';
 import { showLog } from './showLog';
 import { showRecoveryPoints } from './showRecoveryPoints';
@@ -31,7 +32,7 @@ export const allCommands: CommandDefinition[] = [
   signIn, signInWithAzureCli, openSandbox, selectSubscriptions, refresh, retry, loadMore, showLog,
   createVault, configureStorage, enableBackup, enableBackupFromVault, backupNow,
   createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints,
-  stopProtectionRetain, stopProtectionDelete, openInPortal, copyResourceId,
+  stopProtectionRetain, stopProtectionDelete, openInPortal, copyResourceId, showCoverage,
 ];
 
 /**

@@ -10,6 +10,7 @@ import { FaultInjector } from './http/faults';
 import { RequestLog } from './http/requestLog';
 import { Router } from './http/router';
 import { SandboxServer } from './http/server';
+import { resolvePageSizes } from './http/pageSizes';
 import type { Site } from './http/site';
 import { makeCertificate } from './http/tls';
 import { registerAllRoutes } from './routes';
@@ -23,7 +24,8 @@ import { emptyState, STORY_SUBSCRIPTION_ID, STORY_TENANT_ID, storyState } from '
 import { Store } from './state/store';
 import type { RunningSandbox, SandboxOptions } from './types';
 
-export type { FaultConfig, FaultKind, RequestLogEntry, RunningSandbox, SandboxOptions, ScaleSpec } from './types';
+export type { FaultConfig, FaultKind, PageSizes, RequestLogEntry, RunningSandbox, SandboxOptions, ScaleSpec } from './types';
+export { DEFAULT_PAGE_SIZES, type ListKind } from './http/pageSizes';
 export type { AddVmInput, SandboxControl } from './control';
 export { STORY_SUBSCRIPTION_ID, STORY_TENANT_ID } from './state/seedStory';
 
@@ -71,7 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   const site: Site = {
-    store, engine, endpoint: '', pageSize: Math.max(1, options.pageSize ?? 50), retryAfterSeconds, now: () => clock.nowMs(),
+    store, engine, endpoint: '', pageSizes: resolvePageSizes(options.pageSize, options.pageSizes), retryAfterSeconds, now: () => clock.nowMs(),
   };
   const router = new Router();
   registerAllRoutes(router, site);
@@ -106,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     caFile,
     tenantId: store.tenantId,
     subscriptionIds: () => store.allSubscriptions().map((s) => s.subscriptionId),
+    pageSizes: site.pageSizes,
     requestLog: { entries: () => log.entries(), clear: () => log.clear() },
     clock: {
       now: () => new Date(clock.nowMs()),

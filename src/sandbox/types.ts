@@ -1,5 +1,6 @@
 /** Public option and result types of the sandbox (re-exported by index.ts). */
 import type { SandboxControl } from './control';
+import type { ListKind } from './http/pageSizes';
 
 export interface ScaleSpec {
   subscriptions: number;
@@ -37,11 +38,29 @@ export interface SandboxOptions {
   dataFile?: string;
   seed?: 'story' | 'empty' | ScaleSpec;
   speed?: number;
+  /** Entries per page of every list not named in `pageSizes` (without either: DEFAULT_PAGE_SIZES, http/pageSizes.ts). */
   pageSize?: number;
+  /** Entries per page, per list. */
+  pageSizes?: PageSizes;
   retryAfterSeconds?: number;
   latencyMs?: number;
   faults?: FaultConfig;
   randomSeed?: number;
+}
+
+export interface PageSizes {
+  default?: number;
+  subscriptions?: number;
+  locations?: number;
+  resourceGroups?: number;
+  virtualMachines?: number;
+  vaults?: number;
+  backupProtectedItems?: number;
+  backupJobs?: number;
+  backupProtectableItems?: number;
+  backupProtectionContainers?: number;
+  backupPolicies?: number;
+  recoveryPoints?: number;
 }
 
 export interface RequestLogEntry {
@@ -60,6 +79,8 @@ export interface RunningSandbox {
   caFile: string;
   tenantId: string;
   subscriptionIds(): string[];
+  /** The page size of each list, as resolved from the options. */
+  pageSizes: Readonly<Record<ListKind, number>>;
   requestLog: { entries(): RequestLogEntry[]; clear(): void };
   clock: { now(): Date; advance(ms: number): void; setSpeed(speed: number): void };
   setFaults(f: FaultConfig | undefined): void;

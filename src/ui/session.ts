@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BackupService } from '../azure/backupService';
+import type { BackupService, ListScope } from '../azure/backupService';
 import type { CoreApi, RunningSandbox, SignInKind, SignInProvider, SubscriptionContext, TenantState } from './coreTypes';
 import type { Log } from './log';
 
@@ -38,7 +38,7 @@ export class AccountSession implements vscode.Disposable {
     this.sandboxStarting ??= (async () => {
       await vscode.workspace.fs.createDirectory(this.deps.storageDir);
       const dataFile = vscode.Uri.joinPath(this.deps.storageDir, 'sandbox.json').fsPath;
-      const sandbox = await core.startSandbox({ dataFile });
+      const sandbox = await core.startSandbox({ dataFile, speed: sandboxSpeed() });
       this.deps.log.info(`Sandbox listening on ${sandbox.endpoint}`);
       return sandbox;
     })();
@@ -104,7 +104,7 @@ export class AccountSession implements vscode.Disposable {
     let service = this.services.get(key);
     if (!service) {
       const core = await this.deps.getCore();
-      service = core.createBackupService(context.session, { logger: this.deps.log.azureCall });
+      service = core.createBackupService(context.session, { logger: this.deps.log.azureCall, cacheListings: true });
       this.services.set(key, service);
     }
     return service;
@@ -115,9 +115,15 @@ export class AccountSession implements vscode.Disposable {
     return context?.session.environment.portalUrl ?? '';
   }
 
-  /** Forget cached subscriptions (refresh); services stay, they hold no data. */
+  /** Drop the services' cached listings (a refresh of the nodes showing them); all when no scope. */
+  forgetListings(scope?: ListScope): void {
+    for (const service of this.services.values()) service.forgetListings(scope);
+  }
+
+  /** Forget cached subscriptions and listings (refresh); services stay. */
   reset(): void {
     this.contexts = undefined;
+    this.forgetListings();
     this.changed.fire();
   }
 
@@ -137,6 +143,12 @@ export class AccountSession implements vscode.Disposable {
     this.sandboxValue = undefined;
     if (sandbox) void sandbox.stop();
   }
+}
+
+/** `azureBackup.sandbox.speed`: the simulated clock's pace (tests and demos run jobs faster); 1 when unset or odd. */
+function sandboxSpeed(): number {
+  const value = vscode.workspace.getConfiguration('azureBackup').get<unknown>('sandbox.speed');
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(value, 1000) : 1;
 }
 
 function selectedSubscriptionIds(): string[] {

@@ -1,6 +1,7 @@
 // Tiny DOM helpers: text is always set with textContent, never parsed as HTML.
 import type { FormOption } from '../webview/protocol';
 
+/** Note: a vscode-checkbox shows its `label` attribute and its slotted text side by side; give it only the label. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
@@ -40,6 +41,20 @@ export function textfield(name: string, value: string, type = 'text'): HTMLEleme
   const t = el('vscode-textfield', { name, type, value });
   (t as HTMLElement & { value: string }).value = value;
   return t as HTMLElement & { value: string };
+}
+
+/**
+ * Waits until the vscode-elements under `root` (attached to the document) have rendered and taken in their
+ * slotted children: a vscode-single-select learns its options, and so reports its value, only on the
+ * slotchange after its first render. Read no component state before this.
+ */
+export async function settled(root: HTMLElement): Promise<void> {
+  const pending = [...root.querySelectorAll('*')]
+    .map((e) => (e as Element & { updateComplete?: Promise<unknown> }).updateComplete)
+    .filter((p): p is Promise<unknown> => p instanceof Promise);
+  await Promise.all(pending);
+  // slotchange is delivered after the render's microtasks; one macrotask later every select knows its value.
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
 export function setHelp(helper: HTMLElement, text: string, error: boolean): void {

@@ -1,7 +1,7 @@
 // What every form has: a title, an error area (ARM code and request id), a submit button disabled while
 // a request runs, and a result line with a link to the job.
 import type { FormError, SubmitResult } from '../webview/protocol';
-import { el, setHelp } from './dom';
+import { el, setHelp, settled } from './dom';
 import { openJob, submit as send, vscodeApi, type Draft } from './channel';
 import type { FormKind, FormSubmitMap } from '../webview/protocol';
 
@@ -16,6 +16,8 @@ export interface Shell {
   button: HTMLElement;
   run<K extends FormKind>(payload: FormSubmitMap[K]): Promise<void>;
   disableSubmit(disabled: boolean): void;
+  /** Runs `first` once the form's components have settled (see dom.ts settled); submit stays disabled until then. */
+  whenSettled(first: () => void): void;
 }
 
 export function createShell(app: HTMLElement, kind: FormKind, title: string, strings: Record<string, string>): Shell {
@@ -56,6 +58,11 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
     root, body, strings, draft, helpers, button,
     save: (values) => vscodeApi.setState({ kind, values: { ...draft, ...values } }),
     disableSubmit: (disabled) => { blocked = disabled; refreshButton(); },
+    whenSettled: (first) => {
+      blocked = true;
+      refreshButton();
+      void settled(body).then(first);
+    },
     run: async (payload) => {
       if (running) return;
       running = true;

@@ -19,10 +19,12 @@ import { renderEnableVault } from './forms/enableVault';
 import { renderEnableVm } from './forms/enableVm';
 import { renderPolicy } from './forms/policy';
 import { renderStorage } from './forms/storage';
+import { isCoverageInit, renderCoverage } from './coverage/page';
 
 function render(message: Extract<HostMessage, { type: 'init' }>): void {
   const app = document.getElementById('app');
   if (!app) return;
+  if (isCoverageInit(message)) return renderCoverage(app, message);
   const shell = createShell(app, message.kind, message.title, message.strings);
   switch (message.kind) {
     case 'backupNow': return renderBackupNow(shell, message.data as FormInitMap['backupNow']);

@@ -28,19 +28,46 @@ export function toRegion(l: Location): Region | undefined {
   return { name: l.name, displayName: l.displayName ?? l.name };
 }
 
-export function toVirtualMachine(vm: SdkVm): VirtualMachine {
-  const id = vm.id ?? '';
+/** What a VM mapping reads, from either the modular SDK's model or the wire JSON. */
+interface VmFields {
+  id?: string;
+  name?: string;
+  location?: string;
+  osType?: string;
+  vmSize?: string;
+  instanceView?: { statuses?: { code?: string; displayStatus?: string }[]; vmAgent?: { statuses?: { displayStatus?: string }[] } };
+}
+
+function vmFromFields(f: VmFields): VirtualMachine {
+  const id = f.id ?? '';
   const seg = idSegments(id);
-  const os = vm.storageProfile?.osDisk?.osType;
   return {
     id,
-    name: vm.name ?? seg.get('virtualmachines') ?? '',
+    name: f.name ?? seg.get('virtualmachines') ?? '',
     resourceGroup: seg.get('resourcegroups') ?? '',
     subscriptionId: seg.get('subscriptions') ?? '',
-    location: vm.location,
-    osType: os === 'Windows' || os === 'Linux' ? os : 'Unknown',
-    vmSize: vm.hardwareProfile?.vmSize,
-    powerState: vm.instanceView?.statuses?.find((s) => s.code?.startsWith('PowerState/'))?.displayStatus,
-    vmAgentStatus: vm.instanceView?.vmAgent?.statuses?.[0]?.displayStatus,
+    location: f.location ?? '',
+    osType: f.osType === 'Windows' || f.osType === 'Linux' ? f.osType : 'Unknown',
+    vmSize: f.vmSize,
+    powerState: f.instanceView?.statuses?.find((s) => s.code?.startsWith('PowerState/'))?.displayStatus,
+    vmAgentStatus: f.instanceView?.vmAgent?.statuses?.[0]?.displayStatus,
   };
+}
+
+export function toVirtualMachine(vm: SdkVm): VirtualMachine {
+  return vmFromFields({
+    id: vm.id, name: vm.name, location: vm.location, osType: vm.storageProfile?.osDisk?.osType,
+    vmSize: vm.hardwareProfile?.vmSize, instanceView: vm.instanceView,
+  });
+}
+
+/** A VM entry of a list page's wire JSON (ARM nests the fields under `properties`); undefined if not an object. */
+export function toVirtualMachineFromWire(raw: unknown): VirtualMachine | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const vm = raw as { id?: string; name?: string; location?: string; properties?: { storageProfile?: { osDisk?: { osType?: string } }; hardwareProfile?: { vmSize?: string }; instanceView?: VmFields['instanceView'] } };
+  const p = vm.properties;
+  return vmFromFields({
+    id: vm.id, name: vm.name, location: vm.location, osType: p?.storageProfile?.osDisk?.osType,
+    vmSize: p?.hardwareProfile?.vmSize, instanceView: p?.instanceView,
+  });
 }

@@ -1,5 +1,5 @@
 // Protected item (backup SDK) → domain BackupItem.
-import type { AzureIaaSVMProtectedItem, ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
+import type { ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
 import { idSegments } from '../ids';
 import type { BackupItem, HealthStatus, ProtectionState } from '../model';
 import { meaningfulDate } from './time';
@@ -15,13 +15,36 @@ function pick<T extends string>(values: readonly T[], value: string | undefined,
   return values.find((v) => v.toLowerCase() === value?.toLowerCase()) ?? fallback;
 }
 
+/** The fields read here, as the SDK model or the wire JSON (dates as ISO strings) carries them. */
+export interface VmItemFields {
+  protectedItemType?: string;
+  protectionState?: string;
+  healthStatus?: string;
+  friendlyName?: string;
+  sourceResourceId?: string;
+  virtualMachineId?: string;
+  containerName?: string;
+  lastBackupStatus?: string;
+  lastBackupTime?: Date | string;
+  lastRecoveryPoint?: Date | string;
+  policyId?: string;
+  policyName?: string;
+  extendedInfo?: { recoveryPointCount?: number };
+  isScheduledForDeferredDelete?: boolean;
+}
+
+export interface ItemResourceLike {
+  id?: string;
+  name?: string;
+  properties?: VmItemFields;
+}
+
 /** Undefined for items that are not Azure VMs (other workloads share the list). */
-export function toBackupItem(resource: ProtectedItemResource): BackupItem | undefined {
-  const props = resource.properties;
-  if (!props || !VM_ITEM_TYPES.has(props.protectedItemType)) {
+export function toBackupItem(resource: ProtectedItemResource | ItemResourceLike): BackupItem | undefined {
+  const vm = resource.properties as VmItemFields | undefined;
+  if (!vm?.protectedItemType || !VM_ITEM_TYPES.has(vm.protectedItemType)) {
     return undefined;
   }
-  const vm = props as AzureIaaSVMProtectedItem;
   const id = resource.id ?? '';
   const seg = idSegments(id);
   const vaultName = seg.get('vaults') ?? '';
@@ -52,6 +75,11 @@ export function toBackupItem(resource: ProtectedItemResource): BackupItem | unde
 }
 
 /** True when the item is soft-deleted (stop + delete data with soft delete on): it no longer protects the VM. */
-export function isSoftDeleted(resource: ProtectedItemResource): boolean {
-  return resource.properties?.isScheduledForDeferredDelete === true;
+export function isSoftDeleted(resource: ProtectedItemResource | ItemResourceLike): boolean {
+  return (resource.properties as VmItemFields | undefined)?.isScheduledForDeferredDelete === true;
+}
+
+/** A wire JSON entry of a protected items page (shape checked loosely: unknown fields are ignored). */
+export function asItemResource(raw: unknown): ItemResourceLike | undefined {
+  return typeof raw === 'object' && raw !== null ? (raw as ItemResourceLike) : undefined;
 }

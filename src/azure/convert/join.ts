@@ -18,11 +18,23 @@ export function indexItemsBySource(vaults: readonly VaultItems[]): Map<string, B
   return index;
 }
 
+export interface ProtectionIndex {
+  bySource: Map<string, BackupItem>;
+  /** Some vault could not be read: unmatched VMs are 'Unknown', not 'NotProtected'. */
+  incomplete: boolean;
+}
+
+export function buildProtectionIndex(vaults: readonly VaultItems[]): ProtectionIndex {
+  return { bySource: indexItemsBySource(vaults), incomplete: vaults.some((v) => v.items === undefined) };
+}
+
 export function joinVmsWithItems(vms: readonly VirtualMachine[], vaults: readonly VaultItems[]): VirtualMachine[] {
-  const index = indexItemsBySource(vaults);
-  const incomplete = vaults.some((v) => v.items === undefined);
+  return protectWith(vms, buildProtectionIndex(vaults));
+}
+
+export function protectWith(vms: readonly VirtualMachine[], { bySource, incomplete }: ProtectionIndex): VirtualMachine[] {
   return vms.map((vm) => {
-    const item = index.get(vm.id.toLowerCase());
+    const item = bySource.get(vm.id.toLowerCase());
     const protection: VmProtection = item
       ? { state: 'Protected', vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
       : { state: incomplete ? 'Unknown' : 'NotProtected' };

@@ -1,7 +1,11 @@
 // Subscriptions, resource groups, regions and VMs: ARM basics through the modular SDKs.
-import { toRegion, toResourceGroup, toSubscription, toVirtualMachine } from '../convert/arm';
+import type { PageOptions } from '../backupService';
+import { toRegion, toResourceGroup, toSubscription, toVirtualMachineFromWire } from '../convert/arm';
 import type { Region, ResourceGroup, Subscription, VirtualMachine } from '../model';
-import { collectAll, modularToken } from '../paging';
+import { vmsKey } from '../listingCache';
+import { collectAll, gatherPages, type ListPage, modularToken } from '../paging';
+import { firstPageUrl, getWirePage, nextPageUrl } from '../wire';
+import { mapInSlices } from '../yieldToLoop';
 import type { OperationContext } from './context';
 import { call } from './context';
 
@@ -22,8 +26,38 @@ export async function listRegions(ctx: OperationContext, subscriptionId: string,
   return regions.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
+/** @azure/arm-compute 25.x sends this api-version for every VM operation (hard-coded; AZURE-BACKUP-API.md section 0). */
+export const COMPUTE_API_VERSION = '2026-04-01';
+
+/** One page of the subscription's VMs (token undefined: the first), read as wire JSON (see wire.ts). */
+export function vmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+  return call(async () => {
+    const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Compute/virtualMachines`;
+    const url = token ? nextPageUrl(token, COMPUTE_API_VERSION) : firstPageUrl(ctx.clients.endpoint, path, COMPUTE_API_VERSION);
+    const sender = { pipeline: ctx.clients.compute(subscriptionId).pipeline, http: ctx.clients.http, endpoint: ctx.clients.endpoint };
+    const page = await getWirePage(sender, url, signal);
+    const entries = await mapInSlices(page.value, toVirtualMachineFromWire);
+    return page.nextLink ? { entries, next: page.nextLink } : { entries };
+  });
+}
+
+/**
+ * VMs of the subscription from `continuationToken` on, whole pages until `maxItems` (all without it). With a
+ * listing cache the next page is read ahead as soon as its nextLink is known, so "Load more" does not wait for
+ * the round trip, and the VM chain of pages never waits for the protection index a page is joined with.
+ */
+export async function listVirtualMachinePages(ctx: OperationContext, subscriptionId: string, options: PageOptions = {}): Promise<ListPage<VirtualMachine>> {
+  const key = vmsKey(subscriptionId);
+  const page = await gatherPages(async (token) => {
+    const p = await ((token ? ctx.cache.take<ListPage<VirtualMachine>>(key, token) : undefined) ?? vmPage(ctx, subscriptionId, token, options.signal));
+    const next = p.next;
+    if (next && options.maxItems !== undefined) ctx.cache.ahead(key, next, () => vmPage(ctx, subscriptionId, next));
+    return p;
+  }, options);
+  return page;
+}
+
 /** Every VM of the subscription: one paged listing. */
-export function listVirtualMachines(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]> {
-  return call(() => collectAll(ctx.clients.compute(subscriptionId).virtualMachines.listAll({ abortSignal: signal }),
-    modularToken, toVirtualMachine, signal));
+export async function listVirtualMachines(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]> {
+  return (await listVirtualMachinePages(ctx, subscriptionId, { signal })).entries;
 }

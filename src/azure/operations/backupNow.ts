@@ -9,6 +9,7 @@ import { runTrackedOperation } from '../tracker';
 import { validateRetainUntil } from '../validation';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
+import { changingItems } from './changingItems';
 import { joinInFlight } from './inFlight';
 import { joinRunningJob, runningJobFor } from './running';
 
@@ -20,7 +21,7 @@ export function backupNow(ctx: OperationContext, ref: ItemRef, retainUntil: Date
     return Promise.reject(new AzureError({ code: 'InvalidRetainUntil', message: problem.message, retryable: false, target: problem.key }));
   }
   const key = `backup/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${ref.containerName}/${ref.itemName}`.toLowerCase();
-  return joinInFlight(ctx, key, async () => {
+  return joinInFlight(ctx, key, () => changingItems(ctx, ref, async () => {
     const client = ctx.clients.backup(ref.subscriptionId);
     const operation = await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.backups.trigger(
       ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName,
@@ -31,5 +32,5 @@ export function backupNow(ctx: OperationContext, ref: ItemRef, retainUntil: Date
     }
     const running = await runningJobFor(ctx, ref, 'Backup', ref.containerName, options.signal);
     return running ? joinRunningJob(ctx, ref, running, options) : operation;
-  });
+  }));
 }

@@ -1,6 +1,7 @@
 // What every operation needs: the clients of the session, the fan-out bound and the poll timing.
 import type { VaultRef } from '../backupService';
 import type { ClientSet } from '../clients';
+import type { ListingCache } from '../listingCache';
 import { AzureError } from '../errors';
 import type { PollTiming } from '../polling';
 import type { TrackerContext } from '../tracker';
@@ -9,6 +10,8 @@ export interface OperationContext {
   clients: ClientSet;
   concurrency: number;
   timing: PollTiming;
+  /** Shared list pages (vault lists, protected items); `noListingCache` when the service does not cache. */
+  cache: ListingCache;
 }
 
 export function trackerFor(ctx: OperationContext, vault: VaultRef): TrackerContext {

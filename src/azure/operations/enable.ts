@@ -5,7 +5,6 @@
 // (another client, or the SDK's retry of a PUT whose answer was lost) follows the running job.
 import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
 import { mapWithConcurrency } from '../concurrency';
-import { toBackupItem } from '../convert/items';
 import { AzureError } from '../errors';
 import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm } from '../ids';
 import type { AzureOperation, BackupItem, VirtualMachine } from '../model';
@@ -15,7 +14,8 @@ import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { joinInFlight } from './inFlight';
-import { listRawVmItems } from './items';
+import { forgetVaultItems, listVaultItemEntries } from './items';
+import { changingItems } from './changingItems';
 import { joinRunningJob, runningJobFor } from './running';
 
 type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
@@ -24,11 +24,11 @@ type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
 const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
 const ACTIVE_STATES = new Set(['IRPending', 'Protected', 'ProtectionError']);
 
-/** The vault's VM items by lower-cased source VM id. */
+/** The vault's VM items by lower-cased source VM id, read fresh (what is already enabled decides what to do). */
 async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Map<string, BackupItem>> {
-  const raw = await listRawVmItems(ctx, ref, signal);
-  const items = raw.map(toBackupItem).filter((i): i is BackupItem => i !== undefined);
-  return new Map(items.map((i) => [i.sourceResourceId.toLowerCase(), i]));
+  forgetVaultItems(ctx, ref);
+  const entries = await listVaultItemEntries(ctx, ref, signal);
+  return new Map(entries.map(({ item }) => [item.sourceResourceId.toLowerCase(), item]));
 }
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
@@ -74,18 +74,22 @@ function enableKey(ref: VaultRef, vm: VmRef): string {
 }
 
 export function enableProtection(ctx: OperationContext, ref: VaultRef, vm: VmRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return joinInFlight(ctx, enableKey(ref, vm), async () => {
+  return joinInFlight(ctx, enableKey(ref, vm), () => changingItems(ctx, ref, async () => {
     const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), policyName, options);
     if (done) {
       return done;
     }
     const found = await protectableFor(ctx, ref, [vm], options.signal);
     return enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options);
-  });
+  }));
 }
 
 /** Every VM gets a result; one VM's failure never fails the others. Bounded concurrency. */
-export async function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions = {}): Promise<EnableResult[]> {
+export function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions = {}): Promise<EnableResult[]> {
+  return changingItems(ctx, ref, () => enableEach(ctx, ref, vms, policyName, options));
+}
+
+async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActiveWith(items.get(vm.id.toLowerCase()), policyName));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();

@@ -6,10 +6,15 @@ import type { AzureOperation } from '../model';
 import { runTrackedOperation } from '../tracker';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
+import { changingItems } from './changingItems';
 import { getBackupItem } from './items';
 
 /** RetainData: PUT with protectionState ProtectionStopped; DeleteData: DELETE of the item. */
-export async function stopProtection(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions = {}): Promise<AzureOperation> {
+export function stopProtection(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions = {}): Promise<AzureOperation> {
+  return changingItems(ctx, ref, () => stop(ctx, ref, mode, options));
+}
+
+async function stop(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions): Promise<AzureOperation> {
   const client = ctx.clients.backup(ref.subscriptionId);
   const tracker = trackerFor(ctx, ref);
   if (mode === 'DeleteData') {

@@ -3,14 +3,29 @@ import type { CreateVaultInput, Page, PageOptions, VaultRef } from '../backupSer
 import { toStorageConfig, toVault } from '../convert/vaults';
 import { AzureError } from '../errors';
 import type { NameCheck, StorageConfig, StorageRedundancy, Vault } from '../model';
-import { collectPage, modularToken } from '../paging';
+import { vaultsKey } from '../listingCache';
+import { gatherPages, type ListPage, modularToken, onePage } from '../paging';
 import { validateVaultName } from '../validation';
 import type { OperationContext } from './context';
 import { call } from './context';
 
-export function listVaults(ctx: OperationContext, subscriptionId: string, options: PageOptions = {}): Promise<Page<Vault>> {
-  return call(() => collectPage(ctx.clients.vaults(subscriptionId).vaults.listBySubscriptionId({ abortSignal: options.signal }),
-    modularToken, toVault, options));
+/** One page of the subscription's vault list, through the listing cache (the vaults node and the join share it). */
+function vaultPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<Vault>> {
+  return ctx.cache.page(vaultsKey(subscriptionId), token, (s) => call(async () => {
+    const { raw, next } = await onePage(ctx.clients.vaults(subscriptionId).vaults.listBySubscriptionId({ abortSignal: s }), modularToken, token);
+    const entries = raw.map(toVault);
+    return next ? { entries, next } : { entries };
+  }), signal);
+}
+
+export async function listVaults(ctx: OperationContext, subscriptionId: string, options: PageOptions = {}): Promise<Page<Vault>> {
+  const page = await gatherPages((token) => vaultPage(ctx, subscriptionId, token, options.signal), options);
+  return page.next ? { items: page.entries, continuationToken: page.next } : { items: page.entries };
+}
+
+/** Every vault of the subscription. */
+export async function listAllVaults(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<Vault[]> {
+  return (await listVaults(ctx, subscriptionId, { signal })).items;
 }
 
 export async function getVault(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Vault> {
@@ -55,6 +70,7 @@ export async function createVault(ctx: OperationContext, input: CreateVaultInput
     { location: input.location, sku: { name: 'Standard' }, properties: { publicNetworkAccess: 'Enabled' } },
     { abortSignal: signal, updateIntervalInMs: ctx.timing.intervalMs },
   ));
+  ctx.cache.invalidate({ subscriptionId: input.subscriptionId, vaultList: true });
   return toVault(created);
 }
 
@@ -71,6 +87,7 @@ export async function setStorageConfig(
     ref.name, ref.resourceGroup,
     { properties: { storageModelType: redundancy, storageType: redundancy, crossRegionRestoreFlag: crossRegionRestore } },
     { abortSignal: signal }));
+  ctx.cache.invalidate({ subscriptionId: ref.subscriptionId, vaultList: true }); // the vault's redundancy changed
   // A 200 without properties would read as defaults: read the stored config back instead.
   return resource.properties ? toStorageConfig(resource) : getStorageConfig(ctx, ref, signal);
 }

@@ -1,35 +1,47 @@
-// Which vault protects which VM. For a subscription: one VM listing + one items listing per vault, joined
-// in memory (never one call per VM). For a single VM: the subscription-level backupStatus call.
+// Which vault protects which VM. For a subscription: VM list pages joined in memory with a protection index
+// built from the vault list and every vault's items listing (never one call per VM); the index comes from the
+// listing cache, so the "Backup items" nodes and the join share one listing. For a single VM: backupStatus.
+import type { Page, PageOptions } from '../backupService';
 import type { VirtualMachine } from '../model';
 import { mapWithConcurrency } from '../concurrency';
-import { isSoftDeleted, toBackupItem } from '../convert/items';
-import type { VaultItems } from '../convert/join';
-import { joinVmsWithItems } from '../convert/join';
-import { toVault } from '../convert/vaults';
+import type { ProtectionIndex, VaultItems } from '../convert/join';
+import { buildProtectionIndex, protectWith } from '../convert/join';
 import { AzureError } from '../errors';
 import { vaultRefFromId } from '../ids';
-import { collectAll, modularToken } from '../paging';
-import { listVirtualMachines } from './arm';
+import { listVirtualMachinePages } from './arm';
 import type { OperationContext } from './context';
 import { call } from './context';
-import { getBackupItem, listRawVmItems } from './items';
+import { getBackupItem, listVaultItemEntries } from './items';
+import { listAllVaults } from './vaults';
+
+/** Lower-cased VM id → its backup item, over every vault of the subscription; kept with the cached listings. */
+export function protectionIndex(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<ProtectionIndex> {
+  return ctx.cache.derived(subscriptionId, 'protection', async (s) => {
+    const vaults = await listAllVaults(ctx, subscriptionId, s);
+    const perVault = await mapWithConcurrency(vaults, ctx.concurrency, async (vault): Promise<VaultItems> => {
+      try {
+        const entries = await listVaultItemEntries(ctx, { subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, s);
+        return { items: entries.filter((e) => !e.softDeleted).map((e) => e.item) };
+      } catch (e) {
+        if (s?.aborted) {
+          throw AzureError.from(e);
+        }
+        return {}; // one unreadable vault makes its VMs 'Unknown' instead of failing the whole subscription
+      }
+    }, s);
+    return buildProtectionIndex(perVault);
+  }, signal);
+}
+
+/** A page of the subscription's VMs with their protection: the VM page and the index are fetched in parallel. */
+export async function listVirtualMachinesPage(ctx: OperationContext, subscriptionId: string, options: PageOptions = {}): Promise<Page<VirtualMachine>> {
+  const [page, index] = await Promise.all([listVirtualMachinePages(ctx, subscriptionId, options), protectionIndex(ctx, subscriptionId, options.signal)]);
+  const items = protectWith(page.entries, index);
+  return page.next ? { items, continuationToken: page.next } : { items };
+}
 
 export async function listVirtualMachinesWithProtection(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]> {
-  const vaultsPromise = call(() => collectAll(
-    ctx.clients.vaults(subscriptionId).vaults.listBySubscriptionId({ abortSignal: signal }), modularToken, toVault, signal));
-  const [vms, vaults] = await Promise.all([listVirtualMachines(ctx, subscriptionId, signal), vaultsPromise]);
-  const perVault = await mapWithConcurrency(vaults, ctx.concurrency, async (vault): Promise<VaultItems> => {
-    try {
-      const raw = await listRawVmItems(ctx, { subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, signal);
-      return { items: raw.filter((r) => !isSoftDeleted(r)).map(toBackupItem).filter((i) => i !== undefined) };
-    } catch (e) {
-      if (signal?.aborted) {
-        throw AzureError.from(e);
-      }
-      return {}; // one unreadable vault makes its VMs 'Unknown' instead of failing the whole subscription
-    }
-  }, signal);
-  return joinVmsWithItems(vms, perVault);
+  return (await listVirtualMachinesPage(ctx, subscriptionId, { signal })).items;
 }
 
 export async function getVmProtection(

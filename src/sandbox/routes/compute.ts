@@ -22,13 +22,13 @@ export function registerComputeRoutes(router: Router, site: Site): void {
   router.add('GET', `/subscriptions/{sub}/${VMS}`, (req) => {
     requireSubscription(site, req.params.sub);
     const iv = wantsInstanceView(req);
-    return pagedReply(site, req, site.store.vmsOf(req.params.sub).sort(byName), (vm) => renderVm(vm, iv));
+    return pagedReply(site, 'virtualMachines', req, site.store.vmsOf(req.params.sub).sort(byName), (vm) => renderVm(vm, iv));
   });
 
   router.add('GET', `/subscriptions/{sub}/providers/Microsoft.Compute/locations/{location}/virtualMachines`, (req) => {
     requireSubscription(site, req.params.sub);
     const loc = normalizeLocation(req.params.location);
-    return pagedReply(site, req, site.store.vmsOf(req.params.sub).filter((v) => v.location === loc).sort(byName), (vm) => renderVm(vm, false));
+    return pagedReply(site, 'virtualMachines', req, site.store.vmsOf(req.params.sub).filter((v) => v.location === loc).sort(byName), (vm) => renderVm(vm, false));
   });
 
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${VMS}`, (req) => {
@@ -36,7 +36,7 @@ export function registerComputeRoutes(router: Router, site: Site): void {
     const rg = req.params.rg.toLowerCase();
     const iv = wantsInstanceView(req);
     const list = site.store.vmsOf(req.params.sub).filter((v) => v.resourceGroup.toLowerCase() === rg).sort(byName);
-    return pagedReply(site, req, list, (vm) => renderVm(vm, iv));
+    return pagedReply(site, 'virtualMachines', req, list, (vm) => renderVm(vm, iv));
   });
 
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${VMS}/{vm}`, (req) => {

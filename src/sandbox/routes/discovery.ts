@@ -51,7 +51,7 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
       && matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'workloadType', 'VM')
       && matches(filter, 'friendlyName', vm.name) && matches(filter, 'status', 'NotProtected'))
       .sort((a, b) => a.resourceGroup.localeCompare(b.resourceGroup) || a.name.localeCompare(b.name));
-    return pagedReply(site, req, list, (vm) => renderProtectable(vault, vm));
+    return pagedReply(site, 'backupProtectableItems', req, list, (vm) => renderProtectable(vault, vm));
   });
 
   router.add('GET', `${VAULT}/backupProtectionContainers`, (req) => {
@@ -63,7 +63,7 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
         && matches(filter, 'friendlyName', vm.name) && matches(filter, 'fabricName', 'Azure')
         && matches(filter, 'containerType', filter.get('containertype')?.toLowerCase() === 'iaasvmcontainer' ? 'IaasVMContainer' : 'Microsoft.Compute/virtualMachines'))
       .sort((a, b) => a.name.localeCompare(b.name));
-    return pagedReply(site, req, vms, (vm) => renderContainer(vault, vm));
+    return pagedReply(site, 'backupProtectionContainers', req, vms, (vm) => renderContainer(vault, vm));
   });
 
   router.add('GET', `${FABRIC}/protectionContainers/{container}`, (req) => {

@@ -26,7 +26,7 @@ export function registerJobRoutes(router: Router, site: Site): void {
       && matches(filter, 'status', j.status) && matches(filter, 'operation', j.operation)
       && matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'jobId', j.id))
       .sort((a, b) => b.startTime - a.startTime);
-    return pagedReply(site, req, list, (j) => renderJob(vault, j, now, false));
+    return pagedReply(site, 'backupJobs', req, list, (j) => renderJob(vault, j, now, false));
   });
 
   router.add('GET', JOB, (req) => {

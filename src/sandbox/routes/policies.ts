@@ -27,7 +27,7 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
       matches(filter, 'backupManagementType', String(p.properties.backupManagementType))
       && matches(filter, 'workloadType', p.properties.backupManagementType === 'AzureIaasVM' ? 'VM' : String(p.properties.workLoadType))
       && matches(filter, 'fabricName', 'Azure'));
-    return pagedReply(site, req, list, (p) => render(vault, vaultKey, p));
+    return pagedReply(site, 'backupPolicies', req, list, (p) => render(vault, vaultKey, p));
   });
 
   router.add('GET', POLICY, (req) => {

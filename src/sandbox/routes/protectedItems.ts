@@ -74,7 +74,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
       && matches(filter, 'healthState', item.healthStatus)
       && (container === undefined || container === `iaasvmcontainerv2;${vm.resourceGroup};${vm.name}`.toLowerCase()))
       .sort((a, b) => a.vm.name.localeCompare(b.vm.name));
-    return pagedReply(site, req, rows, ({ item, vm }) => renderItem(vault, vm, item, [], false));
+    return pagedReply(site, 'backupProtectedItems', req, rows, ({ item, vm }) => renderItem(vault, vm, item, [], false));
   });
 }
 

@@ -16,7 +16,7 @@ export function registerRecoveryPointRoutes(router: Router, site: Site): void {
     const list = site.store.recoveryPointsOf(vaultKey, vmKey)
       .filter((rp) => rp.expiry > now && rp.time >= start && rp.time <= end)
       .sort((a, b) => b.time - a.time);
-    return pagedReply(site, req, list, (rp) => renderRecoveryPoint(vault, vm, rp));
+    return pagedReply(site, 'recoveryPoints', req, list, (rp) => renderRecoveryPoint(vault, vm, rp));
   });
 
   router.add('GET', `${ITEM}/recoveryPoints/{rp}`, (req) => {

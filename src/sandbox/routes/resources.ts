@@ -12,7 +12,7 @@ const RG_NAME = /^[-\w._()]{1,90}$/;
 
 export function registerResourceRoutes(router: Router, site: Site): void {
   router.add('GET', '/subscriptions', (req) =>
-    pagedReply(site, req, site.store.allSubscriptions(), (s) => renderSubscription(s, site.store.tenantId)));
+    pagedReply(site, 'subscriptions', req, site.store.allSubscriptions(), (s) => renderSubscription(s, site.store.tenantId)));
 
   router.add('GET', '/subscriptions/{sub}', (req) => ({
     status: 200, body: renderSubscription(requireSubscription(site, req.params.sub), site.store.tenantId),
@@ -20,7 +20,7 @@ export function registerResourceRoutes(router: Router, site: Site): void {
 
   router.add('GET', '/subscriptions/{sub}/locations', (req) => {
     const s = requireSubscription(site, req.params.sub);
-    return pagedReply(site, req, REGIONS, (r) => renderLocation(s.subscriptionId, r));
+    return pagedReply(site, 'locations', req, REGIONS, (r) => renderLocation(s.subscriptionId, r));
   });
 
   router.add('GET', '/subscriptions/{sub}/resourcegroups', (req) => {
@@ -28,7 +28,7 @@ export function registerResourceRoutes(router: Router, site: Site): void {
     const top = Number(queryValue(req.query, '$top') ?? NaN);
     let list = site.store.resourceGroupsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name));
     if (Number.isInteger(top) && top > 0) list = list.slice(0, top);
-    return pagedReply(site, req, list, renderResourceGroup);
+    return pagedReply(site, 'resourceGroups', req, list, renderResourceGroup);
   });
 
   router.add('GET', '/subscriptions/{sub}/resourcegroups/{rg}', (req) => ({

@@ -54,14 +54,14 @@ function checkSku(body: JsonObject): string {
 export function registerVaultRoutes(router: Router, site: Site): void {
   router.add('GET', '/subscriptions/{sub}/providers/Microsoft.RecoveryServices/vaults', (req) => {
     requireSubscription(site, req.params.sub);
-    return pagedReply(site, req, site.store.vaultsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name)), renderVault);
+    return pagedReply(site, 'vaults', req, site.store.vaultsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name)), renderVault);
   });
 
   router.add('GET', '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/vaults', (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const rg = req.params.rg.toLowerCase();
     const list = site.store.vaultsOf(req.params.sub).filter((v) => v.resourceGroup.toLowerCase() === rg).sort((a, b) => a.name.localeCompare(b.name));
-    return pagedReply(site, req, list, renderVault);
+    return pagedReply(site, 'vaults', req, list, renderVault);
   });
 
   router.add('GET', VAULT, (req) => ({ status: 200, body: renderVault(requireVault(site, req).vault) }));

@@ -32,6 +32,7 @@ export class BackupItemsNode implements PagedNode {
   reset(): void {
     this.pages.reset();
     this.loaded = false;
+    this.context.session.forgetListings({ subscriptionId: this.parent.subscriptionId, vault: this.parent.ref });
   }
 
   loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }

@@ -27,7 +27,10 @@ export class VaultsNode implements PagedNode {
     return makeTreeItem({ id: this.id, label: l10n.t('Recovery Services vaults'), icon: 'archive', contextValue: ContextValue.vaults, collapsible: true, expanded: true });
   }
 
-  reset(): void { this.pages.reset(); }
+  reset(): void {
+    this.pages.reset();
+    this.context.session.forgetListings({ subscriptionId: this.subscriptionId, vaultList: true });
+  }
 
   loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
 

@@ -21,6 +21,6 @@ export function renderBackupNow(shell: Shell, data: BackupNowInit): void {
   };
   date.addEventListener('input', check);
   date.addEventListener('change', check);
-  check();
+  shell.whenSettled(() => { check(); });
   shell.button.addEventListener('click', () => { if (check()) void shell.run<'backupNow'>({ retainUntil: date.value }); });
 }

@@ -1,7 +1,7 @@
 import type { CreateVaultInit, FormOption, QueryResult } from '../../webview/protocol';
 import { resourceGroupProblem, vaultNameProblem } from '../../webview/rules';
 import { query } from '../channel';
-import { el, field, select, setHelp, textfield } from '../dom';
+import { el, field, select, setHelp, settled, textfield } from '../dom';
 import type { Shell } from '../formShell';
 
 export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
@@ -9,7 +9,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   const d = shell.draft;
   const sub = select('subscription', data.subscriptions, typeof d.subscriptionId === 'string' ? d.subscriptionId : data.subscriptionId);
   const name = textfield('name', typeof d.name === 'string' ? d.name : '');
-  const newRg = el('vscode-checkbox', { id: 'newResourceGroup', label: s.newResourceGroup, checked: d.newResourceGroup === true }, s.newResourceGroup) as HTMLElement & { checked: boolean };
+  const newRg = el('vscode-checkbox', { id: 'newResourceGroup', label: s.newResourceGroup, checked: d.newResourceGroup === true }) as HTMLElement & { checked: boolean };
   const rgName = textfield('newResourceGroupName', typeof d.newResourceGroupName === 'string' ? d.newResourceGroupName : '');
   let rgSelect = select('resourceGroup', data.resourceGroups, typeof d.resourceGroup === 'string' ? d.resourceGroup : data.resourceGroups[0]?.value ?? '');
   let region = select('region', data.regions, typeof d.location === 'string' ? d.location : data.location);
@@ -71,14 +71,14 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
       const r = reply.result as QueryResult;
       rgSelect = replace(rgSelect, r.resourceGroups ?? [], r.resourceGroups?.[0]?.value ?? '', 'resourceGroup');
       region = replace(region, r.regions ?? [], r.regions?.[0]?.value ?? '', 'region');
-      checkName();
+      void settled(shell.body).then(checkName);
     });
   });
   name.addEventListener('input', checkName);
   for (const c of [rgSelect, region]) c.addEventListener('change', () => { update(); checkName(); });
   newRg.addEventListener('change', () => { update(); checkName(); });
   rgName.addEventListener('input', update);
-  if (name.value) checkName(); else { setHelp(fName.helper, s.vaultNameChars, false); update(); }
+  shell.whenSettled(() => { if (name.value) checkName(); else { setHelp(fName.helper, s.vaultNameChars, false); update(); } });
   shell.button.addEventListener('click', () => {
     if (!nameOk) return;
     void shell.run<'createVault'>({ subscriptionId: sub.value, name: name.value, resourceGroup: rg(), newResourceGroup: newRg.checked, location: region.value });

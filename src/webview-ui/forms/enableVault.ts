@@ -13,7 +13,7 @@ export function renderEnableVault(shell: Shell, data: EnableVaultInit): void {
   const list = el('div', { class: 'vm-list', role: 'group', id: 'vms', 'aria-label': s.vms });
   const boxes: Checkbox[] = [];
   for (const vm of data.vms) {
-    const box = el('vscode-checkbox', { value: vm.value, label: vm.label, checked: drafted.includes(vm.value), disabled: vm.disabledReason !== undefined }, vm.label) as Checkbox;
+    const box = el('vscode-checkbox', { value: vm.value, label: vm.label, checked: drafted.includes(vm.value), disabled: vm.disabledReason !== undefined }) as Checkbox;
     box.value = vm.value;
     const note = vm.disabledReason ? `${vm.description ?? ''} — ${vm.disabledReason}` : vm.description ?? '';
     list.append(el('div', { class: vm.disabledReason ? 'vm disabled' : 'vm' }, box, el('span', { class: 'vm-note' }, note)));
@@ -26,11 +26,12 @@ export function renderEnableVault(shell: Shell, data: EnableVaultInit): void {
   const update = (): void => {
     const none = chosen().length === 0;
     setHelp(help, none ? s.selectOne : '', false);
+    policy.describe();
     shell.disableSubmit(none || !policy.control.value);
     shell.save({ policyName: policy.control.value, vmIds: chosen() });
   };
   list.addEventListener('change', update);
   policy.group.addEventListener('change', update);
-  update();
+  shell.whenSettled(update);
   shell.button.addEventListener('click', () => { void shell.run<'enableBackupVault'>({ policyName: policy.control.value, vmIds: chosen() }); });
 }

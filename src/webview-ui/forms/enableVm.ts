@@ -24,18 +24,19 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
     fNew.group.hidden = !isNew;
     const problem = isNew ? vaultNameProblem(newName.value) : undefined;
     setHelp(fNew.helper, problem ? s[problem] : s.newVaultHelp, problem !== undefined);
+    policy.describe();
     shell.disableSubmit(problem !== undefined || !policy.control.value);
     shell.save({ vaultId: vault.value, newVaultName: newName.value, policyName: policy.control.value });
   };
   vault.addEventListener('change', () => {
     // A new vault starts with DefaultPolicy only; an existing one offers its own policies.
-    if (vault.value === createNew) policy.setPolicies([{ name: 'DefaultPolicy', summary: '' }]);
-    else void query({ query: 'vaultPolicies', vaultId: vault.value }).then((r) => { if (r.ok) { policy.setPolicies((r.result as QueryResult).policies ?? []); update(); } });
+    if (vault.value === createNew) void policy.setPolicies([{ name: 'DefaultPolicy', summary: '' }]).then(update);
+    else void query({ query: 'vaultPolicies', vaultId: vault.value }).then(async (r) => { if (r.ok) { await policy.setPolicies((r.result as QueryResult).policies ?? []); update(); } });
     update();
   });
   newName.addEventListener('input', update);
   policy.group.addEventListener('change', update);
-  update();
+  shell.whenSettled(update);
   shell.button.addEventListener('click', () => {
     void shell.run<'enableBackupVm'>({ vaultId: vault.value, newVaultName: vault.value === createNew ? newName.value : '', policyName: policy.control.value });
   });

@@ -18,7 +18,7 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   const time = textfield('time', p.schedule.time, 'time');
   const zone = select('timeZone', data.timeZones.map((z) => ({ value: z, label: z })), p.timeZone);
   const days = el('div', { class: 'days', role: 'group', id: 'days' });
-  for (const d of week) days.append(el('vscode-checkbox', { value: d, label: s[d], checked: (p.schedule.days ?? []).includes(d) }, s[d]));
+  for (const d of week) days.append(el('vscode-checkbox', { value: d, label: s[d], checked: (p.schedule.days ?? []).includes(d) }));
   const instant = textfield('instantRestoreDays', String(p.instantRestoreDays), 'number');
   const daily = textfield('dailyDays', num(p.retention.dailyDays), 'number');
   const weekly = textfield('weeklyWeeks', num(p.retention.weeklyWeeks), 'number');
@@ -70,6 +70,6 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   const update = (): void => { shell.disableSubmit(readOnly || read() === undefined); };
   shell.body.addEventListener('input', update);
   shell.body.addEventListener('change', update);
-  update();
+  shell.whenSettled(update);
   shell.button.addEventListener('click', () => { const input = read(); if (input && !readOnly) void shell.run<'policy'>(input); });
 }

@@ -15,7 +15,7 @@ export function renderStorage(shell: Shell, data: StorageInit): void {
   const f = field(s.redundancy, group, data.locked ? s.locked : '');
   if (data.locked) setHelp(f.helper, s.locked, false);
   shell.helpers.set('redundancy', f.helper);
-  const crr = el('vscode-checkbox', { id: 'crossRegionRestore', label: s.crossRegionRestore, checked: (shell.draft.crossRegionRestore ?? data.crossRegionRestore) === true }, s.crossRegionRestore);
+  const crr = el('vscode-checkbox', { id: 'crossRegionRestore', label: s.crossRegionRestore, checked: (shell.draft.crossRegionRestore ?? data.crossRegionRestore) === true });
   const crrHelp = el('vscode-form-helper', {}, s.crossRegionRestoreHelp);
   shell.body.append(f.group, el('vscode-form-group', { variant: 'vertical' }, crr, crrHelp));
   const current = (): StorageRedundancy => {
@@ -27,11 +27,12 @@ export function renderStorage(shell: Shell, data: StorageInit): void {
     const geo = current() === 'GeoRedundant';
     // Cross-region restore only exists with geo-redundant storage.
     if (geo) crr.removeAttribute('disabled'); else crr.setAttribute('disabled', '');
+    shell.disableSubmit(false);
     shell.save({ redundancy: current(), crossRegionRestore: (crr as HTMLElement & { checked: boolean }).checked });
   };
   group.addEventListener('change', sync);
   crr.addEventListener('change', sync);
-  sync();
+  shell.whenSettled(sync);
   shell.button.addEventListener('click', () => {
     const redundancy = current();
     void shell.run<'storage'>({ redundancy, crossRegionRestore: redundancy === 'GeoRedundant' && (crr as HTMLElement & { checked: boolean }).checked });

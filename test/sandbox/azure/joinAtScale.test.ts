@@ -1,6 +1,8 @@
 // The VM protection join at scale: 2,000 VMs across 20 vaults. The number of calls, read from the sandbox's
 // own request log, must be the VM list pages + the vault list pages + the item list pages: nothing per VM.
 import * as assert from 'node:assert/strict';
+import { createBackupService } from '../../../src/azure';
+import { sandboxSession } from '../../../src/auth';
 import type { Harness } from './setup';
 import { startHarness } from './setup';
 
@@ -44,5 +46,36 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
     assert.equal(log.filter((e) => /backupProtectedItems/i.test(e.path)).length, itemPages);
     // Printed for the closing note.
     console.log(`      join: ${log.length} calls (${pages(vms.length)} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`);
+  });
+
+  it('with cached listings (as the tree runs it), the Backup items nodes reuse the join\'s pages; a refresh re-reads only what it names', async () => {
+    const sub = h.subscriptionId;
+    const service = createBackupService(sandboxSession(h.sandbox), { cacheListings: true });
+    const state = h.sandbox.control.snapshot();
+    const vaults = state.vaults.filter((v) => v.subscriptionId === sub);
+    const refs = vaults.map((v) => ({ subscriptionId: sub, resourceGroup: v.resourceGroup, name: v.name }));
+    const itemCalls = () => h.sandbox.requestLog.entries().filter((e) => /backupProtectedItems/i.test(e.path)).length;
+    const vaultListCalls = () => h.sandbox.requestLog.entries().filter((e) => /Microsoft\.RecoveryServices\/vaults\/?$/i.test(e.path)).length;
+
+    h.sandbox.requestLog.clear();
+    await service.listVirtualMachinesWithProtection(sub);
+    const joinItemCalls = itemCalls();
+    assert.equal(vaultListCalls(), 1);
+    // Every vault's "Backup items" page by page, as the tree does ("Load more" until the end), and the Vaults node.
+    for (const ref of refs) {
+      let token: string | undefined;
+      do { token = (await service.listBackupItems(ref, { continuationToken: token, maxItems: PAGE_SIZE })).continuationToken; } while (token);
+    }
+    await service.listVaults(sub);
+    assert.equal(itemCalls(), joinItemCalls, 'no item page fetched twice');
+    assert.equal(vaultListCalls(), 1, 'the vault list fetched once');
+
+    // Refreshing one vault's Backup items re-reads that vault only; the join then re-reads nothing else.
+    service.forgetListings({ subscriptionId: sub, vault: refs[0] });
+    await service.listBackupItems(refs[0]);
+    await service.listVirtualMachinesWithProtection(sub);
+    const firstVaultPages = Math.max(1, Math.ceil(state.items.filter((i) => i.vaultKey === `${sub}/${refs[0].resourceGroup}/${refs[0].name}`.toLowerCase()).length / PAGE_SIZE));
+    assert.equal(itemCalls(), joinItemCalls + firstVaultPages);
+    assert.equal(vaultListCalls(), 1);
   });
 });

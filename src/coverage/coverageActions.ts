@@ -1,0 +1,92 @@
+// What the coverage page asks the host to do: export a file, create a vault for a region, enable protection.
+// Each is a plain function over the session so host tests can call them without clicking dialogs.
+import * as vscode from 'vscode';
+import type { Policy } from '../azure/model';
+import { policySummary } from '../tree/nodes/policyNode';
+import type { BackupTreeProvider } from '../tree/backupTreeProvider';
+import { refreshVault, refreshVaults, refreshVirtualMachines } from '../commands/shared/refreshAffected';
+import { UserCancelled } from '../ui/errorInfo';
+import { withProgress } from '../ui/progress';
+import type { AccountSession } from '../ui/session';
+import { vaultNameProblem, resourceGroupProblem } from '../webview/rules';
+import { bulkEnable } from './bulkEnable';
+import { toCsv, toJson } from './export';
+import type { CoverageRequest, EnableGroup, ExportFormat, VmProgress } from './protocol';
+import { filterRows, sortRows } from './query';
+import { exportHeaders } from './strings';
+import type { CoverageFilter, CoverageRow, CoverageSort, VaultChoice } from './types';
+
+export function summarizePolicy(policy: Policy): string {
+  return policySummary(policy, vscode.l10n);
+}
+
+/** The export's text: the rows the page shows (same filter and sort), as CSV or JSON. */
+export function exportText(rows: readonly CoverageRow[], format: ExportFormat, filter: CoverageFilter, sort: CoverageSort, now: Date): string {
+  const shown = sortRows(filterRows(rows, filter), sort);
+  return format === 'csv' ? toCsv(shown, exportHeaders()) : toJson(shown, now);
+}
+
+/** Asks where to save (showSaveDialog) and writes the file; undefined when the user cancelled. */
+export async function exportToFile(text: string, format: ExportFormat): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const name = `backup-coverage.${format}`;
+  const uri = await vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export coverage'), defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+  });
+  if (!uri) return undefined;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+type CreateVaultRequest = Extract<CoverageRequest, { type: 'createVault' }>;
+
+/**
+ * Creates `name` in the chosen resource group and the group's region, after a modal confirmation naming all
+ * three (unless `confirmed`, for tests). Returns the vault with its policies, ready to be chosen.
+ */
+export async function createRegionVault(session: AccountSession, tree: BackupTreeProvider, r: CreateVaultRequest, confirmed = false): Promise<VaultChoice> {
+  const nameProblem = vaultNameProblem(r.name);
+  if (nameProblem) throw new Error(vscode.l10n.t('The vault name {0} is not valid.', r.name));
+  if (resourceGroupProblem(r.resourceGroup)) throw new Error(vscode.l10n.t('Enter a valid resource group name.'));
+  if (!confirmed) {
+    const create = vscode.l10n.t('Create vault');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, r.location), { modal: true }, create);
+    if (answer !== create) throw new UserCancelled();
+  }
+  const service = await session.service(r.subscriptionId);
+  const check = await service.checkVaultName(r.subscriptionId, r.resourceGroup, r.location, r.name);
+  if (!check.available) throw new Error(check.message ?? vscode.l10n.t('This name is not available.'));
+  const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', r.name), false, (signal) =>
+    service.createVault({ subscriptionId: r.subscriptionId, resourceGroup: r.resourceGroup, createResourceGroup: false, name: r.name, location: r.location }, signal));
+  refreshVaults(tree, r.subscriptionId);
+  const policies = (await service.listPolicies({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name })).items
+    .filter((p) => p.backupManagementType === 'AzureIaasVM').map((p) => ({ name: p.name, summary: summarizePolicy(p) }));
+  return { id: vault.id, name: vault.name, resourceGroup: vault.resourceGroup, subscriptionId: vault.subscriptionId, location: vault.location.toLowerCase(), policies };
+}
+
+/** Bulk enable under a cancellable notification; refreshes the tree nodes it touched. */
+export async function enableFromCoverage(session: AccountSession, tree: BackupTreeProvider, groups: EnableGroup[], onProgress: (p: VmProgress) => void): Promise<VmProgress[]> {
+  const count = groups.reduce((n, g) => n + g.vmIds.length, 0);
+  try {
+    return await withProgress(vscode.l10n.t('Enabling backup for {0} virtual machines', count), true, (signal) => bulkEnable(groups, {
+      serviceFor: (id) => session.service(id), onProgress, signal,
+      words: {
+        vaultNotFound: vscode.l10n.t('The vault was not found.'), vmNotFound: vscode.l10n.t('The virtual machine was not found.'),
+        otherRegion: vscode.l10n.t('The vault is in another region than the virtual machine.'),
+      },
+    }));
+  } finally {
+    for (const g of groups) {
+      refreshVault(tree, g.vaultId, ['items', 'jobs', 'vault']);
+      refreshVirtualMachines(tree, g.subscriptionId);
+    }
+  }
+}
+
+/** "Backup enabled for 2 virtual machines, 1 failed, 0 skipped." */
+export function enableSummary(results: readonly VmProgress[]): string {
+  const n = (state: VmProgress['state']): number => results.filter((r) => r.state === state).length;
+  return vscode.l10n.t('Backup enabled for {0} virtual machines, {1} failed, {2} skipped.', n('done'), n('failed'), n('skipped'));
+}

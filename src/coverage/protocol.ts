@@ -1,0 +1,76 @@
+// The typed channel of the coverage page, in the same shape as the forms' (src/webview/protocol.ts): a ready
+// handshake answered by `init`, requests with ids answered by replies, and every inbound message parsed by
+// ./validate.ts before the host acts. The page also receives pushes: new data and per-VM progress.
+import type { CoverageFilter, CoverageRow, CoverageSort, CoverageTotals, VaultChoice } from './types';
+
+export const COVERAGE_KIND = 'coverage';
+
+export interface CoverageSnapshot {
+  /** Epoch ms that ages and staleness were computed against. */
+  now: number;
+  rows: CoverageRow[];
+  totals: CoverageTotals;
+  subscriptions: { id: string; name: string }[];
+  vaults: VaultChoice[];
+  /** Resource groups per subscription, for a vault created from the page. */
+  resourceGroups: { subscriptionId: string; names: string[] }[];
+  /** Subscriptions that could not be read: their VMs are missing from the rows. */
+  errors: { subscriptionName: string; message: string; code?: string }[];
+  /** Preset subscription filter (opened from a subscription node). */
+  focusSubscriptionId?: string;
+  signedIn: boolean;
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+/** One region's choice: enable these VMs in this vault with this policy. */
+export interface EnableGroup {
+  subscriptionId: string;
+  vaultId: string;
+  policyName: string;
+  vmIds: string[];
+}
+
+export type VmProgressState = 'queued' | 'configuring' | 'done' | 'skipped' | 'failed';
+
+export interface VmProgress {
+  vmId: string;
+  state: VmProgressState;
+  /** skipped: the vault that already protects it. */
+  vaultName?: string;
+  error?: { message: string; code?: string; requestId?: string };
+}
+
+export interface CoverageResult {
+  message?: string;
+  /** enable: the final state of every VM asked for. */
+  progress?: VmProgress[];
+  /** createVault: the new vault, with its policies. */
+  vault?: VaultChoice;
+  /** export: where the file was written. */
+  file?: string;
+}
+
+export interface CoverageError {
+  message: string;
+  code?: string;
+  requestId?: string;
+}
+
+export type CoverageHostMessage =
+  | { type: 'init'; kind: typeof COVERAGE_KIND; title: string; strings: Record<string, string>; data?: CoverageSnapshot }
+  | { type: 'coverageData'; data: CoverageSnapshot }
+  | { type: 'coverageLoading'; loading: boolean; error?: CoverageError }
+  | { type: 'coverageProgress'; progress: VmProgress }
+  | { type: 'coverageReply'; requestId: number; ok: true; result: CoverageResult }
+  | { type: 'coverageReply'; requestId: number; ok: false; error: CoverageError };
+
+export type CoverageRequest =
+  | { type: 'export'; format: ExportFormat; filter: CoverageFilter; sort: CoverageSort }
+  | { type: 'createVault'; subscriptionId: string; location: string; resourceGroup: string; name: string }
+  | { type: 'enable'; groups: EnableGroup[] };
+
+export type CoverageWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | (CoverageRequest & { requestId: number });

@@ -1,0 +1,46 @@
+// Every string of the coverage page, localized on the host (the webview has no l10n of its own).
+// Placeholders in {braces} without arguments are filled in by the page.
+import * as vscode from 'vscode';
+import type { ExportColumn } from './export';
+
+export function coverageTitle(): string {
+  return vscode.l10n.t('Backup coverage');
+}
+
+export function coverageStrings(): Record<string, string> {
+  return {
+    title: coverageTitle(), loading: vscode.l10n.t('Loading…'), refresh: vscode.l10n.t('Refresh'), exportCsv: vscode.l10n.t('Export CSV'), exportJson: vscode.l10n.t('Export JSON'),
+    notSignedIn: vscode.l10n.t('Sign in to Azure or open the sandbox to see your virtual machines.'), noVms: vscode.l10n.t('No virtual machines match.'),
+    loadError: vscode.l10n.t('Could not read {name}: {message}'), code: vscode.l10n.t('Code'), requestId: vscode.l10n.t('Request id'),
+    // totals and chart
+    totals: vscode.l10n.t('Totals'), bySubscription: vscode.l10n.t('By subscription'), byRegion: vscode.l10n.t('By region'), chart: vscode.l10n.t('Coverage of {total} virtual machines'),
+    total: vscode.l10n.t('Virtual machines'), protected: vscode.l10n.t('Protected'), unprotected: vscode.l10n.t('Not protected'), unknown: vscode.l10n.t('Unknown'), failing: vscode.l10n.t('Failing'), stale: vscode.l10n.t('Stale'),
+    // filters
+    status: vscode.l10n.t('Status'), all: vscode.l10n.t('All'), subscription: vscode.l10n.t('Subscription'), allSubscriptions: vscode.l10n.t('All subscriptions'), region: vscode.l10n.t('Region'), allRegions: vscode.l10n.t('All regions'),
+    search: vscode.l10n.t('Search'), searchPlaceholder: vscode.l10n.t('Name, resource group, vault or policy'),
+    // table
+    vm: vscode.l10n.t('Virtual machine'), protection: vscode.l10n.t('Protection'), vault: vscode.l10n.t('Vault'), policy: vscode.l10n.t('Policy'), lastBackup: vscode.l10n.t('Last backup'), health: vscode.l10n.t('Health'),
+    select: vscode.l10n.t('Select {name}'), selectShown: vscode.l10n.t('Select all unprotected shown'), clearSelection: vscode.l10n.t('Clear selection'), selected: vscode.l10n.t('{count} selected'),
+    pending: vscode.l10n.t('Initial backup pending'), never: vscode.l10n.t('No backup yet'), ago: vscode.l10n.t('{status}, {age} ago'), justNow: vscode.l10n.t('just now'),
+    minutes: vscode.l10n.t('{n} min'), hours: vscode.l10n.t('{n} h'), days: vscode.l10n.t('{n} days'), 'backup.Completed': vscode.l10n.t('Completed'), 'backup.CompletedWithWarnings': vscode.l10n.t('Completed with warnings'),
+    'backup.Failed': vscode.l10n.t('Failed'), 'backup.InProgress': vscode.l10n.t('In progress'), 'health.Passed': vscode.l10n.t('Healthy'), 'health.ActionRequired': vscode.l10n.t('Action required'),
+    'health.ActionSuggested': vscode.l10n.t('Action suggested'), 'health.Invalid': vscode.l10n.t('Unknown'),
+    page: vscode.l10n.t('Page {page} of {pages} · {count} virtual machines'), previous: vscode.l10n.t('Previous'), next: vscode.l10n.t('Next'), sortBy: vscode.l10n.t('Sort by {column}'),
+    // bulk protection
+    protect: vscode.l10n.t('Protect selected virtual machines'), protectHelp: vscode.l10n.t('Select unprotected virtual machines in the table. Each region needs a vault of its own.'),
+    groupTitle: vscode.l10n.t('{region} · {subscription} · {count} virtual machines'), noVault: vscode.l10n.t('No vault in {region} yet.'), createVault: vscode.l10n.t('Create vault {name}'),
+    resourceGroup: vscode.l10n.t('Resource group'), enable: vscode.l10n.t('Enable backup for {count} virtual machines'), retry: vscode.l10n.t('Retry failed'), working: vscode.l10n.t('Working…'),
+    'progress.queued': vscode.l10n.t('Waiting'), 'progress.configuring': vscode.l10n.t('Configuring backup…'), 'progress.done': vscode.l10n.t('Backup enabled'),
+    'progress.skipped': vscode.l10n.t('Skipped: already protected by {vault}'), 'progress.failed': vscode.l10n.t('Failed'),
+  };
+}
+
+/** Column titles of the CSV export. */
+export function exportHeaders(): Record<ExportColumn, string> {
+  return {
+    subscription: vscode.l10n.t('Subscription'), subscriptionId: vscode.l10n.t('Subscription id'), resourceGroup: vscode.l10n.t('Resource group'), name: vscode.l10n.t('Virtual machine'), location: vscode.l10n.t('Region'),
+    osType: vscode.l10n.t('Operating system'), protection: vscode.l10n.t('Protection'), vault: vscode.l10n.t('Vault'), policy: vscode.l10n.t('Policy'), protectionState: vscode.l10n.t('Protection state'),
+    lastBackupStatus: vscode.l10n.t('Last backup status'), lastBackupTime: vscode.l10n.t('Last backup'), lastSuccessTime: vscode.l10n.t('Last successful backup'), health: vscode.l10n.t('Health'),
+    failing: vscode.l10n.t('Failing'), stale: vscode.l10n.t('Stale'), vmId: vscode.l10n.t('Resource id'),
+  };
+}

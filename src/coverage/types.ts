@@ -1,0 +1,83 @@
+// The coverage vocabulary shared by the host (src/coverage) and the page (src/webview-ui/coverage).
+// Plain data only, so it crosses the webview boundary as JSON and the pure modules stay testable on Node.
+
+export type CoverageProtection = 'Protected' | 'NotProtected' | 'Unknown';
+
+/** One VM with its protection, flattened for the table, the totals and the exports. Times are epoch ms. */
+export interface CoverageRow {
+  /** ARM id as ARM returns it. */
+  vmId: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  location: string;
+  osType: string;
+  protection: CoverageProtection;
+  vaultId?: string;
+  vaultName?: string;
+  policyName?: string;
+  /** IRPending, Protected, ProtectionStopped, … */
+  protectionState?: string;
+  /** '' before the first backup, else e.g. Completed / Failed. */
+  lastBackupStatus?: string;
+  lastBackupTime?: number;
+  lastSuccessTime?: number;
+  /** Passed, ActionRequired, ActionSuggested, Invalid. */
+  health?: string;
+  /** Last backup Failed or health ActionRequired. */
+  failing: boolean;
+  /** No successful backup for longer than the policy's interval + 1 day. */
+  stale: boolean;
+}
+
+export type StatusFilter = 'all' | 'protected' | 'unprotected' | 'failing' | 'stale';
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'protected', 'unprotected', 'failing', 'stale'];
+
+/** '' in subscriptionId / location / text means "any". */
+export interface CoverageFilter {
+  status: StatusFilter;
+  subscriptionId: string;
+  location: string;
+  text: string;
+}
+
+export type SortKey = 'name' | 'subscription' | 'location' | 'status' | 'vault' | 'policy' | 'lastBackup' | 'health';
+export const SORT_KEYS: readonly SortKey[] = ['name', 'subscription', 'location', 'status', 'vault', 'policy', 'lastBackup', 'health'];
+
+export interface CoverageSort {
+  key: SortKey;
+  descending: boolean;
+}
+
+export interface Counts {
+  total: number;
+  protected: number;
+  unprotected: number;
+  /** VMs whose protection could not be read (a vault's items failed to list). */
+  unknown: number;
+  failing: number;
+  stale: number;
+}
+
+export interface CoverageTotals {
+  all: Counts;
+  bySubscription: (Counts & { subscriptionId: string; name: string })[];
+  byRegion: (Counts & { location: string })[];
+}
+
+export interface PolicyOption {
+  name: string;
+  /** Localized schedule and retention. */
+  summary: string;
+}
+
+/** A vault a VM of its region can be protected by, with its VM policies. */
+export interface VaultChoice {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+  policies: PolicyOption[];
+}

@@ -1,0 +1,206 @@
+// The "Backup coverage" page: totals and chart, filters, the paged VM table, bulk protection. Data comes from
+// the host (init, then pushes); filtering, sorting and paging run here with the same pure code the host exports with.
+import { COVERAGE_KIND, type CoverageSnapshot, type EnableGroup, type VmProgress } from '../../coverage/protocol';
+import { filterRows, NO_FILTER, sortRows } from '../../coverage/query';
+import { groupForProtection, type RegionGroup } from '../../coverage/regionPlan';
+import type { CoverageFilter, CoverageRow, CoverageSort } from '../../coverage/types';
+import { vscodeApi, type Draft } from '../channel';
+import { el } from '../dom';
+import { onPush, refresh, request, type Push } from './channel';
+import { filtersView } from './filtersView';
+import { fill, type Strings } from './format';
+import { protectView, type GroupChoice, type ProtectModel } from './protectView';
+import { tableView } from './tableView';
+import { totalsView } from './totalsView';
+
+interface InitMessage { kind: string; title: string; strings: Record<string, string>; data?: unknown }
+
+export function isCoverageInit(message: { kind: string }): boolean {
+  return message.kind === COVERAGE_KIND;
+}
+
+interface State {
+  strings: Strings;
+  data?: CoverageSnapshot;
+  filter: CoverageFilter;
+  sort: CoverageSort;
+  page: number;
+  /** Lower-cased VM ids. */
+  selected: Set<string>;
+  choices: Map<string, GroupChoice>;
+  progress: Map<string, VmProgress & { name: string }>;
+  running: boolean;
+  message: string;
+  lastGroups: EnableGroup[];
+}
+
+// Filter, sort and selection survive hide/show through setState (the panel does not retain its context).
+const DRAFT_KIND = COVERAGE_KIND as unknown as Draft['kind'];
+
+function restore(state: State): void {
+  const saved = vscodeApi.getState();
+  if (!saved || saved.kind !== DRAFT_KIND) return;
+  const v = saved.values;
+  const text = (k: string): string => (typeof v[k] === 'string' ? v[k] as string : '');
+  state.filter = { status: (text('status') || 'all') as CoverageFilter['status'], subscriptionId: text('subscriptionId'), location: text('location'), text: text('text') };
+  if (text('sortKey')) state.sort = { key: text('sortKey') as CoverageSort['key'], descending: v.descending === true };
+  if (Array.isArray(v.selected)) state.selected = new Set(v.selected);
+}
+
+function save(state: State): void {
+  vscodeApi.setState({ kind: DRAFT_KIND, values: { ...state.filter, sortKey: state.sort.key, descending: state.sort.descending, selected: [...state.selected] } });
+}
+
+export function renderCoverage(app: HTMLElement, init: InitMessage): void {
+  const state: State = {
+    strings: init.strings, filter: { ...NO_FILTER }, sort: { key: 'status', descending: false }, page: 0, selected: new Set(),
+    choices: new Map(), progress: new Map(), running: false, message: '', lastGroups: [],
+  };
+  restore(state);
+  const s = state.strings;
+  const status = el('div', { class: 'load-status', role: 'status' }, s.loading);
+  const errors = el('div', { class: 'form-error', role: 'alert', hidden: true });
+  const totals = el('div', { id: 'totals' });
+  const filters = el('div', { id: 'filters' });
+  const selection = el('div', { class: 'selection' });
+  const table = el('div', { id: 'table' });
+  const protect = el('div', { id: 'protect' });
+  const exportCsv = el('vscode-button', { secondary: true, id: 'export-csv' }, s.exportCsv);
+  const exportJson = el('vscode-button', { secondary: true, id: 'export-json' }, s.exportJson);
+  const reload = el('vscode-button', { secondary: true, id: 'refresh' }, s.refresh);
+  app.replaceChildren(el('section', { class: 'coverage' },
+    el('header', {}, el('h1', {}, init.title), el('div', { class: 'toolbar' }, reload, exportCsv, exportJson)),
+    status, errors, totals, filters, selection, table, protect));
+
+  let focus: string | undefined;
+  const rowsById = (): Map<string, CoverageRow> => new Map((state.data?.rows ?? []).map((r) => [r.vmId.toLowerCase(), r]));
+  const shown = (): CoverageRow[] => sortRows(filterRows(state.data?.rows ?? [], state.filter), state.sort);
+  const selectedRows = (): CoverageRow[] => {
+    const byId = rowsById();
+    return [...state.selected].map((id) => byId.get(id)).filter((r): r is CoverageRow => r !== undefined && r.protection === 'NotProtected');
+  };
+  const groups = (): RegionGroup[] => groupForProtection(selectedRows(), state.data?.vaults ?? []);
+
+  const showError = (e: { message: string; code?: string; requestId?: string }): void => {
+    errors.textContent = [e.message, e.code ? `${s.code}: ${e.code}` : '', e.requestId ? `${s.requestId}: ${e.requestId}` : ''].filter(Boolean).join(' · ');
+    errors.hidden = false;
+  };
+
+  const protectModel = (): ProtectModel => ({
+    strings: s, groups: groups(), running: state.running, message: state.message, progress: state.progress,
+    resourceGroups: (sub) => state.data?.resourceGroups.find((r) => r.subscriptionId.toLowerCase() === sub.toLowerCase())?.names ?? [],
+    choice: (g) => state.choices.get(g.key) ?? { vaultId: g.vaults[0]?.id ?? '', policyName: '', resourceGroup: g.suggestedResourceGroup },
+    setChoice: (g, c) => { state.choices.set(g.key, { ...protectModel().choice(g), ...c }); renderProtect(); },
+    onCreateVault: (g) => { void createVault(g); },
+    onEnable: (gs) => { void enable(gs); },
+    onRetry: () => {
+      const failed = new Set([...state.progress.values()].filter((p) => p.state === 'failed').map((p) => p.vmId.toLowerCase()));
+      const again = state.lastGroups.map((g) => ({ ...g, vmIds: g.vmIds.filter((id) => failed.has(id.toLowerCase())) })).filter((g) => g.vmIds.length > 0);
+      if (again.length > 0) void enable(again);
+    },
+  });
+
+  const renderProtect = (): void => { protect.replaceChildren(protectView(protectModel())); };
+  const renderSelection = (): void => {
+    const selectShown = el('vscode-button', { secondary: true, id: 'select-shown' }, s.selectShown);
+    const clear = el('vscode-button', { secondary: true, id: 'clear-selection', disabled: state.selected.size === 0 }, s.clearSelection);
+    selectShown.addEventListener('click', () => {
+      for (const r of shown()) if (r.protection === 'NotProtected') state.selected.add(r.vmId.toLowerCase());
+      changed();
+    });
+    clear.addEventListener('click', () => { state.selected.clear(); changed(); });
+    selection.replaceChildren(selectShown, clear, el('span', { class: 'sub', id: 'selected-count' }, fill(s.selected, { count: state.selected.size })));
+  };
+  const renderTable = (): void => {
+    table.replaceChildren(tableView({
+      strings: s, rows: shown(), page: state.page, sort: state.sort, now: state.data?.now ?? Date.now(), selected: state.selected,
+      onSort: (key) => { state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : false }; state.page = 0; changed(); },
+      onPage: (page) => { state.page = page; renderTable(); },
+      onSelect: (row, checked) => { if (checked) state.selected.add(row.vmId.toLowerCase()); else state.selected.delete(row.vmId.toLowerCase()); changed(false); },
+    }));
+  };
+  /** After a filter, sort or selection change: everything below the filters. */
+  function changed(table = true): void {
+    save(state);
+    if (table) renderTable();
+    renderSelection();
+    renderProtect();
+  }
+
+  const renderData = (): void => {
+    const d = state.data;
+    if (!d) return;
+    status.textContent = d.signedIn ? '' : s.notSignedIn;
+    status.hidden = d.signedIn;
+    errors.hidden = d.errors.length === 0;
+    errors.textContent = d.errors.map((e) => fill(s.loadError, { name: e.subscriptionName, message: e.message })).join('\n');
+    // A focus (opened from a subscription node) applies once per change, so later reloads keep the user's filter.
+    if (d.focusSubscriptionId !== undefined && d.focusSubscriptionId !== focus) state.filter.subscriptionId = d.focusSubscriptionId;
+    focus = d.focusSubscriptionId;
+    // Selected VMs that got protected meanwhile drop out of the selection.
+    const byId = rowsById();
+    for (const id of [...state.selected]) if (byId.get(id)?.protection !== 'NotProtected') state.selected.delete(id);
+    totals.replaceChildren(totalsView(s, d.totals));
+    filters.replaceChildren(filtersView({
+      strings: s, filter: state.filter, counts: d.totals.all,
+      subscriptions: d.subscriptions.map((x) => ({ value: x.id, label: x.name })),
+      regions: d.totals.byRegion.map((r) => ({ value: r.location, label: r.location })),
+      onChange: (f) => { state.filter = { ...state.filter, ...f }; state.page = 0; changed(); },
+    }));
+    changed();
+  };
+
+  async function createVault(g: RegionGroup): Promise<void> {
+    const choice = protectModel().choice(g);
+    state.running = true;
+    renderProtect();
+    const reply = await request({ type: 'createVault', subscriptionId: g.subscriptionId, location: g.location, resourceGroup: choice.resourceGroup, name: g.suggestedVaultName });
+    state.running = false;
+    if (reply.ok) {
+      state.message = reply.result.message ?? '';
+      if (reply.result.vault) state.choices.set(g.key, { ...choice, vaultId: reply.result.vault.id, policyName: '' });
+    } else if (reply.error.message) showError(reply.error);
+    renderProtect();
+  }
+
+  async function enable(gs: EnableGroup[]): Promise<void> {
+    const byId = rowsById();
+    state.running = true;
+    state.message = '';
+    state.lastGroups = gs;
+    state.progress = new Map(gs.flatMap((g) => g.vmIds).map((id) => [id.toLowerCase(), { vmId: id, state: 'queued' as const, name: byId.get(id.toLowerCase())?.name ?? id }]));
+    renderProtect();
+    const reply = await request({ type: 'enable', groups: gs });
+    state.running = false;
+    if (reply.ok) state.message = reply.result.message ?? '';
+    else showError(reply.error);
+    renderProtect();
+  }
+
+  const onMessage = (m: Push): void => {
+    if (m.type === 'coverageData') {
+      state.data = m.data;
+      renderData();
+    } else if (m.type === 'coverageLoading') {
+      status.hidden = !m.loading;
+      status.textContent = m.loading ? s.loading : '';
+      if (m.error) showError(m.error);
+    } else {
+      const known = state.progress.get(m.progress.vmId.toLowerCase());
+      state.progress.set(m.progress.vmId.toLowerCase(), { ...m.progress, name: known?.name ?? rowsById().get(m.progress.vmId.toLowerCase())?.name ?? m.progress.vmId });
+      renderProtect();
+    }
+  };
+  onPush(onMessage);
+  const exportAs = async (format: 'csv' | 'json'): Promise<void> => {
+    const reply = await request({ type: 'export', format, filter: state.filter, sort: state.sort });
+    if (reply.ok) { state.message = reply.result.message ?? state.message; renderProtect(); } else showError(reply.error);
+  };
+  exportCsv.addEventListener('click', () => { void exportAs('csv'); });
+  exportJson.addEventListener('click', () => { void exportAs('json'); });
+  reload.addEventListener('click', () => refresh());
+  if (init.data) {
+    state.data = init.data as CoverageSnapshot;
+    renderData();
+  }
+}

@@ -1,0 +1,119 @@
+// The coverage view against the sandbox, in the real extension host: the data it reads (through the join, no
+// per-VM calls), exports, and bulk protection with a partial failure and a re-run that only does the rest.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AzureBackupApi } from '../../../src/extension';
+import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
+import type { CoverageHostMessage, CoverageResult, EnableGroup } from '../../../src/coverage/protocol';
+import type { CoverageRow } from '../../../src/coverage/types';
+import { getApi } from '../ui/helpers';
+
+const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+
+function rowOf(panel: CoveragePanel, name: string): CoverageRow {
+  const row = panel.snapshot?.rows.find((r) => r.name === name);
+  if (!row) throw new Error(`no row ${name}`);
+  return row;
+}
+
+function resultOf(message: CoverageHostMessage | undefined): CoverageResult {
+  if (message?.type !== 'coverageReply') throw new Error(`no reply: ${JSON.stringify(message)}`);
+  if (!message.ok) throw new Error(`${message.error.code ?? ''} ${message.error.message}`);
+  return message.result;
+}
+
+describe('Backup coverage (host)', function () {
+  this.timeout(180_000);
+  let api: AzureBackupApi;
+  let panel: CoveragePanel;
+
+  before(async () => {
+    api = await getApi();
+    panel = await api.run('azureBackup.showCoverage') as CoveragePanel;
+  });
+  after(() => panel?.dispose());
+
+  it('reads every VM with its protection through the join, with no call per VM', async () => {
+    const sandbox = api.sandbox();
+    sandbox?.requestLog.clear();
+    const data = await panel.reload();
+    const web = rowOf(panel, 'web-vm-01');
+    assert.deepStrictEqual([web.protection, web.vaultName, web.policyName, web.lastBackupStatus, web.health, web.failing, web.stale],
+      ['Protected', 'contoso-vault', 'DefaultPolicy', 'Completed', 'Passed', false, false]);
+    assert.ok(web.lastSuccessTime !== undefined);
+    assert.strictEqual(rowOf(panel, 'sql-vm-01').protection, 'NotProtected');
+    assert.ok(data.totals.all.total >= 7 && data.totals.all.protected >= 1);
+    assert.deepStrictEqual(data.totals.byRegion.map((r) => r.location).filter((l) => l.endsWith('europe')), ['northeurope', 'westeurope']);
+    assert.ok(data.vaults.some((v) => v.name === 'contoso-vault' && v.policies[0]?.name === 'DefaultPolicy'));
+    const perVm = (sandbox?.requestLog.entries() ?? []).filter((e) => /virtualMachines\/[^/]+$|backupStatus/i.test(e.path));
+    assert.deepStrictEqual(perVm.map((e) => e.path), []);
+  });
+
+  it('is one panel: a second open reveals the first', async () => {
+    assert.strictEqual(await api.run('azureBackup.showCoverage'), panel);
+  });
+
+  it('answers the page after the ready handshake and refuses malformed messages', async () => {
+    const init = await panel.receive({ type: 'ready' });
+    assert.strictEqual(init?.type, 'init');
+    assert.strictEqual(await panel.receive({ type: 'enable', requestId: 1, groups: [{ vmIds: ['x'], evil: 1 }] }), undefined);
+    assert.strictEqual(await panel.receive({ type: 'export', requestId: 2, format: 'exe' }), undefined);
+  });
+
+  it('exports what the page shows, as CSV and JSON', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azb-coverage-'));
+    const filter = { status: 'unprotected' as const, subscriptionId: '', location: 'northeurope', text: '' };
+    await panel.exportTo(vscode.Uri.file(path.join(dir, 'c.csv')), { format: 'csv', filter, sort: { key: 'name', descending: false } });
+    await panel.exportTo(vscode.Uri.file(path.join(dir, 'c.json')), { format: 'json', filter, sort: { key: 'name', descending: false } });
+    const csv = fs.readFileSync(path.join(dir, 'c.csv'), 'utf8').trim().split('\r\n');
+    assert.match(csv[0], /^Subscription,Subscription id,Resource group,Virtual machine,Region/);
+    assert.ok(csv.slice(1).every((line) => line.includes(',northeurope,') && line.includes(',NotProtected,')), csv.join('\n'));
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8')) as { count: number; virtualMachines: { name: string }[] };
+    assert.strictEqual(json.count, csv.length - 1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('protects VMs in two regions with one call per vault; a failure is reported with its reason and a re-run does only the rest', async () => {
+    const sandbox = api.sandbox();
+    if (!sandbox) throw new Error('no sandbox');
+    const ids = ['cov-web-01', 'cov-web-02'].map((name) => sandbox.control.addVm({ resourceGroup: 'coverage-rg', name, location: 'westeurope' }));
+    const north = sandbox.control.addVm({ resourceGroup: 'coverage-north-rg', name: 'cov-north-01', location: 'northeurope' });
+    const created = await panel.createVaultConfirmed({ type: 'createVault', subscriptionId: SUBSCRIPTION, location: 'northeurope', resourceGroup: 'coverage-north-rg', name: 'cov-north-vault' });
+    assert.strictEqual(created.vault?.location, 'northeurope');
+    assert.strictEqual(created.vault?.policies[0]?.name, 'DefaultPolicy');
+    const contoso = panel.snapshot?.vaults.find((v) => v.name === 'contoso-vault');
+    assert.ok(contoso && created.vault);
+    const groups: EnableGroup[] = [
+      { subscriptionId: SUBSCRIPTION, vaultId: contoso.id, policyName: 'DefaultPolicy', vmIds: ids },
+      { subscriptionId: SUBSCRIPTION, vaultId: created.vault.id, policyName: 'DefaultPolicy', vmIds: [north] },
+    ];
+    // Real time on purpose (about 25 s per run): a faster sandbox clock would run ahead of the wall clock the
+    // tree's "jobs of the last 24 hours" window is computed from, and later suites would miss their new jobs.
+    // cov-web-02's protection request fails on the server every time (past the SDK's retries).
+    sandbox.setFaults({ rate: 1, pathPattern: 'protectedItems/[^/]*cov-web-02', methods: ['PUT'], kinds: ['serverError'], count: 100 });
+    let first: CoverageResult;
+    try {
+      first = resultOf(await panel.receive({ type: 'enable', requestId: 1, groups }));
+    } finally {
+      sandbox.setFaults(undefined);
+    }
+    const state = (r: CoverageResult) => Object.fromEntries((r.progress ?? []).map((p) => [p.vmId.split('/').pop(), p.state]));
+    assert.deepStrictEqual(state(first), { 'cov-web-01': 'done', 'cov-web-02': 'failed', 'cov-north-01': 'done' });
+    const failure = first.progress?.find((p) => p.state === 'failed');
+    assert.ok(failure?.error?.message && failure.error.code, JSON.stringify(failure));
+    assert.match(first.message ?? '', /2 virtual machines, 1 failed, 0 skipped/);
+    assert.strictEqual(rowOf(panel, 'cov-web-01').protection, 'Protected', 'the data was read again after enabling');
+    assert.strictEqual(rowOf(panel, 'cov-web-02').protection, 'NotProtected');
+    assert.strictEqual(rowOf(panel, 'cov-north-01').vaultName, 'cov-north-vault');
+
+    sandbox.requestLog.clear();
+    const again = resultOf(await panel.receive({ type: 'enable', requestId: 2, groups }));
+    assert.deepStrictEqual(state(again), { 'cov-web-01': 'skipped', 'cov-web-02': 'done', 'cov-north-01': 'skipped' });
+    const puts = sandbox.requestLog.entries().filter((e) => e.method === 'PUT' && /protectedItems/i.test(e.path));
+    assert.strictEqual(puts.length, 1, puts.map((e) => e.path).join('\n'));
+    assert.strictEqual(rowOf(panel, 'cov-web-02').protection, 'Protected');
+  });
+});

@@ -1,0 +1,101 @@
+// The coverage view on the real workbench: open it from the palette, filter to unprotected VMs, protect two VMs
+// in two regions (northeurope has no vault: one is created through the page's own flow), see the totals change;
+// then the same view in Dutch. Keeps media/screenshots/coverage.png for the README.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame } from 'playwright-core';
+import { REPO } from '../harness/codeServer';
+import { WorkbenchSession, openWorkbench } from './session';
+import { activityItem, modalDialog, runPaletteCommand, treeRow, webviewFrame } from './workbench';
+
+/** Opens the Azure Backup view (which activates the extension and its sandbox), then the coverage by `open`. */
+async function openCoverage(session: WorkbenchSession, open: () => Promise<void>, title: string): Promise<Frame> {
+  await activityItem(session.page, 'Azure Backup').click();
+  await treeRow(session.page, 'Sandbox Subscription').first().waitFor({ timeout: 60000 });
+  await open();
+  const frame = await webviewFrame(session.page, title, 45000);
+  await frame.locator('table.vms tbody tr').first().waitFor({ timeout: 60000 });
+  return frame;
+}
+
+async function count(frame: Frame, table: string, region: string, column: string): Promise<string> {
+  return (await frame.locator(`#${table} tbody tr`, { has: frame.locator('th', { hasText: region }) }).locator(`td[data-count="${column}"]`).textContent()) ?? '';
+}
+
+describe('Backup coverage (UI)', function () {
+  let session: WorkbenchSession;
+  let failed = false;
+
+  before(async () => { session = await openWorkbench({ name: 'coverage' }); });
+  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  after(async () => {
+    if (failed) await session?.screenshot('failure').catch(() => undefined);
+    await session?.stop({ keepOutput: failed });
+  });
+
+  it('filters to unprotected VMs, protects two in two regions (creating the missing vault) and the totals change', async () => {
+    const { page } = session;
+    // From the view's title bar.
+    const frame = await openCoverage(session, () => page.locator('.part.sidebar .title-actions a.action-label[aria-label="Show Backup Coverage"]').click(), 'Backup coverage');
+    assert.strictEqual(await count(frame, 'totals-region', 'northeurope', 'protected'), '0');
+    await session.screenshot('coverage-opened');
+
+    await frame.locator('button.chip[data-status="unprotected"]').click();
+    await frame.locator('table.vms tbody tr[data-vm="web-vm-01"]').waitFor({ state: 'detached' });
+    const statuses = await frame.locator('table.vms tbody td.status').allTextContents();
+    assert.ok(statuses.length >= 6 && statuses.every((s) => s === 'Not protected'), statuses.join(', '));
+
+    await frame.locator('input[type="checkbox"][data-vm="web-vm-02"]').check();
+    await frame.locator('input[type="checkbox"][data-vm="sql-vm-01"]').check();
+    assert.match((await frame.locator('#selected-count').textContent()) ?? '', /^2 selected/);
+    const north = frame.locator('.group[data-region="northeurope"]');
+    await north.locator('vscode-button.create-vault').click();
+    const dialog = modalDialog(page);
+    await dialog.waitFor();
+    assert.match(await dialog.innerText(), /northeurope-backup-vault/);
+    await dialog.locator('.monaco-button', { hasText: 'Create vault' }).first().click();
+    await north.locator('vscode-single-select[name="vault"]').waitFor({ timeout: 60000 });
+    await session.screenshot('coverage-vault-created');
+
+    await frame.locator('vscode-button#enable').click();
+    for (const vm of ['web-vm-02', 'sql-vm-01']) {
+      await frame.locator(`li.progress[data-vm="${vm}"][data-state="done"]`).waitFor({ timeout: 150000 });
+    }
+    await frame.locator('.protect .message', { hasText: /2 virtual machines, 0 failed/ }).waitFor({ timeout: 30000 });
+    assert.strictEqual(await count(frame, 'totals-region', 'northeurope', 'protected'), '1');
+    assert.strictEqual(await count(frame, 'totals-region', 'westeurope', 'protected'), '2');
+    await frame.locator('table.vms tbody tr[data-vm="sql-vm-01"]').waitFor({ state: 'detached' });
+    await session.screenshot('coverage-protected');
+
+    // The README's picture: everything, after protecting.
+    await frame.locator('button.chip[data-status="all"]').click();
+    await frame.locator('table.vms tbody tr[data-vm="web-vm-01"]').waitFor();
+    const shot = await session.screenshot('coverage-all');
+    fs.mkdirSync(path.join(REPO, 'media/screenshots'), { recursive: true });
+    fs.copyFileSync(shot, path.join(REPO, 'media/screenshots/coverage.png'));
+  });
+});
+
+describe('Backup coverage in Dutch (UI)', function () {
+  let session: WorkbenchSession;
+  let failed = false;
+
+  before(async () => { session = await openWorkbench({ name: 'coverage-nl', locale: 'nl' }); });
+  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  after(async () => {
+    if (failed) await session?.screenshot('failure').catch(() => undefined);
+    await session?.stop({ keepOutput: failed });
+  });
+
+  it('shows the Dutch headings', async () => {
+    // From the command palette.
+    const frame = await openCoverage(session, () => runPaletteCommand(session.page, 'Back-updekking weergeven'), 'Back-updekking');
+    await session.screenshot('coverage-nl');
+    assert.strictEqual(await frame.locator('h1').textContent(), 'Back-updekking');
+    const headers = await frame.locator('table.vms thead button.sort').allTextContents();
+    assert.deepStrictEqual(headers.slice(0, 2), ['Virtuele machine', 'Beveiliging']);
+    assert.match((await frame.locator('button.chip[data-status="unprotected"]').textContent()) ?? '', /^Niet beveiligd \(\d+\)$/);
+    assert.match((await frame.locator('.protect h2').textContent()) ?? '', /Geselecteerde virtuele machines beveiligen/);
+  });
+});

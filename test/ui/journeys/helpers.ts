@@ -1,0 +1,148 @@
+// Shared steps of the UI journeys: the sandbox tree, the webview forms (vscode-elements inside two iframes)
+// and the result the user sees. Built on ../workbench.ts; everything here acts as a user would (mouse, keyboard).
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { type SessionOptions, type WorkbenchSession, openWorkbench } from '../session';
+import { activityItem, contextMenuItem, expandTreeRow, treeRow, webviewFrame } from '../workbench';
+
+export const SUBSCRIPTION = 'Sandbox Subscription';
+
+/** Opens the Azure Backup view and expands the sandbox subscription. */
+export async function openSandboxTree(page: Page): Promise<void> {
+  await activityItem(page, 'Azure Backup').click();
+  await expandTreeRow(page, SUBSCRIPTION);
+}
+
+/**
+ * Right-clicks a tree row and runs one of its context-menu entries with the keyboard: once a webview is open,
+ * VS Code lays a mouse-blocking layer over the page while a menu shows, and Playwright's click refuses it.
+ */
+export async function runFromContextMenu(page: Page, rowLabel: string, entry: string): Promise<void> {
+  const row = treeRow(page, rowLabel).first();
+  await row.waitFor();
+  await clearHovers(page);
+  await contextMenuItem(page, row, entry);
+  const focused = page.locator('.context-view .monaco-menu .action-item.focused .action-label');
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('ArrowDown');
+    if (((await focused.textContent({ timeout: 2000 }).catch(() => '')) ?? '').trim() === entry) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+  }
+  throw new Error(`context menu of "${rowLabel}" has no entry "${entry}"`);
+}
+
+/** Hover tooltips of the tree can cover the next row to click: move the mouse away and let them close. */
+export async function clearHovers(page: Page): Promise<void> {
+  await page.mouse.move(900, 800);
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+}
+
+/** A form's document, ready once its shell (title and submit button) is drawn. */
+export async function openForm(page: Page, title: string): Promise<Frame> {
+  const frame = await webviewFrame(page, title, 45000);
+  await frame.locator('vscode-button#submit').waitFor();
+  return frame;
+}
+
+/** Picks an option of a vscode-single-select by its visible label, with the mouse. */
+export async function chooseOption(frame: Frame, select: string, label: string): Promise<void> {
+  const control = frame.locator(select);
+  await control.click();
+  await control.locator('li.option', { hasText: label }).first().click();
+}
+
+/** Types into a vscode-textfield (its input lives in the component's shadow root). */
+export async function typeInto(frame: Frame, selector: string, text: string): Promise<void> {
+  const input = frame.locator(`${selector} input`);
+  await input.fill(text);
+}
+
+export async function submitForm(frame: Frame): Promise<void> {
+  const button = frame.locator('vscode-button#submit');
+  await frame.waitForFunction("!document.querySelector('vscode-button#submit')?.hasAttribute('disabled')", undefined, { timeout: 30000 });
+  await button.click();
+}
+
+/** The result line a form shows after a successful submit. */
+export async function formResult(frame: Frame, timeout = 60000): Promise<string> {
+  const result = frame.locator('.form-result');
+  await result.waitFor({ state: 'visible', timeout });
+  return result.innerText();
+}
+
+export async function formError(frame: Frame, timeout = 30000): Promise<string> {
+  const box = frame.locator('.form-error');
+  await box.waitFor({ state: 'visible', timeout });
+  return box.innerText();
+}
+
+/** Brings an editor tab to the front by its label (a hidden webview is rebuilt then). */
+export async function switchTab(page: Page, tab: string): Promise<void> {
+  await page.locator('.tabs-container .tab', { hasText: tab }).first().click();
+}
+
+/** Waits until some row with this label shows a description matching `expected` (the tree refreshes itself). */
+export async function waitForRow(page: Page, label: string, expected: RegExp, timeout = 60000): Promise<string> {
+  const rows = treeRow(page, label);
+  const deadline = Date.now() + timeout;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await rows.locator('.label-description').allTextContents().catch(() => []);
+    const hit = seen.find((d) => expected.test(d));
+    if (hit !== undefined) return hit;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no row "${label}" with a description matching ${String(expected)} (seen: ${JSON.stringify(seen)})`);
+}
+
+/** The text of the active editor (job details, recovery points: read-only Markdown documents). */
+export async function activeEditorText(page: Page, expected: RegExp, timeout = 30000): Promise<string> {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  const deadline = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await lines.innerText({ timeout: 2000 }).catch(() => '')).replace(/\u00a0/g, ' ');
+    if (expected.test(text)) return text;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`the active editor never showed ${String(expected)}; it shows: ${text.slice(0, 300)}`);
+}
+
+/** Whether the form's submit button is disabled right now. */
+export async function submitDisabled(frame: Frame): Promise<boolean> {
+  return (await frame.locator('vscode-button#submit').getAttribute('disabled')) !== null;
+}
+
+/**
+ * One workbench per journey file: opened before the tests, kept (with its browser console and code-server log)
+ * when a test failed, after a last screenshot. Returns a getter for the session.
+ */
+export function journeyWorkbench(options: SessionOptions): () => WorkbenchSession {
+  let session: WorkbenchSession | undefined;
+  let failed = false;
+  before(async () => {
+    // Jobs of the sandbox run 20 times faster: a 40-second backup takes about 2 seconds.
+    session = await openWorkbench({ ...options, settings: { 'azureBackup.sandbox.speed': 20, ...options.settings } });
+  });
+  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  after(async () => {
+    if (failed) await session?.screenshot('failure').catch(() => undefined);
+    await session?.stop({ keepOutput: failed });
+  });
+  return () => {
+    if (!session) throw new Error('the workbench did not open');
+    return session;
+  };
+}
+
+/** Fails when the browser reported a Content-Security-Policy violation (the forms run under a strict CSP). */
+export function assertNoCspViolations(session: WorkbenchSession): void {
+  const file = path.join(session.runDir, 'browser-console.log');
+  const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
+  const violations = lines.filter((l) => /Content Security Policy|Refused to (load|apply|execute|evaluate|connect)/i.test(l));
+  if (violations.length > 0) throw new Error(`CSP violations:\n${violations.join('\n')}`);
+}
