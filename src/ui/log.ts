@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureCallLogger } from './coreTypes';
+import type { ErrorInfo } from './errorInfo';
 
 // One LogOutputChannel for the extension. Azure calls are logged by the Azure layer through this adapter;
 // bearer tokens are masked again here in case a message ever carries one.
@@ -9,8 +10,21 @@ export function mask(text: string): string {
   return text.replace(bearer, '$1***');
 }
 
+export type LogLevelName = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+export type LogListener = (level: LogLevelName, line: string) => void;
+
+/** An error as the user was shown it (showError): kept so tests can assert what a person would read. */
+export interface ShownError extends ErrorInfo {
+  action: string;
+  text: string;
+}
+
+const keptErrors = 20;
+
 export class Log {
   readonly channel: vscode.LogOutputChannel;
+  private readonly listeners = new Set<LogListener>();
+  private readonly shown: ShownError[] = [];
 
   constructor() {
     this.channel = vscode.window.createOutputChannel(vscode.l10n.t('Azure Backup'), { log: true });
@@ -19,14 +33,38 @@ export class Log {
   /** The Azure layer's call logger: method, path, status, request id and duration; never headers or tokens. */
   readonly azureCall: AzureCallLogger = (e) => {
     const line = `${e.method} ${e.url} ${e.status ?? '-'} requestId=${e.requestId ?? '-'} ${Math.round(e.durationMs)}ms`;
-    if (e.error || (e.status ?? 0) >= 400) this.channel.warn(mask(`${line} ${e.error ?? ''}`));
-    else this.channel.info(mask(line));
+    if (e.error || (e.status ?? 0) >= 400) this.warn(`${line} ${e.error ?? ''}`);
+    else this.info(line);
   };
 
-  info(message: string): void { this.channel.info(mask(message)); }
-  debug(message: string): void { this.channel.debug(mask(message)); }
-  warn(message: string): void { this.channel.warn(mask(message)); }
-  error(message: string): void { this.channel.error(mask(message)); }
+  trace(message: string): void { this.write('trace', message); }
+  info(message: string): void { this.write('info', message); }
+  debug(message: string): void { this.write('debug', message); }
+  warn(message: string): void { this.write('warn', message); }
+  error(message: string): void { this.write('error', message); }
   show(): void { this.channel.show(true); }
+
+  /** Sees every line exactly as written to the channel (after masking); for tests. */
+  onDidWrite(listener: LogListener): vscode.Disposable {
+    this.listeners.add(listener);
+    return new vscode.Disposable(() => this.listeners.delete(listener));
+  }
+
+  recordShown(error: ShownError): void {
+    this.shown.push(error);
+    if (this.shown.length > keptErrors) this.shown.shift();
+  }
+
+  /** The last errors shown to the user, oldest first. */
+  shownErrors(): readonly ShownError[] {
+    return this.shown;
+  }
+
   dispose(): void { this.channel.dispose(); }
+
+  private write(level: LogLevelName, message: string): void {
+    const line = mask(message);
+    this.channel[level](line);
+    for (const listener of this.listeners) listener(level, line);
+  }
 }

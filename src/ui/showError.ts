@@ -10,6 +10,8 @@ export async function showError(log: Log, action: string, error: unknown): Promi
   if (info.code) details.push(vscode.l10n.t('Code: {0}', info.code));
   if (info.requestId) details.push(vscode.l10n.t('Request id: {0}', info.requestId));
   const showLog = vscode.l10n.t('Show log');
-  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', action, details.join(' · ')), showLog);
+  const text = vscode.l10n.t('{0} failed: {1}', action, details.join(' · '));
+  log.recordShown({ ...info, action, text });
+  const choice = await vscode.window.showErrorMessage(text, showLog);
   if (choice === showLog) log.show();
 }

@@ -5,7 +5,7 @@ import type { FormDefinition } from './formDefinition';
 import { formHtml } from './formHtml';
 import { createNonce } from './nonce';
 import type { FormKind, HostMessage, QueryResult, SubmitResult } from './protocol';
-import { parseWebviewMessage } from './validate';
+import { describeMessage, parseWebviewMessage } from './validate';
 
 /**
  * One webview form: strict CSP with a fresh nonce, a ready handshake, and a request/reply channel on which
@@ -51,8 +51,10 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
   async receive(raw: unknown): Promise<HostMessage | undefined> {
     const message = parseWebviewMessage(this.definition.kind, raw);
     if (!message) {
-      // Logged once per panel: a misbehaving page must not flood the log.
-      if (!this.warnedInvalid) this.log.warn(`Refused an invalid message from the ${this.definition.kind} form`);
+      // One line per refused message, a warning only for the first: a misbehaving page must not flood the log.
+      const line = `Refused an invalid message from the ${this.definition.kind} form: ${describeMessage(raw)}`;
+      if (this.warnedInvalid) this.log.trace(line);
+      else this.log.warn(line);
       this.warnedInvalid = true;
       return undefined;
     }

@@ -157,9 +157,22 @@ export function parseWebviewMessage(kind: FormKind, raw: unknown): WebviewMessag
     case 'query': {
       const requestId = int(raw.requestId, 0, Number.MAX_SAFE_INTEGER);
       const query = parseQuery(raw);
-      return requestId !== undefined && query !== undefined ? { type: 'query', requestId, ...query } : undefined;
+      // Exactly the query's own fields: nothing unexpected is accepted, even if it would be dropped.
+      return requestId !== undefined && query !== undefined && onlyKeys(raw, ['type', 'requestId', ...Object.keys(query)]) ? { type: 'query', requestId, ...query } : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** A short, safe description of a refused message for the log: its type (clipped) and size, never its content. */
+export function describeMessage(raw: unknown): string {
+  const type = isObj(raw) && typeof raw.type === 'string' ? JSON.stringify(raw.type.slice(0, 32)) : Array.isArray(raw) ? 'array' : typeof raw;
+  let size = 0;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    size = -1;
+  }
+  return `type=${type} size=${size}`;
 }
