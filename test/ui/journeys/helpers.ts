@@ -48,11 +48,22 @@ export async function openForm(page: Page, title: string): Promise<Frame> {
   return frame;
 }
 
-/** Picks an option of a vscode-single-select by its visible label, with the mouse. */
+/**
+ * Picks an option of a vscode-single-select by its visible label, with the mouse. The form may replace the
+ * options while the list is open (e.g. policies arriving for the chosen vault), which closes it: open it again.
+ */
 export async function chooseOption(frame: Frame, select: string, label: string): Promise<void> {
   const control = frame.locator(select);
-  await control.click();
-  await control.locator('li.option', { hasText: label }).first().click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await control.click();
+      await control.locator('li.option', { hasText: label }).first().click({ timeout: 5000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await frame.page().keyboard.press('Escape');
+    }
+  }
 }
 
 /** Types into a vscode-textfield (its input lives in the component's shadow root). */
