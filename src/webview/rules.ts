@@ -1,28 +1,31 @@
 // Field rules shared by the host (authoritative check) and the webview (live feedback). Pure, no DOM, no vscode.
-// Each rule returns a message key of protocol.ts `FormStrings` or undefined when the value is fine.
+// Each rule returns a message key of protocol.ts `FormStrings` or undefined when the value is fine. The service's
+// rules themselves live once, in the Azure layer's validation (also pure, so the webview bundle can use it).
+import {
+  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName,
+} from '../azure/validation';
 
 export const limits = {
   vaultName: { min: 2, max: 50 },
   policyName: { min: 3, max: 150 },
   resourceGroup: { min: 1, max: 90 },
-  dailyDays: { min: 7, max: 9999 },
-  weeklyWeeks: { min: 1, max: 5163 },
-  monthlyMonths: { min: 1, max: 1188 },
-  yearlyYears: { min: 1, max: 99 },
-  instantRestoreDaily: { min: 1, max: 5 },
-  retainUntilMaxYears: 99,
+  dailyDays: POLICY_LIMITS.dailyDays,
+  weeklyWeeks: POLICY_LIMITS.weeklyWeeks,
+  monthlyMonths: POLICY_LIMITS.monthlyMonths,
+  yearlyYears: POLICY_LIMITS.yearlyYears,
+  instantRestoreDaily: POLICY_LIMITS.instantRestoreDays,
+  retainUntilMaxYears: MAX_RETAIN_YEARS,
 } as const;
 
 /** 2-50 characters, starts with a letter, letters, digits and hyphens, not ending in a hyphen. */
 export function vaultNameProblem(name: string): 'vaultNameLength' | 'vaultNameChars' | undefined {
-  if (name.length < limits.vaultName.min || name.length > limits.vaultName.max) return 'vaultNameLength';
-  if (!/^[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/.test(name)) return 'vaultNameChars';
-  return undefined;
+  const problem = validateVaultName(name);
+  if (!problem) return undefined;
+  return problem.key === 'vaultName.length' ? 'vaultNameLength' : 'vaultNameChars';
 }
 
 export function policyNameProblem(name: string): 'policyNameInvalid' | undefined {
-  return name.length >= limits.policyName.min && name.length <= limits.policyName.max && /^[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]$/.test(name)
-    ? undefined : 'policyNameInvalid';
+  return validatePolicyName(name) ? 'policyNameInvalid' : undefined;
 }
 
 export function resourceGroupProblem(name: string): 'resourceGroupInvalid' | undefined {
@@ -40,18 +43,16 @@ export function parseDateInput(value: string): Date | undefined {
 
 /** Retain-until must be a real date after today and within 99 years. */
 export function retainUntilProblem(value: string, today: Date): 'retainUntilInvalid' | 'retainUntilPast' | 'retainUntilTooFar' | undefined {
-  const date = parseDateInput(value);
-  if (!date) return 'retainUntilInvalid';
-  const startOfToday = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
-  if (date.getTime() <= startOfToday) return 'retainUntilPast';
-  const max = Date.UTC(today.getUTCFullYear() + limits.retainUntilMaxYears, today.getUTCMonth(), today.getUTCDate());
-  if (date.getTime() > max) return 'retainUntilTooFar';
-  return undefined;
+  if (!parseDateInput(value)) return 'retainUntilInvalid';
+  const problem = validateRetainUntil(value, today);
+  if (!problem) return undefined;
+  if (problem.key === 'retainUntil.tooEarly') return 'retainUntilPast';
+  return problem.key === 'retainUntil.tooLate' ? 'retainUntilTooFar' : 'retainUntilInvalid';
 }
 
 /** V1 policies run on the hour or half hour. */
 export function scheduleTimeProblem(time: string): 'timeInvalid' | undefined {
-  return /^([01]\d|2[0-3]):(00|30)$/.test(time) ? undefined : 'timeInvalid';
+  return validateScheduleTime(time) ? 'timeInvalid' : undefined;
 }
 
 export function inRange(value: number, range: { min: number; max: number }): boolean {
