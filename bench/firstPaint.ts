@@ -25,8 +25,12 @@ export interface FirstPaint {
 const OWN_LIST: Record<string, RegExp> = {
   'Recovery Services vaults': /\/providers\/Microsoft\.RecoveryServices\/vaults\/?$/i,
   'Backup items': /\/backupProtectedItems\/?$/i,
-  'Virtual machines': /\/providers\/Microsoft\.Compute\/virtualMachines\/?$/i,
+  // Resource Graph pages (Compute's list only when the session fell back to it).
+  'Virtual machines': /\/providers\/Microsoft\.(ResourceGraph\/resources|Compute\/virtualMachines)\/?$/i,
 };
+
+/** A later page of its list: a GET with $skipToken, or a Resource Graph query from a row after the first. */
+const isLaterPage = (e: RequestLogEntry): boolean => new URLSearchParams(e.query).has('$skipToken') || /(^|&)\$skip=[1-9]/.test(e.detail ?? '');
 
 export async function measureFirstPaint(sandbox: SandboxProcess, concurrency: number): Promise<FirstPaint[]> {
   const [context] = await createSandboxProvider(sandbox).listSubscriptions();
@@ -40,7 +44,7 @@ export async function measureFirstPaint(sandbox: SandboxProcess, concurrency: nu
     const ms = Math.round(performance.now() - started);
     const log: RequestLogEntry[] = await sandbox.requestLog();
     const own = log.filter((e) => OWN_LIST[node]?.test(e.path));
-    const readAheadCalls = own.filter((e) => new URLSearchParams(e.query).has('$skipToken')).length;
+    const readAheadCalls = own.filter(isLaterPage).length;
     const ownPages = own.length - readAheadCalls;
     return { node, calls: log.length, ownPages, readAheadCalls, dependencyCalls: log.length - own.length, ms };
   };

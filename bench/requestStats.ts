@@ -11,7 +11,12 @@ const PATTERNS: [Kind, RegExp][] = [
   ['items', /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.RecoveryServices\/vaults\/[^/]+\/backupProtectedItems\/?$/i],
 ];
 
+/** The tree's VM pages: Resource Graph queries, one subscription each; the sandbox logs which and from which row. */
+const GRAPH = /^\/providers\/Microsoft\.ResourceGraph\/resources\/?$/i;
+const detailOf = (entry: RequestLogEntry): URLSearchParams => new URLSearchParams(entry.detail ?? '');
+
 function kindOf(entry: RequestLogEntry): { kind: Kind; subscription?: string } {
+  if (entry.method === 'POST' && GRAPH.test(entry.path)) return { kind: 'vms', subscription: detailOf(entry).get('subscriptions')?.toLowerCase() };
   for (const [kind, re] of PATTERNS) {
     const m = re.exec(entry.path);
     if (m && entry.method === 'GET') return { kind, subscription: m[1]?.toLowerCase() };
@@ -19,14 +24,16 @@ function kindOf(entry: RequestLogEntry): { kind: Kind; subscription?: string } {
   return { kind: 'other' };
 }
 
-function skipToken(query: string): string {
-  return new URLSearchParams(query).get('$skipToken') ?? '';
+/** Which page of its list a call fetched: the $skipToken of a GET, the first row ($skip) of a Resource Graph query. */
+function pageToken(entry: RequestLogEntry): string {
+  const skip = detailOf(entry).get('$skip');
+  return new URLSearchParams(entry.query).get('$skipToken') ?? (skip && skip !== '0' ? skip : '');
 }
 
 export interface RequestStats {
   calls: number;
   callsByKind: Record<Kind, number>;
-  /** Distinct pages fetched (path + $skipToken); calls above this number fetched a page again. */
+  /** Distinct pages fetched (path + subscription + $skipToken or $skip); calls above this number fetched a page again. */
   distinctPages: number;
   repeatedCalls: number;
   pages: { subscriptionList: number; maxVaultPages: number; maxVmPages: number; maxItemPagesPerVault: number };
@@ -40,7 +47,8 @@ export interface RequestStats {
  *   + max over subscriptions s of max(
  *       V(s) + I(s),                    vault pages, then the item pages of that subscription's slowest vault
  *                                       (the Backup items nodes and the join both wait for the vault list),
- *       M(s))                           VM pages (the join lists VMs in parallel with vaults → items)
+ *       M(s))                           VM pages: Resource Graph pages of up to 1,000 (Compute's 50 when it falls
+ *                                       back); the join lists VMs in parallel with vaults → items
  * Pages of one list are sequential (each nextLink comes from the previous page); separate lists may overlap.
  * Each call costs the sandbox's added latency, so the path in ms is calls × latency: the floor for any client.
  */
@@ -56,8 +64,9 @@ export function analyse(entries: readonly RequestLogEntry[], latencyMs: number):
   for (const e of entries) {
     const { kind, subscription } = kindOf(e);
     callsByKind[kind]++;
-    const token = skipToken(e.query);
-    distinct.add(`${e.method} ${e.path.toLowerCase()} ${token}`);
+    const token = pageToken(e);
+    // Resource Graph queries share one path: their subscription tells them apart.
+    distinct.add(`${e.method} ${e.path.toLowerCase()} ${subscription ?? ''} ${token}`);
     if (kind !== 'other') addPage(`${kind}|${subscription ?? ''}|${e.path.toLowerCase()}`, token);
   }
   const pageCount = (kind: Kind, subscription: string): number[] =>

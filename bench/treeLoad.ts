@@ -4,7 +4,8 @@
 //   SubscriptionNode    both children expanded, so per subscription in parallel:
 //   VaultsNode          listVaults, page by page ("Load more" until the last page), tree page size 50
 //   BackupItemsNode     per vault: listBackupItems, page by page
-//   VirtualMachinesNode listVirtualMachinesPage, page by page: each VM page joined with the protection index
+//   VirtualMachinesNode listVirtualMachinesPage, page by page: each VM page (a Resource Graph page of up to 1,000
+//                       VMs, or Compute's 50 if Resource Graph is refused) joined with the protection index
 // One BackupService per tenant with cached listings, as AccountSession.service() does: the items listings are
 // shared by the Backup items nodes and the VM join, the vault list by the Vaults node and the join.
 import type { BackupService, Page, PageOptions } from '../src/azure/backupService';

@@ -3,6 +3,7 @@
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -16,6 +17,8 @@ export interface ClientSet {
   compute(subscriptionId: string): ComputeManagementClient;
   vaults(subscriptionId: string): RecoveryServicesClient;
   backup(subscriptionId: string): RecoveryServicesBackupClient;
+  /** Tenant-level Azure Resource Graph (cross-subscription queries, e.g. the VM list at 1,000 rows per page). */
+  resourceGraph(): ResourceGraphClient;
   /** The one HTTP client (keep-alive agents) every SDK client of this set sends through. */
   http: HttpClient;
   endpoint: string;
@@ -67,6 +70,7 @@ export function createClientSet(session: AzureSession, options: ClientSetOptions
     compute: (id) => memo(`compute/${id}`, () => new ComputeManagementClient(cred, id, modular)),
     vaults: (id) => memo(`vaults/${id}`, () => new RecoveryServicesClient(cred, id, modular)),
     backup: (id) => memo(`backup/${id}`, () => new RecoveryServicesBackupClient(cred, id, hlc)),
+    resourceGraph: () => memo('resourceGraph', () => new ResourceGraphClient(cred, modular)),
     http,
     endpoint: common.endpoint,
   };

@@ -27,6 +27,7 @@ export function createBackupService(session: AzureSession, options: BackupServic
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     timing: { intervalMs, maxIntervalMs: Math.max(intervalMs, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS) },
     cache: options.cacheListings ? createListingCache() : noListingCache,
+    vmListing: { computeOnly: false, fallbackLogged: false, logger: options.logger },
   };
   return {
     listSubscriptions: (signal) => arm.listSubscriptions(ctx, signal, session.tenantId),

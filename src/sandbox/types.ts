@@ -14,9 +14,10 @@ export interface ScaleSpec {
 /**
  * 'reset' drops the connection before the request is handled; 'dropResponse' handles it (state changes
  * apply) and then drops the connection instead of answering, like a response lost on the way back.
- * 'dropResponse' is never picked unless listed in `kinds`.
+ * 'dropResponse' is never picked unless listed in `kinds`; nor is 'forbidden' (403 AuthorizationFailed, a
+ * principal without read access to what the request targets, e.g. Resource Graph).
  */
-export type FaultKind = 'throttle' | 'serverError' | 'unavailable' | 'reset' | 'stall' | 'dropResponse';
+export type FaultKind = 'throttle' | 'serverError' | 'unavailable' | 'reset' | 'stall' | 'dropResponse' | 'forbidden';
 
 export interface FaultConfig {
   /** Probability per eligible request (0..1), drawn from the seeded generator. */
@@ -71,6 +72,8 @@ export interface RequestLogEntry {
   durationMs: number;
   requestId: string;
   at: string;
+  /** What a request's body asked for when it matters to counting pages (Resource Graph: subscriptions and $skip). */
+  detail?: string;
 }
 
 export interface RunningSandbox {

@@ -71,3 +71,21 @@ export function toVirtualMachineFromWire(raw: unknown): VirtualMachine | undefin
     vmSize: p?.hardwareProfile?.vmSize, instanceView: p?.instanceView,
   });
 }
+
+/** `PowerState/deallocated` → `VM deallocated`: the displayStatus Compute's instance view gives for the same code. */
+function powerStateText(code: unknown): string | undefined {
+  const state = typeof code === 'string' ? /^PowerState\/(.+)$/i.exec(code)?.[1] : undefined;
+  return state ? `VM ${state}` : undefined;
+}
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+/** A row of the Resource Graph VM query (operations/resourceGraph.ts projects these columns); undefined if not an object. */
+export function toVirtualMachineFromGraph(raw: unknown): VirtualMachine | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const row = raw as Record<string, unknown>;
+  // Resource group and subscription come from the id, as for Compute's lists: ARG lower-cases its resourceGroup column.
+  const vm = vmFromFields({ id: text(row.id), name: text(row.name), location: text(row.location), osType: text(row.osType), vmSize: text(row.vmSize) });
+  const powerState = powerStateText(row.powerState);
+  return powerState ? { ...vm, powerState } : vm;
+}

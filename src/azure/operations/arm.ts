@@ -7,6 +7,7 @@ import { collectAll, gatherPages, type ListPage, modularToken } from '../paging'
 import { firstPageUrl, getWirePage, nextPageUrl } from '../wire';
 import { mapInSlices } from '../yieldToLoop';
 import type { OperationContext } from './context';
+import { graphRefusal, graphVmPage, isGraphToken, noteFallback } from './resourceGraph';
 import { call } from './context';
 
 export function listSubscriptions(ctx: OperationContext, signal?: AbortSignal, tenantId?: string): Promise<Subscription[]> {
@@ -29,8 +30,25 @@ export async function listRegions(ctx: OperationContext, subscriptionId: string,
 /** @azure/arm-compute 25.x sends this api-version for every VM operation (hard-coded; AZURE-BACKUP-API.md section 0). */
 export const COMPUTE_API_VERSION = '2026-04-01';
 
-/** One page of the subscription's VMs (token undefined: the first), read as wire JSON (see wire.ts). */
-export function vmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+/**
+ * One page of the subscription's VMs (token undefined: the first): through Resource Graph (1,000 per page), or
+ * Compute's list when this session found Resource Graph unavailable. A token continues the listing it came from.
+ */
+export async function vmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+  if (token ? !isGraphToken(token) : ctx.vmListing.computeOnly) return computeVmPage(ctx, subscriptionId, token, signal);
+  try {
+    return await graphVmPage(ctx, subscriptionId, token, signal);
+  } catch (e) {
+    const refusal = graphRefusal(e);
+    // A refusal mid-listing is an error like any other: its pages so far came from Resource Graph.
+    if (token || !refusal.fallback || signal?.aborted) throw refusal.error;
+    noteFallback(ctx, refusal);
+    return computeVmPage(ctx, subscriptionId, undefined, signal);
+  }
+}
+
+/** One page of Compute's VM list, read as wire JSON (see wire.ts); 50 VMs per page in public reports. */
+function computeVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
   return call(async () => {
     const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Compute/virtualMachines`;
     const url = token ? nextPageUrl(token, COMPUTE_API_VERSION) : firstPageUrl(ctx.clients.endpoint, path, COMPUTE_API_VERSION);

@@ -2,6 +2,7 @@
 import type { VaultRef } from '../backupService';
 import type { ClientSet } from '../clients';
 import type { ListingCache } from '../listingCache';
+import type { AzureCallLogger } from '../session';
 import { AzureError } from '../errors';
 import type { PollTiming } from '../polling';
 import type { TrackerContext } from '../tracker';
@@ -12,6 +13,8 @@ export interface OperationContext {
   timing: PollTiming;
   /** Shared list pages (vault lists, protected items); `noListingCache` when the service does not cache. */
   cache: ListingCache;
+  /** How this session lists VMs: Resource Graph until it proves unavailable (see operations/resourceGraph.ts). */
+  vmListing: { computeOnly: boolean; fallbackLogged: boolean; logger?: AzureCallLogger };
 }
 
 export function trackerFor(ctx: OperationContext, vault: VaultRef): TrackerContext {

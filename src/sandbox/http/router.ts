@@ -16,6 +16,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Recorded with the request (e.g. what a POST query asked for), for callers that count pages. */
+  logDetail?: string;
 }
 
 export type Handler = (req: RouteRequest) => Reply;

@@ -106,7 +106,9 @@ export class SandboxServer {
         ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(this.deps.retryAfterSeconds) })
         : fault === 'unavailable'
           ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(this.deps.retryAfterSeconds) })
-          : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
+          : fault === 'forbidden'
+            ? new ArmError(403, 'AuthorizationFailed', `The client 'sandbox-user' does not have authorization to perform action '${meta.method} ${meta.path}' or the scope is invalid (injected fault). If access was recently granted, please refresh your credentials.`)
+            : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
       req.resume();
       this.send(req, res, meta, errorReply(e));
       return;
@@ -192,13 +194,14 @@ export class SandboxServer {
     if (reply.status === 413) headers.Connection = 'close';
     res.writeHead(reply.status, headers);
     res.end(payload);
-    this.logEntry(meta, reply.status);
+    this.logEntry(meta, reply.status, reply.logDetail);
   }
 
-  private logEntry(meta: RequestMeta, status: number): void {
+  private logEntry(meta: RequestMeta, status: number, detail?: string): void {
     this.deps.log.add({
       method: meta.method, path: meta.path, query: meta.query, status,
       durationMs: Date.now() - meta.started, requestId: meta.requestId, at: new Date(meta.started).toISOString(),
+      ...(detail ? { detail } : {}),
     });
   }
 }

@@ -9,6 +9,7 @@ import { registerOperationRoutes } from './operations';
 import { registerPolicyRoutes } from './policies';
 import { registerProtectedItemRoutes } from './protectedItems';
 import { registerRecoveryPointRoutes } from './recoveryPoints';
+import { registerResourceGraphRoutes } from './resourceGraph';
 import { registerResourceRoutes } from './resources';
 import { registerStorageConfigRoutes } from './storageConfig';
 import { registerVaultRoutes } from './vaults';
@@ -25,4 +26,5 @@ export function registerAllRoutes(router: Router, site: Site): void {
   registerJobRoutes(router, site);
   registerRecoveryPointRoutes(router, site);
   registerBackupStatusRoutes(router, site);
+  registerResourceGraphRoutes(router, site);
 }

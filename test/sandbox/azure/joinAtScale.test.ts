@@ -1,10 +1,13 @@
 // The VM protection join at scale: 2,000 VMs across 20 vaults. The number of calls, read from the sandbox's
-// own request log, must be the VM list pages + the vault list pages + the item list pages: nothing per VM.
+// own request log, must be the VM list pages (Resource Graph, 1,000 rows each) + the vault list pages + the item
+// list pages: nothing per VM.
 import * as assert from 'node:assert/strict';
 import { createBackupService } from '../../../src/azure';
 import { sandboxSession } from '../../../src/auth';
 import type { Harness } from './setup';
 import { startHarness } from './setup';
+
+const GRAPH_PAGE = 1000;
 
 const PAGE_SIZE = 50;
 
@@ -28,7 +31,8 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
       const key = `${v.subscriptionId}/${v.resourceGroup}/${v.name}`.toLowerCase();
       return sum + pages(state.items.filter((i) => i.vaultKey === key).length);
     }, 0);
-    const expected = pages(vms.length) + pages(vaults.length) + itemPages;
+    const vmPages = Math.ceil(vms.length / GRAPH_PAGE);
+    const expected = vmPages + pages(vaults.length) + itemPages;
 
     h.sandbox.requestLog.clear();
     const started = Date.now();
@@ -40,12 +44,13 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
     const protectedCount = joined.filter((v) => v.protection?.state === 'Protected').length;
     assert.equal(protectedCount, state.items.filter((i) => vaults.some((v) => i.vaultKey === `${v.subscriptionId}/${v.resourceGroup}/${v.name}`.toLowerCase())).length);
     assert.ok(joined.every((v) => v.protection?.state === 'Protected' || v.protection?.state === 'NotProtected'));
-    assert.equal(log.length, expected, `calls: ${log.length}, expected ${expected} (VM pages ${pages(vms.length)}, vault pages ${pages(vaults.length)}, item pages ${itemPages})`);
-    assert.ok(log.every((e) => e.method === 'GET'));
+    assert.equal(log.length, expected, `calls: ${log.length}, expected ${expected} (VM pages ${vmPages}, vault pages ${pages(vaults.length)}, item pages ${itemPages})`);
+    assert.equal(log.filter((e) => e.method === 'POST' && /Microsoft\.ResourceGraph\/resources$/i.test(e.path)).length, vmPages, 'VM pages through Resource Graph');
+    assert.ok(log.every((e) => e.method === 'GET' || /Microsoft\.ResourceGraph\/resources$/i.test(e.path)), 'only reads');
     assert.equal(log.filter((e) => /virtualMachines\/[^/?]+$/i.test(e.path) || /backupStatus/i.test(e.path)).length, 0, 'no per-VM call');
     assert.equal(log.filter((e) => /backupProtectedItems/i.test(e.path)).length, itemPages);
     // Printed for the closing note.
-    console.log(`      join: ${log.length} calls (${pages(vms.length)} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`);
+    console.log(`      join: ${log.length} calls (${vmPages} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`);
   });
 
   it('with cached listings (as the tree runs it), the Backup items nodes reuse the join\'s pages; a refresh re-reads only what it names', async () => {

@@ -92,7 +92,8 @@ export const WORKFLOWS: Workflow[] = [
   {
     name: 'tree: listVirtualMachinesWithProtection', targetCalls: 1,
     prepare: async (h) => ({
-      target: get('/providers/Microsoft.Compute/virtualMachines$'),
+      // The VM list comes from Resource Graph (operations/resourceGraph.ts).
+      target: { pathPattern: '/providers/Microsoft.ResourceGraph/resources$', methods: ['POST'] },
       run: async (signal) => {
         const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId, signal);
         assert.equal(vms.find((v) => v.name === 'web-vm-01')?.protection?.vaultName, 'contoso-vault');

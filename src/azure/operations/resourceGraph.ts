@@ -1,0 +1,62 @@
+// A subscription's VMs through Azure Resource Graph: one POST returns up to 1,000 rows with only the fields we
+// show, where Compute's list pages 50 full VM models at a time. A user without Resource Graph access (401/403),
+// a cloud or sandbox without it (404), or a query it refuses (400 InvalidQuery) gets Compute's list instead.
+import type { VirtualMachine } from '../model';
+import { toVirtualMachineFromGraph } from '../convert/arm';
+import { AzureError } from '../errors';
+import type { ListPage } from '../paging';
+import { mapInSlices } from '../yieldToLoop';
+import type { OperationContext } from './context';
+
+/** ARG's largest page. */
+export const GRAPH_PAGE_SIZE = 1000;
+
+/** Ordered by id so that $skipToken pages are stable; power state lives under properties.extended in ARG. */
+export const VM_GRAPH_QUERY = [
+  "Resources | where type =~ 'microsoft.compute/virtualmachines'",
+  'project id, name, location, osType = tostring(properties.storageProfile.osDisk.osType),'
+    + ' vmSize = tostring(properties.hardwareProfile.vmSize), powerState = tostring(properties.extended.instanceView.powerState.code)',
+  'order by id asc',
+].join(' | ');
+
+/** Our continuation tokens for ARG pages carry this prefix; Compute's are its nextLink URLs. */
+const TOKEN_PREFIX = 'graph:';
+
+export const isGraphToken = (token: string): boolean => token.startsWith(TOKEN_PREFIX);
+
+/** One ARG page of the subscription's VMs (token: ours, from a previous page; undefined: the first). */
+export async function graphVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+  const skipToken = token?.slice(TOKEN_PREFIX.length);
+  const response = await ctx.clients.resourceGraph().resources({
+    subscriptions: [subscriptionId], query: VM_GRAPH_QUERY,
+    options: { top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) },
+  }, { abortSignal: signal });
+  const rows: unknown = response.data;
+  const entries = await mapInSlices(Array.isArray(rows) ? rows : [], toVirtualMachineFromGraph);
+  return response.skipToken ? { entries, next: `${TOKEN_PREFIX}${response.skipToken}` } : { entries };
+}
+
+/** Codes inside the ARM error's `details` (ARG puts InvalidQuery there, under a top-level BadRequest). */
+function detailCodes(e: unknown): string[] {
+  const details = (e as { details?: { error?: { details?: unknown } } } | undefined)?.details?.error?.details;
+  return Array.isArray(details) ? details.map((d) => String((d as { code?: unknown }).code ?? '')) : [];
+}
+
+/** Whether Compute's list should answer instead; 401 falls back for this call only (the token may just be stale). */
+export function graphRefusal(e: unknown): { fallback: boolean; lasting: boolean; error: AzureError } {
+  const error = AzureError.from(e);
+  const lasting = error.status === 403 || error.status === 404
+    || (error.status === 400 && (error.code === 'InvalidQuery' || detailCodes(e).includes('InvalidQuery')));
+  return { fallback: lasting || error.status === 401, lasting, error };
+}
+
+/** Records the fallback and logs it once per session through the call logger (the Azure Backup log channel). */
+export function noteFallback(ctx: OperationContext, refusal: ReturnType<typeof graphRefusal>): void {
+  if (refusal.lasting) ctx.vmListing.computeOnly = true;
+  if (ctx.vmListing.fallbackLogged) return;
+  ctx.vmListing.fallbackLogged = true;
+  ctx.vmListing.logger?.({
+    method: 'POST', url: '/providers/Microsoft.ResourceGraph/resources', status: refusal.error.status, requestId: refusal.error.requestId, durationMs: 0,
+    error: `Resource Graph unavailable (${refusal.error.code}): listing virtual machines through Microsoft.Compute instead`,
+  });
+}

@@ -1,0 +1,148 @@
+/**
+ * The few Resource Graph (KQL) query shapes the sandbox understands; not a KQL engine. A query is a pipeline of
+ * `|`-separated stages over rows (plain objects), applied in order:
+ *   Resources                                          the table (first stage, required)
+ *   where type =~ 'microsoft.compute/virtualmachines'  required as the first `where`: the sandbox's Resources hold VMs only
+ *   where COL =~|==|!=|!~ 'v' [and ...]                 COL: a column or dotted path (properties.x.y)
+ *   where COL in|in~|!in|!in~ ('a', 'b', ...)
+ *   project COL, NAME = PATH, NAME = tostring(PATH)    a bare dotted path is named with `_` for `.` (as Kusto does)
+ *   order by|sort by COL [asc|desc]                    Kusto's default is desc
+ * Anything else throws UnsupportedQuery with a message naming these shapes.
+ */
+export type Row = Record<string, unknown>;
+export type Stage = (rows: Row[]) => Row[];
+
+export class UnsupportedQuery extends Error {}
+
+export const SUPPORTED_SHAPES = "Resources | where type =~ 'microsoft.compute/virtualmachines' [| where COL =~|==|!=|!~ 'v' [and ...] | where COL in|in~ ('a', ...)] [| project COL, NAME = PATH, NAME = tostring(PATH)] [| order by COL asc|desc]";
+
+const VM_TYPE = 'microsoft.compute/virtualmachines';
+const PATH = String.raw`[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*`;
+const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
+
+/** Splits on `sep` (case-insensitive) outside quotes and parentheses. */
+function splitTop(text: string, sep: string): string[] {
+  const parts: string[] = [];
+  const lower = text.toLowerCase();
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) { if (c === '\\') i++; else if (c === quote) quote = ''; continue; }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && lower.startsWith(sep, i)) {
+      parts.push(text.slice(start, i));
+      start = i + sep.length;
+      i = start - 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.map((p) => p.trim());
+}
+
+const unquote = (s: string): string => s.slice(1, -1).replace(/\\(.)/g, '$1');
+
+export function valueAt(row: Row, path: string): unknown {
+  let v: unknown = row;
+  for (const key of path.split('.')) v = typeof v === 'object' && v !== null ? (v as Row)[key] : undefined;
+  return v;
+}
+
+function condition(text: string): (row: Row) => boolean {
+  const cmp = new RegExp(`^(${PATH})\\s*(=~|==|!=|!~)\\s*(${STRING})$`).exec(text);
+  if (cmp) {
+    const [, path, op, literal] = cmp;
+    const wanted = unquote(literal);
+    const insensitive = op.endsWith('~');
+    const equal = (row: Row): boolean => {
+      const v = String(valueAt(row, path) ?? '');
+      return insensitive ? v.toLowerCase() === wanted.toLowerCase() : v === wanted;
+    };
+    return op.startsWith('!') ? (row) => !equal(row) : equal;
+  }
+  const list = new RegExp(`^(${PATH})\\s+(!?in~?)\\s*\\((.*)\\)$`).exec(text);
+  if (list) {
+    const [, path, op, inner] = list;
+    const items = splitTop(inner, ',');
+    if (!items.every((i) => new RegExp(`^(${STRING})$`).test(i))) throw new UnsupportedQuery(`unsupported list in '${text}'`);
+    const insensitive = op.endsWith('~');
+    const set = new Set(items.map(unquote).map((s) => (insensitive ? s.toLowerCase() : s)));
+    const has = (row: Row): boolean => {
+      const v = String(valueAt(row, path) ?? '');
+      return set.has(insensitive ? v.toLowerCase() : v);
+    };
+    return op.startsWith('!') ? (row) => !has(row) : has;
+  }
+  throw new UnsupportedQuery(`unsupported condition '${text}'`);
+}
+
+function projection(text: string): Stage {
+  const columns = splitTop(text, ',').map((c) => {
+    const named = new RegExp(`^([A-Za-z_]\\w*)\\s*=\\s*(?:tostring\\((${PATH})\\)|(${PATH}))$`).exec(c);
+    if (named) return { name: named[1], path: named[2] ?? named[3], asString: named[2] !== undefined };
+    if (new RegExp(`^${PATH}$`).test(c)) return { name: c.replace(/\./g, '_'), path: c, asString: false };
+    throw new UnsupportedQuery(`unsupported column '${c}'`);
+  });
+  return (rows) => rows.map((row) => {
+    const out: Row = {};
+    for (const { name, path, asString } of columns) {
+      const v = valueAt(row, path);
+      // tostring() of a missing value is '' in Kusto; a missing column projects as null.
+      out[name] = asString ? (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)) : (v ?? null);
+    }
+    return out;
+  });
+}
+
+function ordering(path: string, direction: string | undefined): Stage {
+  const sign = (direction ?? 'desc').toLowerCase() === 'asc' ? 1 : -1;
+  // Kusto compares strings ordinally (case-sensitive), as `<` does.
+  const key = (row: Row): string => String(valueAt(row, path) ?? '');
+  return (rows) => [...rows].sort((a, b) => { const x = key(a); const y = key(b); return x === y ? 0 : x < y ? -sign : sign; });
+}
+
+export interface ParsedQuery {
+  stages: Stage[];
+  /** Whether the result keeps an `id` column (ARG pages only such results: without it, no $skipToken). */
+  keepsId: boolean;
+}
+
+export function parseGraphQuery(query: string): ParsedQuery {
+  const [table, ...rest] = splitTop(query.replace(/\s+/g, ' ').trim(), '|');
+  if (!/^resources$/i.test(table ?? '')) throw new UnsupportedQuery(`the first stage must be the Resources table, not '${table}'`);
+  const stages: Stage[] = [];
+  let typed = false;
+  let keepsId = true;
+  for (const stage of rest) {
+    const where = /^where (.+)$/i.exec(stage);
+    const project = /^project (.+)$/i.exec(stage);
+    const order = new RegExp(`^(?:order|sort) by (${PATH})(?: (asc|desc))?$`, 'i').exec(stage);
+    if (where) {
+      const conditions = splitTop(where[1], ' and ');
+      if (!typed) {
+        const first = /^type\s*(=~|==)\s*(['"])(.*)\2$/.exec(conditions[0] ?? '');
+        if (!first || first[3].toLowerCase() !== VM_TYPE || (first[1] === '==' && first[3] !== VM_TYPE)) {
+          throw new UnsupportedQuery("the first where must be type =~ 'microsoft.compute/virtualmachines'");
+        }
+        typed = true;
+        conditions.shift();
+      }
+      const tests = conditions.map(condition);
+      stages.push((rows) => rows.filter((row) => tests.every((t) => t(row))));
+    } else if (project) {
+      if (!typed) throw new UnsupportedQuery('project before the type filter');
+      const p = projection(project[1]);
+      keepsId = /(^|,)\s*id\s*(,|$)/.test(project[1]);
+      stages.push(p);
+    } else if (order) {
+      stages.push(ordering(order[1], order[2]));
+    } else {
+      throw new UnsupportedQuery(`unsupported stage '${stage}'`);
+    }
+  }
+  if (!typed) throw new UnsupportedQuery("the query has no where type =~ 'microsoft.compute/virtualmachines'");
+  return { stages, keepsId };
+}

@@ -1,0 +1,105 @@
+/**
+ * Azure Resource Graph: `POST /providers/Microsoft.ResourceGraph/resources` (tenant level, api 2024-04-01 and
+ * older). Answers `{totalRecords, count, resultTruncated, $skipToken?, data, facets}` with `objectArray` rows
+ * shaped as ARG stores VMs (type and resourceGroup lower-cased, power state under properties.extended), for
+ * the query shapes of graphQuery.ts only; other queries get ARG's 400 BadRequest / InvalidQuery.
+ */
+import { ArmError } from '../http/errors';
+import type { Reply, RouteRequest, Router } from '../http/router';
+import type { Site } from '../http/site';
+import type { VmRecord } from '../state/model';
+import { renderVm } from '../render/arm';
+import { parseGraphQuery, SUPPORTED_SHAPES, UnsupportedQuery, type Row } from './graphQuery';
+
+const DEFAULT_TOP = 100;
+const MAX_TOP = 1000;
+
+interface Body {
+  subscriptions?: unknown;
+  query?: unknown;
+  options?: { $top?: unknown; $skip?: unknown; $skipToken?: unknown; resultFormat?: unknown };
+}
+
+function invalidQuery(detail: string): Reply {
+  return {
+    status: 400,
+    body: {
+      error: {
+        code: 'BadRequest',
+        message: `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}. Query is invalid: ${detail}`,
+        details: [
+          { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the query before retrying.' },
+          { code: 'UnsupportedQuery', message: `The sandbox understands only these query shapes: ${SUPPORTED_SHAPES}. ${detail}` },
+        ],
+      },
+    },
+  };
+}
+
+const badParameter = (message: string): ArmError => new ArmError(400, 'BadRequest', message);
+
+function renderGraphVm(vm: VmRecord, tenantId: string): Row {
+  const arm = renderVm(vm, false) as Row & { properties: Row };
+  const power = { running: 'VM running', stopped: 'VM stopped', deallocated: 'VM deallocated' }[vm.powerState];
+  return {
+    ...arm, type: 'microsoft.compute/virtualmachines', tenantId, kind: '', resourceGroup: vm.resourceGroup.toLowerCase(),
+    subscriptionId: vm.subscriptionId, managedBy: '', sku: null, plan: null, identity: null, zones: null, extendedLocation: null,
+    properties: {
+      ...arm.properties,
+      extended: { instanceView: { computerName: vm.name.slice(0, 15), hyperVGeneration: 'V2', powerState: { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: power } } },
+    },
+  };
+}
+
+const count = (v: unknown, name: string, fallback: number): number => {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw badParameter(`The '${name}' option must be a non-negative integer.`);
+  return v;
+};
+
+/** Our $skipToken: the next offset and page size, opaque to clients (ARG's also carries both). */
+function readToken(token: unknown): { skip: number; top: number } | undefined {
+  if (token === undefined || token === null || token === '') return undefined;
+  try {
+    const t = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { s?: unknown; t?: unknown };
+    if (typeof t.s === 'number' && typeof t.t === 'number') return { skip: t.s, top: t.t };
+  } catch { /* fall through */ }
+  throw badParameter(`The $skipToken '${String(token)}' is invalid.`);
+}
+
+function handle(site: Site, req: RouteRequest): Reply {
+  const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Body;
+  if (typeof body.query !== 'string' || body.query.trim() === '') throw badParameter("The request has no 'query'.");
+  const o = body.options ?? {};
+  if (o.resultFormat !== undefined && o.resultFormat !== 'objectArray') return invalidQuery(`resultFormat '${String(o.resultFormat)}' (the sandbox answers objectArray only).`);
+  const token = readToken(o.$skipToken);
+  // As ARG documents: $top and $skip, when given, override what the $skipToken carries.
+  const top = count(o.$top, '$top', token?.top ?? DEFAULT_TOP);
+  if (top < 1 || top > MAX_TOP) throw badParameter(`The '$top' option must be between 1 and ${MAX_TOP}.`);
+  const skip = count(o.$skip, '$skip', token?.skip ?? 0);
+  let parsed;
+  try {
+    parsed = parseGraphQuery(body.query);
+  } catch (e) {
+    if (e instanceof UnsupportedQuery) return invalidQuery(e.message);
+    throw e;
+  }
+  // Only the subscriptions named in the request (all of the tenant's when none are named, as at tenant scope).
+  const named = Array.isArray(body.subscriptions) ? new Set(body.subscriptions.map((s) => String(s).toLowerCase())) : undefined;
+  const subscriptions = site.store.allSubscriptions().filter((s) => !named || named.has(s.subscriptionId.toLowerCase()));
+  let rows: Row[] = subscriptions.flatMap((s) => site.store.vmsOf(s.subscriptionId).map((vm) => renderGraphVm(vm, site.store.tenantId)));
+  for (const stage of parsed.stages) rows = stage(rows);
+  const data = rows.slice(skip, skip + top);
+  const more = skip + data.length < rows.length;
+  const reply: Record<string, unknown> = {
+    totalRecords: rows.length, count: data.length, data, facets: [],
+    // ARG pages only results that keep the id column; otherwise it truncates without a token.
+    resultTruncated: more && !parsed.keepsId ? 'true' : 'false',
+  };
+  if (more && parsed.keepsId) reply.$skipToken = Buffer.from(JSON.stringify({ s: skip + data.length, t: top })).toString('base64url');
+  return { status: 200, body: reply, logDetail: `subscriptions=${subscriptions.map((s) => s.subscriptionId).join(',')}&$skip=${skip}` };
+}
+
+export function registerResourceGraphRoutes(router: Router, site: Site): void {
+  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, req));
+}

@@ -1,0 +1,51 @@
+// VMs are listed through Resource Graph; a user without access to it (403) still gets the list, from Compute,
+// with the fallback logged once, and the session stops asking Resource Graph. A server error is not a refusal.
+import * as assert from 'node:assert/strict';
+import type { Harness } from './setup';
+import { startHarness } from './setup';
+
+const GRAPH = 'Microsoft\\.ResourceGraph/resources$';
+const isGraph = (path: string): boolean => new RegExp(GRAPH, 'i').test(path);
+const isComputeList = (path: string): boolean => /\/providers\/Microsoft\.Compute\/virtualMachines$/i.test(path);
+
+describe('VM listing: Resource Graph, or Compute when Resource Graph is refused', function () {
+  this.timeout(60_000);
+  let h: Harness;
+  beforeEach(async () => { h = await startHarness({ seed: 'story' }); });
+  afterEach(async () => { await h.sandbox.stop(); });
+
+  it('lists through Resource Graph when it answers (no Compute list call)', async () => {
+    const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
+    const log = h.sandbox.requestLog.entries();
+    assert.ok(vms.some((v) => v.name === 'web-vm-01' && v.protection?.vaultName === 'contoso-vault'));
+    assert.equal(log.filter((e) => isGraph(e.path)).length, 1);
+    assert.equal(log.filter((e) => isComputeList(e.path)).length, 0);
+    assert.ok(vms.every((v) => v.powerState?.startsWith('VM ')), 'power state from properties.extended');
+  });
+
+  it('403 from Resource Graph: the same VMs from Compute, logged once, and Compute from then on', async () => {
+    const expected = (await h.service.listVirtualMachinesWithProtection(h.subscriptionId)).map((v) => ({ ...v, powerState: undefined }));
+    h.sandbox.requestLog.clear();
+    h.calls.length = 0;
+    h.sandbox.setFaults({ pathPattern: GRAPH, methods: ['POST'], rate: 1, kinds: ['forbidden'] });
+    const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
+    assert.deepEqual(vms.map((v) => ({ ...v, powerState: undefined })), expected);
+    const log = h.sandbox.requestLog.entries();
+    assert.deepEqual(log.filter((e) => isGraph(e.path)).map((e) => e.status), [403], 'asked once, not retried');
+    assert.equal(log.filter((e) => isComputeList(e.path)).length, 1);
+    const notes = () => h.calls.filter((c) => /Resource Graph unavailable/.test(c.error ?? ''));
+    assert.equal(notes().length, 1);
+    assert.match(notes()[0].error ?? '', /AuthorizationFailed/);
+
+    h.sandbox.requestLog.clear();
+    await h.service.listVirtualMachinesPage(h.subscriptionId, { maxItems: 50 });
+    assert.equal(h.sandbox.requestLog.entries().filter((e) => isGraph(e.path)).length, 0, 'the session remembers');
+    assert.equal(notes().length, 1, 'logged once');
+  });
+
+  it('a lasting 500 from Resource Graph is an error, not a fallback', async () => {
+    h.sandbox.setFaults({ pathPattern: GRAPH, methods: ['POST'], rate: 1, kinds: ['serverError'] });
+    await assert.rejects(h.service.listVirtualMachinesWithProtection(h.subscriptionId), (e: { code?: string }) => e.code === 'InternalServerError');
+    assert.equal(h.sandbox.requestLog.entries().filter((e) => isComputeList(e.path)).length, 0);
+  });
+});
