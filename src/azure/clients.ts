@@ -6,9 +6,10 @@ import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup'
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
+import { createSessionHttpClient } from './httpClient';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
 
 export interface ClientSet {
@@ -48,9 +49,9 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
 }
 
 export function createClientSet(session: AzureSession, options: ClientSetOptions = {}): ClientSet {
-  // Shared, so the SDK clients of a session reuse one keep-alive agent (the same tlsOptions object keys it)
+  // Shared, so the SDK clients of a session reuse one keep-alive agent and TLS context (see httpClient.ts)
   // instead of one connection pool and TLS handshake set per client.
-  const http = createDefaultHttpClient();
+  const http = createSessionHttpClient(session.environment.caCertificate);
   const common = { ...pipelineOptions(session, options), httpClient: http };
   const scopes = [session.environment.tokenScope];
   // Modular clients take scopes under `credentials`; the HLC backup client under `credentialScopes`.

@@ -28,8 +28,10 @@ export interface RetrySettings {
 }
 
 export interface BackupServiceOptions {
-  /** Parallel calls per fan-out (e.g. one items listing per vault). Default 4. */
+  /** Parallel reads per fan-out (e.g. one items listing per vault). Default 12 (DEFAULT_CONCURRENCY). */
   concurrency?: number;
+  /** Parallel writes per fan-out (enable protection for many VMs). Default 4. */
+  writeConcurrency?: number;
   /** Base interval between polls of an async operation or a job. Default 2000 ms. */
   pollIntervalMs?: number;
   /** Upper bound for any wait between polls, including a server's Retry-After. Default 30000 ms. */

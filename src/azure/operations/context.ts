@@ -9,7 +9,10 @@ import type { TrackerContext } from '../tracker';
 
 export interface OperationContext {
   clients: ClientSet;
+  /** Bound of read fan-outs (listings). */
   concurrency: number;
+  /** Bound of write fan-outs (operations that change the service). */
+  writeConcurrency: number;
   timing: PollTiming;
   /** Shared list pages (vault lists, protected items); `noListingCache` when the service does not cache. */
   cache: ListingCache;

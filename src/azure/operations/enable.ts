@@ -93,7 +93,7 @@ async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly Vm
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActiveWith(items.get(vm.id.toLowerCase()), policyName));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
-  return mapWithConcurrency(vms, ctx.concurrency, async (vm): Promise<EnableResult> => {
+  return mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
       const operation = await joinInFlight(ctx, enableKey(ref, vm), async () =>

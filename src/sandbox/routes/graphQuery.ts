@@ -46,9 +46,17 @@ function splitTop(text: string, sep: string): string[] {
 const unquote = (s: string): string => s.slice(1, -1).replace(/\\(.)/g, '$1');
 
 export function valueAt(row: Row, path: string): unknown {
-  let v: unknown = row;
-  for (const key of path.split('.')) v = typeof v === 'object' && v !== null ? (v as Row)[key] : undefined;
-  return v;
+  return getter(path)(row);
+}
+
+/** The value at a dotted path, its keys split once per query rather than once per row. */
+function getter(path: string): (row: Row) => unknown {
+  const keys = path.split('.');
+  return (row) => {
+    let v: unknown = row;
+    for (const key of keys) v = typeof v === 'object' && v !== null ? (v as Row)[key] : undefined;
+    return v;
+  };
 }
 
 function condition(text: string): (row: Row) => boolean {
@@ -57,8 +65,9 @@ function condition(text: string): (row: Row) => boolean {
     const [, path, op, literal] = cmp;
     const wanted = unquote(literal);
     const insensitive = op.endsWith('~');
+    const at = getter(path);
     const equal = (row: Row): boolean => {
-      const v = String(valueAt(row, path) ?? '');
+      const v = String(at(row) ?? '');
       return insensitive ? v.toLowerCase() === wanted.toLowerCase() : v === wanted;
     };
     return op.startsWith('!') ? (row) => !equal(row) : equal;
@@ -70,8 +79,9 @@ function condition(text: string): (row: Row) => boolean {
     if (!items.every((i) => new RegExp(`^(${STRING})$`).test(i))) throw new UnsupportedQuery(`unsupported list in '${text}'`);
     const insensitive = op.endsWith('~');
     const set = new Set(items.map(unquote).map((s) => (insensitive ? s.toLowerCase() : s)));
+    const at = getter(path);
     const has = (row: Row): boolean => {
-      const v = String(valueAt(row, path) ?? '');
+      const v = String(at(row) ?? '');
       return set.has(insensitive ? v.toLowerCase() : v);
     };
     return op.startsWith('!') ? (row) => !has(row) : has;
@@ -82,14 +92,14 @@ function condition(text: string): (row: Row) => boolean {
 function projection(text: string): Stage {
   const columns = splitTop(text, ',').map((c) => {
     const named = new RegExp(`^([A-Za-z_]\\w*)\\s*=\\s*(?:tostring\\((${PATH})\\)|(${PATH}))$`).exec(c);
-    if (named) return { name: named[1], path: named[2] ?? named[3], asString: named[2] !== undefined };
-    if (new RegExp(`^${PATH}$`).test(c)) return { name: c.replace(/\./g, '_'), path: c, asString: false };
+    if (named) return { name: named[1], at: getter(named[2] ?? named[3]), asString: named[2] !== undefined };
+    if (new RegExp(`^${PATH}$`).test(c)) return { name: c.replace(/\./g, '_'), at: getter(c), asString: false };
     throw new UnsupportedQuery(`unsupported column '${c}'`);
   });
   return (rows) => rows.map((row) => {
     const out: Row = {};
-    for (const { name, path, asString } of columns) {
-      const v = valueAt(row, path);
+    for (const { name, at, asString } of columns) {
+      const v = at(row);
       // tostring() of a missing value is '' in Kusto; a missing column projects as null.
       out[name] = asString ? (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)) : (v ?? null);
     }
@@ -100,8 +110,11 @@ function projection(text: string): Stage {
 function ordering(path: string, direction: string | undefined): Stage {
   const sign = (direction ?? 'desc').toLowerCase() === 'asc' ? 1 : -1;
   // Kusto compares strings ordinally (case-sensitive), as `<` does.
-  const key = (row: Row): string => String(valueAt(row, path) ?? '');
-  return (rows) => [...rows].sort((a, b) => { const x = key(a); const y = key(b); return x === y ? 0 : x < y ? -sign : sign; });
+  const at = getter(path);
+  // Keys read once per row, not once per comparison.
+  return (rows) => rows.map((row) => ({ row, key: String(at(row) ?? '') }))
+    .sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? -sign : sign))
+    .map((e) => e.row);
 }
 
 export interface ParsedQuery {
