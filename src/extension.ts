@@ -10,6 +10,7 @@ import { DetailsDocuments } from './ui/detailsDocuments';
 import { JobTracker } from './ui/jobTracker';
 import { Log } from './ui/log';
 import { AccountSession } from './ui/session';
+import { cancelAllProgress } from './ui/progress';
 import { showError } from './ui/showError';
 import { createJobsStatusBar } from './ui/statusBar';
 import { FormHost } from './webview/formHost';
@@ -27,6 +28,8 @@ export interface AzureBackupApi {
   /** Where the extension writes: its log files and global storage (sandbox data, CA); for tests. */
   logUri: vscode.Uri;
   storageUri: vscode.Uri;
+  /** Presses Cancel on every cancellable progress notification (tests); returns how many there were. */
+  cancelProgress(): number;
   /** Settles once the start-up choice (sandbox or not) has been applied. */
   ready: Promise<void>;
   sandbox(): RunningSandbox | undefined;
@@ -75,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   return {
     activatedInMs, tree, treeView, session, jobs, forms, ready, log, logUri: context.logUri, storageUri: context.globalStorageUri,
     sandbox: () => session.sandbox,
+    cancelProgress: cancelAllProgress,
     service: (subscriptionId) => session.service(subscriptionId),
     run: (commandId, ...args) => {
       const command = allCommands.find((c) => c.id === commandId);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withProgress } from '../ui/progress';
 import { jobVaultRef } from '../tree/refs';
 import { confirm } from '../ui/pickers';
 import type { CommandDefinition } from './commandDeps';
@@ -18,7 +19,7 @@ export const cancelJob: CommandDefinition = {
     if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
       await confirm(vscode.l10n.t('Cancel the {0} job of {1}?', job.operation, job.entityFriendlyName), vscode.l10n.t('Cancel job'));
     }
-    const result = await service.cancelJob(jobVaultRef(job), job.name);
+    const result = await withProgress(vscode.l10n.t('Cancelling the {0} job of {1}…', job.operation, job.entityFriendlyName), true, (signal) => service.cancelJob(jobVaultRef(job), job.name, signal));
     refreshVault(deps.tree, job.vaultId, ['jobs', 'items']);
     return result;
   },

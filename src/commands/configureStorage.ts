@@ -13,7 +13,8 @@ async function save(deps: CommandDeps, { service, vault }: VaultTarget, current:
   if (current.locked && redundancy !== current.redundancy) throw Object.assign(new Error(formStrings('storage').locked), { field: 'redundancy' });
   // Cross-region restore exists only for geo-redundant storage.
   const crr = redundancy === 'GeoRedundant' && crossRegionRestore;
-  const result = await withProgress(vscode.l10n.t('Updating storage replication of {0}…', vault.name), false,
+  // Cancellable: a stalled request must not hold the user (the setting is idempotent: run it again after a refresh).
+  const result = await withProgress(vscode.l10n.t('Updating storage replication of {0}…', vault.name), true,
     (signal) => service.setStorageConfig(vaultRef(vault), redundancy, crr, signal));
   // The vault's description (region · redundancy) comes from the vault listing.
   refreshVaults(deps.tree, vault.subscriptionId);

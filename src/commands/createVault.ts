@@ -30,7 +30,8 @@ async function create(deps: CommandDeps, input: CreateVaultInput): Promise<Vault
   const service = await deps.session.service(input.subscriptionId);
   const check = await service.checkVaultName(input.subscriptionId, input.resourceGroup, input.location, input.name);
   if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
-  const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', input.name), false, (signal) => service.createVault(input, signal));
+  // Cancellable: a stalled request must not hold the user; a refresh then shows whether the vault came to be.
+  const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', input.name), true, (signal) => service.createVault(input, signal));
   refreshVaults(deps.tree, input.subscriptionId);
   return vault;
 }

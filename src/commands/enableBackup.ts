@@ -19,7 +19,7 @@ export interface EnableVmInput {
 }
 
 /** Creates the vault if asked, then enables protection and follows the ConfigureBackup job. */
-async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMachine, vaults: Vault[], input: Required<EnableVmInput>): Promise<RunningOperation & { vault: Vault }> {
+async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMachine, vaults: Vault[], input: Required<EnableVmInput>): Promise<(RunningOperation & { vault: Vault }) | undefined> {
   let vault = vaults.find((v) => v.id.toLowerCase() === input.vaultId.toLowerCase());
   if (!vault) {
     if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
@@ -29,6 +29,11 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
     refreshVaults(deps.tree, vm.subscriptionId);
   }
   const target = vault;
+  // One enable per VM at a time, whichever command started it (from the VM or from the vault).
+  if (!deps.jobs.claim(vm.id)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Backup of {0} is already being configured.', vm.name));
+    return undefined;
+  }
   const running = trackOperation(deps, {
     title: vscode.l10n.t('Enabling backup for {0}', vm.name), keys: [vm.id, target.id], vault: vaultRef(target), kind: 'ConfigureBackup',
     affected: () => {
@@ -36,6 +41,7 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
       refreshVirtualMachines(deps.tree, vm.subscriptionId);
     },
   }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, options));
+  running.done.then(() => deps.jobs.release(vm.id), () => deps.jobs.release(vm.id));
   return { ...running, vault: target };
 }
 
@@ -55,7 +61,7 @@ export const enableBackup: CommandDefinition = {
       const i = input as EnableVmInput;
       const running = await enable(deps, service, vm, vaults, {
         vaultId: i.vaultId ?? vaults[0]?.id ?? '', newVaultName: i.newVaultName ?? defaultNewName, policyName: i.policyName ?? 'DefaultPolicy' });
-      return running.done satisfies Promise<AzureOperation>;
+      return running?.done satisfies Promise<AzureOperation> | undefined;
     }
     const firstPolicies = vaults[0] ? await policyChoices(service, vaultRef(vaults[0])) : [{ name: 'DefaultPolicy', summary: '' }];
     let jobVault: Vault | undefined;
@@ -72,6 +78,7 @@ export const enableBackup: CommandDefinition = {
       },
       submit: async (payload) => {
         const running = await enable(deps, service, vm, vaults, payload);
+        if (!running) return { message: vscode.l10n.t('Backup of {0} is already being configured.', vm.name) };
         jobVault = running.vault;
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
         return { message: vscode.l10n.t('Configuring backup for {0}…', vm.name), jobName: await running.started };

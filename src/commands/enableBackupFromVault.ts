@@ -26,8 +26,12 @@ function reasonText(reason: ProtectableVm['unavailableReason']): string | undefi
 }
 
 /** Enables protection for each chosen VM with bounded concurrency; one result per VM. */
-function enableMany(deps: CommandDeps, target: VaultTarget, vms: ProtectableVm[], policyName: string): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
+function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableVm[], policyName: string): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
   const { service, vault } = target;
+  // VMs being enabled by another click (here or from the VM) are left to it: one PUT, one item, one job.
+  const vms = chosen.filter((v) => deps.jobs.claim(v.vmId));
+  for (const v of chosen.filter((c) => !vms.includes(c))) void vscode.window.showInformationMessage(vscode.l10n.t('Backup of {0} is already being configured.', v.name));
+  if (vms.length === 0) return { started: Promise.resolve(undefined), done: Promise.resolve([]) };
   let results: EnableResult[] = [];
   const running = trackOperation(deps, {
     title: vscode.l10n.t('Enabling backup for {0} virtual machines', vms.length), keys: [vault.id, ...vms.map((v) => v.vmId)], vault: vaultRef(vault), kind: 'ConfigureBackup',
@@ -38,8 +42,12 @@ function enableMany(deps: CommandDeps, target: VaultTarget, vms: ProtectableVm[]
   }, async (options) => {
     results = await service.enableProtectionMany(vaultRef(vault), vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })), policyName, options);
     const failed = results.filter((r) => !r.ok);
+    // Cancelled by the user: not a failure to report (the VMs not yet sent stay unprotected; a refresh shows which).
+    if (options.signal?.aborted) return { operationId: 'enableMany', outcome: 'Cancelled' };
     return { operationId: 'enableMany', outcome: failed.length === 0 ? 'Completed' : 'Failed', error: failed[0]?.error };
   });
+  const release = (): void => { for (const v of vms) deps.jobs.release(v.vmId); };
+  running.done.then(release, release);
   return { started: running.started, done: running.done.then(() => results) };
 }
 

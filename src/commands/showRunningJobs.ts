@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeCodicons } from '../ui/escape';
 import { jobStatusLabel } from '../tree/describe';
 import type { CommandDefinition } from './commandDeps';
 
@@ -13,7 +14,7 @@ export const showRunningJobs: CommandDefinition = {
       return [];
     }
     const chosen = await vscode.window.showQuickPick(ops.map((op) => ({
-      label: op.label, description: op.job ? jobStatusLabel(op.job, vscode.l10n) : vscode.l10n.t('Starting…'), op,
+      label: escapeCodicons(op.label), description: op.job ? jobStatusLabel(op.job, vscode.l10n) : vscode.l10n.t('Starting…'), op,
     })), { placeHolder: vscode.l10n.t('Running Azure Backup operations') });
     if (chosen?.op.job) await vscode.commands.executeCommand('azureBackup.showJob', chosen.op.job);
     return ops.map((op) => op.label);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown } from '../ui/escape';
+import { escapeMarkdown, isolateBidi } from '../ui/escape';
 
 export interface ItemOptions {
   id: string;
@@ -21,9 +21,10 @@ export function makeTreeItem(o: ItemOptions): vscode.TreeItem {
   const state = o.collapsible
     ? (o.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed)
     : vscode.TreeItemCollapsibleState.None;
-  const item = new vscode.TreeItem(o.label, state);
+  // Names come from users: a right-to-left override in one must not reverse the rest of the row.
+  const item = new vscode.TreeItem(isolateBidi(o.label), state);
   item.id = o.id;
-  item.description = o.description;
+  item.description = o.description === undefined ? undefined : isolateBidi(o.description);
   item.contextValue = o.contextValue;
   item.tooltip = o.tooltip;
   item.command = o.command;

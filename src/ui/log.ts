@@ -50,7 +50,11 @@ export class Log {
     return new vscode.Disposable(() => this.listeners.delete(listener));
   }
 
+  /** How many errors were shown since activation (tests take the ones after a count they noted). */
+  shownCount = 0;
+
   recordShown(error: ShownError): void {
+    this.shownCount++;
     this.shown.push(error);
     if (this.shown.length > keptErrors) this.shown.shift();
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BackupService } from '../azure/backupService';
 import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
 import { UserCancelled } from './errorInfo';
+import { escapeCodicons } from './escape';
 import type { AccountSession } from './session';
 
 interface Pick<T> extends vscode.QuickPickItem { value: T }
@@ -13,7 +14,9 @@ async function pick<T>(items: Promise<Pick<T>[]> | Pick<T>[], placeHolder: strin
     void vscode.window.showInformationMessage(empty);
     throw new UserCancelled();
   }
-  const chosen = await vscode.window.showQuickPick(loaded, { placeHolder, ignoreFocusOut: true, matchOnDescription: true });
+  // Names come from users: shown as text, never as icons.
+  const shown = loaded.map((item) => ({ ...item, label: escapeCodicons(item.label), description: item.description === undefined ? undefined : escapeCodicons(item.description) }));
+  const chosen = await vscode.window.showQuickPick(shown, { placeHolder, ignoreFocusOut: true, matchOnDescription: true });
   if (!chosen) throw new UserCancelled();
   return chosen.value;
 }

@@ -19,6 +19,8 @@ export interface SessionOptions {
   settings?: Record<string, unknown>;
   locale?: string;
   activityTitle?: string;
+  /** Runs before code-server starts, with its user-data folder (e.g. to seed the sandbox's data file). */
+  beforeStart?: (userDataDir: string) => Promise<void>;
 }
 
 export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession> {
@@ -29,6 +31,7 @@ export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   try {
+    await o.beforeStart?.(path.join(runDir, 'user-data'));
     server = await startCodeServer({ runDir, linkExtension: true, locale: o.locale, settings: { 'azureBackup.startInSandbox': true, ...o.settings } });
     browser = await launchBrowser(path.join(runDir, 'chromium'), { locale: o.locale });
     const page = browser.pages()[0] ?? await browser.newPage();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withProgress } from '../../ui/progress';
 import type { PolicyInput, Policy } from '../../azure/model';
 import type { VaultTarget } from './targets';
 import { vaultRef } from '../../tree/refs';
@@ -37,7 +38,8 @@ export function checkPolicy(input: PolicyInput): void {
 
 export async function savePolicy(deps: CommandDeps, target: VaultTarget, input: PolicyInput): Promise<Policy> {
   checkPolicy(input);
-  const policy = await target.service.createOrUpdatePolicy(vaultRef(target.vault), input);
+  // Cancellable: a stalled request must not hold the user (saving again is idempotent).
+  const policy = await withProgress(vscode.l10n.t('Saving policy {0}…', input.name), true, (signal) => target.service.createOrUpdatePolicy(vaultRef(target.vault), input, signal));
   refreshVault(deps.tree, target.vault.id, ['policies']);
   return policy;
 }

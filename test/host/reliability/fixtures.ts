@@ -1,0 +1,99 @@
+// Shared pieces of the extension-level reliability tests: faults by name, the sandbox's request log for one
+// request, what the user was shown, an expired-token session, and a small estate of our own (a resource group
+// with VMs and a vault) so the story data the other suites rely on stays untouched.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureBackupApi } from '../../../src/extension';
+import type { FaultConfig, RequestLogEntry, RunningSandbox } from '../../../src/sandbox/types';
+import type { SignInProvider, SubscriptionContext } from '../../../src/ui/coreTypes';
+import type { ShownError } from '../../../src/ui/log';
+
+export const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+export const RG = 'reliability-rg';
+export const LOCATION = 'westeurope';
+
+/** The request a workflow turns on: its method(s) ("GET" or "GET|POST") and a path pattern (RegExp source, case-insensitive). */
+export interface KeyRequest { method: string; path: string }
+
+export type FaultName = '429' | '503' | '500' | 'reset' | 'stall+cancel' | 'op Failed' | 'job fails' | '401 expired';
+
+export function faultConfig(fault: FaultName, key: KeyRequest): FaultConfig | undefined {
+  const on = { pathPattern: key.path, methods: key.method.split('|'), rate: 1 };
+  switch (fault) {
+    case '429': return { ...on, kinds: ['throttle'], count: 1 };
+    case '503': return { ...on, kinds: ['unavailable'], count: 1 };
+    case '500': return { ...on, kinds: ['serverError'] };
+    case 'reset': return { ...on, kinds: ['reset'], count: 1 };
+    case 'stall+cancel': return { ...on, kinds: ['stall'], stallMs: 10_000, count: 1 };
+    case 'op Failed': return { failOperations: true };
+    default: return undefined;
+  }
+}
+
+export function sandboxOf(api: AzureBackupApi): RunningSandbox {
+  const sandbox = api.sandbox();
+  if (!sandbox) throw new Error('no sandbox');
+  return sandbox;
+}
+
+export function requestsTo(api: AzureBackupApi, key: KeyRequest): RequestLogEntry[] {
+  const pattern = new RegExp(key.path, 'i');
+  const methods = key.method.split('|');
+  return sandboxOf(api).requestLog.entries().filter((e) => methods.includes(e.method) && pattern.test(e.path));
+}
+
+/** What the user read for the last failure after `since` (a shownCount), through the wrapper's one error display. */
+export function lastShown(api: AzureBackupApi, since: number): ShownError | undefined {
+  return api.log.shownCount > since ? api.log.shownErrors().at(-1) : undefined;
+}
+
+/** Asserts that a shown error names the ARM code, the message and a request id the sandbox really sent. */
+export function assertClearMessage(api: AzureBackupApi, shown: ShownError | undefined, code: string): void {
+  assert.ok(shown, 'an error was shown');
+  assert.strictEqual(shown.code, code, shown.text);
+  assert.ok(shown.message.length > 0);
+  assert.ok(shown.requestId, `a request id: ${shown.text}`);
+  assert.ok(shown.text.includes(code) && shown.text.includes(shown.requestId) && shown.text.includes(shown.message), shown.text);
+  const sent = sandboxOf(api).requestLog.entries().map((e) => e.requestId);
+  assert.ok(sent.includes(shown.requestId), `the request id ${shown.requestId} is one the sandbox answered with`);
+}
+
+/** Runs a command the way the UI does (through the registered wrapper), moving the sandbox clock on meanwhile. */
+export async function runCommand<T>(api: AzureBackupApi, id: string, ...args: unknown[]): Promise<T | undefined> {
+  const sandbox = sandboxOf(api);
+  const timer = setInterval(() => sandbox.clock.advance(60_000), 150);
+  try {
+    return await vscode.commands.executeCommand<T>(id, ...args);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * Signs the session in with the sandbox's subscriptions but a credential whose token has expired (the sandbox
+ * answers 401 ExpiredAuthenticationToken to Bearer tokens starting with "expired"). `restore` reopens the sandbox.
+ */
+export async function useExpiredToken(api: AzureBackupApi, token = 'expired-token-for-tests'): Promise<{ restore(): Promise<void> }> {
+  const contexts: SubscriptionContext[] = (await api.session.allSubscriptions()).map((c) => ({
+    subscription: c.subscription,
+    session: { ...c.session, credential: { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) } },
+  }));
+  const provider: SignInProvider = {
+    kind: 'sandbox',
+    onDidChange: () => ({ dispose: () => undefined }),
+    isSignedIn: async () => true,
+    signIn: async () => undefined,
+    listTenants: async () => [],
+    listSubscriptions: async () => contexts,
+  };
+  await api.session.signIn(provider);
+  return { restore: async () => { await api.session.openSandbox(); } };
+}
+
+let vmCount = 0;
+/** A fresh unprotected VM in our resource group (never one of the story's). */
+export function addVm(api: AzureBackupApi, prefix = 'rel-vm'): { id: string; name: string } {
+  vmCount++;
+  const name = `${prefix}-${Date.now() % 100_000}-${vmCount}`;
+  return { id: sandboxOf(api).control.addVm({ resourceGroup: RG, name, location: LOCATION }), name };
+}

@@ -1,0 +1,224 @@
+// Faults × workflows at the extension level: each command runs through the registered wrapper (what a click
+// does) against the in-process sandbox with one fault injected on the workflow's key request. Each cell asserts
+// what the user saw (ARM code, message, request id), that retries were bounded, and then clears the fault and
+// runs the same workflow on the same subject again (recovery). test/sandbox/reliability covers the Azure layer.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureBackupApi } from '../../../src/extension';
+import type { AzureOperation, BackupItem, BackupJob, Vault } from '../../../src/azure/model';
+import { itemRef } from '../../../src/tree/refs';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import { getApi, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import {
+  addVm, assertClearMessage, faultConfig, type FaultName, type KeyRequest, lastShown, LOCATION, requestsTo, RG, runCommand, sandboxOf, useExpiredToken,
+} from './fixtures';
+
+interface Cell { args: unknown[]; cleanup?: () => void }
+interface Workflow {
+  name: string;
+  command: string;
+  key: KeyRequest;
+  faults: FaultName[];
+  /** The subject of one cell (a fresh VM, item, name…) as the command's arguments. */
+  prepare(fault: FaultName): Promise<Cell>;
+  /** Asserts the command's result is a success. */
+  succeeded(result: unknown): void;
+  /** Run without moving the sandbox clock (a job to cancel must still be running). */
+  noClock?: boolean;
+  /** The code the user sees when the workflow's operation or job fails. */
+  failedCode?: Partial<Record<FaultName, string>>;
+}
+
+const TRANSIENT: FaultName[] = ['429', '503', 'reset'];
+const COMMON: FaultName[] = ['429', '503', '500', 'reset', 'stall+cancel', '401 expired'];
+const retainUntil = (): string => new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+
+describe('Reliability: faults × workflows through the commands', function () {
+  this.timeout(120_000);
+  let api: AzureBackupApi;
+  let vault: Vault;
+  const items: string[] = [];
+  let unique = 0;
+  const next = (prefix: string): string => `${prefix}-${Date.now() % 100_000}-${++unique}`;
+
+  const vaultNode = (): Promise<TreeNode> => nodeAt(api, SUB, VAULTS, vault.name);
+  const vmNode = async (name: string): Promise<TreeNode> => {
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(api, SUB, VMS));
+    return nodeAt(api, SUB, VMS, name);
+  };
+  const itemNode = async (name: string): Promise<TreeNode> => {
+    const group = await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items');
+    await vscode.commands.executeCommand('azureBackup.refresh', group);
+    return nodeAt(api, SUB, VAULTS, vault.name, 'Backup items', name);
+  };
+  /** Protects fresh VMs in our vault in one go (enable from the vault), returning their names. */
+  const protect = async (count: number): Promise<string[]> => {
+    const vms = Array.from({ length: count }, () => addVm(api, 'rel-item'));
+    const results = await runCommand<unknown[]>(api, 'azureBackup.enableBackupFromVault', await vaultNode(), { policyName: 'DefaultPolicy', vmIds: vms.map((v) => v.id) });
+    assert.strictEqual(results?.length, count, JSON.stringify(api.log.shownErrors().at(-1)));
+    return vms.map((v) => v.name);
+  };
+  /** A backup job running now on an item: started through the layer, taken from the sandbox as soon as it exists. */
+  const runningBackup = async (name: string): Promise<{ vault: { subscriptionId: string; resourceGroup: string; name: string }; jobName: string }> => {
+    const node = await itemNode(name) as unknown as { item: BackupItem };
+    const service = await api.service(vault.subscriptionId);
+    const controller = new AbortController();
+    const tracking = service.backupNow(itemRef(node.item), new Date(Date.now() + 30 * 86_400_000), { signal: controller.signal }).catch(() => undefined);
+    let jobName: string | undefined;
+    for (let i = 0; i < 200 && !jobName; i++) {
+      jobName = sandboxOf(api).control.snapshot().jobs.find((j) => j.entityFriendlyName === name && j.operation === 'Backup' && j.status === 'InProgress')?.id;
+      if (!jobName) await delay(25);
+    }
+    controller.abort(); // only the job is needed, not its tracking
+    await tracking;
+    assert.ok(jobName, `a backup of ${name} is running`);
+    return { vault: { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, jobName };
+  };
+
+  const workflows: Workflow[] = [
+    {
+      name: 'create vault', command: 'azureBackup.createVault', faults: COMMON,
+      key: { method: 'PUT', path: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$' },
+      prepare: async () => ({ args: [await nodeAt(api, SUB, VAULTS), { name: next('rel-v'), resourceGroup: RG, location: LOCATION }] }),
+      succeeded: (r) => assert.ok((r as Vault | undefined)?.id),
+    },
+    {
+      name: 'storage replication', command: 'azureBackup.configureStorage', faults: COMMON,
+      key: { method: 'PUT', path: '/backupstorageconfig/vaultstorageconfig$' },
+      prepare: async () => {
+        const node = await nodeAt(api, SUB, VAULTS, 'rel-storage-vault');
+        return { args: [node, { redundancy: unique++ % 2 === 0 ? 'LocallyRedundant' : 'GeoRedundant' }] };
+      },
+      succeeded: (r) => assert.ok((r as { redundancy?: string } | undefined)?.redundancy),
+    },
+    {
+      name: 'enable backup from the VM', command: 'azureBackup.enableBackup', faults: [...COMMON, 'op Failed'],
+      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      prepare: async () => ({ args: [await vmNode(addVm(api).name), { vaultId: vault.id, policyName: 'DefaultPolicy' }] }),
+      succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+    },
+    {
+      name: 'enable backup from the vault', command: 'azureBackup.enableBackupFromVault', faults: [...COMMON, 'op Failed'],
+      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      prepare: async () => ({ args: [await vaultNode(), { policyName: 'DefaultPolicy', vmIds: [addVm(api).id] }] }),
+      succeeded: (r) => assert.ok(Array.isArray(r) && r.every((x: { ok?: boolean }) => x.ok), JSON.stringify(r)),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+    },
+    {
+      name: 'backup now', command: 'azureBackup.backupNow', faults: [...COMMON, 'op Failed', 'job fails'],
+      key: { method: 'POST', path: '/protectedItems/[^/]+/backup$' },
+      prepare: async (fault) => {
+        const name = items[0] ?? '';
+        const args = [await itemNode(name), { retainUntil: retainUntil() }];
+        if (fault !== 'job fails') return { args };
+        const vmId = `/subscriptions/${vault.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.Compute/virtualMachines/${name}`;
+        sandboxOf(api).control.markVmBroken(vmId);
+        return { args, cleanup: () => sandboxOf(api).control.markVmBroken(vmId, false) };
+      },
+      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed', 'job fails': 'UserErrorVmProvisioningStateFailed' },
+    },
+    {
+      name: 'cancel job', command: 'azureBackup.cancelJob', faults: COMMON, noClock: true,
+      key: { method: 'POST', path: '/backupJobs/[^/]+/cancel$' },
+      prepare: async () => {
+        sandboxOf(api).clock.advance(10 * 60_000); // the previous cell's job has ended
+        return { args: [await runningBackup(items[1] ?? ''), { confirmed: true }] };
+      },
+      succeeded: (r) => assert.match(String((r as BackupJob | undefined)?.status), /Cancell(ing|ed)|Completed/),
+    },
+    {
+      name: 'stop protection (retain data)', command: 'azureBackup.stopProtectionRetain', faults: [...COMMON, 'op Failed'],
+      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      prepare: async () => ({ args: [await itemNode(items.pop() ?? ''), { confirmed: true }] }),
+      succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+    },
+    {
+      name: 'policy create', command: 'azureBackup.createPolicy', faults: COMMON,
+      key: { method: 'PUT', path: '/backupPolicies/[^/]+$' },
+      prepare: async () => ({ args: [await vaultNode(), { name: next('RelPolicy'), timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14 } }] }),
+      succeeded: (r) => assert.ok(r !== undefined),
+    },
+  ];
+
+  before(async function () {
+    this.timeout(120_000);
+    api = await getApi();
+    addVm(api, 'rel-seed');
+    vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: next('rel-vault'), resourceGroup: RG, location: LOCATION }) as Vault;
+    assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
+    await runCommand(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: 'rel-storage-vault', resourceGroup: RG, location: LOCATION });
+    items.push(...await protect(2 + workflows.find((w) => w.name.startsWith('stop'))!.faults.length));
+  });
+  afterEach(() => sandboxOf(api).setFaults(undefined));
+
+  for (const workflow of workflows) {
+    describe(workflow.name, () => {
+      for (const fault of workflow.faults) {
+        it(`${fault}: ${TRANSIENT.includes(fault) ? 'succeeds after a bounded retry' : 'a clear message, then recovers'}`, async () => {
+          const sandbox = sandboxOf(api);
+          const cell = await workflow.prepare(fault);
+          const shownBefore = api.log.shownCount;
+          const before = requestsTo(api, workflow.key).length;
+          sandbox.setFaults(faultConfig(fault, workflow.key));
+          const expired = fault === '401 expired' ? await useExpiredToken(api) : undefined;
+          let result: unknown;
+          try {
+            const running = workflow.noClock ? Promise.resolve(vscode.commands.executeCommand(workflow.command, ...cell.args)) : runCommand(api, workflow.command, ...cell.args);
+            if (fault === 'stall+cancel') {
+              await delay(1500); // the stalled request is on its way (it is logged only when answered)
+              const started = Date.now();
+              assert.ok(api.cancelProgress() >= 1, 'a cancellable progress was showing'); // its Cancel button
+              result = await running;
+              assert.ok(Date.now() - started < 3000, 'cancelled at once, well before the 10 s stall ends');
+            } else result = await running;
+          } finally {
+            sandbox.setFaults(undefined);
+            await expired?.restore();
+            cell.cleanup?.();
+          }
+          const attempts = requestsTo(api, workflow.key).slice(before);
+          const shown = lastShown(api, shownBefore);
+          if (TRANSIENT.includes(fault)) {
+            assert.strictEqual(shown, undefined, `no error shown: ${shown?.text}`);
+            workflow.succeeded(result);
+            assert.ok(attempts.length >= 2 && attempts.length <= 3, `one extra attempt: ${attempts.map((a) => a.status).join(',')}`);
+            if (fault !== 'reset') {
+              const gap = Date.parse(attempts[1]?.at ?? '') - Date.parse(attempts[0]?.at ?? '');
+              assert.ok(gap >= 900, `Retry-After honoured: ${gap} ms`);
+            }
+            return;
+          }
+          if (fault === 'stall+cancel') {
+            // Cancelled: nothing, or the operation's own "Cancelled" (a job already started keeps running in Azure).
+            const outcome = (result as AzureOperation | undefined)?.outcome ?? (result as { operation?: AzureOperation } | undefined)?.operation?.outcome;
+            assert.ok(result === undefined || Array.isArray(result) || outcome === 'Cancelled', JSON.stringify(result));
+          } else assert.strictEqual(result, undefined, 'the wrapper returns nothing on failure');
+          if (fault === '500') {
+            assertClearMessage(api, shown, 'InternalServerError');
+            assert.ok(attempts.length >= 2 && attempts.length <= 4, `bounded: ${attempts.length} attempts`);
+          } else if (fault === '401 expired') {
+            assertClearMessage(api, shown, 'ExpiredAuthenticationToken');
+            const unauthorized = sandbox.requestLog.entries().filter((e) => e.status === 401).slice(-5);
+            assert.ok(unauthorized.length >= 1);
+            assert.ok(attempts.filter((a) => a.status === 401).length <= 1, 'a 401 is never retried');
+          } else if (fault === 'stall+cancel') {
+            assert.strictEqual(shown, undefined, `cancelling is not an error: ${shown?.text}`);
+          } else {
+            assertClearMessage(api, shown, workflow.failedCode?.[fault] ?? '?');
+          }
+          // Recovery: the same workflow on the same subject, fault cleared.
+          const args = workflow.name === 'cancel job' ? (await workflow.prepare(fault)).args : cell.args;
+          const again = workflow.noClock ? await vscode.commands.executeCommand(workflow.command, ...args) : await runCommand(api, workflow.command, ...args);
+          workflow.succeeded(again);
+        });
+      }
+    });
+  }
+});
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,85 @@
+// Faults × the tree's loads: each list the tree shows (vaults, backup items, jobs, policies, virtual machines),
+// with a fault on its GET. Transient faults are absorbed (the data shows, one extra attempt, Retry-After
+// honoured); lasting ones and an expired token become an error node naming the ARM code, message and request id
+// with Retry, and after the fault is cleared Retry shows the data again.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureBackupApi } from '../../../src/extension';
+import { ContextValue } from '../../../src/tree/contextValues';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import { getApi, labelOf, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import { faultConfig, type FaultName, type KeyRequest, requestsTo, sandboxOf, useExpiredToken } from './fixtures';
+
+interface Load { name: string; path: string[]; key: KeyRequest; expect: string; maxAttempts?: number }
+
+const LOADS: Load[] = [
+  { name: 'vaults', path: [SUB, VAULTS], key: { method: 'GET', path: '/providers/Microsoft\\.RecoveryServices/vaults$' }, expect: 'contoso-vault' },
+  { name: 'backup items', path: [SUB, VAULTS, 'contoso-vault', 'Backup items'], key: { method: 'GET', path: '/backupProtectedItems$' }, expect: 'web-vm-01' },
+  { name: 'backup jobs', path: [SUB, VAULTS, 'contoso-vault', 'Backup jobs'], key: { method: 'GET', path: '/backupJobs$' }, expect: 'web-vm-01' },
+  { name: 'backup policies', path: [SUB, VAULTS, 'contoso-vault', 'Backup policies'], key: { method: 'GET', path: '/backupPolicies$' }, expect: 'DefaultPolicy' },
+  // Compute's VM list, or Resource Graph's query where the layer uses it (with Compute as its fallback).
+  {
+    name: 'virtual machines', path: [SUB, VMS], expect: 'web-vm-01', maxAttempts: 8,
+    key: { method: 'GET|POST', path: '(/providers/Microsoft\\.Compute/virtualMachines|/providers/Microsoft\\.ResourceGraph/resources)$' },
+  },
+];
+const FAULTS: FaultName[] = ['429', '503', 'reset', '500', '401 expired'];
+
+describe('Reliability: faults × tree loads', function () {
+  this.timeout(60_000);
+  let api: AzureBackupApi;
+
+  before(async () => { api = await getApi(); });
+  afterEach(() => sandboxOf(api).setFaults(undefined));
+
+  const load = async (node: TreeNode): Promise<{ node: TreeNode; children: TreeNode[] }> => {
+    await vscode.commands.executeCommand('azureBackup.refresh', node);
+    return { node, children: await api.tree.getChildren(node) };
+  };
+  const shows = (children: TreeNode[], expected: string): boolean => children.some((c) => labelOf(c).includes(expected));
+
+  for (const l of LOADS) {
+    describe(l.name, () => {
+      for (const fault of FAULTS) {
+        it(`${fault}: ${fault === '500' || fault === '401 expired' ? 'an error node with code, message, request id and Retry; Retry recovers' : 'the data shows after one bounded retry'}`, async () => {
+          const sandbox = sandboxOf(api);
+          const target = await nodeAt(api, ...l.path); // the way there is expanded before the fault
+          const before = requestsTo(api, l.key).length;
+          let result: { node: TreeNode; children: TreeNode[] };
+          const expired = fault === '401 expired' ? await useExpiredToken(api) : undefined;
+          sandbox.setFaults(faultConfig(fault, l.key));
+          try {
+            result = await load(target);
+          } finally {
+            sandbox.setFaults(undefined);
+          }
+          const attempts = requestsTo(api, l.key).slice(before);
+          if (fault !== '500' && fault !== '401 expired') {
+            assert.ok(shows(result.children, l.expect), result.children.map(labelOf).join(', '));
+            assert.ok(attempts.length >= 2 && attempts.length <= 3, attempts.map((a) => a.status).join(','));
+            if (fault !== 'reset') assert.ok(Date.parse(attempts[1]?.at ?? '') - Date.parse(attempts[0]?.at ?? '') >= 900, 'Retry-After honoured');
+            return;
+          }
+          const error = result.children.find((c) => c.getTreeItem().contextValue === ContextValue.error);
+          assert.ok(error, `an error node: ${result.children.map(labelOf).join(', ')}`);
+          const item = error.getTreeItem();
+          const code = fault === '500' ? 'InternalServerError' : 'ExpiredAuthenticationToken';
+          assert.strictEqual(item.description, code);
+          assert.match(labelOf(error), /^Error: .+/);
+          const tooltip = (item.tooltip as vscode.MarkdownString).value;
+          const requestId = sandbox.requestLog.entries().filter((e) => e.status === (fault === '500' ? 500 : 401)).at(-1)?.requestId;
+          assert.ok(requestId && tooltip.includes(requestId), `the tooltip names the request id ${requestId}: ${tooltip}`);
+          assert.strictEqual(item.command?.command, 'azureBackup.retry');
+          if (fault === '500') assert.ok(attempts.length >= 2 && attempts.length <= (l.maxAttempts ?? 4), `bounded: ${attempts.length}`);
+          else assert.ok(attempts.filter((a) => a.status === 401).length <= 1, 'a 401 is never retried');
+          await expired?.restore();
+          // Retry, as the error node's click does, after the fault is gone (and signed in again).
+          const node = expired ? await nodeAt(api, ...l.path) : result.node;
+          await vscode.commands.executeCommand(item.command.command, ...(expired ? [node] : item.command.arguments ?? []));
+          const children = await api.tree.getChildren(node);
+          assert.ok(shows(children, l.expect), children.map(labelOf).join(', '));
+        });
+      }
+    });
+  }
+});

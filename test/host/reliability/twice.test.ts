@@ -1,0 +1,132 @@
+// Nothing done twice, through the commands: a double "Backup now" (two clicks, or two submits of its form) and a
+// double "Enable backup" (from the VM twice, from the vault twice, from both at once) start one job and create
+// one protected item, asserted on the sandbox's request log and its jobs. Nothing lost: a form whose submit
+// failed keeps its panel and answers the same submit once the fault is gone.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureBackupApi } from '../../../src/extension';
+import type { BackupJob, Vault } from '../../../src/azure/model';
+import type { RequestLogEntry } from '../../../src/sandbox/types';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import type { HostMessage } from '../../../src/webview/protocol';
+import { getApi, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import { addVm, LOCATION, requestsTo, RG, runCommand, sandboxOf } from './fixtures';
+
+const PUT_ITEM = { method: 'PUT', path: '/protectedItems/[^/]+$' };
+const POST_BACKUP = { method: 'POST', path: '/protectedItems/[^/]+/backup$' };
+const PUT_VAULT = { method: 'PUT', path: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$' };
+const retainUntil = (): string => new Date(Date.now() + 33 * 86_400_000).toISOString().slice(0, 10);
+
+describe('Reliability: nothing done twice, nothing lost', function () {
+  this.timeout(120_000);
+  let api: AzureBackupApi;
+  let vault: Vault;
+
+  const vmNode = async (name: string): Promise<TreeNode> => {
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(api, SUB, VMS));
+    return nodeAt(api, SUB, VMS, name);
+  };
+  const itemNode = async (name: string): Promise<TreeNode> => {
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items'));
+    return nodeAt(api, SUB, VAULTS, vault.name, 'Backup items', name);
+  };
+  const jobsOf = async (name: string, operation: string): Promise<BackupJob[]> => {
+    const service = await api.service(vault.subscriptionId);
+    const page = await service.listJobs({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name });
+    return page.items.filter((j) => j.entityFriendlyName === name && j.operation === operation);
+  };
+  const itemsNamed = (name: string): number => sandboxOf(api).control.snapshot().items.filter((i) => i.vmKey.endsWith(`/virtualmachines/${name.toLowerCase()}`)).length;
+  const since = (key: { method: string; path: string }, before: number): RequestLogEntry[] => requestsTo(api, key).slice(before);
+  const protect = async (name: string, id: string): Promise<void> => {
+    const results = await runCommand<{ ok: boolean }[]>(api, 'azureBackup.enableBackupFromVault', await nodeAt(api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [id] });
+    assert.ok(results?.every((r) => r.ok), `${name}: ${JSON.stringify(results ?? api.log.shownErrors().at(-1))}`);
+  };
+
+  before(async () => {
+    api = await getApi();
+    addVm(api, 'twice-seed');
+    vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: `twice-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION }) as Vault;
+    assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
+  });
+  afterEach(() => sandboxOf(api).setFaults(undefined));
+
+  it('Backup now clicked twice at once: one POST, one job', async () => {
+    const vm = addVm(api, 'twice-bk');
+    await protect(vm.name, vm.id);
+    const item = await itemNode(vm.name);
+    const before = requestsTo(api, POST_BACKUP).length;
+    const [a, b] = await Promise.all([0, 1].map(() => runCommand<{ started: boolean }>(api, 'azureBackup.backupNow', item, { retainUntil: retainUntil() })));
+    assert.deepStrictEqual([a?.started, b?.started].sort(), [false, true]);
+    assert.strictEqual(since(POST_BACKUP, before).length, 1, 'one POST');
+    assert.strictEqual((await jobsOf(vm.name, 'Backup')).length, 1, 'one Backup job');
+  });
+
+  it("Backup now's form submitted twice at once: one POST, one job; the second is told a request runs", async () => {
+    const vm = addVm(api, 'twice-form');
+    await protect(vm.name, vm.id);
+    await api.run('azureBackup.backupNow', await itemNode(vm.name));
+    const panel = api.forms.list().find((p) => p.definition.kind === 'backupNow' && p.definition.title.includes(vm.name));
+    assert.ok(panel);
+    const before = requestsTo(api, POST_BACKUP).length;
+    const payload = { retainUntil: retainUntil() };
+    const replies = await Promise.all([1, 2].map((requestId) => panel.receive({ type: 'submit', requestId, payload })));
+    const ok = replies.filter((r) => r?.type === 'reply' && r.ok);
+    assert.strictEqual(ok.length, 1, JSON.stringify(replies));
+    // A third submit while the backup runs: refused by the guard (local claim or the running job), no POST.
+    const third = await panel.receive({ type: 'submit', requestId: 3, payload });
+    assert.ok(third?.type === 'reply', JSON.stringify(third));
+    assert.strictEqual(since(POST_BACKUP, before).length, 1, 'one POST');
+    assert.strictEqual((await jobsOf(vm.name, 'Backup')).length, 1, 'one Backup job');
+    panel.dispose();
+    await runCommand(api, 'azureBackup.refresh'); // let the clock finish the job
+  });
+
+  it('Enable backup from the VM clicked twice at once: one PUT, one item, one ConfigureBackup job', async () => {
+    const vm = addVm(api, 'twice-en');
+    const node = await vmNode(vm.name);
+    const before = requestsTo(api, PUT_ITEM).length;
+    await Promise.all([0, 1].map(() => runCommand(api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' })));
+    assert.strictEqual(since(PUT_ITEM, before).length, 1, since(PUT_ITEM, before).map((e) => `${e.status} ${e.path}`).join('\n'));
+    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
+    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+  });
+
+  it('Enable backup from the VM and from the vault at once: one PUT, one item, one job', async () => {
+    const vm = addVm(api, 'twice-mix');
+    const node = await vmNode(vm.name);
+    const before = requestsTo(api, PUT_ITEM).length;
+    await Promise.all([
+      runCommand(api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
+      runCommand(api, 'azureBackup.enableBackupFromVault', await nodeAt(api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [vm.id] }),
+    ]);
+    assert.strictEqual(since(PUT_ITEM, before).length, 1, since(PUT_ITEM, before).map((e) => `${e.status} ${e.path}`).join('\n'));
+    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
+    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+  });
+
+  it('Enable backup of an already protected VM: no write at all', async () => {
+    const vm = addVm(api, 'twice-again');
+    await protect(vm.name, vm.id);
+    const before = requestsTo(api, PUT_ITEM).length;
+    await runCommand(api, 'azureBackup.enableBackup', await vmNode(vm.name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    assert.strictEqual(since(PUT_ITEM, before).length, 0);
+    assert.strictEqual(itemsNamed(vm.name), 1);
+  });
+
+  it('a failed form submit keeps the form and its input; the same submit succeeds once the fault is gone', async () => {
+    await api.run('azureBackup.createVault', await nodeAt(api, SUB, VAULTS));
+    const panel = api.forms.list().find((p) => p.definition.kind === 'createVault');
+    assert.ok(panel);
+    const payload = { subscriptionId: vault.subscriptionId, name: `draft-vault-${Date.now() % 100_000}`, resourceGroup: RG, newResourceGroup: false, location: LOCATION };
+    sandboxOf(api).setFaults({ rate: 1, kinds: ['serverError'], ...{ pathPattern: PUT_VAULT.path, methods: ['PUT'] } });
+    const failed = await panel.receive({ type: 'submit', requestId: 1, payload }) as HostMessage;
+    sandboxOf(api).setFaults(undefined);
+    assert.ok(failed.type === 'reply' && !failed.ok, JSON.stringify(failed));
+    assert.strictEqual(failed.error.code, 'InternalServerError');
+    assert.ok(failed.error.requestId && failed.error.message, 'the form shows the message and the request id');
+    assert.ok(api.forms.list().includes(panel), 'the form stays open (its draft lives in the page: getState/setState)');
+    const again = await panel.receive({ type: 'submit', requestId: 2, payload }) as HostMessage;
+    assert.ok(again.type === 'reply' && again.ok, JSON.stringify(again));
+    panel.dispose();
+  });
+});

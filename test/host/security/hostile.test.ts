@@ -1,0 +1,82 @@
+// Hostile names in sandbox data reach the tree as plain text: labels are the raw names, tooltips are untrusted
+// Markdown without HTML and with every metacharacter escaped. (test/ui/hostile.test.ts checks the rendered
+// workbench and webviews.)
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AzureBackupApi } from '../../../src/extension';
+import type { Vault } from '../../../src/azure/model';
+import type { TreeNode } from '../../../src/tree/treeNode';
+import { escapeCodicons, escapeMarkdown, isolateBidi } from '../../../src/ui/escape';
+import { getApi, labelOf, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import { LOCATION, runCommand, sandboxOf } from '../reliability/fixtures';
+import { HOSTILE_RG, HOSTILE_VM_NAMES } from './hostileNames';
+
+function assertSafeTooltip(node: TreeNode): void {
+  const item = node.getTreeItem();
+  const tooltip = item.tooltip;
+  if (tooltip === undefined || typeof tooltip === 'string') return;
+  assert.ok(!tooltip.isTrusted, `${labelOf(node)}: tooltip not trusted`);
+  assert.ok(!tooltip.supportHtml, `${labelOf(node)}: tooltip without HTML`);
+  assert.ok(!tooltip.value.includes('<'), `${labelOf(node)}: no raw "<" in ${tooltip.value}`);
+  assert.ok(!/(^|[^\\])\]\(/.test(tooltip.value), `${labelOf(node)}: no live link in ${tooltip.value}`);
+  assert.ok(!/command:/.test(tooltip.value.replace(/\\/g, '')) || tooltip.value.includes('\\['), 'a command link stays text');
+}
+
+describe('Security: hostile names in the tree', function () {
+  this.timeout(120_000);
+  let api: AzureBackupApi;
+  let vault: Vault;
+
+  before(async () => {
+    api = await getApi();
+    const sandbox = sandboxOf(api);
+    for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
+    vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', location: LOCATION }) as Vault;
+    assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
+    await vscode.commands.executeCommand('azureBackup.refresh');
+  });
+
+  it('VM nodes: the raw name as label, escaped untrusted tooltip', async () => {
+    const vms = await api.tree.getChildren(await nodeAt(api, SUB, VMS));
+    for (const name of HOSTILE_VM_NAMES) {
+      const node = vms.find((n) => labelOf(n) === isolateBidi(name));
+      assert.ok(node, `${name} among ${vms.map(labelOf).join(', ')}`);
+      assertSafeTooltip(node);
+      const tooltip = node.getTreeItem().tooltip as vscode.MarkdownString;
+      assert.ok(tooltip.value.includes(escapeMarkdown(name)), 'the name is in the tooltip, escaped');
+      assert.ok(tooltip.value.includes(escapeMarkdown(HOSTILE_RG)), 'the resource group too');
+      assert.ok(String(node.getTreeItem().accessibilityInformation?.label).includes(name));
+    }
+  });
+
+  it('enables backup of hostile VMs from the vault; items and jobs show the names as text', async () => {
+    const ids = HOSTILE_VM_NAMES.slice(0, 3).map((name) => `/subscriptions/${vault.subscriptionId}/resourceGroups/${HOSTILE_RG}/providers/Microsoft.Compute/virtualMachines/${name}`);
+    const results = await runCommand<{ ok: boolean }[]>(api, 'azureBackup.enableBackupFromVault', await nodeAt(api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: ids });
+    assert.ok(results?.every((r) => r.ok), JSON.stringify(results ?? api.log.shownErrors().at(-1)));
+    const items = await api.tree.getChildren(await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items'));
+    for (const name of HOSTILE_VM_NAMES.slice(0, 3)) {
+      const node = items.find((n) => labelOf(n) === isolateBidi(name));
+      assert.ok(node, `${name} among ${items.map(labelOf).join(', ')}`);
+      assertSafeTooltip(node);
+    }
+    const jobs = await api.tree.getChildren(await nodeAt(api, SUB, VAULTS, vault.name, 'Backup jobs'));
+    assert.ok(jobs.length >= 3);
+    for (const job of jobs) assertSafeTooltip(job);
+    assert.ok(jobs.some((j) => labelOf(j).includes(HOSTILE_VM_NAMES[0] ?? '')), jobs.map(labelOf).join(', '));
+  });
+
+  it('a right-to-left override stays inside its name (label, description, tooltip, QuickPick)', async () => {
+    const rtl = HOSTILE_VM_NAMES.find((n) => n.includes('\u202e')) ?? '';
+    const vms = await api.tree.getChildren(await nodeAt(api, SUB, VMS));
+    const node = vms.find((n) => labelOf(n) === `\u2068${rtl}\u2069`);
+    assert.ok(node, 'the label is isolated (FSI … PDI)');
+    assert.ok((node.getTreeItem().tooltip as vscode.MarkdownString).value.includes(`\u2068${escapeMarkdown(rtl).slice(1, -1)}\u2069`));
+    assert.strictEqual(escapeCodicons(rtl), `\u2068${rtl}\u2069`);
+    assert.strictEqual(isolateBidi('web-vm-01'), 'web-vm-01', 'other names unchanged');
+  });
+
+  it('QuickPick labels escape icon syntax so a name shows as text', () => {
+    assert.strictEqual(escapeCodicons('a $(alert) b $(x~spin)'), 'a \\$(alert) b \\$(x~spin)');
+    assert.strictEqual(escapeCodicons('<img src=x>'), '<img src=x>', 'QuickPick renders no HTML: nothing else to escape');
+  });
+});

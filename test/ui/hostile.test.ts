@@ -1,0 +1,118 @@
+// Hostile resource names on the real workbench: the sandbox's data file is seeded with VMs named like markup,
+// script, quotes, a right-to-left override, Markdown/icon syntax and 200 characters (in a resource group with
+// markup in its name); the tree, its tooltip, the forms and the coverage page must show them as text. Asserts
+// that no injected element exists in any frame, that no dialog appeared, and that the raw text is visible.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Frame, Page } from 'playwright-core';
+import { startSandbox } from '../../src/sandbox';
+import { isolateBidi } from '../../src/ui/escape';
+import { HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
+import { assertNoCspViolations, clearHovers, openForm, openSandboxTree, runFromContextMenu } from './journeys/helpers';
+import { openWorkbench, type WorkbenchSession } from './session';
+import { expandTreeRow, runPaletteCommand, treeRow, webviewFrame } from './workbench';
+
+async function seedHostileSandbox(userDataDir: string): Promise<void> {
+  const dir = path.join(userDataDir, 'User', 'globalStorage', 'azbackup.azure-backup');
+  fs.mkdirSync(dir, { recursive: true });
+  const sandbox = await startSandbox({ dataFile: path.join(dir, 'sandbox.json') });
+  for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
+  await sandbox.stop();
+}
+
+/** No element that only an injection could have made, in the page or any (webview) frame. */
+async function assertNothingInjected(page: Page): Promise<void> {
+  for (const frame of page.frames()) {
+    const counts = await Promise.all([
+      frame.locator('img[src="x"], svg[onload], [onerror], [onload]').count(),
+      frame.locator('script', { hasText: 'alert(' }).count(),
+      // The payloads' own tags (<b>bold</b>-like, <i>rg</i>-like): only an injection would make these.
+      frame.locator('b, i').filter({ hasText: /^(bold|rg)$/ }).count(),
+    ].map((p) => p.catch(() => 0)));
+    assert.deepStrictEqual(counts, [0, 0, 0], `injected elements in frame ${frame.url().slice(0, 80)}`);
+  }
+}
+
+describe('Hostile names on the workbench (UI)', function () {
+  let session: WorkbenchSession;
+  let failed = false;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    session = await openWorkbench({ name: 'hostile', beforeStart: seedHostileSandbox, settings: { 'azureBackup.sandbox.speed': 20 } });
+    session.page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
+  });
+  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  after(async () => {
+    if (failed) await session?.screenshot('failure').catch(() => undefined);
+    await session?.stop({ keepOutput: failed });
+  });
+
+  it('the tree shows every name as text, tooltip included', async () => {
+    const { page } = session;
+    await openSandboxTree(page);
+    await expandTreeRow(page, 'Virtual machines');
+    for (const name of HOSTILE_VM_NAMES) {
+      // A name with a right-to-left override is isolated (U+2068 … U+2069) so the rest of its row reads right.
+      const row = treeRow(page, isolateBidi(name)).first();
+      await row.waitFor({ timeout: 60000 });
+      assert.strictEqual((await row.locator('.label-name').textContent())?.trim(), isolateBidi(name));
+    }
+    await row0Hover(page);
+    await session.screenshot('tree');
+    await assertNothingInjected(page);
+    assert.deepStrictEqual(dialogs, []);
+  });
+
+  it('a QuickPick of VMs shows the names as text, icon syntax included', async () => {
+    const { page } = session;
+    await clearHovers(page);
+    await runPaletteCommand(page, 'Enable Backup…');
+    const list = page.locator('.quick-input-widget .quick-input-list');
+    for (const name of HOSTILE_VM_NAMES.slice(0, 5)) {
+      await list.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
+    }
+    assert.strictEqual(await list.locator('.codicon-alert').count(), 0, '$(alert) in a name is not an icon');
+    await session.screenshot('quickpick');
+    await assertNothingInjected(page);
+    await page.keyboard.press('Escape');
+    assert.deepStrictEqual(dialogs, []);
+  });
+
+  it('the enable-backup forms (from the VM and from the vault) show the names as text', async () => {
+    const { page } = session;
+    const vm = HOSTILE_VM_NAMES[0] ?? '';
+    await runFromContextMenu(page, vm, 'Enable Backup…');
+    const form = await openForm(page, `Enable backup: ${vm}`);
+    assert.ok((await form.locator('body').innerText()).includes(vm), 'the VM name is visible in the form');
+    await session.screenshot('form-vm');
+
+    await expandTreeRow(page, 'Recovery Services vaults');
+    await runFromContextMenu(page, 'contoso-vault', 'Enable Backup for Virtual Machines…');
+    const many = await openForm(page, 'Enable backup: contoso-vault');
+    for (const name of HOSTILE_VM_NAMES) await many.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
+    await session.screenshot('form-vault');
+    await assertNothingInjected(page);
+    assert.deepStrictEqual(dialogs, []);
+  });
+
+  it('the coverage page shows the names as text', async () => {
+    const { page } = session;
+    await clearHovers(page);
+    await runPaletteCommand(page, 'Show Backup Coverage');
+    const frame: Frame = await webviewFrame(page, 'Backup coverage', 45000);
+    await frame.locator('table.vms tbody tr').first().waitFor({ timeout: 60000 });
+    for (const name of HOSTILE_VM_NAMES) await frame.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
+    await session.screenshot('coverage');
+    await assertNothingInjected(page);
+    assert.deepStrictEqual(dialogs, []);
+    assertNoCspViolations(session);
+  });
+});
+
+/** Hovers the first hostile row so its Markdown tooltip renders (then checked for injections with the rest). */
+async function row0Hover(page: Page): Promise<void> {
+  await treeRow(page, HOSTILE_VM_NAMES[0] ?? '').first().hover();
+  await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').first().waitFor({ timeout: 10000 }).catch(() => undefined);
+}
