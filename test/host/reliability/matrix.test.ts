@@ -109,6 +109,9 @@ describe('Reliability: faults × workflows through the commands', function () {
       name: 'backup now', command: 'azureBackup.backupNow', faults: [...COMMON, 'op Failed', 'job fails'],
       key: { method: 'POST', path: '/protectedItems/[^/]+/backup$' },
       prepare: async (fault) => {
+        // The previous cell's backup job may still be running (the command returns once it is tracked, and the
+        // clock only moves while a command runs): end it, or the double-backup guard rightly refuses a second one.
+        sandboxOf(api).clock.advance(10 * 60_000);
         const name = items[0] ?? '';
         const args = [await itemNode(name), { retainUntil: retainUntil() }];
         if (fault !== 'job fails') return { args };
