@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
-import { isCancellation, toErrorInfo } from '../ui/errorInfo';
+import { toErrorInfo } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
 import type { AccountSession } from '../ui/session';
 import { formHtml } from '../webview/formHtml';
 import { describeMessage } from '../webview/validate';
 import { createNonce } from '../webview/nonce';
+import { replyError } from '../webview/replyError';
 import { createRegionVault, enableFromCoverage, enableSummary, exportText, exportToFile, summarizePolicy } from './coverageActions';
 import { loadCoverage } from './loadCoverage';
 import { COVERAGE_KIND, type CoverageHostMessage, type CoverageRequest, type CoverageResult, type CoverageSnapshot } from './protocol';
@@ -170,9 +171,7 @@ export class CoveragePanel implements vscode.Disposable {
     try {
       message = { type: 'coverageReply', requestId, ok: true, result: await work() };
     } catch (error) {
-      const info = toErrorInfo(error);
-      if (!isCancellation(error)) this.deps.log.error(`coverage: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
-      message = { type: 'coverageReply', requestId, ok: false, error: { message: isCancellation(error) ? vscode.l10n.t('Cancelled.') : info.message, code: info.code, requestId: info.requestId } };
+      message = { type: 'coverageReply', requestId, ok: false, error: replyError(error, this.deps.log, 'coverage') };
     }
     return this.post(message);
   }

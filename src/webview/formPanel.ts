@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { toErrorInfo, isCancellation } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
 import type { FormDefinition } from './formDefinition';
 import { formHtml } from './formHtml';
 import { createNonce } from './nonce';
+import { replyError } from './replyError';
 import type { FormKind, HostMessage, QueryResult, SubmitResult } from './protocol';
 import { describeMessage, parseWebviewMessage } from './validate';
 
@@ -88,10 +88,8 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
     try {
       message = { type: 'reply', requestId, ok: true, result: await work() };
     } catch (error) {
-      const info = toErrorInfo(error);
-      if (!isCancellation(error)) this.log.error(`${this.definition.kind} form: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
       const field = typeof (error as { field?: unknown }).field === 'string' ? (error as { field: string }).field : undefined;
-      message = { type: 'reply', requestId, ok: false, error: { message: isCancellation(error) ? vscode.l10n.t('Cancelled.') : info.message, code: info.code, requestId: info.requestId, field } };
+      message = { type: 'reply', requestId, ok: false, error: { ...replyError(error, this.log, `${this.definition.kind} form`), field } };
     }
     return this.post(message);
   }

@@ -6,7 +6,7 @@ import { makeTreeItem } from '../treeItems';
 import { ActionNode, MessageNode } from './basicNodes';
 import { SubscriptionNode } from './subscriptionNode';
 
-/** The invisible root: sign-in choices when signed out; tenants needing sign-in and subscriptions otherwise. */
+/** The invisible root: nothing when signed out (the welcome content shows); tenants needing sign-in and subscriptions otherwise. */
 export class RootNode implements TreeNode {
   readonly id = 'root';
   readonly parent = undefined;
@@ -21,13 +21,10 @@ export class RootNode implements TreeNode {
 
   async getChildren(): Promise<TreeNode[]> {
     const { session, l10n } = this.context;
-    if (session.mode === 'signedOut') {
-      return [
-        new ActionNode(this, 'action#signIn', l10n.t('Sign in to Azure'), 'sign-in', 'azureBackup.signIn'),
-        new ActionNode(this, 'action#signInCli', l10n.t('Sign in with the Azure CLI'), 'terminal', 'azureBackup.signInWithAzureCli'),
-        new ActionNode(this, 'action#sandbox', l10n.t('Open the sandbox'), 'beaker', 'azureBackup.openSandbox'),
-      ];
-    }
+    // Signed out, the view is empty on purpose: VS Code then shows its welcome content, which offers the same three
+    // choices (sign in, sign in with the Azure CLI, open the sandbox) with a line of explanation. Nodes here would
+    // hide it as soon as the tree loads.
+    if (session.mode === 'signedOut') return [];
     const [tenants, subscriptions] = await Promise.all([session.listTenants(), session.listSubscriptions()]);
     const nodes: TreeNode[] = [];
     for (const tenant of tenants.filter((x) => x.status !== 'ok')) {

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { isCancellation, toErrorInfo } from '../ui/errorInfo';
+import type { Log } from '../ui/log';
+
+/** What a webview shows for a failed request: the ARM message, code and request id, or "Cancelled." (not logged). */
+export interface ReplyError {
+  message: string;
+  code?: string;
+  requestId?: string;
+}
+
+export function replyError(error: unknown, log: Log, context: string): ReplyError {
+  const info = toErrorInfo(error);
+  if (isCancellation(error)) return { message: vscode.l10n.t('Cancelled.'), code: info.code, requestId: info.requestId };
+  log.error(`${context}: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
+  return { message: info.message, code: info.code, requestId: info.requestId };
+}
