@@ -46,7 +46,7 @@ export function measureBundles(): BundleReport {
 function packageVsix(dir: string): BundleReport['vsix'] {
   const out = path.join(dir, 'bench.vsix');
   const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: dir, encoding: 'utf8' });
   if (run.status !== 0 || !fs.existsSync(out)) {
     return { bytes: null, note: `vsce package failed: ${(run.stderr || run.stdout || String(run.error)).trim().split('\n').slice(-3).join(' ')}` };
   }
