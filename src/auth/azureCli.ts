@@ -58,9 +58,12 @@ export function createAzureCliProvider(options: AzureCliProviderOptions = {}): S
     kind: 'azureCli',
     onDidChange: (listener) => changed.on(listener),
     isSignedIn,
-    signIn: async () => {
+    signIn: async (tenantId) => {
       if (!(await isSignedIn())) {
         throw new Error('Not signed in to the Azure CLI. Run "az login" in a terminal, then try again.');
+      }
+      if (tenantId && !(await canGetToken(tenantId)).ok) {
+        throw new Error(`The Azure CLI has no token for tenant ${tenantId}. Run "az login --tenant ${tenantId}" in a terminal, then try again.`);
       }
     },
     listTenants,

@@ -19,7 +19,8 @@ export interface SignInProvider {
   readonly kind: 'vscode' | 'azureCli' | 'sandbox';
   onDidChange(listener: () => void): { dispose(): void };
   isSignedIn(): Promise<boolean>;
-  signIn(): Promise<void>;
+  /** Asks the user to sign in; with a tenant, to that tenant (its own MFA or conditional-access policy). */
+  signIn(tenantId?: string): Promise<void>;
   listTenants(): Promise<TenantState[]>;
   listSubscriptions(): Promise<SubscriptionContext[]>;
 }

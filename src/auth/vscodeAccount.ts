@@ -1,93 +1,104 @@
 // Sign-in with VS Code's Microsoft account through @microsoft/vscode-azext-azureauth 5.1.x (the Azure
-// extensions' own library): tenants per account, the shared filter `azureResourceGroups.selectedSubscriptions`
-// and the sovereign cloud chosen in its settings. The only file of src/auth that may touch `vscode`;
-// the library is imported lazily so that activation does not pay for it.
+// extensions' own library): its provider id and cloud settings (microsoft-sovereign-cloud.*), its sessions per
+// account and tenant, and the shared filter `azureResourceGroups.selectedSubscriptions`. Tenants and
+// subscriptions are listed through the Azure layer's own clients, so those calls get the same pipeline as every
+// other (retries, the ARM error envelope, the call log, and a custom cloud's CA trusted by these clients only).
+// The only file of src/auth that may touch `vscode`; the library is imported lazily to keep activation cheap.
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import type { AzureAuthentication, AzureSubscription, VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
-import type * as vscode from 'vscode';
+import type { VSCodeAzureSubscriptionProvider } from '@microsoft/vscode-azext-azureauth';
+import * as vscode from 'vscode';
 import { environmentFor } from '../azure/environments';
+import { AzureError } from '../azure/errors';
 import type { AzureEnvironment } from '../azure/model';
 import type { AzureSession } from '../azure/session';
 import type { SignInProvider, SubscriptionContext, TenantState } from './provider';
 import { ChangeEvent } from './provider';
+import { listSessionSubscriptions, listSessionTenants } from './subscriptionListing';
 
-/** The library's provider plus access to its own filter settings (protected in the library). */
-interface FilterAwareProvider extends VSCodeAzureSubscriptionProvider {
-  configuredFilters(): Promise<{ tenants: string[]; subscriptions: string[] }>;
+type AuthLibrary = typeof import('@microsoft/vscode-azext-azureauth');
+type Account = vscode.AuthenticationSessionAccountInformation;
+
+export interface VSCodeAccountOptions {
+  logger?: vscode.LogOutputChannel;
+  /**
+   * PEM of a CA trusted by this provider's clients only, for a custom cloud signed by a private CA
+   * (Azure Stack Hub; the sandbox in tests). Never installed process-wide.
+   */
+  caCertificate?: string;
 }
 
-async function loadProvider(logger?: vscode.LogOutputChannel): Promise<FilterAwareProvider> {
-  const lib = await import('@microsoft/vscode-azext-azureauth');
-  class Provider extends lib.VSCodeAzureSubscriptionProvider implements FilterAwareProvider {
-    async configuredFilters() {
-      return { tenants: await this.getTenantFilters(), subscriptions: await this.getSubscriptionFilters() };
-    }
-  }
-  return new Provider(logger);
+/** A tenant of one account, with whether VS Code holds a session for it. */
+interface AccountTenant extends TenantState {
+  account: Account;
 }
 
-function toEnvironment(sub: AzureSubscription): AzureEnvironment {
-  const env = sub.environment;
-  return environmentFor(env.name, env.resourceManagerEndpointUrl, env.portalUrl);
-}
-
-/**
- * A credential that asks VS Code for a session with the exact scope requested, so tokens stay fresh and
- * sovereign-cloud scopes are honoured. (The library's own credential replays the token it listed with.)
- */
-function sessionCredential(auth: AzureAuthentication): TokenCredential {
-  return {
-    async getToken(scopes): Promise<AccessToken | null> {
-      const session = await auth.getSessionWithScopes(Array.isArray(scopes) ? scopes : [scopes]);
-      // VS Code refreshes sessions itself; a short expiry makes the pipeline come back for a fresh one.
-      return session ? { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60 * 1000 } : null;
-    },
-  };
-}
+const SESSION_SETTINGS = ['microsoft-sovereign-cloud', 'azureResourceGroups.selectedSubscriptions'];
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function createVSCodeAccountProvider(logger?: vscode.LogOutputChannel): SignInProvider & { dispose(): void } {
-  let provider: Promise<FilterAwareProvider> | undefined;
+/** `azureResourceGroups.selectedSubscriptions` holds "tenantId/subscriptionId" entries; empty means all. */
+function sharedFilter(): { tenants: Set<string>; subscriptions: Set<string> } {
+  const entries = vscode.workspace.getConfiguration('azureResourceGroups').get<string[]>('selectedSubscriptions', []);
+  const pairs = entries.map((e) => e.toLowerCase().split('/'));
+  return { tenants: new Set(pairs.map((p) => p[0])), subscriptions: new Set(pairs.map((p) => p[1]).filter(Boolean)) };
+}
+
+export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}): SignInProvider & { dispose(): void } {
+  const { logger, caCertificate } = options;
   const changed = new ChangeEvent();
-  const disposables: { dispose(): unknown }[] = [];
-  const get = (): Promise<FilterAwareProvider> => {
-    provider ??= loadProvider(logger).then((p) => {
-      disposables.push(p.onDidSignIn(() => changed.fire()), p.onDidSignOut(() => changed.fire()), p);
-      return p;
-    });
-    return provider;
+  let loaded: Promise<{ lib: AuthLibrary; provider: VSCodeAzureSubscriptionProvider }> | undefined;
+  const load = () => loaded ??= import('@microsoft/vscode-azext-azureauth').then((lib) => ({ lib, provider: new lib.VSCodeAzureSubscriptionProvider(logger) }));
+
+  // Sessions come and go in the Accounts menu; the cloud and the shared filter live in settings.
+  const listeners = [
+    vscode.authentication.onDidChangeSessions(async (e) => {
+      const { lib } = await load();
+      if (e.provider.id === lib.getConfiguredAuthProviderId()) changed.fire();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) changed.fire();
+    }),
+  ];
+
+  const environment = (lib: AuthLibrary): AzureEnvironment => {
+    const env = lib.getConfiguredAzureEnv();
+    const base = environmentFor(env.name, env.resourceManagerEndpointUrl, env.portalUrl ?? '');
+    return caCertificate ? { ...base, caCertificate } : base;
   };
 
-  const toContext = (sub: AzureSubscription): SubscriptionContext => {
-    const session: AzureSession = { environment: toEnvironment(sub), credential: sessionCredential(sub.authentication), tenantId: sub.tenantId };
-    return {
-      subscription: {
-        subscriptionId: sub.subscriptionId, tenantId: sub.tenantId, displayName: sub.name, state: 'Enabled',
-        id: `/subscriptions/${sub.subscriptionId}`,
-      },
-      session,
-    };
-  };
-
-  const listTenants = async (): Promise<TenantState[]> => {
-    const p = await get();
-    const tenants = await p.getTenants();
-    const seen = new Set<string>();
-    const states: TenantState[] = [];
-    for (const tenant of tenants) {
-      const tenantId = tenant.tenantId;
-      if (!tenantId || seen.has(`${tenant.account.id}/${tenantId}`)) {
-        continue;
+  /** Asks VS Code, silently, for a session with the exact scope requested, so sovereign-cloud scopes are honoured. */
+  const credential = (lib: AuthLibrary, account: Account, tenantId?: string): TokenCredential => ({
+    async getToken(scopes): Promise<AccessToken> {
+      const session = await lib.getSessionFromVSCode(Array.isArray(scopes) ? [...scopes] : [scopes], tenantId, { silent: true, account });
+      if (!session) {
+        throw new AzureError({
+          code: 'NotSignedIn', status: 401, retryable: false,
+          message: vscode.l10n.t('VS Code has no session for {0} in tenant {1}. Sign in again from the Accounts menu.', account.label, tenantId ?? '-'),
+        });
       }
-      seen.add(`${tenant.account.id}/${tenantId}`);
+      // VS Code refreshes sessions itself; a short expiry makes the pipeline come back for a fresh one.
+      return { token: session.accessToken, expiresOnTimestamp: Date.now() + 5 * 60 * 1000 };
+    },
+  });
+
+  const sessionFor = (lib: AuthLibrary, account: Account, tenantId?: string): AzureSession =>
+    ({ environment: environment(lib), credential: credential(lib, account, tenantId), tenantId });
+
+  const accountTenants = async (): Promise<AccountTenant[]> => {
+    const { lib, provider } = await load();
+    const states: AccountTenant[] = [];
+    for (const account of await vscode.authentication.getAccounts(lib.getConfiguredAuthProviderId())) {
+      if (!(await provider.isSignedIn(undefined, account))) continue;
       try {
-        const ok = await p.isSignedIn(tenantId, tenant.account);
-        states.push({ tenantId, displayName: tenant.displayName, status: ok ? 'ok' : 'needsSignIn' });
+        for (const tenant of await listSessionTenants(sessionFor(lib, account))) {
+          // A tenant with its own MFA or conditional-access policy has no silent session until signed in to.
+          const ok = await provider.isSignedIn(tenant.id, account).catch(() => false);
+          states.push({ account, tenantId: tenant.id, displayName: tenant.displayName, status: ok ? 'ok' : 'needsSignIn' });
+        }
       } catch (e) {
-        states.push({ tenantId, displayName: tenant.displayName, status: 'error', error: message(e) });
+        states.push({ account, tenantId: account.label, displayName: account.label, status: 'error', error: message(e) });
       }
     }
     return states;
@@ -95,47 +106,36 @@ export function createVSCodeAccountProvider(logger?: vscode.LogOutputChannel): S
 
   return {
     kind: 'vscode',
-    onDidChange: (listener) => {
-      void get();
-      return changed.on(listener);
-    },
-    isSignedIn: async () => (await get()).isSignedIn(),
-    signIn: async () => {
-      await (await get()).signIn();
+    onDidChange: (listener) => changed.on(listener),
+    isSignedIn: async () => (await load()).provider.isSignedIn(),
+    signIn: async (tenantId) => {
+      await (await load()).provider.signIn(tenantId);
       changed.fire();
     },
-    listTenants,
+    listTenants: async () => (await accountTenants()).map(({ account: _account, ...state }) => state),
     listSubscriptions: async () => {
-      const p = await get();
-      try {
-        // The library applies the shared filter (azureResourceGroups.selectedSubscriptions) itself.
-        return (await p.getSubscriptions(true)).map(toContext);
-      } catch (e) {
-        logger?.warn(`Listing all subscriptions failed (${message(e)}); listing tenant by tenant.`);
-      }
-      // One broken tenant must not hide the others: list per signed-in tenant, with the library's filters.
-      const { tenants: tenantFilter, subscriptions: subscriptionFilter } = await p.configuredFilters();
-      const result: SubscriptionContext[] = [];
-      for (const tenant of await p.getTenants()) {
-        if (!tenant.tenantId || (tenantFilter.length > 0 && !tenantFilter.includes(tenant.tenantId))) {
-          continue;
-        }
+      const { lib } = await load();
+      const filter = sharedFilter();
+      const tenants = (await accountTenants()).filter((t) => t.status === 'ok' && (filter.tenants.size === 0 || filter.tenants.has(t.tenantId.toLowerCase())));
+      const seen = new Map<string, SubscriptionContext>();
+      for (const tenant of tenants) {
+        const session = sessionFor(lib, tenant.account, tenant.tenantId);
         try {
-          if (!(await p.isSignedIn(tenant.tenantId, tenant.account))) {
-            continue;
+          for (const subscription of await listSessionSubscriptions(session)) {
+            if (filter.subscriptions.size > 0 && !filter.subscriptions.has(subscription.subscriptionId.toLowerCase())) continue;
+            // The same subscription through two accounts is kept per account, as the library does.
+            seen.set(`${tenant.account.id}/${subscription.subscriptionId}`, { subscription, session });
           }
-          const subs = await p.getSubscriptions({ account: tenant.account, tenantId: tenant.tenantId });
-          result.push(...subs.filter((s) => subscriptionFilter.length === 0 || subscriptionFilter.includes(s.subscriptionId)).map(toContext));
         } catch (e) {
+          // One broken tenant must not hide the others; listTenants shows it to the user.
           logger?.warn(`Tenant ${tenant.tenantId}: ${message(e)}`);
         }
       }
-      return result;
+      return [...seen.values()].sort((a, b) => a.subscription.displayName.localeCompare(b.subscription.displayName));
     },
     dispose: () => {
-      for (const d of disposables.splice(0)) {
-        d.dispose();
-      }
+      for (const l of listeners.splice(0)) l.dispose();
+      void loaded?.then(({ provider }) => provider.dispose());
     },
   };
 }

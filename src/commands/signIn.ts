@@ -11,7 +11,14 @@ async function signInWith(deps: CommandDeps, kind: 'vscode' | 'azureCli'): Promi
 export const signIn: CommandDefinition = {
   id: 'azureBackup.signIn',
   title: () => vscode.l10n.t('Sign in to Azure'),
-  run: (deps) => signInWith(deps, 'vscode'),
+  // From a tenant node ("Sign in to tenant …"), the tenant id comes along: sign in to that tenant of the account.
+  run: async (deps, tenantId?: unknown) => {
+    if (typeof tenantId === 'string' && deps.session.mode !== 'signedOut' && deps.session.mode !== 'sandbox') {
+      await deps.session.signInToTenant(tenantId);
+      return true;
+    }
+    return signInWith(deps, 'vscode');
+  },
 };
 
 export const signInWithAzureCli: CommandDefinition = {

@@ -4,6 +4,7 @@ import type { BackupService } from '../azure/backupService';
 import type { AzureCallLogger, AzureSession, BackupServiceOptions } from '../azure/session';
 import type { SignInProvider, SubscriptionContext, TenantState } from '../auth/provider';
 import type { AzureCliProviderOptions } from '../auth/azureCli';
+import type { VSCodeAccountOptions } from '../auth/vscodeAccount';
 import type { SandboxEndpoint } from '../auth/sandbox';
 import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 
@@ -16,6 +17,6 @@ export interface CoreApi {
   createSandboxProvider(sandbox: SandboxEndpoint): SignInProvider;
   createAzureCliProvider(options?: AzureCliProviderOptions): SignInProvider;
   /** VS Code's Microsoft account (through @microsoft/vscode-azext-azureauth). */
-  createVsCodeProvider(): SignInProvider;
+  createVsCodeProvider(options?: VSCodeAccountOptions): SignInProvider;
   startSandbox(options?: SandboxOptions): Promise<RunningSandbox>;
 }

@@ -63,6 +63,13 @@ export class AccountSession implements vscode.Disposable {
     return true;
   }
 
+  /** Signs in to one tenant of the current account (a tenant shown as needing sign-in), then reloads. */
+  async signInToTenant(tenantId: string): Promise<void> {
+    if (!this.provider) return;
+    await this.provider.signIn(tenantId);
+    this.reset();
+  }
+
   signOut(): void {
     this.providerListener?.dispose();
     this.provider = undefined;

@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { BrowserContext } from 'playwright-core';
 import { REPO, RunningCodeServer, makeRunDir, startCodeServer } from './codeServer';
 import { launchBrowser } from './browser';
+import { grantTestAccountAccess } from './accountAccess';
 import { LevelSummary, printResults, readSummary } from './summary';
 
 const TIMEOUT_MS = Number(process.env.AZB_HOST_TIMEOUT_MS || 900000);
@@ -24,7 +25,11 @@ export async function runHostTests(): Promise<LevelSummary> {
       runDir,
       locale: LOCALE,
       settings: { 'azureBackup.startInSandbox': true },
-      env: { AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir, AZB_HOST_LOCALE: LOCALE ?? '' },
+      env: {
+        // The user settings file, for suites that set keys no installed extension registers (VS Code refuses to
+        // write those through the API): the sovereign-cloud settings of Microsoft's authentication extension.
+        AZB_USER_SETTINGS: path.join(runDir, 'user-data', 'User', 'settings.json'),
+        AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir, AZB_HOST_LOCALE: LOCALE ?? '' },
     });
     const authority = new URL(server.url).host;
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
@@ -37,6 +42,7 @@ export async function runHostTests(): Promise<LevelSummary> {
     const finished = new Promise<unknown>((r) => { finish = r; });
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => consoleLog.write(`[host:${type}] ${JSON.stringify(args)}\n`));
     await page.exposeFunction('codeAutomationExit', (code: unknown) => finish(code));
+    await grantTestAccountAccess(page, server.url);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);

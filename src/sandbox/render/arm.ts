@@ -12,6 +12,14 @@ export function renderSubscription(s: SubscriptionRecord, tenantId: string): unk
   };
 }
 
+/** The one tenant the sandbox has: the signed-in user's home tenant. */
+export function renderTenant(tenantId: string): unknown {
+  return {
+    id: `/tenants/${tenantId}`, tenantId, tenantCategory: 'Home', displayName: 'Sandbox', defaultDomain: 'sandbox.onmicrosoft.com',
+    domains: ['sandbox.onmicrosoft.com'], countryCode: 'NL', tenantType: 'AAD',
+  };
+}
+
 export function renderLocation(subscriptionId: string, r: RegionInfo): unknown {
   return {
     id: `/subscriptions/${subscriptionId}/locations/${r.name}`, name: r.name, type: 'Region', displayName: r.displayName,

@@ -1,16 +1,19 @@
-/** Subscriptions, locations and resource groups (api 2022-12-01 / 2025-04-01). */
+/** Tenants, subscriptions, locations and resource groups (api 2022-12-01 / 2025-04-01). */
 import { ArmError } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
 import { obj, str, strMap } from '../state/json';
 import { findRegion, REGIONS } from '../state/regions';
-import { renderLocation, renderResourceGroup, renderSubscription } from '../render/arm';
+import { renderLocation, renderResourceGroup, renderSubscription, renderTenant } from '../render/arm';
 import { requireResourceGroup, requireSubscription } from './lookup';
 
 const RG_NAME = /^[-\w._()]{1,90}$/;
 
 export function registerResourceRoutes(router: Router, site: Site): void {
+  // Sign-in through VS Code's account lists the tenants first, then the subscriptions of each.
+  router.add('GET', '/tenants', (req) => pagedReply(site, 'subscriptions', req, [site.store.tenantId], renderTenant));
+
   router.add('GET', '/subscriptions', (req) =>
     pagedReply(site, 'subscriptions', req, site.store.allSubscriptions(), (s) => renderSubscription(s, site.store.tenantId)));
 

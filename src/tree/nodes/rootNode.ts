@@ -30,7 +30,7 @@ export class RootNode implements TreeNode {
     for (const tenant of tenants.filter((x) => x.status !== 'ok')) {
       const name = tenant.displayName ?? tenant.tenantId;
       nodes.push(tenant.status === 'needsSignIn'
-        ? new ActionNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Sign in to tenant {0}…', name), 'sign-in', 'azureBackup.signIn', [], ContextValue.tenantNeedsSignIn)
+        ? new ActionNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Sign in to tenant {0}…', name), 'sign-in', 'azureBackup.signIn', [tenant.tenantId], ContextValue.tenantNeedsSignIn)
         : new MessageNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Tenant {0}: {1}', name, tenant.error ?? l10n.t('unavailable')), 'error'));
     }
     nodes.push(...subscriptions.map((c) => new SubscriptionNode(this, c.subscription, session.mode === 'sandbox', this.context)));

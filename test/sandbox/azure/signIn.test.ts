@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as https from 'node:https';
 import { createBackupService } from '../../../src/azure';
-import { createSandboxProvider } from '../../../src/auth';
+import { createSandboxProvider, sandboxSession } from '../../../src/auth';
+import { listSessionTenants } from '../../../src/auth/subscriptionListing';
 import { startSandbox } from '../../../src/sandbox';
 import type { RunningSandbox } from '../../../src/sandbox';
 
@@ -34,6 +35,11 @@ describe('sandbox sign-in provider', function () {
     assert.ok(vaults.items.length > 0);
     const listener = provider.onDidChange(() => undefined);
     listener.dispose();
+  });
+
+  it('lists its home tenant through the SDK, as sign-in with a VS Code account does first', async () => {
+    const tenants = await listSessionTenants(sandboxSession({ endpoint: sandbox.endpoint, ca: sandbox.ca, tenantId: sandbox.tenantId }));
+    assert.deepEqual(tenants, [{ id: sandbox.tenantId, displayName: 'Sandbox' }]);
   });
 
   it('does not trust the sandbox CA process-wide', async () => {
