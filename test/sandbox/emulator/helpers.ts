@@ -22,6 +22,19 @@ export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningS
   return startSandbox({ retryAfterSeconds: 0, speed: 1, ...options });
 }
 
+/**
+ * A sandbox for a suite (or, with `each`, for every test) with its SDK clients, stopped afterwards. The callback
+ * hands them to the suite's own variables, so tests read as before.
+ */
+export function useTestSandbox(options: SandboxOptions, use: (sandbox: RunningSandbox, clients: SandboxClients) => void, scope: { each?: boolean } = {}): void {
+  let running: RunningSandbox | undefined;
+  (scope.each ? beforeEach : before)(async () => {
+    running = await startTestSandbox(options);
+    use(running, clientsFor(running));
+  });
+  (scope.each ? afterEach : after)(async () => { await running?.stop(); });
+}
+
 export interface ClientOptionsForSandbox {
   /** Retry tuning so fault tests stay fast. */
   retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number };

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMJob } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, collect, containerOf, headerCapture, itemOf, operationIdOf, startTestSandbox, type SandboxClients } from './helpers';
+import { collect, containerOf, headerCapture, itemOf, operationIdOf, type SandboxClients, useTestSandbox } from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
@@ -18,11 +18,7 @@ function serviceDate(d: Date): string {
 describe('backup jobs', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  before(async () => {
-    sandbox = await startTestSandbox({ pageSize: 2 });
-    c = clientsFor(sandbox);
-  });
-  after(async () => { await sandbox.stop(); });
+  useTestSandbox({ pageSize: 2 }, (s, clients) => { sandbox = s; c = clients; });
 
   it('lists the story jobs newest first across pages ($skipToken)', async () => {
     sandbox.requestLog.clear();

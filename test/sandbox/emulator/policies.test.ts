@@ -2,8 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMProtectionPolicy, ProtectionPolicyResource } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
-import type { RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, collect, startTestSandbox, type SandboxClients } from './helpers';
+import { collect, type SandboxClients, useTestSandbox } from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
@@ -24,13 +23,8 @@ function dailyPolicy(days: number, instant = 2, retentionTime = RUN): Protection
 const isCode = (status: number, code: string) => (e: unknown): boolean => e instanceof RestError && e.statusCode === status && e.code === code;
 
 describe('backup policies', () => {
-  let sandbox: RunningSandbox;
   let c: SandboxClients;
-  before(async () => {
-    sandbox = await startTestSandbox();
-    c = clientsFor(sandbox);
-  });
-  after(async () => { await sandbox.stop(); });
+  useTestSandbox({}, (_sandbox, clients) => { c = clients; });
 
   it('lists built-in policies, filtered by backupManagementType, with protectedItemsCount', async () => {
     const vm = await collect(c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }));

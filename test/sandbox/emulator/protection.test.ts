@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMJob, AzureIaaSVMProtectedItem, IaasVMRecoveryPoint, RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, collect, containerOf, headerCapture, itemOf, operationIdOf, startTestSandbox, type SandboxClients } from './helpers';
+import { collect, containerOf, headerCapture, itemOf, operationIdOf, type SandboxClients, useTestSandbox } from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
@@ -27,11 +27,7 @@ async function backupNow(b: RecoveryServicesBackupClient, vmRg: string, vm: stri
 describe('protection: containers, items, backup now, failures', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  beforeEach(async () => {
-    sandbox = await startTestSandbox();
-    c = clientsFor(sandbox);
-  });
-  afterEach(async () => { await sandbox.stop(); });
+  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; }, { each: true });
 
   it('lists containers only with backupManagementType in $filter; gets one by percent-encoded, any-case name', async () => {
     await assert.rejects(collect(c.backup.backupProtectionContainers.list(VAULT, RG)), isCode(400, 'BMSUserErrorInvalidInput'));

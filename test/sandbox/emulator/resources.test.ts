@@ -2,16 +2,12 @@
 import * as assert from 'node:assert/strict';
 import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, collect, startTestSandbox, type SandboxClients } from './helpers';
+import { collect, type SandboxClients, useTestSandbox } from './helpers';
 
 describe('ARM basics: subscriptions, locations, resource groups, virtual machines', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  before(async () => {
-    sandbox = await startTestSandbox({ pageSize: 2 });
-    c = clientsFor(sandbox);
-  });
-  after(async () => { await sandbox.stop(); });
+  useTestSandbox({ pageSize: 2 }, (s, clients) => { sandbox = s; c = clients; });
 
   it('lists and gets the story subscription with its tenant', async () => {
     const subs = await collect(c.subscriptions.subscriptions.list());

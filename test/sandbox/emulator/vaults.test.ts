@@ -2,18 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { RestError } from '@azure/core-rest-pipeline';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, collect, startTestSandbox, type SandboxClients } from './helpers';
+import { collect, type SandboxClients, useTestSandbox } from './helpers';
 
 const isCode = (status: number, code: string) => (e: unknown): boolean => e instanceof RestError && e.statusCode === status && e.code === code;
 
 describe('vaults and storage redundancy', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  before(async () => {
-    sandbox = await startTestSandbox({ speed: 50 });
-    c = clientsFor(sandbox);
-  });
-  after(async () => { await sandbox.stop(); });
+  useTestSandbox({ speed: 50 }, (s, clients) => { sandbox = s; c = clients; });
 
   it('lists vaults by subscription and resource group, gets one case-insensitively', async () => {
     assert.deepEqual((await collect(c.vaults.vaults.listByResourceGroup('contoso-backup-rg'))).map((v) => v.name), ['contoso-vault']);

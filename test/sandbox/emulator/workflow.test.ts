@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMJob, AzureIaaSVMProtectedItem, OperationStatusJobExtendedInfo } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, collect, containerOf, headerCapture, itemOf, operationIdOf, startTestSandbox, type SandboxClients } from './helpers';
+import { collect, containerOf, headerCapture, itemOf, operationIdOf, type SandboxClients, useTestSandbox } from './helpers';
 
 const RG = 'article-rg';
 const VAULT = 'article-vault';
@@ -14,11 +14,7 @@ const VM_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${VM_RG}/p
 describe('article workflow: vault → redundancy → discover → enable → backup now → stop → delete', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  before(async () => {
-    sandbox = await startTestSandbox();
-    c = clientsFor(sandbox);
-  });
-  after(async () => { await sandbox.stop(); });
+  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; });
 
   async function followOperation(opId: string): Promise<string> {
     for (let i = 0; i < 20; i++) {
