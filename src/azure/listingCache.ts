@@ -2,7 +2,8 @@
 // node and the VM protection join) and each subscription's vault list (the "Recovery Services vaults" node and
 // the join). A page is fetched once, shared by concurrent readers, and kept until invalidated: by the tree's
 // refresh, or by the layer itself after an operation that changes it (enable, stop, delete, create vault).
-// Failed fetches are not kept.
+// Failed fetches are not kept. A shared fetch is aborted once every reader waiting on it has given up, so a
+// cancelled tree load does not leave its request hanging.
 import type { VaultRef } from './backupService';
 
 export type Fetch<T> = (signal?: AbortSignal) => Promise<T>;
@@ -13,8 +14,8 @@ export type ListScope = { subscriptionId: string; vault?: VaultRef; vaultList?: 
 export interface ListingCache {
   /**
    * The page at `token` (undefined: the first) of the list under `key`, fetched at most once until invalidated.
-   * A shared fetch runs without the reader's signal (one reader's cancel must not fail the others); the reader
-   * stops waiting when its own signal aborts.
+   * A shared fetch runs with a signal of its own (one reader's cancel must not fail the others): a reader stops
+   * waiting when its own signal aborts, and the fetch is aborted when no reader is left waiting for it.
    */
   page<P>(key: string, token: string | undefined, fetch: Fetch<P>, signal?: AbortSignal): Promise<P>;
   /** A value derived from a subscription's cached lists (e.g. the protection index); dropped with them. */
@@ -32,19 +33,36 @@ export const itemsKey = (ref: VaultRef): string => `items|${ref.subscriptionId}|
 export const vmsKey = (subscriptionId: string): string => `vms|${subscriptionId}|`.toLowerCase();
 export const vaultsKey = (subscriptionId: string): string => `vaults|${subscriptionId}|`.toLowerCase();
 
+/** A fetch shared by its readers: aborted when the last one waiting gives up. */
+interface Shared {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  settled: boolean;
+  /** Readers with a signal still waiting. */
+  waiting: number;
+  /** A reader without a signal waits to the end: never abort under it. */
+  pinned: boolean;
+}
+
 export function createListingCache(): ListingCache {
-  const lists = new Map<string, Map<string, Promise<unknown>>>();
+  const lists = new Map<string, Map<string, Shared>>();
   const readAhead = new Map<string, Promise<unknown>>();
-  const derivedValues = new Map<string, Promise<unknown>>();
+  const derivedValues = new Map<string, Shared>();
   const subscriptionOf = (key: string): string => key.split('|')[1] ?? '';
-  /** Keep the promise under `key` of `store`; a failure forgets it (unless a newer fetch replaced it). */
-  const remember = <T>(store: Map<string, Promise<unknown>>, key: string, fetch: Fetch<T>, signal?: AbortSignal): Promise<T> => {
-    const known = store.get(key) as Promise<T> | undefined;
-    if (known) return untilAborted(known, signal);
-    const promise = fetch();
-    store.set(key, promise);
-    promise.catch(() => { if (store.get(key) === promise) store.delete(key); });
-    return untilAborted(promise, signal);
+  /** Keep the fetch under `key` of `store`; a failure forgets it (unless a newer fetch replaced it). */
+  const remember = <T>(store: Map<string, Shared>, key: string, fetch: Fetch<T>, signal?: AbortSignal): Promise<T> => {
+    let shared = store.get(key);
+    if (!shared) {
+      const controller = new AbortController();
+      const entry: Shared = { promise: fetch(controller.signal), controller, settled: false, waiting: 0, pinned: false };
+      store.set(key, entry);
+      entry.promise.then(() => { entry.settled = true; }, () => {
+        entry.settled = true;
+        if (store.get(key) === entry) store.delete(key);
+      });
+      shared = entry;
+    }
+    return follow(shared, signal, () => { if (store.get(key) === shared) store.delete(key); }) as Promise<T>;
   };
   return {
     page<P>(key: string, token: string | undefined, fetch: Fetch<P>, signal?: AbortSignal): Promise<P> {
@@ -92,12 +110,23 @@ export const noListingCache: ListingCache = {
   invalidate: () => undefined,
 };
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
+/** One reader of a shared fetch; the last reader with a signal to give up aborts the fetch and `forget`s it. */
+function follow(shared: Shared, signal: AbortSignal | undefined, forget: () => void): Promise<unknown> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (!signal || shared.settled) {
+    if (!signal) shared.pinned = true;
+    return shared.promise;
+  }
+  shared.waiting++;
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      reject(signal.reason);
+      if (--shared.waiting === 0 && !shared.pinned && !shared.settled) {
+        forget();
+        shared.controller.abort(signal.reason);
+      }
+    };
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

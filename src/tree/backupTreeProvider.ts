@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './treeNode';
 import type { TreeContext } from './treeContext';
-import { ErrorNode } from './nodes/basicNodes';
+import { CancelledNode, ErrorNode } from './nodes/basicNodes';
 import { RootNode } from './nodes/rootNode';
+import { TreeLoads } from './treeLoads';
 
 /**
  * The one TreeDataProvider of the extension. It caches each node's children so node instances stay stable
- * (VS Code refreshes by instance), turns failures into error nodes with "Retry", and refreshes by id so
- * commands can update the nodes their operation touched.
+ * (VS Code refreshes by instance), turns failures into error nodes with "Retry" and loads the user cancelled
+ * (TreeLoads: Cancel on a slow load) into "Loading cancelled" nodes, and refreshes by id so commands can update
+ * the nodes their operation touched.
  */
 export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -15,11 +17,13 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private readonly children = new Map<string, Promise<TreeNode[]>>();
   private readonly nodes = new Map<string, TreeNode>();
   readonly root: RootNode;
+  private readonly loads: TreeLoads;
   private readonly listeners: vscode.Disposable[] = [];
 
   constructor(private readonly context: TreeContext) {
     this.root = new RootNode(context);
-    this.listeners.push(
+    this.loads = new TreeLoads(context.l10n);
+    this.listeners.push(this.loads,
       context.session.onDidChange(() => this.refresh()),
       context.jobs.onDidChange((keys) => this.refreshKeys(keys)),
     );
@@ -37,21 +41,27 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const parent = node ?? this.root;
     let pending = this.children.get(parent.id);
     if (!pending) {
-      pending = this.load(parent);
+      const loading = this.load(parent).then((result) => {
+        // A refresh may have replaced this load meanwhile: its nodes are not the ones shown.
+        if (this.children.get(parent.id) === loading) for (const child of result) this.nodes.set(child.id, child);
+        return result;
+      });
+      pending = loading;
       this.children.set(parent.id, pending);
     }
     return pending;
   }
 
   private async load(parent: TreeNode): Promise<TreeNode[]> {
-    let result: TreeNode[];
+    if (!parent.getChildren) return [];
+    const load = this.loads.start(parent.id, labelPath(parent));
     try {
-      result = parent.getChildren ? await parent.getChildren() : [];
+      return await parent.getChildren(load.signal);
     } catch (error) {
-      result = [new ErrorNode(parent, error, this.context.l10n)];
+      return [load.signal.aborted ? new CancelledNode(parent, this.context.l10n) : new ErrorNode(parent, error, this.context.l10n)];
+    } finally {
+      load.end();
     }
-    for (const child of result) this.nodes.set(child.id, child);
-    return result;
   }
 
   /** A node by id, if it has been shown. */
@@ -66,6 +76,7 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** Reload a node's children (all when no node); `keepNodeData` keeps a paged group's loaded pages. */
   refresh(node?: TreeNode, keepNodeData = false): void {
     if (!node || node === this.root) {
+      this.loads.abort(() => true);
       this.children.clear();
       this.nodes.clear();
       this.root.reset();
@@ -74,7 +85,9 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
     if (!keepNodeData) node.reset?.();
     const prefix = node.id;
-    for (const id of [...this.children.keys()]) if (id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`)) this.children.delete(id);
+    const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`);
+    this.loads.abort(under);
+    for (const id of [...this.children.keys()]) if (under(id)) this.children.delete(id);
     this.changed.fire(node);
   }
 
@@ -95,4 +108,13 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     for (const l of this.listeners) l.dispose();
     this.changed.dispose();
   }
+}
+
+/** "Subscription › Recovery Services vaults": a node's label with its parent's, to name a slow load. */
+function labelPath(node: TreeNode): string {
+  const label = (n: TreeNode | undefined): string => {
+    const l = n?.getTreeItem().label;
+    return typeof l === 'string' ? l : l?.label ?? '';
+  };
+  return [label(node.parent), label(node)].filter((l) => l.length > 0).join(' › ');
 }

@@ -4,6 +4,7 @@ export const ContextValue = {
   action: 'action',
   message: 'message',
   error: 'error',
+  cancelled: 'cancelled',
   loadMore: 'loadMore',
   tenantNeedsSignIn: 'tenantNeedsSignIn',
   subscription: 'subscription',

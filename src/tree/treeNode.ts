@@ -5,7 +5,8 @@ export interface TreeNode {
   readonly id: string;
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;
-  getChildren?(): Promise<TreeNode[]>;
+  /** `signal` aborts when the user cancels the load (or a refresh replaces it). */
+  getChildren?(signal?: AbortSignal): Promise<TreeNode[]>;
   /** Drop data cached by the node itself (paged groups) before a refresh. */
   reset?(): void;
 }

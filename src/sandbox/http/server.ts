@@ -97,7 +97,9 @@ export class SandboxServer {
       return;
     }
     if (fault === 'stall') {
-      // Hold the answer back; the client's timeout or abort decides what happens.
+      // Hold the answer back; the client's timeout or abort decides what happens. A client that gives up first is
+      // logged at that moment as 499 (nginx's "client closed request"), so a test can tell aborted from waiting.
+      res.once('close', () => { if (!res.writableEnded) this.logEntry(meta, 499); });
       this.delay(this.deps.faults.stallMs, () => this.readBody(req, res, url, meta));
       return;
     }

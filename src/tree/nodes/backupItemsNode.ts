@@ -37,8 +37,8 @@ export class BackupItemsNode implements PagedNode {
 
   loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
 
-  async getChildren(): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(this, this.context, (item) => new BackupItemNode(this, item, this.parent.tenantId, this.context));
+  async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
+    const nodes = await this.pages.nodes(this, this.context, (item) => new BackupItemNode(this, item, this.parent.tenantId, this.context), signal);
     this.loaded = true;
     const { l10n } = this.context;
     return nodes.length > 0 ? nodes : [new MessageNode(this, `${this.id}#empty`, l10n.t('No protected items.'))];

@@ -35,8 +35,8 @@ export class JobsNode implements PagedNode {
 
   loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
 
-  async getChildren(): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(this, this.context, (job) => new JobNode(this, job, this.parent.tenantId, this.context));
+  async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
+    const nodes = await this.pages.nodes(this, this.context, (job) => new JobNode(this, job, this.parent.tenantId, this.context), signal);
     const jobs = nodes.filter((n): n is JobNode => n instanceof JobNode);
     const rest = nodes.filter((n) => !(n instanceof JobNode));
     const sorted = sortJobs(jobs.map((n) => n.job)).map((job) => jobs.find((n) => n.job === job)!);

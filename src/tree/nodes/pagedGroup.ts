@@ -17,16 +17,17 @@ export class PagedChildren<T> {
     this.loaded = false;
   }
 
-  async nodes(owner: TreeNode, context: TreeContext, toNode: (item: T) => TreeNode): Promise<TreeNode[]> {
-    if (!this.loaded) await this.loadMore(context.pageSize);
+  /** The nodes of the pages loaded so far (the first page is fetched on first use; `signal` cancels that). */
+  async nodes(owner: TreeNode, context: TreeContext, toNode: (item: T) => TreeNode, signal?: AbortSignal): Promise<TreeNode[]> {
+    if (!this.loaded) await this.loadMore(context.pageSize, signal);
     const nodes = this.items.map(toNode);
     if (this.token) nodes.push(new LoadMoreNode(owner, context.l10n));
     return nodes;
   }
 
-  async loadMore(pageSize: number): Promise<void> {
+  async loadMore(pageSize: number, signal?: AbortSignal): Promise<void> {
     if (this.loaded && !this.token) return;
-    const page = await this.fetch({ continuationToken: this.token, maxItems: pageSize });
+    const page = await this.fetch({ continuationToken: this.token, maxItems: pageSize, signal });
     this.items = [...this.items, ...page.items];
     this.token = page.continuationToken;
     this.loaded = true;

@@ -28,8 +28,8 @@ export class PoliciesNode implements PagedNode {
 
   loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
 
-  async getChildren(): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(this, this.context, (policy) => new PolicyNode(this, policy, this.parent.tenantId, this.context));
+  async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
+    const nodes = await this.pages.nodes(this, this.context, (policy) => new PolicyNode(this, policy, this.parent.tenantId, this.context), signal);
     const { l10n } = this.context;
     return nodes.length > 0 ? nodes : [new MessageNode(this, `${this.id}#empty`, l10n.t('No policies.'))];
   }

@@ -7,22 +7,10 @@ import * as vscode from 'vscode';
 import type { AzureBackupApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { getApi, labelOf, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
-import { faultConfig, type FaultName, type KeyRequest, requestsTo, sandboxOf, useExpiredToken } from './fixtures';
+import { getApi, labelOf, nodeAt } from '../ui/helpers';
+import { faultConfig, type FaultName, requestsTo, sandboxOf, useExpiredToken } from './fixtures';
+import { LOADS, shows } from './treeLoads';
 
-interface Load { name: string; path: string[]; key: KeyRequest; expect: string; maxAttempts?: number }
-
-const LOADS: Load[] = [
-  { name: 'vaults', path: [SUB, VAULTS], key: { method: 'GET', path: '/providers/Microsoft\\.RecoveryServices/vaults$' }, expect: 'contoso-vault' },
-  { name: 'backup items', path: [SUB, VAULTS, 'contoso-vault', 'Backup items'], key: { method: 'GET', path: '/backupProtectedItems$' }, expect: 'web-vm-01' },
-  { name: 'backup jobs', path: [SUB, VAULTS, 'contoso-vault', 'Backup jobs'], key: { method: 'GET', path: '/backupJobs$' }, expect: 'web-vm-01' },
-  { name: 'backup policies', path: [SUB, VAULTS, 'contoso-vault', 'Backup policies'], key: { method: 'GET', path: '/backupPolicies$' }, expect: 'DefaultPolicy' },
-  // Compute's VM list, or Resource Graph's query where the layer uses it (with Compute as its fallback).
-  {
-    name: 'virtual machines', path: [SUB, VMS], expect: 'web-vm-01', maxAttempts: 8,
-    key: { method: 'GET|POST', path: '(/providers/Microsoft\\.Compute/virtualMachines|/providers/Microsoft\\.ResourceGraph/resources)$' },
-  },
-];
 const FAULTS: FaultName[] = ['429', '503', 'reset', '500', '401 expired'];
 
 describe('Reliability: faults × tree loads', function () {
@@ -36,7 +24,6 @@ describe('Reliability: faults × tree loads', function () {
     await vscode.commands.executeCommand('azureBackup.refresh', node);
     return { node, children: await api.tree.getChildren(node) };
   };
-  const shows = (children: TreeNode[], expected: string): boolean => children.some((c) => labelOf(c).includes(expected));
 
   for (const l of LOADS) {
     describe(l.name, () => {
