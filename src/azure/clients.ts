@@ -10,6 +10,7 @@ import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
 import { createSessionHttpClient } from './httpClient';
+import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterCapPolicy } from './retryAfterCap';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
 
 export interface ClientSet {
@@ -35,13 +36,17 @@ const DEFAULT_RETRY = { maxRetries: 3, retryDelayInMs: 800, maxRetryDelayInMs: 3
 /** Common pipeline options, shared by both SDK generations. */
 export function pipelineOptions(session: AzureSession, options: ClientSetOptions = {}) {
   const { environment } = session;
+  const { maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS, ...retry } = options.retry ?? {};
+  // perRetry policies see every attempt; the first listed wraps the others (so the call log records the answer
+  // whose wait is refused).
   const additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] = [
+    { policy: retryAfterCapPolicy(maxRetryAfterMs), position: 'perRetry' },
     { policy: errorBodyPolicy(), position: 'perRetry' },
     ...(options.logger ? [{ policy: callLogPolicy(options.logger), position: 'perRetry' as const }] : []),
   ];
   return {
     endpoint: environment.resourceManagerEndpoint,
-    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+    retryOptions: { ...DEFAULT_RETRY, ...retry },
     additionalPolicies,
     ...(environment.caCertificate ? { tlsOptions: { ca: environment.caCertificate } } : {}),
     userAgentOptions: { userAgentPrefix: 'vscode-azure-backup' },

@@ -23,13 +23,16 @@ export class AzureError extends Error {
   readonly requestId?: string;
   readonly retryable: boolean;
   readonly target?: string;
+  /** How long the service asked to wait before a retry, when that was longer than the layer waits (retryAfterCap.ts). */
+  readonly retryAfterMs?: number;
 
-  constructor(init: { code: string; message: string; status?: number; requestId?: string; retryable?: boolean; target?: string }) {
+  constructor(init: { code: string; message: string; status?: number; requestId?: string; retryable?: boolean; target?: string; retryAfterMs?: number }) {
     super(init.message);
     this.code = init.code;
     this.status = init.status;
     this.requestId = init.requestId;
     this.target = init.target;
+    this.retryAfterMs = init.retryAfterMs;
     this.retryable = init.retryable ?? isRetryableStatus(init.status);
   }
 
@@ -132,7 +135,7 @@ export function headerValue(headers: unknown, name: string): string | undefined 
   return typeof v === 'string' ? v : undefined;
 }
 
-function parseJson(text: string | null | undefined): unknown {
+export function parseJson(text: string | null | undefined): unknown {
   if (!text) {
     return undefined;
   }

@@ -25,6 +25,8 @@ export interface RetrySettings {
   maxRetries?: number;
   retryDelayInMs?: number;
   maxRetryDelayInMs?: number;
+  /** Longest Retry-After (429/503) waited for before retrying; a longer one fails at once with AzureError.retryAfterMs. Default 60 s. */
+  maxRetryAfterMs?: number;
 }
 
 export interface BackupServiceOptions {

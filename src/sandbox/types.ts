@@ -24,6 +24,8 @@ export interface FaultConfig {
   rate?: number;
   kinds?: FaultKind[];
   stallMs?: number;
+  /** Retry-After (seconds) of injected 429/503 answers; default: the sandbox's `retryAfterSeconds`. */
+  retryAfterSeconds?: number;
   /** Only requests whose path matches this RegExp source (case-insensitive). */
   pathPattern?: string;
   methods?: string[];

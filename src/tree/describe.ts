@@ -23,6 +23,20 @@ export function relativeTime(then: Date, now: Date, l10n: L10n): string {
   }
 }
 
+/** A wait the service asked for, in the largest unit that reads well: "45 seconds", "3 minutes", "1 hour". */
+export function waitLabel(ms: number, l10n: L10n): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 120) return l10n.t('{0} seconds', seconds);
+  if (seconds < 3600) return l10n.t('{0} minutes', Math.round(seconds / 60));
+  const hours = Math.round(seconds / 3600);
+  return hours === 1 ? l10n.t('1 hour') : l10n.t('{0} hours', hours);
+}
+
+/** Why a throttled call was not retried: the wait Azure asked for is longer than the extension holds a view or notification. */
+export function waitSentence(ms: number, l10n: L10n): string {
+  return l10n.t('Azure asked to wait {0} before trying again; try again later.', waitLabel(ms, l10n));
+}
+
 export function redundancyLabel(redundancy: Vault['redundancy'], l10n: L10n): string {
   switch (redundancy) {
     case 'GeoRedundant': return l10n.t('Geo-redundant');

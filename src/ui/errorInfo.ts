@@ -6,6 +6,8 @@ export interface ErrorInfo {
   code?: string;
   requestId?: string;
   status?: number;
+  /** Set when the service asked to wait longer before a retry than the Azure layer waits (AzureError.retryAfterMs). */
+  retryAfterMs?: number;
 }
 
 function stringField(value: unknown, key: string): string | undefined {
@@ -17,12 +19,15 @@ function stringField(value: unknown, key: string): string | undefined {
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (typeof error === 'string') return { message: error };
   const message = stringField(error, 'message') ?? String(error);
-  const status = typeof error === 'object' && error !== null ? (error as Record<string, unknown>).status ?? (error as Record<string, unknown>).statusCode : undefined;
+  const field = (key: string): unknown => (typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined);
+  const status = field('status') ?? field('statusCode');
+  const retryAfterMs = field('retryAfterMs');
   return {
     message,
     code: stringField(error, 'code'),
     requestId: stringField(error, 'requestId'),
     status: typeof status === 'number' ? status : undefined,
+    ...(typeof retryAfterMs === 'number' ? { retryAfterMs } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { waitSentence } from '../tree/describe';
 import { toErrorInfo } from './errorInfo';
 import type { Log } from './log';
 
@@ -7,6 +8,7 @@ export async function showError(log: Log, action: string, error: unknown): Promi
   const info = toErrorInfo(error);
   log.error(`${action}: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
   const details = [info.message];
+  if (info.retryAfterMs !== undefined) details.push(waitSentence(info.retryAfterMs, vscode.l10n));
   if (info.code) details.push(vscode.l10n.t('Code: {0}', info.code));
   if (info.requestId) details.push(vscode.l10n.t('Request id: {0}', info.requestId));
   const showLog = vscode.l10n.t('Show log');

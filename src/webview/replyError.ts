@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { waitSentence } from '../tree/describe';
 import { isCancellation, toErrorInfo } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
 
@@ -13,5 +14,6 @@ export function replyError(error: unknown, log: Log, context: string): ReplyErro
   const info = toErrorInfo(error);
   if (isCancellation(error)) return { message: vscode.l10n.t('Cancelled.'), code: info.code, requestId: info.requestId };
   log.error(`${context}: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
-  return { message: info.message, code: info.code, requestId: info.requestId };
+  const message = info.retryAfterMs === undefined ? info.message : `${info.message} ${waitSentence(info.retryAfterMs, vscode.l10n)}`;
+  return { message, code: info.code, requestId: info.requestId };
 }

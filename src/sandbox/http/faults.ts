@@ -26,6 +26,11 @@ export class FaultInjector {
     return this.config?.failOperations === true;
   }
 
+  /** Retry-After of injected 429/503 answers, when the fault set names its own (else the sandbox's). */
+  get retryAfterSeconds(): number | undefined {
+    return this.config?.retryAfterSeconds;
+  }
+
   get stallMs(): number {
     return this.config?.stallMs ?? 30_000;
   }

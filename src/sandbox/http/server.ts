@@ -104,10 +104,11 @@ export class SandboxServer {
       return;
     }
     if (fault) {
+      const retryAfter = this.deps.faults.retryAfterSeconds ?? this.deps.retryAfterSeconds;
       const e = fault === 'throttle'
-        ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(this.deps.retryAfterSeconds) })
+        ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
         : fault === 'unavailable'
-          ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(this.deps.retryAfterSeconds) })
+          ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
           : fault === 'forbidden'
             ? new ArmError(403, 'AuthorizationFailed', `The client 'sandbox-user' does not have authorization to perform action '${meta.method} ${meta.path}' or the scope is invalid (injected fault). If access was recently granted, please refresh your credentials.`)
             : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');

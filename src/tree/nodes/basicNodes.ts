@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { ContextValue } from '../contextValues';
-import type { L10n } from '../describe';
+import { type L10n, waitSentence } from '../describe';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import type { TreeNode } from '../treeNode';
 import { toErrorInfo } from '../../ui/errorInfo';
@@ -45,7 +45,8 @@ export class ErrorNode implements TreeNode {
     const label = l10n.t('Error: {0}', info.message);
     return makeTreeItem({
       id: this.id, label, description: info.code, icon: 'error', iconColor: 'errorForeground', contextValue: ContextValue.error,
-      tooltip: makeTooltip(l10n.t('Error'), [[l10n.t('Message'), info.message], [l10n.t('Code'), info.code], [l10n.t('Request id'), info.requestId]]),
+      tooltip: makeTooltip(l10n.t('Error'), [[l10n.t('Message'), info.message], [l10n.t('Code'), info.code], [l10n.t('Request id'), info.requestId],
+        [l10n.t('Retry'), info.retryAfterMs === undefined ? undefined : waitSentence(info.retryAfterMs, l10n)]]),
       command: { command: 'azureBackup.retry', title: l10n.t('Retry'), arguments: [this.parent] },
       accessibleLabel: l10n.t('{0}. Select to retry.', label),
     });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { BackupItem, BackupJob } from '../../../src/azure/model';
-import { itemDescription, itemHealth, itemIcon, relativeTime, sortJobs, vaultDescription } from '../../../src/tree/describe';
+import { itemDescription, itemHealth, itemIcon, relativeTime, sortJobs, vaultDescription, waitLabel } from '../../../src/tree/describe';
 import { resourceNodeId } from '../../../src/tree/nodeIds';
 import { escapeMarkdown } from '../../../src/ui/escape';
 
@@ -18,6 +18,11 @@ function item(over: Partial<BackupItem>): BackupItem {
 }
 
 describe('tree view-model formatting', () => {
+  it('names a wait the service asked for in the unit that reads best', () => {
+    assert.deepEqual([1_500, 90_000, 120_000, 600_000, 3_600_000, 7_200_000].map((ms) => waitLabel(ms, t)),
+      ['2 seconds', '90 seconds', '2 minutes', '10 minutes', '1 hour', '2 hours']);
+  });
+
   it('words an item awaiting its first backup as the portal does', () => {
     const pending = item({ protectionState: 'IRPending', initialBackupPending: true, lastBackupStatus: '', lastBackupTime: undefined });
     assert.equal(itemDescription(pending, now, t), 'Warning (initial backup pending)');
