@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './treeNode';
 import type { TreeContext } from './treeContext';
-import { CancelledNode, ErrorNode } from './nodes/basicNodes';
+import { cancelledNode, ErrorNode } from './nodes/basicNodes';
 import { RootNode } from './nodes/rootNode';
 import { TreeLoads } from './treeLoads';
 
@@ -58,7 +58,7 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     try {
       return await parent.getChildren(load.signal);
     } catch (error) {
-      return [load.signal.aborted ? new CancelledNode(parent, this.context.l10n) : new ErrorNode(parent, error, this.context.l10n)];
+      return [load.signal.aborted ? cancelledNode(parent, this.context.l10n) : new ErrorNode(parent, error, this.context.l10n)];
     } finally {
       load.end();
     }

@@ -54,18 +54,8 @@ export class ErrorNode implements TreeNode {
 }
 
 /** A load the user cancelled: says so and reloads on click; not an error (cancelling was the user's choice). */
-export class CancelledNode implements TreeNode {
-  readonly id: string;
-  constructor(readonly parent: TreeNode, private readonly l10n: L10n) {
-    this.id = `${parent.id}#cancelled`;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const { l10n } = this;
-    const label = l10n.t('Loading cancelled — click to retry');
-    return makeTreeItem({ id: this.id, label, icon: 'circle-slash', contextValue: ContextValue.cancelled,
-      command: { command: 'azureBackup.retry', title: l10n.t('Retry'), arguments: [this.parent] } });
-  }
+export function cancelledNode(parent: TreeNode, l10n: L10n): TreeNode {
+  return new ActionNode(parent, `${parent.id}#cancelled`, l10n.t('Loading cancelled — click to retry'), 'circle-slash', 'azureBackup.retry', [parent], ContextValue.cancelled);
 }
 
 /** Appended after a page when the service has more. */
