@@ -6,14 +6,15 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBackupApi } from '../../../src/extension';
 import type { AzureOperation, BackupItem, BackupJob, Vault } from '../../../src/azure/model';
+import { ContextValue } from '../../../src/tree/contextValues';
 import { itemRef } from '../../../src/tree/refs';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { getApi, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import { getApi, labelOf, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
 import {
   addVm, assertClearMessage, faultConfig, type FaultName, type KeyRequest, lastShown, LOCATION, requestsTo, RG, runCommand, sandboxOf, useExpiredToken,
 } from './fixtures';
 
-interface Cell { args: unknown[]; cleanup?: () => void }
+interface Cell { args: unknown[]; cleanup?: () => void; /** The name of the item the cell acts on, when it has one. */ subject?: string }
 interface Workflow {
   name: string;
   command: string;
@@ -27,6 +28,8 @@ interface Workflow {
   noClock?: boolean;
   /** The code the user sees when the workflow's operation or job fails. */
   failedCode?: Partial<Record<FaultName, string>>;
+  /** What the subject looks like after the cell (and its recovery): its work done once, and the tree showing it. */
+  afterwards?(cell: Cell): Promise<void>;
 }
 
 const TRANSIENT: FaultName[] = ['429', '503', 'reset'];
@@ -73,6 +76,40 @@ describe('Reliability: faults × workflows through the commands', function () {
     await tracking;
     assert.ok(jobName, `a backup of ${name} is running`);
     return { vault: { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, jobName };
+  };
+
+  /** The item nodes "Backup items" shows after a refresh (no error node among them). */
+  const itemNodes = async (): Promise<TreeNode[]> => {
+    const group = await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items');
+    await vscode.commands.executeCommand('azureBackup.refresh', group);
+    const nodes = await api.tree.getChildren(group);
+    assert.ok(nodes.every((n) => n.getTreeItem().contextValue !== ContextValue.error), `the tree recovered: ${nodes.map(labelOf).join(', ')}`);
+    return nodes;
+  };
+  /**
+   * Stop protection, keeping (PUT, a DisableBackup job) or deleting the data (DELETE, a DeleteBackupData job):
+   * afterwards the item's stop job exists exactly once and the tree shows the item stopped, or gone.
+   */
+  const stopWorkflow = (mode: 'RetainData' | 'DeleteData'): Workflow => {
+    const retain = mode === 'RetainData';
+    return {
+      name: `stop protection (${retain ? 'retain' : 'delete'} data)`, command: retain ? 'azureBackup.stopProtectionRetain' : 'azureBackup.stopProtectionDelete',
+      faults: [...COMMON, 'op Failed'],
+      key: { method: retain ? 'PUT' : 'DELETE', path: '/protectedItems/[^/]+$' },
+      prepare: async () => {
+        const name = items.pop() ?? '';
+        return { args: [await itemNode(name), { confirmed: true }], subject: name };
+      },
+      succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      afterwards: async ({ subject = '' }) => {
+        const jobs = sandboxOf(api).control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === (retain ? 'DisableBackup' : 'DeleteBackupData'));
+        assert.strictEqual(jobs.length, 1, `one stop job for ${subject}: ${jobs.map((j) => j.status).join(',')}`);
+        const node = (await itemNodes()).find((n) => labelOf(n) === subject) as Partial<{ item: BackupItem }> | undefined;
+        if (retain) assert.strictEqual(node?.item?.protectionState, 'ProtectionStopped');
+        else assert.strictEqual(node, undefined, 'the item is gone with its data');
+      },
+    };
   };
 
   const workflows: Workflow[] = [
@@ -131,13 +168,8 @@ describe('Reliability: faults × workflows through the commands', function () {
       },
       succeeded: (r) => assert.match(String((r as BackupJob | undefined)?.status), /Cancell(ing|ed)|Completed/),
     },
-    {
-      name: 'stop protection (retain data)', command: 'azureBackup.stopProtectionRetain', faults: [...COMMON, 'op Failed'],
-      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => ({ args: [await itemNode(items.pop() ?? ''), { confirmed: true }] }),
-      succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
-    },
+    stopWorkflow('RetainData'),
+    stopWorkflow('DeleteData'),
     {
       name: 'policy create', command: 'azureBackup.createPolicy', faults: COMMON,
       key: { method: 'PUT', path: '/backupPolicies/[^/]+$' },
@@ -153,7 +185,7 @@ describe('Reliability: faults × workflows through the commands', function () {
     vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: next('rel-vault'), resourceGroup: RG, location: LOCATION }) as Vault;
     assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
     await runCommand(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: 'rel-storage-vault', resourceGroup: RG, location: LOCATION });
-    items.push(...await protect(2 + workflows.find((w) => w.name.startsWith('stop'))!.faults.length));
+    items.push(...await protect(2 + workflows.filter((w) => w.name.startsWith('stop')).reduce((n, w) => n + w.faults.length, 0)));
   });
   afterEach(() => sandboxOf(api).setFaults(undefined));
 
@@ -192,6 +224,7 @@ describe('Reliability: faults × workflows through the commands', function () {
               const gap = Date.parse(attempts[1]?.at ?? '') - Date.parse(attempts[0]?.at ?? '');
               assert.ok(gap >= 900, `Retry-After honoured: ${gap} ms`);
             }
+            await workflow.afterwards?.(cell);
             return;
           }
           if (fault === 'stall+cancel') {
@@ -216,6 +249,7 @@ describe('Reliability: faults × workflows through the commands', function () {
           const args = workflow.name === 'cancel job' ? (await workflow.prepare(fault)).args : cell.args;
           const again = workflow.noClock ? await vscode.commands.executeCommand(workflow.command, ...args) : await runCommand(api, workflow.command, ...args);
           workflow.succeeded(again);
+          await workflow.afterwards?.(cell);
         });
       }
     });
