@@ -11,6 +11,7 @@ import { callLogPolicy } from './callLogPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
 import { createSessionHttpClient } from './httpClient';
 import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterCapPolicy } from './retryAfterCap';
+import { unconfirmedWritePolicy } from './unconfirmedWrite';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
 
 export interface ClientSet {
@@ -38,8 +39,9 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
   const { environment } = session;
   const { maxRetryAfterMs = DEFAULT_MAX_RETRY_AFTER_MS, ...retry } = options.retry ?? {};
   // perRetry policies see every attempt; the first listed wraps the others (so the call log records the answer
-  // whose wait is refused).
+  // whose wait is refused, and the attempt whose answer was lost).
   const additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] = [
+    { policy: unconfirmedWritePolicy(), position: 'perRetry' },
     { policy: retryAfterCapPolicy(maxRetryAfterMs), position: 'perRetry' },
     { policy: errorBodyPolicy(), position: 'perRetry' },
     ...(options.logger ? [{ policy: callLogPolicy(options.logger), position: 'perRetry' as const }] : []),

@@ -235,6 +235,12 @@ export interface AzureOperation {
    * second click, or a retried request the service had already accepted. The UI may say so.
    */
   joinedExisting?: boolean;
+  /**
+   * Enable only: the VM was already protected by this vault, with no configure running, so nothing was sent. An
+   * enable sent again after the first one finished (a second submit, a stale view) says so instead of configuring
+   * the VM again (a second ConfigureBackup job, or a silent change of its policy).
+   */
+  alreadyProtected?: { vaultName: string; policyName?: string };
 }
 
 export interface NameCheck {

@@ -5,6 +5,7 @@ import { vaultRef } from '../tree/refs';
 import { vaultNameProblem } from '../webview/rules';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
 import { formStrings } from './shared/formStrings';
 import { parseVaultId, policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
@@ -61,7 +62,9 @@ export const enableBackup: CommandDefinition = {
       const i = input as EnableVmInput;
       const running = await enable(deps, service, vm, vaults, {
         vaultId: i.vaultId ?? vaults[0]?.id ?? '', newVaultName: i.newVaultName ?? defaultNewName, policyName: i.policyName ?? 'DefaultPolicy' });
-      return running?.done satisfies Promise<AzureOperation> | undefined;
+      const operation: AzureOperation | undefined = await running?.done;
+      if (operation?.alreadyProtected) void vscode.window.showInformationMessage(alreadyProtectedText(vm.name, operation.alreadyProtected));
+      return operation;
     }
     const firstPolicies = vaults[0] ? await policyChoices(service, vaultRef(vaults[0])) : [{ name: 'DefaultPolicy', summary: '' }];
     let jobVault: Vault | undefined;
@@ -81,7 +84,9 @@ export const enableBackup: CommandDefinition = {
         if (!running) return { message: vscode.l10n.t('Backup of {0} is already being configured.', vm.name) };
         jobVault = running.vault;
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
-        return { message: vscode.l10n.t('Configuring backup for {0}…', vm.name), jobName: await running.started };
+        // Submitted again after the first one finished: the form says the VM is protected already, not "Configuring".
+        return submitAnswer(running.started, running.done, vscode.l10n.t('Configuring backup for {0}…', vm.name),
+          (op) => op.alreadyProtected && alreadyProtectedText(vm.name, op.alreadyProtected));
       },
       openJob: async (jobName) => { if (jobVault) await vscode.commands.executeCommand('azureBackup.showJob', { vault: vaultRef(jobVault), jobName }); },
     });

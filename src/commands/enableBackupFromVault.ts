@@ -5,6 +5,7 @@ import { vaultRef } from '../tree/refs';
 import { withProgress } from '../ui/progress';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { alreadyProtectedManyText, submitAnswer } from './shared/alreadyProtected';
 import { formStrings } from './shared/formStrings';
 import { policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
@@ -51,6 +52,18 @@ function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableV
   return { started: running.started, done: running.done.then(() => results) };
 }
 
+/** The chosen VMs the layer found protected already (nothing sent for them), as a sentence; undefined when none. */
+function alreadyProtected(results: EnableResult[], chosen: ProtectableVm[], vaultName: string): string | undefined {
+  const ids = new Set(results.filter((r) => r.operation?.alreadyProtected).map((r) => r.vmId.toLowerCase()));
+  const names = chosen.filter((v) => ids.has(v.vmId.toLowerCase())).map((v) => v.name);
+  return names.length > 0 ? alreadyProtectedManyText(names, vaultName) : undefined;
+}
+
+function notifyAlreadyProtected(results: EnableResult[], chosen: ProtectableVm[], vaultName: string): void {
+  const already = alreadyProtected(results, chosen, vaultName);
+  if (already) void vscode.window.showInformationMessage(already);
+}
+
 /** `azureBackup.enableBackupFromVault(vaultNode?, input?)`: discover VMs, pick a policy and several VMs. */
 export const enableBackupFromVault: CommandDefinition = {
   id: 'azureBackup.enableBackupFromVault',
@@ -66,7 +79,9 @@ export const enableBackupFromVault: CommandDefinition = {
       const wanted = new Set(i.vmIds.map((id) => id.toLowerCase()));
       const chosen = discovered.filter((v) => wanted.has(v.vmId.toLowerCase()) && !v.unavailableReason);
       if (chosen.length !== wanted.size) throw new Error(vscode.l10n.t('Some of the virtual machines cannot be protected by {0}.', vault.name));
-      return enableMany(deps, target, chosen, i.policyName ?? 'DefaultPolicy').done;
+      const results = await enableMany(deps, target, chosen, i.policyName ?? 'DefaultPolicy').done;
+      notifyAlreadyProtected(results, chosen, vault.name);
+      return results;
     }
     deps.forms.open({
       kind: 'enableBackupVault', key: vault.id, title: vscode.l10n.t('Enable backup: {0}', vault.name), strings: formStrings('enableBackupVault'),
@@ -80,8 +95,11 @@ export const enableBackupFromVault: CommandDefinition = {
         if (chosen.length === 0 || chosen.length !== wanted.size) throw Object.assign(new Error(formStrings('enableBackupVault').selectOne), { field: 'vms' });
         const running = enableMany(deps, target, chosen, policyName);
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
-        const jobName = await running.started;
-        return { message: vscode.l10n.t('Configuring backup for {0} virtual machines…', chosen.length), jobName };
+        const answer = await submitAnswer(running.started, running.done, vscode.l10n.t('Configuring backup for {0} virtual machines…', chosen.length),
+          (results) => alreadyProtected(results, chosen, vault.name));
+        // Some configuring, some protected already (a second submit with more VMs): say which were left alone.
+        if (answer.jobName) running.done.then((results) => notifyAlreadyProtected(results, chosen, vault.name), () => undefined);
+        return answer;
       },
       openJob: async (jobName) => { await vscode.commands.executeCommand('azureBackup.showJob', { vault: ref, jobName }); },
     });

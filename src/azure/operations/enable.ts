@@ -1,20 +1,22 @@
 // Enable protection of VMs. The backup SDK returns on the first 202; the tracker follows the operation to
 // its ConfigureBackup job. Never a second protected item or ConfigureBackup job for one VM: a VM already
-// protected here with the same policy is left alone (so a re-run after a partial failure only does the
-// rest), a second request in flight joins the first, and the service's "configure already in progress"
-// (another client, or the SDK's retry of a PUT whose answer was lost) follows the running job.
+// protected here is left alone and reported so (a re-run after a partial failure only does the rest; an enable
+// sent again, even with another policy, changes nothing), a second request in flight joins the first, a PUT
+// whose answer was lost is not sent again before the item is looked at, and the service's "configure already in
+// progress" (another client) follows the running job.
 import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
 import { mapWithConcurrency } from '../concurrency';
 import { AzureError } from '../errors';
 import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm } from '../ids';
-import type { AzureOperation, BackupItem, VirtualMachine } from '../model';
+import type { AzureOperation, VirtualMachine } from '../model';
 import { refreshContainers, runTrackedOperation } from '../tracker';
+import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
+import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
 import { joinInFlight } from './inFlight';
-import { forgetVaultItems, listVaultItemEntries } from './items';
 import { changingItems } from './changingItems';
 import { joinRunningJob, runningJobFor } from './running';
 
@@ -22,14 +24,8 @@ type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
 type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
 
 const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
-const ACTIVE_STATES = new Set(['IRPending', 'Protected', 'ProtectionError']);
-
-/** The vault's VM items by lower-cased source VM id, read fresh (what is already enabled decides what to do). */
-async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Map<string, BackupItem>> {
-  forgetVaultItems(ctx, ref);
-  const entries = await listVaultItemEntries(ctx, ref, signal);
-  return new Map(entries.map(({ item }) => [item.sourceResourceId.toLowerCase(), item]));
-}
+/** Sends of one enable PUT when each answer is lost and the service shows nothing applied (as the SDK's 1 + 3 retries). */
+const MAX_SENDS = 4;
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
 async function protectableFor(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], signal?: AbortSignal): Promise<Map<string, ProtectableItem>> {
@@ -42,30 +38,28 @@ async function protectableFor(ctx: OperationContext, ref: VaultRef, vms: readonl
   return found;
 }
 
-/** Already protected here with this policy: follow its ConfigureBackup job if one runs, else nothing to do. */
-async function alreadyEnabled(ctx: OperationContext, ref: VaultRef, item: BackupItem | undefined, policyName: string, options: TrackOptions): Promise<AzureOperation | undefined> {
-  if (!item || !ACTIVE_STATES.has(item.protectionState) || item.policyName?.toLowerCase() !== policyName.toLowerCase()) {
-    return undefined;
-  }
-  const running = await runningJobFor(ctx, ref, 'ConfigureBackup', item.containerName, options.signal);
-  return running ? joinRunningJob(ctx, ref, running, options) : { operationId: '', outcome: 'Completed', joinedExisting: true };
-}
-
 async function enableOne(ctx: OperationContext, ref: VaultRef, vm: VmRef, protectableName: string, policyName: string, options: TrackOptions): Promise<AzureOperation> {
   const item = itemRefForProtectable(ref, protectableName);
   const client = ctx.clients.backup(ref.subscriptionId);
-  try {
-    return await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.protectedItems.createOrUpdate(
-      ref.name, ref.resourceGroup, FABRIC, item.containerName, item.itemName,
-      { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: policyId(ref, policyName) } },
-      { abortSignal: options.signal, onResponse }), options);
-  } catch (e) {
-    const error = AzureError.from(e);
-    const running = error.code === CONFLICT ? await runningJobFor(ctx, ref, 'ConfigureBackup', protectableName, options.signal) : undefined;
-    if (running) {
-      return joinRunningJob(ctx, ref, running, options);
+  for (let send = 1; ; send++) {
+    try {
+      return await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.protectedItems.createOrUpdate(
+        ref.name, ref.resourceGroup, FABRIC, item.containerName, item.itemName,
+        { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: policyId(ref, policyName) } },
+        { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend }), options);
+    } catch (e) {
+      const error = AzureError.from(e);
+      if (error.code === RESPONSE_LOST) {
+        // The service may have applied it: follow what it did, or send again if it shows nothing.
+        const applied = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), options, true);
+        if (applied) return applied;
+        if (send < MAX_SENDS) continue;
+        throw error;
+      }
+      const running = error.code === CONFLICT ? await runningJobFor(ctx, ref, 'ConfigureBackup', protectableName, options.signal) : undefined;
+      if (running) return joinRunningJob(ctx, ref, running, options);
+      throw error;
     }
-    throw error;
   }
 }
 
@@ -75,7 +69,7 @@ function enableKey(ref: VaultRef, vm: VmRef): string {
 
 export function enableProtection(ctx: OperationContext, ref: VaultRef, vm: VmRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
   return joinInFlight(ctx, enableKey(ref, vm), () => changingItems(ctx, ref, async () => {
-    const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), policyName, options);
+    const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), options);
     if (done) {
       return done;
     }
@@ -91,13 +85,13 @@ export function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: 
 
 async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
-  const todo = vms.filter((vm) => !isActiveWith(items.get(vm.id.toLowerCase()), policyName));
+  const todo = vms.filter((vm) => !isActive(items.get(vm.id.toLowerCase())));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
   return mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
       const operation = await joinInFlight(ctx, enableKey(ref, vm), async () =>
-        await alreadyEnabled(ctx, ref, items.get(vm.id.toLowerCase()), policyName, options)
+        await alreadyEnabled(ctx, ref, items.get(vm.id.toLowerCase()), options)
         ?? enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options));
       result = { vmId: vm.id, ok: operation.outcome === 'Completed', operation, ...(operation.error ? { error: operation.error } : {}) };
     } catch (e) {
@@ -108,6 +102,3 @@ async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly Vm
   });
 }
 
-function isActiveWith(item: BackupItem | undefined, policyName: string): boolean {
-  return !!item && ACTIVE_STATES.has(item.protectionState) && item.policyName?.toLowerCase() === policyName.toLowerCase();
-}

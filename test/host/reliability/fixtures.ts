@@ -90,6 +90,13 @@ export async function useExpiredToken(api: AzureBackupApi, token = 'expired-toke
   return { restore: async () => { await api.session.openSandbox(); } };
 }
 
+/** Waits (polling) until `condition` holds; fails naming `what` after `ms`. */
+export async function until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
+  for (const end = Date.now() + ms; !condition(); await new Promise((r) => setTimeout(r, 25))) {
+    if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
+  }
+}
+
 let vmCount = 0;
 /** A fresh unprotected VM in our resource group (never one of the story's). */
 export function addVm(api: AzureBackupApi, prefix = 'rel-vm'): { id: string; name: string } {

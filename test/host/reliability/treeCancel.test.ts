@@ -9,17 +9,13 @@ import type { AzureBackupApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import { SLOW_LOAD_MS } from '../../../src/tree/treeLoads';
 import { getApi, labelOf, nodeAt } from '../ui/helpers';
-import { faultConfig, requestsTo, sandboxOf } from './fixtures';
+import { faultConfig, requestsTo, sandboxOf, until } from './fixtures';
 import { LOADS, shows } from './treeLoads';
 
 /** Longer than the delay before Cancel is offered plus the cancel, short enough to wait out in each cell. */
 const STALL_MS = SLOW_LOAD_MS + 1500;
 
 const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-async function until(condition: () => boolean, what: string, ms = 2000): Promise<void> {
-  for (const end = Date.now() + ms; !condition(); await delay(25)) if (Date.now() > end) throw new Error(`timed out waiting: ${what}`);
-}
 
 /** Presses Cancel on the progress notification as soon as one shows; returns how long that took. */
 async function cancelWhenOffered(api: AzureBackupApi, since: number): Promise<number> {

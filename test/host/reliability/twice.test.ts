@@ -1,16 +1,17 @@
 // Nothing done twice, through the commands: a double "Backup now" (two clicks, or two submits of its form) and a
-// double "Enable backup" (from the VM twice, from the vault twice, from both at once) start one job and create
-// one protected item, asserted on the sandbox's request log and its jobs. Nothing lost: a form whose submit
+// double "Enable backup" (from the VM twice, from the vault twice, from both at once, its form submitted again
+// after the first finished, its answer lost) start one job and create one protected item, asserted on the
+// sandbox's request log and its jobs. Nothing lost: a form whose submit
 // failed keeps its panel and answers the same submit once the fault is gone.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBackupApi } from '../../../src/extension';
-import type { BackupJob, Vault } from '../../../src/azure/model';
+import type { AzureOperation, BackupJob, Vault } from '../../../src/azure/model';
 import type { RequestLogEntry } from '../../../src/sandbox/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { HostMessage } from '../../../src/webview/protocol';
-import { getApi, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
-import { addVm, LOCATION, requestsTo, RG, runCommand, sandboxOf } from './fixtures';
+import { getApi, nodeAt, SUB, VAULTS, VMS, withFastClock } from '../ui/helpers';
+import { addVm, LOCATION, requestsTo, RG, runCommand, sandboxOf, until } from './fixtures';
 
 const PUT_ITEM = { method: 'PUT', path: '/protectedItems/[^/]+$' };
 const POST_BACKUP = { method: 'POST', path: '/protectedItems/[^/]+/backup$' };
@@ -111,6 +112,43 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     await runCommand(api, 'azureBackup.enableBackup', await vmNode(vm.name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
     assert.strictEqual(since(PUT_ITEM, before).length, 0);
     assert.strictEqual(itemsNamed(vm.name), 1);
+  });
+
+  it("Enable backup's form submitted again after the first finished, with another policy: told it is protected; one PUT, one item, one job", async () => {
+    const vm = addVm(api, 'twice-resubmit');
+    const service = await api.service(vault.subscriptionId);
+    const other = await service.createOrUpdatePolicy({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name },
+      { name: `Other${Date.now() % 100_000}`, schedule: { frequency: 'Daily', time: '20:00' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 7 } });
+    await api.run('azureBackup.enableBackup', await vmNode(vm.name));
+    const panel = api.forms.list().find((p) => p.definition.kind === 'enableBackupVm' && p.definition.title.includes(vm.name));
+    assert.ok(panel);
+    const before = requestsTo(api, PUT_ITEM).length;
+    const submit = (requestId: number, policyName: string) => panel.receive({ type: 'submit', requestId, payload: { vaultId: vault.id, newVaultName: '', policyName } });
+    const first = await submit(1, 'DefaultPolicy');
+    assert.ok(first?.type === 'reply' && first.ok, JSON.stringify(first));
+    await withFastClock(api, () => until(() => !api.jobs.isBusy(vm.id), 'the first enable ended', 30_000));
+    const again = await submit(2, other.name) as HostMessage;
+    assert.ok(again.type === 'reply' && again.ok, JSON.stringify(again));
+    assert.match((again.result as { message: string }).message, /already protected by .+ with the policy DefaultPolicy; nothing was changed/);
+    assert.strictEqual(since(PUT_ITEM, before).length, 1, 'one PUT');
+    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
+    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+    assert.strictEqual(sandboxOf(api).control.snapshot().items.find((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`))?.policyName, 'DefaultPolicy', 'the policy is unchanged');
+    panel.dispose();
+  });
+
+  it('Enable backup whose answer was lost, the SDK retrying after the operation finished: one PUT, one job, no error', async () => {
+    const vm = addVm(api, 'twice-lost');
+    const node = await vmNode(vm.name);
+    const before = requestsTo(api, PUT_ITEM).length;
+    const shownBefore = api.log.shownCount;
+    sandboxOf(api).setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] });
+    const op = await runCommand<AzureOperation>(api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    assert.strictEqual(op?.outcome, 'Completed', JSON.stringify(api.log.shownErrors().at(-1)));
+    assert.deepStrictEqual(since(PUT_ITEM, before).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
+    assert.strictEqual(api.log.shownCount, shownBefore, 'no error shown');
+    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
+    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
   });
 
   it('a failed form submit keeps the form and its input; the same submit succeeds once the fault is gone', async () => {

@@ -1,5 +1,6 @@
-// Nothing done twice: double clicks, a second window, and the SDK's retry of a trigger whose answer was lost
-// after the service had accepted it never start a second Backup job, protected item or ConfigureBackup job.
+// Nothing done twice: double clicks, a second window, the SDK's retry of a trigger whose answer was lost after the
+// service had accepted it, and an enable sent again after the first one finished never start a second Backup job,
+// protected item or ConfigureBackup job.
 import * as assert from 'node:assert/strict';
 import { createBackupService } from '../../../src/azure';
 import { sandboxSession } from '../../../src/auth';
@@ -19,6 +20,8 @@ describe('reliability: nothing done twice', function () {
 
   const backups = () => jobsOfVm(h.sandbox, 'web-vm-01', 'Backup');
   const backupPosts = () => requestsTo(h.sandbox, '/backup$', ['POST']);
+  const enablePuts = (vm: { name: string }) => requestsTo(h.sandbox, `/protectedItems/[^/]*${vm.name}$`, ['PUT']);
+  const itemsOf = (vm: { name: string }) => h.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/${vm.name}`)).length;
 
   it('backup now clicked twice at once: one POST, one job, both calls follow it', async () => {
     const before = backups().length;
@@ -58,19 +61,40 @@ describe('reliability: nothing done twice', function () {
       h.service.enableProtection(h.vault, vm, 'DefaultPolicy'), h.service.enableProtection(h.vault, vm, 'DefaultPolicy')]));
     assert.equal(a.outcome, 'Completed');
     assert.equal(b.jobId, a.jobId);
-    assert.equal(requestsTo(h.sandbox, `/protectedItems/[^/]*${vm.name}$`, ['PUT']).length, 1);
+    assert.equal(enablePuts(vm).length, 1);
     assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
-    assert.equal(h.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/${vm.name}`)).length, 1);
+    assert.equal(itemsOf(vm), 1);
   });
 
-  it('enable backup whose 202 is lost: the retried PUT meets the running configure and the layer follows it', async () => {
+  it('enable backup whose 202 is lost, retried after its operation finished: no second PUT, the layer finds the item and follows its job', async () => {
     const vm = addVm(h);
+    // A retry that comes late (300 ms while the clock runs): the first enable operation has finished before any resend,
+    // so the service would take a second PUT as a new configure (a second ConfigureBackup job).
+    const lateRetry = createBackupService({ ...sandboxSession(h.sandbox), credential: h.credential },
+      { pollIntervalMs: 10, maxPollIntervalMs: 100, retry: { retryDelayInMs: 300, maxRetryDelayInMs: 300 } });
     h.sandbox.setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] });
-    const op = await whileAdvancing(h.sandbox, () => h.service.enableProtection(h.vault, vm, 'DefaultPolicy'), 200);
+    const op = await whileAdvancing(h.sandbox, () => lateRetry.enableProtection(h.vault, vm, 'DefaultPolicy'));
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.equal(op.joinedExisting, true);
-    assert.deepEqual(requestsTo(h.sandbox, `/protectedItems/[^/]*${vm.name}$`, ['PUT']).map((e) => e.status), [0, 409]);
+    assert.deepEqual(enablePuts(vm).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
     assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
+    assert.equal(itemsOf(vm), 1);
+  });
+
+  it('enable backup again with another policy after the first finished: reported as already protected, nothing sent', async () => {
+    const vm = addVm(h);
+    await whileAdvancing(h.sandbox, () => h.service.enableProtection(h.vault, vm, 'DefaultPolicy'));
+    const other = await h.service.createOrUpdatePolicy(h.vault, { name: h.fresh('Other'), schedule: { frequency: 'Daily', time: '20:00' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 7 } });
+    h.sandbox.requestLog.clear();
+    const one = await whileAdvancing(h.sandbox, () => h.service.enableProtection(h.vault, vm, other.name));
+    const many = await whileAdvancing(h.sandbox, () => h.service.enableProtectionMany(h.vault, [vm], other.name));
+    for (const op of [one, many[0].operation]) {
+      assert.equal(op?.outcome, 'Completed');
+      assert.deepEqual(op?.alreadyProtected, { vaultName: h.vault.name, policyName: 'DefaultPolicy' });
+    }
+    assert.deepEqual(h.sandbox.requestLog.entries().filter((e) => e.method !== 'GET'), [], 'no write');
+    assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
+    assert.equal((await h.service.getBackupItem(itemRefOf(h.vault, vm.name))).policyName, 'DefaultPolicy', 'the policy is unchanged');
   });
 
   it('enable backup again for a VM already protected with that policy: no call that changes anything', async () => {
@@ -80,6 +104,7 @@ describe('reliability: nothing done twice', function () {
     const again = await whileAdvancing(h.sandbox, () => h.service.enableProtection(h.vault, vm, 'DefaultPolicy'));
     assert.equal(again.outcome, 'Completed');
     assert.equal(again.joinedExisting, true);
+    assert.deepEqual(again.alreadyProtected, { vaultName: h.vault.name, policyName: 'DefaultPolicy' });
     assert.deepEqual(h.sandbox.requestLog.entries().filter((e) => e.method !== 'GET'), []);
     assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
   });

@@ -1,0 +1,34 @@
+// What the service already has for a VM in a vault, read fresh before an enable (and after one whose answer was
+// lost): an active item means the VM is protected here, whatever its policy, and nothing is sent again.
+import type { TrackOptions, VaultRef } from '../backupService';
+import type { AzureOperation, BackupItem } from '../model';
+import type { OperationContext } from './context';
+import { forgetVaultItems, listVaultItemEntries } from './items';
+import { joinRunningJob, runningJobFor } from './running';
+
+const ACTIVE_STATES = new Set(['IRPending', 'Protected', 'ProtectionError']);
+
+export function isActive(item: BackupItem | undefined): item is BackupItem {
+  return !!item && ACTIVE_STATES.has(item.protectionState);
+}
+
+/** The vault's VM items by lower-cased source VM id, read fresh (what is already enabled decides what to do). */
+export async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Map<string, BackupItem>> {
+  forgetVaultItems(ctx, ref);
+  const entries = await listVaultItemEntries(ctx, ref, signal);
+  return new Map(entries.map(({ item }) => [item.sourceResourceId.toLowerCase(), item]));
+}
+
+/**
+ * Protected here already: follow its ConfigureBackup job if one runs, else nothing to do. `ours` when the item
+ * comes from this call's own PUT whose answer was lost (then it is not reported as protected before).
+ */
+export async function alreadyEnabled(
+  ctx: OperationContext, ref: VaultRef, item: BackupItem | undefined, options: TrackOptions, ours = false,
+): Promise<AzureOperation | undefined> {
+  if (!isActive(item)) return undefined;
+  const running = await runningJobFor(ctx, ref, 'ConfigureBackup', item.containerName, options.signal);
+  if (running) return joinRunningJob(ctx, ref, running, options);
+  const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExisting: true };
+  return ours ? done : { ...done, alreadyProtected: { vaultName: ref.name, ...(item.policyName ? { policyName: item.policyName } : {}) } };
+}
