@@ -130,9 +130,11 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('weekly retention: 1-5163 weeks', '5164', { retention: { weeklyWeeks: 5164, weeklyDays: ['Sunday'] } }, range('weeklyWeeks', 1, 5163)),
   policy('weekly retention: needed by a weekly schedule', 'none', { ...weekly, retention: { dailyDays: undefined, monthlyMonths: 12 } }, { field: 'weeklyWeeks', key: 'required' }),
   policy('monthly retention: 1-1188 months', '0', { retention: { monthlyMonths: 0 } }, range('monthlyMonths', 1, 1188)),
+  policy('monthly retention: 1-1188 months', '1', { retention: { monthlyMonths: 1 } }, 'passes'),
   policy('monthly retention: 1-1188 months', '1188', { retention: { monthlyMonths: 1188 } }, 'passes'),
   policy('monthly retention: 1-1188 months', '1189', { retention: { monthlyMonths: 1189 } }, range('monthlyMonths', 1, 1188)),
   policy('yearly retention: 1-99 years', '0', { retention: { yearlyYears: 0 } }, range('yearlyYears', 1, 99)),
+  policy('yearly retention: 1-99 years', '1', { retention: { yearlyYears: 1 } }, 'passes'),
   policy('yearly retention: 1-99 years', '99', { retention: { yearlyYears: 99 } }, 'passes'),
   policy('yearly retention: 1-99 years', '100', { retention: { yearlyYears: 100 } }, range('yearlyYears', 1, 99)),
 
