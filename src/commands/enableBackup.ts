@@ -24,8 +24,12 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
   let vault = vaults.find((v) => v.id.toLowerCase() === input.vaultId.toLowerCase());
   if (!vault) {
     if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
+    const strings = formStrings('enableBackupVm');
     const problem = vaultNameProblem(input.newVaultName);
-    if (problem) throw Object.assign(new Error(formStrings('enableBackupVm')[problem]), { field: 'newVaultName' });
+    if (problem) throw Object.assign(new Error(strings[problem]), { field: 'newVaultName' });
+    // A PUT on a name already taken in the group would change that vault (or fail on its region): ask first.
+    const check = await service.checkVaultName(vm.subscriptionId, vm.resourceGroup, vm.location, input.newVaultName);
+    if (!check.available) throw Object.assign(new Error(check.message ?? strings.vaultNameTaken), { field: 'newVaultName' });
     vault = await service.createVault({ subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, createResourceGroup: false, name: input.newVaultName, location: vm.location });
     refreshVaults(deps.tree, vm.subscriptionId);
   }

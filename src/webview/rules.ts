@@ -1,8 +1,9 @@
 // Field rules shared by the host (authoritative check) and the webview (live feedback). Pure, no DOM, no vscode.
 // Each rule returns a message key of protocol.ts `FormStrings` or undefined when the value is fine. The service's
 // rules themselves live once, in the Azure layer's validation (also pure, so the webview bundle can use it).
+import type { PolicyInput } from '../azure/model';
 import {
-  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName,
+  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyInput, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName,
 } from '../azure/validation';
 
 export const limits = {
@@ -57,4 +58,30 @@ export function scheduleTimeProblem(time: string): 'timeInvalid' | undefined {
 
 export function inRange(value: number, range: { min: number; max: number }): boolean {
   return Number.isInteger(value) && value >= range.min && value <= range.max;
+}
+
+/** The first problem of a policy, on the form field that shows it: the message key and, for ranges, the range. */
+export interface PolicyProblem {
+  field: 'name' | 'time' | 'days' | 'instantRestoreDays' | 'dailyDays' | 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears';
+  key: 'policyNameInvalid' | 'timeInvalid' | 'required' | 'rangeInvalid';
+  range?: { min: number; max: number };
+}
+
+// Which field shows each problem of the Azure layer's policy check. The form has no weekly-retention days of its
+// own (a daily schedule keeps Sunday's point), so their absence is shown on the weekly retention.
+export const POLICY_PROBLEM_FIELDS: Record<string, PolicyProblem['field']> = {
+  'policy.time': 'time', 'policy.weeklyDays': 'days', 'policy.instantRestore': 'instantRestoreDays', 'policy.instantRestoreWeekly': 'instantRestoreDays',
+  'policy.dailyRequired': 'dailyDays', 'policy.dailyDays': 'dailyDays', 'policy.weeklyRequired': 'weeklyWeeks', 'policy.weeklyWeeks': 'weeklyWeeks',
+  'policy.weeklyRetentionDays': 'weeklyWeeks', 'policy.monthlyMonths': 'monthlyMonths', 'policy.yearlyYears': 'yearlyYears',
+};
+
+export function policyProblem(input: PolicyInput): PolicyProblem | undefined {
+  const problem = validatePolicyInput(input);
+  if (!problem) return undefined;
+  if (problem.key.startsWith('policyName.')) return { field: 'name', key: 'policyNameInvalid' };
+  const field = POLICY_PROBLEM_FIELDS[problem.key] ?? 'name';
+  if (field === 'time') return { field, key: 'timeInvalid' };
+  const { min, max, days } = problem.args ?? {};
+  if (typeof days === 'number') return { field, key: 'rangeInvalid', range: { min: days, max: days } };
+  return typeof min === 'number' && typeof max === 'number' ? { field, key: 'rangeInvalid', range: { min, max } } : { field, key: 'required' };
 }

@@ -1,5 +1,7 @@
 // Every message from a webview is untrusted input: check shape, types and lengths before acting on it.
-// Pure functions, unit-tested in test/unit/ui/validate.test.ts.
+// Only the shape: a value the user can type (a name one character too long, a number out of range, a date that
+// is not one) passes here so that the form's rules answer it with a message next to its field; refused here, the
+// page would get no answer at all. Pure functions, unit-tested in test/unit/ui/validate.test.ts.
 import type { DayOfWeek, PolicyInput, StorageRedundancy } from '../azure/model';
 import type { FormKind, FormQuery, FormSubmitMap, WebviewMessage } from './protocol';
 
@@ -22,9 +24,14 @@ function int(v: unknown, min: number, max: number): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
 }
 
-function optionalInt(o: Obj, key: string, min: number, max: number): { ok: boolean; value?: number } {
+/** A whole number the user typed into a number field; its range is the form's rule, not the channel's. */
+function typedInt(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+}
+
+function optionalInt(o: Obj, key: string): { ok: boolean; value?: number } {
   if (o[key] === undefined) return { ok: true };
-  const value = int(o[key], min, max);
+  const value = typedInt(o[key]);
   return { ok: value !== undefined, value };
 }
 
@@ -41,21 +48,21 @@ function onlyKeys(o: Obj, keys: string[]): boolean {
 
 export function parsePolicyInput(p: unknown): PolicyInput | undefined {
   if (!isObj(p) || !onlyKeys(p, ['name', 'schedule', 'timeZone', 'instantRestoreDays', 'retention'])) return undefined;
-  const name = str(p.name, 150, 1);
+  const name = str(p.name);
   const timeZone = str(p.timeZone, 100, 1);
-  const instantRestoreDays = int(p.instantRestoreDays, 1, 30);
+  const instantRestoreDays = typedInt(p.instantRestoreDays);
   const s = p.schedule;
   const r = p.retention;
   if (name === undefined || timeZone === undefined || instantRestoreDays === undefined || !isObj(s) || !isObj(r)) return undefined;
   if (!onlyKeys(s, ['frequency', 'time', 'days']) || (s.frequency !== 'Daily' && s.frequency !== 'Weekly')) return undefined;
-  const time = str(s.time, 5, 5);
+  const time = str(s.time);
   const scheduleDays = s.days === undefined ? undefined : dayList(s.days);
   if (time === undefined || (s.days !== undefined && scheduleDays === undefined)) return undefined;
   if (!onlyKeys(r, ['dailyDays', 'weeklyWeeks', 'weeklyDays', 'monthlyMonths', 'yearlyYears'])) return undefined;
-  const daily = optionalInt(r, 'dailyDays', 1, 9999);
-  const weekly = optionalInt(r, 'weeklyWeeks', 1, 5163);
-  const monthly = optionalInt(r, 'monthlyMonths', 1, 1188);
-  const yearly = optionalInt(r, 'yearlyYears', 1, 99);
+  const daily = optionalInt(r, 'dailyDays');
+  const weekly = optionalInt(r, 'weeklyWeeks');
+  const monthly = optionalInt(r, 'monthlyMonths');
+  const yearly = optionalInt(r, 'yearlyYears');
   const weeklyDays = r.weeklyDays === undefined ? undefined : dayList(r.weeklyDays);
   if (!daily.ok || !weekly.ok || !monthly.ok || !yearly.ok || (r.weeklyDays !== undefined && weeklyDays === undefined)) return undefined;
   return {
@@ -81,8 +88,8 @@ function parseSubmitAny(kind: FormKind, p: unknown): FormSubmitMap[FormKind] | u
   switch (kind) {
     case 'createVault': {
       const subscriptionId = str(p.subscriptionId, 64, 1);
-      const name = str(p.name, 50, 1);
-      const resourceGroup = str(p.resourceGroup, 90, 1);
+      const name = str(p.name);
+      const resourceGroup = str(p.resourceGroup);
       const location = str(p.location, 64, 1);
       if (!onlyKeys(p, ['subscriptionId', 'name', 'resourceGroup', 'newResourceGroup', 'location']) || typeof p.newResourceGroup !== 'boolean'
         || subscriptionId === undefined || name === undefined || resourceGroup === undefined || location === undefined) return undefined;
@@ -95,10 +102,9 @@ function parseSubmitAny(kind: FormKind, p: unknown): FormSubmitMap[FormKind] | u
     }
     case 'enableBackupVm': {
       const vaultId = str(p.vaultId, maxId);
-      const newVaultName = str(p.newVaultName, 50);
+      const newVaultName = str(p.newVaultName);
       const policyName = str(p.policyName, 150, 1);
       if (!onlyKeys(p, ['vaultId', 'newVaultName', 'policyName']) || vaultId === undefined || newVaultName === undefined || policyName === undefined) return undefined;
-      if (vaultId === '' && newVaultName === '') return undefined;
       return { vaultId, newVaultName, policyName };
     }
     case 'enableBackupVault': {
@@ -108,7 +114,7 @@ function parseSubmitAny(kind: FormKind, p: unknown): FormSubmitMap[FormKind] | u
       return vmIds.length === p.vmIds.length ? { policyName, vmIds } : undefined;
     }
     case 'backupNow': {
-      const retainUntil = str(p.retainUntil, 10, 10);
+      const retainUntil = str(p.retainUntil);
       return onlyKeys(p, ['retainUntil']) && retainUntil !== undefined ? { retainUntil } : undefined;
     }
     case 'policy':

@@ -3,22 +3,18 @@
 // markup in its name); the tree, its tooltip, the forms and the coverage page must show them as text. Asserts
 // that no injected element exists in any frame, that no dialog appeared, and that the raw text is visible.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { startSandbox } from '../../src/sandbox';
 import { isolateBidi } from '../../src/ui/escape';
 import { HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
 import { assertNoCspViolations, clearHovers, openForm, openSandboxTree, runFromContextMenu } from './journeys/helpers';
+import { seedSandbox } from './seedSandbox';
 import { openWorkbench, type WorkbenchSession } from './session';
 import { expandTreeRow, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 
 async function seedHostileSandbox(userDataDir: string): Promise<void> {
-  const dir = path.join(userDataDir, 'User', 'globalStorage', 'azbackup.azure-backup');
-  fs.mkdirSync(dir, { recursive: true });
-  const sandbox = await startSandbox({ dataFile: path.join(dir, 'sandbox.json') });
-  for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
-  await sandbox.stop();
+  await seedSandbox(userDataDir, (sandbox) => {
+    for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
+  });
 }
 
 /** No element that only an injection could have made, in the page or any (webview) frame. */

@@ -3,7 +3,7 @@ import { withProgress } from '../../ui/progress';
 import type { PolicyInput, Policy } from '../../azure/model';
 import type { VaultTarget } from './targets';
 import { vaultRef } from '../../tree/refs';
-import { inRange, limits, policyNameProblem, scheduleTimeProblem } from '../../webview/rules';
+import { policyProblem } from '../../webview/rules';
 import type { CommandDeps } from '../commandDeps';
 import { formStrings } from './formStrings';
 import { refreshVault } from './refreshAffected';
@@ -11,29 +11,13 @@ import { policyToInput } from './policyDocument';
 
 const timeZones = ['UTC', 'W. Europe Standard Time', 'GMT Standard Time', 'Eastern Standard Time', 'Pacific Standard Time', 'Central European Standard Time', 'Tokyo Standard Time', 'India Standard Time', 'AUS Eastern Standard Time'];
 
-function fieldError(key: string, field: string, strings: Record<string, string>): Error {
-  return Object.assign(new Error(strings[key] ?? key), { field });
-}
-
-/** The host's check of a policy (the form checks the same rules live). */
+/** The host's check of a policy, with the Azure layer's rules (the form checks the same live): a message on its field. */
 export function checkPolicy(input: PolicyInput): void {
+  const problem = policyProblem(input);
+  if (!problem) return;
   const s = formStrings('policy');
-  if (policyNameProblem(input.name)) throw fieldError('policyNameInvalid', 'name', s);
-  if (scheduleTimeProblem(input.schedule.time)) throw fieldError('timeInvalid', 'time', s);
-  const instant = input.schedule.frequency === 'Weekly' ? { min: 5, max: 5 } : limits.instantRestoreDaily;
-  const range = (value: number | undefined, r: { min: number; max: number }, field: string): void => {
-    if (value !== undefined && !inRange(value, r)) throw Object.assign(new Error(s.rangeInvalid.replace('{min}', String(r.min)).replace('{max}', String(r.max))), { field });
-  };
-  range(input.instantRestoreDays, instant, 'instantRestoreDays');
-  if (input.schedule.frequency === 'Daily') {
-    if (input.retention.dailyDays === undefined) throw fieldError('required', 'dailyDays', s);
-    range(input.retention.dailyDays, limits.dailyDays, 'dailyDays');
-  } else if (!input.schedule.days?.length) {
-    throw fieldError('required', 'days', s);
-  }
-  range(input.retention.weeklyWeeks, limits.weeklyWeeks, 'weeklyWeeks');
-  range(input.retention.monthlyMonths, limits.monthlyMonths, 'monthlyMonths');
-  range(input.retention.yearlyYears, limits.yearlyYears, 'yearlyYears');
+  const message = problem.range ? s.rangeInvalid.replace('{min}', String(problem.range.min)).replace('{max}', String(problem.range.max)) : s[problem.key];
+  throw Object.assign(new Error(message), { field: problem.field });
 }
 
 export async function savePolicy(deps: CommandDeps, target: VaultTarget, input: PolicyInput): Promise<Policy> {

@@ -13,6 +13,15 @@ import { DAY_MS, TIMINGS } from '../state/timings';
 import { renderItem } from '../render/backup';
 import { ITEM, itemSuffix, matches, parseFilter, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
 
+/** An on-demand recovery point is kept for at most 99 years: calendar years, leap days included. */
+const MAX_RETAIN_YEARS = 99;
+
+function yearsAhead(ms: number, years: number): number {
+  const d = new Date(ms);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  return d.getTime();
+}
+
 export function registerProtectedItemRoutes(router: Router, site: Site): void {
   router.add('GET', ITEM, (req) => {
     const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
@@ -50,7 +59,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     if (props.recoveryPointExpiryTimeInUTC !== undefined && props.recoveryPointExpiryTimeInUTC !== null) {
       const raw = str(props.recoveryPointExpiryTimeInUTC);
       const t = raw ? Date.parse(raw) : NaN;
-      if (Number.isNaN(t) || t <= now || t > now + 99 * 365 * DAY_MS) {
+      if (Number.isNaN(t) || t <= now || t > yearsAhead(now, MAX_RETAIN_YEARS)) {
         throw errors.invalidInput('recoveryPointExpiryTimeInUTC must be a date-time in the future (at most 99 years ahead)');
       }
       expiry = t;

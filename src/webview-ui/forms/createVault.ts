@@ -28,6 +28,8 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   const update = (): void => {
     fRgName.group.hidden = !newRg.checked;
     fRg.group.hidden = newRg.checked;
+    // The host's message about the resource group goes next to the one of the two fields that shows.
+    shell.helpers.set('resourceGroup', newRg.checked ? fRgName.helper : fRg.helper);
     const rgBad = newRg.checked && resourceGroupProblem(rgName.value) !== undefined;
     setHelp(fRgName.helper, rgBad ? s.resourceGroupInvalid : '', rgBad);
     shell.disableSubmit(!nameOk || rgBad || !rg() || !region.value);

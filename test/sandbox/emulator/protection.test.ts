@@ -117,6 +117,16 @@ describe('protection: containers, items, backup now, failures', () => {
     assert.ok(scheduled.filter((j) => (j.properties as AzureIaaSVMJob).isUserTriggered === false).length >= 4);
   });
 
+  it('keeps an on-demand point for at most 99 calendar years (leap days included), one millisecond more is refused', async () => {
+    const trigger = (expiry: Date): Promise<void> => c.backup.backups.trigger(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-01'), itemOf('contoso-web-rg', 'web-vm-01'),
+      { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry } });
+    sandbox.clock.setSpeed(1e-6); // simulated time stands still between the two requests
+    const max = sandbox.clock.now();
+    max.setUTCFullYear(max.getUTCFullYear() + 99);
+    await assert.rejects(trigger(new Date(max.getTime() + 1)), isCode(400, 'BMSUserErrorInvalidInput'));
+    await trigger(max);
+  });
+
   it('rejects backup of a stopped item and bad backup requests; backupStatus reports unprotected VMs', async () => {
     const cap = headerCapture();
     await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-01'), itemOf('contoso-web-rg', 'web-vm-01'),

@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { policyNameProblem, retainUntilProblem, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO } from '../manifest/sourceScan';
+import { POLICY_PROBLEM_FIELDS, policyNameProblem, policyProblem, retainUntilProblem, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
+import type { PolicyInput } from '../../../src/azure/model';
 import { runningBackupOf } from '../../../src/commands/shared/backupGuard';
 import type { BackupJob } from '../../../src/azure/model';
 
@@ -26,6 +30,29 @@ describe('form rules', () => {
     assert.equal(policyNameProblem('ab'), 'policyNameInvalid');
     assert.equal(scheduleTimeProblem('22:30'), undefined);
     assert.equal(scheduleTimeProblem('22:15'), 'timeInvalid');
+  });
+
+  it('puts each problem of a policy on its field, with the range for numbers', () => {
+    const daily: PolicyInput = { name: 'Nightly', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '02:30' }, retention: { dailyDays: 30 } };
+    const weekly: PolicyInput = { ...daily, instantRestoreDays: 5, schedule: { frequency: 'Weekly', time: '02:30', days: ['Monday'] }, retention: { weeklyWeeks: 4, weeklyDays: ['Monday'] } };
+    assert.equal(policyProblem(daily), undefined);
+    assert.equal(policyProblem(weekly), undefined);
+    assert.deepEqual(policyProblem({ ...daily, name: 'a-' }), { field: 'name', key: 'policyNameInvalid' });
+    assert.deepEqual(policyProblem({ ...daily, schedule: { frequency: 'Daily', time: '02:15' } }), { field: 'time', key: 'timeInvalid' });
+    assert.deepEqual(policyProblem({ ...daily, instantRestoreDays: 6 }), { field: 'instantRestoreDays', key: 'rangeInvalid', range: { min: 1, max: 5 } });
+    assert.deepEqual(policyProblem({ ...weekly, instantRestoreDays: 4 }), { field: 'instantRestoreDays', key: 'rangeInvalid', range: { min: 5, max: 5 } });
+    assert.deepEqual(policyProblem({ ...daily, retention: {} }), { field: 'dailyDays', key: 'required' });
+    assert.deepEqual(policyProblem({ ...weekly, retention: { monthlyMonths: 12 } }), { field: 'weeklyWeeks', key: 'required' });
+    assert.deepEqual(policyProblem({ ...weekly, schedule: { frequency: 'Weekly', time: '02:30', days: [] } }), { field: 'days', key: 'required' });
+    assert.deepEqual(policyProblem({ ...daily, retention: { dailyDays: 10000 } }), { field: 'dailyDays', key: 'rangeInvalid', range: { min: 7, max: 9999 } });
+    assert.deepEqual(policyProblem({ ...daily, retention: { dailyDays: 30, yearlyYears: 100 } }), { field: 'yearlyYears', key: 'rangeInvalid', range: { min: 1, max: 99 } });
+  });
+
+  it('has a field for every policy problem the Azure layer can report', () => {
+    const source = fs.readFileSync(path.join(REPO, 'src/azure/validation.ts'), 'utf8');
+    const keys = [...source.matchAll(/'(policy\.[A-Za-z]+)'/g)].map((m) => m[1] as string);
+    assert.ok(keys.length >= 10, `found ${keys.length} keys`);
+    assert.deepEqual(keys.filter((k) => !(k in POLICY_PROBLEM_FIELDS)), []);
   });
 
   it('finds the running backup of an item among the vault jobs (double-backup guard)', () => {

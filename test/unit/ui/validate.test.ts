@@ -18,7 +18,7 @@ describe('webview message validation', () => {
   });
 
   it('limits lengths and list sizes', () => {
-    assert.equal(parseSubmit('createVault', { subscriptionId: 's', name: 'x'.repeat(51), resourceGroup: 'rg', newResourceGroup: false, location: 'westeurope' }), undefined);
+    assert.equal(parseSubmit('createVault', { subscriptionId: 's', name: 'x'.repeat(257), resourceGroup: 'rg', newResourceGroup: false, location: 'westeurope' }), undefined);
     assert.equal(parseSubmit('enableBackupVault', { policyName: 'DefaultPolicy', vmIds: [] }), undefined);
     assert.equal(parseSubmit('enableBackupVault', { policyName: 'DefaultPolicy', vmIds: Array(1001).fill('id') }), undefined);
     assert.deepEqual(parseSubmit('enableBackupVault', { policyName: 'DefaultPolicy', vmIds: ['a', 'b'] }), { policyName: 'DefaultPolicy', vmIds: ['a', 'b'] });
@@ -30,6 +30,17 @@ describe('webview message validation', () => {
     assert.equal(parseSubmit('policy', { ...good, schedule: { frequency: 'Hourly', time: '22:30' } }), undefined);
     assert.equal(parseSubmit('policy', { ...good, retention: { dailyDays: 1.5 } }), undefined);
     assert.equal(parseSubmit('policy', { ...good, schedule: { frequency: 'Weekly', time: '22:30', days: ['Funday'] } }), undefined);
+  });
+
+  it('lets what a user can type through, so that the rules of the form answer it next to its field', () => {
+    const vault = { subscriptionId: 's', name: 'x'.repeat(51), resourceGroup: '', newResourceGroup: false, location: 'westeurope' };
+    assert.deepEqual(parseSubmit('createVault', vault), vault);
+    assert.deepEqual(parseSubmit('enableBackupVm', { vaultId: '', newVaultName: '', policyName: 'DefaultPolicy' }), { vaultId: '', newVaultName: '', policyName: 'DefaultPolicy' });
+    assert.deepEqual(parseSubmit('backupNow', { retainUntil: 'next week' }), { retainUntil: 'next week' });
+    const policy = { name: 'x'.repeat(151), timeZone: 'UTC', instantRestoreDays: 0, schedule: { frequency: 'Daily', time: '2:30' },
+      retention: { dailyDays: 10000, weeklyWeeks: 5164, weeklyDays: ['Sunday'], monthlyMonths: -1, yearlyYears: 100 } };
+    assert.deepEqual(parseSubmit('policy', policy), policy);
+    assert.equal(parseSubmit('policy', { ...policy, instantRestoreDays: 2 ** 60 }), undefined, 'not a safe integer');
   });
 
   it('refuses unknown message types and non-objects', () => {

@@ -1,0 +1,147 @@
+// Issue #7's form inputs at their boundaries, one row per value: for every rule of every form with free text, the
+// last value the rule allows and the first it refuses (plus garbage where a field takes any text). The limits are
+// the service's (AZURE-BACKUP-API.md: vault and policy names, retention ranges, instant restore; a retain-until date
+// from tomorrow to 99 years ahead), written out here rather than taken from the code under test.
+// Rows run in order: later rows of a form may rely on what an accepted row did (see the retain-until rows).
+import { dayFromToday, VAULT, type FormUnderTest, type Payload } from './formTargets';
+
+/** Refused: this message of the form's strings (a range fills {min} and {max}) on this field. */
+export interface Refused { field: string; key: string; range?: { min: number; max: number } }
+/** Refused with the service's own words (a name Azure says is taken). */
+export interface RefusedByService { field: string; text: string }
+/**
+ * 'passes': the form's check lets it through (it may reach Azure; what Azure then says is not the field's rule).
+ * 'accepted': and Azure took it: the form's write reached the sandbox and succeeded.
+ */
+export type Expect = Refused | RefusedByService | 'passes' | 'accepted';
+
+export interface BoundaryCase {
+  form: FormUnderTest;
+  rule: string;
+  input: string;
+  /** Merged into the form's valid payload: nested objects merged, `undefined` removes a key. A function runs when the row does. */
+  change: Payload | (() => Payload);
+  expect: Expect;
+}
+
+const range = (field: string, min: number, max: number): Refused => ({ field, key: 'rangeInvalid', range: { min, max } });
+
+/** 99 calendar years after today (UTC), and `days` more. */
+function retainMax(days: number): string {
+  const d = new Date(`${dayFromToday(0)}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + 99);
+  return new Date(d.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+// Vault names: 2-50 characters, a letter first, letters, digits and hyphens, no hyphen last, unique in the group.
+// The same rules in two forms: the name of a new vault, and the new vault of "Enable backup" from a VM.
+const length = 'vaultNameLength';
+const chars = 'vaultNameChars';
+const refusedNames: [rule: string, input: string, value: string, key: string | undefined][] = [
+  ['2-50 characters', 'empty', '', length],
+  ['2-50 characters', '1 character', 'v', length],
+  ['2-50 characters', '51 characters', 'v'.repeat(51), length],
+  ['a letter first', 'a digit first', '1vault', chars],
+  ['a letter first', 'a hyphen first', '-vault', chars],
+  ['letters, digits and hyphens', 'an underscore', 'forms_vault', chars],
+  ['letters, digits and hyphens', 'a dot', 'forms.vault', chars],
+  ['letters, digits and hyphens', 'a space', 'forms vault', chars],
+  ['letters, digits and hyphens', 'a letter outside ASCII', 'vaultö', chars],
+  ['no hyphen last', 'a hyphen last', 'vault-', chars],
+  ['unique in the resource group', 'the name of a vault there', VAULT, undefined],
+];
+const vaultNameRows = (form: FormUnderTest, field: string, key: string, valid: [string, string, Expect][]): BoundaryCase[] => [
+  ...refusedNames.map(([rule, input, value, message]): BoundaryCase => ({
+    form, rule: `vault name: ${rule}`, input, change: { [key]: value },
+    expect: message ? { field, key: message } : { field, text: 'Resource already exists with the same name.' },
+  })),
+  ...valid.map(([input, value, expect]): BoundaryCase => ({ form, rule: 'vault name', input, change: { [key]: value }, expect })),
+];
+
+const weekly: Payload = { instantRestoreDays: 5, schedule: { frequency: 'Weekly', days: ['Monday'] }, retention: { dailyDays: undefined, weeklyWeeks: 4, weeklyDays: ['Monday'] } };
+const policy = (rule: string, input: string, change: Payload, expect: Expect): BoundaryCase => ({ form: 'createPolicy', rule, input, change, expect });
+const name = 'policyNameInvalid';
+const time = 'timeInvalid';
+
+export const BOUNDARY_CASES: BoundaryCase[] = [
+  ...vaultNameRows('createVault', 'name', 'name', [
+    ['2 characters', 'ab', 'passes'],
+    ['letters, digits and hyphens, a digit last', 'A-b-9', 'passes'],
+    ['50 characters', 'v'.repeat(50), 'accepted'],
+  ]),
+  { form: 'createVault', rule: 'resource group: 1-90 characters', input: 'empty', change: { resourceGroup: '' }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
+  { form: 'createVault', rule: 'resource group: 1-90 characters', input: '91 characters', change: { resourceGroup: 'g'.repeat(91), newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
+  { form: 'createVault', rule: 'resource group: 1-90 characters', input: '90 characters, new', change: { resourceGroup: 'g'.repeat(90), newResourceGroup: true }, expect: 'passes' },
+  { form: 'createVault', rule: 'resource group: no period last', input: 'a period last', change: { resourceGroup: 'forms-rg.', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
+  { form: 'createVault', rule: 'resource group: letters, digits, ._-()', input: 'a hash', change: { resourceGroup: 'forms#rg', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
+
+  ...vaultNameRows('enableBackupVm', 'newVaultName', 'newVaultName', [
+    ['2 characters', 'cd', 'passes'],
+    ['50 characters', 'w'.repeat(50), 'accepted'],
+  ]),
+
+  // Retain-until: tomorrow up to 99 years ahead. Tomorrow comes last: the backup the maximum started still runs
+  // then, so it only has to pass the form's check (the form then says a backup runs).
+  ...([
+    ['from tomorrow', 'yesterday', () => dayFromToday(-1), 'retainUntilPast'],
+    ['from tomorrow', 'today', () => dayFromToday(0), 'retainUntilPast'],
+    ['up to 99 years ahead', 'a day past the maximum', () => retainMax(1), 'retainUntilTooFar'],
+    ['up to 99 years ahead', 'the maximum', () => retainMax(0), 'accepted'],
+    ['a date', 'empty', () => '', 'retainUntilInvalid'],
+    ['a date', 'words', () => 'next week', 'retainUntilInvalid'],
+    ['a date', 'day-month-year', () => '31-12-2030', 'retainUntilInvalid'],
+    ['a date', 'no such day', () => '2030-02-30', 'retainUntilInvalid'],
+    ['a date', 'with a time', () => '2030-01-01T00:00', 'retainUntilInvalid'],
+    ['from tomorrow', 'tomorrow', () => dayFromToday(1), 'passes'],
+  ] as const).map(([rule, input, value, outcome]): BoundaryCase => ({
+    form: 'backupNow', rule: `retain until: ${rule}`, input, change: () => ({ retainUntil: value() }),
+    expect: outcome === 'accepted' || outcome === 'passes' ? outcome : { field: 'retainUntil', key: outcome },
+  })),
+
+  policy('name: 3-150 characters', 'empty', { name: '' }, { field: 'name', key: name }),
+  policy('name: 3-150 characters', '2 characters', { name: 'ab' }, { field: 'name', key: name }),
+  policy('name: 3-150 characters', '3 characters', { name: 'abc' }, 'passes'),
+  policy('name: 3-150 characters', '150 characters', { name: 'p'.repeat(150) }, 'passes'),
+  policy('name: 3-150 characters', '151 characters', { name: 'p'.repeat(151) }, { field: 'name', key: name }),
+  policy('name: a letter first', 'a digit first', { name: '1policy' }, { field: 'name', key: name }),
+  policy('name: letters, digits and hyphens', 'an underscore', { name: 'forms_policy' }, { field: 'name', key: name }),
+  policy('name: no hyphen last', 'a hyphen last', { name: 'policy-' }, { field: 'name', key: name }),
+  policy('time: on the hour or half hour', '23:30', { schedule: { time: '23:30' } }, 'passes'),
+  policy('time: on the hour or half hour', '24:00', { schedule: { time: '24:00' } }, { field: 'time', key: time }),
+  policy('time: on the hour or half hour', '02:15', { schedule: { time: '02:15' } }, { field: 'time', key: time }),
+  policy('time: on the hour or half hour', 'one digit for the hour', { schedule: { time: '2:30' } }, { field: 'time', key: time }),
+  policy('time: on the hour or half hour', 'words', { schedule: { time: 'noon' } }, { field: 'time', key: time }),
+  policy('instant restore, daily: 1-5 days', '0', { instantRestoreDays: 0 }, range('instantRestoreDays', 1, 5)),
+  policy('instant restore, daily: 1-5 days', '1', { instantRestoreDays: 1 }, 'passes'),
+  policy('instant restore, daily: 1-5 days', '5', { instantRestoreDays: 5 }, 'passes'),
+  policy('instant restore, daily: 1-5 days', '6', { instantRestoreDays: 6 }, range('instantRestoreDays', 1, 5)),
+  policy('instant restore, weekly: 5 days', '4', { ...weekly, instantRestoreDays: 4 }, range('instantRestoreDays', 5, 5)),
+  policy('instant restore, weekly: 5 days', '5', weekly, 'passes'),
+  policy('instant restore, weekly: 5 days', '6', { ...weekly, instantRestoreDays: 6 }, range('instantRestoreDays', 5, 5)),
+  policy('weekly schedule: at least one day', 'no day', { ...weekly, schedule: { frequency: 'Weekly', days: [] } }, { field: 'days', key: 'required' }),
+  policy('daily retention: 7-9999 days', 'none', { retention: { dailyDays: undefined } }, { field: 'dailyDays', key: 'required' }),
+  policy('daily retention: 7-9999 days', '6', { retention: { dailyDays: 6 } }, range('dailyDays', 7, 9999)),
+  policy('daily retention: 7-9999 days', '7', { retention: { dailyDays: 7 } }, 'passes'),
+  policy('daily retention: 7-9999 days', '9999', { retention: { dailyDays: 9999 } }, 'accepted'),
+  policy('daily retention: 7-9999 days', '10000', { retention: { dailyDays: 10000 } }, range('dailyDays', 7, 9999)),
+  policy('weekly retention: 1-5163 weeks', '0', { retention: { weeklyWeeks: 0, weeklyDays: ['Sunday'] } }, range('weeklyWeeks', 1, 5163)),
+  policy('weekly retention: 1-5163 weeks', '1', { retention: { weeklyWeeks: 1, weeklyDays: ['Sunday'] } }, 'passes'),
+  policy('weekly retention: 1-5163 weeks', '5163', { retention: { weeklyWeeks: 5163, weeklyDays: ['Sunday'] } }, 'passes'),
+  policy('weekly retention: 1-5163 weeks', '5164', { retention: { weeklyWeeks: 5164, weeklyDays: ['Sunday'] } }, range('weeklyWeeks', 1, 5163)),
+  policy('weekly retention: needed by a weekly schedule', 'none', { ...weekly, retention: { dailyDays: undefined, monthlyMonths: 12 } }, { field: 'weeklyWeeks', key: 'required' }),
+  policy('monthly retention: 1-1188 months', '0', { retention: { monthlyMonths: 0 } }, range('monthlyMonths', 1, 1188)),
+  policy('monthly retention: 1-1188 months', '1', { retention: { monthlyMonths: 1 } }, 'passes'),
+  policy('monthly retention: 1-1188 months', '1188', { retention: { monthlyMonths: 1188 } }, 'passes'),
+  policy('monthly retention: 1-1188 months', '1189', { retention: { monthlyMonths: 1189 } }, range('monthlyMonths', 1, 1188)),
+  policy('yearly retention: 1-99 years', '0', { retention: { yearlyYears: 0 } }, range('yearlyYears', 1, 99)),
+  policy('yearly retention: 1-99 years', '1', { retention: { yearlyYears: 1 } }, 'passes'),
+  policy('yearly retention: 1-99 years', '99', { retention: { yearlyYears: 99 } }, 'passes'),
+  policy('yearly retention: 1-99 years', '100', { retention: { yearlyYears: 100 } }, range('yearlyYears', 1, 99)),
+
+  // Editing checks the same rules (one of each kind here) and keeps the name.
+  { form: 'editPolicy', rule: 'name: unchanged when editing', input: 'another name', change: { name: 'OtherPolicy' }, expect: { field: 'name', key: name } },
+  { form: 'editPolicy', rule: 'time: on the hour or half hour', input: '02:15', change: { schedule: { time: '02:15' } }, expect: { field: 'time', key: time } },
+  { form: 'editPolicy', rule: 'instant restore, daily: 1-5 days', input: '6', change: { instantRestoreDays: 6 }, expect: range('instantRestoreDays', 1, 5) },
+  { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '10000', change: { retention: { dailyDays: 10000 } }, expect: range('dailyDays', 7, 9999) },
+  { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '9999', change: { retention: { dailyDays: 9999 } }, expect: 'accepted' },
+];
