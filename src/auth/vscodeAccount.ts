@@ -38,6 +38,13 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** What the tree shows for a tenant Azure refused: the ARM code and message, and the request id for support. */
+function describeFailure(e: unknown): string {
+  const error = AzureError.from(e);
+  const text = `${error.code}: ${error.message}`;
+  return error.requestId ? `${text} ${vscode.l10n.t('Request id: {0}', error.requestId)}` : text;
+}
+
 /** `azureResourceGroups.selectedSubscriptions` holds "tenantId/subscriptionId" entries; empty means all. */
 function sharedFilter(): { tenants: Set<string>; subscriptions: Set<string> } {
   const entries = vscode.workspace.getConfiguration('azureResourceGroups').get<string[]>('selectedSubscriptions', []);
@@ -98,7 +105,7 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
           states.push({ account, tenantId: tenant.id, displayName: tenant.displayName, status: ok ? 'ok' : 'needsSignIn' });
         }
       } catch (e) {
-        states.push({ account, tenantId: account.label, displayName: account.label, status: 'error', error: message(e) });
+        states.push({ account, tenantId: account.label, displayName: account.label, status: 'error', error: describeFailure(e) });
       }
     }
     return states;

@@ -114,11 +114,27 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
     assert.ok((await api.tree.getChildren()).some((n) => labelOf(n) === SUB));
   });
 
+  it('an account whose tenant listing Azure refuses is reported with the ARM code and request id, not dropped; refresh recovers', async () => {
+    sandbox.setFaults({ pathPattern: '^/tenants$', methods: ['GET'], kinds: ['forbidden'], rate: 1 });
+    try {
+      const [state] = await provider.listTenants();
+      assert.strictEqual(state.status, 'error');
+      assert.match(state.error ?? '', /^AuthorizationFailed: .*Request id: \S+/);
+      api.session.reset();
+      const root = (await api.tree.getChildren()).map(labelOf);
+      assert.ok(root.some((l) => l.includes(identity.account.label) && l.includes('AuthorizationFailed')), root.join(' | '));
+    } finally {
+      sandbox.setFaults(undefined);
+    }
+    api.session.reset(); // the user's refresh once Azure answers again
+    assert.ok((await api.tree.getChildren()).some((n) => labelOf(n) === SUB));
+  });
+
   it('the token VS Code hands out is the one Azure sees: an expired one gets ExpiredAuthenticationToken with a request id', async () => {
+    // The contexts the extension listed after sign-in: their credential asks VS Code on every new token.
+    const { session } = (await api.session.allSubscriptions())[0];
     identity.tokenPrefix = 'expired-vscode-token';
     try {
-      // The contexts the extension listed after sign-in: their credential asks VS Code on every new token.
-      const { session } = (await api.session.allSubscriptions())[0];
       const error = await createBackupService(session).listVaults(sandbox.subscriptionIds()[0]).then(() => undefined, (e: unknown) => e);
       assert.ok(error instanceof AzureError, String(error));
       assert.strictEqual(error.code, 'ExpiredAuthenticationToken');
