@@ -3,15 +3,12 @@ import type { BackupService, CreateVaultInput } from '../azure/backupService';
 import type { Vault } from '../azure/model';
 import { resourceGroupProblem, vaultNameProblem } from '../webview/rules';
 import type { FormOption } from '../webview/protocol';
+import { fieldError } from '../webview/replyError';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { formStrings } from './shared/formStrings';
 import { refreshVaults } from './shared/refreshAffected';
 import { resolveSubscription } from './shared/targets';
-
-function fieldError(message: string, field: string): Error {
-  return Object.assign(new Error(message), { field });
-}
 
 async function choices(service: BackupService, subscriptionId: string): Promise<{ resourceGroups: FormOption[]; regions: FormOption[] }> {
   const [groups, regions] = await Promise.all([service.listResourceGroups(subscriptionId), service.listRegions(subscriptionId)]);

@@ -8,7 +8,9 @@ import { refreshVault, refreshVaults, refreshVirtualMachines } from '../commands
 import { UserCancelled } from '../ui/errorInfo';
 import { withProgress } from '../ui/progress';
 import type { AccountSession } from '../ui/session';
+import { fieldError } from '../webview/replyError';
 import { vaultNameProblem, resourceGroupProblem } from '../webview/rules';
+import { vaultFieldStrings } from '../commands/shared/formStrings';
 import { bulkEnable } from './bulkEnable';
 import { toCsv, toJson } from './export';
 import type { CoverageRequest, EnableGroup, ExportFormat, VmProgress } from './protocol';
@@ -43,21 +45,24 @@ type CreateVaultRequest = Extract<CoverageRequest, { type: 'createVault' }>;
 
 /**
  * Creates `name` in the chosen resource group and the group's region, after a modal confirmation naming all
- * three (unless `confirmed`, for tests). Returns the vault with its policies, ready to be chosen.
+ * three (unless `confirmed`, for tests). Returns the vault with its policies, ready to be chosen. A name or group
+ * the rules refuse, or a name Azure says is taken, is an error on its field of the page.
  */
 export async function createRegionVault(session: AccountSession, tree: BackupTreeProvider, r: CreateVaultRequest, confirmed = false): Promise<VaultChoice> {
+  const strings = vaultFieldStrings();
   const nameProblem = vaultNameProblem(r.name);
-  if (nameProblem) throw new Error(vscode.l10n.t('The vault name {0} is not valid.', r.name));
-  if (resourceGroupProblem(r.resourceGroup)) throw new Error(vscode.l10n.t('Enter a valid resource group name.'));
+  if (nameProblem) throw fieldError(strings[nameProblem], 'name');
+  if (resourceGroupProblem(r.resourceGroup)) throw fieldError(strings.resourceGroupInvalid, 'resourceGroup');
+  // Asked before the confirmation: a taken name is shown on its field rather than confirmed first.
+  const service = await session.service(r.subscriptionId);
+  const check = await service.checkVaultName(r.subscriptionId, r.resourceGroup, r.location, r.name);
+  if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
   if (!confirmed) {
     const create = vscode.l10n.t('Create vault');
     const answer = await vscode.window.showInformationMessage(
       vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, r.location), { modal: true }, create);
     if (answer !== create) throw new UserCancelled();
   }
-  const service = await session.service(r.subscriptionId);
-  const check = await service.checkVaultName(r.subscriptionId, r.resourceGroup, r.location, r.name);
-  if (!check.available) throw new Error(check.message ?? vscode.l10n.t('This name is not available.'));
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', r.name), false, (signal) =>
     service.createVault({ subscriptionId: r.subscriptionId, resourceGroup: r.resourceGroup, createResourceGroup: false, name: r.name, location: r.location }, signal));
   refreshVaults(tree, r.subscriptionId);

@@ -3,13 +3,10 @@ import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import { toErrorInfo } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
 import type { AccountSession } from '../ui/session';
-import { formHtml } from '../webview/formHtml';
-import { describeMessage } from '../webview/validate';
-import { createNonce } from '../webview/nonce';
-import { replyError } from '../webview/replyError';
+import { PanelHost, type Outcome } from '../webview/panelHost';
 import { createRegionVault, enableFromCoverage, enableSummary, exportText, exportToFile, summarizePolicy } from './coverageActions';
 import { loadCoverage } from './loadCoverage';
-import { COVERAGE_KIND, type CoverageHostMessage, type CoverageRequest, type CoverageResult, type CoverageSnapshot } from './protocol';
+import { COVERAGE_KIND, type CoverageHostMessage, type CoverageRequest, type CoverageResult, type CoverageSnapshot, type CoverageWebviewMessage } from './protocol';
 import { coverageStrings, coverageTitle } from './strings';
 import { parseCoverageMessage } from './validate';
 
@@ -22,43 +19,17 @@ export interface CoverageDeps {
 }
 
 /**
- * The "Backup coverage" webview: the forms' page (formHtml: strict CSP, fresh nonce, bundle and stylesheet only),
- * the same ready handshake and request/reply shape, every inbound message parsed before acting. Unlike a form it
- * pushes data and per-VM progress, so it has its own small controller rather than a FormDefinition.
+ * The "Backup coverage" webview on the forms' page host (PanelHost: strict CSP, ready handshake, parsed messages,
+ * one reply per request). Unlike a form it pushes data and per-VM progress, so it has its own controller rather
+ * than a FormDefinition.
  */
-export class CoveragePanel implements vscode.Disposable {
-  readonly panel: vscode.WebviewPanel;
-  /** Resolves once the page said it is ready. */
-  readonly ready: Promise<void>;
-  private markReady: () => void = () => undefined;
-  private isReady = false;
-  private warnedInvalid = false;
+export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHostMessage, CoverageResult> {
   private enabling = false;
   private current?: CoverageSnapshot;
   private loading?: Promise<CoverageSnapshot>;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly closed = new vscode.EventEmitter<void>();
-  readonly onDidClose = this.closed.event;
 
   constructor(private readonly deps: CoverageDeps, private focusSubscriptionId?: string) {
-    this.ready = new Promise((resolve) => { this.markReady = resolve; });
-    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(deps.extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel('azureBackup.coverage', coverageTitle(), vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [dist, media], enableCommandUris: false });
-    const webview = this.panel.webview;
-    webview.html = formHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'coverage.css')).toString(),
-      title: coverageTitle(),
-      language: vscode.env.language,
-    });
-    this.disposables.push(
-      webview.onDidReceiveMessage((raw: unknown) => { void this.receive(raw); }),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+    super({ viewType: 'azureBackup.coverage', title: coverageTitle(), stylesheet: 'coverage.css', source: 'coverage page' }, deps.extensionUri, deps.log);
     void this.reload().catch(() => undefined);
   }
 
@@ -100,22 +71,19 @@ export class CoveragePanel implements vscode.Disposable {
     return this.loading;
   }
 
-  /** Handles one inbound message; exposed so host tests can drive the channel as the page would. */
-  async receive(raw: unknown): Promise<CoverageHostMessage | undefined> {
-    const message = parseCoverageMessage(raw);
-    if (!message) {
-      // One line per refused message, a warning only for the first: a misbehaving page must not flood the log.
-      const line = `Refused an invalid message from the coverage page: ${describeMessage(raw)}`;
-      if (this.warnedInvalid) this.deps.log.trace(line);
-      else this.deps.log.warn(line);
-      this.warnedInvalid = true;
-      return undefined;
-    }
+  protected parse(raw: unknown): CoverageWebviewMessage | undefined {
+    return parseCoverageMessage(raw);
+  }
+
+  protected replyMessage(requestId: number, outcome: Outcome<CoverageResult>): CoverageHostMessage {
+    return { type: 'coverageReply', requestId, ...outcome };
+  }
+
+  protected async handle(message: CoverageWebviewMessage): Promise<CoverageHostMessage | undefined> {
     switch (message.type) {
       case 'ready': {
         const init: CoverageHostMessage = { type: 'init', kind: COVERAGE_KIND, title: coverageTitle(), strings: coverageStrings(), data: this.current };
         await this.post(init);
-        this.isReady = true;
         this.markReady();
         return init;
       }
@@ -124,7 +92,7 @@ export class CoveragePanel implements vscode.Disposable {
         return undefined;
       default: {
         const { requestId, ...request } = message;
-        return this.reply(requestId, () => this.handle(request));
+        return this.reply(requestId, () => this.run(request));
       }
     }
   }
@@ -135,12 +103,18 @@ export class CoveragePanel implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportText(rows, request.format, request.filter, request.sort, this.deps.now())));
   }
 
-  /** Creates a vault without the confirmation dialog (tests; the page always goes through the dialog). */
-  createVaultConfirmed(request: Extract<CoverageRequest, { type: 'createVault' }>): Promise<CoverageResult> {
-    return this.handle(request, true);
+  /**
+   * Answers a message of the page as `receive` does, a createVault as if its confirmation was accepted (tests: no
+   * modal dialog shows in extension-test mode; the page always goes through it).
+   */
+  async receiveConfirmed(raw: unknown): Promise<CoverageHostMessage | undefined> {
+    const message = this.parse(raw);
+    if (message?.type !== 'createVault') return this.receive(raw);
+    const { requestId, ...request } = message;
+    return this.reply(requestId, () => this.run(request, true));
   }
 
-  private async handle(request: CoverageRequest, confirmed = false): Promise<CoverageResult> {
+  private async run(request: CoverageRequest, confirmed = false): Promise<CoverageResult> {
     switch (request.type) {
       case 'export': {
         const rows = (this.current ?? await this.reload()).rows;
@@ -166,26 +140,8 @@ export class CoveragePanel implements vscode.Disposable {
     }
   }
 
-  private async reply(requestId: number, work: () => Promise<CoverageResult>): Promise<CoverageHostMessage> {
-    let message: CoverageHostMessage;
-    try {
-      message = { type: 'coverageReply', requestId, ok: true, result: await work() };
-    } catch (error) {
-      message = { type: 'coverageReply', requestId, ok: false, error: replyError(error, this.deps.log, 'coverage') };
-    }
-    return this.post(message);
-  }
-
   /** Pushes only after the handshake (the page would miss earlier messages); init carries the data instead. */
-  private async post(message: CoverageHostMessage): Promise<CoverageHostMessage> {
-    if (this.isReady || message.type === 'init') await this.panel.webview.postMessage(message);
-    return message;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.closed.fire();
-    this.closed.dispose();
-    this.panel.dispose();
+  protected override post(message: CoverageHostMessage): Promise<CoverageHostMessage> {
+    return this.isReady || message.type === 'init' ? super.post(message) : Promise.resolve(message);
   }
 }

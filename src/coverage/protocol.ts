@@ -55,6 +55,8 @@ export interface CoverageError {
   message: string;
   code?: string;
   requestId?: string;
+  /** The page's field the message belongs next to (createVault: `name`, `resourceGroup`). */
+  field?: string;
 }
 
 export type CoverageHostMessage =

@@ -1,6 +1,7 @@
 // Every string of the coverage page, localized on the host (the webview has no l10n of its own).
 // Placeholders in {braces} without arguments are filled in by the page.
 import * as vscode from 'vscode';
+import { vaultFieldStrings } from '../commands/shared/formStrings';
 import type { ExportColumn } from './export';
 
 export function coverageTitle(): string {
@@ -28,7 +29,8 @@ export function coverageStrings(): Record<string, string> {
     page: vscode.l10n.t('Page {page} of {pages} · {count} virtual machines'), previous: vscode.l10n.t('Previous'), next: vscode.l10n.t('Next'), sortBy: vscode.l10n.t('Sort by {column}'),
     // bulk protection
     protect: vscode.l10n.t('Protect selected virtual machines'), protectHelp: vscode.l10n.t('Select unprotected virtual machines in the table. Each region needs a vault of its own.'),
-    groupTitle: vscode.l10n.t('{region} · {subscription} · {count} virtual machines'), noVault: vscode.l10n.t('No vault in {region} yet.'), createVault: vscode.l10n.t('Create vault {name}'),
+    groupTitle: vscode.l10n.t('{region} · {subscription} · {count} virtual machines'), noVault: vscode.l10n.t('No vault in {region} yet.'), createVault: vscode.l10n.t('Create vault'),
+    vaultName: vscode.l10n.t('Vault name'), ...vaultFieldStrings(),
     resourceGroup: vscode.l10n.t('Resource group'), enable: vscode.l10n.t('Enable backup for {count} virtual machines'), retry: vscode.l10n.t('Retry failed'), working: vscode.l10n.t('Working…'),
     'progress.queued': vscode.l10n.t('Waiting'), 'progress.configuring': vscode.l10n.t('Configuring backup…'), 'progress.done': vscode.l10n.t('Backup enabled'),
     'progress.skipped': vscode.l10n.t('Skipped: already protected by {vault}'), 'progress.failed': vscode.l10n.t('Failed'),

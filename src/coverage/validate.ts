@@ -1,11 +1,15 @@
-// Every message from the coverage page is untrusted: shape, types, enums and lengths are checked here before
-// the host acts (same rules as src/webview/validate.ts for the forms). Pure.
+// Every message from the coverage page is untrusted: shape, types, enums and sizes are checked here before the
+// host acts (as src/webview/validate.ts does for the forms). Only the shape: what the user can type (a vault name
+// too long, a search of any length) passes, under caps only abuse reaches, so that the rules answer it next to its
+// field; refused here, the page would get no answer and stay on "Working…". Pure.
 import type { CoverageWebviewMessage, EnableGroup } from './protocol';
 import { SORT_KEYS, STATUS_FILTERS, type CoverageFilter, type CoverageSort } from './types';
 
 type Obj = Record<string, unknown>;
 
 const maxId = 1024;
+/** What a text field may hold on the channel: far above any rule, far below what floods the host. */
+const maxTyped = 1024;
 /** The most VMs one enable request may carry. */
 export const MAX_ENABLE_VMS = 5000;
 
@@ -30,7 +34,7 @@ export function parseFilter(v: unknown): CoverageFilter | undefined {
   const status = oneOf(STATUS_FILTERS, v.status);
   const subscriptionId = str(v.subscriptionId, 64);
   const location = str(v.location, 64);
-  const text = str(v.text, 256);
+  const text = str(v.text, maxTyped);
   return status && subscriptionId !== undefined && location !== undefined && text !== undefined ? { status, subscriptionId, location, text } : undefined;
 }
 
@@ -80,9 +84,10 @@ export function parseCoverageMessage(raw: unknown): CoverageWebviewMessage | und
       const id = requestId(raw.requestId);
       const subscriptionId = str(raw.subscriptionId, 64, 1);
       const location = str(raw.location, 64, 1);
-      const resourceGroup = str(raw.resourceGroup, 90, 1);
-      const name = str(raw.name, 50, 1);
-      return onlyKeys(raw, ['type', 'requestId', 'subscriptionId', 'location', 'resourceGroup', 'name']) && id !== undefined && subscriptionId && location && resourceGroup && name
+      const resourceGroup = str(raw.resourceGroup, maxTyped);
+      const name = str(raw.name, maxTyped);
+      return onlyKeys(raw, ['type', 'requestId', 'subscriptionId', 'location', 'resourceGroup', 'name']) && id !== undefined && subscriptionId && location
+        && resourceGroup !== undefined && name !== undefined
         ? { type: 'createVault', requestId: id, subscriptionId, location, resourceGroup, name } : undefined;
     }
     case 'enable': {

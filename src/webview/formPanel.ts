@@ -1,63 +1,31 @@
 import * as vscode from 'vscode';
 import type { Log } from '../ui/log';
 import type { FormDefinition } from './formDefinition';
-import { formHtml } from './formHtml';
-import { createNonce } from './nonce';
-import { replyError } from './replyError';
-import type { FormKind, HostMessage, QueryResult, SubmitResult } from './protocol';
-import { describeMessage, parseWebviewMessage } from './validate';
+import { PanelHost, type Outcome } from './panelHost';
+import type { FormKind, HostMessage, QueryResult, SubmitResult, WebviewMessage } from './protocol';
+import { parseWebviewMessage } from './validate';
 
-/**
- * One webview form: strict CSP with a fresh nonce, a ready handshake, and a request/reply channel on which
- * every inbound message is parsed before anything acts on it. Drafts live in the webview (getState/setState).
- */
-export class FormPanel<K extends FormKind> implements vscode.Disposable {
-  readonly panel: vscode.WebviewPanel;
+/** One webview form on the shared page host; drafts live in the webview (getState/setState). */
+export class FormPanel<K extends FormKind> extends PanelHost<WebviewMessage, HostMessage, SubmitResult | QueryResult> {
   private busy = false;
-  private warnedInvalid = false;
-  private readonly disposables: vscode.Disposable[] = [];
-  /** Resolves once the webview said it is ready (tests wait on it). */
-  readonly ready: Promise<void>;
-  private markReady: () => void = () => undefined;
-  private readonly closed = new vscode.EventEmitter<void>();
-  readonly onDidClose = this.closed.event;
 
-  constructor(readonly definition: FormDefinition<K>, extensionUri: vscode.Uri, private readonly log: Log) {
-    this.ready = new Promise((resolve) => { this.markReady = resolve; });
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel('azureBackup.form', definition.title, vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [dist, media], enableCommandUris: false });
-    const webview = this.panel.webview;
-    webview.html = formHtml({
-      cspSource: webview.cspSource,
-      nonce: createNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'forms.css')).toString(),
-      title: definition.title,
-      language: vscode.env.language,
-    });
-    this.disposables.push(
-      webview.onDidReceiveMessage((raw: unknown) => { void this.receive(raw); }),
-      this.panel.onDidDispose(() => this.dispose()),
-    );
+  constructor(readonly definition: FormDefinition<K>, extensionUri: vscode.Uri, log: Log) {
+    super({ viewType: 'azureBackup.form', title: definition.title, stylesheet: 'forms.css', source: `${definition.kind} form` }, extensionUri, log);
   }
 
   reveal(): void {
     this.panel.reveal();
   }
 
-  /** Handles one inbound message; exposed so host tests can drive the channel as the webview would. */
-  async receive(raw: unknown): Promise<HostMessage | undefined> {
-    const message = parseWebviewMessage(this.definition.kind, raw);
-    if (!message) {
-      // One line per refused message, a warning only for the first: a misbehaving page must not flood the log.
-      const line = `Refused an invalid message from the ${this.definition.kind} form: ${describeMessage(raw)}`;
-      if (this.warnedInvalid) this.log.trace(line);
-      else this.log.warn(line);
-      this.warnedInvalid = true;
-      return undefined;
-    }
+  protected parse(raw: unknown): WebviewMessage | undefined {
+    return parseWebviewMessage(this.definition.kind, raw);
+  }
+
+  protected replyMessage(requestId: number, outcome: Outcome<SubmitResult | QueryResult>): HostMessage {
+    return { type: 'reply', requestId, ...outcome };
+  }
+
+  protected async handle(message: WebviewMessage): Promise<HostMessage | undefined> {
     const d = this.definition;
     switch (message.type) {
       case 'ready': {
@@ -81,28 +49,5 @@ export class FormPanel<K extends FormKind> implements vscode.Disposable {
         }
       }
     }
-  }
-
-  private async reply(requestId: number, work: () => Promise<SubmitResult | QueryResult>): Promise<HostMessage> {
-    let message: HostMessage;
-    try {
-      message = { type: 'reply', requestId, ok: true, result: await work() };
-    } catch (error) {
-      const field = typeof (error as { field?: unknown }).field === 'string' ? (error as { field: string }).field : undefined;
-      message = { type: 'reply', requestId, ok: false, error: { ...replyError(error, this.log, `${this.definition.kind} form`), field } };
-    }
-    return this.post(message);
-  }
-
-  private async post(message: HostMessage): Promise<HostMessage> {
-    await this.panel.webview.postMessage(message);
-    return message;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
-    this.closed.fire();
-    this.closed.dispose();
-    this.panel.dispose();
   }
 }

@@ -8,6 +8,7 @@ import type { Frame } from 'playwright-core';
 import { REPO } from '../harness/codeServer';
 import { WorkbenchSession, openWorkbench } from './session';
 import { activityItem, modalDialog, runPaletteCommand, treeRow, webviewFrame } from './workbench';
+import { messageNextTo, typeInto } from './journeys/helpers';
 
 /** Opens the Azure Backup view (which activates the extension and its sandbox), then the coverage by `open`. */
 async function openCoverage(session: WorkbenchSession, open: () => Promise<void>, title: string): Promise<Frame> {
@@ -50,7 +51,16 @@ describe('Backup coverage (UI)', function () {
     await frame.locator('input[type="checkbox"][data-vm="sql-vm-01"]').check();
     assert.match((await frame.locator('#selected-count').textContent()) ?? '', /^2 selected/);
     const north = frame.locator('.group[data-region="northeurope"]');
-    await north.locator('vscode-button.create-vault').click();
+    // The new vault's name, prefilled with a free one: a rule is flagged next to it as it is typed.
+    const name = 'vscode-textfield[name="vaultName"][data-region="northeurope"]';
+    const createButton = north.locator('vscode-button.create-vault');
+    const tooLong = 'The name must be 2 to 50 characters long.';
+    await typeInto(frame, name, 'v'.repeat(51));
+    assert.strictEqual(await messageNextTo(frame, name, tooLong), tooLong);
+    assert.ok(await createButton.evaluate((b) => b.hasAttribute('disabled')), 'no create while the name breaks a rule');
+    await session.screenshot('coverage-name-rule');
+    await typeInto(frame, name, 'northeurope-backup-vault');
+    await createButton.click();
     const dialog = modalDialog(page);
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /northeurope-backup-vault/);

@@ -3,25 +3,14 @@
 // VM's resource group: the page does not ask Azure) comes back on submit and lands next to the same field, in the
 // group of that field, while what was typed stays in it.
 import * as assert from 'assert';
-import type { Frame } from 'playwright-core';
 import { expandTreeRow } from './workbench';
-import { assertNoCspViolations, chooseOption, formError, journeyWorkbench, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto, waitForRow } from './journeys/helpers';
+import { assertNoCspViolations, chooseOption, formError, journeyWorkbench, messageNextTo, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto, waitForRow } from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';
 
 const VM = 'forms-ui-vm';
 /** The story's vault, in the resource group the seeded VM is put in. */
 const TAKEN = 'contoso-vault';
 const NAME_FIELD = 'vscode-textfield[name=newVaultName]';
-
-/** The helper line of the field's own group (the element the field's aria-describedby names). */
-async function messageNextTo(form: Frame, selector: string, expected: string): Promise<string> {
-  const helpId = await form.locator(selector).getAttribute('aria-describedby');
-  assert.ok(helpId, 'the field names its helper');
-  const group = form.locator('vscode-form-group', { has: form.locator(selector) });
-  const helper = group.locator(`vscode-form-helper#${helpId}.error`);
-  await helper.filter({ hasText: expected }).waitFor({ timeout: 30000 });
-  return (await helper.innerText()).trim();
-}
 
 describe('Field messages in a form (UI)', function () {
   const session = journeyWorkbench({

@@ -1,16 +1,25 @@
 import * as vscode from 'vscode';
 import type { FormKind } from '../../webview/protocol';
 
+/** The messages of a new vault's fields (rules.ts keys), for every page that names a vault: the forms and the coverage page. */
+export function vaultFieldStrings(): Record<'vaultNameLength' | 'vaultNameChars' | 'vaultNameTaken' | 'resourceGroupInvalid', string> {
+  return {
+    vaultNameLength: vscode.l10n.t('The name must be 2 to 50 characters long.'),
+    vaultNameChars: vscode.l10n.t('The name must start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.'),
+    vaultNameTaken: vscode.l10n.t('This name is not available.'), resourceGroupInvalid: vscode.l10n.t('Enter a valid resource group name.'),
+  };
+}
+
 /** The localized strings every form shows, plus those of its kind; the webview has no l10n of its own. */
 export function formStrings(kind: FormKind): Record<string, string> {
   const common: Record<string, string> = {
+    ...vaultFieldStrings(),
     submit: vscode.l10n.t('OK'), running: vscode.l10n.t('Working…'), viewJob: vscode.l10n.t('View the job'), code: vscode.l10n.t('Code'), requestId: vscode.l10n.t('Request id'),
     retainUntilInvalid: vscode.l10n.t('Enter a date as YYYY-MM-DD.'), retainUntilPast: vscode.l10n.t('The date must be after today.'),
-    retainUntilTooFar: vscode.l10n.t('The date must be within 99 years.'), vaultNameLength: vscode.l10n.t('The name must be 2 to 50 characters long.'),
-    vaultNameChars: vscode.l10n.t('The name must start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.'),
-    vaultNameTaken: vscode.l10n.t('This name is not available.'), checking: vscode.l10n.t('Checking availability…'), available: vscode.l10n.t('The name is available.'),
+    retainUntilTooFar: vscode.l10n.t('The date must be within 99 years.'),
+    checking: vscode.l10n.t('Checking availability…'), available: vscode.l10n.t('The name is available.'),
     policyNameInvalid: vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.'),
-    resourceGroupInvalid: vscode.l10n.t('Enter a valid resource group name.'), timeInvalid: vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
+    timeInvalid: vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
     rangeInvalid: vscode.l10n.t('Enter a whole number from {min} to {max}.'), required: vscode.l10n.t('Required.'),
   };
   const byKind: Record<FormKind, Record<string, string>> = {

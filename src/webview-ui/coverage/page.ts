@@ -9,7 +9,7 @@ import { el } from '../dom';
 import { onPush, refresh, request, type Push } from './channel';
 import { filtersView } from './filtersView';
 import { fill, type Strings } from './format';
-import { protectView, type GroupChoice, type ProtectModel } from './protectView';
+import { protectView, type FieldMessage, type GroupChoice, type ProtectModel } from './protectView';
 import { tableView } from './tableView';
 import { totalsView } from './totalsView';
 
@@ -28,6 +28,8 @@ interface State {
   /** Lower-cased VM ids. */
   selected: Set<string>;
   choices: Map<string, GroupChoice>;
+  /** The host's last refusal of a new vault's input, per region group. */
+  fieldMessages: Map<string, FieldMessage>;
   progress: Map<string, VmProgress & { name: string }>;
   running: boolean;
   message: string;
@@ -54,7 +56,7 @@ function save(state: State): void {
 export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const state: State = {
     strings: init.strings, filter: { ...NO_FILTER }, sort: { key: 'status', descending: false }, page: 0, selected: new Set(),
-    choices: new Map(), progress: new Map(), running: false, message: '', lastGroups: [],
+    choices: new Map(), fieldMessages: new Map(), progress: new Map(), running: false, message: '', lastGroups: [],
   };
   restore(state);
   const s = state.strings;
@@ -89,8 +91,13 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const protectModel = (): ProtectModel => ({
     strings: s, groups: groups(), running: state.running, message: state.message, progress: state.progress,
     resourceGroups: (sub) => state.data?.resourceGroups.find((r) => r.subscriptionId.toLowerCase() === sub.toLowerCase())?.names ?? [],
-    choice: (g) => state.choices.get(g.key) ?? { vaultId: g.vaults[0]?.id ?? '', policyName: '', resourceGroup: g.suggestedResourceGroup },
-    setChoice: (g, c) => { state.choices.set(g.key, { ...protectModel().choice(g), ...c }); renderProtect(); },
+    choice: (g) => state.choices.get(g.key) ?? { vaultId: g.vaults[0]?.id ?? '', policyName: '', resourceGroup: g.suggestedResourceGroup, vaultName: g.suggestedVaultName },
+    setChoice: (g, c, render = true) => {
+      state.choices.set(g.key, { ...protectModel().choice(g), ...c });
+      state.fieldMessages.delete(g.key);
+      if (render) renderProtect();
+    },
+    fieldMessage: (g) => state.fieldMessages.get(g.key),
     onCreateVault: (g) => { void createVault(g); },
     onEnable: (gs) => { void enable(gs); },
     onRetry: () => {
@@ -154,12 +161,14 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     const choice = protectModel().choice(g);
     state.running = true;
     renderProtect();
-    const reply = await request({ type: 'createVault', subscriptionId: g.subscriptionId, location: g.location, resourceGroup: choice.resourceGroup, name: g.suggestedVaultName });
+    const reply = await request({ type: 'createVault', subscriptionId: g.subscriptionId, location: g.location, resourceGroup: choice.resourceGroup, name: choice.vaultName });
     state.running = false;
+    state.fieldMessages.delete(g.key);
     if (reply.ok) {
       state.message = reply.result.message ?? '';
       if (reply.result.vault) state.choices.set(g.key, { ...choice, vaultId: reply.result.vault.id, policyName: '' });
-    } else if (reply.error.message) showError(reply.error);
+    } else if (reply.error.field) state.fieldMessages.set(g.key, { field: reply.error.field, message: reply.error.message });
+    else if (reply.error.message) showError(reply.error);
     renderProtect();
   }
 

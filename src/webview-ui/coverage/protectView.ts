@@ -3,17 +3,23 @@
 // failures with their reason, and a retry of the failed ones.
 import type { EnableGroup, VmProgress } from '../../coverage/protocol';
 import type { RegionGroup } from '../../coverage/regionPlan';
-import { el, select } from '../dom';
+import { vaultNameProblem } from '../../webview/rules';
+import { el, field, select, setHelp, textfield } from '../dom';
 import { fill, type Strings } from './format';
 
-export interface GroupChoice { vaultId: string; policyName: string; resourceGroup: string }
+/** A region's choice; `vaultName` is what the user typed for a new vault, kept across re-renders. */
+export interface GroupChoice { vaultId: string; policyName: string; resourceGroup: string; vaultName: string }
+/** The host's refusal of a new vault's input, shown next to that field (`name` or `resourceGroup`). */
+export interface FieldMessage { field: string; message: string }
 
 export interface ProtectModel {
   strings: Strings;
   groups: RegionGroup[];
   resourceGroups: (subscriptionId: string) => string[];
   choice(group: RegionGroup): GroupChoice;
-  setChoice(group: RegionGroup, choice: Partial<GroupChoice>): void;
+  /** `render` false while typing: re-rendering would take the focus from the field. */
+  setChoice(group: RegionGroup, choice: Partial<GroupChoice>, render?: boolean): void;
+  fieldMessage(group: RegionGroup): FieldMessage | undefined;
   /** Progress of the last run by lower-cased VM id, with the VM names for the list. */
   progress: Map<string, VmProgress & { name: string }>;
   running: boolean;
@@ -30,12 +36,7 @@ function groupView(m: ProtectModel, g: RegionGroup): HTMLElement {
   const names = el('p', { class: 'sub' }, g.vms.map((v) => v.name).join(', '));
   const box = el('div', { class: 'group', 'data-region': g.location }, title, names);
   if (g.vaults.length === 0) {
-    const rg = select('resourceGroup', m.resourceGroups(g.subscriptionId).map((n) => ({ value: n, label: n })), choice.resourceGroup);
-    rg.setAttribute('aria-label', s.resourceGroup);
-    rg.addEventListener('change', () => m.setChoice(g, { resourceGroup: rg.value }));
-    const create = el('vscode-button', { class: 'create-vault', 'data-region': g.location, disabled: m.running }, fill(s.createVault, { name: g.suggestedVaultName }));
-    create.addEventListener('click', () => { if (!m.running) m.onCreateVault(g); });
-    box.append(el('p', { class: 'note' }, fill(s.noVault, { region: g.location })), el('div', { class: 'row' }, el('span', {}, s.resourceGroup), rg, create));
+    box.append(el('p', { class: 'note' }, fill(s.noVault, { region: g.location })), newVaultRow(m, g));
     return box;
   }
   const vault = g.vaults.find((v) => v.id === choice.vaultId) ?? g.vaults[0];
@@ -48,6 +49,31 @@ function groupView(m: ProtectModel, g: RegionGroup): HTMLElement {
   policySelect.addEventListener('change', () => m.setChoice(g, { policyName: policySelect.value }));
   box.append(el('div', { class: 'row' }, el('span', {}, s.vault), vaultSelect, el('span', {}, s.policy), policySelect));
   return box;
+}
+
+/** A new vault for a region without one: its resource group and name, each with the line for its message. */
+function newVaultRow(m: ProtectModel, g: RegionGroup): HTMLElement {
+  const s = m.strings;
+  const choice = m.choice(g);
+  const rg = select('resourceGroup', m.resourceGroups(g.subscriptionId).map((n) => ({ value: n, label: n })), choice.resourceGroup);
+  const name = textfield('vaultName', choice.vaultName);
+  name.setAttribute('data-region', g.location);
+  const rgField = field(s.resourceGroup, rg);
+  const nameField = field(s.vaultName, name);
+  const create = el('vscode-button', { class: 'create-vault', 'data-region': g.location, disabled: m.running }, s.createVault);
+  // As in the forms: no create while the name breaks a rule the page knows; the host's own answers come back here.
+  const rule = (): void => {
+    const problem = vaultNameProblem(name.value);
+    setHelp(nameField.helper, problem ? s[problem] : '', problem !== undefined);
+    create.toggleAttribute('disabled', m.running || problem !== undefined);
+  };
+  const shown = m.fieldMessage(g);
+  rule();
+  if (shown) setHelp(shown.field === 'resourceGroup' ? rgField.helper : nameField.helper, shown.message, true);
+  rg.addEventListener('change', () => m.setChoice(g, { resourceGroup: rg.value }));
+  name.addEventListener('input', () => { m.setChoice(g, { vaultName: name.value }, false); rule(); });
+  create.addEventListener('click', () => { if (!m.running && !create.hasAttribute('disabled')) m.onCreateVault(g); });
+  return el('div', { class: 'row new-vault' }, rgField.group, nameField.group, create);
 }
 
 /** What the enable button sends: every group with a vault and a policy. */

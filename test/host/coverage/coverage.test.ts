@@ -81,7 +81,7 @@ describe('Backup coverage (host)', function () {
     if (!sandbox) throw new Error('no sandbox');
     const ids = ['cov-web-01', 'cov-web-02'].map((name) => sandbox.control.addVm({ resourceGroup: 'coverage-rg', name, location: 'westeurope' }));
     const north = sandbox.control.addVm({ resourceGroup: 'coverage-north-rg', name: 'cov-north-01', location: 'northeurope' });
-    const created = await panel.createVaultConfirmed({ type: 'createVault', subscriptionId: SUBSCRIPTION, location: 'northeurope', resourceGroup: 'coverage-north-rg', name: 'cov-north-vault' });
+    const created = resultOf(await panel.receiveConfirmed({ type: 'createVault', requestId: 3, subscriptionId: SUBSCRIPTION, location: 'northeurope', resourceGroup: 'coverage-north-rg', name: 'cov-north-vault' }));
     assert.strictEqual(created.vault?.location, 'northeurope');
     assert.strictEqual(created.vault?.policies[0]?.name, 'DefaultPolicy');
     const contoso = panel.snapshot?.vaults.find((v) => v.name === 'contoso-vault');

@@ -4,17 +4,12 @@
 import * as assert from 'assert';
 import type { AzureBackupApi } from '../../../src/extension';
 import { formStrings } from '../../../src/commands/shared/formStrings';
-import type { RequestLogEntry } from '../../../src/sandbox/types';
 import type { FormKind, HostMessage } from '../../../src/webview/protocol';
 import { getApi, withFastClock } from '../ui/helpers';
 import { sandboxOf } from '../reliability/fixtures';
 import { BOUNDARY_CASES, type BoundaryCase, type Expect } from './boundaryCases';
 import { closeForms, openForm, prepareEstate, type Payload } from './formTargets';
-
-/** Requests that only read, though not with GET: Resource Graph queries and the vault-name check. */
-const READING_POST = /\/providers\/Microsoft\.ResourceGraph\/resources$|\/checkNameAvailability$/i;
-const writes = (entries: RequestLogEntry[]): string[] =>
-  entries.filter((e) => e.method !== 'GET' && !READING_POST.test(e.path)).map((e) => `${e.method} ${e.path} → ${e.status}`);
+import { writes } from './sandboxWrites';
 
 /** The row's change over the form's valid payload: nested objects merged, arrays replaced, undefined removes. */
 function merge(base: Payload, change: Payload): Payload {

@@ -37,7 +37,7 @@ function retainMax(days: number): string {
 // The same rules in two forms: the name of a new vault, and the new vault of "Enable backup" from a VM.
 const length = 'vaultNameLength';
 const chars = 'vaultNameChars';
-const refusedNames: [rule: string, input: string, value: string, key: string | undefined][] = [
+export const refusedNames: [rule: string, input: string, value: string, key: string | undefined][] = [
   ['2-50 characters', 'empty', '', length],
   ['2-50 characters', '1 character', 'v', length],
   ['2-50 characters', '51 characters', 'v'.repeat(51), length],

@@ -1,5 +1,6 @@
 // Shared steps of the UI journeys: the sandbox tree, the webview forms (vscode-elements inside two iframes)
 // and the result the user sees. Built on ../workbench.ts; everything here acts as a user would (mouse, keyboard).
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
@@ -64,6 +65,16 @@ export async function chooseOption(frame: Frame, select: string, label: string):
       await frame.page().keyboard.press('Escape');
     }
   }
+}
+
+/** The helper line of the field's own group (the element the field's aria-describedby names). */
+export async function messageNextTo(form: Frame, selector: string, expected: string): Promise<string> {
+  const helpId = await form.locator(selector).getAttribute('aria-describedby');
+  assert.ok(helpId, 'the field names its helper');
+  const group = form.locator('vscode-form-group', { has: form.locator(selector) });
+  const helper = group.locator(`vscode-form-helper#${helpId}.error`);
+  await helper.filter({ hasText: expected }).waitFor({ timeout: 30000 });
+  return (await helper.innerText()).trim();
 }
 
 /** Types into a vscode-textfield (its input lives in the component's shadow root). */

@@ -24,12 +24,20 @@ describe('Coverage: message validation', () => {
     assert.strictEqual(parseCoverageMessage({ type: 'enable', requestId: 2, groups: [] }), undefined);
     assert.strictEqual(parseCoverageMessage({ type: 'enable', requestId: 2, groups: [{ ...group, vmIds: [42] }] }), undefined);
     assert.strictEqual(parseCoverageMessage({ type: 'enable', requestId: 2, groups: [{ ...group, evil: true }] }), undefined);
-    assert.strictEqual(parseCoverageMessage({ type: 'createVault', requestId: 3, subscriptionId: 'sub', location: 'x', resourceGroup: 'rg', name: 'n'.repeat(51) }), undefined);
+    assert.strictEqual(parseCoverageMessage({ type: 'createVault', requestId: 3, subscriptionId: 'sub', location: 'x', resourceGroup: 'rg', name: 51 }), undefined);
     assert.strictEqual(parseCoverageMessage(null), undefined);
   });
 
+  it('passes what the user can type to the rules: a name out of their range, an empty one, a long search', () => {
+    const vault = { type: 'createVault', requestId: 3, subscriptionId: 'sub', location: 'x', resourceGroup: 'rg' };
+    for (const name of ['', 'n'.repeat(51), '1-bad_name', 'n'.repeat(1024)]) assert.ok(parseCoverageMessage({ ...vault, name }), `name of ${name.length}`);
+    assert.ok(parseCoverageMessage({ ...vault, name: 'v', resourceGroup: '' }));
+    assert.ok(parseCoverageMessage({ type: 'export', requestId: 1, format: 'csv', filter: { ...filter, text: 'x'.repeat(1024) }, sort }));
+  });
+
   it('limits text and the number of VMs per request', () => {
-    assert.strictEqual(parseCoverageMessage({ type: 'export', requestId: 1, format: 'csv', filter: { ...filter, text: 'x'.repeat(257) }, sort }), undefined);
+    assert.strictEqual(parseCoverageMessage({ type: 'export', requestId: 1, format: 'csv', filter: { ...filter, text: 'x'.repeat(1025) }, sort }), undefined);
+    assert.strictEqual(parseCoverageMessage({ type: 'createVault', requestId: 3, subscriptionId: 'sub', location: 'x', resourceGroup: 'rg', name: 'n'.repeat(1025) }), undefined);
     const many = Array.from({ length: MAX_ENABLE_VMS + 1 }, (_, i) => `/vm/${i}`);
     assert.strictEqual(parseCoverageMessage({ type: 'enable', requestId: 2, groups: [{ ...group, vmIds: many }] }), undefined);
   });
