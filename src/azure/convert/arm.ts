@@ -2,7 +2,7 @@
 import type { VirtualMachine as SdkVm } from '@azure/arm-compute';
 import type { ResourceGroup as SdkResourceGroup } from '@azure/arm-resources';
 import type { Location, Subscription as SdkSubscription } from '@azure/arm-resources-subscriptions';
-import { idSegments } from '../ids';
+import { idParts } from '../ids';
 import type { Region, ResourceGroup, Subscription, VirtualMachine } from '../model';
 
 export function toSubscription(s: SdkSubscription, fallbackTenantId = ''): Subscription {
@@ -40,12 +40,12 @@ interface VmFields {
 
 function vmFromFields(f: VmFields): VirtualMachine {
   const id = f.id ?? '';
-  const seg = idSegments(id);
+  const parts = idParts(id);
   return {
     id,
-    name: f.name ?? seg.get('virtualmachines') ?? '',
-    resourceGroup: seg.get('resourcegroups') ?? '',
-    subscriptionId: seg.get('subscriptions') ?? '',
+    name: f.name ?? parts.vm ?? '',
+    resourceGroup: parts.resourceGroup ?? '',
+    subscriptionId: parts.subscriptionId ?? '',
     location: f.location ?? '',
     osType: f.osType === 'Windows' || f.osType === 'Linux' ? f.osType : 'Unknown',
     vmSize: f.vmSize,

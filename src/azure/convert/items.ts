@@ -1,6 +1,6 @@
 // Protected item (backup SDK) → domain BackupItem.
 import type { ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
-import { idSegments } from '../ids';
+import { idParts } from '../ids';
 import type { BackupItem, HealthStatus, ProtectionState } from '../model';
 import { meaningfulDate } from './time';
 
@@ -46,16 +46,16 @@ export function toBackupItem(resource: ProtectedItemResource | ItemResourceLike)
     return undefined;
   }
   const id = resource.id ?? '';
-  const seg = idSegments(id);
-  const vaultName = seg.get('vaults') ?? '';
-  const vaultResourceGroup = seg.get('resourcegroups') ?? '';
-  const subscriptionId = seg.get('subscriptions') ?? '';
+  const parts = idParts(id);
+  const vaultName = parts.vault ?? '';
+  const vaultResourceGroup = parts.resourceGroup ?? '';
+  const subscriptionId = parts.subscriptionId ?? '';
   const protectionState = pick(PROTECTION_STATES, vm.protectionState, 'Invalid');
   const policyName = vm.policyName ?? (vm.policyId ? vm.policyId.slice(vm.policyId.lastIndexOf('/') + 1) : undefined);
   return {
     id,
-    name: resource.name ?? seg.get('protecteditems') ?? '',
-    containerName: seg.get('protectioncontainers') ?? `IaasVMContainer;${vm.containerName ?? ''}`,
+    name: resource.name ?? parts.item ?? '',
+    containerName: parts.container ?? `IaasVMContainer;${vm.containerName ?? ''}`,
     vaultId: `/subscriptions/${subscriptionId}/resourceGroups/${vaultResourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vaultName}`,
     vaultName,
     vaultResourceGroup,

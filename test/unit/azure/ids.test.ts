@@ -1,0 +1,35 @@
+import * as assert from 'node:assert/strict';
+import { idParts, idSegments } from '../../../src/azure/ids';
+
+/** What the general path (idSegments) reads for the keys idParts answers. */
+function general(id: string): Record<string, string | undefined> {
+  const seg = idSegments(id);
+  return {
+    subscriptionId: seg.get('subscriptions'), resourceGroup: seg.get('resourcegroups'), vm: seg.get('virtualmachines'),
+    vault: seg.get('vaults'), container: seg.get('protectioncontainers'), item: seg.get('protecteditems'),
+  };
+}
+
+const defined = (o: object): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+describe('ARM id parts', () => {
+  const ids = [
+    '/subscriptions/s1/resourceGroups/RG-One/providers/Microsoft.Compute/virtualMachines/vm-01',
+    '/SUBSCRIPTIONS/s1/RESOURCEGROUPS/rg/PROVIDERS/microsoft.compute/VIRTUALMACHINES/Vm',
+    '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v1/backupFabrics/Azure'
+      + '/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg;vm1/protectedItems/VM;iaasvmcontainerv2;rg;vm1',
+    // Other shapes and encoded segments take the general path: the answer must not depend on which path ran.
+    '/subscriptions/s1/resourceGroups/rg%20x/providers/Microsoft.Compute/virtualMachines/vm%2D1',
+    '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/extensions/x',
+    '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm/',
+    '/subscriptions/s1//resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm',
+    '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v1',
+    '/subscriptions/s1',
+    '',
+  ];
+  for (const id of ids) {
+    it(`reads '${id}' as idSegments does`, () => {
+      assert.deepEqual(defined(idParts(id)), defined(general(id)));
+    });
+  }
+});
