@@ -6,10 +6,10 @@ import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup'
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import type { HttpClient, PipelinePolicy } from '@azure/core-rest-pipeline';
+import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
-import { createSessionHttpClient } from './httpClient';
+import { sessionHttpClient } from './httpClient';
 import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterCapPolicy } from './retryAfterCap';
 import { unconfirmedWritePolicy } from './unconfirmedWrite';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
@@ -55,10 +55,20 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
   };
 }
 
+/**
+ * ARM's APIs take JSON, never form data, but the SDK pipelines' form-data policy checks every request body with
+ * `instanceof FormData`: that first touch of the global loads Node's bundled fetch implementation (undici),
+ * ~45 ms of synchronous CPU inside the first Azure call of the extension host. Dropped from our clients.
+ */
+function withoutFormData<T extends { pipeline: Pipeline }>(client: T): T {
+  client.pipeline.removePolicy({ name: formDataPolicyName });
+  return client;
+}
+
 export function createClientSet(session: AzureSession, options: ClientSetOptions = {}): ClientSet {
   // Shared, so the SDK clients of a session reuse one keep-alive agent and TLS context (see httpClient.ts)
   // instead of one connection pool and TLS handshake set per client.
-  const http = createSessionHttpClient(session.environment.caCertificate);
+  const http = sessionHttpClient(session);
   const common = { ...pipelineOptions(session, options), httpClient: http };
   const scopes = [session.environment.tokenScope];
   // Modular clients take scopes under `credentials`; the HLC backup client under `credentialScopes`.
@@ -73,12 +83,12 @@ export function createClientSet(session: AzureSession, options: ClientSetOptions
   };
   const cred = session.credential;
   return {
-    subscriptions: () => memo('subscriptions', () => new SubscriptionClient(cred, modular)),
-    resources: (id) => memo(`resources/${id}`, () => new ResourceManagementClient(cred, id, modular)),
-    compute: (id) => memo(`compute/${id}`, () => new ComputeManagementClient(cred, id, modular)),
-    vaults: (id) => memo(`vaults/${id}`, () => new RecoveryServicesClient(cred, id, modular)),
-    backup: (id) => memo(`backup/${id}`, () => new RecoveryServicesBackupClient(cred, id, hlc)),
-    resourceGraph: () => memo('resourceGraph', () => new ResourceGraphClient(cred, modular)),
+    subscriptions: () => memo('subscriptions', () => withoutFormData(new SubscriptionClient(cred, modular))),
+    resources: (id) => memo(`resources/${id}`, () => withoutFormData(new ResourceManagementClient(cred, id, modular))),
+    compute: (id) => memo(`compute/${id}`, () => withoutFormData(new ComputeManagementClient(cred, id, modular))),
+    vaults: (id) => memo(`vaults/${id}`, () => withoutFormData(new RecoveryServicesClient(cred, id, modular))),
+    backup: (id) => memo(`backup/${id}`, () => withoutFormData(new RecoveryServicesBackupClient(cred, id, hlc))),
+    resourceGraph: () => memo('resourceGraph', () => withoutFormData(new ResourceGraphClient(cred, modular))),
     http,
     endpoint: common.endpoint,
   };

@@ -5,6 +5,20 @@
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
+import type { AzureSession } from './session';
+
+const perSession = new WeakMap<AzureSession, HttpClient>();
+
+/**
+ * The session's HTTP client, made on first use. Every client set of a session shares it: the subscription list
+ * (sign-in) and the backup service then reuse each other's keep-alive connections and TLS session tickets, so
+ * the service's first calls do not open fresh connections with full handshakes right after sign-in did.
+ */
+export function sessionHttpClient(session: AzureSession): HttpClient {
+  let client = perSession.get(session);
+  if (!client) perSession.set(session, client = createSessionHttpClient(session.environment.caCertificate));
+  return client;
+}
 
 export function createSessionHttpClient(caCertificate?: string): HttpClient {
   const inner = createDefaultHttpClient();
