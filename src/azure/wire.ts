@@ -4,6 +4,7 @@
 // modular SDKs' field mapping, work the domain mappers in convert/ then redo; the wire JSON maps directly.
 import type { HttpClient, Pipeline, PipelineResponse } from '@azure/core-rest-pipeline';
 import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
+import { inSlice } from './yieldToLoop';
 
 export interface WireSender {
   pipeline: Pipeline;
@@ -28,22 +29,47 @@ export function nextPageUrl(nextLink: string, apiVersion: string): string {
   return /[?&]api-version=/i.test(nextLink) ? nextLink : `${nextLink}${nextLink.includes('?') ? '&' : '?'}api-version=${encodeURIComponent(apiVersion)}`;
 }
 
-/** GET one page. Non-2xx answers throw a RestError carrying the response, which AzureError.from reads. */
+/** 200 answers are handed over as a stream (the others are read as text for the error policies). */
+const STREAM_OK = new Set([200]);
+
+/**
+ * GET one page. Non-2xx answers throw a RestError carrying the response, which AzureError.from reads. A 200's
+ * body is taken as a stream, so no pipeline policy parses it as it arrives (the backup client's deserialization
+ * policy would, inside the burst of answers of a fan-out): its JSON is parsed in a slice of the shared queue.
+ */
 export async function getWirePage(sender: WireSender, url: string, signal?: AbortSignal): Promise<WirePage> {
   const request = createPipelineRequest({ url, method: 'GET', abortSignal: signal });
   request.headers.set('Accept', 'application/json');
+  request.streamResponseStatusCodes = STREAM_OK;
   const response = await sender.pipeline.sendRequest(sender.http, request);
   if (response.status < 200 || response.status >= 300) {
+    response.readableStreamBody?.resume();
     throw new RestError(`GET ${new URL(url).pathname} failed with status ${response.status}`, { statusCode: response.status, request, response });
   }
-  return toWirePage(bodyOf(response));
+  const body = response.readableStreamBody ? await readAll(response.readableStreamBody) : Buffer.from(response.bodyAsText ?? '');
+  return inSlice(() => toWirePage(parseBody(body, response)));
 }
 
-/** The HLC pipeline's deserialization policy may already have parsed the body: reuse it rather than parse twice. */
-function bodyOf(response: PipelineResponse): unknown {
-  const parsed = (response as PipelineResponse & { parsedBody?: unknown }).parsedBody;
-  if (parsed !== undefined) return parsed;
-  return response.bodyAsText ? JSON.parse(response.bodyAsText) : {};
+function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer | string) => { chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk); });
+    stream.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+/** As the SDKs parse: an empty body is no value; invalid JSON is a RestError with PARSE_ERROR. */
+function parseBody(body: Buffer, response: PipelineResponse): unknown {
+  if (body.length === 0) return {};
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new RestError(`Error "${String(e)}" occurred while parsing the response body - ${text.slice(0, 500)}.`, {
+      code: RestError.PARSE_ERROR, statusCode: response.status, request: response.request, response,
+    });
+  }
 }
 
 function toWirePage(body: unknown): WirePage {

@@ -1,4 +1,10 @@
-// Keeps the extension host responsive while large lists are mapped: no synchronous block over a few ms.
+// Keeps the extension host responsive while large lists arrive: the CPU work of a response (parsing its JSON,
+// mapping its entries) runs through one queue that does at most SLICE_MS of it per event-loop turn.
+// Why one shared queue: a tree load has ~50 item pages in flight, and when their answers arrive together Node
+// handles every ready socket in one poll phase; if each response then parsed and mapped itself straight away
+// (or after its own setImmediate, which all run in the same check phase), those ~1-2 ms pieces ran back to back
+// as one long block. With one queue, a turn runs whole pieces until its budget is spent and leaves the rest for
+// the next turn, so timers, input and other I/O get the loop in between.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** Let queued I/O and timers run before continuing. */
@@ -7,18 +13,73 @@ export function yieldToEventLoop(): Promise<void> {
 }
 
 const SLICE_MS = 8;
+/** Entries mapped per queued piece: ~0.1-0.3 ms of work when warm, small enough to keep a turn near its budget. */
+const PIECE = 128;
 
-/** map + filter of a large array in time slices, yielding between slices. */
+type Piece = () => void;
+const queue: Piece[] = [];
+let head = 0;
+let armed = false;
+
+function drain(): void {
+  armed = false;
+  const started = performance.now();
+  while (head < queue.length) {
+    const piece = queue[head];
+    queue[head++] = noop;
+    piece();
+    if (performance.now() - started >= SLICE_MS) break;
+  }
+  if (head === queue.length) {
+    queue.length = 0;
+    head = 0;
+    return;
+  }
+  if (head > 1024) {
+    queue.splice(0, head);
+    head = 0;
+  }
+  arm();
+}
+
+function noop(): void { /* a run piece, dropped for the collector */ }
+
+function arm(): void {
+  if (armed) return;
+  armed = true;
+  setImmediate(drain);
+}
+
+/** Runs `work` (synchronous, ~1-2 ms at most) in a later turn, within the shared per-turn budget. */
+export function inSlice<R>(work: () => R): Promise<R> {
+  return new Promise<R>((resolve, reject) => {
+    queue.push(() => {
+      try {
+        resolve(work());
+      } catch (e) {
+        reject(e);
+      }
+    });
+    arm();
+  });
+}
+
+/** map + filter of a large array, PIECE entries at a time through the shared queue. */
 export async function mapInSlices<T, R>(items: readonly T[], map: (item: T) => R | undefined): Promise<R[]> {
   const out: R[] = [];
-  let sliceStart = performance.now();
-  for (let i = 0; i < items.length; i++) {
-    const r = map(items[i]);
-    if (r !== undefined) out.push(r);
-    if ((i & 63) === 63 && performance.now() - sliceStart > SLICE_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
+  const mapRange = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const r = map(items[i]);
+      if (r !== undefined) out.push(r);
     }
+  };
+  // All pieces of the array are queued at once, in order: the queue is first in, first out, so `out` keeps the
+  // input order, and the array waits one turn per budget spent rather than one turn per piece.
+  const pieces: Promise<void>[] = [];
+  for (let from = 0; from < items.length; from += PIECE) {
+    const to = Math.min(items.length, from + PIECE);
+    pieces.push(inSlice(() => mapRange(from, to)));
   }
+  await Promise.all(pieces);
   return out;
 }
