@@ -38,16 +38,40 @@ const STREAM_OK = new Set([200]);
  * policy would, inside the burst of answers of a fan-out): its JSON is parsed in a slice of the shared queue.
  */
 export async function getWirePage(sender: WireSender, url: string, signal?: AbortSignal): Promise<WirePage> {
-  const request = createPipelineRequest({ url, method: 'GET', abortSignal: signal });
+  return toWirePage(await sendWire(sender, 'GET', url, undefined, signal));
+}
+
+/**
+ * One call with an optional JSON body; the answer's parsed JSON. A GET takes any 2xx (as the lists always did), a
+ * POST only 200 (as Resource Graph's SDK does); anything else throws a RestError with the response and, as the
+ * modular SDKs attach it, the parsed error body under `details`.
+ */
+export async function sendWire(sender: WireSender, method: 'GET' | 'POST', url: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+  const request = createPipelineRequest({ url, method, abortSignal: signal });
   request.headers.set('Accept', 'application/json');
+  if (body !== undefined) {
+    request.headers.set('Content-Type', 'application/json');
+    request.body = JSON.stringify(body);
+  }
   request.streamResponseStatusCodes = STREAM_OK;
   const response = await sender.pipeline.sendRequest(sender.http, request);
-  if (response.status < 200 || response.status >= 300) {
+  if (method === 'GET' ? response.status < 200 || response.status >= 300 : response.status !== 200) {
     response.readableStreamBody?.resume();
-    throw new RestError(`GET ${new URL(url).pathname} failed with status ${response.status}`, { statusCode: response.status, request, response });
+    const error = new RestError(`${method} ${new URL(url).pathname} failed with status ${response.status}`, { statusCode: response.status, request, response });
+    const details = errorDetails(response.bodyAsText);
+    if (details !== undefined) Object.assign(error, { details });
+    throw error;
   }
-  const body = response.readableStreamBody ? await readAll(response.readableStreamBody) : Buffer.from(response.bodyAsText ?? '');
-  return inSlice(() => toWirePage(parseBody(body, response)));
+  const bytes = response.readableStreamBody ? await readAll(response.readableStreamBody) : Buffer.from(response.bodyAsText ?? '');
+  return inSlice(() => parseBody(bytes, response));
+}
+
+function errorDetails(text: string | undefined | null): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {

@@ -1,6 +1,10 @@
 // VMs are listed through Resource Graph; a user without access to it (403) still gets the list, from Compute,
 // with the fallback logged once, and the session stops asking Resource Graph. A server error is not a refusal.
 import * as assert from 'node:assert/strict';
+import { sandboxSession } from '../../../src/auth';
+import { createClientSet } from '../../../src/azure/clients';
+import { graphRefusal, GRAPH_API_VERSION } from '../../../src/azure/operations/resourceGraph';
+import { firstPageUrl, sendWire } from '../../../src/azure/wire';
 import type { Harness } from './setup';
 import { startHarness } from './setup';
 
@@ -41,6 +45,19 @@ describe('VM listing: Resource Graph, or Compute when Resource Graph is refused'
     await h.service.listVirtualMachinesPage(h.subscriptionId, { maxItems: 50 });
     assert.equal(h.sandbox.requestLog.entries().filter((e) => isGraph(e.path)).length, 0, 'the session remembers');
     assert.equal(notes().length, 1, 'logged once');
+  });
+
+  it('a query Resource Graph refuses (400 BadRequest with InvalidQuery inside) reads as a lasting refusal', async () => {
+    // The query is sent as wire JSON through the Resource Graph client's pipeline: its error must carry the
+    // ARM error body under `details`, as the SDK's own error does, for the refusal to be recognised.
+    const clients = createClientSet(sandboxSession(h.sandbox));
+    const sender = { pipeline: clients.resourceGraph().pipeline, http: clients.http, endpoint: clients.endpoint };
+    const url = firstPageUrl(clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
+    const error = await sendWire(sender, 'POST', url, { subscriptions: [h.subscriptionId], query: 'Resources | summarize count()' }).then(
+      () => assert.fail('the sandbox accepted an unsupported query'), (e: unknown) => e);
+    const refusal = graphRefusal(error);
+    assert.equal(refusal.error.status, 400);
+    assert.deepEqual({ fallback: refusal.fallback, lasting: refusal.lasting }, { fallback: true, lasting: true });
   });
 
   it('a lasting 500 from Resource Graph is an error, not a fallback', async () => {
