@@ -18,10 +18,12 @@ export interface BenchOptions {
   pageSizes: PageSizes;
   /** Also load the tree at these VM counts, everything else scaled in proportion. */
   scalingVms: number[];
+  /** Tree loads at the main size: the first (cold) is `tree`, the rest are reported as `warm` with medians. */
+  loads: number;
   small: boolean;
 }
 
-const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--scaling] [--small]';
+const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--loads N] [--scaling] [--small]';
 
 export function parseArgs(argv: string[]): BenchOptions {
   const values = new Map<string, number>();
@@ -32,7 +34,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     if (flag === '--scaling') scaling = true;
     else if (flag === '--small') small = true;
     else if (flag === '--help') throw new Error(USAGE);
-    else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size', '--arm-page-size', '--backup-page-size'].includes(flag)) {
+    else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size', '--arm-page-size', '--backup-page-size', '--loads'].includes(flag)) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number\n${USAGE}`);
       values.set(flag.slice(2), n);
@@ -52,6 +54,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     concurrency: Math.max(1, values.get('concurrency') ?? DEFAULT_CONCURRENCY),
     pageSizes: pageSizesFrom(values),
     scalingVms: scaling && !small ? [500, 5000, 20_000] : [],
+    loads: Math.max(1, values.get('loads') ?? 3),
     small,
   };
 }

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const { latencyMs, concurrency, pageSizes } = options;
-  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, log });
+  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, loads: options.loads, log });
   const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSizes, log });
   log('production build for bundle sizes');
   const bundle = measureBundles();
@@ -29,9 +29,10 @@ async function main(): Promise<void> {
     run: {
       startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), node: process.version,
       cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => round(l, 2)),
-      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, small: options.small },
+      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, loads: options.loads, small: options.small },
     },
     tree,
+    warm: primary.warm ?? null,
     baseline: baseline ? { ...baseline, protectionAgreesWithTree: baseline.protectedVms === tree.loaded.protectedVms } : null,
     ratios: baseline ? {
       callsOursOverBaseline: round(tree.requests.calls / baseline.calls, 4),

@@ -17,6 +17,11 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
     }
     case 'log':
       return { id: message.id, ok: true, log: sandbox?.requestLog.entries() ?? [] };
+    case 'cpu': {
+      // The sandbox's own CPU (user + system, all its threads): it shares the machine's cores with the client.
+      const { user, system } = process.cpuUsage();
+      return { id: message.id, ok: true, cpuMs: (user + system) / 1000 };
+    }
     case 'clear':
       sandbox?.requestLog.clear();
       return { id: message.id, ok: true };

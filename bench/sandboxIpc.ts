@@ -7,6 +7,7 @@ export type ParentMessage =
   | { id: number; type: 'start'; options: SandboxOptions }
   | { id: number; type: 'log' }
   | { id: number; type: 'clear' }
+  | { id: number; type: 'cpu' }
   | { id: number; type: 'stop' };
 
 export interface StartedInfo {
@@ -18,5 +19,5 @@ export interface StartedInfo {
 }
 
 export type ChildMessage =
-  | { id: number; ok: true; started?: StartedInfo; log?: RequestLogEntry[] }
+  | { id: number; ok: true; started?: StartedInfo; log?: RequestLogEntry[]; cpuMs?: number }
   | { id: number; ok: false; error: string };

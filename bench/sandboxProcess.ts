@@ -11,6 +11,8 @@ type Request = WithoutId<ParentMessage>;
 export interface SandboxProcess extends StartedInfo {
   requestLog(): Promise<RequestLogEntry[]>;
   clearLog(): Promise<void>;
+  /** CPU time the sandbox process has used so far (ms). */
+  cpuMs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startSandboxProcess(options: SandboxOptions): Promise<Sand
     ...started,
     requestLog: async () => (await ask({ type: 'log' })).log ?? [],
     clearLog: async () => { await ask({ type: 'clear' }); },
+    cpuMs: async () => (await ask({ type: 'cpu' })).cpuMs ?? 0,
     stop: async () => {
       await ask({ type: 'stop' }).catch(() => undefined);
       child.disconnect();

@@ -40,15 +40,35 @@ export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingR
   return {
     callsVsBaseline: check('ARM calls >= 50x fewer than the per-VM baseline at 5,000 VMs (baseline/ours)',
       baseline ? Math.round((baseline.calls / tree.requests.calls) * 10) / 10 : null, (n) => n >= 50, atSize),
-    wallVsCriticalPath: check('wall time <= 1.5x the critical path', tree.wallOverCriticalPath, (n) => n <= 1.5),
+    wallVsCriticalPath: check('wall time <= 1.5x the critical path (the first, cold load)', tree.wallOverCriticalPath, (n) => n <= 1.5, wallNote(main)),
     growth: growth(scaling),
     heapRetained: check('heap retained by the loaded tree <= 50 MB at 5,000 VMs', tree.heap.retainedMB, (n) => n <= 50, atSize),
     activation: check('activation <= 50 ms (activate() start to return, real extension host)', activation?.activatedInMs ?? null, (n) => n <= 50,
       activation ? undefined : 'test-output/activation.json missing: run the host tests first'),
     extensionBundle: check('extension bundle <= 2 MB (extension.js + core.js, production; the sandbox is its own bundle)', Math.round((bundle.extensionHostBytes / MB) * 100) / 100, (n) => n <= 2),
     vsix: check('.vsix <= 3 MB', bundle.vsix.bytes === null ? null : Math.round((bundle.vsix.bytes / MB) * 100) / 100, (n) => n <= 3, bundle.vsix.note),
-    eventLoopBlock: check('no synchronous block over 50 ms while the tree loads (max event-loop delay, ms)', tree.eventLoop.maxDelayMs, (n) => n <= 50),
+    eventLoopBlock: check('no synchronous block over 50 ms while the tree loads (max event-loop delay, ms, the first load)', tree.eventLoop.maxDelayMs, (n) => n <= 50, delayNote(main)),
     firstPaint: check("any node's first paint needs at most one page of its list, 'Load more' for the rest (max own pages before a node shows)", maxOwnPages, (n) => n <= 1,
       firstPaintNote),
   };
+}
+
+/** What else the wall time holds: the main thread's wait for a core, the sandbox's CPU on the same cores, warm loads. */
+function wallNote({ tree, warm }: ScenarioResult): string {
+  const parts = [`client CPU ${tree.cpuMs} ms, sandbox CPU ${tree.sandboxCpuMs} ms`];
+  if (tree.mainThread) parts.push(`main thread on a CPU ${tree.mainThread.onCpuMs} ms, runnable but waiting for a core ${tree.mainThread.waitingForCpuMs} ms`);
+  if (warm) parts.push(`warm loads: median ${warm.median.wallMs} ms = ${warm.median.wallOverCriticalPath}x (${warm.loads.length} loads)`);
+  return parts.join('; ');
+}
+
+function delayNote({ tree, warm }: ScenarioResult): string {
+  const { longestGap, maxGcPauseMs, idleControlMaxDelayMs } = tree.eventLoop;
+  const parts = [`largest GC pause ${maxGcPauseMs} ms`];
+  if (longestGap.onCpuMs !== null) {
+    parts.push(`longest gap between 5 ms ticks ${longestGap.ms} ms: main thread running ${longestGap.onCpuMs} ms, waiting for a core ${longestGap.waitingMs} ms`);
+    parts.push(`most main-thread CPU between two ticks ${longestGap.maxOnCpuBetweenTicksMs} ms`);
+  }
+  parts.push(`an idle event loop just before: ${idleControlMaxDelayMs} ms`);
+  if (warm) parts.push(`warm loads: median ${warm.median.maxDelayMs} ms`);
+  return parts.join('; ');
 }
