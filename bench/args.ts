@@ -20,19 +20,23 @@ export interface BenchOptions {
   scalingVms: number[];
   /** Tree loads at the main size: the first (cold) is `tree`, the rest are reported as `warm` with medians. */
   loads: number;
+  /** Skip the sandbox warm-up (as runs before it did), for comparisons with them. */
+  coldSandbox: boolean;
   small: boolean;
 }
 
-const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--loads N] [--scaling] [--small]';
+const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--loads N] [--cold-sandbox] [--scaling] [--small]';
 
 export function parseArgs(argv: string[]): BenchOptions {
   const values = new Map<string, number>();
   let scaling = false;
   let small = false;
+  let coldSandbox = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--scaling') scaling = true;
     else if (flag === '--small') small = true;
+    else if (flag === '--cold-sandbox') coldSandbox = true;
     else if (flag === '--help') throw new Error(USAGE);
     else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size', '--arm-page-size', '--backup-page-size', '--loads'].includes(flag)) {
       const n = Number(argv[++i]);
@@ -55,6 +59,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     pageSizes: pageSizesFrom(values),
     scalingVms: scaling && !small ? [500, 5000, 20_000] : [],
     loads: Math.max(1, values.get('loads') ?? 3),
+    coldSandbox,
     small,
   };
 }

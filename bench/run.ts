@@ -19,8 +19,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const { latencyMs, concurrency, pageSizes } = options;
-  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, loads: options.loads, log });
-  const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSizes, log });
+  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, loads: options.loads, coldSandbox: options.coldSandbox, log });
+  const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSizes, coldSandbox: options.coldSandbox, log });
   log('production build for bundle sizes');
   const bundle = measureBundles();
   const activation = readActivation();
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     run: {
       startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), node: process.version,
       cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => round(l, 2)),
-      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, loads: options.loads, small: options.small },
+      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, loads: options.loads, sandboxWarmedUp: !options.coldSandbox, small: options.small },
     },
     tree,
     warm: primary.warm ?? null,

@@ -37,6 +37,7 @@ export interface ScalingOptions {
   latencyMs: number;
   concurrency: number;
   pageSizes: PageSizes;
+  coldSandbox?: boolean;
   log: (m: string) => void;
 }
 

@@ -61,6 +61,8 @@ export interface ScenarioOptions {
   withBaseline: boolean;
   /** Tree loads in all (the first is the measured cold one); the others are reported under `warm`. */
   loads?: number;
+  /** No warm-up of the sandbox before the first load. */
+  coldSandbox?: boolean;
   log: (message: string) => void;
 }
 
@@ -82,8 +84,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   try {
     // The sandbox stands in for a service that is always warm: a throwaway client process loads the tree once
     // first, so the measured (cold) client does not also wait for the sandbox compiling its routes on the same cores.
-    await warmUpSandbox(sandbox, o.concurrency);
-    o.log(`${scale.vms} VMs: sandbox up in ${seedMs} ms and warmed up; loading the tree`);
+    if (!o.coldSandbox) await warmUpSandbox(sandbox, o.concurrency);
+    o.log(`${scale.vms} VMs: sandbox up in ${seedMs} ms${o.coldSandbox ? ' (cold)' : ' and warmed up'}; loading the tree`);
     const tree = await measureTree(sandbox, o);
     o.log(`${scale.vms} VMs: tree ${tree.requests.calls} calls in ${tree.wallMs} ms (critical path ${tree.requests.criticalPath.ms} ms)`);
     const warm = await warmLoads(sandbox, o);
