@@ -32,6 +32,7 @@ export interface WarmLoad {
   maxDelayMs: number;
   maxGcPauseMs: number;
   sandboxCpuMs: number;
+  mainThreadOnCpuMs: number | null;
   mainThreadWaitingForCpuMs: number | null;
 }
 
@@ -123,7 +124,8 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
     const t = await measureTree(sandbox, o);
     loads.push({
       wallMs: t.wallMs, cpuMs: t.cpuMs, wallOverCriticalPath: t.wallOverCriticalPath, maxDelayMs: t.eventLoop.maxDelayMs,
-      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs, mainThreadWaitingForCpuMs: t.mainThread?.waitingForCpuMs ?? null,
+      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs,
+      mainThreadOnCpuMs: t.mainThread?.onCpuMs ?? null, mainThreadWaitingForCpuMs: t.mainThread?.waitingForCpuMs ?? null,
     });
   }
   if (loads.length === 0) return undefined;
@@ -137,7 +139,7 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
     median: {
       wallMs: med((l) => l.wallMs) ?? 0, cpuMs: med((l) => l.cpuMs) ?? 0, wallOverCriticalPath: med((l) => l.wallOverCriticalPath) ?? 0,
       maxDelayMs: med((l) => l.maxDelayMs) ?? 0, maxGcPauseMs: med((l) => l.maxGcPauseMs) ?? 0, sandboxCpuMs: med((l) => l.sandboxCpuMs) ?? 0,
-      mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
+      mainThreadOnCpuMs: med((l) => l.mainThreadOnCpuMs), mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
     },
   };
 }

@@ -57,7 +57,10 @@ export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingR
 function wallNote({ tree, warm }: ScenarioResult): string {
   const parts = [`client CPU ${tree.cpuMs} ms, sandbox CPU ${tree.sandboxCpuMs} ms`];
   if (tree.mainThread) parts.push(`main thread on a CPU ${tree.mainThread.onCpuMs} ms, runnable but waiting for a core ${tree.mainThread.waitingForCpuMs} ms`);
-  if (warm) parts.push(`warm loads: median ${warm.median.wallMs} ms = ${warm.median.wallOverCriticalPath}x (${warm.loads.length} loads)`);
+  if (warm) {
+    parts.push(`warm loads: median ${warm.median.wallMs} ms = ${warm.median.wallOverCriticalPath}x (${warm.loads.length} loads), `
+      + `main thread on a CPU ${warm.median.mainThreadOnCpuMs ?? '?'} ms`);
+  }
   return parts.join('; ');
 }
 
