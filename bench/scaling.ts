@@ -18,6 +18,8 @@ export interface ScalingRow {
   wallOverCriticalPath: number;
   heapRetainedMB: number;
   maxEventLoopDelayMs: number;
+  /** The most CPU the main thread used between two 5 ms ticks: an upper bound of its longest synchronous block. */
+  maxOnCpuBetweenTicksMs: number | null;
   sandboxCpuMs: number;
   mainThreadWaitingForCpuMs: number | null;
 }
@@ -29,7 +31,7 @@ export function toRow(r: ScenarioResult): ScalingRow {
     calls: tree.requests.calls, distinctPages: tree.requests.distinctPages, callsPer1000Vms: round((tree.requests.calls / Math.max(1, tree.loaded.vms)) * 1000),
     wallMs: tree.wallMs, cpuMs: tree.cpuMs, criticalPathMs: tree.requests.criticalPath.ms, wallOverCriticalPath: tree.wallOverCriticalPath,
     heapRetainedMB: tree.heap.retainedMB, maxEventLoopDelayMs: tree.eventLoop.maxDelayMs,
-    sandboxCpuMs: tree.sandboxCpuMs, mainThreadWaitingForCpuMs: tree.mainThread?.waitingForCpuMs ?? null,
+    maxOnCpuBetweenTicksMs: tree.eventLoop.longestGap.maxOnCpuBetweenTicksMs, sandboxCpuMs: tree.sandboxCpuMs, mainThreadWaitingForCpuMs: tree.mainThread?.waitingForCpuMs ?? null,
   };
 }
 
