@@ -1,10 +1,10 @@
 // Keeps the extension host responsive while large lists arrive: the CPU work of a response (parsing its JSON,
 // mapping its entries) runs through one shared queue (two lanes, see below) that does at most SLICE_MS of it per
-// event-loop turn. Why one shared queue: a tree load has ~50 item pages in flight, and when their answers arrive together Node
-// handles every ready socket in one poll phase; if each response then parsed and mapped itself straight away
-// (or after its own setImmediate, which all run in the same check phase), those ~1-2 ms pieces ran back to back
-// as one long block. With one queue, a turn runs whole pieces until its budget is spent and leaves the rest for
-// the next turn, so timers, input and other I/O get the loop in between.
+// event-loop turn. Why one shared queue: a tree load has ~50 item pages in flight, and when their answers arrive
+// together Node handles every ready socket in one poll phase; if each response then parsed and mapped itself
+// straight away (or after its own setImmediate, which all run in the same check phase), those ~1-2 ms pieces ran
+// back to back as one long block. With one queue, a turn runs whole pieces until its budget is spent and leaves the
+// rest for the next turn, so timers, input and other I/O get the loop in between.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** Let queued I/O and timers run before continuing. */
