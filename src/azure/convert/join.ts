@@ -32,12 +32,15 @@ export function joinVmsWithItems(vms: readonly VirtualMachine[], vaults: readonl
   return protectWith(vms, buildProtectionIndex(vaults));
 }
 
-export function protectWith(vms: readonly VirtualMachine[], { bySource, incomplete }: ProtectionIndex): VirtualMachine[] {
-  return vms.map((vm) => {
-    const item = bySource.get(vm.id.toLowerCase());
-    const protection: VmProtection = item
-      ? { state: 'Protected', vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
-      : { state: incomplete ? 'Unknown' : 'NotProtected' };
-    return { ...vm, protection };
-  });
+export function protectWith(vms: readonly VirtualMachine[], index: ProtectionIndex): VirtualMachine[] {
+  return vms.map((vm) => withProtection(vm, index));
+}
+
+/** One VM with its protection from the index (a page of VMs is joined a piece at a time, see vmProtection.ts). */
+export function withProtection(vm: VirtualMachine, { bySource, incomplete }: ProtectionIndex): VirtualMachine {
+  const item = bySource.get(vm.id.toLowerCase());
+  const protection: VmProtection = item
+    ? { state: 'Protected', vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
+    : { state: incomplete ? 'Unknown' : 'NotProtected' };
+  return { ...vm, protection };
 }
