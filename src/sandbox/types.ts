@@ -46,6 +46,7 @@ export interface SandboxOptions {
   /** Entries per page, per list. */
   pageSizes?: PageSizes;
   retryAfterSeconds?: number;
+  /** Each call's service time: a call is handled on arrival and answered this long after it arrived. */
   latencyMs?: number;
   faults?: FaultConfig;
   randomSeed?: number;

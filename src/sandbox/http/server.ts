@@ -9,6 +9,7 @@ import type { Socket } from 'node:net';
 import { checkApiVersion } from './apiVersion';
 import { ArmError, errors } from './errors';
 import type { FaultInjector } from './faults';
+import type { FaultKind } from '../types';
 import type { RequestLog } from './requestLog';
 import { decodeSegment, queryValue, type Reply, type Router, splitPath } from './router';
 import type { TlsMaterial } from './tls';
@@ -80,46 +81,50 @@ export class SandboxServer {
     const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
     const meta = { started, requestId, path: url.pathname, query: url.search.replace(/^\?/, ''), method };
-    const proceed = (): void => this.afterLatency(req, res, url, meta);
-    if (this.deps.latencyMs > 0) this.delay(this.deps.latencyMs, proceed);
-    else proceed();
+    // The configured latency is each call's service time, as a service handling calls in parallel has it: a plain
+    // call is handled on arrival and answered once the latency has passed since it arrived. Handling it only after
+    // the latency queued every answer of a burst behind the others' handling, on the sandbox's one thread, so a
+    // burst's last answer came late by the whole burst's work. The fault is picked on arrival too, in arrival order.
+    const fault = this.deps.faults.pick(meta.method, meta.path);
+    if (!fault) {
+      this.readBody(req, res, url, meta, started + this.deps.latencyMs);
+      return;
+    }
+    if (this.deps.latencyMs > 0) this.delay(this.deps.latencyMs, () => this.injectFault(fault, req, res, url, meta));
+    else this.injectFault(fault, req, res, url, meta);
   }
 
-  private afterLatency(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta): void {
-    const fault = this.deps.faults.pick(meta.method, meta.path);
+  private injectFault(fault: FaultKind, req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta): void {
     if (fault === 'reset') {
       this.logEntry(meta, 0);
       req.socket.destroy();
       return;
     }
     if (fault === 'dropResponse') {
-      this.readBody(req, res, url, meta, true);
+      this.readBody(req, res, url, meta, 0, true);
       return;
     }
     if (fault === 'stall') {
       // Hold the answer back; the client's timeout or abort decides what happens. A client that gives up first is
       // logged at that moment as 499 (nginx's "client closed request"), so a test can tell aborted from waiting.
       res.once('close', () => { if (!res.writableEnded) this.logEntry(meta, 499); });
-      this.delay(this.deps.faults.stallMs, () => this.readBody(req, res, url, meta));
+      this.delay(this.deps.faults.stallMs, () => this.readBody(req, res, url, meta, 0));
       return;
     }
-    if (fault) {
-      const retryAfter = this.deps.faults.retryAfterSeconds ?? this.deps.retryAfterSeconds;
-      const e = fault === 'throttle'
-        ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
-        : fault === 'unavailable'
-          ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
-          : fault === 'forbidden'
-            ? new ArmError(403, 'AuthorizationFailed', `The client 'sandbox-user' does not have authorization to perform action '${meta.method} ${meta.path}' or the scope is invalid (injected fault). If access was recently granted, please refresh your credentials.`)
-            : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
-      req.resume();
-      this.send(req, res, meta, errorReply(e));
-      return;
-    }
-    this.readBody(req, res, url, meta);
+    const retryAfter = this.deps.faults.retryAfterSeconds ?? this.deps.retryAfterSeconds;
+    const e = fault === 'throttle'
+      ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
+      : fault === 'unavailable'
+        ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
+        : fault === 'forbidden'
+          ? new ArmError(403, 'AuthorizationFailed', `The client 'sandbox-user' does not have authorization to perform action '${meta.method} ${meta.path}' or the scope is invalid (injected fault). If access was recently granted, please refresh your credentials.`)
+          : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
+    req.resume();
+    this.send(req, res, meta, errorReply(e), 0);
   }
 
-  private readBody(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta, dropResponse = false): void {
+  /** Reads the body and handles the call now; the answer leaves at `answerAt` (epoch ms) or at once if that has passed. */
+  private readBody(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta, answerAt: number, dropResponse = false): void {
     if (res.destroyed || req.socket.destroyed) return;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -131,7 +136,7 @@ export class SandboxServer {
     });
     req.on('end', () => {
       if (tooLarge) {
-        this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`)));
+        this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`)), answerAt);
         return;
       }
       const reply = this.handle(req, url, meta, Buffer.concat(chunks));
@@ -141,7 +146,7 @@ export class SandboxServer {
         req.socket.destroy();
         return;
       }
-      this.send(req, res, meta, reply);
+      this.send(req, res, meta, reply, answerAt);
     });
     req.on('error', () => undefined);
   }
@@ -170,7 +175,8 @@ export class SandboxServer {
     }
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, meta: RequestMeta, reply: Reply): void {
+  /** Builds the answer now (headers, the body encoded once) and writes it at `answerAt`. */
+  private send(req: IncomingMessage, res: ServerResponse, meta: RequestMeta, reply: Reply, answerAt: number): void {
     if (res.destroyed) return;
     const headers: Record<string, string> = {
       'x-ms-request-id': meta.requestId,
@@ -197,9 +203,15 @@ export class SandboxServer {
       headers['Content-Length'] = '0';
     }
     if (reply.status === 413) headers.Connection = 'close';
-    res.writeHead(reply.status, headers);
-    res.end(payload);
-    this.logEntry(meta, reply.status, reply.logDetail);
+    const write = (): void => {
+      if (res.destroyed) return;
+      res.writeHead(reply.status, headers);
+      res.end(payload);
+      this.logEntry(meta, reply.status, reply.logDetail);
+    };
+    const wait = answerAt - Date.now();
+    if (wait > 0) this.delay(wait, write);
+    else write();
   }
 
   private logEntry(meta: RequestMeta, status: number, detail?: string): void {
