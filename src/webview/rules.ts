@@ -56,6 +56,13 @@ export function scheduleTimeProblem(time: string): 'timeInvalid' | undefined {
   return validateScheduleTime(time) ? 'timeInvalid' : undefined;
 }
 
+/** The message for a number outside its range; a range of one value (weekly instant restore) says that value. */
+export function rangeMessage(strings: Readonly<Record<string, string>>, range: { min: number; max: number }): string {
+  return range.min === range.max
+    ? strings.exactInvalid.replace(/\{value\}/g, String(range.min))
+    : strings.rangeInvalid.replace('{min}', String(range.min)).replace('{max}', String(range.max));
+}
+
 export function inRange(value: number, range: { min: number; max: number }): boolean {
   return Number.isInteger(value) && value >= range.min && value <= range.max;
 }

@@ -20,7 +20,8 @@ export function formStrings(kind: FormKind): Record<string, string> {
     checking: vscode.l10n.t('Checking availability…'), available: vscode.l10n.t('The name is available.'),
     policyNameInvalid: vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.'),
     timeInvalid: vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
-    rangeInvalid: vscode.l10n.t('Enter a whole number from {min} to {max}.'), required: vscode.l10n.t('Required.'),
+    rangeInvalid: vscode.l10n.t('Enter a whole number from {min} to {max}.'),
+    exactInvalid: vscode.l10n.t('A weekly schedule keeps instant recovery snapshots for exactly {value} days: enter {value}.'), required: vscode.l10n.t('Required.'),
   };
   const byKind: Record<FormKind, Record<string, string>> = {
     createVault: { submit: vscode.l10n.t('Create vault'), name: vscode.l10n.t('Vault name'), subscription: vscode.l10n.t('Subscription'), resourceGroup: vscode.l10n.t('Resource group'),

@@ -3,7 +3,7 @@ import { withProgress } from '../../ui/progress';
 import type { PolicyInput, Policy } from '../../azure/model';
 import type { VaultTarget } from './targets';
 import { vaultRef } from '../../tree/refs';
-import { policyProblem } from '../../webview/rules';
+import { policyProblem, rangeMessage } from '../../webview/rules';
 import type { CommandDeps } from '../commandDeps';
 import { formStrings } from './formStrings';
 import { refreshVault } from './refreshAffected';
@@ -16,7 +16,7 @@ export function checkPolicy(input: PolicyInput): void {
   const problem = policyProblem(input);
   if (!problem) return;
   const s = formStrings('policy');
-  const message = problem.range ? s.rangeInvalid.replace('{min}', String(problem.range.min)).replace('{max}', String(problem.range.max)) : s[problem.key];
+  const message = problem.range ? rangeMessage(s, problem.range) : s[problem.key];
   throw Object.assign(new Error(message), { field: problem.field });
 }
 

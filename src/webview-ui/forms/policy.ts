@@ -1,6 +1,6 @@
 import type { DayOfWeek, PolicyInput } from '../../azure/model';
 import type { PolicyInit } from '../../webview/protocol';
-import { inRange, limits, policyNameProblem, scheduleTimeProblem } from '../../webview/rules';
+import { inRange, limits, policyNameProblem, rangeMessage, scheduleTimeProblem } from '../../webview/rules';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
 
@@ -31,7 +31,7 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   };
   for (const [key, f] of Object.entries(fields)) { shell.helpers.set(key, f.helper); shell.body.append(f.group); }
   if (readOnly) for (const c of shell.body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')) c.setAttribute('disabled', '');
-  const rangeText = (r: { min: number; max: number }): string => s.rangeInvalid.replace('{min}', String(r.min)).replace('{max}', String(r.max));
+  const rangeText = (r: { min: number; max: number }): string => rangeMessage(s, r);
   const chosenDays = (): DayOfWeek[] => week.filter((d) => (days.querySelector(`vscode-checkbox[value="${d}"]`) as (HTMLElement & { checked: boolean }) | null)?.checked);
   /** Reads the form; 0 means "no weekly/monthly/yearly retention". Sets each helper; undefined when invalid. */
   const read = (): PolicyInput | undefined => {

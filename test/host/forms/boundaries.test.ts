@@ -33,7 +33,10 @@ function expectedMessage(c: BoundaryCase, expect: Exclude<Expect, string>): stri
   if ('text' in expect) return expect.text;
   const text = formStrings(kindOf(c))[expect.key];
   assert.ok(text, `the form has a message "${expect.key}"`);
-  return expect.range ? text.replace('{min}', String(expect.range.min)).replace('{max}', String(expect.range.max)) : text;
+  if (!expect.range) return text;
+  const { min, max } = expect.range;
+  // A range of one value has its own message (weekly instant restore), naming that value.
+  return min === max ? formStrings(kindOf(c)).exactInvalid.replace(/\{value\}/g, String(min)) : text.replace('{min}', String(min)).replace('{max}', String(max));
 }
 
 const outcome = (e: Expect): string => (typeof e === 'string' ? e : `refused on ${e.field}`);

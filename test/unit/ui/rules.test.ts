@@ -2,12 +2,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from '../manifest/sourceScan';
-import { POLICY_PROBLEM_FIELDS, policyNameProblem, policyProblem, retainUntilProblem, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
+import { POLICY_PROBLEM_FIELDS, policyNameProblem, policyProblem, rangeMessage, retainUntilProblem, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
 import type { PolicyInput } from '../../../src/azure/model';
 import { runningBackupOf } from '../../../src/commands/shared/backupGuard';
 import type { BackupJob } from '../../../src/azure/model';
 
 describe('form rules', () => {
+  it('words a range of numbers as a range and a range of one value as that value', () => {
+    const strings = { rangeInvalid: 'from {min} to {max}', exactInvalid: 'exactly {value}, enter {value}' };
+    assert.equal(rangeMessage(strings, { min: 1, max: 5 }), 'from 1 to 5');
+    assert.equal(rangeMessage(strings, { min: 5, max: 5 }), 'exactly 5, enter 5');
+  });
+
   it('checks vault names: 2-50 chars, letter first, letters digits hyphens, no trailing hyphen', () => {
     assert.equal(vaultNameProblem('vault-01'), undefined);
     assert.equal(vaultNameProblem('v'), 'vaultNameLength');
