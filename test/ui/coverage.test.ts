@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame } from 'playwright-core';
 import { REPO } from '../harness/codeServer';
-import { WorkbenchSession, openWorkbench } from './session';
+import { type WorkbenchSession, useWorkbench } from './session';
 import { activityItem, modalDialog, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 import { messageNextTo, typeInto } from './journeys/helpers';
 
@@ -26,17 +26,10 @@ async function count(frame: Frame, table: string, region: string, column: string
 }
 
 describe('Backup coverage (UI)', function () {
-  let session: WorkbenchSession;
-  let failed = false;
-
-  before(async () => { session = await openWorkbench({ name: 'coverage' }); });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
-  after(async () => {
-    if (failed) await session?.screenshot('failure').catch(() => undefined);
-    await session?.stop({ keepOutput: failed });
-  });
+  const workbench = useWorkbench({ name: 'coverage' });
 
   it('filters to unprotected VMs, protects two in two regions (creating the missing vault) and the totals change', async () => {
+    const session = workbench();
     const { page } = session;
     // From the view's title bar.
     const frame = await openCoverage(session, () => page.locator('.part.sidebar .title-actions a.action-label[aria-label="Show Backup Coverage"]').click(), 'Backup coverage');
@@ -91,17 +84,10 @@ describe('Backup coverage (UI)', function () {
 });
 
 describe('Backup coverage in Dutch (UI)', function () {
-  let session: WorkbenchSession;
-  let failed = false;
-
-  before(async () => { session = await openWorkbench({ name: 'coverage-nl', locale: 'nl' }); });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
-  after(async () => {
-    if (failed) await session?.screenshot('failure').catch(() => undefined);
-    await session?.stop({ keepOutput: failed });
-  });
+  const workbench = useWorkbench({ name: 'coverage-nl', locale: 'nl' });
 
   it('shows the Dutch headings', async () => {
+    const session = workbench();
     // From the command palette.
     const frame = await openCoverage(session, () => runPaletteCommand(session.page, 'Back-updekking weergeven'), 'Back-updekking');
     await session.screenshot('coverage-nl');

@@ -8,7 +8,7 @@ import { isolateBidi } from '../../src/ui/escape';
 import { HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
 import { assertNoCspViolations, clearHovers, openForm, openSandboxTree, runFromContextMenu } from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';
-import { openWorkbench, type WorkbenchSession } from './session';
+import { useWorkbench } from './session';
 import { expandTreeRow, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 
 async function seedHostileSandbox(userDataDir: string): Promise<void> {
@@ -31,21 +31,15 @@ async function assertNothingInjected(page: Page): Promise<void> {
 }
 
 describe('Hostile names on the workbench (UI)', function () {
-  let session: WorkbenchSession;
-  let failed = false;
+  const workbench = useWorkbench({ name: 'hostile', beforeStart: seedHostileSandbox, settings: { 'azureBackup.sandbox.speed': 20 } });
   const dialogs: string[] = [];
 
-  before(async () => {
-    session = await openWorkbench({ name: 'hostile', beforeStart: seedHostileSandbox, settings: { 'azureBackup.sandbox.speed': 20 } });
-    session.page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
-  });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
-  after(async () => {
-    if (failed) await session?.screenshot('failure').catch(() => undefined);
-    await session?.stop({ keepOutput: failed });
+  before(() => {
+    workbench().page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
   });
 
   it('the tree shows every name as text, tooltip included', async () => {
+    const session = workbench();
     const { page } = session;
     await openSandboxTree(page);
     await expandTreeRow(page, 'Virtual machines');
@@ -62,6 +56,7 @@ describe('Hostile names on the workbench (UI)', function () {
   });
 
   it('a QuickPick of VMs shows the names as text, icon syntax included', async () => {
+    const session = workbench();
     const { page } = session;
     await clearHovers(page);
     await runPaletteCommand(page, 'Enable Backup…');
@@ -77,6 +72,7 @@ describe('Hostile names on the workbench (UI)', function () {
   });
 
   it('the enable-backup forms (from the VM and from the vault) show the names as text', async () => {
+    const session = workbench();
     const { page } = session;
     const vm = HOSTILE_VM_NAMES[0] ?? '';
     await runFromContextMenu(page, vm, 'Enable Backup…');
@@ -94,6 +90,7 @@ describe('Hostile names on the workbench (UI)', function () {
   });
 
   it('the coverage page shows the names as text', async () => {
+    const session = workbench();
     const { page } = session;
     await clearHovers(page);
     await runPaletteCommand(page, 'Show Backup Coverage');

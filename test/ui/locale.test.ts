@@ -1,35 +1,25 @@
 // The UI in Dutch: with locale 'nl' (a fixture language pack, test/fixtures/language-pack-nl) the workbench and
 // the extension host run in Dutch, so our contributions show the texts of package.nls.nl.json.
 import * as assert from 'assert';
-import { WorkbenchSession, openWorkbench } from './session';
+import { useWorkbench } from './session';
 import { activityItem, welcomeContent } from './workbench';
 
 describe('The Azure Backup view in Dutch (UI)', function () {
-  let session: WorkbenchSession;
-  let failed = false;
-
-  before(async () => {
-    // Not in the sandbox, so that the view shows its welcome content.
-    session = await openWorkbench({ name: 'locale-nl', locale: 'nl', settings: { 'azureBackup.startInSandbox': false } });
-  });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
-  after(async () => {
-    if (failed) await session?.screenshot('failure').catch(() => undefined);
-    await session?.stop({ keepOutput: failed });
-  });
+  // Not in the sandbox, so that the view shows its welcome content.
+  const workbench = useWorkbench({ name: 'locale-nl', locale: 'nl', settings: { 'azureBackup.startInSandbox': false } });
 
   it('runs the workbench in Dutch', async () => {
     // The language the workbench loaded its messages for; it starts the extension host with the same one.
-    const language = await session.page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE);
+    const language = await workbench().page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE);
     assert.strictEqual(language, 'nl');
   });
 
   it('shows the welcome content with the Dutch texts of package.nls.nl.json', async () => {
-    const { page } = session;
+    const { page } = workbench();
     await activityItem(page, 'Azure Backup').click();
     const welcome = welcomeContent(page);
     await welcome.waitFor({ timeout: 30000 });
-    await session.screenshot('welcome-nl');
+    await workbench().screenshot('welcome-nl');
     const text = await welcome.innerText();
     assert.match(text, /Aanmelden bij Azure/);
     assert.match(text, /De sandbox openen/);

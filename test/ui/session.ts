@@ -61,3 +61,23 @@ export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession
     throw e;
   }
 }
+
+/**
+ * One workbench for a mocha suite: opened before its tests and stopped after them; when a test failed, a last
+ * screenshot is taken and the run's folder (browser console, code-server log) is kept. Call the returned
+ * accessor inside hooks and tests, once the workbench is open.
+ */
+export function useWorkbench(options: SessionOptions): () => WorkbenchSession {
+  let session: WorkbenchSession | undefined;
+  let failed = false;
+  before(async () => { session = await openWorkbench(options); });
+  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  after(async () => {
+    if (failed) await session?.screenshot('failure').catch(() => undefined);
+    await session?.stop({ keepOutput: failed });
+  });
+  return () => {
+    if (!session) throw new Error('the workbench did not open');
+    return session;
+  };
+}

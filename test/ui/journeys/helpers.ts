@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
-import { type SessionOptions, type WorkbenchSession, openWorkbench } from '../session';
+import { type SessionOptions, type WorkbenchSession, useWorkbench } from '../session';
 import { activityItem, contextMenuItem, expandTreeRow, treeRow, webviewFrame } from '../workbench';
 
 export const SUBSCRIPTION = 'Sandbox Subscription';
@@ -139,26 +139,9 @@ export async function submitDisabled(frame: Frame): Promise<boolean> {
   return (await frame.locator('vscode-button#submit').getAttribute('disabled')) !== null;
 }
 
-/**
- * One workbench per journey file: opened before the tests, kept (with its browser console and code-server log)
- * when a test failed, after a last screenshot. Returns a getter for the session.
- */
+/** A journey's workbench (see useWorkbench), with the sandbox's jobs 20 times faster: a 40-second backup takes about 2 seconds. */
 export function journeyWorkbench(options: SessionOptions): () => WorkbenchSession {
-  let session: WorkbenchSession | undefined;
-  let failed = false;
-  before(async () => {
-    // Jobs of the sandbox run 20 times faster: a 40-second backup takes about 2 seconds.
-    session = await openWorkbench({ ...options, settings: { 'azureBackup.sandbox.speed': 20, ...options.settings } });
-  });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
-  after(async () => {
-    if (failed) await session?.screenshot('failure').catch(() => undefined);
-    await session?.stop({ keepOutput: failed });
-  });
-  return () => {
-    if (!session) throw new Error('the workbench did not open');
-    return session;
-  };
+  return useWorkbench({ ...options, settings: { 'azureBackup.sandbox.speed': 20, ...options.settings } });
 }
 
 /** Fails when the browser reported a Content-Security-Policy violation (the forms run under a strict CSP). */
