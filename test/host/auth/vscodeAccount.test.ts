@@ -9,10 +9,7 @@ import * as vscode from 'vscode';
 import { createVSCodeAccountProvider } from '../../../src/auth/vscodeAccount';
 import { createBackupService } from '../../../src/azure';
 import { AzureError } from '../../../src/azure/errors';
-import type { AzureBackupApi } from '../../../src/extension';
-import type { RunningSandbox } from '../../../src/sandbox/types';
-import { getApi, labelOf, nodeAt, SUB, VAULTS } from '../ui/helpers';
-import { sandboxOf } from '../reliability/fixtures';
+import { labelOf, nodeAt, SUB, useApi, VAULTS } from '../ui/helpers';
 import { SOVEREIGN_PROVIDER_ID } from './testAccount';
 import { TestAccountProvider } from './testAccountProvider';
 import { editUserSettings } from './userSettings';
@@ -21,27 +18,24 @@ const CLOUD = 'ContosoTestCloud';
 
 describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', function () {
   this.timeout(60_000);
-  let api: AzureBackupApi;
-  let sandbox: RunningSandbox;
+  const host = useApi();
   let identity: TestAccountProvider;
   let registration: vscode.Disposable;
   let provider: ReturnType<typeof createVSCodeAccountProvider>;
   let changes = 0;
 
   before(async () => {
-    api = await getApi();
-    sandbox = sandboxOf(api);
     identity = new TestAccountProvider();
     registration = vscode.authentication.registerAuthenticationProvider(SOVEREIGN_PROVIDER_ID, 'Contoso test account', identity);
     await editUserSettings({
       'microsoft-sovereign-cloud.environment': 'custom',
       'microsoft-sovereign-cloud.customEnvironment': {
-        name: CLOUD, portalUrl: 'https://portal.contoso.test', managementEndpointUrl: `${sandbox.endpoint}/`,
-        resourceManagerEndpointUrl: `${sandbox.endpoint}/`, activeDirectoryEndpointUrl: 'https://login.contoso.test/',
-        activeDirectoryResourceId: `${sandbox.endpoint}/`,
+        name: CLOUD, portalUrl: 'https://portal.contoso.test', managementEndpointUrl: `${host.sandbox.endpoint}/`,
+        resourceManagerEndpointUrl: `${host.sandbox.endpoint}/`, activeDirectoryEndpointUrl: 'https://login.contoso.test/',
+        activeDirectoryResourceId: `${host.sandbox.endpoint}/`,
       },
     });
-    provider = createVSCodeAccountProvider({ caCertificate: sandbox.ca });
+    provider = createVSCodeAccountProvider({ caCertificate: host.sandbox.ca });
     provider.onDidChange(() => changes++);
   });
 
@@ -51,7 +45,7 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
     identity?.dispose();
     // Back to Azure public (null: no cloud chosen), as the other suites never use this provider.
     await editUserSettings({ 'microsoft-sovereign-cloud.environment': null, 'microsoft-sovereign-cloud.customEnvironment': null });
-    await api.session.openSandbox();
+    await host.api.session.openSandbox();
   });
 
   it('signed out: not signed in, no tenants, no subscriptions', async () => {
@@ -66,76 +60,76 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
     await provider.signIn();
     assert.ok(changes > before, 'a sign-in is a change');
     assert.strictEqual(await provider.isSignedIn(), true);
-    assert.deepStrictEqual(await provider.listTenants(), [{ tenantId: sandbox.tenantId, displayName: 'Sandbox', status: 'ok' }]);
+    assert.deepStrictEqual(await provider.listTenants(), [{ tenantId: host.sandbox.tenantId, displayName: 'Sandbox', status: 'ok' }]);
     const contexts = await provider.listSubscriptions();
-    assert.deepStrictEqual(contexts.map((c) => c.subscription.subscriptionId).sort(), [...sandbox.subscriptionIds()].sort());
+    assert.deepStrictEqual(contexts.map((c) => c.subscription.subscriptionId).sort(), [...host.sandbox.subscriptionIds()].sort());
     const env = contexts[0].session.environment;
     assert.strictEqual(env.name, CLOUD);
-    assert.strictEqual(env.resourceManagerEndpoint, sandbox.endpoint);
+    assert.strictEqual(env.resourceManagerEndpoint, host.sandbox.endpoint);
     assert.strictEqual(env.portalUrl, 'https://portal.contoso.test');
     assert.strictEqual(env.isSandbox, false);
     // Tokens were asked of VS Code for the custom cloud's scope, per tenant.
-    assert.ok(identity.scopesAsked.some((s) => s.includes(`${sandbox.endpoint}/.default`) && s.includes(`VSCODE_TENANT:${sandbox.tenantId}`)),
+    assert.ok(identity.scopesAsked.some((s) => s.includes(`${host.sandbox.endpoint}/.default`) && s.includes(`VSCODE_TENANT:${host.sandbox.tenantId}`)),
       JSON.stringify(identity.scopesAsked.slice(-5)));
   });
 
   it('the extension uses it: the tree shows the subscriptions and their vaults through the account', async () => {
-    assert.strictEqual(await api.session.signIn(provider), true);
-    assert.strictEqual(api.session.mode, 'vscode');
-    const vaults = (await api.tree.getChildren(await nodeAt(api, SUB, VAULTS))).map(labelOf);
+    assert.strictEqual(await host.api.session.signIn(provider), true);
+    assert.strictEqual(host.api.session.mode, 'vscode');
+    const vaults = (await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS))).map(labelOf);
     assert.ok(vaults.some((l) => l.includes('contoso-vault')), vaults.join(', '));
   });
 
   it('honours the shared filter azureResourceGroups.selectedSubscriptions ("tenant/subscription")', async () => {
-    const [subscription] = sandbox.subscriptionIds();
+    const [subscription] = host.sandbox.subscriptionIds();
     const before = changes;
-    await editUserSettings({ 'azureResourceGroups.selectedSubscriptions': [`${sandbox.tenantId}/00000000-0000-0000-0000-000000000000`] });
+    await editUserSettings({ 'azureResourceGroups.selectedSubscriptions': [`${host.sandbox.tenantId}/00000000-0000-0000-0000-000000000000`] });
     assert.ok(changes > before, 'a filter change is a change of what the provider offers');
     assert.deepStrictEqual(await provider.listSubscriptions(), []);
-    await editUserSettings({ 'azureResourceGroups.selectedSubscriptions': [`${sandbox.tenantId.toUpperCase()}/${subscription}`] });
+    await editUserSettings({ 'azureResourceGroups.selectedSubscriptions': [`${host.sandbox.tenantId.toUpperCase()}/${subscription}`] });
     assert.deepStrictEqual((await provider.listSubscriptions()).map((c) => c.subscription.subscriptionId), [subscription]);
     await editUserSettings({ 'azureResourceGroups.selectedSubscriptions': [] });
-    assert.deepStrictEqual((await provider.listSubscriptions()).map((c) => c.subscription.subscriptionId).sort(), [...sandbox.subscriptionIds()].sort());
+    assert.deepStrictEqual((await provider.listSubscriptions()).map((c) => c.subscription.subscriptionId).sort(), [...host.sandbox.subscriptionIds()].sort());
   });
 
   it('a tenant that needs its own sign-in is reported, shown in the tree, and signing in to it from there restores it', async () => {
-    identity.tenantsNeedingSignIn.add(sandbox.tenantId);
-    assert.deepStrictEqual(await provider.listTenants(), [{ tenantId: sandbox.tenantId, displayName: 'Sandbox', status: 'needsSignIn' }]);
-    api.session.reset();
-    const root = await api.tree.getChildren();
+    identity.tenantsNeedingSignIn.add(host.sandbox.tenantId);
+    assert.deepStrictEqual(await provider.listTenants(), [{ tenantId: host.sandbox.tenantId, displayName: 'Sandbox', status: 'needsSignIn' }]);
+    host.api.session.reset();
+    const root = await host.api.tree.getChildren();
     const action = root.find((n) => labelOf(n).includes('Sandbox') && n.getTreeItem().command?.command === 'azureBackup.signIn');
     assert.ok(action, root.map(labelOf).join(', '));
     const command = action.getTreeItem().command;
-    assert.deepStrictEqual(command?.arguments, [sandbox.tenantId]);
-    identity.tenantsNeedingSignIn.delete(sandbox.tenantId); // the user completes the tenant's MFA in the sign-in window
-    await api.run('azureBackup.signIn', ...(command?.arguments ?? []));
-    assert.ok(identity.scopesAsked.at(-1)?.includes(`VSCODE_TENANT:${sandbox.tenantId}`), 'the sign-in asked for that tenant');
+    assert.deepStrictEqual(command?.arguments, [host.sandbox.tenantId]);
+    identity.tenantsNeedingSignIn.delete(host.sandbox.tenantId); // the user completes the tenant's MFA in the sign-in window
+    await host.api.run('azureBackup.signIn', ...(command?.arguments ?? []));
+    assert.ok(identity.scopesAsked.at(-1)?.includes(`VSCODE_TENANT:${host.sandbox.tenantId}`), 'the sign-in asked for that tenant');
     assert.strictEqual((await provider.listTenants())[0].status, 'ok');
-    assert.ok((await api.tree.getChildren()).some((n) => labelOf(n) === SUB));
+    assert.ok((await host.api.tree.getChildren()).some((n) => labelOf(n) === SUB));
   });
 
   it('an account whose tenant listing Azure refuses is reported with the ARM code and request id, not dropped; refresh recovers', async () => {
-    sandbox.setFaults({ pathPattern: '^/tenants$', methods: ['GET'], kinds: ['forbidden'], rate: 1 });
+    host.sandbox.setFaults({ pathPattern: '^/tenants$', methods: ['GET'], kinds: ['forbidden'], rate: 1 });
     try {
       const [state] = await provider.listTenants();
       assert.strictEqual(state.status, 'error');
       assert.match(state.error ?? '', /^AuthorizationFailed: .*Request id: \S+/);
-      api.session.reset();
-      const root = (await api.tree.getChildren()).map(labelOf);
+      host.api.session.reset();
+      const root = (await host.api.tree.getChildren()).map(labelOf);
       assert.ok(root.some((l) => l.includes(identity.account.label) && l.includes('AuthorizationFailed')), root.join(' | '));
     } finally {
-      sandbox.setFaults(undefined);
+      host.sandbox.setFaults(undefined);
     }
-    api.session.reset(); // the user's refresh once Azure answers again
-    assert.ok((await api.tree.getChildren()).some((n) => labelOf(n) === SUB));
+    host.api.session.reset(); // the user's refresh once Azure answers again
+    assert.ok((await host.api.tree.getChildren()).some((n) => labelOf(n) === SUB));
   });
 
   it('the token VS Code hands out is the one Azure sees: an expired one gets ExpiredAuthenticationToken with a request id', async () => {
     // The contexts the extension listed after sign-in: their credential asks VS Code on every new token.
-    const { session } = (await api.session.allSubscriptions())[0];
+    const { session } = (await host.api.session.allSubscriptions())[0];
     identity.tokenPrefix = 'expired-vscode-token';
     try {
-      const error = await createBackupService(session).listVaults(sandbox.subscriptionIds()[0]).then(() => undefined, (e: unknown) => e);
+      const error = await createBackupService(session).listVaults(host.sandbox.subscriptionIds()[0]).then(() => undefined, (e: unknown) => e);
       assert.ok(error instanceof AzureError, String(error));
       assert.strictEqual(error.code, 'ExpiredAuthenticationToken');
       assert.strictEqual(error.status, 401);

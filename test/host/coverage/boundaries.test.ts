@@ -5,9 +5,8 @@ import * as assert from 'assert';
 import { vaultFieldStrings } from '../../../src/commands/shared/formStrings';
 import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
 import type { CoverageHostMessage } from '../../../src/coverage/protocol';
-import type { AzureBackupApi } from '../../../src/extension';
-import { getApi } from '../ui/helpers';
-import { sandboxOf, SUBSCRIPTION } from '../reliability/fixtures';
+import { useApi } from '../ui/helpers';
+import { SUBSCRIPTION } from '../reliability/fixtures';
 import { refusedNames } from '../forms/boundaryCases';
 import { writes } from '../forms/sandboxWrites';
 
@@ -39,7 +38,7 @@ const accepted: { input: string; name: string; resourceGroup: string }[] = [
 
 describe('Coverage page inputs at their boundaries: a message next to the field, nothing sent to Azure', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   let panel: CoveragePanel;
   let requestId = 100;
   const createVault = (name: string, resourceGroup: string) =>
@@ -50,9 +49,8 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
   };
 
   before(async () => {
-    api = await getApi();
-    panel = await api.run('azureBackup.showCoverage') as CoveragePanel;
-    const control = sandboxOf(api).control;
+    panel = await host.api.run('azureBackup.showCoverage') as CoveragePanel;
+    const control = host.sandbox.control;
     control.addVm({ resourceGroup: RG, name: 'coverage-bounds-vm', location: LOCATION });
     control.addVm({ resourceGroup: LONG_RG, name: 'coverage-bounds-vm', location: LOCATION });
     const made = createVault(TAKEN, RG);
@@ -62,7 +60,7 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
 
   for (const row of refused) {
     it(`createVault · ${row.input}: refused on ${row.field}`, async () => {
-      const log = sandboxOf(api).requestLog;
+      const log = host.sandbox.requestLog;
       const mark = log.entries().length;
       // Through the channel as the page sends it; a refusal must come before the confirmation dialog.
       const message = createVault(row.name ?? 'coverage-new-vault', row.resourceGroup ?? RG);
@@ -77,7 +75,7 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
 
   for (const row of accepted) {
     it(`createVault · ${row.input}: accepted`, async () => {
-      const log = sandboxOf(api).requestLog;
+      const log = host.sandbox.requestLog;
       const mark = log.entries().length;
       const message = createVault(row.name, row.resourceGroup);
       const reply = replyTo(message.requestId, await panel.receiveConfirmed(message));
@@ -89,7 +87,7 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
   }
 
   it('a valid name sent without confirmation gets an answer too, and nothing is written', async () => {
-    const log = sandboxOf(api).requestLog;
+    const log = host.sandbox.requestLog;
     const mark = log.entries().length;
     const message = createVault('coverage-unconfirmed', RG);
     // Extension-test mode shows no modal dialog: the confirmation is not given, so the request is cancelled.

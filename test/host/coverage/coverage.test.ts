@@ -5,11 +5,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { AzureBackupApi } from '../../../src/extension';
 import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
 import type { CoverageHostMessage, CoverageResult, EnableGroup } from '../../../src/coverage/protocol';
 import type { CoverageRow } from '../../../src/coverage/types';
-import { getApi } from '../ui/helpers';
+import { useApi } from '../ui/helpers';
 
 const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -27,18 +26,17 @@ function resultOf(message: CoverageHostMessage | undefined): CoverageResult {
 
 describe('Backup coverage (host)', function () {
   this.timeout(180_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   let panel: CoveragePanel;
 
   before(async () => {
-    api = await getApi();
-    panel = await api.run('azureBackup.showCoverage') as CoveragePanel;
+    panel = await host.api.run('azureBackup.showCoverage') as CoveragePanel;
   });
   after(() => panel?.dispose());
 
   it('reads every VM with its protection through the join, with no call per VM', async () => {
-    const sandbox = api.sandbox();
-    sandbox?.requestLog.clear();
+    const { sandbox } = host;
+    sandbox.requestLog.clear();
     const data = await panel.reload();
     const web = rowOf(panel, 'web-vm-01');
     assert.deepStrictEqual([web.protection, web.vaultName, web.policyName, web.lastBackupStatus, web.health, web.failing, web.stale],
@@ -48,12 +46,12 @@ describe('Backup coverage (host)', function () {
     assert.ok(data.totals.all.total >= 7 && data.totals.all.protected >= 1);
     assert.deepStrictEqual(data.totals.byRegion.map((r) => r.location).filter((l) => l.endsWith('europe')), ['northeurope', 'westeurope']);
     assert.ok(data.vaults.some((v) => v.name === 'contoso-vault' && v.policies[0]?.name === 'DefaultPolicy'));
-    const perVm = (sandbox?.requestLog.entries() ?? []).filter((e) => /virtualMachines\/[^/]+$|backupStatus/i.test(e.path));
+    const perVm = sandbox.requestLog.entries().filter((e) => /virtualMachines\/[^/]+$|backupStatus/i.test(e.path));
     assert.deepStrictEqual(perVm.map((e) => e.path), []);
   });
 
   it('is one panel: a second open reveals the first', async () => {
-    assert.strictEqual(await api.run('azureBackup.showCoverage'), panel);
+    assert.strictEqual(await host.api.run('azureBackup.showCoverage'), panel);
   });
 
   it('answers the page after the ready handshake and refuses malformed messages', async () => {
@@ -77,8 +75,7 @@ describe('Backup coverage (host)', function () {
   });
 
   it('protects VMs in two regions with one call per vault; a failure is reported with its reason and a re-run does only the rest', async () => {
-    const sandbox = api.sandbox();
-    if (!sandbox) throw new Error('no sandbox');
+    const { sandbox } = host;
     const ids = ['cov-web-01', 'cov-web-02'].map((name) => sandbox.control.addVm({ resourceGroup: 'coverage-rg', name, location: 'westeurope' }));
     const north = sandbox.control.addVm({ resourceGroup: 'coverage-north-rg', name: 'cov-north-01', location: 'northeurope' });
     const created = resultOf(await panel.receiveConfirmed({ type: 'createVault', requestId: 3, subscriptionId: SUBSCRIPTION, location: 'northeurope', resourceGroup: 'coverage-north-rg', name: 'cov-north-vault' }));

@@ -2,11 +2,9 @@
 // page would post with the row's value. A refused value must come back as the message next to its field, with no
 // write reaching the sandbox and the form left open (its draft lives in the page); an allowed one must pass.
 import * as assert from 'assert';
-import type { AzureBackupApi } from '../../../src/extension';
 import { formStrings } from '../../../src/commands/shared/formStrings';
 import type { FormKind, HostMessage } from '../../../src/webview/protocol';
-import { getApi, withFastClock } from '../ui/helpers';
-import { sandboxOf } from '../reliability/fixtures';
+import { useApi, withFastClock } from '../ui/helpers';
 import { BOUNDARY_CASES, type BoundaryCase, type Expect } from './boundaryCases';
 import { closeForms, openForm, prepareEstate, type Payload } from './formTargets';
 import { writes } from './sandboxWrites';
@@ -43,25 +41,24 @@ const outcome = (e: Expect): string => (typeof e === 'string' ? e : `refused on 
 
 describe('Form inputs at their boundaries: a message next to the field, nothing sent to Azure', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   let requestId = 100;
 
   before(async () => {
-    api = await getApi();
-    await prepareEstate(api);
+    await prepareEstate(host.api);
   });
   after(() => closeForms());
 
   for (const c of BOUNDARY_CASES) {
     it(`${c.form} · ${c.rule} · ${c.input}: ${outcome(c.expect)}`, async () => {
       const valid = typeof c.expect === 'string';
-      const { panel, base } = await openForm(api, c.form, valid);
+      const { panel, base } = await openForm(host.api, c.form, valid);
       const payload = merge(base, typeof c.change === 'function' ? c.change() : c.change);
-      const log = sandboxOf(api).requestLog;
+      const log = host.sandbox.requestLog;
       const mark = log.entries().length;
       const id = ++requestId;
       // The clock runs fast so that an accepted enable or backup reaches its job quickly.
-      const reply = await withFastClock(api, () => panel.receive({ type: 'submit', requestId: id, payload })) as HostMessage | undefined;
+      const reply = await withFastClock(host.api, () => panel.receive({ type: 'submit', requestId: id, payload })) as HostMessage | undefined;
       const written = writes(log.entries().slice(mark));
       assert.ok(reply?.type === 'reply' && reply.requestId === id, `the page got its answer: ${JSON.stringify(reply)}`);
 
@@ -70,7 +67,7 @@ describe('Form inputs at their boundaries: a message next to the field, nothing 
         assert.deepStrictEqual({ field: reply.error.field, message: reply.error.message }, { field: c.expect.field, message: expectedMessage(c, c.expect) });
         assert.strictEqual(reply.error.code, undefined, 'a message of the form, not an error from Azure');
         assert.deepStrictEqual(written, [], 'nothing was written to Azure');
-        assert.ok(api.forms.list().includes(panel), 'the form stays open with its draft');
+        assert.ok(host.api.forms.list().includes(panel), 'the form stays open with its draft');
         return;
       }
       assert.ok(reply.ok || !reply.error.field, `no message on a field: ${JSON.stringify(reply)}`);

@@ -8,7 +8,8 @@ import type { AzureBackupApi } from '../../../src/extension';
 import type { FormPanel } from '../../../src/webview/formPanel';
 import type { FormKind, PolicyInit } from '../../../src/webview/protocol';
 import { nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
-import { runCommand, sandboxOf } from '../reliability/fixtures';
+import { runCommand } from '../reliability/fixtures';
+import { sandboxOf } from '../ui/helpers';
 
 export const RG = 'forms-rg';
 export const LOCATION = 'westeurope';

@@ -4,9 +4,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBackupApi } from '../../../src/extension';
-import type { FaultConfig, RequestLogEntry, RunningSandbox } from '../../../src/sandbox/types';
+import type { FaultConfig, RequestLogEntry } from '../../../src/sandbox/types';
 import type { SignInProvider, SubscriptionContext } from '../../../src/ui/coreTypes';
 import type { ShownError } from '../../../src/ui/log';
+import { sandboxOf } from '../ui/helpers';
 
 export const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 export const RG = 'reliability-rg';
@@ -28,12 +29,6 @@ export function faultConfig(fault: FaultName, key: KeyRequest): FaultConfig | un
     case 'op Failed': return { failOperations: true };
     default: return undefined;
   }
-}
-
-export function sandboxOf(api: AzureBackupApi): RunningSandbox {
-  const sandbox = api.sandbox();
-  if (!sandbox) throw new Error('no sandbox');
-  return sandbox;
 }
 
 export function requestsTo(api: AzureBackupApi, key: KeyRequest): RequestLogEntry[] {

@@ -4,14 +4,13 @@
 // runs the same workflow on the same subject again (recovery). test/sandbox/reliability covers the Azure layer.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AzureBackupApi } from '../../../src/extension';
 import type { AzureOperation, BackupItem, BackupJob, Vault } from '../../../src/azure/model';
 import { ContextValue } from '../../../src/tree/contextValues';
 import { itemRef } from '../../../src/tree/refs';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { getApi, labelOf, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 import {
-  addVm, assertClearMessage, faultConfig, type FaultName, type KeyRequest, lastShown, LOCATION, requestsTo, RG, runCommand, sandboxOf, useExpiredToken,
+  addVm, assertClearMessage, faultConfig, type FaultName, type KeyRequest, lastShown, LOCATION, requestsTo, RG, runCommand, useExpiredToken,
 } from './fixtures';
 
 interface Cell { args: unknown[]; cleanup?: () => void; /** The name of the item the cell acts on, when it has one. */ subject?: string }
@@ -38,38 +37,38 @@ const retainUntil = (): string => new Date(Date.now() + 40 * 86_400_000).toISOSt
 
 describe('Reliability: faults × workflows through the commands', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   let vault: Vault;
   const items: string[] = [];
   let unique = 0;
   const next = (prefix: string): string => `${prefix}-${Date.now() % 100_000}-${++unique}`;
 
-  const vaultNode = (): Promise<TreeNode> => nodeAt(api, SUB, VAULTS, vault.name);
+  const vaultNode = (): Promise<TreeNode> => nodeAt(host.api, SUB, VAULTS, vault.name);
   const vmNode = async (name: string): Promise<TreeNode> => {
-    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(api, SUB, VMS));
-    return nodeAt(api, SUB, VMS, name);
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(host.api, SUB, VMS));
+    return nodeAt(host.api, SUB, VMS, name);
   };
   const itemNode = async (name: string): Promise<TreeNode> => {
-    const group = await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items');
+    const group = await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items');
     await vscode.commands.executeCommand('azureBackup.refresh', group);
-    return nodeAt(api, SUB, VAULTS, vault.name, 'Backup items', name);
+    return nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items', name);
   };
   /** Protects fresh VMs in our vault in one go (enable from the vault), returning their names. */
   const protect = async (count: number): Promise<string[]> => {
-    const vms = Array.from({ length: count }, () => addVm(api, 'rel-item'));
-    const results = await runCommand<unknown[]>(api, 'azureBackup.enableBackupFromVault', await vaultNode(), { policyName: 'DefaultPolicy', vmIds: vms.map((v) => v.id) });
-    assert.strictEqual(results?.length, count, JSON.stringify(api.log.shownErrors().at(-1)));
+    const vms = Array.from({ length: count }, () => addVm(host.api, 'rel-item'));
+    const results = await runCommand<unknown[]>(host.api, 'azureBackup.enableBackupFromVault', await vaultNode(), { policyName: 'DefaultPolicy', vmIds: vms.map((v) => v.id) });
+    assert.strictEqual(results?.length, count, JSON.stringify(host.api.log.shownErrors().at(-1)));
     return vms.map((v) => v.name);
   };
   /** A backup job running now on an item: started through the layer, taken from the sandbox as soon as it exists. */
   const runningBackup = async (name: string): Promise<{ vault: { subscriptionId: string; resourceGroup: string; name: string }; jobName: string }> => {
     const node = await itemNode(name) as unknown as { item: BackupItem };
-    const service = await api.service(vault.subscriptionId);
+    const service = await host.api.service(vault.subscriptionId);
     const controller = new AbortController();
     const tracking = service.backupNow(itemRef(node.item), new Date(Date.now() + 30 * 86_400_000), { signal: controller.signal }).catch(() => undefined);
     let jobName: string | undefined;
     for (let i = 0; i < 200 && !jobName; i++) {
-      jobName = sandboxOf(api).control.snapshot().jobs.find((j) => j.entityFriendlyName === name && j.operation === 'Backup' && j.status === 'InProgress')?.id;
+      jobName = host.sandbox.control.snapshot().jobs.find((j) => j.entityFriendlyName === name && j.operation === 'Backup' && j.status === 'InProgress')?.id;
       if (!jobName) await delay(25);
     }
     controller.abort(); // only the job is needed, not its tracking
@@ -80,9 +79,9 @@ describe('Reliability: faults × workflows through the commands', function () {
 
   /** The item nodes "Backup items" shows after a refresh (no error node among them). */
   const itemNodes = async (): Promise<TreeNode[]> => {
-    const group = await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items');
+    const group = await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items');
     await vscode.commands.executeCommand('azureBackup.refresh', group);
-    const nodes = await api.tree.getChildren(group);
+    const nodes = await host.api.tree.getChildren(group);
     assert.ok(nodes.every((n) => n.getTreeItem().contextValue !== ContextValue.error), `the tree recovered: ${nodes.map(labelOf).join(', ')}`);
     return nodes;
   };
@@ -103,7 +102,7 @@ describe('Reliability: faults × workflows through the commands', function () {
       succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
       afterwards: async ({ subject = '' }) => {
-        const jobs = sandboxOf(api).control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === (retain ? 'DisableBackup' : 'DeleteBackupData'));
+        const jobs = host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === (retain ? 'DisableBackup' : 'DeleteBackupData'));
         assert.strictEqual(jobs.length, 1, `one stop job for ${subject}: ${jobs.map((j) => j.status).join(',')}`);
         const node = (await itemNodes()).find((n) => labelOf(n) === subject) as Partial<{ item: BackupItem }> | undefined;
         if (retain) assert.strictEqual(node?.item?.protectionState, 'ProtectionStopped');
@@ -116,14 +115,14 @@ describe('Reliability: faults × workflows through the commands', function () {
     {
       name: 'create vault', command: 'azureBackup.createVault', faults: COMMON,
       key: { method: 'PUT', path: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$' },
-      prepare: async () => ({ args: [await nodeAt(api, SUB, VAULTS), { name: next('rel-v'), resourceGroup: RG, location: LOCATION }] }),
+      prepare: async () => ({ args: [await nodeAt(host.api, SUB, VAULTS), { name: next('rel-v'), resourceGroup: RG, location: LOCATION }] }),
       succeeded: (r) => assert.ok((r as Vault | undefined)?.id),
     },
     {
       name: 'storage replication', command: 'azureBackup.configureStorage', faults: COMMON,
       key: { method: 'PUT', path: '/backupstorageconfig/vaultstorageconfig$' },
       prepare: async () => {
-        const node = await nodeAt(api, SUB, VAULTS, 'rel-storage-vault');
+        const node = await nodeAt(host.api, SUB, VAULTS, 'rel-storage-vault');
         return { args: [node, { redundancy: unique++ % 2 === 0 ? 'LocallyRedundant' : 'GeoRedundant' }] };
       },
       succeeded: (r) => assert.ok((r as { redundancy?: string } | undefined)?.redundancy),
@@ -131,14 +130,14 @@ describe('Reliability: faults × workflows through the commands', function () {
     {
       name: 'enable backup from the VM', command: 'azureBackup.enableBackup', faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => ({ args: [await vmNode(addVm(api).name), { vaultId: vault.id, policyName: 'DefaultPolicy' }] }),
+      prepare: async () => ({ args: [await vmNode(addVm(host.api).name), { vaultId: vault.id, policyName: 'DefaultPolicy' }] }),
       succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
     },
     {
       name: 'enable backup from the vault', command: 'azureBackup.enableBackupFromVault', faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => ({ args: [await vaultNode(), { policyName: 'DefaultPolicy', vmIds: [addVm(api).id] }] }),
+      prepare: async () => ({ args: [await vaultNode(), { policyName: 'DefaultPolicy', vmIds: [addVm(host.api).id] }] }),
       succeeded: (r) => assert.ok(Array.isArray(r) && r.every((x: { ok?: boolean }) => x.ok), JSON.stringify(r)),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
     },
@@ -148,13 +147,13 @@ describe('Reliability: faults × workflows through the commands', function () {
       prepare: async (fault) => {
         // The previous cell's backup job may still be running (the command returns once it is tracked, and the
         // clock only moves while a command runs): end it, or the double-backup guard rightly refuses a second one.
-        sandboxOf(api).clock.advance(10 * 60_000);
+        host.sandbox.clock.advance(10 * 60_000);
         const name = items[0] ?? '';
         const args = [await itemNode(name), { retainUntil: retainUntil() }];
         if (fault !== 'job fails') return { args };
         const vmId = `/subscriptions/${vault.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.Compute/virtualMachines/${name}`;
-        sandboxOf(api).control.markVmBroken(vmId);
-        return { args, cleanup: () => sandboxOf(api).control.markVmBroken(vmId, false) };
+        host.sandbox.control.markVmBroken(vmId);
+        return { args, cleanup: () => host.sandbox.control.markVmBroken(vmId, false) };
       },
       succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed', 'job fails': 'UserErrorVmProvisioningStateFailed' },
@@ -163,7 +162,7 @@ describe('Reliability: faults × workflows through the commands', function () {
       name: 'cancel job', command: 'azureBackup.cancelJob', faults: COMMON, noClock: true,
       key: { method: 'POST', path: '/backupJobs/[^/]+/cancel$' },
       prepare: async () => {
-        sandboxOf(api).clock.advance(10 * 60_000); // the previous cell's job has ended
+        host.sandbox.clock.advance(10 * 60_000); // the previous cell's job has ended
         return { args: [await runningBackup(items[1] ?? ''), { confirmed: true }] };
       },
       succeeded: (r) => assert.match(String((r as BackupJob | undefined)?.status), /Cancell(ing|ed)|Completed/),
@@ -180,32 +179,30 @@ describe('Reliability: faults × workflows through the commands', function () {
 
   before(async function () {
     this.timeout(120_000);
-    api = await getApi();
-    addVm(api, 'rel-seed');
-    vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: next('rel-vault'), resourceGroup: RG, location: LOCATION }) as Vault;
-    assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
-    await runCommand(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: 'rel-storage-vault', resourceGroup: RG, location: LOCATION });
+    addVm(host.api, 'rel-seed');
+    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: next('rel-vault'), resourceGroup: RG, location: LOCATION }) as Vault;
+    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
+    await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: 'rel-storage-vault', resourceGroup: RG, location: LOCATION });
     items.push(...await protect(2 + workflows.filter((w) => w.name.startsWith('stop')).reduce((n, w) => n + w.faults.length, 0)));
   });
-  afterEach(() => sandboxOf(api).setFaults(undefined));
 
   for (const workflow of workflows) {
     describe(workflow.name, () => {
       for (const fault of workflow.faults) {
         it(`${fault}: ${TRANSIENT.includes(fault) ? 'succeeds after a bounded retry' : 'a clear message, then recovers'}`, async () => {
-          const sandbox = sandboxOf(api);
+          const { sandbox } = host;
           const cell = await workflow.prepare(fault);
-          const shownBefore = api.log.shownCount;
-          const before = requestsTo(api, workflow.key).length;
+          const shownBefore = host.api.log.shownCount;
+          const before = requestsTo(host.api, workflow.key).length;
           sandbox.setFaults(faultConfig(fault, workflow.key));
-          const expired = fault === '401 expired' ? await useExpiredToken(api) : undefined;
+          const expired = fault === '401 expired' ? await useExpiredToken(host.api) : undefined;
           let result: unknown;
           try {
-            const running = workflow.noClock ? Promise.resolve(vscode.commands.executeCommand(workflow.command, ...cell.args)) : runCommand(api, workflow.command, ...cell.args);
+            const running = workflow.noClock ? Promise.resolve(vscode.commands.executeCommand(workflow.command, ...cell.args)) : runCommand(host.api, workflow.command, ...cell.args);
             if (fault === 'stall+cancel') {
               await delay(1500); // the stalled request is on its way (it is logged only when answered)
               const started = Date.now();
-              assert.ok(api.cancelProgress() >= 1, 'a cancellable progress was showing'); // its Cancel button
+              assert.ok(host.api.cancelProgress() >= 1, 'a cancellable progress was showing'); // its Cancel button
               result = await running;
               assert.ok(Date.now() - started < 3000, 'cancelled at once, well before the 10 s stall ends');
             } else result = await running;
@@ -214,8 +211,8 @@ describe('Reliability: faults × workflows through the commands', function () {
             await expired?.restore();
             cell.cleanup?.();
           }
-          const attempts = requestsTo(api, workflow.key).slice(before);
-          const shown = lastShown(api, shownBefore);
+          const attempts = requestsTo(host.api, workflow.key).slice(before);
+          const shown = lastShown(host.api, shownBefore);
           if (TRANSIENT.includes(fault)) {
             assert.strictEqual(shown, undefined, `no error shown: ${shown?.text}`);
             workflow.succeeded(result);
@@ -233,21 +230,21 @@ describe('Reliability: faults × workflows through the commands', function () {
             assert.ok(result === undefined || Array.isArray(result) || outcome === 'Cancelled', JSON.stringify(result));
           } else assert.strictEqual(result, undefined, 'the wrapper returns nothing on failure');
           if (fault === '500') {
-            assertClearMessage(api, shown, 'InternalServerError');
+            assertClearMessage(host.api, shown, 'InternalServerError');
             assert.ok(attempts.length >= 2 && attempts.length <= 4, `bounded: ${attempts.length} attempts`);
           } else if (fault === '401 expired') {
-            assertClearMessage(api, shown, 'ExpiredAuthenticationToken');
+            assertClearMessage(host.api, shown, 'ExpiredAuthenticationToken');
             const unauthorized = sandbox.requestLog.entries().filter((e) => e.status === 401).slice(-5);
             assert.ok(unauthorized.length >= 1);
             assert.ok(attempts.filter((a) => a.status === 401).length <= 1, 'a 401 is never retried');
           } else if (fault === 'stall+cancel') {
             assert.strictEqual(shown, undefined, `cancelling is not an error: ${shown?.text}`);
           } else {
-            assertClearMessage(api, shown, workflow.failedCode?.[fault] ?? '?');
+            assertClearMessage(host.api, shown, workflow.failedCode?.[fault] ?? '?');
           }
           // Recovery: the same workflow on the same subject, fault cleared.
           const args = workflow.name === 'cancel job' ? (await workflow.prepare(fault)).args : cell.args;
-          const again = workflow.noClock ? await vscode.commands.executeCommand(workflow.command, ...args) : await runCommand(api, workflow.command, ...args);
+          const again = workflow.noClock ? await vscode.commands.executeCommand(workflow.command, ...args) : await runCommand(host.api, workflow.command, ...args);
           workflow.succeeded(again);
           await workflow.afterwards?.(cell);
         });

@@ -4,43 +4,39 @@
 // with Retry, and after the fault is cleared Retry shows the data again.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AzureBackupApi } from '../../../src/extension';
 import { ContextValue } from '../../../src/tree/contextValues';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { getApi, labelOf, nodeAt } from '../ui/helpers';
-import { faultConfig, type FaultName, requestsTo, sandboxOf, useExpiredToken } from './fixtures';
+import { labelOf, nodeAt, useApi } from '../ui/helpers';
+import { faultConfig, type FaultName, requestsTo, useExpiredToken } from './fixtures';
 import { LOADS, shows } from './treeLoads';
 
 const FAULTS: FaultName[] = ['429', '503', 'reset', '500', '401 expired'];
 
 describe('Reliability: faults × tree loads', function () {
   this.timeout(60_000);
-  let api: AzureBackupApi;
-
-  before(async () => { api = await getApi(); });
-  afterEach(() => sandboxOf(api).setFaults(undefined));
+  const host = useApi();
 
   const load = async (node: TreeNode): Promise<{ node: TreeNode; children: TreeNode[] }> => {
     await vscode.commands.executeCommand('azureBackup.refresh', node);
-    return { node, children: await api.tree.getChildren(node) };
+    return { node, children: await host.api.tree.getChildren(node) };
   };
 
   for (const l of LOADS) {
     describe(l.name, () => {
       for (const fault of FAULTS) {
         it(`${fault}: ${fault === '500' || fault === '401 expired' ? 'an error node with code, message, request id and Retry; Retry recovers' : 'the data shows after one bounded retry'}`, async () => {
-          const sandbox = sandboxOf(api);
-          const target = await nodeAt(api, ...l.path); // the way there is expanded before the fault
-          const before = requestsTo(api, l.key).length;
+          const { sandbox } = host;
+          const target = await nodeAt(host.api, ...l.path); // the way there is expanded before the fault
+          const before = requestsTo(host.api, l.key).length;
           let result: { node: TreeNode; children: TreeNode[] };
-          const expired = fault === '401 expired' ? await useExpiredToken(api) : undefined;
+          const expired = fault === '401 expired' ? await useExpiredToken(host.api) : undefined;
           sandbox.setFaults(faultConfig(fault, l.key));
           try {
             result = await load(target);
           } finally {
             sandbox.setFaults(undefined);
           }
-          const attempts = requestsTo(api, l.key).slice(before);
+          const attempts = requestsTo(host.api, l.key).slice(before);
           if (fault !== '500' && fault !== '401 expired') {
             assert.ok(shows(result.children, l.expect), result.children.map(labelOf).join(', '));
             assert.ok(attempts.length >= 2 && attempts.length <= 3, attempts.map((a) => a.status).join(','));
@@ -61,9 +57,9 @@ describe('Reliability: faults × tree loads', function () {
           else assert.ok(attempts.filter((a) => a.status === 401).length <= 1, 'a 401 is never retried');
           await expired?.restore();
           // Retry, as the error node's click does, after the fault is gone (and signed in again).
-          const node = expired ? await nodeAt(api, ...l.path) : result.node;
+          const node = expired ? await nodeAt(host.api, ...l.path) : result.node;
           await vscode.commands.executeCommand(item.command.command, ...(expired ? [node] : item.command.arguments ?? []));
-          const children = await api.tree.getChildren(node);
+          const children = await host.api.tree.getChildren(node);
           assert.ok(shows(children, l.expect), children.map(labelOf).join(', '));
         });
       }

@@ -5,13 +5,12 @@
 // failed keeps its panel and answers the same submit once the fault is gone.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AzureBackupApi } from '../../../src/extension';
 import type { AzureOperation, BackupJob, Vault } from '../../../src/azure/model';
 import type { RequestLogEntry } from '../../../src/sandbox/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { HostMessage } from '../../../src/webview/protocol';
-import { getApi, nodeAt, SUB, VAULTS, VMS, withFastClock } from '../ui/helpers';
-import { addVm, LOCATION, requestsTo, RG, runCommand, sandboxOf, until } from './fixtures';
+import { nodeAt, SUB, useApi, VAULTS, VMS, withFastClock } from '../ui/helpers';
+import { addVm, LOCATION, requestsTo, RG, runCommand, until } from './fixtures';
 
 const PUT_ITEM = { method: 'PUT', path: '/protectedItems/[^/]+$' };
 const POST_BACKUP = { method: 'POST', path: '/protectedItems/[^/]+/backup$' };
@@ -20,55 +19,53 @@ const retainUntil = (): string => new Date(Date.now() + 33 * 86_400_000).toISOSt
 
 describe('Reliability: nothing done twice, nothing lost', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   let vault: Vault;
 
   const vmNode = async (name: string): Promise<TreeNode> => {
-    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(api, SUB, VMS));
-    return nodeAt(api, SUB, VMS, name);
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(host.api, SUB, VMS));
+    return nodeAt(host.api, SUB, VMS, name);
   };
   const itemNode = async (name: string): Promise<TreeNode> => {
-    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items'));
-    return nodeAt(api, SUB, VAULTS, vault.name, 'Backup items', name);
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'));
+    return nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items', name);
   };
   const jobsOf = async (name: string, operation: string): Promise<BackupJob[]> => {
-    const service = await api.service(vault.subscriptionId);
+    const service = await host.api.service(vault.subscriptionId);
     const page = await service.listJobs({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name });
     return page.items.filter((j) => j.entityFriendlyName === name && j.operation === operation);
   };
-  const itemsNamed = (name: string): number => sandboxOf(api).control.snapshot().items.filter((i) => i.vmKey.endsWith(`/virtualmachines/${name.toLowerCase()}`)).length;
-  const since = (key: { method: string; path: string }, before: number): RequestLogEntry[] => requestsTo(api, key).slice(before);
+  const itemsNamed = (name: string): number => host.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/virtualmachines/${name.toLowerCase()}`)).length;
+  const since = (key: { method: string; path: string }, before: number): RequestLogEntry[] => requestsTo(host.api, key).slice(before);
   const protect = async (name: string, id: string): Promise<void> => {
-    const results = await runCommand<{ ok: boolean }[]>(api, 'azureBackup.enableBackupFromVault', await nodeAt(api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [id] });
-    assert.ok(results?.every((r) => r.ok), `${name}: ${JSON.stringify(results ?? api.log.shownErrors().at(-1))}`);
+    const results = await runCommand<{ ok: boolean }[]>(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [id] });
+    assert.ok(results?.every((r) => r.ok), `${name}: ${JSON.stringify(results ?? host.api.log.shownErrors().at(-1))}`);
   };
 
   before(async () => {
-    api = await getApi();
-    addVm(api, 'twice-seed');
-    vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: `twice-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION }) as Vault;
-    assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
+    addVm(host.api, 'twice-seed');
+    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `twice-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION }) as Vault;
+    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
   });
-  afterEach(() => sandboxOf(api).setFaults(undefined));
 
   it('Backup now clicked twice at once: one POST, one job', async () => {
-    const vm = addVm(api, 'twice-bk');
+    const vm = addVm(host.api, 'twice-bk');
     await protect(vm.name, vm.id);
     const item = await itemNode(vm.name);
-    const before = requestsTo(api, POST_BACKUP).length;
-    const [a, b] = await Promise.all([0, 1].map(() => runCommand<{ started: boolean }>(api, 'azureBackup.backupNow', item, { retainUntil: retainUntil() })));
+    const before = requestsTo(host.api, POST_BACKUP).length;
+    const [a, b] = await Promise.all([0, 1].map(() => runCommand<{ started: boolean }>(host.api, 'azureBackup.backupNow', item, { retainUntil: retainUntil() })));
     assert.deepStrictEqual([a?.started, b?.started].sort(), [false, true]);
     assert.strictEqual(since(POST_BACKUP, before).length, 1, 'one POST');
     assert.strictEqual((await jobsOf(vm.name, 'Backup')).length, 1, 'one Backup job');
   });
 
   it("Backup now's form submitted twice at once: one POST, one job; the second is told a request runs", async () => {
-    const vm = addVm(api, 'twice-form');
+    const vm = addVm(host.api, 'twice-form');
     await protect(vm.name, vm.id);
-    await api.run('azureBackup.backupNow', await itemNode(vm.name));
-    const panel = api.forms.list().find((p) => p.definition.kind === 'backupNow' && p.definition.title.includes(vm.name));
+    await host.api.run('azureBackup.backupNow', await itemNode(vm.name));
+    const panel = host.api.forms.list().find((p) => p.definition.kind === 'backupNow' && p.definition.title.includes(vm.name));
     assert.ok(panel);
-    const before = requestsTo(api, POST_BACKUP).length;
+    const before = requestsTo(host.api, POST_BACKUP).length;
     const payload = { retainUntil: retainUntil() };
     const replies = await Promise.all([1, 2].map((requestId) => panel.receive({ type: 'submit', requestId, payload })));
     const ok = replies.filter((r) => r?.type === 'reply' && r.ok);
@@ -79,26 +76,26 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     assert.strictEqual(since(POST_BACKUP, before).length, 1, 'one POST');
     assert.strictEqual((await jobsOf(vm.name, 'Backup')).length, 1, 'one Backup job');
     panel.dispose();
-    await runCommand(api, 'azureBackup.refresh'); // let the clock finish the job
+    await runCommand(host.api, 'azureBackup.refresh'); // let the clock finish the job
   });
 
   it('Enable backup from the VM clicked twice at once: one PUT, one item, one ConfigureBackup job', async () => {
-    const vm = addVm(api, 'twice-en');
+    const vm = addVm(host.api, 'twice-en');
     const node = await vmNode(vm.name);
-    const before = requestsTo(api, PUT_ITEM).length;
-    await Promise.all([0, 1].map(() => runCommand(api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' })));
+    const before = requestsTo(host.api, PUT_ITEM).length;
+    await Promise.all([0, 1].map(() => runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' })));
     assert.strictEqual(since(PUT_ITEM, before).length, 1, since(PUT_ITEM, before).map((e) => `${e.status} ${e.path}`).join('\n'));
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
   });
 
   it('Enable backup from the VM and from the vault at once: one PUT, one item, one job', async () => {
-    const vm = addVm(api, 'twice-mix');
+    const vm = addVm(host.api, 'twice-mix');
     const node = await vmNode(vm.name);
-    const before = requestsTo(api, PUT_ITEM).length;
+    const before = requestsTo(host.api, PUT_ITEM).length;
     await Promise.all([
-      runCommand(api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
-      runCommand(api, 'azureBackup.enableBackupFromVault', await nodeAt(api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [vm.id] }),
+      runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
+      runCommand(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [vm.id] }),
     ]);
     assert.strictEqual(since(PUT_ITEM, before).length, 1, since(PUT_ITEM, before).map((e) => `${e.status} ${e.path}`).join('\n'));
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
@@ -106,63 +103,63 @@ describe('Reliability: nothing done twice, nothing lost', function () {
   });
 
   it('Enable backup of an already protected VM: no write at all', async () => {
-    const vm = addVm(api, 'twice-again');
+    const vm = addVm(host.api, 'twice-again');
     await protect(vm.name, vm.id);
-    const before = requestsTo(api, PUT_ITEM).length;
-    await runCommand(api, 'azureBackup.enableBackup', await vmNode(vm.name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    const before = requestsTo(host.api, PUT_ITEM).length;
+    await runCommand(host.api, 'azureBackup.enableBackup', await vmNode(vm.name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
     assert.strictEqual(since(PUT_ITEM, before).length, 0);
     assert.strictEqual(itemsNamed(vm.name), 1);
   });
 
   it("Enable backup's form submitted again after the first finished, with another policy: told it is protected; one PUT, one item, one job", async () => {
-    const vm = addVm(api, 'twice-resubmit');
-    const service = await api.service(vault.subscriptionId);
+    const vm = addVm(host.api, 'twice-resubmit');
+    const service = await host.api.service(vault.subscriptionId);
     const other = await service.createOrUpdatePolicy({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name },
       { name: `Other${Date.now() % 100_000}`, schedule: { frequency: 'Daily', time: '20:00' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 7 } });
-    await api.run('azureBackup.enableBackup', await vmNode(vm.name));
-    const panel = api.forms.list().find((p) => p.definition.kind === 'enableBackupVm' && p.definition.title.includes(vm.name));
+    await host.api.run('azureBackup.enableBackup', await vmNode(vm.name));
+    const panel = host.api.forms.list().find((p) => p.definition.kind === 'enableBackupVm' && p.definition.title.includes(vm.name));
     assert.ok(panel);
-    const before = requestsTo(api, PUT_ITEM).length;
+    const before = requestsTo(host.api, PUT_ITEM).length;
     const submit = (requestId: number, policyName: string) => panel.receive({ type: 'submit', requestId, payload: { vaultId: vault.id, newVaultName: '', policyName } });
     const first = await submit(1, 'DefaultPolicy');
     assert.ok(first?.type === 'reply' && first.ok, JSON.stringify(first));
-    await withFastClock(api, () => until(() => !api.jobs.isBusy(vm.id), 'the first enable ended', 30_000));
+    await withFastClock(host.api, () => until(() => !host.api.jobs.isBusy(vm.id), 'the first enable ended', 30_000));
     const again = await submit(2, other.name) as HostMessage;
     assert.ok(again.type === 'reply' && again.ok, JSON.stringify(again));
     assert.match((again.result as { message: string }).message, /already protected by .+ with the policy DefaultPolicy; nothing was changed/);
     assert.strictEqual(since(PUT_ITEM, before).length, 1, 'one PUT');
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
-    assert.strictEqual(sandboxOf(api).control.snapshot().items.find((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`))?.policyName, 'DefaultPolicy', 'the policy is unchanged');
+    assert.strictEqual(host.sandbox.control.snapshot().items.find((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`))?.policyName, 'DefaultPolicy', 'the policy is unchanged');
     panel.dispose();
   });
 
   it('Enable backup whose answer was lost, the SDK retrying after the operation finished: one PUT, one job, no error', async () => {
-    const vm = addVm(api, 'twice-lost');
+    const vm = addVm(host.api, 'twice-lost');
     const node = await vmNode(vm.name);
-    const before = requestsTo(api, PUT_ITEM).length;
-    const shownBefore = api.log.shownCount;
-    sandboxOf(api).setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] });
-    const op = await runCommand<AzureOperation>(api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' });
-    assert.strictEqual(op?.outcome, 'Completed', JSON.stringify(api.log.shownErrors().at(-1)));
+    const before = requestsTo(host.api, PUT_ITEM).length;
+    const shownBefore = host.api.log.shownCount;
+    host.sandbox.setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] });
+    const op = await runCommand<AzureOperation>(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    assert.strictEqual(op?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
     assert.deepStrictEqual(since(PUT_ITEM, before).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
-    assert.strictEqual(api.log.shownCount, shownBefore, 'no error shown');
+    assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
   });
 
   it('a failed form submit keeps the form and its input; the same submit succeeds once the fault is gone', async () => {
-    await api.run('azureBackup.createVault', await nodeAt(api, SUB, VAULTS));
-    const panel = api.forms.list().find((p) => p.definition.kind === 'createVault');
+    await host.api.run('azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS));
+    const panel = host.api.forms.list().find((p) => p.definition.kind === 'createVault');
     assert.ok(panel);
     const payload = { subscriptionId: vault.subscriptionId, name: `draft-vault-${Date.now() % 100_000}`, resourceGroup: RG, newResourceGroup: false, location: LOCATION };
-    sandboxOf(api).setFaults({ rate: 1, kinds: ['serverError'], ...{ pathPattern: PUT_VAULT.path, methods: ['PUT'] } });
+    host.sandbox.setFaults({ rate: 1, kinds: ['serverError'], ...{ pathPattern: PUT_VAULT.path, methods: ['PUT'] } });
     const failed = await panel.receive({ type: 'submit', requestId: 1, payload }) as HostMessage;
-    sandboxOf(api).setFaults(undefined);
+    host.sandbox.setFaults(undefined);
     assert.ok(failed.type === 'reply' && !failed.ok, JSON.stringify(failed));
     assert.strictEqual(failed.error.code, 'InternalServerError');
     assert.ok(failed.error.requestId && failed.error.message, 'the form shows the message and the request id');
-    assert.ok(api.forms.list().includes(panel), 'the form stays open (its draft lives in the page: getState/setState)');
+    assert.ok(host.api.forms.list().includes(panel), 'the form stays open (its draft lives in the page: getState/setState)');
     const again = await panel.receive({ type: 'submit', requestId: 2, payload }) as HostMessage;
     assert.ok(again.type === 'reply' && again.ok, JSON.stringify(again));
     panel.dispose();

@@ -3,12 +3,11 @@
 // workbench and webviews.)
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AzureBackupApi } from '../../../src/extension';
 import type { Vault } from '../../../src/azure/model';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { escapeCodicons, escapeMarkdown, isolateBidi } from '../../../src/ui/escape';
-import { getApi, labelOf, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
-import { LOCATION, runCommand, sandboxOf } from '../reliability/fixtures';
+import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
+import { LOCATION, runCommand } from '../reliability/fixtures';
 import { HOSTILE_RG, HOSTILE_VM_NAMES } from './hostileNames';
 
 function assertSafeTooltip(node: TreeNode): void {
@@ -24,20 +23,19 @@ function assertSafeTooltip(node: TreeNode): void {
 
 describe('Security: hostile names in the tree', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   let vault: Vault;
 
   before(async () => {
-    api = await getApi();
-    const sandbox = sandboxOf(api);
+    const { sandbox } = host;
     for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
-    vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', location: LOCATION }) as Vault;
-    assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
+    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', location: LOCATION }) as Vault;
+    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
     await vscode.commands.executeCommand('azureBackup.refresh');
   });
 
   it('VM nodes: the raw name as label, escaped untrusted tooltip', async () => {
-    const vms = await api.tree.getChildren(await nodeAt(api, SUB, VMS));
+    const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
     for (const name of HOSTILE_VM_NAMES) {
       const node = vms.find((n) => labelOf(n) === isolateBidi(name));
       assert.ok(node, `${name} among ${vms.map(labelOf).join(', ')}`);
@@ -51,15 +49,15 @@ describe('Security: hostile names in the tree', function () {
 
   it('enables backup of hostile VMs from the vault; items and jobs show the names as text', async () => {
     const ids = HOSTILE_VM_NAMES.slice(0, 3).map((name) => `/subscriptions/${vault.subscriptionId}/resourceGroups/${HOSTILE_RG}/providers/Microsoft.Compute/virtualMachines/${name}`);
-    const results = await runCommand<{ ok: boolean }[]>(api, 'azureBackup.enableBackupFromVault', await nodeAt(api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: ids });
-    assert.ok(results?.every((r) => r.ok), JSON.stringify(results ?? api.log.shownErrors().at(-1)));
-    const items = await api.tree.getChildren(await nodeAt(api, SUB, VAULTS, vault.name, 'Backup items'));
+    const results = await runCommand<{ ok: boolean }[]>(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: ids });
+    assert.ok(results?.every((r) => r.ok), JSON.stringify(results ?? host.api.log.shownErrors().at(-1)));
+    const items = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'));
     for (const name of HOSTILE_VM_NAMES.slice(0, 3)) {
       const node = items.find((n) => labelOf(n) === isolateBidi(name));
       assert.ok(node, `${name} among ${items.map(labelOf).join(', ')}`);
       assertSafeTooltip(node);
     }
-    const jobs = await api.tree.getChildren(await nodeAt(api, SUB, VAULTS, vault.name, 'Backup jobs'));
+    const jobs = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup jobs'));
     assert.ok(jobs.length >= 3);
     for (const job of jobs) assertSafeTooltip(job);
     assert.ok(jobs.some((j) => labelOf(j).includes(HOSTILE_VM_NAMES[0] ?? '')), jobs.map(labelOf).join(', '));
@@ -67,7 +65,7 @@ describe('Security: hostile names in the tree', function () {
 
   it('a right-to-left override stays inside its name (label, description, tooltip, QuickPick)', async () => {
     const rtl = HOSTILE_VM_NAMES.find((n) => n.includes('\u202e')) ?? '';
-    const vms = await api.tree.getChildren(await nodeAt(api, SUB, VMS));
+    const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
     const node = vms.find((n) => labelOf(n) === `\u2068${rtl}\u2069`);
     assert.ok(node, 'the label is isolated (FSI … PDI)');
     assert.ok((node.getTreeItem().tooltip as vscode.MarkdownString).value.includes(`\u2068${escapeMarkdown(rtl).slice(1, -1)}\u2069`));

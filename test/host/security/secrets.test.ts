@@ -5,9 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { AzureBackupApi } from '../../../src/extension';
-import { getApi, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
-import { RG, LOCATION, runCommand, sandboxOf, useExpiredToken } from '../reliability/fixtures';
+import { nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
+import { RG, LOCATION, runCommand, useExpiredToken } from '../reliability/fixtures';
 
 // A JWT-shaped token the sandbox treats as expired (Bearer values starting with "expired").
 const JWT = 'expiredeyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJyZWxpYWJpbGl0eSJ9.c2lnbmF0dXJlLXNlY3JldC1YWVo';
@@ -36,40 +35,39 @@ function filesUnder(dir: string): string[] {
 
 describe('Security: no secrets in logs or files', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   const written: string[] = [];
 
   before(async () => {
-    api = await getApi();
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
   });
   after(async () => { await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info'); });
 
   it('runs the workflows at trace level, with a fault and an expired token', async () => {
-    const tap = api.log.onDidWrite((_level, line) => written.push(line));
+    const tap = host.api.log.onDidWrite((_level, line) => written.push(line));
     try {
-      assert.strictEqual(api.log.channel.logLevel, vscode.LogLevel.Trace, 'the channel logs at trace level');
+      assert.strictEqual(host.api.log.channel.logLevel, vscode.LogLevel.Trace, 'the channel logs at trace level');
       await vscode.commands.executeCommand('azureBackup.refresh');
-      for (const group of ['Backup items', 'Backup jobs', 'Backup policies']) await api.tree.getChildren(await nodeAt(api, SUB, VAULTS, 'contoso-vault', group));
-      await api.tree.getChildren(await nodeAt(api, SUB, VMS));
-      const sandbox = sandboxOf(api);
+      for (const group of ['Backup items', 'Backup jobs', 'Backup policies']) await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', group));
+      await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
+      const { sandbox } = host;
       sandbox.control.addVm({ resourceGroup: RG, name: 'secrets-vm', location: LOCATION });
-      const vault = await runCommand(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), { name: `secrets-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION });
+      const vault = await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `secrets-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION });
       assert.ok(vault);
-      const item = await nodeAt(api, SUB, VAULTS, 'contoso-vault', 'Backup items', 'web-vm-01');
+      const item = await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', 'Backup items', 'web-vm-01');
       const retainUntil = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
       sandbox.setFaults({ rate: 1, kinds: ['throttle'], count: 1, pathPattern: '/backupJobs', methods: ['GET'] });
-      await runCommand(api, 'azureBackup.backupNow', item, { retainUntil });
+      await runCommand(host.api, 'azureBackup.backupNow', item, { retainUntil });
       sandbox.setFaults(undefined);
-      const expired = await useExpiredToken(api, JWT);
+      const expired = await useExpiredToken(host.api, JWT);
       try {
-        await runCommand(api, 'azureBackup.createPolicy', await nodeAt(api, SUB, VAULTS, 'contoso-vault').catch(() => undefined), { name: 'Leak', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14 } });
-        await api.tree.getChildren();
+        await runCommand(host.api, 'azureBackup.createPolicy', await nodeAt(host.api, SUB, VAULTS, 'contoso-vault').catch(() => undefined), { name: 'Leak', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14 } });
+        await host.api.tree.getChildren();
       } finally {
         await expired.restore();
       }
-      assert.ok(api.log.shownErrors().some((e) => e.code === 'ExpiredAuthenticationToken'), 'the expired token was used and refused');
-      api.log.info('secrets-test-marker');
+      assert.ok(host.api.log.shownErrors().some((e) => e.code === 'ExpiredAuthenticationToken'), 'the expired token was used and refused');
+      host.api.log.info('secrets-test-marker');
     } finally {
       tap.dispose();
     }
@@ -84,17 +82,17 @@ describe('Security: no secrets in logs or files', function () {
   it("nothing token-like in the channel's log file", async () => {
     let files: string[] = [];
     for (let i = 0; i < 50; i++) {
-      files = filesUnder(api.logUri.fsPath).filter((f) => fs.readFileSync(f, 'utf8').includes('secrets-test-marker'));
+      files = filesUnder(host.api.logUri.fsPath).filter((f) => fs.readFileSync(f, 'utf8').includes('secrets-test-marker'));
       if (files.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.ok(files.length > 0, `the channel's file is under ${api.logUri.fsPath}: ${filesUnder(api.logUri.fsPath).join(', ')}`);
-    for (const file of filesUnder(api.logUri.fsPath)) assert.deepStrictEqual(leaks(fs.readFileSync(file, 'utf8')), [], file);
+    assert.ok(files.length > 0, `the channel's file is under ${host.api.logUri.fsPath}: ${filesUnder(host.api.logUri.fsPath).join(', ')}`);
+    for (const file of filesUnder(host.api.logUri.fsPath)) assert.deepStrictEqual(leaks(fs.readFileSync(file, 'utf8')), [], file);
   });
 
   it('nothing token-like in any file under global storage (sandbox data, CA)', async () => {
     await new Promise((r) => setTimeout(r, 1500)); // the sandbox persists on a short debounce
-    const files = filesUnder(api.storageUri.fsPath);
+    const files = filesUnder(host.api.storageUri.fsPath);
     assert.ok(files.some((f) => f.endsWith('sandbox.json')), files.join(', '));
     for (const file of files) {
       let text = fs.readFileSync(file, 'utf8');

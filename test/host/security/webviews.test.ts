@@ -4,12 +4,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
-import type { AzureBackupApi } from '../../../src/extension';
 import type { FormKind } from '../../../src/webview/protocol';
 import type { RequestLogEntry } from '../../../src/sandbox/types';
 import { assertStrictCsp } from '../../unit/security/cspCheck';
 import { hostileCoverageMessages, hostileFormMessages } from '../../unit/security/messageFuzz';
-import { getApi, nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
+import { nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 
 const VAULT = 'contoso-vault';
 const SAMPLE = 300;
@@ -18,26 +17,25 @@ interface Page { kind: string; webview: vscode.Webview; options: vscode.WebviewO
 
 describe('Security: every webview', function () {
   this.timeout(120_000);
-  let api: AzureBackupApi;
+  const host = useApi();
   const pages: Page[] = [];
 
   before(async () => {
-    api = await getApi();
     const open: [FormKind, string, () => Promise<unknown>][] = [
-      ['createVault', 'azureBackup.createVault', async () => nodeAt(api, SUB, VAULTS)],
-      ['storage', 'azureBackup.configureStorage', async () => nodeAt(api, SUB, VAULTS, VAULT)],
-      ['enableBackupVm', 'azureBackup.enableBackup', async () => nodeAt(api, SUB, VMS, 'app-linux-01')],
-      ['enableBackupVault', 'azureBackup.enableBackupFromVault', async () => nodeAt(api, SUB, VAULTS, VAULT)],
-      ['backupNow', 'azureBackup.backupNow', async () => nodeAt(api, SUB, VAULTS, VAULT, 'Backup items', 'web-vm-01')],
-      ['policy', 'azureBackup.createPolicy', async () => nodeAt(api, SUB, VAULTS, VAULT)],
+      ['createVault', 'azureBackup.createVault', async () => nodeAt(host.api, SUB, VAULTS)],
+      ['storage', 'azureBackup.configureStorage', async () => nodeAt(host.api, SUB, VAULTS, VAULT)],
+      ['enableBackupVm', 'azureBackup.enableBackup', async () => nodeAt(host.api, SUB, VMS, 'app-linux-01')],
+      ['enableBackupVault', 'azureBackup.enableBackupFromVault', async () => nodeAt(host.api, SUB, VAULTS, VAULT)],
+      ['backupNow', 'azureBackup.backupNow', async () => nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup items', 'web-vm-01')],
+      ['policy', 'azureBackup.createPolicy', async () => nodeAt(host.api, SUB, VAULTS, VAULT)],
     ];
     for (const [kind, command, node] of open) {
-      await api.run(command, await node());
-      const panel = api.forms.list().find((p) => p.definition.kind === kind);
+      await host.api.run(command, await node());
+      const panel = host.api.forms.list().find((p) => p.definition.kind === kind);
       assert.ok(panel, `the ${kind} form opened`);
       pages.push({ kind, webview: panel.panel.webview, options: panel.panel.webview.options, receive: (raw) => panel.receive(raw), dispose: () => panel.dispose() });
     }
-    const coverage = await api.run('azureBackup.showCoverage') as CoveragePanel;
+    const coverage = await host.api.run('azureBackup.showCoverage') as CoveragePanel;
     await coverage.reload().catch(() => undefined);
     pages.push({ kind: 'coverage', webview: coverage.panel.webview, options: coverage.panel.webview.options, receive: (raw) => coverage.receive(raw), dispose: () => coverage.dispose() });
   });
@@ -61,12 +59,11 @@ describe('Security: every webview', function () {
   });
 
   it(`each page's real handler refuses ${SAMPLE} hostile messages without an Azure call, each logged exactly once`, async () => {
-    const sandbox = api.sandbox();
-    assert.ok(sandbox);
+    const { sandbox } = host;
     for (const page of pages) {
       const messages = page.kind === 'coverage' ? hostileCoverageMessages(SAMPLE, 5) : hostileFormMessages(page.kind as FormKind, SAMPLE, 11);
       const refusals: string[] = [];
-      const tap = api.log.onDidWrite((_level, line) => { if (line.startsWith('Refused an invalid message')) refusals.push(line); });
+      const tap = host.api.log.onDidWrite((_level, line) => { if (line.startsWith('Refused an invalid message')) refusals.push(line); });
       sandbox.requestLog.clear();
       try {
         for (const { message } of messages) assert.strictEqual(await page.receive(message), undefined, `${page.kind}: refused`);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { AzureBackupApi } from '../../../src/extension';
+import type { RunningSandbox } from '../../../src/sandbox/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 
 export async function getApi(): Promise<AzureBackupApi> {
@@ -9,6 +10,35 @@ export async function getApi(): Promise<AzureBackupApi> {
   await api.ready;
   if (!api.sandbox()) await api.run('azureBackup.openSandbox');
   return api;
+}
+
+export function sandboxOf(api: AzureBackupApi): RunningSandbox {
+  const sandbox = api.sandbox();
+  if (!sandbox) throw new Error('no sandbox');
+  return sandbox;
+}
+
+/** What a suite's tests act on: the extension's API and its sandbox. */
+export interface HostSuite {
+  readonly api: AzureBackupApi;
+  readonly sandbox: RunningSandbox;
+}
+
+/**
+ * The extension on the sandbox for a mocha suite: activated before its tests, and after each test the sandbox's
+ * faults are cleared, so a test that failed half-way cannot leave them to the next. Read it inside hooks and tests.
+ */
+export function useApi(): HostSuite {
+  let api: AzureBackupApi | undefined;
+  before(async () => { api = await getApi(); });
+  afterEach(() => api?.sandbox()?.setFaults(undefined));
+  return {
+    get api() {
+      if (!api) throw new Error('the extension is not ready: read the API inside a hook or test');
+      return api;
+    },
+    get sandbox() { return sandboxOf(this.api); },
+  };
 }
 
 export function labelOf(node: TreeNode): string {
