@@ -37,10 +37,15 @@ describe('Hostile names on the workbench (UI)', function () {
   before(() => {
     workbench().page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
   });
+  /** How every test ends: a screenshot, then nothing injected in any frame and no dialog. */
+  const assertShownAsText = async (shot: string): Promise<void> => {
+    await workbench().screenshot(shot);
+    await assertNothingInjected(workbench().page);
+    assert.deepStrictEqual(dialogs, []);
+  };
 
   it('the tree shows every name as text, tooltip included', async () => {
-    const session = workbench();
-    const { page } = session;
+    const { page } = workbench();
     await openSandboxTree(page);
     await expandTreeRow(page, 'Virtual machines');
     for (const name of HOSTILE_VM_NAMES) {
@@ -50,14 +55,11 @@ describe('Hostile names on the workbench (UI)', function () {
       assert.strictEqual((await row.locator('.label-name').textContent())?.trim(), isolateBidi(name));
     }
     await row0Hover(page);
-    await session.screenshot('tree');
-    await assertNothingInjected(page);
-    assert.deepStrictEqual(dialogs, []);
+    await assertShownAsText('tree');
   });
 
   it('a QuickPick of VMs shows the names as text, icon syntax included', async () => {
-    const session = workbench();
-    const { page } = session;
+    const { page } = workbench();
     await clearHovers(page);
     await runPaletteCommand(page, 'Enable Backup…');
     const list = page.locator('.quick-input-widget .quick-input-list');
@@ -65,42 +67,34 @@ describe('Hostile names on the workbench (UI)', function () {
       await list.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
     }
     assert.strictEqual(await list.locator('.codicon-alert').count(), 0, '$(alert) in a name is not an icon');
-    await session.screenshot('quickpick');
-    await assertNothingInjected(page);
+    await assertShownAsText('quickpick');
     await page.keyboard.press('Escape');
-    assert.deepStrictEqual(dialogs, []);
   });
 
   it('the enable-backup forms (from the VM and from the vault) show the names as text', async () => {
-    const session = workbench();
-    const { page } = session;
+    const { page } = workbench();
     const vm = HOSTILE_VM_NAMES[0] ?? '';
     await runFromContextMenu(page, vm, 'Enable Backup…');
     const form = await openForm(page, `Enable backup: ${vm}`);
     assert.ok((await form.locator('body').innerText()).includes(vm), 'the VM name is visible in the form');
-    await session.screenshot('form-vm');
+    await workbench().screenshot('form-vm');
 
     await expandTreeRow(page, 'Recovery Services vaults');
     await runFromContextMenu(page, 'contoso-vault', 'Enable Backup for Virtual Machines…');
     const many = await openForm(page, 'Enable backup: contoso-vault');
     for (const name of HOSTILE_VM_NAMES) await many.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
-    await session.screenshot('form-vault');
-    await assertNothingInjected(page);
-    assert.deepStrictEqual(dialogs, []);
+    await assertShownAsText('form-vault');
   });
 
   it('the coverage page shows the names as text', async () => {
-    const session = workbench();
-    const { page } = session;
+    const { page } = workbench();
     await clearHovers(page);
     await runPaletteCommand(page, 'Show Backup Coverage');
     const frame: Frame = await webviewFrame(page, 'Backup coverage', 45000);
     await frame.locator('table.vms tbody tr').first().waitFor({ timeout: 60000 });
     for (const name of HOSTILE_VM_NAMES) await frame.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
-    await session.screenshot('coverage');
-    await assertNothingInjected(page);
-    assert.deepStrictEqual(dialogs, []);
-    assertNoCspViolations(session);
+    await assertShownAsText('coverage');
+    assertNoCspViolations(workbench());
   });
 });
 

@@ -2,7 +2,7 @@
 // the extension host run in Dutch, so our contributions show the texts of package.nls.nl.json.
 import * as assert from 'assert';
 import { useWorkbench } from './session';
-import { activityItem, welcomeContent } from './workbench';
+import { openWelcome } from './workbench';
 
 describe('The Azure Backup view in Dutch (UI)', function () {
   // Not in the sandbox, so that the view shows its welcome content.
@@ -15,12 +15,8 @@ describe('The Azure Backup view in Dutch (UI)', function () {
   });
 
   it('shows the welcome content with the Dutch texts of package.nls.nl.json', async () => {
-    const { page } = workbench();
-    await activityItem(page, 'Azure Backup').click();
-    const welcome = welcomeContent(page);
-    await welcome.waitFor({ timeout: 30000 });
+    const text = await openWelcome(workbench().page);
     await workbench().screenshot('welcome-nl');
-    const text = await welcome.innerText();
     assert.match(text, /Aanmelden bij Azure/);
     assert.match(text, /De sandbox openen/);
     assert.doesNotMatch(text, /Sign in to Azure|Open the sandbox/);

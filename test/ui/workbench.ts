@@ -27,9 +27,12 @@ export async function expandTreeRow(page: Page, label: string | RegExp): Promise
   return row;
 }
 
-/** The side bar's welcome content (viewsWelcome) for an empty view. */
-export function welcomeContent(page: Page): Locator {
-  return page.locator('.part.sidebar .welcome-view-content');
+/** Opens the Azure Backup view and returns the text of its welcome content (viewsWelcome: shown while signed out). */
+export async function openWelcome(page: Page): Promise<string> {
+  await activityItem(page, 'Azure Backup').click();
+  const welcome = page.locator('.part.sidebar .welcome-view-content');
+  await welcome.waitFor({ timeout: 30000 });
+  return welcome.innerText();
 }
 
 /** Right-click a row and return the (HTML) context-menu entry with this label. */
