@@ -23,6 +23,8 @@ export interface SignInProvider {
   signIn(tenantId?: string): Promise<void>;
   listTenants(): Promise<TenantState[]>;
   listSubscriptions(): Promise<SubscriptionContext[]>;
+  /** The user's refresh: forget what is remembered of the accounts, so the next listing asks again. */
+  forget?(): void;
 }
 
 /** A tiny event: listeners added and removed, fired in order; one failing listener does not stop the rest. */

@@ -55,6 +55,14 @@ function sharedFilter(): { tenants: Set<string>; subscriptions: Set<string> } {
 export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}): SignInProvider & { dispose(): void } {
   const { logger, caCertificate } = options;
   const changed = new ChangeEvent();
+  // One walk of the accounts and their tenants serves listTenants and listSubscriptions, which a refresh of the
+  // tree runs side by side. It is dropped on every change (sessions, cloud, filter) and on the user's refresh.
+  let walk: Promise<AccountTenant[]> | undefined;
+  const forget = (): void => { walk = undefined; };
+  const fireChange = (): void => {
+    forget();
+    changed.fire();
+  };
   let loaded: Promise<{ lib: AuthLibrary; provider: VSCodeAzureSubscriptionProvider }> | undefined;
   const load = () => loaded ??= import('@microsoft/vscode-azext-azureauth').then((lib) => ({ lib, provider: new lib.VSCodeAzureSubscriptionProvider(logger) }));
 
@@ -62,10 +70,10 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
   const listeners = [
     vscode.authentication.onDidChangeSessions(async (e) => {
       const { lib } = await load();
-      if (e.provider.id === lib.getConfiguredAuthProviderId()) changed.fire();
+      if (e.provider.id === lib.getConfiguredAuthProviderId()) fireChange();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) changed.fire();
+      if (SESSION_SETTINGS.some((s) => e.affectsConfiguration(s))) fireChange();
     }),
   ];
 
@@ -93,7 +101,7 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
   const sessionFor = (lib: AuthLibrary, account: Account, tenantId?: string): AzureSession =>
     ({ environment: environment(lib), credential: credential(lib, account, tenantId), tenantId });
 
-  const accountTenants = async (): Promise<AccountTenant[]> => {
+  const walkTenants = async (): Promise<AccountTenant[]> => {
     const { lib, provider } = await load();
     const states: AccountTenant[] = [];
     for (const account of await vscode.authentication.getAccounts(lib.getConfiguredAuthProviderId())) {
@@ -111,14 +119,25 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
     return states;
   };
 
+  const accountTenants = (): Promise<AccountTenant[]> => {
+    if (!walk) {
+      const started = walkTenants();
+      // A walk that failed as a whole (the library, VS Code's accounts) is not kept: the next listing tries again.
+      started.catch(() => { if (walk === started) forget(); });
+      walk = started;
+    }
+    return walk;
+  };
+
   return {
     kind: 'vscode',
     onDidChange: (listener) => changed.on(listener),
     isSignedIn: async () => (await load()).provider.isSignedIn(),
     signIn: async (tenantId) => {
       await (await load()).provider.signIn(tenantId);
-      changed.fire();
+      fireChange();
     },
+    forget,
     listTenants: async () => (await accountTenants()).map(({ account: _account, ...state }) => state),
     listSubscriptions: async () => {
       const { lib } = await load();

@@ -129,6 +129,7 @@ export class AccountSession implements vscode.Disposable {
 
   /** Forget cached subscriptions and listings (refresh); services stay. */
   reset(): void {
+    this.provider?.forget?.();
     this.contexts = undefined;
     this.forgetListings();
     this.changed.fire();

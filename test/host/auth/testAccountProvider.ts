@@ -41,6 +41,12 @@ export class TestAccountProvider implements vscode.AuthenticationProvider, vscod
     this.emitter.fire({ added: [this.session([])], removed: [], changed: [] });
   }
 
+  /** A tenant's own MFA policy starts to apply: its session is gone, and the provider says so (as Microsoft's does). */
+  requireSignInTo(tenantId: string): void {
+    this.tenantsNeedingSignIn.add(tenantId);
+    this.emitter.fire({ added: [], removed: [this.session([`${TENANT_SCOPE}${tenantId}`])], changed: [] });
+  }
+
   /** What "Sign out" in the Accounts menu does. */
   async removeSession(): Promise<void> {
     this.signedIn = false;

@@ -23,6 +23,14 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
   let registration: vscode.Disposable;
   let provider: ReturnType<typeof createVSCodeAccountProvider>;
   let changes = 0;
+  /** Runs `action` and waits for the provider's onDidChange: VS Code delivers session events asynchronously. */
+  const changeAfter = async (action: () => unknown): Promise<void> => {
+    const before = changes;
+    await action();
+    const deadline = Date.now() + 5000;
+    while (changes === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(changes > before, 'onDidChange fired');
+  };
 
   before(async () => {
     identity = new TestAccountProvider();
@@ -55,12 +63,12 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
   });
 
   it('signed in from the Accounts menu: sign-in finds the session and lists the tenant and subscriptions in the configured cloud', async () => {
-    const before = changes;
-    identity.signInFromAccountsMenu();
+    const tenant = { tenantId: host.sandbox.tenantId, displayName: 'Sandbox', status: 'ok' };
+    await changeAfter(() => identity.signInFromAccountsMenu());
+    assert.deepStrictEqual(await provider.listTenants(), [tenant], 'shown at once, not the signed-out listing remembered');
     await provider.signIn();
-    assert.ok(changes > before, 'a sign-in is a change');
     assert.strictEqual(await provider.isSignedIn(), true);
-    assert.deepStrictEqual(await provider.listTenants(), [{ tenantId: host.sandbox.tenantId, displayName: 'Sandbox', status: 'ok' }]);
+    assert.deepStrictEqual(await provider.listTenants(), [tenant]);
     const contexts = await provider.listSubscriptions();
     assert.deepStrictEqual(contexts.map((c) => c.subscription.subscriptionId).sort(), [...host.sandbox.subscriptionIds()].sort());
     const env = contexts[0].session.environment;
@@ -80,6 +88,16 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
     assert.ok(vaults.some((l) => l.includes('contoso-vault')), vaults.join(', '));
   });
 
+  it('one refresh of the tree walks the tenants once, though it lists tenants and subscriptions side by side', async () => {
+    const tenantListings = (): number => host.sandbox.requestLog.entries().filter((e) => e.method === 'GET' && e.path === '/tenants').length;
+    for (let refresh = 1; refresh <= 2; refresh++) {
+      const before = tenantListings();
+      host.api.session.reset(); // the view's Refresh
+      assert.ok((await host.api.tree.getChildren()).some((n) => labelOf(n) === SUB));
+      assert.strictEqual(tenantListings() - before, 1, `refresh ${refresh}: one GET /tenants`);
+    }
+  });
+
   it('honours the shared filter azureResourceGroups.selectedSubscriptions ("tenant/subscription")', async () => {
     const [subscription] = host.sandbox.subscriptionIds();
     const before = changes;
@@ -93,7 +111,7 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
   });
 
   it('a tenant that needs its own sign-in is reported, shown in the tree, and signing in to it from there restores it', async () => {
-    identity.tenantsNeedingSignIn.add(host.sandbox.tenantId);
+    await changeAfter(() => identity.requireSignInTo(host.sandbox.tenantId));
     assert.deepStrictEqual(await provider.listTenants(), [{ tenantId: host.sandbox.tenantId, displayName: 'Sandbox', status: 'needsSignIn' }]);
     host.api.session.reset();
     const root = await host.api.tree.getChildren();
@@ -111,10 +129,10 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
   it('an account whose tenant listing Azure refuses is reported with the ARM code and request id, not dropped; refresh recovers', async () => {
     host.sandbox.setFaults({ pathPattern: '^/tenants$', methods: ['GET'], kinds: ['forbidden'], rate: 1 });
     try {
+      host.api.session.reset(); // the user's refresh
       const [state] = await provider.listTenants();
       assert.strictEqual(state.status, 'error');
       assert.match(state.error ?? '', /^AuthorizationFailed: .*Request id: \S+/);
-      host.api.session.reset();
       const root = (await host.api.tree.getChildren()).map(labelOf);
       assert.ok(root.some((l) => l.includes(identity.account.label) && l.includes('AuthorizationFailed')), root.join(' | '));
     } finally {
@@ -140,12 +158,9 @@ describe('Sign-in with a VS Code account (custom cloud backed by the sandbox)', 
   });
 
   it('signing out in the Accounts menu is a change, after which the provider is signed out', async () => {
-    const before = changes;
-    await identity.removeSession();
-    const deadline = Date.now() + 5000;
-    while (changes === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(changes > before, 'onDidChange fired');
+    await changeAfter(() => identity.removeSession());
     assert.strictEqual(await provider.isSignedIn(), false);
+    assert.deepStrictEqual(await provider.listTenants(), [], 'no tenant remembered from before');
     assert.deepStrictEqual(await provider.listSubscriptions(), []);
   });
 });
