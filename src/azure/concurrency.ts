@@ -1,5 +1,5 @@
 // Bounded fan-out: at most `limit` calls in flight, results in input order.
-import { yieldToEventLoop } from './yieldToLoop';
+import { startWaiting, yieldToEventLoop } from './yieldToLoop';
 
 /**
  * Calls started per event-loop turn, over every fan-out of the process. A start usually opens a connection, whose
@@ -14,7 +14,14 @@ let resetArmed = false;
 
 /** Waits for a turn with a start left; the count starts again in the next turn. */
 async function startSlot(): Promise<void> {
-  while (startsThisTurn >= STARTS_PER_TURN) await yieldToEventLoop();
+  if (startsThisTurn >= STARTS_PER_TURN) {
+    const done = startWaiting();
+    try {
+      while (startsThisTurn >= STARTS_PER_TURN) await yieldToEventLoop();
+    } finally {
+      done();
+    }
+  }
   if (!resetArmed) {
     resetArmed = true;
     setImmediate(() => {

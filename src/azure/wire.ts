@@ -63,7 +63,7 @@ export async function sendWire(sender: WireSender, method: 'GET' | 'POST', url: 
     throw error;
   }
   const bytes = response.readableStreamBody ? await readAll(response.readableStreamBody) : Buffer.from(response.bodyAsText ?? '');
-  return inSlice(() => parseBody(bytes, response));
+  return inSlice(() => parseBody(bytes, response), bytes.length);
 }
 
 function errorDetails(text: string | undefined | null): unknown {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { inSlice, mapInSlices } from '../../../src/azure/yieldToLoop';
+import { inSlice, mapInSlices, startWaiting } from '../../../src/azure/yieldToLoop';
 
 function busy(ms: number): void {
   const until = performance.now() + ms;
@@ -36,5 +36,34 @@ describe('the response queue', () => {
     const fine = inSlice(() => 42);
     await assert.rejects(failing, /bad page/);
     assert.equal(await fine, 42);
+  });
+
+  it('parses the smallest waiting body first, equal sizes in arrival order', async () => {
+    const order: string[] = [];
+    const parse = (name: string, size: number): Promise<void> => inSlice(() => { order.push(name); }, size);
+    await Promise.all([parse('items page', 93_000), parse('VM page', 264_000), parse('vault list', 10_000), parse('other items page', 93_000)]);
+    assert.deepEqual(order, ['vault list', 'items page', 'other items page', 'VM page']);
+  });
+
+  it('gives a turn less queued work while call starts wait for the start gate', async () => {
+    const piecesPerTurn = async (): Promise<number> => {
+      let ran = 0;
+      let firstTurn = -1;
+      const turnEnded = new Promise<void>((resolve) => setImmediate(() => setImmediate(() => { firstTurn = ran; resolve(); })));
+      const pieces = Array.from({ length: 10 }, () => inSlice(() => { busy(1); ran++; }));
+      await turnEnded;
+      await Promise.all(pieces);
+      return firstTurn;
+    };
+    const alone = await piecesPerTurn();
+    const done = startWaiting();
+    let withStarts: number;
+    try {
+      withStarts = await piecesPerTurn();
+    } finally {
+      done();
+    }
+    assert.ok(alone >= 4, `a turn runs ~8 ms of 1 ms pieces when nothing waits (ran ${alone})`);
+    assert.ok(withStarts <= 2, `a turn runs ~2 ms of them while starts wait (ran ${withStarts})`);
   });
 });
