@@ -124,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     },
     setFaults: (f) => faults.set(f),
+    connectionsOpened: () => server.connectionsOpened(),
     control,
     stop: async () => {
       if (stopped) return;

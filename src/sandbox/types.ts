@@ -90,6 +90,8 @@ export interface RunningSandbox {
   requestLog: { entries(): RequestLogEntry[]; clear(): void };
   clock: { now(): Date; advance(ms: number): void; setSpeed(speed: number): void };
   setFaults(f: FaultConfig | undefined): void;
+  /** TLS connections accepted since start, and how many of them negotiated HTTP/2. */
+  connectionsOpened(): { total: number; http2: number };
   control: SandboxControl;
   stop(): Promise<void>;
 }

@@ -1,13 +1,14 @@
 /**
- * The HTTPS front door: latency and faults, body limits, Bearer check, api-version, routing,
+ * The HTTPS front door, HTTP/2 and HTTP/1.1 on one port (as ARM, which negotiates h2 by ALPN): latency and faults, body limits, Bearer check, api-version, routing,
  * ARM headers and errors, request log. Route handlers are synchronous functions returning a Reply.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as https from 'node:https';
+import * as http2 from 'node:http2';
 import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { checkApiVersion } from './apiVersion';
 import { ArmError, errors } from './errors';
+import { drop, isGone, isHttp2, type Request, type Response } from './exchange';
 import type { FaultInjector } from './faults';
 import type { FaultKind } from '../types';
 import type { RequestLog } from './requestLog';
@@ -30,15 +31,25 @@ export interface ServerDeps {
 }
 
 export class SandboxServer {
-  private readonly server: https.Server;
+  private readonly server: http2.Http2SecureServer;
   private readonly sockets = new Set<Socket>();
+  private readonly sessions = new Set<http2.ServerHttp2Session>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly opened = { total: 0, http2: 0 };
 
   constructor(private readonly deps: ServerDeps) {
-    this.server = https.createServer({ cert: deps.tls.cert, key: deps.tls.key }, (req, res) => this.onRequest(req, res));
-    this.server.on('secureConnection', (socket: Socket) => {
+    this.server = http2.createSecureServer({ cert: deps.tls.cert, key: deps.tls.key, allowHTTP1: true },
+      (req: Request, res: Response) => this.onRequest(req, res));
+    this.server.on('secureConnection', (socket: TLSSocket) => {
+      this.opened.total++;
+      if (socket.alpnProtocol === 'h2') this.opened.http2++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server.on('session', (session: http2.ServerHttp2Session) => {
+      this.sessions.add(session);
+      session.on('close', () => this.sessions.delete(session));
+      session.on('error', () => undefined);
     });
     // Plain TCP sockets before the TLS handshake, so stop() can destroy them too.
     this.server.on('connection', (socket: Socket) => {
@@ -58,10 +69,17 @@ export class SandboxServer {
     });
   }
 
+  /** TLS connections accepted so far, and how many of them speak HTTP/2. */
+  connectionsOpened(): { total: number; http2: number } {
+    return { ...this.opened };
+  }
+
   async close(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const s of this.sessions) s.destroy();
+    this.sessions.clear();
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
     await closed;
@@ -75,7 +93,7 @@ export class SandboxServer {
     this.timers.add(t);
   }
 
-  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+  private onRequest(req: Request, res: Response): void {
     const started = Date.now();
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
@@ -94,10 +112,10 @@ export class SandboxServer {
     else this.injectFault(fault, req, res, url, meta);
   }
 
-  private injectFault(fault: FaultKind, req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta): void {
+  private injectFault(fault: FaultKind, req: Request, res: Response, url: URL, meta: RequestMeta): void {
     if (fault === 'reset') {
       this.logEntry(meta, 0);
-      req.socket.destroy();
+      drop(req);
       return;
     }
     if (fault === 'dropResponse') {
@@ -124,8 +142,8 @@ export class SandboxServer {
   }
 
   /** Reads the body and handles the call now; the answer leaves at `answerAt` (epoch ms) or at once if that has passed. */
-  private readBody(req: IncomingMessage, res: ServerResponse, url: URL, meta: RequestMeta, answerAt: number, dropResponse = false): void {
-    if (res.destroyed || req.socket.destroyed) return;
+  private readBody(req: Request, res: Response, url: URL, meta: RequestMeta, answerAt: number, dropResponse = false): void {
+    if (isGone(req, res)) return;
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -143,7 +161,7 @@ export class SandboxServer {
       if (dropResponse) {
         // Processed, but the client never hears back (logged as status 0, like a reset).
         this.logEntry(meta, 0);
-        req.socket.destroy();
+        drop(req);
         return;
       }
       this.send(req, res, meta, reply, answerAt);
@@ -151,7 +169,7 @@ export class SandboxServer {
     req.on('error', () => undefined);
   }
 
-  private handle(req: IncomingMessage, url: URL, meta: RequestMeta, raw: Buffer): Reply {
+  private handle(req: Request, url: URL, meta: RequestMeta, raw: Buffer): Reply {
     try {
       checkBearer(req.headers.authorization ?? '');
       const apiVersion = checkApiVersion(queryValue(url.searchParams, 'api-version'));
@@ -176,8 +194,8 @@ export class SandboxServer {
   }
 
   /** Builds the answer now (headers, the body encoded once) and writes it at `answerAt`. */
-  private send(req: IncomingMessage, res: ServerResponse, meta: RequestMeta, reply: Reply, answerAt: number): void {
-    if (res.destroyed) return;
+  private send(req: Request, res: Response, meta: RequestMeta, reply: Reply, answerAt: number): void {
+    if (isGone(req, res)) return;
     const headers: Record<string, string> = {
       'x-ms-request-id': meta.requestId,
       'x-ms-correlation-request-id': headerValue(req, 'x-ms-correlation-request-id') ?? meta.requestId,
@@ -202,11 +220,13 @@ export class SandboxServer {
     } else {
       headers['Content-Length'] = '0';
     }
-    if (reply.status === 413) headers.Connection = 'close';
+    // HTTP/1.1 only: HTTP/2 has no connection headers (its connection carries other calls).
+    if (reply.status === 413 && !isHttp2(req)) headers.Connection = 'close';
     const write = (): void => {
-      if (res.destroyed) return;
+      if (isGone(req, res)) return;
       res.writeHead(reply.status, headers);
-      res.end(payload);
+      if (payload) res.end(payload);
+      else res.end();
       this.logEntry(meta, reply.status, reply.logDetail);
     };
     const wait = answerAt - Date.now();
@@ -231,7 +251,7 @@ interface RequestMeta {
   method: string;
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
+function headerValue(req: Request, name: string): string | undefined {
   const v = req.headers[name];
   return Array.isArray(v) ? v[0] : v;
 }
@@ -258,7 +278,7 @@ function errorReply(e: ArmError): Reply {
   return { status: e.status, body: e.toBody(), headers: e.headers };
 }
 
-function parseBody(req: IncomingMessage, raw: Buffer): unknown {
+function parseBody(req: Request, raw: Buffer): unknown {
   if (raw.length === 0) return undefined;
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type && !/^application\/([a-z.+-]*\+)?json\b/.test(type) && !type.startsWith('text/json')) {
