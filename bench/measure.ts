@@ -2,6 +2,7 @@
 // event-loop block. The result is summarised and then dropped here, so no caller can keep it alive by accident.
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
+import { countConnections } from './connections';
 import { idleLoopDelay, mainThreadTimes, watchGaps, type LongestGap } from './loopWatch';
 
 export interface LoadMetrics<S> {
@@ -11,6 +12,8 @@ export interface LoadMetrics<S> {
   cpuMs: number;
   /** Linux: the main thread's time on a CPU during the load, and its time runnable but waiting for a core. */
   mainThread: { onCpuMs: number; waitingForCpuMs: number } | null;
+  /** TLS connections the client opened during the load. */
+  connectionsOpened: number;
   heap: { baselineMB: number; peakMB: number; peakAboveBaselineMB: number; retainedMB: number };
   /**
    * maxDelayMs is the delay monitor's (the issue's measure). maxGcPauseMs tells how much of it garbage collection
@@ -49,9 +52,11 @@ export async function measureLoad<T, S>(load: () => Promise<T>, summarise: (resu
   gcWatch.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
   const thread = mainThreadTimes();
+  const connections = countConnections();
   const started = performance.now();
   let result: T | undefined = await load();
   const wallMs = performance.now() - started;
+  const connectionsOpened = connections.stop();
   const cpuUsed = process.cpuUsage(cpu);
   const threadAfter = mainThreadTimes();
   delay.disable();
@@ -70,6 +75,7 @@ export async function measureLoad<T, S>(load: () => Promise<T>, summarise: (resu
     mainThread: thread && threadAfter
       ? { onCpuMs: Math.round(threadAfter.onCpuMs - thread.onCpuMs), waitingForCpuMs: Math.round(threadAfter.waitingMs - thread.waitingMs) }
       : null,
+    connectionsOpened,
     heap: { baselineMB: mb(baseline), peakMB: mb(peak), peakAboveBaselineMB: mb(peak - baseline), retainedMB: mb(retained) },
     eventLoop: {
       maxDelayMs: Math.round(delay.max / 1e5) / 10, p99DelayMs: Math.round(delay.percentile(99) / 1e5) / 10, maxGcPauseMs: Math.round(maxGc * 10) / 10,

@@ -32,6 +32,7 @@ export interface WarmLoad {
   maxDelayMs: number;
   maxGcPauseMs: number;
   sandboxCpuMs: number;
+  connectionsOpened: number;
   mainThreadOnCpuMs: number | null;
   mainThreadWaitingForCpuMs: number | null;
 }
@@ -124,7 +125,7 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
     const t = await measureTree(sandbox, o);
     loads.push({
       wallMs: t.wallMs, cpuMs: t.cpuMs, wallOverCriticalPath: t.wallOverCriticalPath, maxDelayMs: t.eventLoop.maxDelayMs,
-      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs,
+      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs, connectionsOpened: t.connectionsOpened,
       mainThreadOnCpuMs: t.mainThread?.onCpuMs ?? null, mainThreadWaitingForCpuMs: t.mainThread?.waitingForCpuMs ?? null,
     });
   }
@@ -138,7 +139,7 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
     loads,
     median: {
       wallMs: med((l) => l.wallMs) ?? 0, cpuMs: med((l) => l.cpuMs) ?? 0, wallOverCriticalPath: med((l) => l.wallOverCriticalPath) ?? 0,
-      maxDelayMs: med((l) => l.maxDelayMs) ?? 0, maxGcPauseMs: med((l) => l.maxGcPauseMs) ?? 0, sandboxCpuMs: med((l) => l.sandboxCpuMs) ?? 0,
+      maxDelayMs: med((l) => l.maxDelayMs) ?? 0, maxGcPauseMs: med((l) => l.maxGcPauseMs) ?? 0, sandboxCpuMs: med((l) => l.sandboxCpuMs) ?? 0, connectionsOpened: med((l) => l.connectionsOpened) ?? 0,
       mainThreadOnCpuMs: med((l) => l.mainThreadOnCpuMs), mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
     },
   };
