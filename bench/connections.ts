@@ -1,6 +1,6 @@
 // Counts the TLS connections the client opens during a load (HTTP/1.1 agent and HTTP/2 sessions alike: both go
 // through tls.connect), so a run shows how many handshakes a load costs.
-import * as tls from 'node:tls';
+import tls from 'node:tls';
 
 export function countConnections(): { stop(): number } {
   const original = tls.connect;
@@ -9,10 +9,10 @@ export function countConnections(): { stop(): number } {
     opened++;
     return original(...args);
   }) as typeof tls.connect;
-  (tls as { connect: typeof tls.connect }).connect = counting;
+  tls.connect = counting;
   return {
     stop: () => {
-      if (tls.connect === counting) (tls as { connect: typeof tls.connect }).connect = original;
+      if (tls.connect === counting) tls.connect = original;
       return opened;
     },
   };
