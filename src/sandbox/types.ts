@@ -12,8 +12,9 @@ export interface ScaleSpec {
 }
 
 /**
- * 'reset' drops the connection before the request is handled; 'dropResponse' handles it (state changes
- * apply) and then drops the connection instead of answering, like a response lost on the way back.
+ * 'reset' drops the call before it is handled; 'dropResponse' handles it (state changes apply) and then drops
+ * it instead of answering, like a response lost on the way back. Dropping a call destroys its connection on
+ * HTTP/1.1 and resets only its stream on HTTP/2, whose connection carries other calls.
  * 'dropResponse' is never picked unless listed in `kinds`; nor is 'forbidden' (403 AuthorizationFailed, a
  * principal without read access to what the request targets, e.g. Resource Graph).
  */
