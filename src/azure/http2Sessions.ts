@@ -42,10 +42,6 @@ export class Http2Sessions {
     this.http1Only.add(url.origin);
   }
 
-  isHttp1Only(url: URL): boolean {
-    return this.http1Only.has(url.origin);
-  }
-
   /** Stops handing out this session (it failed a request it should have taken); its open streams run on. */
   forget(session: http2.ClientHttp2Session): void {
     for (const [key, s] of this.ready) if (s === session) this.ready.delete(key);
