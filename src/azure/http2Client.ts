@@ -22,38 +22,27 @@ class AbortError extends Error {
 /** The server asked for this call over HTTP/1.1 (RST_STREAM HTTP_1_1_REQUIRED): ARM does so for some calls. */
 const HTTP1_REQUIRED = Symbol('http1Required');
 
-export function createHttp2Client(http1: HttpClient, sessions: Http2Sessions): HttpClient {
+export function createHttp2Client(http1: HttpClient, sessions: Http2Sessions, allowed: () => boolean = () => true): HttpClient {
   return {
     async sendRequest(request) {
-      const body = bufferedBody(request);
+      const body = allowed() ? bufferedBody(request) : null;
       if (body === null) return http1.sendRequest(request);
       const url = new URL(request.url);
-      for (let attempt = 0; ; attempt++) {
-        let session: http2.ClientHttp2Session | undefined;
-        try {
-          session = await sessions.get(url);
-        } catch {
-          // No h2 connection could be made. HTTP/1.1 may reach the server where that failed (a proxy in the way):
-          // if it does, the origin stays on HTTP/1.1; if not, the caller gets HTTP/1.1's error, as before.
-          const response = await http1.sendRequest(request);
-          sessions.preferHttp1(url);
-          return response;
-        }
-        if (!session) return http1.sendRequest(request);
-        let stream: http2.ClientHttp2Stream;
-        try {
-          stream = session.request(requestHeaders(request, url, body), { endStream: body === undefined });
-        } catch (e) {
-          // The session went away between handing it out and this call (GOAWAY, closed): once more on a new one.
-          sessions.forget(session);
-          if (attempt === 0 && isGoneSession(e)) continue;
-          throw new RestError(messageOf(e), { code: codeOf(e) ?? RestError.REQUEST_SEND_ERROR, request });
-        }
-        sessions.track(session, stream);
-        const outcome = await exchange(stream, request, body);
-        if (outcome === HTTP1_REQUIRED) return http1.sendRequest(request);
-        return outcome;
+      // No open h2 connection yet: this call goes over HTTP/1.1 while one is made in the background (see readyFor).
+      const session = sessions.readyFor(url);
+      if (!session) return http1.sendRequest(request);
+      let stream: http2.ClientHttp2Stream;
+      try {
+        stream = session.request(requestHeaders(request, url, body), { endStream: body === undefined });
+      } catch (e) {
+        // The session went away between handing it out and this call (GOAWAY, closed): HTTP/1.1 takes this one.
+        sessions.forget(session);
+        if (isGoneSession(e)) return http1.sendRequest(request);
+        throw new RestError(messageOf(e), { code: codeOf(e) ?? RestError.REQUEST_SEND_ERROR, request });
       }
+      sessions.track(session, stream);
+      const outcome = await exchange(stream, request, body);
+      return outcome === HTTP1_REQUIRED ? http1.sendRequest(request) : outcome;
     },
   };
 }

@@ -9,7 +9,7 @@ import * as tls from 'node:tls';
 const WINDOW_BYTES = 4 * 1024 * 1024;
 /** An idle connection is closed after this long, as a keep-alive socket would be. */
 const IDLE_CLOSE_MS = 60_000;
-/** A connection attempt that takes longer is given up, and its call goes over HTTP/1.1. */
+/** A connection attempt that takes longer is given up, and the origin stays on HTTP/1.1. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export class Http2Sessions {
@@ -21,25 +21,27 @@ export class Http2Sessions {
   constructor(private readonly secureContext: () => tls.SecureContext, private readonly idleMs = IDLE_CLOSE_MS) {}
 
   /**
-   * The origin's open session, connecting if there is none; undefined once the origin is known not to speak h2.
-   * Rejects with the connection's error when the connection could not be made.
+   * The origin's open session, or undefined while there is none; then, unless the origin is known not to speak h2,
+   * a connection is started in the background. Calls never wait for it: until it is up they go over HTTP/1.1, so a
+   * network where only a proxy reaches the server (which VS Code's proxy support serves on HTTP/1.1 only) costs no
+   * waiting, and a connection that fails leaves the origin on HTTP/1.1.
    */
-  get(url: URL): Promise<http2.ClientHttp2Session | undefined> {
+  readyFor(url: URL): http2.ClientHttp2Session | undefined {
     const key = url.origin;
     const session = this.ready.get(key);
-    if (session && usable(session)) return Promise.resolve(session);
-    if (this.http1Only.has(key)) return Promise.resolve(undefined);
-    let pending = this.connecting.get(key);
-    if (!pending) {
-      pending = this.connect(url, key).finally(() => this.connecting.delete(key));
+    if (session && usable(session)) return session;
+    if (!this.http1Only.has(key) && !this.connecting.has(key)) {
+      const pending = this.connect(url, key)
+        .catch(() => { this.http1Only.add(key); return undefined; })
+        .finally(() => this.connecting.delete(key));
       this.connecting.set(key, pending);
     }
-    return pending;
+    return undefined;
   }
 
-  /** From now on the origin is spoken to over HTTP/1.1 (it did not agree to h2, or only HTTP/1.1 reached it). */
-  preferHttp1(url: URL): void {
-    this.http1Only.add(url.origin);
+  /** The connection being made to the origin, if any (tests wait for it). */
+  connected(url: URL): Promise<http2.ClientHttp2Session | undefined> {
+    return this.connecting.get(url.origin) ?? Promise.resolve(this.ready.get(url.origin));
   }
 
   /** Stops handing out this session (it failed a request it should have taken); its open streams run on. */

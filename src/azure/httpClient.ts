@@ -27,7 +27,23 @@ export function sessionHttpClient(session: AzureSession): HttpClient {
 export function createSessionHttpClient(caCertificate?: string): HttpClient {
   let context: tls.SecureContext | undefined;
   const contextFor = (): tls.SecureContext => context ??= tls.createSecureContext(caCertificate ? { ca: caCertificate } : {});
-  return createHttp2Client(createHttp1Client(contextFor), new Http2Sessions(contextFor));
+  return createHttp2Client(createHttp1Client(contextFor), new Http2Sessions(contextFor), http2Allowed);
+}
+
+let http2Setting = true;
+
+/**
+ * Whether calls may use HTTP/2 (the extension passes its setting and VS Code's proxy: a configured proxy is only
+ * honoured on HTTP/1.1, where VS Code's proxy support and the pipeline's proxy policy work). Read per call.
+ */
+export function allowHttp2(allowed: boolean): void {
+  http2Setting = allowed;
+}
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
+
+function http2Allowed(): boolean {
+  return http2Setting && !PROXY_VARIABLES.some((name) => process.env[name]);
 }
 
 function createHttp1Client(contextFor: () => tls.SecureContext): HttpClient {

@@ -19,4 +19,6 @@ export interface CoreApi {
   /** VS Code's Microsoft account (through @microsoft/vscode-azext-azureauth). */
   createVsCodeProvider(options?: VSCodeAccountOptions): SignInProvider;
   startSandbox(options?: SandboxOptions): Promise<RunningSandbox>;
+  /** Whether the Azure layer may use HTTP/2 (read per call). */
+  allowHttp2(allowed: boolean): void;
 }
