@@ -1,5 +1,5 @@
 // A subscription's VMs through Azure Resource Graph: one POST returns up to 1,000 rows with only the fields we
-// show, where Compute's list pages 50 full VM models at a time. A user without Resource Graph access (401/403),
+// show, where Compute's list pages 50 full VM models at a time. A user without Resource Graph access (403),
 // a cloud or sandbox without it (404), or a query it refuses (400 InvalidQuery) gets Compute's list instead.
 import type { VirtualMachine } from '../model';
 import { toVirtualMachineFromGraph } from '../convert/arm';
@@ -56,12 +56,15 @@ function detailCodes(e: unknown): string[] {
   return Array.isArray(details) ? details.map((d) => String((d as { code?: unknown }).code ?? '')) : [];
 }
 
-/** Whether Compute's list should answer instead; 401 falls back for this call only (the token may just be stale). */
+/**
+ * Whether Compute's list should answer instead. Not on 401: Resource Graph sits behind the same ARM endpoint and
+ * takes the same token, so Compute would refuse it too; the token's error (expired: sign in again) is what to show.
+ */
 export function graphRefusal(e: unknown): { fallback: boolean; lasting: boolean; error: AzureError } {
   const error = AzureError.from(e);
   const lasting = error.status === 403 || error.status === 404
     || (error.status === 400 && (error.code === 'InvalidQuery' || detailCodes(e).includes('InvalidQuery')));
-  return { fallback: lasting || error.status === 401, lasting, error };
+  return { fallback: lasting, lasting, error };
 }
 
 /** Records the fallback and logs it once per session through the call logger (the Azure Backup log channel). */

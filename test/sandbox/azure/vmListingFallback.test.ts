@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { sandboxSession } from '../../../src/auth';
 import { createClientSet } from '../../../src/azure/clients';
+import { createBackupService } from '../../../src/azure/service';
 import { graphRefusal, GRAPH_API_VERSION } from '../../../src/azure/operations/resourceGraph';
 import { firstPageUrl, sendWire } from '../../../src/azure/wire';
 import type { Harness } from './setup';
@@ -58,6 +59,17 @@ describe('VM listing: Resource Graph, or Compute when Resource Graph is refused'
     const refusal = graphRefusal(error);
     assert.equal(refusal.error.status, 400);
     assert.deepEqual({ fallback: refusal.fallback, lasting: refusal.lasting }, { fallback: true, lasting: true });
+  });
+
+  it('401 from Resource Graph (an expired token) is the error to show, not a fallback: Compute takes the same token', async () => {
+    const expired = { ...sandboxSession(h.sandbox), credential: { getToken: () => Promise.resolve({ token: 'expired-token', expiresOnTimestamp: Date.now() + 3_600_000 }) } };
+    const service = createBackupService(expired);
+    h.sandbox.requestLog.clear();
+    await assert.rejects(service.listVirtualMachinesPage(h.subscriptionId, { maxItems: 50 }), (e: { code?: string }) => e.code === 'ExpiredAuthenticationToken');
+    await new Promise((r) => setTimeout(r, 300)); // a fallback call would have been sent by now
+    const log = h.sandbox.requestLog.entries();
+    assert.deepEqual(log.filter((e) => isGraph(e.path)).map((e) => e.status), [401]);
+    assert.equal(log.filter((e) => isComputeList(e.path)).length, 0, 'no Compute call with the same token');
   });
 
   it('a lasting 500 from Resource Graph is an error, not a fallback', async () => {
