@@ -57,5 +57,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   log(e instanceof Error ? (e.stack ?? e.message) : String(e));
-  process.exitCode = 1;
+  // Exit rather than wait for the loop to drain: a sandbox child still running (its IPC channel open) would keep
+  // this process, and CI, waiting forever. The children are killed by their 'exit' handlers (sandboxProcess.ts).
+  process.exit(1);
 });
