@@ -14,7 +14,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 export class Http2Sessions {
   private readonly ready = new Map<string, http2.ClientHttp2Session>();
-  private readonly connecting = new Map<string, Promise<http2.ClientHttp2Session | undefined>>();
+  private readonly connecting = new Set<string>();
   private readonly http1Only = new Set<string>();
   private readonly active = new WeakMap<http2.ClientHttp2Session, number>();
 
@@ -31,17 +31,12 @@ export class Http2Sessions {
     const session = this.ready.get(key);
     if (session && usable(session)) return session;
     if (!this.http1Only.has(key) && !this.connecting.has(key)) {
-      const pending = this.connect(url, key)
-        .catch(() => { this.http1Only.add(key); return undefined; })
+      this.connecting.add(key);
+      this.connect(url, key)
+        .catch(() => { this.http1Only.add(key); })
         .finally(() => this.connecting.delete(key));
-      this.connecting.set(key, pending);
     }
     return undefined;
-  }
-
-  /** The connection being made to the origin, if any (tests wait for it). */
-  connected(url: URL): Promise<http2.ClientHttp2Session | undefined> {
-    return this.connecting.get(url.origin) ?? Promise.resolve(this.ready.get(url.origin));
   }
 
   /** Stops handing out this session (it failed a request it should have taken); its open streams run on. */
@@ -60,7 +55,8 @@ export class Http2Sessions {
     });
   }
 
-  private connect(url: URL, key: string): Promise<http2.ClientHttp2Session | undefined> {
+  /** Resolves once the session is ready; rejects when the origin cannot (or will not) speak h2 to us. */
+  private connect(url: URL, key: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const host = url.hostname.replace(/^\[|\]$/g, '');
       const socket = tls.connect({
@@ -68,31 +64,24 @@ export class Http2Sessions {
         secureContext: this.secureContext(), ALPNProtocols: ['h2'],
       });
       socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy(Object.assign(new Error('HTTP/2 connection timed out'), { code: 'ETIMEDOUT' })));
-      const failed = (e: Error & { code?: string }): void => {
-        // A server without h2 in its ALPN list refuses the handshake with this alert; one that ignores ALPN agrees to nothing.
-        if (e.code === 'ERR_SSL_TLSV1_ALERT_NO_APPLICATION_PROTOCOL') {
-          this.http1Only.add(key);
-          resolve(undefined);
-        } else {
-          reject(e);
-        }
-      };
-      socket.once('error', failed);
+      // A server without h2 in its ALPN list refuses the handshake (an alert, so an error here); one that ignores
+      // ALPN agrees to nothing.
+      socket.once('error', reject);
       socket.once('secureConnect', () => {
-        socket.off('error', failed);
+        socket.off('error', reject);
         socket.setTimeout(0);
         if (socket.alpnProtocol !== 'h2') {
           socket.destroy();
-          this.http1Only.add(key);
-          resolve(undefined);
+          reject(new Error('the server did not agree to h2'));
           return;
         }
-        resolve(this.adopt(url, key, socket));
+        this.adopt(url, key, socket);
+        resolve();
       });
     });
   }
 
-  private adopt(url: URL, key: string, socket: tls.TLSSocket): http2.ClientHttp2Session {
+  private adopt(url: URL, key: string, socket: tls.TLSSocket): void {
     const session = http2.connect(url.origin, {
       createConnection: () => socket,
       settings: { enablePush: false, initialWindowSize: WINDOW_BYTES },
@@ -112,7 +101,6 @@ export class Http2Sessions {
     });
     session.unref();
     this.ready.set(key, session);
-    return session;
   }
 }
 

@@ -44,48 +44,25 @@ class PieceQueue {
 
 function noop(): void { /* a piece already run */ }
 
-/** Parses waiting to start, smallest body first (ties in arrival order). */
+/**
+ * Parses waiting to start, smallest body first (equal sizes in arrival order). A load has at most a few dozen waiting,
+ * so a sorted insert is all it takes.
+ */
 class ParseQueue {
-  private readonly heap: { size: number; order: number; piece: Piece }[] = [];
-  private arrivals = 0;
+  private readonly waiting: { size: number; piece: Piece }[] = [];
 
-  get size(): number { return this.heap.length; }
+  get size(): number { return this.waiting.length; }
 
   push(piece: Piece, size: number): void {
-    const h = this.heap;
-    h.push({ size, order: this.arrivals++, piece });
-    for (let i = h.length - 1; i > 0;) {
-      const up = (i - 1) >> 1;
-      if (!before(h[i], h[up])) break;
-      [h[i], h[up]] = [h[up], h[i]];
-      i = up;
-    }
+    let at = this.waiting.length;
+    while (at > 0 && this.waiting[at - 1].size > size) at--;
+    this.waiting.splice(at, 0, { size, piece });
   }
 
   take(): Piece | undefined {
-    const h = this.heap;
-    if (h.length === 0) return undefined;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
-    }
-    return top.piece;
+    return this.waiting.shift()?.piece;
   }
 }
-
-const before = (a: { size: number; order: number }, b: { size: number; order: number }): boolean =>
-  a.size < b.size || (a.size === b.size && a.order < b.order);
 
 // Work that continues something already started (mapping a parsed page) runs before new work (parsing the next
 // page): a page's parsed JSON then lives for a turn or two, not until every page of a burst has been parsed. Many

@@ -57,19 +57,20 @@ function detailCodes(e: unknown): string[] {
 }
 
 /**
- * Whether Compute's list should answer instead. Not on 401: Resource Graph sits behind the same ARM endpoint and
- * takes the same token, so Compute would refuse it too; the token's error (expired: sign in again) is what to show.
+ * Whether Compute's list should answer instead, for the rest of the session: a lasting refusal (no access, no
+ * Resource Graph, a query it refuses). Not on 401: Resource Graph sits behind the same ARM endpoint and takes the
+ * same token, so Compute would refuse it too; the token's error (expired: sign in again) is what to show.
  */
-export function graphRefusal(e: unknown): { fallback: boolean; lasting: boolean; error: AzureError } {
+export function graphRefusal(e: unknown): { fallback: boolean; error: AzureError } {
   const error = AzureError.from(e);
-  const lasting = error.status === 403 || error.status === 404
+  const fallback = error.status === 403 || error.status === 404
     || (error.status === 400 && (error.code === 'InvalidQuery' || detailCodes(e).includes('InvalidQuery')));
-  return { fallback: lasting, lasting, error };
+  return { fallback, error };
 }
 
-/** Records the fallback and logs it once per session through the call logger (the Azure Backup log channel). */
+/** Records the fallback (Compute from now on) and logs it once per session through the call logger (the log channel). */
 export function noteFallback(ctx: OperationContext, refusal: ReturnType<typeof graphRefusal>): void {
-  if (refusal.lasting) ctx.vmListing.computeOnly = true;
+  ctx.vmListing.computeOnly = true;
   if (ctx.vmListing.fallbackLogged) return;
   ctx.vmListing.fallbackLogged = true;
   ctx.vmListing.logger?.({

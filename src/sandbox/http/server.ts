@@ -93,6 +93,13 @@ export class SandboxServer {
     this.timers.add(t);
   }
 
+  /** Runs `fn` at `time` (epoch ms), or now if that has passed. */
+  private at(time: number, fn: () => void): void {
+    const wait = time - Date.now();
+    if (wait > 0) this.delay(wait, fn);
+    else fn();
+  }
+
   private onRequest(req: Request, res: Response): void {
     const started = Date.now();
     const requestId = randomUUID();
@@ -108,8 +115,7 @@ export class SandboxServer {
       this.readBody(req, res, url, meta, started + this.deps.latencyMs);
       return;
     }
-    if (this.deps.latencyMs > 0) this.delay(this.deps.latencyMs, () => this.injectFault(fault, req, res, url, meta));
-    else this.injectFault(fault, req, res, url, meta);
+    this.at(started + this.deps.latencyMs, () => this.injectFault(fault, req, res, url, meta));
   }
 
   private injectFault(fault: FaultKind, req: Request, res: Response, url: URL, meta: RequestMeta): void {
@@ -229,9 +235,7 @@ export class SandboxServer {
       else res.end();
       this.logEntry(meta, reply.status, reply.logDetail);
     };
-    const wait = answerAt - Date.now();
-    if (wait > 0) this.delay(wait, write);
-    else write();
+    this.at(answerAt, write);
   }
 
   private logEntry(meta: RequestMeta, status: number, detail?: string): void {
