@@ -4,6 +4,7 @@ import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:pe
 import { getHeapStatistics } from 'node:v8';
 import { countConnections } from './connections';
 import { idleLoopDelay, mainThreadTimes, watchGaps, type LongestGap } from './loopWatch';
+import { minorPageFaults } from './pageFaults';
 
 export interface LoadMetrics<S> {
   summary: S;
@@ -14,6 +15,8 @@ export interface LoadMetrics<S> {
   mainThread: { onCpuMs: number; waitingForCpuMs: number } | null;
   /** TLS connections the client opened during the load. */
   connectionsOpened: number;
+  /** Minor page faults of the client process during the load (all its threads; see pageFaults.ts). */
+  pageFaults: number;
   heap: { baselineMB: number; peakMB: number; peakAboveBaselineMB: number; retainedMB: number };
   /**
    * maxDelayMs is the delay monitor's (the issue's measure). maxGcPauseMs tells how much of it garbage collection
@@ -53,9 +56,11 @@ export async function measureLoad<T, S>(load: () => Promise<T>, summarise: (resu
   const cpu = process.cpuUsage();
   const thread = mainThreadTimes();
   const connections = countConnections();
+  const faults = minorPageFaults();
   const started = performance.now();
   let result: T | undefined = await load();
   const wallMs = performance.now() - started;
+  const pageFaults = minorPageFaults() - faults;
   const connectionsOpened = connections.stop();
   const cpuUsed = process.cpuUsage(cpu);
   const threadAfter = mainThreadTimes();
@@ -76,6 +81,7 @@ export async function measureLoad<T, S>(load: () => Promise<T>, summarise: (resu
       ? { onCpuMs: Math.round(threadAfter.onCpuMs - thread.onCpuMs), waitingForCpuMs: Math.round(threadAfter.waitingMs - thread.waitingMs) }
       : null,
     connectionsOpened,
+    pageFaults,
     heap: { baselineMB: mb(baseline), peakMB: mb(peak), peakAboveBaselineMB: mb(peak - baseline), retainedMB: mb(retained) },
     eventLoop: {
       maxDelayMs: Math.round(delay.max / 1e5) / 10, p99DelayMs: Math.round(delay.percentile(99) / 1e5) / 10, maxGcPauseMs: Math.round(maxGc * 10) / 10,

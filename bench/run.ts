@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { readActivation } from './activation';
 import { parseArgs } from './args';
 import { measureBundles } from './bundle';
+import { pageFaultCostUs } from './pageFaults';
 import { REPO } from './repo';
 import { round } from './requestStats';
 import { runScaling } from './scaling';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const startedAt = new Date();
   const { latencyMs, concurrency, pageSizes } = options;
+  // Measured before the loads, while this process's heap is still small: the machine's price of fresh memory.
+  const faultUs = pageFaultCostUs();
   const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, loads: options.loads, coldSandbox: options.coldSandbox, log });
   const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSizes, coldSandbox: options.coldSandbox, log });
   log('production build for bundle sizes');
@@ -28,7 +31,7 @@ async function main(): Promise<void> {
   const result = {
     run: {
       startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), node: process.version,
-      cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => round(l, 2)),
+      cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => round(l, 2)), pageFaultCostUs: faultUs,
       options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, loads: options.loads, sandboxWarmedUp: !options.coldSandbox, small: options.small },
     },
     tree,
@@ -44,7 +47,7 @@ async function main(): Promise<void> {
     scaling,
     bundle,
     activation,
-    targets: evaluateTargets(primary, scaling, bundle, activation),
+    targets: evaluateTargets(primary, scaling, bundle, activation, faultUs),
   };
   const json = JSON.stringify(result, null, 2);
   const dir = path.join(REPO, 'bench', 'results');

@@ -33,6 +33,7 @@ export interface WarmLoad {
   maxGcPauseMs: number;
   sandboxCpuMs: number;
   connectionsOpened: number;
+  pageFaults: number;
   mainThreadOnCpuMs: number | null;
   mainThreadWaitingForCpuMs: number | null;
 }
@@ -125,7 +126,7 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
     const t = await measureTree(sandbox, o);
     loads.push({
       wallMs: t.wallMs, cpuMs: t.cpuMs, wallOverCriticalPath: t.wallOverCriticalPath, maxDelayMs: t.eventLoop.maxDelayMs,
-      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs, connectionsOpened: t.connectionsOpened,
+      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs, connectionsOpened: t.connectionsOpened, pageFaults: t.pageFaults,
       mainThreadOnCpuMs: t.mainThread?.onCpuMs ?? null, mainThreadWaitingForCpuMs: t.mainThread?.waitingForCpuMs ?? null,
     });
   }
@@ -140,6 +141,7 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
     median: {
       wallMs: med((l) => l.wallMs) ?? 0, cpuMs: med((l) => l.cpuMs) ?? 0, wallOverCriticalPath: med((l) => l.wallOverCriticalPath) ?? 0,
       maxDelayMs: med((l) => l.maxDelayMs) ?? 0, maxGcPauseMs: med((l) => l.maxGcPauseMs) ?? 0, sandboxCpuMs: med((l) => l.sandboxCpuMs) ?? 0, connectionsOpened: med((l) => l.connectionsOpened) ?? 0,
+      pageFaults: med((l) => l.pageFaults) ?? 0,
       mainThreadOnCpuMs: med((l) => l.mainThreadOnCpuMs), mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
     },
   };

@@ -30,7 +30,9 @@ function growth(rows: readonly ScalingRow[]): Target {
   };
 }
 
-export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingRow[], bundle: BundleReport, activation: ActivationTiming | null): Record<string, Target> {
+export function evaluateTargets(
+  main: ScenarioResult, scaling: readonly ScalingRow[], bundle: BundleReport, activation: ActivationTiming | null, pageFaultUs: number | null,
+): Record<string, Target> {
   const { tree, baseline, firstPaint } = main;
   const atSize = main.scale.vms === 5000 ? undefined : `measured at ${main.scale.vms} VMs, the target is for 5,000`;
   const maxOwnPages = firstPaint && firstPaint.length > 0 ? Math.max(...firstPaint.map((f) => f.ownPages)) : null;
@@ -40,7 +42,7 @@ export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingR
   return {
     callsVsBaseline: check('ARM calls >= 50x fewer than the per-VM baseline at 5,000 VMs (baseline/ours)',
       baseline ? Math.round((baseline.calls / tree.requests.calls) * 10) / 10 : null, (n) => n >= 50, atSize),
-    wallVsCriticalPath: check('wall time <= 1.5x the critical path (the first, cold load)', tree.wallOverCriticalPath, (n) => n <= 1.5, wallNote(main)),
+    wallVsCriticalPath: check('wall time <= 1.5x the critical path (the first, cold load)', tree.wallOverCriticalPath, (n) => n <= 1.5, wallNote(main, pageFaultUs)),
     growth: growth(scaling),
     heapRetained: check('heap retained by the loaded tree <= 50 MB at 5,000 VMs', tree.heap.retainedMB, (n) => n <= 50, atSize),
     activation: check('activation <= 50 ms (activate() start to return, real extension host)', activation?.activatedInMs ?? null, (n) => n <= 50,
@@ -53,10 +55,16 @@ export function evaluateTargets(main: ScenarioResult, scaling: readonly ScalingR
   };
 }
 
-/** What else the wall time holds: the main thread's wait for a core, the sandbox's CPU on the same cores, warm loads. */
-function wallNote({ tree, warm }: ScenarioResult): string {
+/**
+ * What else the wall time holds: the main thread's wait for a core, the sandbox's CPU on the same cores, the price
+ * of fresh memory on this machine, warm loads.
+ */
+function wallNote({ tree, warm }: ScenarioResult, pageFaultUs: number | null): string {
   const parts = [`client CPU ${tree.cpuMs} ms, sandbox CPU ${tree.sandboxCpuMs} ms`];
   if (tree.mainThread) parts.push(`main thread on a CPU ${tree.mainThread.onCpuMs} ms, runnable but waiting for a core ${tree.mainThread.waitingForCpuMs} ms`);
+  if (pageFaultUs !== null) {
+    parts.push(`${tree.pageFaults} page faults at ${pageFaultUs} µs each on this machine: ~${Math.round((tree.pageFaults * pageFaultUs) / 1000)} ms of CPU over all the client's threads`);
+  }
   if (warm) {
     parts.push(`warm loads: median ${warm.median.wallMs} ms = ${warm.median.wallOverCriticalPath}x (${warm.loads.length} loads), `
       + `main thread on a CPU ${warm.median.mainThreadOnCpuMs ?? '?'} ms`);
