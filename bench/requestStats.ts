@@ -39,6 +39,8 @@ export interface RequestStats {
   pages: { subscriptionList: number; maxVaultPages: number; maxVmPages: number; maxItemPagesPerVault: number };
   criticalPath: { calls: number; ms: number };
   meanCallMs: number;
+  /** Bytes of the answers' bodies, as the sandbox sent them. */
+  responseBytes: number;
 }
 
 /**
@@ -95,6 +97,7 @@ export function analyse(entries: readonly RequestLogEntry[], latencyMs: number):
     pages: { subscriptionList, maxVaultPages, maxVmPages, maxItemPagesPerVault: maxItemPages },
     criticalPath: { calls: criticalCalls, ms: criticalCalls * latencyMs },
     meanCallMs: entries.length ? round(entries.reduce((n, e) => n + e.durationMs, 0) / entries.length) : 0,
+    responseBytes: entries.reduce((n, e) => n + (e.responseBytes ?? 0), 0),
   };
 }
 

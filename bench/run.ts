@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       baselineTimePerOurTime: round(baseline.wallMs / tree.wallMs, 1),
     } : null,
     firstPaint: primary.firstPaint ?? null,
+    transport: primary.transport ?? null,
     scaling,
     bundle,
     activation,

@@ -8,6 +8,7 @@ import { measureFirstPaint, type FirstPaint } from './firstPaint';
 import { measureLoad, type LoadMetrics } from './measure';
 import { analyse, round, type RequestStats } from './requestStats';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
+import { measureTransportFloor, type TransportFloor } from './transport';
 import { warmUpSandbox } from './warmUp';
 import { countTree, loadTree, type TreeCounts } from './treeLoad';
 
@@ -54,6 +55,8 @@ export interface ScenarioResult {
   warm?: WarmLoads;
   baseline?: BaselineResult;
   firstPaint?: FirstPaint[];
+  /** The measured load's answers received with nothing else to do (transport.ts). */
+  transport?: TransportFloor;
 }
 
 export interface ScenarioOptions {
@@ -90,6 +93,8 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     if (!o.coldSandbox) await warmUpSandbox(sandbox, o.concurrency);
     o.log(`${scale.vms} VMs: sandbox up in ${seedMs} ms${o.coldSandbox ? ' (cold)' : ' and warmed up'}; loading the tree`);
     const tree = await measureTree(sandbox, o);
+    // Read before the next load clears the log: the sizes of the answers this load received.
+    const answerSizes = (await sandbox.requestLog()).map((e) => e.responseBytes ?? 0);
     o.log(`${scale.vms} VMs: tree ${tree.requests.calls} calls in ${tree.wallMs} ms (critical path ${tree.requests.criticalPath.ms} ms)`);
     const warm = await warmLoads(sandbox, o);
     const pageSizes = sandbox.pageSizes;
@@ -102,7 +107,9 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     const baseline = { calls: (await sandbox.requestLog()).length, wallMs: Math.round(performance.now() - started), ...counts };
     o.log(`${scale.vms} VMs: baseline ${baseline.calls} calls in ${baseline.wallMs} ms`);
     const firstPaint = await measureFirstPaint(sandbox, o.concurrency);
-    return { scale, pageSizes, seedMs, tree, ...(warm ? { warm } : {}), baseline, firstPaint };
+    o.log(`${scale.vms} VMs: transport floor (the load's ${answerSizes.length} answers, nothing else)`);
+    const transport = await measureTransportFloor(answerSizes);
+    return { scale, pageSizes, seedMs, tree, ...(warm ? { warm } : {}), baseline, firstPaint, transport };
   } finally {
     await sandbox.stop();
   }

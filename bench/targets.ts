@@ -59,9 +59,13 @@ export function evaluateTargets(
  * What else the wall time holds: the main thread's wait for a core, the sandbox's CPU on the same cores, the price
  * of fresh memory on this machine, warm loads.
  */
-function wallNote({ tree, warm }: ScenarioResult, pageFaultUs: number | null): string {
+function wallNote({ tree, warm, transport }: ScenarioResult, pageFaultUs: number | null): string {
   const parts = [`client CPU ${tree.cpuMs} ms, sandbox CPU ${tree.sandboxCpuMs} ms`];
   if (tree.mainThread) parts.push(`main thread on a CPU ${tree.mainThread.onCpuMs} ms, runnable but waiting for a core ${tree.mainThread.waitingForCpuMs} ms`);
+  if (transport) {
+    parts.push(`receiving the same ${transport.responses} answers (${(transport.bytes / 1024 / 1024).toFixed(1)} MB) at once over TLS + HTTP/2 with nothing else `
+      + `to do: ${transport.first.cpuMs} ms CPU on a fresh connection, ${transport.median.cpuMs} ms median after`);
+  }
   if (pageFaultUs !== null) {
     parts.push(`${tree.pageFaults} page faults at ${pageFaultUs} µs each on this machine: ~${Math.round((tree.pageFaults * pageFaultUs) / 1000)} ms of CPU over all the client's threads`);
   }

@@ -78,6 +78,8 @@ export interface RequestLogEntry {
   at: string;
   /** What a request's body asked for when it matters to counting pages (Resource Graph: subscriptions and $skip). */
   detail?: string;
+  /** Bytes of the answer's body as sent (before TLS and HTTP framing); absent when no answer was sent. */
+  responseBytes?: number;
 }
 
 export interface RunningSandbox {

@@ -233,16 +233,17 @@ export class SandboxServer {
       res.writeHead(reply.status, headers);
       if (payload) res.end(payload);
       else res.end();
-      this.logEntry(meta, reply.status, reply.logDetail);
+      this.logEntry(meta, reply.status, reply.logDetail, payload?.length ?? 0);
     };
     this.at(answerAt, write);
   }
 
-  private logEntry(meta: RequestMeta, status: number, detail?: string): void {
+  private logEntry(meta: RequestMeta, status: number, detail?: string, responseBytes?: number): void {
     this.deps.log.add({
       method: meta.method, path: meta.path, query: meta.query, status,
       durationMs: Date.now() - meta.started, requestId: meta.requestId, at: new Date(meta.started).toISOString(),
       ...(detail ? { detail } : {}),
+      ...(responseBytes !== undefined ? { responseBytes } : {}),
     });
   }
 }

@@ -41,6 +41,19 @@ describe('HTTP fidelity', () => {
     assert.match(String(r.headers['x-ms-request-id']), /^[0-9a-f-]{36}$/);
   });
 
+  it("logs each answer's body size as sent (what the bench replays for its transport floor)", async () => {
+    sandbox.requestLog.clear();
+    const ok = await rawRequest(sandbox, 'GET', `${VAULT_PATH}?api-version=2023-04-01`, { headers: AUTH });
+    const missing = await rawRequest(sandbox, 'GET', '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01', { headers: AUTH });
+    const [first, second] = sandbox.requestLog.entries();
+    assert.equal(ok.status, 200);
+    assert.equal(first.responseBytes, Number(ok.headers['content-length']));
+    assert.equal(first.responseBytes, Buffer.byteLength(JSON.stringify(ok.json)));
+    assert.equal(missing.status, 404);
+    assert.equal(second.responseBytes, Number(missing.headers['content-length']));
+    assert.ok((second.responseBytes ?? 0) > 0, 'an error envelope is a body too');
+  });
+
   it('answers unknown routes with 404 in ARM shape', async () => {
     const r = await rawRequest(sandbox, 'GET', '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01', { headers: AUTH });
     assert.equal(r.status, 404);
