@@ -4,6 +4,7 @@
 // refresh, or by the layer itself after an operation that changes it (enable, stop, delete, create vault).
 // Failed fetches are not kept. A shared fetch is aborted once every reader waiting on it has given up, so a
 // cancelled tree load does not leave its request hanging.
+import { setMaxListeners } from 'node:events';
 import type { VaultRef } from './backupService';
 
 export type Fetch<T> = (signal?: AbortSignal) => Promise<T>;
@@ -54,6 +55,9 @@ export function createListingCache(): ListingCache {
     let shared = store.get(key);
     if (!shared) {
       const controller = new AbortController();
+      // One signal, many readers by design: a protection index reads every vault's items under its signal (12 at a
+      // time), each reader adding an abort listener it removes when done. Node's leak warning at 10 would misfire.
+      setMaxListeners(0, controller.signal);
       const entry: Shared = { promise: fetch(controller.signal), controller, settled: false, waiting: 0, pinned: false };
       store.set(key, entry);
       entry.promise.then(() => { entry.settled = true; }, () => {

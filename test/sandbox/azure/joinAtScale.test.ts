@@ -53,6 +53,20 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
     console.log(`      join: ${log.length} calls (${vmPages} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`);
   });
 
+  it('with cached listings, a join reading 12 vaults at a time warns of no listener leak (one shared signal, many readers)', async () => {
+    const service = createBackupService(sandboxSession(h.sandbox), { cacheListings: true, concurrency: 12 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => { warnings.push(`${w.name}: ${w.message}`); };
+    process.on('warning', onWarning);
+    try {
+      assert.equal((await service.listVirtualMachinesWithProtection(h.subscriptionId)).length, 2000);
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on a later tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), []);
+  });
+
   it('with cached listings (as the tree runs it), the Backup items nodes reuse the join\'s pages; a refresh re-reads only what it names', async () => {
     const sub = h.subscriptionId;
     const service = createBackupService(sandboxSession(h.sandbox), { cacheListings: true });
