@@ -4,6 +4,7 @@
 // backs lazily it can cost 10-50x more, and then it is a visible share of the wall time. The benchmark counts the
 // faults of each load and measures this machine's cost per fault, so a run says how much of its time that is.
 import { performance } from 'node:perf_hooks';
+import { median, round } from './requestStats';
 
 const PAGE = 4096;
 const MB = 1024 * 1024;
@@ -29,7 +30,5 @@ export function pageFaultCostUs(): number | null {
     // Fewer faults than a quarter of the pages means the memory was not fresh (or huge pages): no measure.
     if (taken > fresh.length / PAGE / 4) samples.push((ms * 1000) / taken);
   }
-  if (samples.length === 0) return null;
-  samples.sort((a, b) => a - b);
-  return Math.round(samples[samples.length >> 1] * 10) / 10;
+  return samples.length ? round(median(samples)) : null;
 }

@@ -6,7 +6,7 @@ import type { Scale } from './args';
 import { loadBaseline } from './baseline';
 import { measureFirstPaint, type FirstPaint } from './firstPaint';
 import { measureLoad, type LoadMetrics } from './measure';
-import { analyse, round, type RequestStats } from './requestStats';
+import { analyse, median, round, type RequestStats } from './requestStats';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
 import { measureTransportFloor, type TransportFloor } from './transport';
 import { warmUpSandbox } from './warmUp';
@@ -152,10 +152,4 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
       mainThreadOnCpuMs: med((l) => l.mainThreadOnCpuMs), mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
     },
   };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : round((sorted[mid - 1] + sorted[mid]) / 2, 1);
 }

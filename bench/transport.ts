@@ -7,10 +7,11 @@ import { fork } from 'node:child_process';
 import * as http2 from 'node:http2';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { WINDOW_BYTES } from '../src/azure/http2Sessions';
+import { readAll } from '../src/azure/wire';
 import { mainThreadTimes } from './loopWatch';
 import { minorPageFaults } from './pageFaults';
-
-const WINDOW_BYTES = 4 * 1024 * 1024;
+import { median } from './requestStats';
 
 export interface TransportRun {
   wallMs: number;
@@ -28,16 +29,11 @@ export interface TransportFloor {
   runs: number;
 }
 
-function get(session: http2.ClientHttp2Session, size: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const stream = session.request({ ':path': `/bytes/${size}` });
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    // Assembled into one buffer, as any client must before parsing (src/azure/wire.ts does the same).
-    stream.on('end', () => resolve(Buffer.concat(chunks).length));
-    stream.on('error', reject);
-    stream.end();
-  });
+/** One answer, read into one Buffer by the Azure layer's own reader, as any client must before parsing. */
+async function get(session: http2.ClientHttp2Session, size: number): Promise<number> {
+  const stream = session.request({ ':path': `/bytes/${size}` });
+  stream.end();
+  return (await readAll(stream)).length;
 }
 
 async function timed(session: http2.ClientHttp2Session, sizes: readonly number[]): Promise<TransportRun> {
@@ -56,11 +52,6 @@ async function timed(session: http2.ClientHttp2Session, sizes: readonly number[]
     pageFaults: minorPageFaults() - faults,
   };
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-};
 
 export async function measureTransportFloor(sizes: readonly number[], runs = 7): Promise<TransportFloor> {
   const child = fork(path.join(__dirname, 'transportChild.js'), [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });

@@ -6,7 +6,7 @@ import * as net from 'node:net';
 import * as tls from 'node:tls';
 
 /** Per stream and per connection: ARM pages run to 500 KB, which the 64 KB defaults would deliver in many round trips. */
-const WINDOW_BYTES = 4 * 1024 * 1024;
+export const WINDOW_BYTES = 4 * 1024 * 1024;
 /** An idle connection is closed after this long, as a keep-alive socket would be. */
 const IDLE_CLOSE_MS = 60_000;
 /** A connection attempt that takes longer is given up, and the origin stays on HTTP/1.1. */

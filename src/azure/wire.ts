@@ -74,7 +74,8 @@ function errorDetails(text: string | undefined | null): unknown {
   }
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** A body read to its end as one Buffer. */
+export function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer | string) => { chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk); });
