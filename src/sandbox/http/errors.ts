@@ -36,6 +36,13 @@ export const errors = {
       'Storage Redundancy option is locked when the first machine is registered with the vault, and cannot be modified thereafter.'),
   retentionInvalid: (detail: string): ArmError =>
     new ArmError(400, 'BMSUserErrorPolicyRetentionInvalid', `Retention policy is invalid: ${detail}`),
+  softDeleteAlwaysOn: (): ArmError =>
+    new ArmError(400, 'BMSUserErrorSoftDeleteAlwaysOn',
+      'Soft delete is always on for this vault and cannot be turned off or weakened. This setting is irreversible.'),
+  policyInUse: (name: string, count: number): ArmError =>
+    new ArmError(400, 'BMSUserErrorPolicyObjectInUse',
+      `Policy '${name}' is associated with ${count} backup item(s). Remove the association before deleting the policy.`),
+  notFound: (what: string, name: string): ArmError => new ArmError(404, 'ResourceNotFound', `${what} '${name}' was not found.`),
   notFoundRoute: (method: string, path: string): ArmError =>
     new ArmError(404, 'ResourceNotFound', `The sandbox has no route for ${method} ${path}.`),
 };

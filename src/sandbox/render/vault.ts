@@ -3,7 +3,17 @@ import type { VaultRecord } from '../state/model';
 import { vaultArmId } from '../state/names';
 import { iso } from './time';
 
-export function renderVault(v: VaultRecord): unknown {
+/**
+ * Fields the 2023-06-01 vault swagger does not define answer only to later api-versions, so a client of an older
+ * version reads the shape it was written for (the modular SDK would drop them; other clients may not).
+ */
+function newerThan20230601(apiVersion: string | undefined): boolean {
+  return apiVersion === undefined || apiVersion.slice(0, 10) > '2023-06-01';
+}
+
+export function renderVault(v: VaultRecord, apiVersion?: string): unknown {
+  const softDeleteSettings: Record<string, unknown> = { softDeleteState: v.softDeleteState, softDeleteRetentionPeriodInDays: softDeleteRetentionDays(v) };
+  if (newerThan20230601(apiVersion)) softDeleteSettings.enhancedSecurityState = v.enhancedSecurityState ?? 'Enabled';
   return {
     id: vaultArmId(v), name: v.name, type: 'Microsoft.RecoveryServices/vaults', location: v.location, tags: v.tags ?? {},
     etag: `W/"datetime'${encodeURIComponent(iso(v.modifiedAt))}'"`,
@@ -17,7 +27,7 @@ export function renderVault(v: VaultRecord): unknown {
       privateEndpointStateForSiteRecovery: 'None',
       redundancySettings: { standardTierStorageRedundancy: v.storageType, crossRegionRestore: v.crossRegionRestore ? 'Enabled' : 'Disabled' },
       securitySettings: {
-        softDeleteSettings: { softDeleteState: v.softDeleteState, softDeleteRetentionPeriodInDays: 14, enhancedSecurityState: 'Enabled' },
+        softDeleteSettings,
         immutabilitySettings: { state: 'Disabled' },
         multiUserAuthorization: 'Disabled',
       },
@@ -33,6 +43,25 @@ export function renderStorageConfig(v: VaultRecord): unknown {
     properties: {
       storageModelType: v.storageType, storageType: v.storageType, storageTypeState: v.storageLocked ? 'Locked' : 'Unlocked',
       crossRegionRestoreFlag: v.crossRegionRestore, dedupState: 'Disabled', xcoolState: 'Disabled',
+    },
+  };
+}
+
+export function softDeleteRetentionDays(v: VaultRecord): number {
+  return v.softDeleteRetentionDays ?? 14;
+}
+
+/** The backup RP's view of the vault's settings: `backupconfig/vaultconfig` (BackupResourceVaultConfigResource). */
+export function renderVaultConfig(v: VaultRecord): unknown {
+  return {
+    id: `${vaultArmId(v)}/backupconfig/vaultconfig`, name: 'vaultconfig', type: 'Microsoft.RecoveryServices/vaults/backupconfig',
+    properties: {
+      storageModelType: v.storageType, storageType: v.storageType, storageTypeState: v.storageLocked ? 'Locked' : 'Unlocked',
+      enhancedSecurityState: v.enhancedSecurityState ?? 'Enabled',
+      softDeleteFeatureState: v.softDeleteState,
+      softDeleteRetentionPeriodInDays: softDeleteRetentionDays(v),
+      resourceGuardOperationRequests: [],
+      isSoftDeleteFeatureStateEditable: v.softDeleteState !== 'AlwaysON',
     },
   };
 }

@@ -7,12 +7,16 @@ import { registerDiscoveryRoutes } from './discovery';
 import { registerJobRoutes } from './jobs';
 import { registerOperationRoutes } from './operations';
 import { registerPolicyRoutes } from './policies';
+import { registerProviderOperationRoutes } from './providerOperations';
 import { registerProtectedItemRoutes } from './protectedItems';
 import { registerRecoveryPointRoutes } from './recoveryPoints';
 import { registerResourceGraphRoutes } from './resourceGraph';
+import { registerResourceGuardProxyRoutes } from './resourceGuardProxies';
 import { registerResourceRoutes } from './resources';
 import { registerStorageConfigRoutes } from './storageConfig';
+import { registerVaultConfigRoutes } from './vaultConfig';
 import { registerVaultRoutes } from './vaults';
+import { registerVaultUsageRoutes } from './vaultUsage';
 
 export function registerAllRoutes(router: Router, site: Site): void {
   registerResourceRoutes(router, site);
@@ -27,4 +31,8 @@ export function registerAllRoutes(router: Router, site: Site): void {
   registerRecoveryPointRoutes(router, site);
   registerBackupStatusRoutes(router, site);
   registerResourceGraphRoutes(router, site);
+  registerVaultConfigRoutes(router, site);
+  registerResourceGuardProxyRoutes(router, site);
+  registerVaultUsageRoutes(router, site);
+  registerProviderOperationRoutes(router);
 }

@@ -1,12 +1,12 @@
 /** Backup policies: list ($filter), get, create/update (200 with the body), delete (LRO via operations/{op}). */
-import { ArmError } from '../http/errors';
+import { ArmError, errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
 import type { PolicyRecord, VaultRecord } from '../state/model';
 import { renderOperationStatus } from '../render/operation';
 import { renderPolicy } from '../render/backup';
-import { matches, parseFilter, requireVault, VAULT, vaultUrl } from './lookup';
+import { matches, parseFilter, requireVault, VAULT } from './lookup';
 import { validatePolicy } from './policyValidation';
 
 const POLICY = `${VAULT}/backupPolicies/{policy}`;
@@ -48,18 +48,15 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
     return { status: 200, body: render(vault, vaultKey, record) };
   });
 
+  // 200 deleted / 204 absent, as the swagger declares (ProtectionPolicies_Delete.json); SDKs that follow it fail on 202.
   router.add('DELETE', POLICY, (req) => {
-    const { vault, vaultKey } = requireVault(site, req);
+    const { vaultKey } = requireVault(site, req);
     const p = site.store.policy(vaultKey, req.params.policy);
     if (!p) return { status: 204 };
-    const op = site.engine.deletePolicy(vaultKey, p.name);
-    return {
-      status: 202,
-      headers: {
-        'Azure-AsyncOperation': vaultUrl(site, vault, `/backupPolicies/${p.name}/operations/${op.id}`, req.apiVersion),
-        Location: vaultUrl(site, vault, `/backupPolicies/${p.name}/operationResults/${op.id}`, req.apiVersion),
-      },
-    };
+    const inUse = count(vaultKey, p.name);
+    if (inUse > 0) throw errors.policyInUse(p.name, inUse);
+    site.store.removePolicy(vaultKey, p.name);
+    return { status: 200 };
   });
 
   router.add('GET', `${POLICY}/operations/{op}`, (req) => {

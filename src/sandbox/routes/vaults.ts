@@ -11,6 +11,7 @@ import { findRegion } from '../state/regions';
 import { renderOperationStatus } from '../render/operation';
 import { renderVault } from '../render/vault';
 import { applyRedundancy, parseStorageType } from './redundancy';
+import { applySoftDelete } from './softDelete';
 import { requireResourceGroup, requireSubscription, requireVault, VAULT, vaultUrl } from './lookup';
 
 /** 2-50 characters, a letter first, letters/digits/hyphens, not ending with a hyphen. */
@@ -35,8 +36,8 @@ function applyProperties(vault: VaultRecord, props: JsonObject | undefined): voi
     applyRedundancy(vault, parseStorageType(redundancy.standardTierStorageRedundancy, 'standardTierStorageRedundancy'),
       crr === undefined ? undefined : crr.toLowerCase() === 'enabled');
   }
-  const softDelete = str(obj(obj(props.securitySettings)?.softDeleteSettings)?.softDeleteState);
-  if (softDelete) vault.softDeleteState = softDelete;
+  const softDelete = obj(obj(props.securitySettings)?.softDeleteSettings);
+  if (softDelete) applySoftDelete(vault, softDelete.softDeleteState, softDelete.softDeleteRetentionPeriodInDays, softDelete.enhancedSecurityState);
   const pna = str(props.publicNetworkAccess);
   if (pna) vault.publicNetworkAccess = pna;
   vault.extraProperties = extraProperties(props, vault.extraProperties);
@@ -54,17 +55,17 @@ function checkSku(body: JsonObject): string {
 export function registerVaultRoutes(router: Router, site: Site): void {
   router.add('GET', '/subscriptions/{sub}/providers/Microsoft.RecoveryServices/vaults', (req) => {
     requireSubscription(site, req.params.sub);
-    return pagedReply(site, 'vaults', req, site.store.vaultsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name)), renderVault);
+    return pagedReply(site, 'vaults', req, site.store.vaultsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name)), (v) => renderVault(v, req.apiVersion));
   });
 
   router.add('GET', '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/vaults', (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const rg = req.params.rg.toLowerCase();
     const list = site.store.vaultsOf(req.params.sub).filter((v) => v.resourceGroup.toLowerCase() === rg).sort((a, b) => a.name.localeCompare(b.name));
-    return pagedReply(site, 'vaults', req, list, renderVault);
+    return pagedReply(site, 'vaults', req, list, (v) => renderVault(v, req.apiVersion));
   });
 
-  router.add('GET', VAULT, (req) => ({ status: 200, body: renderVault(requireVault(site, req).vault) }));
+  router.add('GET', VAULT, (req) => ({ status: 200, body: renderVault(requireVault(site, req).vault, req.apiVersion) }));
   router.add('PUT', VAULT, (req) => putVault(site, req));
   router.add('PATCH', VAULT, (req) => patchVault(site, req));
 
@@ -93,7 +94,7 @@ export function registerVaultRoutes(router: Router, site: Site): void {
     if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
     if (op.doneAt > site.now()) return { status: 202, headers: { Location: vaultUrl(site, vault, `/operationResults/${op.id}`, req.apiVersion) } };
     if (op.error) throw new ArmError(400, op.error.code, op.error.message);
-    return { status: 200, body: renderVault(vault) };
+    return { status: 200, body: renderVault(vault, req.apiVersion) };
   });
 
   router.add('POST', '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/locations/{location}/checkNameAvailability', (req) => {
@@ -142,7 +143,7 @@ function putVault(site: Site, req: RouteRequest): Reply {
   vault.modifiedAt = now;
   site.store.putVault(vault);
   if (!existing) for (const p of defaultPolicies(key)) site.store.putPolicy(p);
-  return { status: existing ? 200 : 201, body: renderVault(vault) };
+  return { status: existing ? 200 : 201, body: renderVault(vault, req.apiVersion) };
 }
 
 function patchVault(site: Site, req: RouteRequest): Reply {

@@ -140,22 +140,6 @@ export class Engine {
     return op;
   }
 
-  /** Policy delete: done at once; fails with BMSUserErrorPolicyObjectInUse while items use it. */
-  deletePolicy(vaultKey: string, policyName: string): OperationRecord {
-    const op = this.newOperation(vaultKey, 'policyDelete', this.now(), undefined, false);
-    op.policyName = policyName;
-    const inUse = this.store.itemsOf(vaultKey).filter((i) => i.policyName?.toLowerCase() === policyName.toLowerCase()).length;
-    if (inUse > 0) {
-      op.error = {
-        code: 'BMSUserErrorPolicyObjectInUse',
-        message: `Policy '${policyName}' is associated with ${inUse} backup item(s). Remove the association before deleting the policy.`,
-      };
-    } else {
-      this.store.removePolicy(vaultKey, policyName);
-    }
-    return op;
-  }
-
   vaultUpdate(vaultKey: string): OperationRecord {
     return this.newOperation(vaultKey, 'vaultUpdate', this.now() + TIMINGS.vaultOperation, undefined, false);
   }

@@ -45,6 +45,10 @@ export interface VaultRecord {
   storageLocked: boolean;
   publicNetworkAccess: string;
   softDeleteState: string;
+  /** Days a soft-deleted item is kept (14 when absent: data files written before this field). */
+  softDeleteRetentionDays?: number;
+  /** 'Enabled' when absent. */
+  enhancedSecurityState?: string;
   /** Extra vault properties the client sent that we keep and echo (monitoringSettings, ...). */
   extraProperties: Record<string, unknown>;
   /** VMs created up to this time are visible as protectable items (containers refresh moves it). */
