@@ -39,6 +39,10 @@ export const errors = {
   softDeleteAlwaysOn: (): ArmError =>
     new ArmError(400, 'BMSUserErrorSoftDeleteAlwaysOn',
       'Soft delete is always on for this vault and cannot be turned off or weakened. This setting is irreversible.'),
+  alreadySoftDeleted: (): ArmError =>
+    new ArmError(400, 'BMSUserErrorItemAlreadySoftDeleted', 'The backup data of this item is already deleted and kept in soft delete. Undelete it to act on it.'),
+  softDeletedItem: (): ArmError =>
+    new ArmError(400, 'BMSUserErrorSoftDeletedItem', 'This item is in soft-deleted state. Undelete it before resuming or changing its protection.'),
   policyInUse: (name: string, count: number): ArmError =>
     new ArmError(400, 'BMSUserErrorPolicyObjectInUse',
       `Policy '${name}' is associated with ${count} backup item(s). Remove the association before deleting the policy.`),

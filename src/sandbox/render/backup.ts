@@ -42,7 +42,7 @@ export function renderContainer(vault: VaultRecord, vm: VmRecord): unknown {
   };
 }
 
-export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItemRecord, points: RecoveryPointRecord[], withExtendedInfo: boolean): unknown {
+export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItemRecord, points: RecoveryPointRecord[], withExtendedInfo: boolean, now: number): unknown {
   const protectedNow = item.lastBackupStatus === 'Completed' || item.protectionState === 'Protected';
   const failed = item.lastBackupStatus === 'Failed';
   const properties: Record<string, unknown> = {
@@ -63,6 +63,12 @@ export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItem
       : {},
   };
   if (item.lastRecoveryPoint !== undefined) properties.lastRecoveryPoint = iso(item.lastRecoveryPoint);
+  if (item.softDeletedAt !== undefined && item.purgeAt !== undefined) {
+    properties.isScheduledForDeferredDelete = true;
+    properties.deferredDeleteTimeInUTC = iso(item.softDeletedAt);
+    properties.deferredDeleteTimeRemaining = timeSpan(Math.max(0, item.purgeAt - now));
+    properties.softDeleteRetentionPeriodInDays = Math.round((item.purgeAt - item.softDeletedAt) / 86_400_000);
+  }
   if (protectedNow) {
     properties.healthDetails = [{ code: 400239, title: 'IaasVmHealthGreenDefault', message: 'Backup pre-check status of this virtual machine is OK.', recommendations: [] }];
   }
@@ -74,6 +80,13 @@ export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItem
     };
   }
   return { id: itemId(vault, vm), name: protectedItemName(vm), type: `${CONTAINER_TYPE}/protectedItems`, properties };
+}
+
+/** A .NET TimeSpan as the service serializes it: `d.hh:mm:ss`. */
+function timeSpan(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${Math.floor(s / 86_400)}.${two(Math.floor(s / 3600) % 24)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
 }
 
 export function renderRecoveryPoint(vault: VaultRecord, vm: VmRecord, rp: RecoveryPointRecord): unknown {

@@ -1,6 +1,7 @@
 /** Wire shapes of a Recovery Services vault and of its backup storage config. */
 import type { VaultRecord } from '../state/model';
 import { vaultArmId } from '../state/names';
+import { softDeleteRetentionDays } from '../state/softDelete';
 import { iso } from './time';
 
 /**
@@ -45,10 +46,6 @@ export function renderStorageConfig(v: VaultRecord): unknown {
       crossRegionRestoreFlag: v.crossRegionRestore, dedupState: 'Disabled', xcoolState: 'Disabled',
     },
   };
-}
-
-export function softDeleteRetentionDays(v: VaultRecord): number {
-  return v.softDeleteRetentionDays ?? 14;
 }
 
 /** The backup RP's view of the vault's settings: `backupconfig/vaultconfig` (BackupResourceVaultConfigResource). */

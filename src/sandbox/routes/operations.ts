@@ -35,7 +35,7 @@ export function registerOperationRoutes(router: Router, site: Site): void {
     const error = failed(op);
     if (error) throw error;
     const item = site.store.item(vaultKey, vmKey);
-    return item && vm ? { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), false) } : { status: 204 };
+    return item && vm ? { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), false, site.now()) } : { status: 204 };
   });
 
   router.add('GET', `${VAULT}/backupOperationResults/{op}`, (req) => {

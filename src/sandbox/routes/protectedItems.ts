@@ -28,7 +28,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     const item = site.store.item(vaultKey, vmKey);
     if (!item || !vm) throw errors.itemNotFound();
     const extended = (parseFilter(queryValue(req.query, '$filter')).get('expand') ?? '').toLowerCase() === 'extendedinfo';
-    return { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), extended) };
+    return { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), extended, site.now()) };
   });
 
   router.add('PUT', ITEM, (req) => putItem(site, req));
@@ -38,6 +38,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     const item = site.store.item(vaultKey, vmKey);
     if (!item || !vm) throw errors.itemNotFound();
     refuseConflicts(site, vaultKey, vmKey);
+    if (item.softDeletedAt !== undefined) throw errors.alreadySoftDeleted();
     const op = site.engine.deleteData(vaultKey, vm, item);
     return {
       status: 202,
@@ -83,7 +84,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
       && matches(filter, 'healthState', item.healthStatus)
       && (container === undefined || container === `iaasvmcontainerv2;${vm.resourceGroup};${vm.name}`.toLowerCase()))
       .sort((a, b) => a.vm.name.localeCompare(b.vm.name));
-    return pagedReply(site, 'backupProtectedItems', req, rows, ({ item, vm }) => renderItem(vault, vm, item, [], false));
+    return pagedReply(site, 'backupProtectedItems', req, rows, ({ item, vm }) => renderItem(vault, vm, item, [], false, site.now()));
   });
 }
 
@@ -119,6 +120,12 @@ function putItem(site: Site, req: RouteRequest): Reply {
   if (!vm) throw errors.resourceNotFound('Microsoft.Compute/virtualMachines', req.params.item.split(';').pop() ?? '', req.params.item.split(';')[2] ?? '');
   const existing = site.store.item(vaultKey, vmKey);
   refuseConflicts(site, vaultKey, vmKey);
+  // A soft-deleted item takes only an undelete (isRehydrate, as `az backup protection undelete` sends it).
+  if (existing?.softDeletedAt !== undefined) {
+    if (props.isRehydrate !== true) throw errors.softDeletedItem();
+    return itemAccepted(site, req, vault, vm, site.engine.undelete(vaultKey, vm, existing));
+  }
+  if (props.isRehydrate === true) throw errors.invalidInput('only a soft-deleted item can be undeleted');
   const state = str(props.protectionState);
   if (state === 'ProtectionStopped' || state === 'BackupsSuspended') {
     if (!existing) throw errors.itemNotFound();

@@ -11,7 +11,8 @@ import type {
 import { shortContainerName } from './names';
 import { nextScheduledRun, scheduledRetentionMs } from './policySchedule';
 import type { Store } from './store';
-import { TIMINGS } from './timings';
+import { DAY_MS, TIMINGS } from './timings';
+import { softDeleteRetentionDays } from './softDelete';
 
 export interface EngineHooks {
   /** True while fault injection asks async operations to fail. */
@@ -31,7 +32,10 @@ export class Engine {
   constructor(private readonly store: Store, private readonly now: () => number, private readonly hooks: EngineHooks) {
     for (const op of store.allOperations()) if (!op.applied) this.queue.push(op.doneAt, 'operation', op.vaultKey, op.id);
     for (const job of store.allJobs()) if (job.status === 'InProgress' || job.status === 'Cancelling') this.queueJob(job);
-    for (const item of store.allItems()) if (item.nextScheduledAt !== undefined) this.queue.push(item.nextScheduledAt, 'schedule', item.vaultKey, item.vmKey);
+    for (const item of store.allItems()) {
+      if (item.nextScheduledAt !== undefined) this.queue.push(item.nextScheduledAt, 'schedule', item.vaultKey, item.vmKey);
+      if (item.purgeAt !== undefined) this.queue.push(item.purgeAt, 'purge', item.vaultKey, item.vmKey);
+    }
   }
 
   /** Simulated time of the next pending transition, if any. */
@@ -47,6 +51,7 @@ export class Engine {
       this.queue.pop();
       if (e.kind === 'operation') changed = this.finishOperation(e.vaultKey, e.ref, e.at) || changed;
       else if (e.kind === 'job') changed = this.finishJob(e.vaultKey, e.ref, e.at) || changed;
+      else if (e.kind === 'purge') changed = this.purge(e.vaultKey, e.ref, e.at) || changed;
       else changed = this.runSchedule(e.vaultKey, e.ref, e.at) || changed;
     }
     if (changed) this.hooks.changed();
@@ -58,7 +63,7 @@ export class Engine {
   protectionOperationRunning(vaultKey: string, vmKey: string): boolean {
     const now = this.now();
     return this.store.allOperations().some((o) => o.vaultKey === vaultKey && o.vmKey === vmKey && !o.applied && o.doneAt > now
-      && (o.kind === 'enable' || o.kind === 'stop' || o.kind === 'deleteData'));
+      && (o.kind === 'enable' || o.kind === 'stop' || o.kind === 'deleteData' || o.kind === 'undelete'));
   }
 
   runningBackup(vaultKey: string, vmKey: string): JobRecord | undefined {
@@ -104,6 +109,15 @@ export class Engine {
     item.policyName = undefined;
     item.nextScheduledAt = undefined;
     op.jobId = this.newJob(vaultKey, vm, item.vmKey, 'DeleteBackupData', now, TIMINGS.deleteJob, true).id;
+    return op;
+  }
+
+  /** Undelete: a soft-deleted item returns to "protection stopped, data retained", its recovery points intact. */
+  undelete(vaultKey: string, vm: VmRecord, item: ProtectedItemRecord): OperationRecord {
+    const now = this.now();
+    const op = this.newOperation(vaultKey, 'undelete', now + TIMINGS.undeleteOperation, item.vmKey);
+    if (op.error) return op;
+    op.jobId = this.newJob(vaultKey, vm, item.vmKey, 'Undelete', now, TIMINGS.undeleteJob, true).id;
     return op;
   }
 
@@ -201,7 +215,13 @@ export class Engine {
       if (vault) vault.discoveredAt = Math.max(vault.discoveredAt, op.startTime);
     } else if (op.kind === 'deleteData' && op.vmKey) {
       const item = this.store.item(vaultKey, op.vmKey);
-      if (item) this.store.removeItem(item);
+      if (item) this.deleteOrSoftDelete(item, at);
+    } else if (op.kind === 'undelete' && op.vmKey) {
+      const item = this.store.item(vaultKey, op.vmKey);
+      if (item) {
+        item.softDeletedAt = undefined;
+        item.purgeAt = undefined;
+      }
     } else if (op.kind === 'cancelJob' && op.jobId) {
       const job = this.store.job(vaultKey, op.jobId);
       if (job && job.status === 'Cancelling') {
@@ -209,6 +229,25 @@ export class Engine {
         job.endTime = at;
       }
     }
+    return true;
+  }
+
+  /** With soft delete on, deleted data is kept for the vault's retention and purged then; otherwise it goes now. */
+  private deleteOrSoftDelete(item: ProtectedItemRecord, at: number): void {
+    const vault = this.store.vault(item.vaultKey);
+    if (!vault || vault.softDeleteState === 'Disabled') {
+      this.store.removeItem(item);
+      return;
+    }
+    item.softDeletedAt = at;
+    item.purgeAt = at + softDeleteRetentionDays(vault) * DAY_MS;
+    this.queue.push(item.purgeAt, 'purge', item.vaultKey, item.vmKey);
+  }
+
+  private purge(vaultKey: string, vmKey: string, at: number): boolean {
+    const item = this.store.item(vaultKey, vmKey);
+    if (!item || item.purgeAt !== at) return false;
+    this.store.removeItem(item);
     return true;
   }
 

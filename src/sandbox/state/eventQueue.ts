@@ -1,12 +1,12 @@
 /** A binary min-heap of timed state transitions, ordered by time then insertion. */
-export type EventKind = 'operation' | 'job' | 'schedule';
+export type EventKind = 'operation' | 'job' | 'schedule' | 'purge';
 
 export interface TimedEvent {
   at: number;
   seq: number;
   kind: EventKind;
   vaultKey: string;
-  /** Operation id, job id, or (for 'schedule') the item's VM key. */
+  /** Operation id, job id, or (for 'schedule' and 'purge') the item's VM key. */
   ref: string;
 }
 

@@ -80,10 +80,13 @@ export interface ProtectedItemRecord {
   createdAt: number;
   /** Next scheduled backup per the policy (absent when not scheduled). */
   nextScheduledAt?: number;
+  /** Set when its data was deleted in a vault with soft delete on: kept, with its recovery points, until purgeAt. */
+  softDeletedAt?: number;
+  purgeAt?: number;
 }
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling';
-export type JobOperation = 'ConfigureBackup' | 'Backup' | 'DisableBackup' | 'DeleteBackupData';
+export type JobOperation = 'ConfigureBackup' | 'Backup' | 'DisableBackup' | 'DeleteBackupData' | 'Undelete';
 
 export interface JobErrorRecord {
   errorCode: number;
@@ -126,7 +129,7 @@ export interface RecoveryPointRecord {
 }
 
 export type OperationKind =
-  | 'enable' | 'stop' | 'deleteData' | 'backup' | 'refresh' | 'policyDelete' | 'vaultUpdate' | 'cancelJob';
+  | 'enable' | 'stop' | 'deleteData' | 'undelete' | 'backup' | 'refresh' | 'policyDelete' | 'vaultUpdate' | 'cancelJob';
 
 export interface ArmErrorBody {
   code: string;

@@ -10,6 +10,8 @@ export const TIMINGS = {
   disableJob: 10_000,
   deleteOperation: 3_000,
   deleteJob: 10_000,
+  undeleteOperation: 2_000,
+  undeleteJob: 10_000,
   refreshOperation: 5_000,
   cancelOperation: 3_000,
   vaultOperation: 1_000,

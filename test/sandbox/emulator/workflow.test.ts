@@ -157,7 +157,7 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     assert.equal((await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))).length, 1);
   });
 
-  it('deletes backup data through vault-level operation headers; the item is then gone (404)', async () => {
+  it('deletes backup data through vault-level operation headers; soft delete keeps the item until its retention ends, then it is gone (404)', async () => {
     const cap = headerCapture();
     await c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), { onResponse: cap.onResponse });
     assert.equal(cap.status(), 202);
@@ -171,6 +171,11 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     assert.equal((await job(jobId)).operation, 'DeleteBackupData');
     await c.backup.backupOperationResults.get(VAULT, RG, opId, { onResponse: poll.onResponse });
     assert.equal(poll.status(), 204);
+    // A new vault has soft delete on (14 days): the item stays, flagged, and the vault cannot be deleted yet.
+    const kept = (await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM))).properties as AzureIaaSVMProtectedItem;
+    assert.equal(kept.isScheduledForDeferredDelete, true);
+    await assert.rejects(c.vaults.vaults.delete(RG, VAULT, { updateIntervalInMs: 10 }), (e: unknown) => e instanceof RestError && e.code === 'ServiceResourceNotEmpty');
+    sandbox.clock.advance(14 * 24 * 3600e3);
     await assert.rejects(c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)),
       (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'BMSUserErrorDataSourceObjectNotFound');
     const jobs = await collect(c.backup.backupJobs.list(VAULT, RG));

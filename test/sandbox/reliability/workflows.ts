@@ -214,7 +214,10 @@ export const WORKFLOWS: Workflow[] = [
         target: { pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['DELETE'] },
         run: (signal) => whileAdvancing(h.sandbox, async () => fromOperation(await h.service.stopProtection(item, 'DeleteData', { signal }))),
         check: async () => {
-          assert.ok(!(await h.service.listBackupItems(h.vault)).items.some((i) => i.friendlyName === vm.name), 'the item is gone');
+          // The vault has soft delete on: the item's data is kept, flagged, for its retention (once, not twice).
+          const kept = h.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`));
+          assert.equal(kept.length, 1);
+          assert.ok(kept[0].softDeletedAt !== undefined, 'the item is soft-deleted');
           assert.equal(jobsOfVm(h.sandbox, vm.name, 'DeleteBackupData').length, 1);
         },
       };
