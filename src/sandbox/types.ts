@@ -66,6 +66,9 @@ export interface PageSizes {
   backupProtectionContainers?: number;
   backupPolicies?: number;
   recoveryPoints?: number;
+  virtualNetworks?: number;
+  storageAccounts?: number;
+  disks?: number;
 }
 
 export interface RequestLogEntry {

@@ -43,6 +43,16 @@ export const errors = {
     new ArmError(400, 'BMSUserErrorItemAlreadySoftDeleted', 'The backup data of this item is already deleted and kept in soft delete. Undelete it to act on it.'),
   softDeletedItem: (): ArmError =>
     new ArmError(400, 'BMSUserErrorSoftDeletedItem', 'This item is in soft-deleted state. Undelete it before resuming or changing its protection.'),
+  recoveryPointNotFound: (name: string): ArmError =>
+    new ArmError(404, 'BMSUserErrorRecoveryPointNotFound', `Recovery point '${name}' was not found for this item, or it has expired.`),
+  restoreInProgress: (vm: string): ArmError =>
+    new ArmError(400, 'BMSUserErrorRestoreInProgress', `A restore of '${vm}' is already running. Wait for its job to finish, then restore again.`),
+  restoreTargetNotFound: (what: string, name: string): ArmError =>
+    new ArmError(400, 'BMSUserErrorRestoreTargetNotFound', `The ${what} '${name}' given for the restore was not found.`),
+  restoreTargetInOtherRegion: (what: string, name: string, region: string, vmRegion: string): ArmError =>
+    new ArmError(400, 'BMSUserErrorRestoreTargetInOtherRegion', `The ${what} '${name}' is in '${region}'; a restore needs one in the virtual machine's region, '${vmRegion}'.`),
+  vmNameTaken: (name: string, rg: string): ArmError =>
+    new ArmError(400, 'BMSUserErrorVmNameAlreadyExists', `A virtual machine named '${name}' already exists in resource group '${rg}'. Choose another name.`),
   policyInUse: (name: string, count: number): ArmError =>
     new ArmError(400, 'BMSUserErrorPolicyObjectInUse',
       `Policy '${name}' is associated with ${count} backup item(s). Remove the association before deleting the policy.`),

@@ -46,10 +46,13 @@ export function renderVm(vm: VmRecord, withInstanceView: boolean): unknown {
         ? { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku: '2022-datacenter-azure-edition', version: 'latest' }
         : { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
       osDisk: {
-        osType: vm.osType, name: `${vm.name}_OsDisk_1`, createOption: 'FromImage', caching: 'ReadWrite', diskSizeGB: windows ? 127 : 30,
-        managedDisk: { id: `/subscriptions/${vm.subscriptionId}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Compute/disks/${vm.name}_OsDisk_1`, storageAccountType: 'Premium_LRS' },
+        osType: vm.osType, name: osDiskName(vm), createOption: 'FromImage', caching: 'ReadWrite', diskSizeGB: osDiskSizeGB(vm),
+        managedDisk: { id: diskArmId(vm.subscriptionId, vm.resourceGroup, osDiskName(vm)), storageAccountType: 'Premium_LRS' },
       },
-      dataDisks: [],
+      dataDisks: (vm.dataDisks ?? []).map((d) => ({
+        lun: d.lun, name: d.name, createOption: 'Empty', caching: 'None', diskSizeGB: d.sizeGB,
+        managedDisk: { id: diskArmId(vm.subscriptionId, vm.resourceGroup, d.name), storageAccountType: 'Premium_LRS' },
+      })),
     },
     osProfile: {
       computerName: vm.name.slice(0, 15), adminUsername: 'azureuser',
@@ -60,7 +63,10 @@ export function renderVm(vm: VmRecord, withInstanceView: boolean): unknown {
     timeCreated: iso(vm.createdAt),
   };
   if (withInstanceView) properties.instanceView = renderInstanceView(vm);
-  return { id, name: vm.name, type: 'Microsoft.Compute/virtualMachines', location: vm.location, tags: vm.tags ?? {}, properties };
+  return {
+    id, name: vm.name, type: 'Microsoft.Compute/virtualMachines', location: vm.location, tags: vm.tags ?? {},
+    ...(vm.zone ? { zones: [vm.zone] } : {}), properties,
+  };
 }
 
 function renderInstanceView(vm: VmRecord): unknown {
@@ -78,4 +84,16 @@ function renderInstanceView(vm: VmRecord): unknown {
       { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: power },
     ],
   };
+}
+
+export function osDiskName(vm: VmRecord): string {
+  return vm.osDiskName ?? `${vm.name}_OsDisk_1`;
+}
+
+export function osDiskSizeGB(vm: VmRecord): number {
+  return vm.osType === 'Windows' ? 127 : 30;
+}
+
+export function diskArmId(subscriptionId: string, resourceGroup: string, name: string): string {
+  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.Compute/disks/${name}`;
 }

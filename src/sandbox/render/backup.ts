@@ -94,7 +94,7 @@ export function renderRecoveryPoint(vault: VaultRecord, vm: VmRecord, rp: Recove
     id: `${itemId(vault, vm)}/recoveryPoints/${rp.name}`, name: rp.name, type: `${CONTAINER_TYPE}/protectedItems/recoveryPoints`,
     properties: {
       objectType: 'IaasVMRecoveryPoint', recoveryPointType: rp.type, recoveryPointTime: iso(rp.time), recoveryPointAdditionalInfo: '',
-      sourceVMStorageType: 'NormalStorage', isSourceVMEncrypted: false, isInstantIlrSessionActive: false,
+      sourceVMStorageType: 'NormalStorage', isSourceVMEncrypted: false, isInstantIlrSessionActive: rp.ilrActive ?? false,
       recoveryPointTierDetails: [{ type: 'InstantRP', status: 'Valid' }, { type: 'HardenedRP', status: 'Valid' }],
       recoveryPointMoveReadinessInfo: { ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point is not eligible for archive move.' } },
       isManagedVirtualMachine: true, virtualMachineSize: rp.vmSize, originalStorageAccountOption: false, osType: rp.osType,

@@ -41,6 +41,44 @@ function backupTasks(job: JobRecord, now: number): TaskView[] {
   return [snapshot, transfer];
 }
 
+function restoreTask(job: JobRecord, now: number): TaskView {
+  const running = job.status === 'InProgress' || job.status === 'Cancelling';
+  const end = endOf(job, now);
+  const task: TaskView = {
+    taskId: 'Transfer data', startTime: iso(job.startTime), status: running ? 'InProgress' : job.status === 'Completed' ? 'Completed' : 'Failed',
+    duration: isoDuration(end - job.startTime), progressPercentage: jobProgress(job, now),
+  };
+  if (!running) task.endTime = iso(end);
+  return task;
+}
+
+const RESTORE_JOB_TYPES = { AlternateLocation: 'Create new virtual machine', RestoreDisks: 'Recover disks', OriginalLocation: 'Replace existing disks' } as const;
+
+/** What a restore job reports: its target, and for restored disks the blobs with the VM configuration and template. */
+function restorePropertyBag(job: JobRecord): Record<string, string> {
+  const r = job.restore;
+  if (!r) return {};
+  const account = /storageAccounts\/([^/]+)/i.exec(r.storageAccountId)?.[1] ?? '';
+  const bag: Record<string, string> = {
+    'Job Type': RESTORE_JOB_TYPES[r.recoveryType],
+    // Azure's key carries a trailing space.
+    'Recovery point time ': iso(r.recoveryPointTime),
+    'Target Storage Account Name': account,
+  };
+  if (r.targetResourceGroup) bag['Target resource group'] = r.targetResourceGroup;
+  if (r.targetVmName) bag['Target VM Name'] = r.targetVmName;
+  if (r.createdDisks) bag['Restored disks'] = r.createdDisks.join(', ');
+  if (r.recoveryType === 'RestoreDisks' && job.status === 'Completed') {
+    const container = `${job.entityFriendlyName.toLowerCase().replace(/[^a-z0-9-]/g, '')}-${job.id.slice(0, 8)}`;
+    const blob = `https://${account}.blob.core.windows.net/${container}`;
+    bag['Config Blob Container Name'] = container;
+    bag['Config Blob Name'] = `config-${job.entityFriendlyName}-${job.id}.json`;
+    bag['Config Blob Uri'] = `${blob}/config-${job.entityFriendlyName}-${job.id}.json`;
+    bag['Template Blob Uri'] = `${blob}/azuredeploy${job.id}.json`;
+  }
+  return bag;
+}
+
 export function jobProgress(job: JobRecord, now: number): number {
   if (job.status === 'Completed') return 100;
   const total = job.endTime - job.startTime || 1;
@@ -63,8 +101,9 @@ export function renderJob(vault: VaultRecord, job: JobRecord, now: number, withE
       propertyBag['Backup Size'] = job.status === 'Completed' ? '12288 MB' : '0 MB';
       if (job.recoveryPointExpiry !== undefined) propertyBag['Recovery Point Expiry Time in UTC'] = iso(job.recoveryPointExpiry);
     }
+    if (job.restore) Object.assign(propertyBag, restorePropertyBag(job));
     const extendedInfo: Record<string, unknown> = {
-      tasksList: job.operation === 'Backup' ? backupTasks(job, now) : [],
+      tasksList: job.operation === 'Backup' ? backupTasks(job, now) : job.operation === 'Restore' ? [restoreTask(job, now)] : [],
       propertyBag,
       internalPropertyBag: job.operation === 'Backup' ? { IsInstantRpJob: 'True' } : {},
       progressPercentage: jobProgress(job, now),

@@ -16,5 +16,8 @@ export function renderOperationStatus(op: OperationRecord, now: number): unknown
   };
   if (done && op.error) body.error = { code: op.error.code, message: op.error.message };
   if (op.jobId && op.kind !== 'cancelJob' && (!done || !op.error)) body.properties = { objectType: 'OperationStatusJobExtendedInfo', jobId: op.jobId };
+  if (done && !op.error && op.clientScripts) {
+    body.properties = { objectType: 'OperationStatusProvisionILRExtendedInfo', recoveryTarget: { clientScripts: op.clientScripts } };
+  }
   return body;
 }

@@ -47,7 +47,7 @@ const badParameter = (message: string): ArmError => new ArmError(400, 'BadReques
 const rendered = new WeakMap<VmRecord, { version: string; row: Row }>();
 
 function graphRow(vm: VmRecord, tenantId: string): Row {
-  const version = `${tenantId}|${vm.powerState}|${vm.broken}|${vm.tags ? JSON.stringify(vm.tags) : ''}`;
+  const version = `${tenantId}|${vm.powerState}|${vm.broken}|${vm.osDiskName ?? ''}|${vm.tags ? JSON.stringify(vm.tags) : ''}`;
   const known = rendered.get(vm);
   if (known?.version === version) return known.row;
   const row = renderGraphVm(vm, tenantId);
@@ -60,7 +60,7 @@ function renderGraphVm(vm: VmRecord, tenantId: string): Row {
   const power = { running: 'VM running', stopped: 'VM stopped', deallocated: 'VM deallocated' }[vm.powerState];
   return {
     ...arm, type: 'microsoft.compute/virtualmachines', tenantId, kind: '', resourceGroup: vm.resourceGroup.toLowerCase(),
-    subscriptionId: vm.subscriptionId, managedBy: '', sku: null, plan: null, identity: null, zones: null, extendedLocation: null,
+    subscriptionId: vm.subscriptionId, managedBy: '', sku: null, plan: null, identity: null, zones: vm.zone ? [vm.zone] : null, extendedLocation: null,
     properties: {
       ...arm.properties,
       extended: { instanceView: { computerName: vm.name.slice(0, 15), hyperVGeneration: 'V2', powerState: { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: power } } },

@@ -6,12 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import { EventQueue } from './eventQueue';
 import type {
-  ArmErrorBody, JobOperation, JobRecord, OperationKind, OperationRecord, ProtectedItemRecord, ProtectionState, VaultRecord, VmRecord,
+  ArmErrorBody, JobOperation, JobRecord, OperationKind, OperationRecord, ProtectedItemRecord, ProtectionState, RecoveryPointRecord, RestoreRecord, VaultRecord, VmRecord,
 } from './model';
 import { shortContainerName } from './names';
 import { nextScheduledRun, scheduledRetentionMs } from './policySchedule';
 import type { Store } from './store';
 import { DAY_MS, TIMINGS } from './timings';
+import { applyRestore } from './restoreEffects';
+import { fileRecoveryScript } from './fileRecoveryScript';
 import { softDeleteRetentionDays } from './softDelete';
 
 export interface EngineHooks {
@@ -121,6 +123,29 @@ export class Engine {
     return op;
   }
 
+  /** Restore from a recovery point: a Restore job whose end applies the restore to Compute (restoreEffects.ts). */
+  restore(vaultKey: string, vm: VmRecord, item: ProtectedItemRecord, restore: RestoreRecord): OperationRecord {
+    const now = this.now();
+    const op = this.newOperation(vaultKey, 'restore', now + TIMINGS.restoreOperation, item.vmKey);
+    if (op.error) return op;
+    const job = this.newJob(vaultKey, vm, item.vmKey, 'Restore', now, TIMINGS.restoreJob, true);
+    job.restore = restore;
+    op.jobId = job.id;
+    return op;
+  }
+
+  runningRestore(vaultKey: string, vmKey: string): JobRecord | undefined {
+    return this.store.jobsOf(vaultKey).find((j) => j.vmKey === vmKey && j.operation === 'Restore' && (j.status === 'InProgress' || j.status === 'Cancelling'));
+  }
+
+  /** File recovery: mounts (provision) or unmounts (revoke) a recovery point; no job, as in Azure. */
+  itemLevelRecovery(vaultKey: string, vm: VmRecord, vmKey: string, rp: RecoveryPointRecord, kind: 'provisionIlr' | 'revokeIlr'): OperationRecord {
+    const op = this.newOperation(vaultKey, kind, this.now() + TIMINGS.ilrOperation, vmKey);
+    op.recoveryPointName = rp.name;
+    if (kind === 'provisionIlr' && !op.error) op.clientScripts = [fileRecoveryScript(vm, rp, randomUUID())];
+    return op;
+  }
+
   /**
    * Backup now. A backup requested while another runs is accepted (202) and its operation fails with
    * UserErrorBackupOperationInProgress, as the service documents it; no second job starts.
@@ -222,6 +247,9 @@ export class Engine {
         item.softDeletedAt = undefined;
         item.purgeAt = undefined;
       }
+    } else if ((op.kind === 'provisionIlr' || op.kind === 'revokeIlr') && op.vmKey) {
+      const rp = this.store.recoveryPointsOf(vaultKey, op.vmKey).find((p) => p.name === op.recoveryPointName);
+      if (rp) rp.ilrActive = op.kind === 'provisionIlr';
     } else if (op.kind === 'cancelJob' && op.jobId) {
       const job = this.store.job(vaultKey, op.jobId);
       if (job && job.status === 'Cancelling') {
@@ -273,6 +301,14 @@ export class Engine {
         item.healthStatus = 'ActionRequired';
       }
       return true;
+    }
+    if (job.operation === 'Restore' && job.restore && vm) {
+      const error = applyRestore(this.store, vm, job.restore, at);
+      if (error) {
+        job.status = 'Failed';
+        job.errorDetails = [error];
+        return true;
+      }
     }
     job.status = 'Completed';
     if (job.operation === 'Backup' && item && vm) this.completeBackup(job, item, vm);

@@ -30,6 +30,55 @@ export interface VmRecord {
   broken: boolean;
   createdAt: number;
   tags?: Record<string, string>;
+  /** The managed OS disk's name; `<name>_OsDisk_1` when absent. Replaced by a restore to the original location. */
+  osDiskName?: string;
+  dataDisks?: DataDiskRecord[];
+  /** The subnet its NIC is in (ARM id), and its availability zone, where known. */
+  subnetId?: string;
+  zone?: string;
+}
+
+export interface DataDiskRecord {
+  lun: number;
+  name: string;
+  sizeGB: number;
+}
+
+/** A managed disk (Microsoft.Compute/disks) that is not a seeded VM's own: restored or detached ones. */
+export interface DiskRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  sizeGB: number;
+  osType?: OsType;
+  /** The VM it is attached to (lower-cased ARM id), if any. */
+  managedBy?: string;
+  createdAt: number;
+}
+
+export interface SubnetRecord {
+  name: string;
+  addressPrefix: string;
+}
+
+export interface VirtualNetworkRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  addressPrefix: string;
+  subnets: SubnetRecord[];
+}
+
+export interface StorageAccountRecord {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  skuName: string;
+  kind: string;
+  createdAt: number;
 }
 
 export interface VaultRecord {
@@ -49,6 +98,8 @@ export interface VaultRecord {
   softDeleteRetentionDays?: number;
   /** 'Enabled' when absent. */
   enhancedSecurityState?: string;
+  /** Customer-managed key of the vault's backup data; Microsoft-managed when absent. */
+  encryptionKeyUri?: string;
   /** Extra vault properties the client sent that we keep and echo (monitoringSettings, ...). */
   extraProperties: Record<string, unknown>;
   /** VMs created up to this time are visible as protectable items (containers refresh moves it). */
@@ -86,7 +137,25 @@ export interface ProtectedItemRecord {
 }
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling';
-export type JobOperation = 'ConfigureBackup' | 'Backup' | 'DisableBackup' | 'DeleteBackupData' | 'Undelete';
+export type JobOperation = 'ConfigureBackup' | 'Backup' | 'DisableBackup' | 'DeleteBackupData' | 'Undelete' | 'Restore';
+
+export type RecoveryType = 'AlternateLocation' | 'RestoreDisks' | 'OriginalLocation';
+
+/** What a Restore job restores, and (once done) what it made. */
+export interface RestoreRecord {
+  recoveryType: RecoveryType;
+  recoveryPointName: string;
+  recoveryPointTime: number;
+  osType: OsType;
+  vmSize: string;
+  storageAccountId: string;
+  targetResourceGroup?: string;
+  targetVmName?: string;
+  subnetId?: string;
+  zone?: string;
+  /** Names of the managed disks it created (RestoreDisks, AlternateLocation, OriginalLocation). */
+  createdDisks?: string[];
+}
 
 export interface JobErrorRecord {
   errorCode: number;
@@ -115,6 +184,7 @@ export interface JobRecord {
   failAt?: number;
   cancelRequestedAt?: number;
   errorDetails?: JobErrorRecord[];
+  restore?: RestoreRecord;
 }
 
 export interface RecoveryPointRecord {
@@ -126,10 +196,20 @@ export interface RecoveryPointRecord {
   type: 'AppConsistent' | 'CrashConsistent' | 'FileSystemConsistent';
   osType: OsType;
   vmSize: string;
+  /** A file-recovery session (provisionInstantItemRecovery) is open on it. */
+  ilrActive?: boolean;
+}
+
+/** A file-recovery script as the service hands it out (ClientScriptForConnect). */
+export interface ClientScriptRecord {
+  scriptContent: string;
+  scriptExtension: string;
+  osType: OsType;
+  scriptNameSuffix: string;
 }
 
 export type OperationKind =
-  | 'enable' | 'stop' | 'deleteData' | 'undelete' | 'backup' | 'refresh' | 'policyDelete' | 'vaultUpdate' | 'cancelJob';
+  | 'enable' | 'stop' | 'deleteData' | 'undelete' | 'backup' | 'restore' | 'provisionIlr' | 'revokeIlr' | 'refresh' | 'policyDelete' | 'vaultUpdate' | 'cancelJob';
 
 export interface ArmErrorBody {
   code: string;
@@ -147,6 +227,9 @@ export interface OperationRecord {
   jobId?: string;
   vmKey?: string;
   policyName?: string;
+  /** File recovery: the recovery point mounted or unmounted, and (provision) the scripts that mount it. */
+  recoveryPointName?: string;
+  clientScripts?: ClientScriptRecord[];
   applied?: boolean;
 }
 
@@ -164,4 +247,8 @@ export interface SandboxState {
   jobs: JobRecord[];
   recoveryPoints: RecoveryPointRecord[];
   operations: OperationRecord[];
+  /** Absent in data files written before restore existed. */
+  disks?: DiskRecord[];
+  virtualNetworks?: VirtualNetworkRecord[];
+  storageAccounts?: StorageAccountRecord[];
 }

@@ -12,14 +12,14 @@ import { DAY_MS, TIMINGS } from './timings';
 export const STORY_TENANT_ID = '8f3c2a71-5d4e-4b6a-9c1f-0a2b3c4d5e6f';
 export const STORY_SUBSCRIPTION_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
-interface VmSeed { rg: string; name: string; location: string; os: 'Windows' | 'Linux'; size: string; agent?: boolean; power?: VmRecord['powerState']; vmId: string }
+interface VmSeed { rg: string; name: string; location: string; os: 'Windows' | 'Linux'; size: string; agent?: boolean; power?: VmRecord['powerState']; vmId: string; dataDisks?: number[] }
 
 const VMS: VmSeed[] = [
-  { rg: 'contoso-web-rg', name: 'web-vm-01', location: 'westeurope', os: 'Windows', size: 'Standard_D2s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000001' },
+  { rg: 'contoso-web-rg', name: 'web-vm-01', location: 'westeurope', os: 'Windows', size: 'Standard_D2s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000001', dataDisks: [128] },
   { rg: 'contoso-web-rg', name: 'web-vm-02', location: 'westeurope', os: 'Windows', size: 'Standard_D2s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000002' },
   { rg: 'contoso-web-rg', name: 'app-linux-01', location: 'westeurope', os: 'Linux', size: 'Standard_B2s', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000003' },
   { rg: 'contoso-web-rg', name: 'legacy-linux-02', location: 'westeurope', os: 'Linux', size: 'Standard_B1s', agent: false, vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000004' },
-  { rg: 'contoso-data-rg', name: 'sql-vm-01', location: 'northeurope', os: 'Windows', size: 'Standard_E4s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000005' },
+  { rg: 'contoso-data-rg', name: 'sql-vm-01', location: 'northeurope', os: 'Windows', size: 'Standard_E4s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000005', dataDisks: [256, 256] },
   { rg: 'contoso-data-rg', name: 'etl-linux-01', location: 'northeurope', os: 'Linux', size: 'Standard_D4s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000006' },
   { rg: 'contoso-data-rg', name: 'build-linux-02', location: 'northeurope', os: 'Linux', size: 'Standard_B2ms', power: 'deallocated', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000007' },
 ];
@@ -35,6 +35,8 @@ export function storyState(now: number): SandboxState {
   const vms: VmRecord[] = VMS.map((v) => ({
     subscriptionId: sub, resourceGroup: v.rg, name: v.name, location: v.location, osType: v.os, vmSize: v.size, vmId: v.vmId,
     powerState: v.power ?? 'running', agentReady: v.agent ?? true, broken: false, createdAt: created, tags: { project: 'contoso' },
+    subnetId: `/subscriptions/${sub}/resourceGroups/${v.rg}/providers/Microsoft.Network/virtualNetworks/${v.rg.replace(/-rg$/, '-vnet')}/subnets/default`,
+    ...(v.dataDisks ? { dataDisks: v.dataDisks.map((sizeGB, lun) => ({ lun, name: `${v.name}_DataDisk_${lun}`, sizeGB })) } : {}),
   }));
   const vaultKey = vaultKeyOf(sub, 'contoso-backup-rg', 'contoso-vault');
   const protectedVm = vms[0];
@@ -79,6 +81,15 @@ export function storyState(now: number): SandboxState {
     jobs,
     recoveryPoints: points,
     operations: [],
+    disks: [],
+    virtualNetworks: [
+      { subscriptionId: sub, resourceGroup: 'contoso-web-rg', name: 'contoso-web-vnet', location: 'westeurope', addressPrefix: '10.1.0.0/16', subnets: [{ name: 'default', addressPrefix: '10.1.0.0/24' }, { name: 'restore', addressPrefix: '10.1.1.0/24' }] },
+      { subscriptionId: sub, resourceGroup: 'contoso-data-rg', name: 'contoso-data-vnet', location: 'northeurope', addressPrefix: '10.2.0.0/16', subnets: [{ name: 'default', addressPrefix: '10.2.0.0/24' }] },
+    ],
+    storageAccounts: [
+      { subscriptionId: sub, resourceGroup: 'contoso-web-rg', name: 'contosowebstaging', location: 'westeurope', skuName: 'Standard_LRS', kind: 'StorageV2', createdAt: created },
+      { subscriptionId: sub, resourceGroup: 'contoso-data-rg', name: 'contosodatastaging', location: 'northeurope', skuName: 'Standard_LRS', kind: 'StorageV2', createdAt: created },
+    ],
   };
 }
 

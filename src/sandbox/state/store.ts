@@ -1,7 +1,7 @@
 /** In-memory state with case-insensitive indexes; serializes back to the persisted `SandboxState`. */
 import type {
-  JobRecord, OperationRecord, PolicyRecord, ProtectedItemRecord, RecoveryPointRecord, ResourceGroupRecord,
-  SandboxState, SubscriptionRecord, VaultRecord, VmRecord,
+  DiskRecord, JobRecord, OperationRecord, PolicyRecord, ProtectedItemRecord, RecoveryPointRecord, ResourceGroupRecord,
+  SandboxState, StorageAccountRecord, SubscriptionRecord, VaultRecord, VirtualNetworkRecord, VmRecord,
 } from './model';
 import { rgKeyOf, vaultKeyOf, vmKeyOf } from './names';
 
@@ -25,6 +25,9 @@ export class Store {
   private readonly jobsById = new Map<string, JobRecord>();
   private readonly rps = new Map<string, RecoveryPointRecord[]>();
   private readonly ops = new Map<string, OperationRecord>();
+  private readonly disks = new Map<string, DiskRecord>();
+  private readonly networks = new Map<string, VirtualNetworkRecord>();
+  private readonly storage = new Map<string, StorageAccountRecord>();
 
   constructor(state: SandboxState) {
     this.tenantId = state.tenantId;
@@ -38,6 +41,9 @@ export class Store {
     for (const j of state.jobs) this.addJob(j);
     for (const rp of state.recoveryPoints) this.addRecoveryPoint(rp);
     for (const o of state.operations) this.addOperation(o);
+    for (const d of state.disks ?? []) this.putDisk(d);
+    for (const n of state.virtualNetworks ?? []) this.putNetwork(n);
+    for (const a of state.storageAccounts ?? []) this.putStorageAccount(a);
   }
 
   /** A number unique within this state (recovery point names, data ids). */
@@ -123,6 +129,18 @@ export class Store {
   allOperations(): OperationRecord[] { return [...this.ops.values()]; }
   allJobs(): JobRecord[] { return [...this.jobsById.values()]; }
 
+  // Managed disks, virtual networks, storage accounts (keyed by their lower-cased ARM id)
+  putDisk(d: DiskRecord): void { this.disks.set(armKey(d, 'Microsoft.Compute/disks'), d); }
+  disk(sub: string, rg: string, name: string): DiskRecord | undefined { return this.disks.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Compute/disks')); }
+  disksOf(sub: string): DiskRecord[] { return [...this.disks.values()].filter((d) => d.subscriptionId === sub); }
+  putNetwork(n: VirtualNetworkRecord): void { this.networks.set(armKey(n, 'Microsoft.Network/virtualNetworks'), n); }
+  network(sub: string, rg: string, name: string): VirtualNetworkRecord | undefined { return this.networks.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Network/virtualNetworks')); }
+  networksOf(sub: string): VirtualNetworkRecord[] { return [...this.networks.values()].filter((n) => n.subscriptionId === sub); }
+  putStorageAccount(a: StorageAccountRecord): void { this.storage.set(armKey(a, 'Microsoft.Storage/storageAccounts'), a); }
+  storageAccount(sub: string, rg: string, name: string): StorageAccountRecord | undefined { return this.storage.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Storage/storageAccounts')); }
+  storageAccountsOf(sub: string): StorageAccountRecord[] { return [...this.storage.values()].filter((a) => a.subscriptionId === sub); }
+  allStorageAccounts(): StorageAccountRecord[] { return [...this.storage.values()]; }
+
   toState(savedAt: number): SandboxState {
     return {
       version: 1,
@@ -138,6 +156,13 @@ export class Store {
       jobs: [...this.jobs.values()].flat(),
       recoveryPoints: [...this.rps.values()].flat(),
       operations: this.allOperations(),
+      disks: [...this.disks.values()],
+      virtualNetworks: [...this.networks.values()],
+      storageAccounts: [...this.storage.values()],
     };
   }
+}
+
+function armKey(r: { subscriptionId: string; resourceGroup: string; name: string }, type: string): string {
+  return `/subscriptions/${r.subscriptionId}/resourcegroups/${r.resourceGroup}/providers/${type}/${r.name}`.toLowerCase();
 }

@@ -12,6 +12,10 @@ export const TIMINGS = {
   deleteJob: 10_000,
   undeleteOperation: 2_000,
   undeleteJob: 10_000,
+  restoreOperation: 2_000,
+  restoreJob: 60_000,
+  /** File recovery: preparing the recovery point's disks for mounting, and unmounting them. */
+  ilrOperation: 5_000,
   refreshOperation: 5_000,
   cancelOperation: 3_000,
   vaultOperation: 1_000,
