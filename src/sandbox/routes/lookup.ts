@@ -1,8 +1,8 @@
 /** Shared lookups for route handlers: each one answers with the ARM error the service would send. */
 import { errors } from '../http/errors';
-import type { RouteRequest } from '../http/router';
+import type { Reply, RouteRequest } from '../http/router';
 import type { Site } from '../http/site';
-import type { ResourceGroupRecord, SubscriptionRecord, VaultRecord, VmRecord } from '../state/model';
+import type { OperationRecord, ResourceGroupRecord, SubscriptionRecord, VaultRecord, VmRecord } from '../state/model';
 import { parseContainerName, parseItemName, vaultArmId, vaultKeyOf, vmKeyOf } from '../state/names';
 
 export const VAULT = '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/vaults/{vault}';
@@ -84,4 +84,16 @@ export function parseFilter(filter: string | undefined): Map<string, string> {
 export function matches(filter: Map<string, string>, field: string, value: string | undefined): boolean {
   const wanted = filter.get(field.toLowerCase());
   return wanted === undefined || wanted.toLowerCase() === (value ?? '').toLowerCase();
+}
+
+/** 202 for an operation on a protected item, with the item-level async-operation headers. */
+export function itemAccepted(site: Site, req: RouteRequest, vault: VaultRecord, vm: VmRecord, op: OperationRecord): Reply {
+  const suffix = itemSuffix(vm);
+  return {
+    status: 202,
+    headers: {
+      'Azure-AsyncOperation': vaultUrl(site, vault, `${suffix}/operationsStatus/${op.id}`, req.apiVersion),
+      Location: vaultUrl(site, vault, `${suffix}/operationResults/${op.id}`, req.apiVersion),
+    },
+  };
 }

@@ -7,11 +7,11 @@ import { pagedReply } from '../http/paging';
 import { queryValue, type Reply, type RouteRequest, type Router } from '../http/router';
 import type { Site } from '../http/site';
 import { obj, str } from '../state/json';
-import type { OperationRecord, ProtectionState, VaultRecord, VmRecord } from '../state/model';
+import type { ProtectionState } from '../state/model';
 import { vmKeyOf } from '../state/names';
 import { DAY_MS, TIMINGS } from '../state/timings';
 import { renderItem } from '../render/backup';
-import { ITEM, itemSuffix, matches, parseFilter, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
+import { ITEM, itemAccepted, matches, parseFilter, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
 
 /** An on-demand recovery point is kept for at most 99 years: calendar years, leap days included. */
 const MAX_RETAIN_YEARS = 99;
@@ -92,17 +92,6 @@ function refuseConflicts(site: Site, vaultKey: string, vmKey: string): void {
   if (site.engine.protectionOperationRunning(vaultKey, vmKey)) {
     throw new ArmError(409, 'BMSUserErrorConflictingProtectionOperation', 'Another configure protection operation is in progress for this item. Please wait until it completes and retry.');
   }
-}
-
-function itemAccepted(site: Site, req: RouteRequest, vault: VaultRecord, vm: VmRecord, op: OperationRecord): Reply {
-  const suffix = itemSuffix(vm);
-  return {
-    status: 202,
-    headers: {
-      'Azure-AsyncOperation': vaultUrl(site, vault, `${suffix}/operationsStatus/${op.id}`, req.apiVersion),
-      Location: vaultUrl(site, vault, `${suffix}/operationResults/${op.id}`, req.apiVersion),
-    },
-  };
 }
 
 function putItem(site: Site, req: RouteRequest): Reply {

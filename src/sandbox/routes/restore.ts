@@ -7,9 +7,9 @@ import { errors } from '../http/errors';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import { obj, str, type JsonObject } from '../state/json';
-import type { OperationRecord, RecoveryPointRecord, RecoveryType, RestoreRecord, VaultRecord, VmRecord } from '../state/model';
+import type { RecoveryPointRecord, RecoveryType, RestoreRecord, VmRecord } from '../state/model';
 import { normalizeLocation, vmArmId, vmKeyOf } from '../state/names';
-import { ITEM, itemSuffix, resolveItemPath, vaultUrl } from './lookup';
+import { ITEM, itemAccepted, resolveItemPath } from './lookup';
 
 const RP = `${ITEM}/recoveryPoints/{rp}`;
 const RECOVERY_TYPES: readonly RecoveryType[] = ['AlternateLocation', 'RestoreDisks', 'OriginalLocation'];
@@ -24,18 +24,6 @@ function parseArmId(id: string | undefined, type?: string): ArmRef | undefined {
   const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)(?:\/providers\/([^/]+\/[^/]+)\/([^/]+)(?:\/[^/]+\/([^/]+))?)?\/?$/i.exec(id);
   if (!m || (type && m[3]?.toLowerCase() !== type.toLowerCase())) return undefined;
   return { sub: m[1], rg: m[2], name: m[4], child: m[5] };
-}
-
-function accepted(site: Site, req: RouteRequest, vault: VaultRecord, vm: VmRecord, op: OperationRecord): Reply {
-  const suffix = itemSuffix(vm);
-  return {
-    status: 202,
-    headers: {
-      'Azure-AsyncOperation': vaultUrl(site, vault, `${suffix}/operationsStatus/${op.id}`, req.apiVersion),
-      Location: vaultUrl(site, vault, `${suffix}/operationResults/${op.id}`, req.apiVersion),
-      'Retry-After': String(site.retryAfterSeconds),
-    },
-  };
 }
 
 function requirePoint(site: Site, vaultKey: string, vmKey: string, name: string): RecoveryPointRecord {
@@ -111,7 +99,7 @@ function triggerRestore(site: Site, req: RouteRequest): Reply {
   } else if (recoveryType === 'RestoreDisks') {
     restore.targetResourceGroup = requireTargetGroup(site, str(props.targetResourceGroupId) ?? `/subscriptions/${vm.subscriptionId}/resourceGroups/${vm.resourceGroup}`);
   }
-  return accepted(site, req, vault, vm, site.engine.restore(vaultKey, vm, item, restore));
+  return itemAccepted(site, req, vault, vm, site.engine.restore(vaultKey, vm, item, restore));
 }
 
 function itemLevelRecovery(site: Site, req: RouteRequest, kind: 'provisionIlr' | 'revokeIlr'): Reply {
@@ -124,7 +112,7 @@ function itemLevelRecovery(site: Site, req: RouteRequest, kind: 'provisionIlr' |
     const target = str(props.virtualMachineId);
     if (target !== undefined && target.toLowerCase() !== vmArmId(vm).toLowerCase()) throw errors.invalidInput('virtualMachineId does not match the protected item');
   }
-  return accepted(site, req, vault, vm, site.engine.itemLevelRecovery(vaultKey, vm, vmKey, rp, kind));
+  return itemAccepted(site, req, vault, vm, site.engine.itemLevelRecovery(vaultKey, vm, vmKey, rp, kind));
 }
 
 export function registerRestoreRoutes(router: Router, site: Site): void {

@@ -1,7 +1,7 @@
 /** What a vault holds, as the portal's overview reads it: usage summaries, and backup engines (none: VMs need none). */
-import { errors } from '../http/errors';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
+import { registerEmptyCollection } from './emptyCollection';
 import { parseFilter, requireVault, VAULT } from './lookup';
 
 function countSummary(value: string, localizedValue: string, count: number): unknown {
@@ -20,12 +20,5 @@ export function registerVaultUsageRoutes(router: Router, site: Site): void {
       : [];
     return { status: 200, body: { value } };
   });
-  router.add('GET', `${VAULT}/backupEngines`, (req) => {
-    requireVault(site, req);
-    return { status: 200, body: { value: [] } };
-  });
-  router.add('GET', `${VAULT}/backupEngines/{engine}`, (req) => {
-    requireVault(site, req);
-    throw errors.notFound('Backup engine', req.params.engine);
-  });
+  registerEmptyCollection(router, site, 'backupEngines', 'Backup engine');
 }
