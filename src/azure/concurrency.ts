@@ -3,10 +3,8 @@ import { startWaiting, yieldToEventLoop } from './yieldToLoop';
 
 /**
  * Calls started per event-loop turn, over every fan-out of the process. A start usually opens a connection, whose
- * setup (TLS socket, session, the SDK pipeline's first run while cold) is synchronous CPU. One start per turn per
- * fan-out was not enough once the tree ran ten fan-outs at a time (each subscription's items for its Backup items
- * nodes and for its VM protection index): ten starts landed in one turn, and a cold tree load had 40-55 ms of CPU
- * between two ticks of a 5 ms timer. With 3 (or 5) per turn for all of them it measured 20-28 ms, no slower.
+ * setup (TLS socket, session, the SDK pipeline's first run while cold) is synchronous CPU, and the tree runs about
+ * ten fan-outs at once: a limit per fan-out would still put ten starts in one turn. Measurements: docs/PERFORMANCE.md.
  */
 const STARTS_PER_TURN = 3;
 let startsThisTurn = 0;

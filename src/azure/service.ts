@@ -17,12 +17,9 @@ import { createListingCache, noListingCache } from './listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
 /**
- * Parallel reads per fan-out (one items listing per vault of a subscription). ARM meters reads per subscription
- * and principal with a token bucket (250 tokens, refilled at 25/s), so a burst of 12 is far inside it; at 4 the
- * 10 vaults of a typical subscription took 3 sequential rounds (1.7x the tree's critical path from that alone).
- * Measured (README, Performance): 4 only won on a 2-core machine busy with other work, where fewer connections
- * meant less CPU to share; at 150 ms latency, nearer ARM's own, 12 was ~20% faster. No session-wide cap on top:
- * one of 20 sockets cost ~200 ms at that latency.
+ * Parallel reads per fan-out (one items listing per vault of a subscription): a burst of 12 is far inside ARM's read
+ * bucket per subscription and principal, and covers a typical subscription's vaults in one round instead of three.
+ * No session-wide cap on top. Measurements: docs/PERFORMANCE.md (Decisions).
  */
 export const DEFAULT_CONCURRENCY = 12;
 /** Parallel writes per fan-out (enable protection for many VMs): writes have the smaller bucket, and each starts a backup RP operation. */

@@ -66,7 +66,7 @@ class ParseQueue {
 
 // Work that continues something already started (mapping a parsed page) runs before new work (parsing the next
 // page): a page's parsed JSON then lives for a turn or two, not until every page of a burst has been parsed. Many
-// parsed pages alive at once made each young-generation collection copy them all (20-40 ms pauses).
+// parsed pages alive at once make each young-generation collection copy them all (docs/PERFORMANCE.md).
 // Parses go smallest first: a small answer is usually a list whose entries start the next calls (a subscription's
 // vaults, then each vault's items), so its parse is on the load's critical path, while the large pages (1,000 VMs)
 // are leaves that can wait; and shortest-first is also what keeps the mean wait of a burst lowest.

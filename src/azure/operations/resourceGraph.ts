@@ -32,8 +32,8 @@ export const GRAPH_API_VERSION = '2024-04-01';
  * One ARG page of the subscription's VMs (token: ours, from a previous page; undefined: the first). Sent as the
  * SDK's `resources` operation sends it (same path, api-version and body as its serializer writes them) through the
  * Resource Graph client's own pipeline, read as wire JSON: the SDK's request builder checks every body with
- * `instanceof FormData`, which loads Node's undici (~40 ms of CPU in the first query of a process), and its answer
- * is parsed in a slice of the shared queue like the other bulk lists (see wire.ts).
+ * `instanceof FormData`, which loads Node's undici (a long synchronous block in a process's first query; see
+ * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (wire.ts).
  */
 export async function graphVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
   const skipToken = token?.slice(TOKEN_PREFIX.length);

@@ -1,12 +1,13 @@
 // Journey (2): create a vault from the palette → storage replication LRS in its form → enable backup from the
 // vault for two VMs (multi-select) → both items appear. On the way: the name's live availability check, a draft
-// that survives hiding the form, and an ARM error shown inline with its code and request id.
+// that survives hiding the form, and an ARM error shown inline with its code and request id. With
+// AZB_UPDATE_SCREENSHOTS=1 it renews the README's pictures of a form and of the tree (media/screenshots).
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { expandTreeRow, quickPickRow, runPaletteCommand } from '../workbench';
 import {
-  assertNoCspViolations, chooseOption, clearHovers, formError, formResult, journeyWorkbench, openForm, openSandboxTree, runFromContextMenu, submitDisabled,
-  submitForm, switchTab, typeInto, waitForRow,
+  assertNoCspViolations, chooseOption, clearHovers, formError, formResult, journeyWorkbench, openForm, openSandboxTree, renewReadmeScreenshot, runFromContextMenu,
+  submitDisabled, submitForm, switchTab, typeInto, waitForRow,
 } from './helpers';
 
 const VAULT = 'journey-vault';
@@ -78,6 +79,7 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await enable.locator('vscode-checkbox[label="web-vm-02"]').click();
     await enable.locator('vscode-checkbox[label="app-linux-01"]').click();
     await s.screenshot('enable-two-vms');
+    await renewReadmeScreenshot(page, '.part.editor', 'form.png', { width: 720, height: 500 });
     await submitForm(enable);
     assert.match(await formResult(enable), /Configuring backup for 2 virtual machines…\s+View the job/);
     await s.screenshot('enable-result');
@@ -102,5 +104,6 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     assert.match(error, /Request id: [0-9a-f-]{36}/);
     await s.screenshot('storage-locked-error');
     assertNoCspViolations(s);
+    await renewReadmeScreenshot(page, '.part.sidebar', 'tree.png', { height: 280, widen: 220 });
   });
 });

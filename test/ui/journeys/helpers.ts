@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
+import { REPO } from '../../harness/codeServer';
 import { type SessionOptions, type WorkbenchSession, useWorkbench } from '../session';
 import { activityItem, contextMenuItem, expandTreeRow, treeRow, webviewFrame } from '../workbench';
 
@@ -150,4 +151,32 @@ export function assertNoCspViolations(session: WorkbenchSession): void {
   const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
   const violations = lines.filter((l) => /Content Security Policy|Refused to (load|apply|execute|evaluate|connect)/i.test(l));
   if (violations.length > 0) throw new Error(`CSP violations:\n${violations.join('\n')}`);
+}
+
+/** How renewReadmeScreenshot crops: at most this width and height from the part's top left; `widen` drags its right edge first. */
+export interface ReadmeCrop { width?: number; height?: number; widen?: number }
+
+/**
+ * With AZB_UPDATE_SCREENSHOTS=1, saves the part of the workbench matched by `selector` (cropped) as
+ * media/screenshots/`file` for the README; otherwise does nothing, so a test run leaves the working tree as it found it.
+ */
+export async function renewReadmeScreenshot(page: Page, selector: string, file: string, crop: ReadmeCrop = {}): Promise<void> {
+  if (process.env.AZB_UPDATE_SCREENSHOTS !== '1') return;
+  const part = page.locator(selector).first();
+  let box = await part.boundingBox();
+  if (!box) throw new Error(`${selector} is not shown`);
+  if (crop.widen) {
+    // The sash between two parts sits on their border: dragging it gives long labels room.
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + crop.widen, y, { steps: 5 });
+    await page.mouse.up();
+    await clearHovers(page);
+    box = (await part.boundingBox()) ?? box;
+  }
+  const target = path.join(REPO, 'media/screenshots', file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const clip = { x: box.x, y: box.y, width: Math.min(box.width, crop.width ?? box.width), height: Math.min(box.height, crop.height ?? box.height) };
+  await page.screenshot({ path: target, clip });
 }
