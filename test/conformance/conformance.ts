@@ -74,7 +74,7 @@ export class ConformanceRun {
   }
 
   private waived(problem: ExchangeProblem, exchange: RecordedExchange, operation: Operation | undefined): boolean {
-    const difference = this.differences.find((d) => d.kind === problem.kind
+    const difference = this.differences.find((d) => d.kinds.includes(problem.kind)
       && (!d.operations || (operation !== undefined && d.operations.includes(operation.operationId)))
       && (!d.files || (operation !== undefined && d.files.includes(operation.source.split(' ')[0])))
       && (!d.at || d.at.test(problem.at))

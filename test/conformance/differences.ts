@@ -10,7 +10,8 @@ export interface KnownDifference {
   /** The operations (operationId) it applies to, or the swagger files (`bms.json`) whose operations it applies to. */
   operations?: string[];
   files?: string[];
-  kind: ExchangeProblemKind;
+  /** The problems it covers (an undeclared path is both handed out in a header and served). */
+  kinds: ExchangeProblemKind[];
   /** Where in the body (array elements written `[]`). */
   at?: RegExp;
   /** The path concerned: the request's, or the one a Location / Azure-AsyncOperation header points at. */
@@ -27,7 +28,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     id: 'actionsInfo-numbers',
     operations: ['JobDetails_Get', 'BackupJobs_List'],
-    kind: 'type',
+    kinds: ['type'],
     at: /^(value\[\]\.)?properties\.actionsInfo\[\]$/,
     what: 'A job\'s `actionsInfo` holds numbers (`[1]` = Cancellable), not the strings of the swagger\'s JobSupportedAction enum.',
     evidence: 'AZURE-BACKUP-API.md section 8 (Backup now, job body): "`actionsInfo` arrives as numbers from the live service ([1] = Cancellable) ... [probed]".',
@@ -35,7 +36,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     id: 'nextLink-absent-on-last-page',
     operations: ['Subscriptions_List', 'Tenants_List'],
-    kind: 'required',
+    kinds: ['required'],
     at: /^nextLink$/,
     what: 'The last page of a list has no `nextLink`, though SubscriptionListResult and TenantListResult mark it required.',
     evidence: 'AZURE-BACKUP-API.md section 15 (Paging): "the last page omits `nextLink` (or sends `null`)"; section 2 shows the subscription list as `{ "value": [...], "nextLink"? }`.',
@@ -43,7 +44,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     id: 'backup-rp-error-nulls',
     files: ['bms.json'],
-    kind: 'null',
+    kinds: ['null'],
     at: /^error\.(target|details)$/,
     what: 'Errors of the backup RP carry `"target": null, "details": null`, which CloudErrorBody does not mark x-nullable.',
     evidence: 'AZURE-BACKUP-API.md section 14.1 (Envelope): "The live backup RP sends `"target": null, "details": null` explicitly".',
@@ -51,7 +52,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     id: 'vault-enhancedSecurityState-2026-07-01',
     operations: ['Vaults_Get', 'Vaults_ListBySubscriptionId', 'Vaults_ListByResourceGroup', 'Vaults_CreateOrUpdate', 'Vaults_Update', 'GetOperationResult'],
-    kind: 'undeclared',
+    kinds: ['undeclared'],
     at: /^(value\[\]\.)?properties\.securitySettings\.softDeleteSettings\.enhancedSecurityState$/,
     newerApiVersionOnly: true,
     what: 'A vault asked for in an api-version after 2023-06-01 (the vault SDK speaks 2026-07-01) has `softDeleteSettings.enhancedSecurityState`, which vaults.json 2023-06-01 lacks.',
@@ -59,18 +60,16 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   },
   {
     id: 'fabric-operationsStatus',
-    operations: ['ProtectionContainers_Refresh'],
-    kind: 'lro',
+    kinds: ['lro', 'operation'],
     path: new RegExp(`^${RSV}/backupFabrics/[^/]+/operationsStatus/[^/]+$`, 'i'),
-    what: 'Refresh answers `Azure-AsyncOperation: .../backupFabrics/Azure/operationsStatus/{op}`, a path bms.json does not declare (the sandbox serves an OperationStatus there).',
+    what: 'Refresh answers `Azure-AsyncOperation: .../backupFabrics/Azure/operationsStatus/{op}`, a path bms.json does not declare; the sandbox serves an OperationStatus there.',
     evidence: 'AZURE-BACKUP-API.md section 6.1: "the live service additionally sent `Azure-AsyncOperation: .../backupFabrics/Azure/operationsStatus/{op}`" (real CLI recordings).',
   },
   {
     id: 'job-operationsStatus',
-    operations: ['JobCancellations_Trigger'],
-    kind: 'lro',
+    kinds: ['lro', 'operation'],
     path: new RegExp(`^${RSV}/backupJobs/[^/]+/operationsStatus/[^/]+$`, 'i'),
-    what: 'Cancel answers `Azure-AsyncOperation: .../backupJobs/{job}/operationsStatus/{op}`, a path bms.json does not declare (the sandbox serves an OperationStatus there).',
+    what: 'Cancel answers `Azure-AsyncOperation: .../backupJobs/{job}/operationsStatus/{op}`, a path bms.json does not declare; the sandbox serves an OperationStatus there.',
     evidence: 'AZURE-BACKUP-API.md section 9 (Jobs): "the live service also sends `Azure-AsyncOperation: .../backupJobs/{job}/operationsStatus/{op}`".',
   },
 ];
