@@ -108,7 +108,10 @@ export class SchemaChecker {
     for (const name of flat.required) {
       if (!(name in value)) problems.push({ kind: 'required', at: join(at, name), message: `required property '${name}' is missing${target.name ? ` (${target.name})` : ''}` });
     }
+    // `{"type": "object"}` alone is a free-form object in swagger (AutoRest's AnyObject): any property goes.
+    const freeForm = flat.properties.size === 0 && flat.additionalProperties === undefined && !target.schema.allOf;
     for (const [name, child] of Object.entries(value)) {
+      if (freeForm) break;
       const declared = flat.properties.get(name);
       if (declared) this.visit(child, declared, join(at, name), problems);
       else if (typeof flat.additionalProperties === 'object') this.visit(child, flat.additionalProperties, join(at, name), problems);

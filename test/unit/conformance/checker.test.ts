@@ -38,6 +38,7 @@ const service = {
         color: { type: 'string', enum: ['red', 'blue'], 'x-ms-enum': { name: 'Color', modelAsString: false } },
         size: { type: 'string', enum: ['S'], 'x-ms-enum': { name: 'Size', modelAsString: true } },
         tags: { type: 'object', additionalProperties: { type: 'string' } },
+        bag: { type: 'object', description: 'free-form' },
         properties: { type: 'object', properties: { provisioningState: { type: 'string' } } },
       },
     },
@@ -85,6 +86,7 @@ describe('Conformance checker (swagger 2.0 rules)', () => {
     assert.deepEqual(kinds({ kind: 'Thing', color: 'Red' }), ['enum color']);
     assert.deepEqual(kinds({ kind: 'Thing', size: 'XXL' }), []);
     assert.deepEqual(kinds({ kind: 'Thing', tags: { a: 'b', c: 1 } }), ['type tags.c']);
+    assert.deepEqual(kinds({ kind: 'Thing', bag: { anything: [1], goes: 'here' } }), []);
     assert.deepEqual(kinds({ kind: 'Thing', count: null }), ['null count']);
   });
 
