@@ -76,13 +76,13 @@ export function scaledTo(base: Scale, vms: number): Scale {
   };
 }
 
-/** --page-size: every list; --arm-page-size: subscriptions, locations, resource groups, VMs, vaults; --backup-page-size: the backup RP's lists. */
+/** --page-size: every list; --arm-page-size: subscriptions, resource groups, VMs, vaults; --backup-page-size: the backup RP's lists. */
 function pageSizesFrom(values: ReadonlyMap<string, number>): PageSizes {
   const sizes: PageSizes = {};
   const all = values.get('page-size');
   if (all !== undefined) sizes.default = Math.max(1, all);
   const arm = values.get('arm-page-size');
-  if (arm !== undefined) Object.assign(sizes, { subscriptions: arm, locations: arm, resourceGroups: arm, virtualMachines: arm, vaults: arm });
+  if (arm !== undefined) Object.assign(sizes, { subscriptions: arm, resourceGroups: arm, virtualMachines: arm, vaults: arm });
   const backup = values.get('backup-page-size');
   if (backup !== undefined) {
     Object.assign(sizes, { backupProtectedItems: backup, backupJobs: backup, backupProtectableItems: backup, backupProtectionContainers: backup, backupPolicies: backup, recoveryPoints: backup });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: builds once, then runs the test levels in order and ends with one "N passed, N failed" line.
 //   node scripts/test.mjs [unit] [sandbox] [host] [ui]     (default: all four)
-// Levels: unit (pure logic, mocha on Node), sandbox (real SDK clients over HTTPS against the emulator),
+// Levels: unit (pure logic, mocha on Node), sandbox (real SDK clients over HTTPS against the emulator, every answer
+// recorded and then checked against the official swagger by test/conformance),
 // host (mocha inside the real extension host of code-server), ui (Playwright + Debian chromium on the workbench).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -44,6 +45,14 @@ function readReport(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+function mochaRun(name, { glob, timeout }, env) {
+  const report = path.join(OUT, `${name}-report.json`);
+  fs.rmSync(report, { force: true });
+  run(bin('mocha'), ['--reporter', path.join(REPO, 'test/harness/reporter.cjs'), '--reporter-option', `report=${report}`,
+    '--timeout', String(timeout), ...(name === 'ui' ? ['--slow', '30000'] : []), glob], { env });
+  return readReport(report);
+}
+
 const totals = { passed: 0, failed: 0, pending: 0 };
 const rows = [];
 for (const level of chosen) {
@@ -53,13 +62,16 @@ for (const level of chosen) {
   if (level === 'host') {
     const { runHostTests } = createRequire(import.meta.url)(path.join(REPO, 'out/test/harness/runHost.js'));
     summary = await runHostTests();
+  } else if (level === 'sandbox') {
+    // The sandbox suites run with every answer recorded; the conformance suite then checks the record against the swagger.
+    const record = path.join(OUT, 'sandbox-exchanges.jsonl');
+    fs.rmSync(record, { force: true });
+    const env = { ...process.env, AZB_SANDBOX_RECORD: record };
+    const suites = mochaRun('sandbox', MOCHA_LEVELS.sandbox, env);
+    const conformance = mochaRun('conformance', { glob: 'out/test/conformance/**/*.test.js', timeout: 60000 }, env);
+    summary = { passed: suites.passed + conformance.passed, failed: suites.failed + conformance.failed, pending: suites.pending + conformance.pending };
   } else {
-    const { glob, timeout } = MOCHA_LEVELS[level];
-    const report = path.join(OUT, `${level}-report.json`);
-    fs.rmSync(report, { force: true });
-    run(bin('mocha'), ['--reporter', path.join(REPO, 'test/harness/reporter.cjs'), '--reporter-option', `report=${report}`,
-      '--timeout', String(timeout), ...(level === 'ui' ? ['--slow', '30000'] : []), glob]);
-    summary = readReport(report);
+    summary = mochaRun(level, MOCHA_LEVELS[level], process.env);
   }
   const seconds = ((Date.now() - t) / 1000).toFixed(1);
   if (summary.passed + summary.failed + summary.pending === 0) summary.failed = 1; // a level that ran nothing is a failure

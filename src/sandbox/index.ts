@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createControl } from './control';
+import { exchangeRecorderFromEnv } from './http/exchangeRecorder';
 import { FaultInjector } from './http/faults';
 import { RequestLog } from './http/requestLog';
 import { Router } from './http/router';
@@ -80,7 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = new RequestLog();
   const tls = await makeCertificate();
   const server = new SandboxServer({
-    router, tls, log, faults, latencyMs: options.latencyMs ?? 0, retryAfterSeconds,
+    router, tls, log, faults, latencyMs: options.latencyMs ?? 0, retryAfterSeconds, record: exchangeRecorderFromEnv(),
     beforeHandle: () => engine.runDue(),
     afterHandle: (method) => {
       if (method !== 'GET' && method !== 'HEAD') persister.markDirty();

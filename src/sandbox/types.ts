@@ -56,7 +56,6 @@ export interface SandboxOptions {
 export interface PageSizes {
   default?: number;
   subscriptions?: number;
-  locations?: number;
   resourceGroups?: number;
   virtualMachines?: number;
   vaults?: number;

@@ -10,10 +10,18 @@ export class ArmError extends Error {
     super(message);
   }
 
-  toBody(): { error: { code: string; message: string; target: string | null; details: null } } {
-    return { error: { code: this.code, message: this.message, target: this.target ?? null, details: null } };
+  /**
+   * The envelope as the provider at `path` sends it: the backup RP spells out `"target": null, "details": null`
+   * (AZURE-BACKUP-API.md 14.1); ARM and the other providers leave out what they do not have, as their swagger says.
+   */
+  toBody(path: string): { error: { code: string; message: string; target?: string | null; details?: null } } {
+    if (BACKUP_RP_PATH.test(path)) return { error: { code: this.code, message: this.message, target: this.target ?? null, details: null } };
+    return { error: { code: this.code, message: this.message, ...(this.target !== undefined ? { target: this.target } : {}) } };
   }
 }
+
+/** Paths the backup RP answers: the vault's `backup*` children and the region's `backupStatus`. */
+const BACKUP_RP_PATH = /\/providers\/Microsoft\.RecoveryServices\/(vaults|locations)\/[^/]+\/backup/i;
 
 export const errors = {
   resourceNotFound: (type: string, name: string, rg: string): ArmError =>

@@ -9,6 +9,7 @@ import type { TLSSocket } from 'node:tls';
 import { checkApiVersion } from './apiVersion';
 import { ArmError, errors } from './errors';
 import { drop, isGone, isHttp2, type Request, type Response } from './exchange';
+import type { ExchangeRecorder } from './exchangeRecorder';
 import type { FaultInjector } from './faults';
 import type { FaultKind } from '../types';
 import type { RequestLog } from './requestLog';
@@ -28,6 +29,8 @@ export interface ServerDeps {
   beforeHandle(): void;
   /** Persists and reschedules after a request that may have changed state. */
   afterHandle(method: string): void;
+  /** Set only when answers are recorded for the conformance test (AZB_SANDBOX_RECORD). */
+  record?: ExchangeRecorder;
 }
 
 export class SandboxServer {
@@ -144,7 +147,7 @@ export class SandboxServer {
           ? new ArmError(403, 'AuthorizationFailed', `The client 'sandbox-user' does not have authorization to perform action '${meta.method} ${meta.path}' or the scope is invalid (injected fault). If access was recently granted, please refresh your credentials.`)
           : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
     req.resume();
-    this.send(req, res, meta, errorReply(e), 0);
+    this.send(req, res, meta, errorReply(e, meta.path), 0);
   }
 
   /** Reads the body and handles the call now; the answer leaves at `answerAt` (epoch ms) or at once if that has passed. */
@@ -160,7 +163,7 @@ export class SandboxServer {
     });
     req.on('end', () => {
       if (tooLarge) {
-        this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`)), answerAt);
+        this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`), meta.path), answerAt);
         return;
       }
       const reply = this.handle(req, url, meta, Buffer.concat(chunks));
@@ -193,9 +196,9 @@ export class SandboxServer {
       this.deps.afterHandle(meta.method);
       return reply;
     } catch (e) {
-      if (e instanceof ArmError) return errorReply(e);
+      if (e instanceof ArmError) return errorReply(e, meta.path);
       const message = e instanceof Error ? e.message : String(e);
-      return errorReply(new ArmError(500, 'InternalServerError', `Sandbox bug: ${message}`));
+      return errorReply(new ArmError(500, 'InternalServerError', `Sandbox bug: ${message}`), meta.path);
     }
   }
 
@@ -234,6 +237,7 @@ export class SandboxServer {
       if (payload) res.end(payload);
       else res.end();
       this.logEntry(meta, reply.status, reply.logDetail, payload?.length ?? 0);
+      this.deps.record?.({ method: meta.method, path: meta.path, query: meta.query, status: reply.status, headers, body: payload ? reply.body : undefined });
     };
     this.at(answerAt, write);
   }
@@ -279,8 +283,8 @@ function checkBearer(auth: string): void {
   }
 }
 
-function errorReply(e: ArmError): Reply {
-  return { status: e.status, body: e.toBody(), headers: e.headers };
+function errorReply(e: ArmError, path: string): Reply {
+  return { status: e.status, body: e.toBody(path), headers: e.headers };
 }
 
 function parseBody(req: Request, raw: Buffer): unknown {

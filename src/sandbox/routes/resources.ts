@@ -21,9 +21,10 @@ export function registerResourceRoutes(router: Router, site: Site): void {
     status: 200, body: renderSubscription(requireSubscription(site, req.params.sub), site.store.tenantId),
   }));
 
+  // One answer with every region: the swagger's LocationListResult has no nextLink (x-ms-pageable nextLinkName null).
   router.add('GET', '/subscriptions/{sub}/locations', (req) => {
     const s = requireSubscription(site, req.params.sub);
-    return pagedReply(site, 'locations', req, REGIONS, (r) => renderLocation(s.subscriptionId, r));
+    return { status: 200, body: { value: REGIONS.map((r) => renderLocation(s.subscriptionId, r)) } };
   });
 
   router.add('GET', '/subscriptions/{sub}/resourcegroups', (req) => {

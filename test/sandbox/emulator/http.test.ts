@@ -54,6 +54,15 @@ describe('HTTP fidelity', () => {
     assert.ok((second.responseBytes ?? 0) > 0, 'an error envelope is a body too');
   });
 
+  it('spells out "target": null, "details": null in backup RP errors only, as each swagger and the live backup RP have it', async () => {
+    const vault = await rawRequest(sandbox, 'GET', `${VAULT_PATH.replace('contoso-vault', 'no-such-vault')}?api-version=2026-07-01`, { headers: AUTH });
+    assert.equal(vault.status, 404);
+    assert.deepEqual(Object.keys((vault.json as { error: object }).error), ['code', 'message']);
+    const job = await rawRequest(sandbox, 'GET', `${VAULT_PATH}/backupJobs/00000000-0000-0000-0000-000000000000?api-version=2023-06-01`, { headers: AUTH });
+    assert.equal(job.status, 404);
+    assert.deepEqual((job.json as { error: { target: unknown; details: unknown } }).error, { ...(job.json as { error: object }).error, target: null, details: null });
+  });
+
   it('answers unknown routes with 404 in ARM shape', async () => {
     const r = await rawRequest(sandbox, 'GET', '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01', { headers: AUTH });
     assert.equal(r.status, 404);

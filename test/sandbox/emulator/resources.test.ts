@@ -20,10 +20,12 @@ describe('ARM basics: subscriptions, locations, resource groups, virtual machine
       (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'SubscriptionNotFound');
   });
 
-  it('lists locations across pages', async () => {
+  it('lists every location in one answer, even with pages of 2 (the swagger\'s location list has no nextLink)', async () => {
+    sandbox.requestLog.clear();
     const locations = await collect(c.subscriptions.subscriptions.listLocations(STORY_SUBSCRIPTION_ID));
     assert.ok(locations.length > 2);
     assert.ok(locations.some((l) => l.name === 'westeurope' && l.displayName === 'West Europe'));
+    assert.equal(sandbox.requestLog.entries().filter((e) => e.path.endsWith('/locations')).length, 1);
   });
 
   it('creates, updates, gets and lists resource groups; a missing one is ResourceGroupNotFound', async () => {
