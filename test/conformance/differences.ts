@@ -77,4 +77,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
 /** Routes the sandbox serves whose swagger is not in ../shared/azure-specs: skipped, by name. */
 export const NO_SWAGGER_HERE: readonly { name: string; method: string; path: RegExp }[] = [
   { name: 'Resource Graph query (Microsoft.ResourceGraph, no swagger in the folder)', method: 'POST', path: /^\/providers\/Microsoft\.ResourceGraph\/resources$/i },
+  { name: 'virtual networks and subnets (Microsoft.Network, no swagger in the folder)', method: 'GET', path: /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/providers\/Microsoft\.Network\/virtualNetworks(\/[^/]+(\/subnets(\/[^/]+)?)?)?$/i },
+  { name: 'storage accounts (Microsoft.Storage, no swagger in the folder)', method: 'GET', path: /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/providers\/Microsoft\.Storage\/storageAccounts(\/[^/]+)?$/i },
+  { name: 'managed disks (Microsoft.Compute disks: only virtualMachine.json is in the folder)', method: 'GET', path: /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/providers\/Microsoft\.Compute\/disks(\/[^/]+)?$/i },
 ];

@@ -34,6 +34,7 @@ export function registerEncryptionConfigRoutes(router: Router, site: Site): void
       vault.encryptionKeyUri = keyUri;
     } else throw errors.invalidInput("encryptionAtRestType must be 'MicrosoftManaged' or 'CustomerManaged'");
     vault.modifiedAt = site.now();
-    return { status: 200, body: render(vault) };
+    // The swagger declares 200 with no body; clients read the settings again with GET.
+    return { status: 200 };
   });
 }
