@@ -5,15 +5,15 @@
 import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
 import { isolateBidi } from '../../src/ui/escape';
-import { HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
+import { HOSTILE_LINK_NAMES, HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
 import { assertNoCspViolations, clearHovers, openForm, openSandboxTree, runFromContextMenu } from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';
 import { useWorkbench } from './session';
-import { expandTreeRow, runPaletteCommand, treeRow, webviewFrame } from './workbench';
+import { expandTreeRow, notification, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 
 async function seedHostileSandbox(userDataDir: string): Promise<void> {
   await seedSandbox(userDataDir, (sandbox) => {
-    for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
+    for (const name of [...HOSTILE_VM_NAMES, ...HOSTILE_LINK_NAMES]) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
   });
 }
 
@@ -67,6 +67,7 @@ describe('Hostile names on the workbench (UI)', function () {
       await list.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
     }
     assert.strictEqual(await list.locator('.codicon-alert').count(), 0, '$(alert) in a name is not an icon');
+    assert.deepStrictEqual(await list.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [], 'link syntax in a name is not a link');
     await assertShownAsText('quickpick');
     await page.keyboard.press('Escape');
   });
@@ -84,6 +85,24 @@ describe('Hostile names on the workbench (UI)', function () {
     const many = await openForm(page, 'Enable backup: contoso-vault');
     for (const name of HOSTILE_VM_NAMES) await many.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
     await assertShownAsText('form-vault');
+  });
+
+  it('a notification quoting a name makes no link of it', async () => {
+    const { page } = workbench();
+    await clearHovers(page);
+    await expandTreeRow(page, 'Virtual machines');
+    for (const name of HOSTILE_LINK_NAMES) {
+      // Open in Portal on a sandbox VM: "The sandbox has no portal. Resource id: …" quotes the id, name included.
+      await runPaletteCommand(page, 'Notifications: Clear All Notifications');
+      await runFromContextMenu(page, name, 'Open in Portal');
+      const message = notification(page, 'The sandbox has no portal');
+      await message.waitFor({ timeout: 30000 });
+      const links = await message.locator('a').evaluateAll((as) => as.map((a) => `${a.textContent ?? ''} -> ${a.getAttribute('href') ?? ''}`));
+      assert.deepStrictEqual(links, [], `no link made from ${JSON.stringify(name)}`);
+      // The name reads as it is (an invisible word joiner aside).
+      assert.ok(((await message.textContent()) ?? '').replace(/\u2060/g, '').includes(name), 'the whole name is shown');
+    }
+    await assertShownAsText('notifications');
   });
 
   it('the coverage page shows the names as text', async () => {
