@@ -17,8 +17,9 @@ export function error(message: string, ...actions: string[]): Thenable<string | 
 
 /** A modal question; resolves to the chosen action, undefined when dismissed. */
 export function modal(severity: 'info' | 'warning', message: string, ...actions: string[]): Thenable<string | undefined> {
-  const show = severity === 'info' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  return show(plainText(message), { modal: true }, ...actions);
+  return severity === 'info'
+    ? vscode.window.showInformationMessage(plainText(message), { modal: true }, ...actions)
+    : vscode.window.showWarningMessage(plainText(message), { modal: true }, ...actions);
 }
 
 /**
