@@ -10,6 +10,9 @@ import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 import { lastShown, LOCATION, runCommand } from '../reliability/fixtures';
 import { HOSTILE_RG, HOSTILE_VM_NAMES, NOTIFICATION_LINK } from './hostileNames';
 
+/** A lone CR, CRLF, LF, NEL, LINE and PARAGRAPH SEPARATOR: each could start a row of a Markdown tooltip. */
+const LINE_BREAK_NAME = 'one\rtwo\r\nthree\nfour\u0085five\u2028six\u2029seven';
+
 function assertSafeTooltip(node: TreeNode): void {
   const item = node.getTreeItem();
   const tooltip = item.tooltip;
@@ -28,7 +31,7 @@ describe('Security: hostile names in the tree', function () {
 
   before(async () => {
     const { sandbox } = host;
-    for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
+    for (const name of [...HOSTILE_VM_NAMES, LINE_BREAK_NAME]) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
     vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', createResourceGroup: true, location: LOCATION }) as Vault;
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
     await vscode.commands.executeCommand('azureBackup.refresh');
@@ -61,6 +64,19 @@ describe('Security: hostile names in the tree', function () {
     assert.ok(jobs.length >= 3);
     for (const job of jobs) assertSafeTooltip(job);
     assert.ok(jobs.some((j) => labelOf(j).includes(HOSTILE_VM_NAMES[0] ?? '')), jobs.map(labelOf).join(', '));
+  });
+
+  it('a name with line breaks of every kind adds no rows to its tooltip', async () => {
+    const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
+    const node = vms.find((n) => labelOf(n).startsWith('one'));
+    assert.ok(node, 'the VM with line breaks in its name');
+    const tooltip = (node.getTreeItem().tooltip as vscode.MarkdownString).value;
+    assert.ok(!/[\r\u0085\u2028\u2029]/.test(tooltip), `no line break but the tooltip's own: ${JSON.stringify(tooltip)}`);
+    assert.ok(tooltip.includes('one two three four five six seven'), 'the name reads on one line');
+    const plain = vms.find((n) => labelOf(n) === HOSTILE_VM_NAMES[5]);
+    assert.ok(plain);
+    const rows = (md: string): number => md.split('\n').length;
+    assert.strictEqual(rows(tooltip), rows((plain.getTreeItem().tooltip as vscode.MarkdownString).value), 'as many rows as another VM of its group');
   });
 
   it('a right-to-left override stays inside its name (label, description, tooltip, QuickPick)', async () => {
