@@ -19,6 +19,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'No vscode below the UI layers.', allowTypeImports: true }] }] },
   },
   {
+    // Notifications, modals, progress and QuickPicks make links of Markdown link syntax and icons of `$(…)`: the
+    // extension's own calls go through src/ui/notify.ts and src/ui/progress.ts, which show names as text.
+    files: ['src/**/*.ts'],
+    ignores: ['src/ui/notify.ts', 'src/ui/progress.ts', 'src/sandbox/**', 'src/webview-ui/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick',
+        'createQuickPick', 'withProgress', 'setStatusBarMessage'].map((property) => ({ property, message: 'Use src/ui/notify.ts (or ui/progress withProgress): it shows names as text.' }))],
+    },
+  },
+  {
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

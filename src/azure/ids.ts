@@ -12,6 +12,18 @@ export function policyId(ref: VaultRef, policyName: string): string {
   return `${vaultId(ref)}/backupPolicies/${policyName}`;
 }
 
+/**
+ * Decodes a percent-encoded id segment. ARM ids carry names raw, and a name may hold a lone `%` (`cpu-at-100%`):
+ * a segment that is not valid percent-encoding is taken as it is, so one odd name never fails a whole listing.
+ */
+export function decodeIdSegment(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /** Reads `{key}/{value}` pairs of an ARM id, keys lower-cased. */
 export function idSegments(id: string): Map<string, string> {
   // Runs for every VM and item of a tree load: one pass, no filtered copy, decoding only ids that need it.
@@ -22,7 +34,7 @@ export function idSegments(id: string): Map<string, string> {
     if (part.length === 0) continue;
     if (key === undefined) key = part;
     else {
-      map.set(key.toLowerCase(), decode ? decodeURIComponent(part) : part);
+      map.set(key.toLowerCase(), decode ? decodeIdSegment(part) : part);
       key = undefined;
     }
   }
@@ -94,5 +106,5 @@ export function operationIdFromUrl(url: string | undefined): string | undefined 
   }
   const path = url.split('?')[0].replace(/\/+$/, '');
   const last = path.slice(path.lastIndexOf('/') + 1);
-  return last ? decodeURIComponent(last) : undefined;
+  return last ? decodeIdSegment(last) : undefined;
 }

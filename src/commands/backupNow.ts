@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, BackupItem } from '../azure/model';
 import { itemRef } from '../tree/refs';
@@ -33,14 +34,14 @@ async function findRunning(service: BackupService, item: BackupItem): Promise<st
 export async function startBackup(deps: CommandDeps, service: BackupService, item: BackupItem, retainUntil: Date): Promise<{ outcome: BackupNowOutcome; running?: RunningOperation }> {
   const key = item.sourceResourceId;
   if (!deps.jobs.claim(key)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
+    void notify.info(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
     return { outcome: { started: false } };
   }
   let running: RunningOperation | undefined;
   try {
     const existing = await findRunning(service, item);
     if (existing) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
+      void notify.info(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
       return { outcome: { started: false, jobName: existing } };
     }
     running = trackOperation(deps, {
@@ -71,7 +72,7 @@ export const backupNow: CommandDefinition = {
     const target = await resolveItem(deps, node);
     if ('vm' in target) {
       const enable = vscode.l10n.t('Enable backup');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name), enable);
+      const choice = await notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name), enable);
       if (choice === enable) await vscode.commands.executeCommand('azureBackup.enableBackup', node);
       return { started: false };
     }

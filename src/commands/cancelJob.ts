@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import { withProgress } from '../ui/progress';
 import { jobVaultRef } from '../tree/refs';
 import { confirm } from '../ui/pickers';
@@ -13,7 +14,7 @@ export const cancelJob: CommandDefinition = {
   async run(deps, node, options) {
     const { service, job } = await currentJob(deps, node);
     if (job.status !== 'InProgress' || !job.cancellable) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The job for {0} cannot be cancelled now.', job.entityFriendlyName));
+      void notify.info(vscode.l10n.t('The job for {0} cannot be cancelled now.', job.entityFriendlyName));
       return job;
     }
     if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { CommandDefinition } from './commandDeps';
 import { resourceIdOf } from './shared/resourceIdOf';
 import { resolveVault } from './shared/targets';
@@ -9,7 +10,7 @@ export const copyResourceId: CommandDefinition = {
   async run(deps, node) {
     const id = resourceIdOf(node)?.id ?? (await resolveVault(deps, node)).vault.id;
     await vscode.env.clipboard.writeText(id);
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', id), 3000);
+    notify.status(vscode.l10n.t('Copied {0}', id), 3000);
     return id;
   },
 };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, Vault, VirtualMachine } from '../azure/model';
 import { vaultRef } from '../tree/refs';
@@ -36,7 +37,7 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
   const target = vault;
   // One enable per VM at a time, whichever command started it (from the VM or from the vault).
   if (!deps.jobs.claim(vm.id)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Backup of {0} is already being configured.', vm.name));
+    void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', vm.name));
     return undefined;
   }
   const running = trackOperation(deps, {
@@ -57,7 +58,7 @@ export const enableBackup: CommandDefinition = {
   async run(deps, node, input) {
     const { service, vm } = await resolveVm(deps, node, (v) => v.protection?.state !== 'Protected');
     if (vm.protection?.state === 'Protected') {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection.vaultName ?? ''));
+      void notify.info(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection.vaultName ?? ''));
       return undefined;
     }
     const vaults = (await service.listVaults(vm.subscriptionId)).items.filter((v) => v.location.toLowerCase() === vm.location.toLowerCase());
@@ -67,7 +68,7 @@ export const enableBackup: CommandDefinition = {
       const running = await enable(deps, service, vm, vaults, {
         vaultId: i.vaultId ?? vaults[0]?.id ?? '', newVaultName: i.newVaultName ?? defaultNewName, policyName: i.policyName ?? 'DefaultPolicy' });
       const operation: AzureOperation | undefined = await running?.done;
-      if (operation?.alreadyProtected) void vscode.window.showInformationMessage(alreadyProtectedText(vm.name, operation.alreadyProtected));
+      if (operation?.alreadyProtected) void notify.info(alreadyProtectedText(vm.name, operation.alreadyProtected));
       return operation;
     }
     const firstPolicies = vaults[0] ? await policyChoices(service, vaultRef(vaults[0])) : [{ name: 'DefaultPolicy', summary: '' }];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { ProtectableVm } from '../azure/backupService';
 import type { EnableResult } from '../azure/backupService';
 import { vaultRef } from '../tree/refs';
@@ -31,7 +32,7 @@ function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableV
   const { service, vault } = target;
   // VMs being enabled by another click (here or from the VM) are left to it: one PUT, one item, one job.
   const vms = chosen.filter((v) => deps.jobs.claim(v.vmId));
-  for (const v of chosen.filter((c) => !vms.includes(c))) void vscode.window.showInformationMessage(vscode.l10n.t('Backup of {0} is already being configured.', v.name));
+  for (const v of chosen.filter((c) => !vms.includes(c))) void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', v.name));
   if (vms.length === 0) return { started: Promise.resolve(undefined), done: Promise.resolve([]) };
   let results: EnableResult[] = [];
   const running = trackOperation(deps, {
@@ -61,7 +62,7 @@ function alreadyProtected(results: EnableResult[], chosen: ProtectableVm[], vaul
 
 function notifyAlreadyProtected(results: EnableResult[], chosen: ProtectableVm[], vaultName: string): void {
   const already = alreadyProtected(results, chosen, vaultName);
-  if (already) void vscode.window.showInformationMessage(already);
+  if (already) void notify.info(already);
 }
 
 /** `azureBackup.enableBackupFromVault(vaultNode?, input?)`: discover VMs, pick a policy and several VMs. */

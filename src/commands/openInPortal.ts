@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { CommandDefinition } from './commandDeps';
 import { resourceIdOf } from './shared/resourceIdOf';
 import { resolveVault } from './shared/targets';
@@ -14,7 +15,7 @@ export const openInPortal: CommandDefinition = {
     })();
     const portal = await deps.session.portalUrl(resource.subscriptionId);
     if (!portal) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The sandbox has no portal. Resource id: {0}', resource.id));
+      void notify.info(vscode.l10n.t('The sandbox has no portal. Resource id: {0}', resource.id));
       return undefined;
     }
     const uri = vscode.Uri.parse(`${portal.replace(/\/$/, '')}/#@/resource${resource.id}`);

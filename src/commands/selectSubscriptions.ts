@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeCodicons } from '../ui/escape';
+import * as notify from '../ui/notify';
 import type { CommandDefinition } from './commandDeps';
 import { pickSubscription } from '../ui/pickers';
 
@@ -17,9 +17,9 @@ export const selectSubscriptions: CommandDefinition = {
       if (deps.session.mode === 'signedOut') await pickSubscription(deps.session);
       const all = await deps.session.allSubscriptions();
       const current = config.get<string[]>('selectedSubscriptions') ?? [];
-      const items = all.map((c) => ({ label: escapeCodicons(c.subscription.displayName), description: c.subscription.subscriptionId, id: c.subscription.subscriptionId,
+      const items = all.map((c) => ({ label: c.subscription.displayName, description: c.subscription.subscriptionId, id: c.subscription.subscriptionId,
         picked: current.length === 0 || current.map((x) => x.toLowerCase()).includes(c.subscription.subscriptionId.toLowerCase()) }));
-      const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: vscode.l10n.t('Select the subscriptions to show') });
+      const chosen = await notify.quickPickMany(items, { placeHolder: vscode.l10n.t('Select the subscriptions to show') });
       if (!chosen) return undefined;
       ids = chosen.length === all.length ? [] : chosen.map((c) => c.id);
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { RecoveryPoint } from '../azure/model';
 import { itemRef } from '../tree/refs';
 import { escapeMarkdown } from '../ui/escape';
@@ -25,7 +26,7 @@ export const showRecoveryPoints: CommandDefinition = {
   async run(deps, node) {
     const target = await resolveItem(deps, node);
     if ('vm' in target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
+      void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
       return [];
     }
     const points: RecoveryPoint[] = [];

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeCodicons } from '../ui/escape';
+import * as notify from '../ui/notify';
 import { jobStatusLabel } from '../tree/describe';
 import type { CommandDefinition } from './commandDeps';
 
@@ -10,11 +10,11 @@ export const showRunningJobs: CommandDefinition = {
   async run(deps) {
     const ops = deps.jobs.list();
     if (ops.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No Azure Backup operations are running.'));
+      void notify.info(vscode.l10n.t('No Azure Backup operations are running.'));
       return [];
     }
-    const chosen = await vscode.window.showQuickPick(ops.map((op) => ({
-      label: escapeCodicons(op.label), description: op.job ? jobStatusLabel(op.job, vscode.l10n) : vscode.l10n.t('Starting…'), op,
+    const chosen = await notify.quickPick(ops.map((op) => ({
+      label: op.label, description: op.job ? jobStatusLabel(op.job, vscode.l10n) : vscode.l10n.t('Starting…'), op,
     })), { placeHolder: vscode.l10n.t('Running Azure Backup operations') });
     if (chosen?.op.job) await vscode.commands.executeCommand('azureBackup.showJob', chosen.op.job);
     return ops.map((op) => op.label);

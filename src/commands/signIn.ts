@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import * as notify from '../ui/notify';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 
 async function signInWith(deps: CommandDeps, kind: 'vscode' | 'azureCli'): Promise<boolean> {
   const provider = await deps.createProvider(kind);
   const ok = await deps.session.signIn(provider);
-  if (!ok) void vscode.window.showInformationMessage(vscode.l10n.t('Sign-in was not completed.'));
+  if (!ok) void notify.info(vscode.l10n.t('Sign-in was not completed.'));
   return ok;
 }
 

@@ -6,6 +6,7 @@ import { policySummary } from '../tree/nodes/policyNode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from '../commands/shared/refreshAffected';
 import { UserCancelled } from '../ui/errorInfo';
+import * as notify from '../ui/notify';
 import { withProgress } from '../ui/progress';
 import type { AccountSession } from '../ui/session';
 import { fieldError } from '../webview/replyError';
@@ -59,8 +60,8 @@ export async function createRegionVault(session: AccountSession, tree: BackupTre
   if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
   if (!confirmed) {
     const create = vscode.l10n.t('Create vault');
-    const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, r.location), { modal: true }, create);
+    const answer = await notify.modal('info',
+      vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, r.location), create);
     if (answer !== create) throw new UserCancelled();
   }
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', r.name), false, (signal) =>

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BackupService } from '../azure/backupService';
 import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
 import { UserCancelled } from './errorInfo';
-import { escapeCodicons } from './escape';
+import * as notify from './notify';
 import type { AccountSession } from './session';
 
 interface Pick<T> extends vscode.QuickPickItem { value: T }
@@ -11,19 +11,17 @@ interface Pick<T> extends vscode.QuickPickItem { value: T }
 async function pick<T>(items: Promise<Pick<T>[]> | Pick<T>[], placeHolder: string, empty: string): Promise<T> {
   const loaded = await items;
   if (loaded.length === 0) {
-    void vscode.window.showInformationMessage(empty);
+    void notify.info(empty);
     throw new UserCancelled();
   }
-  // Names come from users: shown as text, never as icons.
-  const shown = loaded.map((item) => ({ ...item, label: escapeCodicons(item.label), description: item.description === undefined ? undefined : escapeCodicons(item.description) }));
-  const chosen = await vscode.window.showQuickPick(shown, { placeHolder, ignoreFocusOut: true, matchOnDescription: true });
+  const chosen = await notify.quickPick(loaded, { placeHolder, ignoreFocusOut: true, matchOnDescription: true });
   if (!chosen) throw new UserCancelled();
   return chosen.value;
 }
 
 export async function pickSubscription(session: AccountSession): Promise<Subscription> {
   if (session.mode === 'signedOut') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Azure or open the sandbox first.'));
+    void notify.info(vscode.l10n.t('Sign in to Azure or open the sandbox first.'));
     throw new UserCancelled();
   }
   const contexts = await session.listSubscriptions();
@@ -59,6 +57,6 @@ export async function pickPolicy(service: BackupService, vault: Vault): Promise<
 }
 
 export async function confirm(message: string, action: string): Promise<void> {
-  const choice = await vscode.window.showWarningMessage(message, { modal: true }, action);
+  const choice = await notify.modal('warning', message, action);
   if (choice !== action) throw new UserCancelled();
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { waitSentence } from '../tree/describe';
 import { toErrorInfo } from './errorInfo';
 import type { Log } from './log';
+import * as notify from './notify';
+import { plainText } from './escape';
 
 /** One error message: what failed, the ARM message, code and request id, and a way to the log. */
 export async function showError(log: Log, action: string, error: unknown): Promise<void> {
@@ -13,7 +15,7 @@ export async function showError(log: Log, action: string, error: unknown): Promi
   if (info.requestId) details.push(vscode.l10n.t('Request id: {0}', info.requestId));
   const showLog = vscode.l10n.t('Show log');
   const text = vscode.l10n.t('{0} failed: {1}', action, details.join(' · '));
-  log.recordShown({ ...info, action, text });
-  const choice = await vscode.window.showErrorMessage(text, showLog);
+  log.recordShown({ ...info, action, text: plainText(text) });
+  const choice = await notify.error(text, showLog);
   if (choice === showLog) log.show();
 }

@@ -5,15 +5,15 @@
 import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
 import { isolateBidi } from '../../src/ui/escape';
-import { HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
-import { assertNoCspViolations, clearHovers, openForm, openSandboxTree, runFromContextMenu } from './journeys/helpers';
+import { HOSTILE_LINK_NAMES, HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
+import { assertNoCspViolations, chooseOption, clearHovers, formResult, openForm, openSandboxTree, runFromContextMenu, submitForm } from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';
 import { useWorkbench } from './session';
-import { expandTreeRow, runPaletteCommand, treeRow, webviewFrame } from './workbench';
+import { expandTreeRow, notification, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 
 async function seedHostileSandbox(userDataDir: string): Promise<void> {
   await seedSandbox(userDataDir, (sandbox) => {
-    for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
+    for (const name of [...HOSTILE_VM_NAMES, ...HOSTILE_LINK_NAMES]) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
   });
 }
 
@@ -67,6 +67,7 @@ describe('Hostile names on the workbench (UI)', function () {
       await list.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
     }
     assert.strictEqual(await list.locator('.codicon-alert').count(), 0, '$(alert) in a name is not an icon');
+    assert.deepStrictEqual(await list.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [], 'link syntax in a name is not a link');
     await assertShownAsText('quickpick');
     await page.keyboard.press('Escape');
   });
@@ -86,6 +87,44 @@ describe('Hostile names on the workbench (UI)', function () {
     await assertShownAsText('form-vault');
   });
 
+  it('a notification quoting a name makes no link of it', async () => {
+    const { page } = workbench();
+    await clearHovers(page);
+    await expandTreeRow(page, 'Virtual machines');
+    for (const name of HOSTILE_LINK_NAMES) {
+      // Open in Portal on a sandbox VM: "The sandbox has no portal. Resource id: …" quotes the id, name included.
+      await runPaletteCommand(page, 'Notifications: Clear All Notifications');
+      await runFromContextMenu(page, name, 'Open in Portal');
+      const message = notification(page, 'The sandbox has no portal');
+      await message.waitFor({ timeout: 30000 });
+      const links = await message.locator('a').evaluateAll((as) => as.map((a) => `${a.textContent ?? ''} -> ${a.getAttribute('href') ?? ''}`));
+      assert.deepStrictEqual(links, [], `no link made from ${JSON.stringify(name)}`);
+      // The name reads as it is (an invisible word joiner aside).
+      assert.ok(((await message.textContent()) ?? '').replace(/\u2060/g, '').includes(name), 'the whole name is shown');
+    }
+    await assertShownAsText('notifications');
+  });
+
+  it('a progress notification quoting a name makes no link of it', async () => {
+    const { page } = workbench();
+    const name = HOSTILE_LINK_NAMES[0] ?? '';
+    // The enable runs about a second at this sandbox speed: record every notification drawn rather than poll for it.
+    await recordNotifications(page);
+    await clearHovers(page);
+    await runFromContextMenu(page, name, 'Enable Backup…');
+    const form = await openForm(page, `Enable backup: ${name}`);
+    await chooseOption(form, 'vscode-single-select[name=vault]', 'contoso-vault');
+    await submitForm(form);
+    await formResult(form);
+    await page.waitForFunction("globalThis.azbSeenNotifications.some((n) => n.text.includes('Enabling backup for'))", undefined, { timeout: 30000 });
+    const progress = (await seenNotifications(page)).filter((n) => n.text.includes('Enabling backup for'));
+    for (const n of progress) {
+      assert.deepStrictEqual(n.links, [], `no link in "${n.text}"`);
+      assert.ok(n.text.replace(/\u2060/g, '').includes(name), `the whole name is shown: ${n.text}`);
+    }
+    await assertShownAsText('progress');
+  });
+
   it('the coverage page shows the names as text', async () => {
     const { page } = workbench();
     await clearHovers(page);
@@ -97,6 +136,30 @@ describe('Hostile names on the workbench (UI)', function () {
     assertNoCspViolations(workbench());
   });
 });
+
+interface SeenNotification { text: string; links: string[] }
+
+/**
+ * From now on, every notification message the workbench draws (toasts, progress ones included, and the center) is
+ * kept in the page with the links in it, however briefly it shows.
+ */
+async function recordNotifications(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const seen = globalThis.azbSeenNotifications = [];
+    const read = () => {
+      for (const el of document.querySelectorAll('.notification-list-item-message')) {
+        const text = el.textContent ?? '';
+        const links = Array.from(el.querySelectorAll('a'), (a) => a.getAttribute('href') ?? '');
+        if (!seen.some((s) => s.text === text && s.links.join('\\n') === links.join('\\n'))) seen.push({ text, links });
+      }
+    };
+    new MutationObserver(read).observe(document.body, { childList: true, subtree: true, characterData: true });
+  })()`);
+}
+
+async function seenNotifications(page: Page): Promise<SeenNotification[]> {
+  return await page.evaluate('globalThis.azbSeenNotifications') as SeenNotification[];
+}
 
 /** Hovers the first hostile row so its Markdown tooltip renders (then checked for injections with the rest). */
 async function row0Hover(page: Page): Promise<void> {

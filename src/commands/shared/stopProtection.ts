@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as notify from '../../ui/notify';
 import { itemRef } from '../../tree/refs';
 import { confirm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
@@ -10,7 +11,7 @@ import { trackOperation } from './trackOperation';
 export async function stopProtection(deps: CommandDeps, node: unknown, options: unknown, mode: 'RetainData' | 'DeleteData'): Promise<unknown> {
   const target = await resolveItem(deps, node);
   if ('vm' in target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not protected.', target.vm.name));
+    void notify.info(vscode.l10n.t('{0} is not protected.', target.vm.name));
     return undefined;
   }
   const { service, item } = target;

@@ -7,8 +7,11 @@ import type { Vault } from '../../../src/azure/model';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { escapeCodicons, escapeMarkdown, isolateBidi } from '../../../src/ui/escape';
 import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
-import { LOCATION, runCommand } from '../reliability/fixtures';
-import { HOSTILE_RG, HOSTILE_VM_NAMES } from './hostileNames';
+import { lastShown, LOCATION, runCommand } from '../reliability/fixtures';
+import { HOSTILE_RG, HOSTILE_VM_NAMES, NOTIFICATION_LINK } from './hostileNames';
+
+/** A lone CR, CRLF, LF, NEL, LINE and PARAGRAPH SEPARATOR: each could start a row of a Markdown tooltip. */
+const LINE_BREAK_NAME = 'one\rtwo\r\nthree\nfour\u0085five\u2028six\u2029seven';
 
 function assertSafeTooltip(node: TreeNode): void {
   const item = node.getTreeItem();
@@ -28,8 +31,8 @@ describe('Security: hostile names in the tree', function () {
 
   before(async () => {
     const { sandbox } = host;
-    for (const name of HOSTILE_VM_NAMES) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
-    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', location: LOCATION }) as Vault;
+    for (const name of [...HOSTILE_VM_NAMES, LINE_BREAK_NAME]) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
+    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', createResourceGroup: true, location: LOCATION }) as Vault;
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
     await vscode.commands.executeCommand('azureBackup.refresh');
   });
@@ -63,6 +66,19 @@ describe('Security: hostile names in the tree', function () {
     assert.ok(jobs.some((j) => labelOf(j).includes(HOSTILE_VM_NAMES[0] ?? '')), jobs.map(labelOf).join(', '));
   });
 
+  it('a name with line breaks of every kind adds no rows to its tooltip', async () => {
+    const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
+    const node = vms.find((n) => labelOf(n).startsWith('one'));
+    assert.ok(node, 'the VM with line breaks in its name');
+    const tooltip = (node.getTreeItem().tooltip as vscode.MarkdownString).value;
+    assert.ok(!/[\r\u0085\u2028\u2029]/.test(tooltip), `no line break but the tooltip's own: ${JSON.stringify(tooltip)}`);
+    assert.ok(tooltip.includes('one two three four five six seven'), 'the name reads on one line');
+    const plain = vms.find((n) => labelOf(n) === HOSTILE_VM_NAMES[5]);
+    assert.ok(plain);
+    const rows = (md: string): number => md.split('\n').length;
+    assert.strictEqual(rows(tooltip), rows((plain.getTreeItem().tooltip as vscode.MarkdownString).value), 'as many rows as another VM of its group');
+  });
+
   it('a right-to-left override stays inside its name (label, description, tooltip, QuickPick)', async () => {
     const rtl = HOSTILE_VM_NAMES.find((n) => n.includes('\u202e')) ?? '';
     const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
@@ -71,6 +87,22 @@ describe('Security: hostile names in the tree', function () {
     assert.ok((node.getTreeItem().tooltip as vscode.MarkdownString).value.includes(`\u2068${escapeMarkdown(rtl).slice(1, -1)}\u2069`));
     assert.strictEqual(escapeCodicons(rtl), `\u2068${rtl}\u2069`);
     assert.strictEqual(isolateBidi('web-vm-01'), 'web-vm-01', 'other names unchanged');
+  });
+
+  it('an ARM error quoting a name is shown with no link in it', async () => {
+    // The backup service quotes the policy name it did not find; the error notification must not make a link of it.
+    const policyName = '[quit](command:workbench.action.quit)';
+    const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
+    const node = vms.find((n) => labelOf(n) === HOSTILE_VM_NAMES[5]);
+    assert.ok(node, 'the long-named VM, not protected yet');
+    const since = host.api.log.shownCount;
+    await runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName });
+    const shown = lastShown(host.api, since);
+    assert.ok(shown, 'the failure was shown');
+    assert.strictEqual(shown.code, 'BMSUserErrorPolicyNotFound', shown.text);
+    assert.ok(shown.message.includes(policyName), `the ARM message quotes the name: ${shown.message}`);
+    assert.ok(!NOTIFICATION_LINK.test(shown.text), `no link in what the notification shows: ${shown.text}`);
+    assert.ok(shown.text.replace(/\u2060/g, '').includes(policyName), 'the name still reads as it is');
   });
 
   it('QuickPick labels escape icon syntax so a name shows as text', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { idParts, idSegments } from '../../../src/azure/ids';
+import { idParts, idSegments, operationIdFromUrl } from '../../../src/azure/ids';
 
 /** What the general path (idSegments) reads for the keys idParts answers. */
 function general(id: string): Record<string, string | undefined> {
@@ -32,4 +32,14 @@ describe('ARM id parts', () => {
       assert.deepEqual(defined(idParts(id)), defined(general(id)));
     });
   }
+});
+
+describe('ARM ids with a lone percent sign', () => {
+  it('reads a name that is not percent-encoding as it is, without throwing', () => {
+    const id = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/cpu-at-100%';
+    assert.equal(idParts(id).vm, 'cpu-at-100%');
+    assert.equal(idSegments('/subscriptions/s1/resourceGroups/r%zz/providers/Microsoft.Compute/virtualMachines/v%2').get('resourcegroups'), 'r%zz');
+    assert.equal(idSegments('/subscriptions/s1/resourceGroups/rg%20x').get('resourcegroups'), 'rg x', 'valid encoding is still decoded');
+    assert.equal(operationIdFromUrl('https://h/ops/op%?api-version=1'), 'op%');
+  });
 });

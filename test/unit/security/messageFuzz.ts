@@ -1,7 +1,8 @@
 // A seeded generator of hostile webview messages: each one starts from a well-formed message of a form (or of
 // the coverage page) and is broken in one way that the validators must refuse — a wrong type, an oversized
 // string, a missing required field, an unexpected key, a bad request id — or is not a message at all.
-// Shared by the unit fuzz (the pure validators) and the host fuzz (the real panels' handlers).
+// Shared by the unit fuzz (the pure validators), the property-based tests (messageProperties.test.ts, which mutate
+// the same templates with fast-check) and the host fuzz (the real panels' handlers).
 import type { FormKind } from '../../../src/webview/protocol';
 
 type Json = unknown;
@@ -20,8 +21,9 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** A field of a template: where it is, what it holds, whether the message is invalid without it. */
-interface Field { path: string[]; kind: 'string' | 'int' | 'bool' | 'array' | 'object'; required: boolean }
-interface Template { message: Obj; fields: Field[] }
+export interface Field { path: string[]; kind: 'string' | 'int' | 'bool' | 'array' | 'object'; required: boolean }
+/** A well-formed message and its fields: changing any field's kind, or dropping a required one, makes it invalid. */
+export interface Template { message: Obj; fields: Field[] }
 
 const vmId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm';
 const policy = { name: 'Nightly', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Weekly', time: '22:30', days: ['Monday'] }, retention: { dailyDays: 30, weeklyWeeks: 4, weeklyDays: ['Monday'] } };
@@ -83,7 +85,9 @@ const coverageTemplates: Template[] = [
   },
   {
     message: { type: 'enable', requestId: 3, groups: [{ subscriptionId: 's', vaultId: 'v', policyName: 'DefaultPolicy', vmIds: [vmId] }] },
-    fields: [{ path: ['groups'], kind: 'array', required: true }, { path: ['requestId'], kind: 'int', required: true }],
+    fields: [{ path: ['groups'], kind: 'array', required: true }, { path: ['requestId'], kind: 'int', required: true },
+      { path: ['groups', '0'], kind: 'object', required: true }, { path: ['groups', '0', 'vmIds'], kind: 'array', required: true },
+      ...['subscriptionId', 'vaultId', 'policyName'].map((k): Field => ({ path: ['groups', '0', k], kind: 'string', required: true }))],
   },
 ];
 
@@ -95,7 +99,7 @@ function wrongValue(kind: Field['kind'], pick: <T>(xs: readonly T[]) => T): Json
   return pick(all.filter(([k]) => k !== kind).map(([, v]) => v));
 }
 
-function getParent(message: Obj, path: string[]): Obj {
+export function getParent(message: Obj, path: string[]): Obj {
   let node: Obj = message;
   for (const key of path.slice(0, -1)) node = node[key] as Obj;
   return node;
@@ -157,6 +161,15 @@ export function hostileFormMessages(kind: FormKind, count: number, seed: number)
 export function hostileCoverageMessages(count: number, seed: number): { message: Json; mutation: Mutation }[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, () => mutate(coverageTemplates, random));
+}
+
+/** The templates of a form of `kind`: its submit and the messages every form sends. */
+export function formTemplates(kind: FormKind): Template[] {
+  return [submits[kind], ...formCommon].map((t) => structuredClone(t));
+}
+
+export function coverageMessageTemplates(): Template[] {
+  return coverageTemplates.map((t) => structuredClone(t));
 }
 
 /** The well-formed messages the mutations start from (the fuzz first checks that these are accepted). */
