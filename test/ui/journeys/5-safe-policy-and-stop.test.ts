@@ -5,10 +5,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame } from 'playwright-core';
-import { expandTreeRow, modalDialog, quickInput, treeRow } from '../workbench';
+import { expandTreeRow, modalDialog, quickInput, runPaletteCommand, treeRow } from '../workbench';
 import {
-  assertNoCspViolations, clearHovers, formResult, journeyWorkbench, messageNextTo, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto,
+  assertFormSettled, assertNoCspViolations, clearHovers, formResult, journeyWorkbench, messageNextTo, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, switchTab, typeInto,
 } from './helpers';
 
 interface SandboxFile {
@@ -27,13 +26,6 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
   const defaultPolicy = async (): Promise<string> => JSON.stringify((await sandboxState()).policies.find((p) => p.name === 'DefaultPolicy')?.properties);
   const dailyDays = (properties: string): unknown => (JSON.parse(properties) as { retentionPolicy: { dailySchedule: { retentionDuration: { count: number } } } }).retentionPolicy.dailySchedule.retentionDuration.count;
   const item = async (vm: string): Promise<{ protectionState: string } | undefined> => (await sandboxState()).items.find((i) => i.vmKey.toLowerCase().endsWith(`/${vm}`));
-  /** A form that succeeded shows its outcome and a Close button, and offers no second submit. */
-  const assertSettled = async (form: Frame): Promise<void> => {
-    await form.locator('vscode-button#close').waitFor({ timeout: 10000 });
-    assert.strictEqual(await form.locator('vscode-button#submit').isVisible(), false, 'no submit button after success');
-    const enabled = await form.locator('vscode-textfield:not([disabled]), vscode-single-select:not([disabled]), vscode-checkbox:not([disabled])').count();
-    assert.strictEqual(enabled, 0, 'the fields are read-only after success');
-  };
 
   it('create policy with a taken name is refused and changes nothing', async () => {
     const { page } = session();
@@ -85,7 +77,7 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     await dialog.locator('.monaco-button', { hasText: 'Save and shorten retention' }).click();
     assert.match(await formResult(form), /Policy DefaultPolicy saved\./);
     assert.strictEqual(dailyDays(await defaultPolicy()), 7);
-    await assertSettled(form);
+    await assertFormSettled(form);
     await session().screenshot('edit-saved');
     await form.locator('vscode-button#close').click();
     await page.locator('.tabs-container .tab', { hasText: 'Backup policy DefaultPolicy' }).waitFor({ state: 'detached', timeout: 10000 });
@@ -99,10 +91,18 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     await clearHovers(page);
     await submitForm(form);
     assert.match(await formResult(form), /Backup of web-vm-01 started\./);
-    await assertSettled(form);
+    await assertFormSettled(form);
     await form.locator('#view-job').waitFor();
     await session().screenshot('backup-now-done');
-    await form.locator('vscode-button#close').click();
+    // Hidden and shown again, the page is rebuilt: it shows the outcome again, not a fresh form to send.
+    await runPaletteCommand(page, 'File: New Untitled Text File');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Untitled-1' }).waitFor();
+    await switchTab(page, 'Backup now: web-vm-01');
+    const rebuilt = await openForm(page, 'Backup now: web-vm-01');
+    assert.match(await formResult(rebuilt), /Backup of web-vm-01 started\./);
+    await assertFormSettled(rebuilt);
+    await rebuilt.locator('vscode-button#close').click();
+    await page.locator('.tabs-container .tab', { hasText: 'Backup now: web-vm-01' }).waitFor({ state: 'detached', timeout: 10000 });
   });
 
   it('stop protection (delete data) asks for the item\'s name; a wrong name or Escape deletes nothing', async () => {
