@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { withProgress } from '../../ui/progress';
 import { confirm } from '../../ui/pickers';
+import { showError } from '../../ui/showError';
 import type { PolicyInput, Policy } from '../../azure/model';
 import type { VaultTarget } from './targets';
 import { vaultRef } from '../../tree/refs';
@@ -9,7 +10,7 @@ import { fieldError } from '../../webview/replyError';
 import type { CommandDeps } from '../commandDeps';
 import { formStrings, policyNameTakenMessage } from './formStrings';
 import { refreshVault } from './refreshAffected';
-import { policyToInput } from './policyDocument';
+import { policyMarkdown, policyToInput } from './policyDocument';
 
 const timeZones = ['UTC', 'W. Europe Standard Time', 'GMT Standard Time', 'Eastern Standard Time', 'Pacific Standard Time', 'Central European Standard Time', 'Tokyo Standard Time', 'India Standard Time', 'AUS Eastern Standard Time'];
 
@@ -94,9 +95,15 @@ export async function openPolicyForm(deps: CommandDeps, target: VaultTarget, mod
     },
     editPolicy: async (name) => {
       // The name comes from the page: only a policy this vault has, and only a standard VM one, opens for editing.
-      const existing = await target.service.getPolicy(vaultRef(target.vault), name);
-      const editable = existing.backupManagementType === 'AzureIaasVM' && existing.policyType !== 'V2';
-      await openPolicyForm(deps, target, editable ? 'edit' : 'view', existing);
+      try {
+        const existing = await target.service.getPolicy(vaultRef(target.vault), name);
+        const editable = existing.backupManagementType === 'AzureIaasVM' && existing.policyType !== 'V2';
+        // Policies the form cannot edit (enhanced, other workloads) open as the tree's View Policy does.
+        if (editable) await openPolicyForm(deps, target, 'edit', existing);
+        else await deps.details.show('policy', existing.name, policyMarkdown(existing));
+      } catch (error) {
+        void showError(deps.log, vscode.l10n.t('Edit policy'), error);
+      }
     },
   });
 }

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Policy } from '../../../src/azure/model';
-import type { HostMessage } from '../../../src/webview/protocol';
+import type { HostMessage, PolicyInit } from '../../../src/webview/protocol';
 import { nodeAt, SUB, useApi, VAULTS } from '../ui/helpers';
 import { writes } from './sandboxWrites';
 
@@ -50,6 +50,21 @@ describe('Form guards in the host: taken policy names, no second submit', functi
     assert.deepStrictEqual(writes(host.sandbox.requestLog.entries().slice(mark)), [], 'the command with arguments writes nothing either');
     const after = await defaultPolicy();
     assert.deepStrictEqual({ schedule: after.schedule, retention: after.retention }, { schedule: before.schedule, retention: before.retention });
+  });
+
+  it('opens the taken name\'s policy for editing from the create form, and nothing for a name the vault does not have', async () => {
+    const panel = await createForm();
+    await panel.receive({ type: 'editPolicy', name: 'DefaultPolicy' });
+    const edit = host.api.forms.list().find((p) => p.definition.kind === 'policy' && p.definition.key.toLowerCase().endsWith('/defaultpolicy'));
+    assert.ok(edit, 'the edit form of DefaultPolicy opened');
+    const init = edit.definition.init as PolicyInit;
+    assert.strictEqual(init.mode, 'edit');
+    assert.ok((init.protectedItems ?? 0) >= 1, 'it knows the items the policy protects');
+    const shown = host.api.log.shownCount;
+    await panel.receive({ type: 'editPolicy', name: 'NoSuchPolicy' });
+    assert.strictEqual(host.api.forms.list().filter((p) => p.definition.kind === 'policy').length, 2, 'no other form');
+    assert.strictEqual(host.api.log.shownCount, shown + 1, 'an error is shown');
+    assert.strictEqual(await panel.receive({ type: 'editPolicy', name: 'x'.repeat(151) }), undefined, 'refused by the channel');
   });
 
   it('takes no second submit once a form succeeded; opening it again gives a new form', async () => {
