@@ -55,6 +55,8 @@ export interface Vault {
   crossRegionRestore: boolean;
   provisioningState?: string;
   tags?: Record<string, string>;
+  /** Soft delete: deleted backup data is kept this many days before it is gone. Undefined when Azure did not say. */
+  softDelete?: { enabled: boolean; retentionDays?: number };
 }
 
 export interface StorageConfig {

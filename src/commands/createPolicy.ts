@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyInput } from '../azure/model';
 import type { CommandDefinition } from './commandDeps';
-import { openPolicyForm, savePolicy } from './shared/policyForm';
+import { createNewPolicy, openPolicyForm } from './shared/policyForm';
 import { resolveVault } from './shared/targets';
 
 /** `azureBackup.createPolicy(vaultNode?, policyInput?)` */
@@ -10,8 +10,8 @@ export const createPolicy: CommandDefinition = {
   title: () => vscode.l10n.t('Create policy'),
   async run(deps, node, input) {
     const target = await resolveVault(deps, node);
-    if (typeof input === 'object' && input !== null) return savePolicy(deps, target, input as PolicyInput);
-    openPolicyForm(deps, target, 'create');
+    if (typeof input === 'object' && input !== null) return createNewPolicy(deps, target, input as PolicyInput);
+    await openPolicyForm(deps, target, 'create');
     return undefined;
   },
 };

@@ -34,6 +34,16 @@ export function openJob(jobName: string): void {
   vscodeApi.postMessage({ type: 'openJob', jobName });
 }
 
+/** The result's Close button: the host closes the panel. */
+export function closeForm(): void {
+  vscodeApi.postMessage({ type: 'close' });
+}
+
+/** The policy form's "edit that policy instead". */
+export function editPolicy(name: string): void {
+  vscodeApi.postMessage({ type: 'editPolicy', name });
+}
+
 export function listen(onInit: (message: Extract<HostMessage, { type: 'init' }>) => void): void {
   window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     const message = event.data;

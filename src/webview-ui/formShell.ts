@@ -1,8 +1,9 @@
 // What every form has: a title, an error area (ARM code and request id), a submit button disabled while
-// a request runs, and a result line with a link to the job.
+// a request runs, and a result line with a link to the job. After success the form only shows its outcome
+// (fields read-only, no submit, a Close button): what it did cannot be sent again by accident.
 import type { FormError, SubmitResult } from '../webview/protocol';
 import { el, setHelp, settled } from './dom';
-import { openJob, submit as send, vscodeApi, type Draft } from './channel';
+import { closeForm, openJob, submit as send, vscodeApi, type Draft } from './channel';
 import type { FormKind, FormSubmitMap } from '../webview/protocol';
 
 export interface Shell {
@@ -14,7 +15,10 @@ export interface Shell {
   /** Maps a field name to its helper, so host errors land next to the field. */
   helpers: Map<string, HTMLElement>;
   button: HTMLElement;
-  run<K extends FormKind>(payload: FormSubmitMap[K]): Promise<void>;
+  /** Sends the payload; the reply, or undefined when a request was already running. */
+  run<K extends FormKind>(payload: FormSubmitMap[K]): Promise<{ ok: boolean; error?: FormError } | undefined>;
+  /** Shows a success: its message and next actions; the fields become read-only and submit goes away. */
+  settle(result: SubmitResult): void;
   disableSubmit(disabled: boolean): void;
   /** Runs `first` once the form's components have settled (see dom.ts settled); submit stays disabled until then. */
   whenSettled(first: () => void): void;
@@ -27,11 +31,14 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
   const result = el('div', { class: 'form-result', role: 'status', hidden: true });
   const body = el('vscode-form-container', { 'responsive': true });
   const button = el('vscode-button', { type: 'button', id: 'submit' }, strings.submit ?? 'OK');
-  const root = el('section', {}, el('h1', {}, title), errorBox, body, el('div', { class: 'actions' }, button), result);
+  const close = el('vscode-button', { type: 'button', id: 'close', secondary: true, hidden: true }, strings.close ?? 'Close');
+  close.addEventListener('click', () => closeForm());
+  const root = el('section', {}, el('h1', {}, title), errorBox, body, result, el('div', { class: 'actions' }, button, close));
   app.replaceChildren(root);
   const helpers = new Map<string, HTMLElement>();
   let running = false;
   let blocked = false;
+  let done = false;
   const showError = (error: FormError): void => {
     const help = error.field ? helpers.get(error.field) : undefined;
     if (help) setHelp(help, error.message, true);
@@ -52,10 +59,25 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
     result.hidden = false;
   };
   const refreshButton = (): void => {
-    if (running || blocked) button.setAttribute('disabled', ''); else button.removeAttribute('disabled');
+    if (running || blocked || done) button.setAttribute('disabled', ''); else button.removeAttribute('disabled');
+  };
+  const freeze = (): void => {
+    for (const c of body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox, vscode-radio, vscode-radio-group')) c.setAttribute('disabled', '');
+    for (const a of body.querySelectorAll('a')) a.remove();
+  };
+  const settle = (r: SubmitResult): void => {
+    done = true;
+    showResult(r);
+    button.hidden = true;
+    refreshButton();
+    close.hidden = false;
+    freeze();
+    // Components that render later (or a late query reply) must not bring a field back.
+    void settled(body).then(freeze);
+    vscodeApi.setState({ kind, values: {} });
   };
   return {
-    root, body, strings, draft, helpers, button,
+    root, body, strings, draft, helpers, button, settle,
     save: (values) => vscodeApi.setState({ kind, values: { ...draft, ...values } }),
     disableSubmit: (disabled) => { blocked = disabled; refreshButton(); },
     whenSettled: (first) => {
@@ -64,7 +86,7 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
       void settled(body).then(first);
     },
     run: async (payload) => {
-      if (running) return;
+      if (running || done) return undefined;
       running = true;
       refreshButton();
       button.textContent = strings.running ?? '…';
@@ -72,7 +94,8 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
       result.hidden = true;
       try {
         const reply = await send(payload);
-        if (reply.ok) showResult(reply.result as SubmitResult); else showError(reply.error);
+        if (reply.ok) settle(reply.result as SubmitResult); else showError(reply.error);
+        return reply.ok ? { ok: true } : { ok: false, error: reply.error };
       } finally {
         running = false;
         button.textContent = strings.submit ?? 'OK';

@@ -26,6 +26,11 @@ function render(message: Extract<HostMessage, { type: 'init' }>): void {
   if (!app) return;
   if (isCoverageInit(message)) return renderCoverage(app, message);
   const shell = createShell(app, message.kind, message.title, message.strings);
+  renderForm(shell, message);
+  if (message.outcome) shell.settle(message.outcome);
+}
+
+function renderForm(shell: ReturnType<typeof createShell>, message: Extract<HostMessage, { type: 'init' }>): void {
   switch (message.kind) {
     case 'backupNow': return renderBackupNow(shell, message.data as FormInitMap['backupNow']);
     case 'storage': return renderStorage(shell, message.data as FormInitMap['storage']);

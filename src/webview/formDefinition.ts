@@ -12,4 +12,6 @@ export interface FormDefinition<K extends FormKind> {
   submit(payload: FormSubmitMap[K]): Promise<SubmitResult>;
   query?(query: FormQuery): Promise<QueryResult>;
   openJob?(jobName: string): Promise<void>;
+  /** The policy form's "edit that policy instead": opens the vault's policy of this name, if it has one. */
+  editPolicy?(name: string): Promise<void>;
 }

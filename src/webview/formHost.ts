@@ -4,7 +4,7 @@ import type { FormDefinition } from './formDefinition';
 import { FormPanel } from './formPanel';
 import type { FormKind } from './protocol';
 
-/** Opens forms, one panel per target: a second open of the same target reveals the first. */
+/** Opens forms, one panel per target: a second open of the same target reveals the first (a new one once it succeeded). */
 export class FormHost implements vscode.Disposable {
   private readonly panels = new Map<string, FormPanel<FormKind>>();
 
@@ -13,7 +13,9 @@ export class FormHost implements vscode.Disposable {
   open<K extends FormKind>(definition: FormDefinition<K>): FormPanel<K> {
     const key = `${definition.kind}:${definition.key.toLowerCase()}`;
     const existing = this.panels.get(key);
-    if (existing) {
+    // A form that succeeded only shows its outcome: opening the target again starts a new form.
+    if (existing?.settled) existing.dispose();
+    else if (existing) {
       existing.reveal();
       return existing as unknown as FormPanel<K>;
     }

@@ -34,7 +34,13 @@ export interface EnableVaultSubmit { policyName: string; vmIds: string[] }
 export interface BackupNowInit { itemName: string; vaultName: string; retainUntil: string; today: string; runningNote?: string }
 export interface BackupNowSubmit { retainUntil: string }
 
-export interface PolicyInit { vaultName: string; mode: 'create' | 'edit' | 'view'; policy: PolicyInput; timeZones: string[] }
+export interface PolicyInit {
+  vaultName: string; mode: 'create' | 'edit' | 'view'; policy: PolicyInput; timeZones: string[];
+  /** Create: the names of the vault's policies, any workload (a new policy may not take one, in any case). */
+  takenNames?: string[];
+  /** Edit: how many items the policy protects (its changes apply to them all). */
+  protectedItems?: number;
+}
 export type PolicySubmit = PolicyInput;
 
 export interface FormInitMap {
@@ -83,7 +89,8 @@ export interface SubmitResult {
 }
 
 export type HostMessage =
-  | { type: 'init'; kind: FormKind; title: string; strings: Record<string, string>; data: FormInitMap[FormKind] }
+  /** `outcome`: the form already succeeded (the page was rebuilt after being hidden): show it, not the fields' inputs again. */
+  | { type: 'init'; kind: FormKind; title: string; strings: Record<string, string>; data: FormInitMap[FormKind]; outcome?: SubmitResult }
   | { type: 'reply'; requestId: number; ok: true; result: SubmitResult | QueryResult }
   | { type: 'reply'; requestId: number; ok: false; error: FormError };
 
@@ -91,4 +98,8 @@ export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'submit'; requestId: number; payload: FormSubmitMap[FormKind] }
   | ({ type: 'query'; requestId: number } & FormQuery)
-  | { type: 'openJob'; jobName: string };
+  | { type: 'openJob'; jobName: string }
+  /** The result's Close button. */
+  | { type: 'close' }
+  /** The policy form's way out of a taken name: edit that policy instead. */
+  | { type: 'editPolicy'; name: string };

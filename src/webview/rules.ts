@@ -92,3 +92,16 @@ export function policyProblem(input: PolicyInput): PolicyProblem | undefined {
   if (typeof days === 'number') return { field, key: 'rangeInvalid', range: { min: days, max: days } };
   return typeof min === 'number' && typeof max === 'number' ? { field, key: 'rangeInvalid', range: { min, max } } : { field, key: 'required' };
 }
+
+/**
+ * Whether `after` keeps some tier of recovery points for less time than `before` (or not at all): Azure then
+ * deletes the existing points older than the new retention.
+ */
+export function retentionShrinks(before: PolicyInput, after: PolicyInput): boolean {
+  const tiers = ['dailyDays', 'weeklyWeeks', 'monthlyMonths', 'yearlyYears'] as const;
+  return tiers.some((tier) => {
+    const was = before.retention[tier];
+    const now = after.retention[tier];
+    return was !== undefined && (now === undefined || now < was);
+  });
+}

@@ -155,6 +155,12 @@ export function parseWebviewMessage(kind: FormKind, raw: unknown): WebviewMessag
       const jobName = str(raw.jobName, 128, 1);
       return jobName !== undefined && onlyKeys(raw, ['type', 'jobName']) ? { type: 'openJob', jobName } : undefined;
     }
+    case 'close':
+      return onlyKeys(raw, ['type']) ? { type: 'close' } : undefined;
+    case 'editPolicy': {
+      const name = str(raw.name, 150, 1);
+      return kind === 'policy' && name !== undefined && onlyKeys(raw, ['type', 'name']) ? { type: 'editPolicy', name } : undefined;
+    }
     case 'submit': {
       const requestId = int(raw.requestId, 0, Number.MAX_SAFE_INTEGER);
       const payload = parseSubmit(kind, raw.payload);

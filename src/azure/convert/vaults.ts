@@ -23,8 +23,18 @@ export function toVault(v: SdkVault): Vault {
     redundancy: toRedundancy(redundancy?.standardTierStorageRedundancy) ?? 'Unknown',
     crossRegionRestore: redundancy?.crossRegionRestore?.toLowerCase() === 'enabled',
     provisioningState: v.properties?.provisioningState,
+    ...softDeleteOf(v),
     ...(v.tags ? { tags: { ...v.tags } } : {}),
   };
+}
+
+/** 'Enabled' and 'AlwaysON' keep deleted data; 'Disabled' (and 'Invalid') do not. */
+function softDeleteOf(v: SdkVault): Pick<Vault, 'softDelete'> {
+  const settings = v.properties?.securitySettings?.softDeleteSettings;
+  if (!settings?.softDeleteState) return {};
+  const state = settings.softDeleteState.toLowerCase();
+  const retentionDays = settings.softDeleteRetentionPeriodInDays;
+  return { softDelete: { enabled: state === 'enabled' || state === 'alwayson', ...(retentionDays !== undefined ? { retentionDays } : {}) } };
 }
 
 export function toStorageConfig(resource: BackupResourceConfigResource): StorageConfig {

@@ -10,11 +10,16 @@ export function vaultFieldStrings(): Record<'vaultNameLength' | 'vaultNameChars'
   };
 }
 
+/** A new policy may not take the name of one the vault has: saving it would replace that policy. */
+export function policyNameTakenMessage(name: string): string {
+  return vscode.l10n.t('A policy named {0} already exists in this vault.', name);
+}
+
 /** The localized strings every form shows, plus those of its kind; the webview has no l10n of its own. */
 export function formStrings(kind: FormKind): Record<string, string> {
   const common: Record<string, string> = {
     ...vaultFieldStrings(),
-    submit: vscode.l10n.t('OK'), running: vscode.l10n.t('Working…'), viewJob: vscode.l10n.t('View the job'), code: vscode.l10n.t('Code'), requestId: vscode.l10n.t('Request id'),
+    submit: vscode.l10n.t('OK'), running: vscode.l10n.t('Working…'), viewJob: vscode.l10n.t('View the job'), close: vscode.l10n.t('Close'), code: vscode.l10n.t('Code'), requestId: vscode.l10n.t('Request id'),
     retainUntilInvalid: vscode.l10n.t('Enter a date as YYYY-MM-DD.'), retainUntilPast: vscode.l10n.t('The date must be after today.'),
     retainUntilTooFar: vscode.l10n.t('The date must be within 99 years.'),
     checking: vscode.l10n.t('Checking availability…'), available: vscode.l10n.t('The name is available.'),
@@ -38,6 +43,11 @@ export function formStrings(kind: FormKind): Record<string, string> {
       days: vscode.l10n.t('Days'), instantRestoreDays: vscode.l10n.t('Retain instant recovery snapshots (days)'), dailyDays: vscode.l10n.t('Retention of daily backup points (days)'),
       weeklyWeeks: vscode.l10n.t('Retention of weekly backup points (weeks, 0 = none)'), monthlyMonths: vscode.l10n.t('Retention of monthly backup points (months, 0 = none)'),
       yearlyYears: vscode.l10n.t('Retention of yearly backup points (years, 0 = none)'), readOnly: vscode.l10n.t('This policy is shown read-only.'),
+      // The page fills in {name} and {count}: one translation serves the host's message and the page's.
+      policyNameTaken: policyNameTakenMessage('{name}'), editExisting: vscode.l10n.t('Edit {0} instead', '{name}'),
+      usedByOne: vscode.l10n.t('This policy protects 1 item. Changes apply to it.'),
+      usedByMany: vscode.l10n.t('This policy protects {0} items. Changes apply to all of them.', '{count}'),
+      retentionShrinks: vscode.l10n.t('Existing recovery points older than the new retention are deleted.'),
       Sunday: vscode.l10n.t('Sunday'), Monday: vscode.l10n.t('Monday'), Tuesday: vscode.l10n.t('Tuesday'), Wednesday: vscode.l10n.t('Wednesday'), Thursday: vscode.l10n.t('Thursday'), Friday: vscode.l10n.t('Friday'), Saturday: vscode.l10n.t('Saturday') },
   };
   return { ...common, ...byKind[kind] };

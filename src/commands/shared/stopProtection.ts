@@ -3,11 +3,15 @@ import * as notify from '../../ui/notify';
 import { itemRef } from '../../tree/refs';
 import { confirm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
+import { confirmDeleteData } from './confirmDeleteData';
 import { refreshVault, refreshVirtualMachines } from './refreshAffected';
 import { resolveItem } from './targets';
 import { trackOperation } from './trackOperation';
 
-/** Stop protection of an item after a modal confirmation that names it; `{confirmed: true}` skips it (tests). */
+/**
+ * Stop protection of an item: keeping its data after a modal confirmation that names it, deleting its data only once
+ * the user typed its name; `{confirmed: true}` skips the confirmation (tests).
+ */
 export async function stopProtection(deps: CommandDeps, node: unknown, options: unknown, mode: 'RetainData' | 'DeleteData'): Promise<unknown> {
   const target = await resolveItem(deps, node);
   if ('vm' in target) {
@@ -18,7 +22,7 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
   if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
     await (mode === 'RetainData'
       ? confirm(vscode.l10n.t('Stop protection of {0} and keep its backup data?', item.friendlyName), vscode.l10n.t('Stop and retain data'))
-      : confirm(vscode.l10n.t('Stop protection of {0} and DELETE all of its backup data? This cannot be undone.', item.friendlyName), vscode.l10n.t('Stop and delete data')));
+      : confirmDeleteData(service, item));
   }
   const running = trackOperation(deps, {
     title: mode === 'RetainData' ? vscode.l10n.t('Stopping protection of {0}', item.friendlyName) : vscode.l10n.t('Deleting backup data of {0}', item.friendlyName),

@@ -1,6 +1,7 @@
 import type { DayOfWeek, PolicyInput } from '../../azure/model';
 import type { PolicyInit } from '../../webview/protocol';
-import { inRange, limits, policyNameProblem, rangeMessage, scheduleTimeProblem } from '../../webview/rules';
+import { inRange, limits, policyNameProblem, rangeMessage, retentionShrinks, scheduleTimeProblem } from '../../webview/rules';
+import { editPolicy } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
 
@@ -11,6 +12,9 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   const p = data.policy;
   const readOnly = data.mode === 'view';
   if (readOnly) shell.body.append(el('p', { class: 'note' }, s.readOnly));
+  // Editing a policy in use changes the backups of every item it protects: say how many.
+  const used = data.mode === 'edit' ? data.protectedItems ?? 0 : 0;
+  if (used > 0) shell.body.append(el('p', { class: 'note policy-usage' }, used === 1 ? s.usedByOne : s.usedByMany.replace('{count}', String(used))));
   const num = (v: number | undefined): string => (v === undefined ? '0' : String(v));
   const name = textfield('name', p.name);
   if (data.mode !== 'create') name.setAttribute('readonly', '');
@@ -30,6 +34,15 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     weeklyWeeks: field(s.weeklyWeeks, weekly), monthlyMonths: field(s.monthlyMonths, monthly), yearlyYears: field(s.yearlyYears, yearly),
   };
   for (const [key, f] of Object.entries(fields)) { shell.helpers.set(key, f.helper); shell.body.append(f.group); }
+  const shrinkWarning = el('p', { class: 'form-warning retention-warning', role: 'status', hidden: true }, s.retentionShrinks);
+  shell.body.append(shrinkWarning);
+  /** The vault's policy with this name in any case (a new policy of that name would replace it). */
+  const takenBy = (value: string): string | undefined => (data.mode === 'create' ? data.takenNames?.find((n) => n.toLowerCase() === value.toLowerCase()) : undefined);
+  const offerEdit = (existing: string): void => {
+    const link = el('a', { href: '#', id: 'edit-existing' }, s.editExisting.replace('{name}', existing));
+    link.addEventListener('click', (e) => { e.preventDefault(); editPolicy(existing); });
+    fields.name.helper.append(' ', link);
+  };
   if (readOnly) for (const c of shell.body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')) c.setAttribute('disabled', '');
   const rangeText = (r: { min: number; max: number }): string => rangeMessage(s, r);
   const chosenDays = (): DayOfWeek[] => week.filter((d) => (days.querySelector(`vscode-checkbox[value="${d}"]`) as (HTMLElement & { checked: boolean }) | null)?.checked);
@@ -40,7 +53,9 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     const weeklySchedule = frequency.value === 'Weekly';
     fields.days.group.hidden = !weeklySchedule;
     fields.dailyDays.group.hidden = weeklySchedule;
-    mark('name', policyNameProblem(name.value) ? s.policyNameInvalid : undefined);
+    const taken = takenBy(name.value);
+    mark('name', policyNameProblem(name.value) ? s.policyNameInvalid : taken ? s.policyNameTaken.replace('{name}', taken) : undefined);
+    if (taken && !policyNameProblem(name.value)) offerEdit(taken);
     mark('time', scheduleTimeProblem(time.value) ? s.timeInvalid : undefined);
     mark('days', weeklySchedule && chosenDays().length === 0 ? s.required : undefined);
     const instantRange = weeklySchedule ? { min: 5, max: 5 } : limits.instantRestoreDaily;
@@ -67,7 +82,11 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
       },
     };
   };
-  const update = (): void => { shell.disableSubmit(readOnly || read() === undefined); };
+  const update = (): void => {
+    const input = read();
+    shrinkWarning.hidden = !(used > 0 && input !== undefined && retentionShrinks(p, input));
+    shell.disableSubmit(readOnly || input === undefined);
+  };
   shell.body.addEventListener('input', update);
   shell.body.addEventListener('change', update);
   shell.whenSettled(update);

@@ -29,6 +29,7 @@ const DAY_MS = 86_400_000;
 export const dayFromToday = (days: number): string => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
 
 let vmCount = 0;
+let policyCount = 0;
 function addVm(api: AzureBackupApi): { id: string; name: string } {
   const name = `forms-vm-${++vmCount}`;
   return { id: sandboxOf(api).control.addVm({ resourceGroup: RG, name, location: LOCATION }), name };
@@ -62,11 +63,12 @@ const opened = new Map<FormUnderTest, OpenedForm>();
 
 /**
  * The form under test, opened once and reused: a refused input leaves it as it was. `fresh` opens it anew on a new
- * target where an accepted input changes the target for good (enabling backup protects its VM).
+ * target where an accepted input changes the target for good (enabling backup protects its VM); a form that
+ * succeeded takes no second submit, so it is opened anew too.
  */
 export async function openForm(api: AzureBackupApi, form: FormUnderTest, fresh: boolean): Promise<OpenedForm> {
   const known = opened.get(form);
-  if (known && !(fresh && form === 'enableBackupVm') && api.forms.list().includes(known.panel)) return known;
+  if (known && !(fresh && form === 'enableBackupVm') && !known.panel.settled && api.forms.list().includes(known.panel)) return known;
   const made = await open(api, form);
   opened.set(form, made);
   return made;
@@ -94,7 +96,8 @@ async function open(api: AzureBackupApi, form: FormUnderTest): Promise<OpenedFor
     }
     case 'createPolicy': {
       const panel = await openThrough(api, 'azureBackup.createPolicy', await nodeAt(api, ...vaultPath), 'policy', (k) => k.endsWith('/#new'));
-      return { panel, base: { name: 'FormsPolicy', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '02:30' }, retention: { dailyDays: 30 } } };
+      // A new name each time: a policy saved by an earlier case makes its name taken.
+      return { panel, base: { name: `FormsPolicy${++policyCount}`, timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '02:30' }, retention: { dailyDays: 30 } } };
     }
     case 'editPolicy': {
       const node = await refreshedNode(api, [...vaultPath, 'Backup policies'], 'DefaultPolicy');

@@ -1,13 +1,14 @@
 // Journey (2): create a vault from the palette → storage replication LRS in its form → enable backup from the
 // vault for two VMs (multi-select) → both items appear. On the way: the name's live availability check, a draft
-// that survives hiding the form, and an ARM error shown inline with its code and request id. With
-// AZB_UPDATE_SCREENSHOTS=1 it renews the README's pictures of a form and of the tree (media/screenshots).
+// that survives hiding the form, each form showing its outcome after success with no way to send it again, and an
+// ARM error shown inline with its code and request id. With AZB_UPDATE_SCREENSHOTS=1 it renews the README's pictures
+// of a form and of the tree (media/screenshots).
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { expandTreeRow, quickPickRow, runPaletteCommand } from '../workbench';
 import {
-  assertNoCspViolations, chooseOption, clearHovers, formError, formResult, journeyWorkbench, openForm, openSandboxTree, renewReadmeScreenshot, runFromContextMenu,
-  submitDisabled, submitForm, switchTab, typeInto, waitForRow,
+  assertFormSettled, assertNoCspViolations, chooseOption, clearHovers, formError, formResult, journeyWorkbench, openForm, openSandboxTree,
+  renewReadmeScreenshot, runFromContextMenu, submitDisabled, submitForm, switchTab, typeInto, waitForRow,
 } from './helpers';
 
 const VAULT = 'journey-vault';
@@ -53,6 +54,7 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await s.screenshot('create-draft-restored');
     await submitForm(restored);
     assert.match(await formResult(restored), new RegExp(`Vault ${VAULT} created in westeurope\\.`));
+    await assertFormSettled(restored);
     await waitForRow(page, VAULT, /^westeurope · Geo-redundant$/);
     await s.screenshot('vault-created');
 
@@ -65,8 +67,15 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await s.screenshot('storage-lrs');
     await submitForm(storage);
     assert.match(await formResult(storage), new RegExp(`Storage replication of ${VAULT} saved\\.`));
+    await assertFormSettled(storage);
     await waitForRow(page, VAULT, /^westeurope · Locally redundant$/);
     await s.screenshot('storage-saved');
+    // Opened again before the vault protects anything, the storage form is a new one (used again at the end).
+    await runFromContextMenu(page, VAULT, 'Storage Replication…');
+    await page.waitForTimeout(500);
+    const again = await openForm(page, `Storage replication: ${VAULT}`);
+    assert.ok(await again.locator('vscode-button#submit').isVisible(), 'a new form to fill in');
+    assert.ok(await radioChecked(again, 'LocallyRedundant'));
 
     // Enable backup from the vault: VMs of another region or already protected are shown disabled, with the reason.
     await runFromContextMenu(page, VAULT, 'Enable Backup for Virtual Machines…');
@@ -82,6 +91,7 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await renewReadmeScreenshot(page, '.part.editor', 'form.png', { width: 720, height: 500 });
     await submitForm(enable);
     assert.match(await formResult(enable), /Configuring backup for 2 virtual machines…\s+View the job/);
+    await assertFormSettled(enable);
     await s.screenshot('enable-result');
 
     await clearHovers(page);
@@ -91,11 +101,11 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     assert.strictEqual(await waitForRow(page, 'app-linux-01', new RegExp(PENDING.replace(/[()]/g, '\\$&'))), PENDING);
     await s.screenshot('items-pending');
 
-    // Back to the storage form, opened before the vault protected anything: its draft (LRS) is still there, and
-    // the service now refuses a change; the form says why, with the ARM code and the request id.
+    // Back to the second storage form, opened before the vault protected anything: it still offers LRS, and the
+    // service now refuses a change; the form says why, with the ARM code and the request id.
     await switchTab(page, `Storage replication: ${VAULT}`);
     const stale = await openForm(page, `Storage replication: ${VAULT}`);
-    assert.ok(await radioChecked(stale, 'LocallyRedundant'), 'the storage draft survived hide/show');
+    assert.ok(await radioChecked(stale, 'LocallyRedundant'), 'the storage form survived hide/show');
     await stale.locator('vscode-radio[value=ZoneRedundant]').click();
     await submitForm(stale);
     const error = await formError(stale);

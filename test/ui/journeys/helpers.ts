@@ -43,11 +43,19 @@ export async function clearHovers(page: Page): Promise<void> {
   await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
 }
 
-/** A form's document, ready once its shell (title and submit button) is drawn. */
+/** A form's document, ready once its shell (title and submit button, or Close once it succeeded) is drawn. */
 export async function openForm(page: Page, title: string): Promise<Frame> {
   const frame = await webviewFrame(page, title, 45000);
-  await frame.locator('vscode-button#submit').waitFor();
+  await frame.locator('vscode-button#submit:not([hidden]), vscode-button#close:not([hidden])').first().waitFor();
   return frame;
+}
+
+/** A form that succeeded shows its outcome and a Close button: no submit, every field read-only. */
+export async function assertFormSettled(form: Frame): Promise<void> {
+  await form.locator('vscode-button#close').waitFor({ timeout: 10000 });
+  assert.strictEqual(await form.locator('vscode-button#submit').isVisible(), false, 'no submit button after success');
+  const enabled = await form.locator('vscode-textfield:not([disabled]), vscode-single-select:not([disabled]), vscode-checkbox:not([disabled]), vscode-radio:not([disabled])').count();
+  assert.strictEqual(enabled, 0, 'the fields are read-only after success');
 }
 
 /**

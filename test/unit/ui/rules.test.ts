@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from '../manifest/sourceScan';
-import { POLICY_PROBLEM_FIELDS, policyNameProblem, policyProblem, rangeMessage, retainUntilProblem, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
+import { POLICY_PROBLEM_FIELDS, policyNameProblem, policyProblem, rangeMessage, retainUntilProblem, retentionShrinks, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
 import type { PolicyInput } from '../../../src/azure/model';
 import { runningBackupOf } from '../../../src/commands/shared/backupGuard';
 import type { BackupJob } from '../../../src/azure/model';
@@ -69,5 +69,15 @@ describe('form rules', () => {
     assert.equal(runningBackupOf(item, [job({ status: 'Completed' })]), undefined);
     assert.equal(runningBackupOf(item, [job({ containerName: 'iaasvmcontainerv2;rg;vm2' })]), undefined);
     assert.equal(runningBackupOf(item, [job({ operation: 'ConfigureBackup' })]), undefined);
+  });
+
+  it('sees a retention cut when any tier keeps points for less time or no longer at all', () => {
+    const daily: PolicyInput = { name: 'P', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '02:30' }, retention: { dailyDays: 30, monthlyMonths: 12 } };
+    const withRetention = (retention: PolicyInput['retention']): PolicyInput => ({ ...daily, retention });
+    assert.equal(retentionShrinks(daily, daily), false);
+    assert.equal(retentionShrinks(daily, withRetention({ dailyDays: 60, monthlyMonths: 12, yearlyYears: 1 })), false, 'longer, or a tier added');
+    assert.equal(retentionShrinks(daily, withRetention({ dailyDays: 7, monthlyMonths: 12 })), true, 'daily shorter');
+    assert.equal(retentionShrinks(daily, withRetention({ dailyDays: 30 })), true, 'monthly tier dropped');
+    assert.equal(retentionShrinks(daily, { ...daily, schedule: { frequency: 'Weekly', time: '02:30', days: ['Sunday'] }, retention: { weeklyWeeks: 520, monthlyMonths: 12 } }), true, 'daily points no longer kept');
   });
 });

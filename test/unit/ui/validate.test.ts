@@ -11,6 +11,15 @@ describe('webview message validation', () => {
     assert.equal(parseWebviewMessage('backupNow', { type: 'submit', requestId: 1, payload: { retainUntil: 20261226 } }), undefined);
   });
 
+  it('takes a Close from any form and "edit that policy instead" only from the policy form, with a name', () => {
+    assert.deepEqual(parseWebviewMessage('backupNow', { type: 'close' }), { type: 'close' });
+    assert.equal(parseWebviewMessage('backupNow', { type: 'close', extra: 1 }), undefined);
+    assert.deepEqual(parseWebviewMessage('policy', { type: 'editPolicy', name: 'DefaultPolicy' }), { type: 'editPolicy', name: 'DefaultPolicy' });
+    assert.equal(parseWebviewMessage('storage', { type: 'editPolicy', name: 'DefaultPolicy' }), undefined);
+    assert.equal(parseWebviewMessage('policy', { type: 'editPolicy', name: '' }), undefined);
+    assert.equal(parseWebviewMessage('policy', { type: 'editPolicy', name: 'p'.repeat(151) }), undefined);
+  });
+
   it('parses each payload by the form it came from', () => {
     assert.equal(parseSubmit('storage', { retainUntil: '2026-12-26' }), undefined);
     assert.deepEqual(parseSubmit('storage', { redundancy: 'LocallyRedundant', crossRegionRestore: false }), { redundancy: 'LocallyRedundant', crossRegionRestore: false });
