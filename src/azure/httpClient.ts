@@ -28,7 +28,7 @@ export function sessionHttpClient(session: AzureSession): HttpClient {
 export function createSessionHttpClient(caCertificate?: string): HttpClient {
   let context: tls.SecureContext | undefined;
   const contextFor = (): tls.SecureContext => context ??= tls.createSecureContext(caCertificate ? { ca: caCertificate } : {});
-  return createHttp2Client(createHttp1Client(caCertificate ? contextFor : undefined), new Http2Sessions(contextFor), http2Allowed);
+  return createHttp2Client(createHttp1Client(caCertificate, contextFor), new Http2Sessions(contextFor), http2Allowed);
 }
 
 let http2Setting = true;
@@ -47,13 +47,21 @@ function http2Allowed(): boolean {
   return http2Setting && !PROXY_VARIABLES.some((name) => process.env[name]);
 }
 
-function createHttp1Client(contextFor: (() => tls.SecureContext) | undefined): HttpClient {
+/**
+ * With a CA, the agent carries it twice: as the prebuilt context its own connections use, and as `ca`, which VS Code
+ * copies to the request when it replaces the agent with its proxy-aware one (every host but loopback), so that the
+ * connection it makes still trusts the session's CA.
+ */
+function agentOptions(caCertificate: string | undefined, contextFor: () => tls.SecureContext): https.AgentOptions {
+  return caCertificate ? { keepAlive: true, secureContext: contextFor(), ca: caCertificate } : { keepAlive: true };
+}
+
+function createHttp1Client(caCertificate: string | undefined, contextFor: () => tls.SecureContext): HttpClient {
   const inner = createDefaultHttpClient();
   let agent: https.Agent | undefined;
   return {
     sendRequest(request) {
-      // An agent already set (a proxy's, from the pipeline's proxy policy) wins.
-      if (!request.agent && request.url.startsWith('https:')) request.agent = agent ??= new https.Agent({ keepAlive: true, ...(contextFor ? { secureContext: contextFor() } : {}) });
+      if (!request.agent && request.url.startsWith('https:')) request.agent = agent ??= new https.Agent(agentOptions(caCertificate, contextFor));
       return inner.sendRequest(request);
     },
   };

@@ -104,7 +104,8 @@ export class ProxyProcess {
     const out = fs.openSync(`${this.log}.out`, 'w');
     // mitmdump writes its flows to stdout: those go to the log the tests read.
     const stdout = this.command === 'mitmdump' ? fs.openSync(this.log, 'a') : out;
-    const child = spawn(this.command, this.args, { stdio: ['ignore', stdout, out] });
+    // Unbuffered, so that mitmdump's flows are in its log when the call returns.
+    const child = spawn(this.command, this.args, { stdio: ['ignore', stdout, out], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
     fs.closeSync(out);
     if (stdout !== out) fs.closeSync(stdout);
     this.process = child;
