@@ -38,7 +38,7 @@ export async function runHostTests(): Promise<LevelSummary> {
   };
 }
 
-interface PassSetup { env?: Record<string, string>; wrap?: string[]; settings?: Record<string, unknown> }
+interface PassSetup { env?: Record<string, string>; wrap?: string[] }
 
 async function runHostPass(kind: string, setup: (runDir: string) => Promise<PassSetup>): Promise<LevelSummary> {
   const runDir = makeRunDir(kind);
@@ -51,7 +51,7 @@ async function runHostPass(kind: string, setup: (runDir: string) => Promise<Pass
     server = await startCodeServer({
       runDir,
       locale: LOCALE,
-      settings: { 'azureBackup.startInSandbox': true, ...pass.settings },
+      settings: { 'azureBackup.startInSandbox': true },
       wrap: pass.wrap,
       env: {
         // The user settings file, for suites that set keys no installed extension registers (VS Code refuses to
