@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests and `npm start` need, offline except for the npm registry and Debian:
-# Debian's chromium and build tools (when root on Debian/Ubuntu), and code-server 4.100.3 (VS Code 1.100.3 on Node 20)
+# Debian's chromium, build tools, and the proxies of the network suite (tinyproxy, mitmproxy; openssl makes their
+# test CAs) when root on Debian/Ubuntu, and code-server 4.100.3 (VS Code 1.100.3 on Node 20)
 # into a cache folder outside the repository. Idempotent: a finished install is reused.
 # Prints nothing on success but the code-server binary path on the last line.
 set -euo pipefail
@@ -19,6 +20,10 @@ command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
 [ -f /usr/include/krb5.h ] || [ -f /usr/include/gssapi/gssapi.h ] || need_apt+=(libkrb5-dev)
 command -v g++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || need_apt+=(build-essential)
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+command -v tinyproxy >/dev/null 2>&1 || need_apt+=(tinyproxy)
+command -v mitmdump >/dev/null 2>&1 || need_apt+=(mitmproxy)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+command -v unshare >/dev/null 2>&1 || need_apt+=(util-linux)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: apt-get install ${need_apt[*]}" >&2

@@ -6,7 +6,7 @@ import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup'
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
-import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
+import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy, proxyPolicyName } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
 import { sessionHttpClient } from './httpClient';
@@ -59,9 +59,14 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
  * ARM's APIs take JSON, never form data, but the SDK pipelines' form-data policy checks every request body with
  * `instanceof FormData`: that first touch of the global loads Node's bundled fetch implementation (undici),
  * ~45 ms of synchronous CPU inside the first Azure call of the extension host. Dropped from our clients.
+ * The proxy policy goes too: choosing the proxy is VS Code's job (http.proxy, http.noProxy, HTTPS_PROXY, NO_PROXY,
+ * http.proxySupport), which it does for every https request of an extension. The policy's own agent, from
+ * HTTPS_PROXY alone, sent calls through the proxy that VS Code sends directly (the sandbox on loopback, NO_PROXY
+ * hosts with http.proxySupport off), and dropped the session's CA on the way (a "self-signed certificate" error).
  */
 function withoutFormData<T extends { pipeline: Pipeline }>(client: T): T {
   client.pipeline.removePolicy({ name: formDataPolicyName });
+  client.pipeline.removePolicy({ name: proxyPolicyName });
   return client;
 }
 

@@ -49,6 +49,8 @@ export interface CodeServerOptions {
   /** 0 (default) lets the system choose. */
   port?: number;
   timeoutMs?: number;
+  /** A command prefix code-server runs under (the network suite's private mount namespace). */
+  wrap?: string[];
 }
 
 export interface RunningCodeServer {
@@ -92,7 +94,10 @@ export async function startCodeServer(o: CodeServerOptions): Promise<RunningCode
   const args = ['--config', config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     '--ignore-last-opened', '--disable-proxy', ...(o.locale ? ['--locale', o.locale] : [])];
-  const proc: ChildProcess = spawn(bin, args, { env, stdio: ['ignore', log, log], detached: true });
+  const [command, ...prefix] = o.wrap ?? [];
+  const proc: ChildProcess = command
+    ? spawn(command, [...prefix, bin, ...args], { env, stdio: ['ignore', log, log], detached: true })
+    : spawn(bin, args, { env, stdio: ['ignore', log, log], detached: true });
   fs.closeSync(log);
   const url = await waitForListening(proc, logFile, o.timeoutMs ?? 60000);
   return {

@@ -8,28 +8,57 @@ import type { BrowserContext } from 'playwright-core';
 import { REPO, RunningCodeServer, makeRunDir, startCodeServer } from './codeServer';
 import { launchBrowser } from './browser';
 import { grantTestAccountAccess } from './accountAccess';
+import { prepareNetworkLab } from './networkLab';
 import { LevelSummary, printResults, readSummary } from './summary';
 
 const TIMEOUT_MS = Number(process.env.AZB_HOST_TIMEOUT_MS || 900000);
 /** Display language of the run (e.g. 'nl'); the suites see it as vscode.env.language. English by default. */
 const LOCALE = process.env.AZB_HOST_LOCALE || undefined;
 
+/**
+ * Every host suite: most in one code-server; the network suite (test/host/network) in a second one, whose
+ * environment (HTTPS_PROXY, NO_PROXY) and system store it shapes (networkLab.ts). AZB_HOST_SUITES=main or
+ * =network runs one of them.
+ */
 export async function runHostTests(): Promise<LevelSummary> {
-  const runDir = makeRunDir('host');
+  const wanted = (process.env.AZB_HOST_SUITES || 'main,network').split(',');
+  const summaries: LevelSummary[] = [];
+  if (wanted.includes('main')) summaries.push(await runHostPass('host', async () => ({})));
+  if (wanted.includes('network')) {
+    summaries.push(await runHostPass('host-network', async (runDir) => {
+      const { env, wrap } = await prepareNetworkLab(runDir);
+      return { env: { ...env, AZB_HOST_SUITE: 'network' }, wrap };
+    }));
+  }
+  return {
+    passed: summaries.reduce((n, s) => n + s.passed, 0),
+    failed: summaries.reduce((n, s) => n + s.failed, 0),
+    pending: summaries.reduce((n, s) => n + s.pending, 0),
+    results: summaries.flatMap((s) => s.results),
+  };
+}
+
+interface PassSetup { env?: Record<string, string>; wrap?: string[] }
+
+async function runHostPass(kind: string, setup: (runDir: string) => Promise<PassSetup>): Promise<LevelSummary> {
+  const runDir = makeRunDir(kind);
   const report = path.join(runDir, 'report.json');
   let server: RunningCodeServer | undefined;
   let browser: BrowserContext | undefined;
   let exitCode = 1;
   try {
+    const pass = await setup(runDir);
     server = await startCodeServer({
       runDir,
       locale: LOCALE,
       settings: { 'azureBackup.startInSandbox': true },
+      wrap: pass.wrap,
       env: {
         // The user settings file, for suites that set keys no installed extension registers (VS Code refuses to
         // write those through the API): the sovereign-cloud settings of Microsoft's authentication extension.
         AZB_USER_SETTINGS: path.join(runDir, 'user-data', 'User', 'settings.json'),
-        AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir, AZB_HOST_LOCALE: LOCALE ?? '' },
+        AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir, AZB_HOST_LOCALE: LOCALE ?? '',
+        ...pass.env },
     });
     const authority = new URL(server.url).host;
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
