@@ -63,6 +63,11 @@ describe('Protection state and live jobs', function () {
       assert.match(String(backupItem.description), /^Protection stopped \(data retained\)/, pass);
       assert.strictEqual(backupItem.contextValue, 'backupItemProtectionStopped', pass);
     }
+    // Backup now reached another way (the palette, a stale node) is not sent: the service would refuse it.
+    host.sandbox.requestLog.clear();
+    const outcome = await host.api.run('azureBackup.backupNow', await nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup items', name), { retainUntil: dayFromToday(30) });
+    assert.deepStrictEqual(outcome, { started: false });
+    assert.deepStrictEqual(host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/backup$/i.test(e.path)).map((e) => e.path), []);
   });
 
   it('answers a Backup now form whose start the service refused with the refusal, not "started"', async () => {
