@@ -26,14 +26,17 @@ describe('Protection state and live jobs', function () {
     return nodeAt(host.api, ...parent, name);
   }
 
+  async function ourVault(): Promise<Vault> {
+    vault ??= await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: VAULT, resourceGroup: RG, location: LOCATION });
+    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
+    return vault;
+  }
+
   /** A VM of our own, protected by our vault, its initial backup done (so its state is Protected). */
   async function protectedVm(): Promise<string> {
     const name = `state-vm-${++vmCount}`;
     host.sandbox.control.addVm({ resourceGroup: RG, name, location: LOCATION });
-    if (!vault) {
-      vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: VAULT, resourceGroup: RG, location: LOCATION });
-      assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
-    }
+    vault = await ourVault();
     await runCommand(host.api, 'azureBackup.enableBackup', await refreshed([SUB, VMS], name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
     await runCommand(host.api, 'azureBackup.backupNow', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), { retainUntil: dayFromToday(30) });
     return name;
@@ -80,6 +83,22 @@ describe('Protection state and live jobs', function () {
     assert.ok(reply.type === 'reply', JSON.stringify(reply));
     assert.strictEqual(reply.ok, false, `the form said: ${JSON.stringify(reply)}`);
     if (!reply.ok) assert.strictEqual(reply.error.code, 'BMSUserErrorProtectionStopped');
+  });
+
+  it('answers an Enable backup form whose start the service refused with the refusal, not "Configuring"', async () => {
+    const name = `state-vm-${++vmCount}`;
+    host.sandbox.control.addVm({ resourceGroup: RG, name, location: LOCATION });
+    const target = await ourVault();
+    await vscode.commands.executeCommand('azureBackup.enableBackup', await refreshed([SUB, VMS], name));
+    const panel = host.api.forms.list().find((p) => p.definition.kind === 'enableBackupVm' && p.definition.key.toLowerCase().endsWith(name));
+    assert.ok(panel, 'Enable backup opened its form');
+    await panel.ready.catch(() => undefined);
+    host.sandbox.setFaults({ rate: 1, kinds: ['forbidden'], pathPattern: `/protectedItems/[^/]*${name}$`, methods: ['PUT'] });
+    const reply = await panel.receive({ type: 'submit', requestId: ++requestId, payload: { vaultId: target.id, newVaultName: '', policyName: 'DefaultPolicy' } }) as HostMessage;
+    panel.dispose();
+    assert.ok(reply.type === 'reply', JSON.stringify(reply));
+    assert.strictEqual(reply.ok, false, `the form said: ${JSON.stringify(reply)}`);
+    if (!reply.ok) assert.strictEqual(reply.error.code, 'AuthorizationFailed');
   });
 
   it('lists a backup started here at once, reads it again while it runs, stops reading when idle, and announces its end', async () => {
