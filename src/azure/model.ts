@@ -1,5 +1,6 @@
 // Domain types of the Azure layer. Plain data only: no SDK type and no vscode type crosses this boundary,
 // so the tree, the forms and the tests all speak this vocabulary whether the data came from Azure or the sandbox.
+import type { ProtectionStatus } from './protectionState';
 
 /** Where the Azure Resource Manager lives and how to trust it. Azure public, sovereign clouds and the sandbox differ only here. */
 export interface AzureEnvironment {
@@ -66,15 +67,16 @@ export interface StorageConfig {
   locked: boolean;
 }
 
-export type VmProtectionState = 'Protected' | 'NotProtected' | 'Unknown';
+/** See protectionState.ts: one state for the VM node, the coverage page, the exports and the pickers. */
+export type VmProtectionState = ProtectionStatus;
 
 export interface VmProtection {
   state: VmProtectionState;
-  /** Set when protected. */
+  /** Set when a backup item exists for the VM (protected, stopped or soft deleted). */
   vaultId?: string;
   vaultName?: string;
   policyName?: string;
-  /** The backup item that protects this VM, when protected. */
+  /** The VM's backup item, when one exists (also a stopped or soft-deleted one). */
   item?: BackupItem;
 }
 
@@ -124,6 +126,9 @@ export interface BackupItem {
   policyName?: string;
   initialBackupPending: boolean;
   recoveryPointCount?: number;
+  /** Stop + delete data under soft delete: kept until deferredDeleteTime, then purged (isScheduledForDeferredDelete). */
+  softDeleted?: boolean;
+  deferredDeleteTime?: Date;
 }
 
 export type ScheduleFrequency = 'Daily' | 'Weekly';

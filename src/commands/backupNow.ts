@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, BackupItem } from '../azure/model';
+import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
+import { protectionStatusLabel } from '../tree/protectionText';
 import { itemRef } from '../tree/refs';
 import { parseDateInput, retainUntilProblem } from '../webview/rules';
 import { addDays, toDateInput } from '../ui/time';
-import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { runningBackupOf } from './shared/backupGuard';
 import { formStrings } from './shared/formStrings';
+import { announceBackupEnd, backupEndText } from './shared/jobEndNotice';
 import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
@@ -77,6 +79,12 @@ export const backupNow: CommandDefinition = {
       return { started: false };
     }
     const { service, item } = target;
+    const status = itemProtectionStatus(item);
+    if (!isActivelyProtected(status)) {
+      // A stopped or soft-deleted item takes no backup (the service refuses with BMSUserErrorProtectionStopped).
+      void notify.info(vscode.l10n.t('{0} cannot be backed up: {1}.', item.friendlyName, protectionStatusLabel(status, vscode.l10n)));
+      return { started: false };
+    }
     if (typeof input === 'object' && input !== null) {
       const retainUntil = parseRetainUntil((input as { retainUntil?: unknown }).retainUntil) ?? addDays(new Date(), 30);
       const { outcome, running } = await startBackup(deps, service, item, retainUntil);
@@ -94,8 +102,14 @@ export const backupNow: CommandDefinition = {
         const date = parseDateInput(retainUntil);
         if (problem || !date) throw Object.assign(new Error(formStrings('backupNow')[problem ?? 'retainUntilInvalid']), { field: 'retainUntil' });
         const { outcome, running } = await startBackup(deps, service, item, date);
-        if (!outcome.started) return { message: vscode.l10n.t('A backup of {0} is already running.', item.friendlyName), jobName: outcome.jobName };
-        running?.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Backup now'), error));
+        if (!outcome.started || !running) return { message: vscode.l10n.t('A backup of {0} is already running.', item.friendlyName), jobName: outcome.jobName };
+        if (!outcome.jobName) {
+          // No job was reported, so the request has already ended: the reply is its outcome. A refusal throws here
+          // (OperationFailed / AzureError), and the form shows its message, code and request id.
+          const operation = await running.done;
+          return { message: backupEndText(item.friendlyName, operation)?.text ?? vscode.l10n.t('Backup of {0} started.', item.friendlyName) };
+        }
+        announceBackupEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done);
         return { message: vscode.l10n.t('Backup of {0} started.', item.friendlyName), jobName: outcome.jobName };
       },
       openJob: (jobName) => showJobByName(service, item, jobName),

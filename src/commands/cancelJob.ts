@@ -5,6 +5,7 @@ import { jobVaultRef } from '../tree/refs';
 import { confirm } from '../ui/pickers';
 import type { CommandDefinition } from './commandDeps';
 import { currentJob } from './shared/jobTarget';
+import { isCancellable } from './shared/pickJob';
 import { refreshVault } from './shared/refreshAffected';
 
 /** `azureBackup.cancelJob(jobNode?, {confirmed: true}?)` */
@@ -12,8 +13,9 @@ export const cancelJob: CommandDefinition = {
   id: 'azureBackup.cancelJob',
   title: () => vscode.l10n.t('Cancel job'),
   async run(deps, node, options) {
-    const { service, job } = await currentJob(deps, node);
-    if (job.status !== 'InProgress' || !job.cancellable) {
+    // From the palette, the picker lists only jobs that can be cancelled; a job node may have ended meanwhile.
+    const { service, job } = await currentJob(deps, node, true);
+    if (!isCancellable(job)) {
       void notify.info(vscode.l10n.t('The job for {0} cannot be cancelled now.', job.entityFriendlyName));
       return job;
     }

@@ -12,6 +12,7 @@ import { parseVaultId, policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveVm } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
+import { isActivelyProtected } from '../azure/protectionState';
 
 export interface EnableVmInput {
   /** An existing vault's id, or '' with newVaultName to create one in the VM's resource group and region. */
@@ -56,9 +57,9 @@ export const enableBackup: CommandDefinition = {
   id: 'azureBackup.enableBackup',
   title: () => vscode.l10n.t('Enable backup'),
   async run(deps, node, input) {
-    const { service, vm } = await resolveVm(deps, node, (v) => v.protection?.state !== 'Protected');
-    if (vm.protection?.state === 'Protected') {
-      void notify.info(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection.vaultName ?? ''));
+    const { service, vm } = await resolveVm(deps, node, (v) => !isActivelyProtected(v.protection?.state));
+    if (isActivelyProtected(vm.protection?.state)) {
+      void notify.info(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection?.vaultName ?? ''));
       return undefined;
     }
     const vaults = (await service.listVaults(vm.subscriptionId)).items.filter((v) => v.location.toLowerCase() === vm.location.toLowerCase());

@@ -5,6 +5,7 @@ import type { BackupService } from '../azure/backupService';
 import { vaultRefFromId } from '../azure/ids';
 import type { BackupJob, Vault, VirtualMachine } from '../azure/model';
 import type { EnableGroup, VmProgress } from './protocol';
+import { isActivelyProtected } from '../azure/protectionState';
 
 export interface BulkEnableDeps {
   serviceFor(subscriptionId: string): Promise<BackupService>;
@@ -47,7 +48,7 @@ function plan(groups: readonly EnableGroup[], fresh: Map<string, { vms: Map<stri
       const vm = sub?.vms.get(vmId.toLowerCase());
       if (!vault) report({ vmId, state: 'failed', error: { message: deps.words.vaultNotFound, code: 'VaultNotFound' } });
       else if (!vm) report({ vmId, state: 'failed', error: { message: deps.words.vmNotFound, code: 'VmNotFound' } });
-      else if (vm.protection?.state === 'Protected') report({ vmId: vm.id, state: 'skipped', vaultName: vm.protection.vaultName });
+      else if (isActivelyProtected(vm.protection?.state)) report({ vmId: vm.id, state: 'skipped', vaultName: vm.protection?.vaultName });
       else if (vm.location.toLowerCase() !== vault.location.toLowerCase()) report({ vmId: vm.id, state: 'failed', error: { message: deps.words.otherRegion, code: 'OtherRegion' } });
       else {
         report({ vmId: vm.id, state: 'queued' });

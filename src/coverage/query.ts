@@ -1,5 +1,6 @@
 // Filtering, sorting and paging of the coverage rows: the page runs them on every keystroke, the host runs
 // the same ones for exports, so what is exported is what is shown. Pure.
+import { isActivelyProtected, isStopped } from '../azure/protectionState';
 import type { CoverageFilter, CoverageRow, CoverageSort, StatusFilter } from './types';
 
 export const PAGE_SIZE = 100;
@@ -9,8 +10,9 @@ export const NO_FILTER: CoverageFilter = { status: 'all', subscriptionId: '', lo
 export function matchesStatus(row: CoverageRow, status: StatusFilter): boolean {
   switch (status) {
     case 'all': return true;
-    case 'protected': return row.protection === 'Protected';
+    case 'protected': return isActivelyProtected(row.protection);
     case 'unprotected': return row.protection === 'NotProtected';
+    case 'stopped': return isStopped(row.protection);
     case 'failing': return row.failing;
     case 'stale': return row.stale;
   }
@@ -30,13 +32,14 @@ export function filterRows(rows: readonly CoverageRow[], filter: CoverageFilter)
     && (!text || haystack(row).includes(text)));
 }
 
-/** Worst first when sorting by status: failing, stale, unknown, unprotected, protected. */
+/** Worst first when sorting by status: failing, stale, unknown, unprotected, stopped, protected. */
 export function statusRank(row: CoverageRow): number {
   if (row.failing) return 0;
   if (row.stale) return 1;
   if (row.protection === 'Unknown') return 2;
   if (row.protection === 'NotProtected') return 3;
-  return 4;
+  if (isStopped(row.protection)) return 4;
+  return 5;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });

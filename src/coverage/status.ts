@@ -1,5 +1,6 @@
 // Protection health of one VM: failing and stale, from its backup item and its policy's schedule. Pure.
 import type { BackupItem, ScheduleFrequency, VirtualMachine } from '../azure/model';
+import { hasBackupItem, isActivelyProtected } from '../azure/protectionState';
 import type { CoverageRow } from './types';
 
 export const DAY_MS = 86_400_000;
@@ -46,19 +47,19 @@ export function toCoverageRow(vm: VirtualMachine, subscriptionName: string, freq
   };
   const p = vm.protection;
   const item = p?.item;
-  if (p?.state !== 'Protected') return base;
+  if (!p || !hasBackupItem(p.state)) return base;
   const policyName = p.policyName ?? item?.policyName;
   const row: CoverageRow = { ...base, vaultId: p.vaultId, vaultName: p.vaultName, policyName };
   if (!item) return row;
-  const frequency = policyName ? frequencyOf(item.vaultId, policyName) : undefined;
-  return {
+  const times: CoverageRow = {
     ...row,
     protectionState: item.protectionState,
     lastBackupStatus: item.lastBackupStatus,
     lastBackupTime: item.lastBackupTime?.getTime(),
     lastSuccessTime: lastSuccessTime(item),
-    health: item.healthStatus,
-    failing: isFailing(item),
-    stale: isStale(item, frequency, now),
   };
+  // Health, failing and stale speak of scheduled backups: a stopped item takes none, so it is none of them.
+  if (!isActivelyProtected(p.state)) return times;
+  const frequency = policyName ? frequencyOf(item.vaultId, policyName) : undefined;
+  return { ...times, health: item.healthStatus, failing: isFailing(item), stale: isStale(item, frequency, now) };
 }

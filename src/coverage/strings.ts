@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { vaultFieldStrings } from '../commands/shared/formStrings';
 import type { ExportColumn } from './export';
+import { PROTECTION_STATUSES } from '../azure/protectionState';
+import { protectionStatusLabel } from '../tree/protectionText';
 
 export function coverageTitle(): string {
   return vscode.l10n.t('Backup coverage');
@@ -16,6 +18,7 @@ export function coverageStrings(): Record<string, string> {
     // totals and chart
     totals: vscode.l10n.t('Totals'), bySubscription: vscode.l10n.t('By subscription'), byRegion: vscode.l10n.t('By region'), chart: vscode.l10n.t('Coverage of {total} virtual machines'),
     total: vscode.l10n.t('Virtual machines'), protected: vscode.l10n.t('Protected'), unprotected: vscode.l10n.t('Not protected'), unknown: vscode.l10n.t('Unknown'), failing: vscode.l10n.t('Failing'), stale: vscode.l10n.t('Stale'),
+    stopped: vscode.l10n.t('Protection stopped'), ...stateStrings(),
     // filters
     status: vscode.l10n.t('Status'), all: vscode.l10n.t('All'), subscription: vscode.l10n.t('Subscription'), allSubscriptions: vscode.l10n.t('All subscriptions'), region: vscode.l10n.t('Region'), allRegions: vscode.l10n.t('All regions'),
     search: vscode.l10n.t('Search'), searchPlaceholder: vscode.l10n.t('Name, resource group, vault or policy'),
@@ -35,6 +38,11 @@ export function coverageStrings(): Record<string, string> {
     'progress.queued': vscode.l10n.t('Waiting'), 'progress.configuring': vscode.l10n.t('Configuring backup…'), 'progress.done': vscode.l10n.t('Backup enabled'),
     'progress.skipped': vscode.l10n.t('Skipped: already protected by {vault}'), 'progress.failed': vscode.l10n.t('Failed'),
   };
+}
+
+/** The Protection cell of each state: the tree's sentences (protectionText.ts). */
+function stateStrings(): Record<string, string> {
+  return Object.fromEntries(PROTECTION_STATUSES.map((status) => [`state.${status}`, protectionStatusLabel(status, vscode.l10n)]));
 }
 
 /** Column titles of the CSV export. */

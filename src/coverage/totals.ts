@@ -1,14 +1,16 @@
 // Totals per subscription and per region, in one pass over the rows (5,000 VMs: well under a millisecond). Pure.
+import { isActivelyProtected, isStopped } from '../azure/protectionState';
 import type { CoverageRow, CoverageTotals, Counts } from './types';
 
 export function emptyCounts(): Counts {
-  return { total: 0, protected: 0, unprotected: 0, unknown: 0, failing: 0, stale: 0 };
+  return { total: 0, protected: 0, unprotected: 0, stopped: 0, unknown: 0, failing: 0, stale: 0 };
 }
 
 export function addRow(counts: Counts, row: CoverageRow): void {
   counts.total += 1;
-  if (row.protection === 'Protected') counts.protected += 1;
+  if (isActivelyProtected(row.protection)) counts.protected += 1;
   else if (row.protection === 'NotProtected') counts.unprotected += 1;
+  else if (isStopped(row.protection)) counts.stopped += 1;
   else counts.unknown += 1;
   if (row.failing) counts.failing += 1;
   if (row.stale) counts.stale += 1;

@@ -1,7 +1,10 @@
 // The coverage vocabulary shared by the host (src/coverage) and the page (src/webview-ui/coverage).
 // Plain data only, so it crosses the webview boundary as JSON and the pure modules stay testable on Node.
 
-export type CoverageProtection = 'Protected' | 'NotProtected' | 'Unknown';
+import type { ProtectionStatus } from '../azure/protectionState';
+
+/** The VM's protection state (protectionState.ts); exported as is in CSV and JSON. */
+export type CoverageProtection = ProtectionStatus;
 
 /** One VM with its protection, flattened for the table, the totals and the exports. Times are epoch ms. */
 export interface CoverageRow {
@@ -23,7 +26,7 @@ export interface CoverageRow {
   lastBackupStatus?: string;
   lastBackupTime?: number;
   lastSuccessTime?: number;
-  /** Passed, ActionRequired, ActionSuggested, Invalid. */
+  /** Passed, ActionRequired, ActionSuggested, Invalid; only while backups run (not for a stopped item). */
   health?: string;
   /** Last backup Failed or health ActionRequired. */
   failing: boolean;
@@ -31,8 +34,8 @@ export interface CoverageRow {
   stale: boolean;
 }
 
-export type StatusFilter = 'all' | 'protected' | 'unprotected' | 'failing' | 'stale';
-export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'protected', 'unprotected', 'failing', 'stale'];
+export type StatusFilter = 'all' | 'protected' | 'unprotected' | 'stopped' | 'failing' | 'stale';
+export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'protected', 'unprotected', 'stopped', 'failing', 'stale'];
 
 /** '' in subscriptionId / location / text means "any". */
 export interface CoverageFilter {
@@ -52,8 +55,11 @@ export interface CoverageSort {
 
 export interface Counts {
   total: number;
+  /** Scheduled backups run: protected, initial backup pending, protection error. */
   protected: number;
   unprotected: number;
+  /** Protection stopped (data retained) or soft deleted: not protected, though backup data remains. */
+  stopped: number;
   /** VMs whose protection could not be read (a vault's items failed to list). */
   unknown: number;
   failing: number;

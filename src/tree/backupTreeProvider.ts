@@ -19,6 +19,10 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   readonly root: RootNode;
   private readonly loads: TreeLoads;
   private readonly listeners: vscode.Disposable[] = [];
+  /** Pending reloads of live nodes (running jobs), by node id: armed only after such a node's children loaded. */
+  private readonly liveReloads = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How often shown running jobs are read again; tests shorten it. */
+  liveIntervalMs = 10_000;
 
   constructor(private readonly context: TreeContext) {
     this.root = new RootNode(context);
@@ -43,7 +47,10 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (!pending) {
       const loading = this.load(parent).then((result) => {
         // A refresh may have replaced this load meanwhile: its nodes are not the ones shown.
-        if (this.children.get(parent.id) === loading) for (const child of result) this.nodes.set(child.id, child);
+        if (this.children.get(parent.id) === loading) {
+          for (const child of result) this.nodes.set(child.id, child);
+          if ((parent as TreeNode).isLive?.(result)) this.reloadLater(parent);
+        }
         return result;
       });
       pending = loading;
@@ -64,6 +71,19 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
   }
 
+  /**
+   * One reload of a live node after liveIntervalMs. The reload only marks it changed: VS Code reads the children
+   * again only while the node is expanded, and only a load that still finds running jobs arms the next one, so an
+   * idle or collapsed tree makes no calls.
+   */
+  private reloadLater(node: TreeNode): void {
+    if (this.liveReloads.has(node.id)) return;
+    this.liveReloads.set(node.id, setTimeout(() => {
+      this.liveReloads.delete(node.id);
+      if (this.nodes.get(node.id) === node) this.refresh(node);
+    }, this.liveIntervalMs));
+  }
+
   /** A node by id, if it has been shown. */
   find(id: string): TreeNode | undefined {
     return this.nodes.get(id);
@@ -77,6 +97,7 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   refresh(node?: TreeNode, keepNodeData = false): void {
     if (!node || node === this.root) {
       this.loads.abort(() => true);
+      this.cancelReloads(() => true);
       this.children.clear();
       this.nodes.clear();
       this.root.reset();
@@ -88,6 +109,7 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`);
     this.loads.abort(under);
     for (const id of [...this.children.keys()]) if (under(id)) this.children.delete(id);
+    this.cancelReloads(under);
     this.changed.fire(node);
   }
 
@@ -104,7 +126,16 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
   }
 
+  private cancelReloads(matches: (id: string) => boolean): void {
+    for (const [id, timer] of [...this.liveReloads]) {
+      if (!matches(id)) continue;
+      clearTimeout(timer);
+      this.liveReloads.delete(id);
+    }
+  }
+
   dispose(): void {
+    this.cancelReloads(() => true);
     for (const l of this.listeners) l.dispose();
     this.changed.dispose();
   }

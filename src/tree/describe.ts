@@ -4,6 +4,8 @@
 import type * as vscode from 'vscode';
 import type { BackupItem, BackupJob, Vault, VirtualMachine } from '../azure/model';
 import { elapsed, formatDuration } from '../ui/time';
+import { itemProtectionStatus } from '../azure/protectionState';
+import { protectionWithVault } from './protectionText';
 
 export type Localize = (message: string, ...args: (string | number)[]) => string;
 
@@ -50,12 +52,19 @@ export function vaultDescription(vault: Vault, l10n: L10n): string {
   return l10n.t('{0} · {1}', vault.location, redundancyLabel(vault.redundancy, l10n));
 }
 
-export type ItemHealth = 'pending' | 'healthy' | 'warning' | 'error' | 'stopped';
+export type ItemHealth = 'pending' | 'healthy' | 'warning' | 'error' | 'stopped' | 'softDeleted' | 'unknown';
 
+/** The item's protection state first (protectionState.ts), then, for an active item, its health and last backup. */
 export function itemHealth(item: BackupItem): ItemHealth {
-  if (item.protectionState === 'ProtectionStopped') return 'stopped';
-  if (item.initialBackupPending || item.protectionState === 'IRPending') return 'pending';
-  if (item.healthStatus === 'ActionRequired' || item.protectionState === 'ProtectionError' || item.lastBackupStatus === 'Failed') return 'error';
+  switch (itemProtectionStatus(item)) {
+    case 'ProtectionStopped': return 'stopped';
+    case 'SoftDeleted': return 'softDeleted';
+    case 'InitialBackupPending': return 'pending';
+    case 'ProtectionError': return 'error';
+    case 'Unknown': return 'unknown';
+    default: break;
+  }
+  if (item.healthStatus === 'ActionRequired' || item.lastBackupStatus === 'Failed') return 'error';
   if (item.healthStatus === 'ActionSuggested') return 'warning';
   return 'healthy';
 }
@@ -66,7 +75,9 @@ export function healthLabel(health: ItemHealth, l10n: L10n): string {
     case 'healthy': return l10n.t('Healthy');
     case 'warning': return l10n.t('Warning');
     case 'error': return l10n.t('Unhealthy');
-    case 'stopped': return l10n.t('Protection stopped');
+    case 'stopped': return l10n.t('Protection stopped (data retained)');
+    case 'softDeleted': return l10n.t('Soft deleted (backup data kept until purged)');
+    case 'unknown': return l10n.t('Protection unknown');
   }
 }
 
@@ -87,15 +98,16 @@ export function itemIcon(health: ItemHealth, running: boolean): string {
     case 'pending': return 'warning';
     case 'warning': return 'warning';
     case 'error': return 'error';
-    case 'stopped': return 'circle-slash';
+    case 'stopped': return 'debug-pause';
+    case 'softDeleted': return 'trash';
+    case 'unknown': return 'question';
   }
 }
 
+/** Protection first, so a narrow sidebar cuts the region, not the state: "Protected by contoso-vault · westeurope". */
 export function vmDescription(vm: VirtualMachine, l10n: L10n): string {
-  const protection = vm.protection?.state === 'Protected'
-    ? l10n.t('Protected by {0}', vm.protection.vaultName ?? '?')
-    : vm.protection?.state === 'NotProtected' ? l10n.t('Not protected') : l10n.t('Protection unknown');
-  return l10n.t('{0} · {1}', vm.location, protection);
+  const protection = protectionWithVault(vm.protection?.state ?? 'Unknown', vm.protection?.vaultName, l10n);
+  return l10n.t('{0} · {1}', protection, vm.location);
 }
 
 export function jobStatusLabel(job: BackupJob, l10n: L10n): string {
@@ -110,9 +122,12 @@ export function jobStatusLabel(job: BackupJob, l10n: L10n): string {
   }
 }
 
-export function jobDescription(job: BackupJob, l10n: L10n): string {
+/** A running job's time is counted from its start to `now`, so it moves between reads instead of freezing. */
+export function jobDescription(job: BackupJob, l10n: L10n, now?: Date): string {
   const status = jobStatusLabel(job, l10n);
-  return job.durationMs !== undefined ? l10n.t('{0} · {1}', status, formatDuration(job.durationMs)) : status;
+  const running = job.status === 'InProgress' || job.status === 'Cancelling';
+  const durationMs = running && now && job.startTime ? Math.max(job.durationMs ?? 0, now.getTime() - job.startTime.getTime()) : job.durationMs;
+  return durationMs !== undefined ? l10n.t('{0} · {1}', status, formatDuration(durationMs)) : status;
 }
 
 export function jobIcon(job: BackupJob): string {

@@ -9,4 +9,6 @@ export interface TreeNode {
   getChildren?(signal?: AbortSignal): Promise<TreeNode[]>;
   /** Drop data cached by the node itself (paged groups) before a refresh. */
   reset?(): void;
+  /** True when the loaded children show something still changing (running jobs): the tree reloads them a while later. */
+  isLive?(children: readonly TreeNode[]): boolean;
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { BackupService } from '../azure/backupService';
 import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
+import { itemProtectionStatus } from '../azure/protectionState';
+import { protectionStatusLabel } from '../tree/protectionText';
 import { UserCancelled } from './errorInfo';
 import * as notify from './notify';
 import type { AccountSession } from './session';
@@ -39,7 +41,7 @@ export async function pickVault(service: BackupService, subscriptionId: string, 
 export async function pickBackupItem(service: BackupService, vault: Vault): Promise<BackupItem> {
   const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
   const items = (async () => (await service.listBackupItems(ref)).items
-    .map((i) => ({ label: i.friendlyName, description: i.protectionState, value: i })))();
+    .map((i) => ({ label: i.friendlyName, description: protectionStatusLabel(itemProtectionStatus(i), vscode.l10n), value: i })))();
   return pick(items, vscode.l10n.t('Select a backup item'), vscode.l10n.t('This vault protects no items.'));
 }
 

@@ -31,6 +31,7 @@ export interface VmItemFields {
   policyName?: string;
   extendedInfo?: { recoveryPointCount?: number };
   isScheduledForDeferredDelete?: boolean;
+  deferredDeleteTimeInUTC?: Date | string;
 }
 
 export interface ItemResourceLike {
@@ -71,6 +72,7 @@ export function toBackupItem(resource: ProtectedItemResource | ItemResourceLike)
     policyName: policyName || undefined,
     initialBackupPending: protectionState === 'IRPending',
     recoveryPointCount: vm.extendedInfo?.recoveryPointCount,
+    ...(vm.isScheduledForDeferredDelete === true ? { softDeleted: true, deferredDeleteTime: meaningfulDate(vm.deferredDeleteTimeInUTC) } : {}),
   };
 }
 

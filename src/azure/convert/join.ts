@@ -1,5 +1,6 @@
 // The VM ⋈ backup item join, pure: VMs matched to items on the lower-cased source resource id.
 import type { BackupItem, VirtualMachine, VmProtection } from '../model';
+import { itemProtectionStatus } from '../protectionState';
 
 export interface VaultItems {
   /** The vault's VM items; undefined when listing them failed (its VMs then read 'Unknown', not 'NotProtected'). */
@@ -10,8 +11,10 @@ export function indexItemsBySource(vaults: readonly VaultItems[]): Map<string, B
   const index = new Map<string, BackupItem>();
   for (const vault of vaults) {
     for (const item of vault.items ?? []) {
-      if (item.sourceResourceId) {
-        index.set(item.sourceResourceId.toLowerCase(), item);
+      const key = item.sourceResourceId.toLowerCase();
+      // A soft-deleted item never hides a live one of the same VM (re-protected in another vault meanwhile).
+      if (item.sourceResourceId && !(item.softDeleted && index.has(key))) {
+        index.set(key, item);
       }
     }
   }
@@ -40,7 +43,7 @@ export function protectWith(vms: readonly VirtualMachine[], index: ProtectionInd
 export function withProtection(vm: VirtualMachine, { bySource, incomplete }: ProtectionIndex): VirtualMachine {
   const item = bySource.get(vm.id.toLowerCase());
   const protection: VmProtection = item
-    ? { state: 'Protected', vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
+    ? { state: itemProtectionStatus(item), vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
     : { state: incomplete ? 'Unknown' : 'NotProtected' };
   return { ...vm, protection };
 }

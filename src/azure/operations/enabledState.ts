@@ -3,13 +3,12 @@
 import type { TrackOptions, VaultRef } from '../backupService';
 import type { AzureOperation, BackupItem } from '../model';
 import type { OperationContext } from './context';
+import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
 import { forgetVaultItems, listVaultItemEntries } from './items';
 import { joinRunningJob, runningJobFor } from './running';
 
-const ACTIVE_STATES = new Set(['IRPending', 'Protected', 'ProtectionError']);
-
 export function isActive(item: BackupItem | undefined): item is BackupItem {
-  return !!item && ACTIVE_STATES.has(item.protectionState);
+  return !!item && isActivelyProtected(itemProtectionStatus(item));
 }
 
 /** The vault's VM items by lower-cased source VM id, read fresh (what is already enabled decides what to do). */

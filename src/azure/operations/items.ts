@@ -15,7 +15,7 @@ import { call } from './context';
 /** The filter the CLI and the portal use for VM items. */
 export const VM_ITEMS_FILTER = "backupManagementType eq 'AzureIaasVM' and itemType eq 'VM'";
 
-/** A VM item and whether it is soft-deleted (the join ignores those; the Backup items node shows them). */
+/** A VM item and whether it is soft-deleted (its VM then reads 'SoftDeleted', see protectionState.ts). */
 export interface ItemEntry {
   item: BackupItem;
   softDeleted: boolean;

@@ -13,6 +13,7 @@ import type { OperationContext } from './context';
 import { call } from './context';
 import { getBackupItem, listVaultItemEntries } from './items';
 import { listAllVaults } from './vaults';
+import { backupStatusProtection, itemProtectionStatus } from '../protectionState';
 import { mapInSlices } from '../yieldToLoop';
 
 /** Lower-cased VM id → its backup item, over every vault of the subscription; kept with the cached listings. */
@@ -22,7 +23,7 @@ export function protectionIndex(ctx: OperationContext, subscriptionId: string, s
     const perVault = await mapWithConcurrency(vaults, ctx.concurrency, async (vault): Promise<VaultItems> => {
       try {
         const entries = await listVaultItemEntries(ctx, { subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, s);
-        return { items: entries.filter((e) => !e.softDeleted).map((e) => e.item) };
+        return { items: entries.map((e) => e.item) };
       } catch (e) {
         if (s?.aborted) {
           throw AzureError.from(e);
@@ -52,18 +53,20 @@ export async function getVmProtection(
 ): Promise<VirtualMachine['protection']> {
   const status = await call(() => ctx.clients.backup(vm.subscriptionId).backupStatus.get(
     vm.location, { resourceType: 'VM', resourceId: vm.id }, { abortSignal: signal }));
-  const state = status.protectionStatus;
-  if (state !== 'Protected' && state !== 'Protecting') {
-    return { state: state === 'NotProtected' ? 'NotProtected' : 'Unknown' };
+  const state = backupStatusProtection(status.protectionStatus);
+  if (state === 'NotProtected' || state === 'Unknown') {
+    return { state };
   }
   const vault = status.vaultId ? vaultRefFromId(status.vaultId) : undefined;
   const protection: NonNullable<VirtualMachine['protection']> = {
-    state: 'Protected', vaultId: status.vaultId, vaultName: vault?.name, policyName: status.policyName,
+    state, vaultId: status.vaultId, vaultName: vault?.name, policyName: status.policyName,
   };
   if (vault && status.containerName && status.protectedItemName) {
     try {
       protection.item = await getBackupItem(ctx, { ...vault, containerName: status.containerName, itemName: status.protectedItemName }, signal);
       protection.policyName ??= protection.item.policyName;
+      // The item knows what backupStatus does not: a stopped or soft-deleted item still answers "Protected" there.
+      protection.state = itemProtectionStatus(protection.item);
     } catch {
       // The status alone answers the question; the item is a bonus.
     }

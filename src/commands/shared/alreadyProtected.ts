@@ -17,11 +17,12 @@ export function alreadyProtectedManyText(vmNames: string[], vaultName: string): 
 
 /**
  * The form's answer to a submit: "Configuring…" once a job runs, or, when the operation ended without one, what
- * `ended` says about its outcome (already protected), else the same "Configuring…" (a failure is shown on its own).
+ * `ended` says about its outcome (already protected). A start that failed rejects, so the form shows the error
+ * (message, code, request id) instead of saying it is configuring.
  */
 export async function submitAnswer<T>(started: Promise<string | undefined>, done: Promise<T>, configuring: string, ended: (result: T) => string | undefined): Promise<{ message: string; jobName?: string }> {
   const jobName = await started;
   if (jobName) return { message: configuring, jobName };
-  const result = await done.then((r) => ended(r), () => undefined);
+  const result = ended(await done);
   return { message: result ?? configuring };
 }

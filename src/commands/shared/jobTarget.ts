@@ -15,7 +15,7 @@ function isJobPointer(value: unknown): value is { vault: VaultRef; jobName: stri
 }
 
 /** A job from a job node, a BackupJob, a {vault, jobName} pointer (form links), or the pickers; always fetched fresh. */
-export async function currentJob(deps: CommandDeps, arg: unknown): Promise<{ service: BackupService; job: BackupJob }> {
+export async function currentJob(deps: CommandDeps, arg: unknown, cancellableOnly = false): Promise<{ service: BackupService; job: BackupJob }> {
   if (isJobPointer(arg)) {
     const service = await deps.session.service(arg.vault.subscriptionId);
     return { service, job: await service.getJob(arg.vault, arg.jobName) };
@@ -24,6 +24,6 @@ export async function currentJob(deps: CommandDeps, arg: unknown): Promise<{ ser
     const service = await deps.session.service(arg.subscriptionId);
     return { service, job: await service.getJob(jobVaultRef(arg), arg.name) };
   }
-  const { service, job } = await resolveJob(deps, arg);
+  const { service, job } = await resolveJob(deps, arg, cancellableOnly);
   return { service, job: await service.getJob(jobVaultRef(job), job.name) };
 }

@@ -69,9 +69,9 @@ export async function resolvePolicy(deps: CommandDeps, node: unknown): Promise<V
   return { ...target, policy: await pickPolicy(target.service, target.vault) };
 }
 
-export async function resolveJob(deps: CommandDeps, node: unknown): Promise<{ service: BackupService; job: BackupJob }> {
+export async function resolveJob(deps: CommandDeps, node: unknown, cancellableOnly = false): Promise<{ service: BackupService; job: BackupJob }> {
   if (node instanceof JobNode) return { service: await deps.session.service(node.subscriptionId), job: node.job };
   const { service, vault } = await resolveVault(deps, node);
   const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
-  return { service, job: await pickJob(service, ref) };
+  return { service, job: await pickJob(service, ref, cancellableOnly) };
 }

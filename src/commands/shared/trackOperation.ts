@@ -5,6 +5,11 @@ import { withProgress } from '../../ui/progress';
 import type { TrackedOperation } from '../../ui/jobTracker';
 import * as vscode from 'vscode';
 import type { CommandDeps } from '../commandDeps';
+import { refreshVault } from './refreshAffected';
+
+function vaultIdOf(vault: VaultRef): string {
+  return `/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vault.name}`;
+}
 
 export interface OperationInfo {
   title: string;
@@ -36,6 +41,13 @@ export class OperationFailed extends Error {
 export function trackOperation(deps: CommandDeps, info: OperationInfo, start: (options: TrackOptions) => Promise<AzureOperation>): RunningOperation {
   let reportStarted: (jobName: string | undefined) => void = () => undefined;
   const started = new Promise<string | undefined>((resolve) => { reportStarted = resolve; });
+  let jobShown = false;
+  // The job this window started is listed at once under its vault's "Backup jobs" (if shown), not at the next Refresh.
+  const showJob = (): void => {
+    if (jobShown) return;
+    jobShown = true;
+    refreshVault(deps.tree, vaultIdOf(info.vault), ['jobs']);
+  };
   const done = withProgress(info.title, true, (signal, report) =>
     deps.jobs.track({ keys: info.keys, label: info.title, operation: info.kind, vault: info.vault }, (progress) =>
       start({
@@ -43,6 +55,7 @@ export function trackOperation(deps: CommandDeps, info: OperationInfo, start: (o
         onProgress: (job: BackupJob) => {
           progress(job);
           reportStarted(job.name);
+          showJob();
           report(jobStatusLabel(job, vscode.l10n));
         },
       })))

@@ -3,13 +3,15 @@ import type { ItemRef } from '../../azure/backupService';
 import type { BackupItem } from '../../azure/model';
 import type { TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
-import { ContextValue } from '../contextValues';
+import { isActivelyProtected, itemProtectionStatus } from '../../azure/protectionState';
+import { backupItemContextValue } from '../contextValues';
 import { healthLabel, itemDescription, itemHealth, itemIcon } from '../describe';
 import { resourceNodeId } from '../nodeIds';
+import { protectionStatusLabel } from '../protectionText';
 import { itemRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 
-/** A protected VM inside a vault. */
+/** A VM's backup item inside a vault: protected, pending, in error, stopped or soft deleted. */
 export class BackupItemNode implements TreeNode {
   readonly id: string;
   /** The VM id: the VM node and this node spin together while a job for it runs. */
@@ -27,14 +29,16 @@ export class BackupItemNode implements TreeNode {
     const { l10n } = this.context;
     const item = this.item;
     const running = this.context.jobs.isBusy(this.resourceKey);
+    const status = itemProtectionStatus(item);
     const health = itemHealth(item);
     const description = running ? l10n.t('Backup job running…') : itemDescription(item, this.context.now(), l10n);
     return makeTreeItem({
       id: this.id, label: item.friendlyName, description, icon: itemIcon(health, running),
-      iconColor: running ? undefined : health === 'healthy' ? 'testing.iconPassed' : health === 'error' ? 'errorForeground' : health === 'stopped' ? undefined : 'list.warningForeground',
-      contextValue: ContextValue.backupItem,
+      iconColor: running ? undefined : health === 'healthy' ? 'testing.iconPassed' : health === 'error' ? 'errorForeground' : health === 'pending' || health === 'warning' ? 'list.warningForeground' : undefined,
+      contextValue: backupItemContextValue(status),
       tooltip: makeTooltip(item.friendlyName, [
-        [l10n.t('Health'), healthLabel(health, l10n)], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
+        [l10n.t('Protection'), protectionStatusLabel(status, l10n)], [l10n.t('Health'), isActivelyProtected(status) ? healthLabel(health, l10n) : undefined],
+        [l10n.t('Purged after'), item.deferredDeleteTime?.toLocaleString()], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
         [l10n.t('Last backup'), item.lastBackupTime?.toLocaleString()], [l10n.t('Virtual machine'), item.sourceResourceId], [l10n.t('Vault'), item.vaultName],
       ]),
       accessibleLabel: l10n.t('Backup item {0}, {1}', item.friendlyName, description),

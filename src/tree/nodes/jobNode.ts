@@ -22,13 +22,13 @@ export class JobNode implements TreeNode {
     const label = l10n.t('{0} · {1}', operationLabel(job.operation, l10n), job.entityFriendlyName);
     const running = job.status === 'InProgress' && job.cancellable;
     return makeTreeItem({
-      id: this.id, label, description: jobDescription(job, l10n), icon: jobIcon(job),
+      id: this.id, label, description: jobDescription(job, l10n, this.context.now()), icon: jobIcon(job),
       iconColor: job.status === 'Failed' ? 'errorForeground' : job.status === 'Completed' ? 'testing.iconPassed' : undefined,
       contextValue: running ? ContextValue.jobCancellable : ContextValue.job,
       tooltip: makeTooltip(label, [[l10n.t('Status'), jobStatusLabel(job, l10n)], [l10n.t('Started'), job.startTime?.toLocaleString()], [l10n.t('Ended'), job.endTime?.toLocaleString()],
         [l10n.t('Error'), job.errorMessage], [l10n.t('Error code'), job.errorCode], [l10n.t('Job id'), job.name]]),
       command: { command: 'azureBackup.showJob', title: l10n.t('Show job details'), arguments: [this] },
-      accessibleLabel: l10n.t('Job {0}, {1}', label, jobDescription(job, l10n)),
+      accessibleLabel: l10n.t('Job {0}, {1}', label, jobDescription(job, l10n, this.context.now())),
     });
   }
 }

@@ -4,6 +4,7 @@ import type { TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { sortJobs } from '../describe';
+import { isJobRunning } from '../../azure/convert/jobs';
 import { childNodeId } from '../nodeIds';
 import { makeTreeItem } from '../treeItems';
 import { addDays } from '../../ui/time';
@@ -32,6 +33,11 @@ export class JobsNode implements PagedNode {
   }
 
   reset(): void { this.pages.reset(); }
+
+  /** Running jobs are read again while shown (progress, time); finished ones do not change. */
+  isLive(children: readonly TreeNode[]): boolean {
+    return children.some((n) => n instanceof JobNode && isJobRunning(n.job.status));
+  }
 
   loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
 

@@ -2,9 +2,11 @@ import type * as vscode from 'vscode';
 import type { VirtualMachine } from '../../azure/model';
 import type { TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
-import { ContextValue } from '../contextValues';
+import { isActivelyProtected } from '../../azure/protectionState';
+import { vmContextValue } from '../contextValues';
 import { itemDescription, vmDescription } from '../describe';
 import { resourceNodeId } from '../nodeIds';
+import { protectionStatusLabel } from '../protectionText';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 
 export class VmNode implements TreeNode {
@@ -17,7 +19,8 @@ export class VmNode implements TreeNode {
   }
 
   get subscriptionId(): string { return this.vm.subscriptionId; }
-  get isProtected(): boolean { return this.vm.protection?.state === 'Protected'; }
+  /** Scheduled backups run (protected, initial backup pending, protection error); not a stopped or soft-deleted item. */
+  get isProtected(): boolean { return isActivelyProtected(this.vm.protection?.state); }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
@@ -27,9 +30,9 @@ export class VmNode implements TreeNode {
     const item = vm.protection?.item;
     return makeTreeItem({
       id: this.id, label: vm.name, description, icon: running ? 'loading~spin' : this.isProtected ? 'vm-active' : 'vm-outline',
-      contextValue: this.isProtected ? ContextValue.vmProtected : ContextValue.vmUnprotected,
+      contextValue: vmContextValue(vm.protection?.state),
       tooltip: makeTooltip(vm.name, [[l10n.t('Resource group'), vm.resourceGroup], [l10n.t('Region'), vm.location], [l10n.t('Operating system'), vm.osType], [l10n.t('Size'), vm.vmSize],
-        [l10n.t('Vault'), vm.protection?.vaultName], [l10n.t('Policy'), vm.protection?.policyName],
+        [l10n.t('Protection'), protectionStatusLabel(vm.protection?.state, l10n)], [l10n.t('Vault'), vm.protection?.vaultName], [l10n.t('Policy'), vm.protection?.policyName],
         [l10n.t('Backup'), item ? itemDescription(item, this.context.now(), l10n) : undefined]]),
       accessibleLabel: l10n.t('Virtual machine {0}, {1}', vm.name, running ? l10n.t('backup job running') : description),
     });

@@ -4,7 +4,7 @@ import type { Counts } from '../../coverage/types';
 import { fill, type Strings } from './format';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const BARS = ['protected', 'unprotected', 'failing', 'stale', 'unknown'] as const;
+const BARS = ['protected', 'unprotected', 'stopped', 'failing', 'stale', 'unknown'] as const;
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
@@ -14,7 +14,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 export function totalsChart(strings: Strings, counts: Counts): SVGSVGElement {
-  const bars = BARS.filter((b) => b !== 'unknown' || counts.unknown > 0);
+  const bars = BARS.filter((b) => (b !== 'unknown' && b !== 'stopped') || counts[b] > 0);
   const rowHeight = 22;
   const labelWidth = 120;
   const barWidth = 220;

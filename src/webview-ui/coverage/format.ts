@@ -14,16 +14,16 @@ export function age(strings: Strings, then: number, now: number): string {
   return fill(e.unit === 'minute' ? strings.minutes : e.unit === 'hour' ? strings.hours : strings.days, { n: e.value });
 }
 
+/** The state's sentence (state.* strings), then the failing and stale flags of an active item. */
 export function protectionText(s: Strings, row: CoverageRow): string {
-  if (row.protection === 'NotProtected') return s.unprotected;
-  if (row.protection === 'Unknown') return s.unknown;
+  const state = s[`state.${row.protection}`] ?? s.unknown;
   const flags = [row.failing ? s.failing : '', row.stale ? s.stale : ''].filter(Boolean);
-  return flags.length ? `${s.protected} · ${flags.join(' · ')}` : s.protected;
+  return flags.length ? `${state} · ${flags.join(' · ')}` : state;
 }
 
 /** "Completed, 2 h ago", "Initial backup pending", "No backup yet", or '' when not protected. */
 export function lastBackupText(s: Strings, row: CoverageRow, now: number): string {
-  if (row.protection !== 'Protected') return '';
+  if (row.protection === 'NotProtected' || row.protection === 'Unknown') return '';
   if (row.lastBackupTime === undefined) return row.protectionState === 'IRPending' ? s.pending : s.never;
   const status = s[`backup.${row.lastBackupStatus ?? ''}`] ?? row.lastBackupStatus ?? '';
   return fill(s.ago, { status, age: age(s, row.lastBackupTime, now) }).replace(/^, /, '');
@@ -37,5 +37,10 @@ export function healthText(s: Strings, row: CoverageRow): string {
 export function statusClass(row: CoverageRow): string {
   if (row.failing) return 'failing';
   if (row.stale) return 'stale';
-  return row.protection === 'Protected' ? 'protected' : row.protection === 'NotProtected' ? 'unprotected' : 'unknown';
+  switch (row.protection) {
+    case 'NotProtected': return 'unprotected';
+    case 'ProtectionStopped': case 'SoftDeleted': return 'stopped';
+    case 'Unknown': return 'unknown';
+    default: return 'protected';
+  }
 }

@@ -4,7 +4,7 @@ import { el } from '../dom';
 import { totalsChart } from './chart';
 import type { Strings } from './format';
 
-const COLUMNS = ['total', 'protected', 'unprotected', 'failing', 'stale'] as const;
+const COLUMNS = ['total', 'protected', 'unprotected', 'stopped', 'failing', 'stale'] as const;
 
 function countsTable(strings: Strings, caption: string, first: string, rows: { label: string; counts: Counts }[], id: string): HTMLElement {
   const head = el('tr', {}, el('th', { scope: 'col' }, first), ...COLUMNS.map((c) => el('th', { scope: 'col', class: 'num' }, strings[c])));

@@ -44,7 +44,8 @@ describe('Commands driven by arguments', function () {
     assert.ok(item, items.map(labelOf).join(', '));
     assert.strictEqual(item.getTreeItem().description, 'Warning (initial backup pending)');
     const vm2 = (await childrenAt(api, SUB, VMS)).find((v) => labelOf(v) === 'web-vm-02');
-    assert.strictEqual(vm2?.getTreeItem().description, 'westeurope · Protected by contoso-vault');
+    assert.strictEqual(vm2?.getTreeItem().description, 'Initial backup pending in contoso-vault · westeurope');
+    assert.strictEqual(vm2?.getTreeItem().contextValue, 'virtualMachineInitialBackupPending');
   });
 
   it('backs up now, follows the job to Completed, and a second click does not start another job', async () => {

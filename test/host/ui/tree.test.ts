@@ -47,8 +47,8 @@ describe('Backup tree on the sandbox', function () {
   it('lists every VM with its protection', async () => {
     const vms = await childrenAt(api, SUB, VMS);
     const byName = new Map(vms.map((v) => [labelOf(v), v.getTreeItem()]));
-    assert.strictEqual(byName.get('web-vm-01')?.description, 'westeurope · Protected by contoso-vault');
-    assert.strictEqual(byName.get('sql-vm-01')?.description, 'northeurope · Not protected');
+    assert.strictEqual(byName.get('web-vm-01')?.description, 'Protected by contoso-vault · westeurope');
+    assert.strictEqual(byName.get('sql-vm-01')?.description, 'Not protected · northeurope');
     assert.strictEqual(byName.get('sql-vm-01')?.contextValue, 'virtualMachine');
     assert.strictEqual(byName.get('web-vm-01')?.contextValue, 'virtualMachineProtected');
   });

@@ -192,6 +192,12 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(stop.outcome, 'Completed', JSON.stringify(stop.error));
     assert.equal(stop.job?.operation, 'DisableBackup');
     assert.equal((await h.service.getBackupItem(web01)).protectionState, 'ProtectionStopped');
+    // Its VM reads stopped, not protected: in the subscription's join and in the single-VM status alike.
+    const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
+    assert.equal(vms.find((v) => v.name === 'web-vm-02')?.protection?.state, 'ProtectionStopped');
+    const single = await h.service.getVmProtection({ id: vmId('web-vm-02'), location: 'westeurope', subscriptionId: h.subscriptionId });
+    assert.equal(single?.state, 'ProtectionStopped');
+    assert.equal(single?.vaultName?.toLowerCase(), 'article-vault');
     const del = await h.service.stopProtection(web01, 'DeleteData');
     assert.equal(del.outcome, 'Completed', JSON.stringify(del.error));
     assert.equal(del.job?.operation, 'DeleteBackupData');

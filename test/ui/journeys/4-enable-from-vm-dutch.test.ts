@@ -8,7 +8,7 @@ const DUTCH: EnableVmTexts = {
   vms: 'Virtuele machines', vaults: 'Recovery Services-kluizen', items: 'Back-upitems', menuEnable: 'Back-up inschakelen…',
   formTitle: (vm) => `Back-up inschakelen: ${vm}`, formLabels: ['Recovery Services-kluis', 'Back-upbeleid', 'Back-up inschakelen'],
   policySummary: /Dagelijks om 02:30 · 30 dagen/, running: 'Bezig…', result: (vm) => new RegExp(`Back-up configureren voor ${vm}…\\s+De taak bekijken`),
-  viewJob: 'De taak bekijken', pending: 'Waarschuwing (eerste back-up in behandeling)', protectedBy: (vault) => new RegExp(`Beveiligd door ${vault}`),
+  viewJob: 'De taak bekijken', pending: 'Waarschuwing (eerste back-up in behandeling)', protectedBy: (vault) => new RegExp(`^(Eerste back-up in afwachting in|Beveiligd door) ${vault} · `),
   jobDocument: /Back-up configureren[\s\S]*Voltooid/,
 };
 

@@ -27,7 +27,7 @@ export const ENGLISH_TEXTS: EnableVmTexts = {
   vms: 'Virtual machines', vaults: 'Recovery Services vaults', items: 'Backup items', menuEnable: 'Enable Backup…',
   formTitle: (vm) => `Enable backup: ${vm}`, formLabels: ['Recovery Services vault', 'Backup policy', 'Enable backup'],
   policySummary: /Daily at 02:30 · 30 days/, running: 'Working…', result: (vm) => new RegExp(`Configuring backup for ${vm}…\\s+View the job`),
-  viewJob: 'View the job', pending: 'Warning (initial backup pending)', protectedBy: (vault) => new RegExp(`Protected by ${vault}`),
+  viewJob: 'View the job', pending: 'Warning (initial backup pending)', protectedBy: (vault) => new RegExp(`^(Initial backup pending in|Protected by) ${vault} · `),
   jobDocument: /Configure backup[\s\S]*Completed/,
 };
 

@@ -10,7 +10,7 @@ describe('Coverage: totals', () => {
       row('e', { protection: 'Unknown', location: 'northeurope' }),
     ];
     const t = coverageTotals(rows);
-    assert.deepStrictEqual(t.all, { total: 5, protected: 2, unprotected: 2, unknown: 1, failing: 1, stale: 1 });
+    assert.deepStrictEqual(t.all, { total: 5, protected: 2, unprotected: 2, stopped: 0, unknown: 1, failing: 1, stale: 1 });
     assert.deepStrictEqual(t.bySubscription.map((s) => [s.name, s.total, s.protected]), [['Sub A', 4, 1], ['Sub B', 1, 1]]);
     assert.deepStrictEqual(t.byRegion.map((r) => [r.location, r.total, r.unprotected, r.unknown]), [['northeurope', 2, 1, 1], ['westeurope', 3, 1, 0]]);
   });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { BackupItem, BackupJob } from '../../../src/azure/model';
-import { itemDescription, itemHealth, itemIcon, relativeTime, sortJobs, vaultDescription, waitLabel } from '../../../src/tree/describe';
+import type { BackupItem, BackupJob, VirtualMachine } from '../../../src/azure/model';
+import { itemDescription, itemHealth, itemIcon, jobDescription, relativeTime, sortJobs, vaultDescription, vmDescription, waitLabel } from '../../../src/tree/describe';
+import { protectionStatusLabel, protectionWithVault } from '../../../src/tree/protectionText';
 import { resourceNodeId } from '../../../src/tree/nodeIds';
 import { escapeMarkdown } from '../../../src/ui/escape';
 
@@ -68,5 +69,47 @@ describe('tree view-model formatting', () => {
 
   it('escapes Markdown and HTML in names shown in tooltips', () => {
     assert.equal(escapeMarkdown('vm_[x](javascript:1)<img>'), 'vm\\_\\[x\\]\\(javascript:1\\)&lt;img&gt;');
+  });
+});
+
+describe('protection state in the tree', () => {
+  const vm = (protection: VirtualMachine['protection']): VirtualMachine => ({
+    id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1', name: 'vm1', resourceGroup: 'rg', subscriptionId: 's',
+    location: 'westeurope', osType: 'Linux', protection,
+  });
+  const stopped = item({ protectionState: 'ProtectionStopped', lastBackupTime: new Date('2026-11-24T12:00:00Z') });
+
+  it('puts the protection first, so a narrow sidebar cuts the region and not the state', () => {
+    assert.equal(vmDescription(vm({ state: 'NotProtected' }), t), 'Not protected · westeurope');
+    assert.equal(vmDescription(vm({ state: 'Protected', vaultName: 'contoso-vault' }), t), 'Protected by contoso-vault · westeurope');
+  });
+
+  it('says a VM whose protection was stopped is stopped, not protected', () => {
+    const description = vmDescription(vm({ state: 'ProtectionStopped' as never, vaultName: 'contoso-vault', item: stopped }), t);
+    assert.equal(description, 'Protection stopped in contoso-vault (data retained) · westeurope');
+    assert.doesNotMatch(description, /Protected by/);
+  });
+
+  it('names every state with a sentence of its own', () => {
+    const states = ['Protected', 'InitialBackupPending', 'ProtectionStopped', 'SoftDeleted', 'ProtectionError', 'NotProtected', 'Unknown'] as const;
+    const sentences = states.map((s) => protectionStatusLabel(s, t));
+    assert.equal(new Set(sentences).size, states.length);
+    assert.ok(sentences.every((s) => !/[A-Z][a-z]+[A-Z]/.test(s)), `no raw state names: ${sentences.join(', ')}`);
+    assert.equal(protectionWithVault('InitialBackupPending', 'v1', t), 'Initial backup pending in v1');
+  });
+
+  it('describes a stopped backup item as stopped first, with the pause icon and no health colour', () => {
+    assert.equal(itemHealth(stopped), 'stopped');
+    assert.equal(itemDescription(stopped, now, t), 'Protection stopped (data retained) · last backup 2 days ago');
+    assert.equal(itemIcon(itemHealth(stopped), false), 'debug-pause');
+    const soft = item({ protectionState: 'ProtectionStopped', softDeleted: true });
+    assert.equal(itemHealth(soft), 'softDeleted');
+    assert.match(itemDescription(soft, now, t), /^Soft deleted/);
+  });
+
+  it('counts a running job\'s time up to now instead of freezing it at the last read', () => {
+    const job = { status: 'InProgress', progressPercentage: 74, durationMs: 19_000, startTime: new Date(now.getTime() - 95_000) } as BackupJob;
+    assert.equal(jobDescription(job, t, now), 'In progress (74%) · 0:01:35');
+    assert.equal(jobDescription({ ...job, status: 'Completed' }, t, now), 'Completed · 0:00:19');
   });
 });
