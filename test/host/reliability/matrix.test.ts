@@ -106,7 +106,8 @@ describe('Reliability: faults × workflows through the commands', function () {
         assert.strictEqual(jobs.length, 1, `one stop job for ${subject}: ${jobs.map((j) => j.status).join(',')}`);
         const node = (await itemNodes()).find((n) => labelOf(n) === subject) as Partial<{ item: BackupItem }> | undefined;
         if (retain) assert.strictEqual(node?.item?.protectionState, 'ProtectionStopped');
-        else assert.strictEqual(node, undefined, 'the item is gone with its data');
+        // The vault has soft delete on: the item stays, soft deleted, until its retention ends.
+        else assert.strictEqual(node?.item?.softDeleted, true, 'the item is kept, soft deleted, with its data');
       },
     };
   };

@@ -21,8 +21,9 @@ function leaks(text: string): string[] {
   for (const piece of [SANDBOX_TOKEN, ...JWT.split('.'), 'expired-token']) if (text.includes(piece)) found.push(piece);
   const jwt = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/.exec(text);
   if (jwt) found.push(jwt[0]);
-  // Base64(url) runs of 32+ characters mixing cases and digits ("=" and "/" end a run: key=value, paths).
-  for (const run of text.match(/[A-Za-z0-9_+-]{32,}/g) ?? []) {
+  // Base64(url) runs of 32+ characters mixing cases and digits ("=" and "/" end a run: key=value, paths; so does a
+  // percent escape, or a long name after an encoded ';' in a logged path, "%3Blong-nnn…", would read as mixed case).
+  for (const run of text.replace(/%[0-9A-Fa-f]{2}/g, ' ').match(/[A-Za-z0-9_+-]{32,}/g) ?? []) {
     if (/[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run)) found.push(run);
   }
   return found;
