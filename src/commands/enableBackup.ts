@@ -9,6 +9,7 @@ import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
 import { formStrings } from './shared/formStrings';
 import { parseVaultId, policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
+import { noVmToProtectMessage } from '../ui/emptyPicks';
 import { resolveVm } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 
@@ -55,7 +56,7 @@ export const enableBackup: CommandDefinition = {
   id: 'azureBackup.enableBackup',
   title: () => vscode.l10n.t('Enable backup'),
   async run(deps, node, input) {
-    const { service, vm } = await resolveVm(deps, node, (v) => v.protection?.state !== 'Protected');
+    const { service, vm } = await resolveVm(deps, node, (v) => v.protection?.state !== 'Protected', (total, name) => noVmToProtectMessage(total, name, vscode.l10n));
     if (vm.protection?.state === 'Protected') {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection.vaultName ?? ''));
       return undefined;

@@ -3,6 +3,7 @@
 // The vscode type import lets the l10n string extractor see the l10n.t() calls; nothing is loaded at runtime.
 import type * as vscode from 'vscode';
 import type { BackupItem, BackupJob, Vault, VirtualMachine } from '../azure/model';
+import { regionDisplayName } from '../azure/regionNames';
 import { elapsed, formatDuration } from '../ui/time';
 
 export type Localize = (message: string, ...args: (string | number)[]) => string;
@@ -47,7 +48,7 @@ export function redundancyLabel(redundancy: Vault['redundancy'], l10n: L10n): st
 }
 
 export function vaultDescription(vault: Vault, l10n: L10n): string {
-  return l10n.t('{0} · {1}', vault.location, redundancyLabel(vault.redundancy, l10n));
+  return l10n.t('{0} · {1}', regionDisplayName(vault.location), redundancyLabel(vault.redundancy, l10n));
 }
 
 export type ItemHealth = 'pending' | 'healthy' | 'warning' | 'error' | 'stopped';
@@ -95,7 +96,7 @@ export function vmDescription(vm: VirtualMachine, l10n: L10n): string {
   const protection = vm.protection?.state === 'Protected'
     ? l10n.t('Protected by {0}', vm.protection.vaultName ?? '?')
     : vm.protection?.state === 'NotProtected' ? l10n.t('Not protected') : l10n.t('Protection unknown');
-  return l10n.t('{0} · {1}', vm.location, protection);
+  return l10n.t('{0} · {1}', regionDisplayName(vm.location), protection);
 }
 
 export function jobStatusLabel(job: BackupJob, l10n: L10n): string {

@@ -8,6 +8,7 @@ import { healthLabel, itemDescription, itemHealth, itemIcon } from '../describe'
 import { resourceNodeId } from '../nodeIds';
 import { itemRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
+import { formatDateTime } from '../../ui/time';
 
 /** A protected VM inside a vault. */
 export class BackupItemNode implements TreeNode {
@@ -35,7 +36,7 @@ export class BackupItemNode implements TreeNode {
       contextValue: ContextValue.backupItem,
       tooltip: makeTooltip(item.friendlyName, [
         [l10n.t('Health'), healthLabel(health, l10n)], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
-        [l10n.t('Last backup'), item.lastBackupTime?.toLocaleString()], [l10n.t('Virtual machine'), item.sourceResourceId], [l10n.t('Vault'), item.vaultName],
+        [l10n.t('Last backup'), item.lastBackupTime && formatDateTime(item.lastBackupTime, this.context.locale ?? 'en')], [l10n.t('Virtual machine'), item.sourceResourceId], [l10n.t('Vault'), item.vaultName],
       ]),
       accessibleLabel: l10n.t('Backup item {0}, {1}', item.friendlyName, description),
     });

@@ -44,7 +44,7 @@ describe('Commands driven by arguments', function () {
     assert.ok(item, items.map(labelOf).join(', '));
     assert.strictEqual(item.getTreeItem().description, 'Warning (initial backup pending)');
     const vm2 = (await childrenAt(api, SUB, VMS)).find((v) => labelOf(v) === 'web-vm-02');
-    assert.strictEqual(vm2?.getTreeItem().description, 'westeurope · Protected by contoso-vault');
+    assert.strictEqual(vm2?.getTreeItem().description, 'West Europe · Protected by contoso-vault');
   });
 
   it('backs up now, follows the job to Completed, and a second click does not start another job', async () => {
@@ -68,7 +68,7 @@ describe('Commands driven by arguments', function () {
     const jobs = await childrenAt(api, SUB, VAULTS, 'contoso-vault', 'Backup jobs');
     const job = await api.run('azureBackup.showJob', jobs[0]) as { name: string };
     assert.ok(job.name);
-    assert.ok(vscode.window.activeTextEditor?.document.getText().includes(job.name));
+    assert.ok(api.details.html().some((html) => html.includes(job.name)), 'the job page shows the job');
     const text = await api.run('azureBackup.viewPolicy', await nodeAt(api, SUB, VAULTS, 'contoso-vault', 'Backup policies', 'DefaultPolicy')) as string;
     assert.match(text, /DefaultPolicy/);
     const id = await api.run('azureBackup.copyResourceId', await nodeAt(api, SUB, VAULTS, 'contoso-vault')) as string;

@@ -22,7 +22,7 @@ describe('Backup tree on the sandbox', function () {
     const vault = vaults.find((v) => labelOf(v) === 'contoso-vault');
     assert.ok(vault);
     const item = vault.getTreeItem();
-    assert.strictEqual(item.description, 'westeurope · Geo-redundant');
+    assert.strictEqual(item.description, 'West Europe · Geo-redundant');
     assert.strictEqual(item.contextValue, 'vault');
     assert.ok(item.id?.endsWith('/providers/microsoft.recoveryservices/vaults/contoso-vault'), item.id);
     assert.ok(item.accessibilityInformation?.label.includes('contoso-vault'));
@@ -47,8 +47,8 @@ describe('Backup tree on the sandbox', function () {
   it('lists every VM with its protection', async () => {
     const vms = await childrenAt(api, SUB, VMS);
     const byName = new Map(vms.map((v) => [labelOf(v), v.getTreeItem()]));
-    assert.strictEqual(byName.get('web-vm-01')?.description, 'westeurope · Protected by contoso-vault');
-    assert.strictEqual(byName.get('sql-vm-01')?.description, 'northeurope · Not protected');
+    assert.strictEqual(byName.get('web-vm-01')?.description, 'West Europe · Protected by contoso-vault');
+    assert.strictEqual(byName.get('sql-vm-01')?.description, 'North Europe · Not protected');
     assert.strictEqual(byName.get('sql-vm-01')?.contextValue, 'virtualMachine');
     assert.strictEqual(byName.get('web-vm-01')?.contextValue, 'virtualMachineProtected');
   });

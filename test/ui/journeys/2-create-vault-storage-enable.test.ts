@@ -51,8 +51,8 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await restored.locator('vscode-form-helper', { hasText: 'The name is available.' }).waitFor();
     await s.screenshot('create-draft-restored');
     await submitForm(restored);
-    assert.match(await formResult(restored), new RegExp(`Vault ${VAULT} created in westeurope\\.`));
-    await waitForRow(page, VAULT, /^westeurope · Geo-redundant$/);
+    assert.match(await formResult(restored), new RegExp(`Vault ${VAULT} created in West Europe\\.`));
+    await waitForRow(page, VAULT, /^West Europe · Geo-redundant$/);
     await s.screenshot('vault-created');
 
     // Storage replication: locally redundant; cross-region restore is for geo-redundant storage only.
@@ -64,7 +64,7 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await s.screenshot('storage-lrs');
     await submitForm(storage);
     assert.match(await formResult(storage), new RegExp(`Storage replication of ${VAULT} saved\\.`));
-    await waitForRow(page, VAULT, /^westeurope · Locally redundant$/);
+    await waitForRow(page, VAULT, /^West Europe · Locally redundant$/);
     await s.screenshot('storage-saved');
 
     // Enable backup from the vault: VMs of another region or already protected are shown disabled, with the reason.
