@@ -84,6 +84,18 @@ describe('Commands driven by arguments', function () {
     assert.ok(policies.map(labelOf).includes('Nightly'));
   });
 
+  it('shows a policy with units and the weekly retention day, not Markdown source', async () => {
+    const vault = await nodeAt(api, SUB, VAULTS, 'contoso-vault');
+    const input = { name: 'WeeklyKept', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14, weeklyWeeks: 12, weeklyDays: ['Sunday'] } };
+    await api.run('azureBackup.createPolicy', vault, input);
+    const text = await api.run('azureBackup.viewPolicy', await nodeAt(api, SUB, VAULTS, 'contoso-vault', 'Backup policies', 'WeeklyKept')) as string;
+    assert.match(text, /Instant restore snapshots kept: 2 days/);
+    assert.match(text, /Daily backups kept: 14 days/);
+    assert.match(text, /Weekly backups kept: 12 weeks, the backup of Sunday/);
+    assert.doesNotMatch(text, /\*\*|\\\(/);
+    assert.ok(api.details.html().some((html) => html.includes('<dd>12 weeks, the backup of Sunday</dd>')), 'the page shows it rendered');
+  });
+
   it('refuses invalid webview messages and answers valid ones', async () => {
     const item = await nodeAt(api, SUB, VAULTS, 'contoso-vault', 'Backup items', 'web-vm-01');
     await api.run('azureBackup.backupNow', item);

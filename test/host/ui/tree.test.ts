@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { BackupItem } from '../../../src/azure/model';
 import type { AzureBackupApi } from '../../../src/extension';
+import { formatDateTime } from '../../../src/ui/time';
 import { childrenAt, getApi, labelOf, SUB, VAULTS, VMS } from './helpers';
 
 describe('Backup tree on the sandbox', function () {
@@ -35,6 +38,12 @@ describe('Backup tree on the sandbox', function () {
     assert.ok(web, items.map(labelOf).join(', '));
     assert.match(String(web.getTreeItem().description), /^Healthy · last backup /);
     assert.strictEqual(web.getTreeItem().contextValue, 'backupItem');
+    // The tooltip's date as the display language writes it (English here), not the runtime's default format.
+    const last = (web as unknown as { item: BackupItem }).item.lastBackupTime;
+    assert.ok(last);
+    const tooltip = (web.getTreeItem().tooltip as vscode.MarkdownString).value;
+    assert.ok(tooltip.includes(formatDateTime(last, vscode.env.language)), tooltip);
+    assert.doesNotMatch(tooltip, /\d{1,2}\/\d{1,2}\/\d{4}/);
   });
 
   it('lists jobs of the last 24 hours and the policies', async () => {
