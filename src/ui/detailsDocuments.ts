@@ -37,7 +37,12 @@ export class DetailsDocuments implements vscode.Disposable {
 
   /** The HTML of the open panels (host tests read what the page was given). */
   html(): string[] {
-    return [...this.panels.values()].map((p) => p.webview.html);
+    return this.openPanels().map((p) => p.webview.html);
+  }
+
+  /** The open panels (host tests check their options and CSP). */
+  openPanels(): vscode.WebviewPanel[] {
+    return [...this.panels.values()];
   }
 
   dispose(): void {
