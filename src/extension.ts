@@ -23,6 +23,8 @@ export interface AzureBackupApi {
   session: AccountSession;
   jobs: JobTracker;
   forms: FormHost;
+  /** The open details pages (job, recovery points, policy). */
+  details: DetailsDocuments;
   /** The log channel's writer: tests read what it wrote and the errors shown to the user. */
   log: Log;
   /** Where the extension writes: its log files and global storage (sandbox data, CA); for tests. */
@@ -47,9 +49,9 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   // In the sandbox, "now" is its simulated clock (which may run ahead, azureBackup.sandbox.speed): the jobs window
   // ("last 24 hours") and relative times must agree with the times the sandbox stamps on jobs and backups.
   const now = (): Date => (session.mode === 'sandbox' ? session.sandbox?.clock.now() : undefined) ?? new Date();
-  const tree = new BackupTreeProvider({ session, jobs, l10n: vscode.l10n, now, pageSize: 50 });
+  const tree = new BackupTreeProvider({ session, jobs, l10n: vscode.l10n, locale: vscode.env.language, now, pageSize: 50 });
   const treeView = vscode.window.createTreeView('azureBackup.tree', { treeDataProvider: tree, showCollapseAll: true });
-  const details = new DetailsDocuments();
+  const details = new DetailsDocuments(context.extensionUri);
   const forms = new FormHost(context.extensionUri, log);
   const createProvider = async (kind: 'vscode' | 'azureCli'): Promise<SignInProvider> => {
     const core = await getCore();
@@ -76,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const activatedInMs = performance.now() - started;
   log.info(`Activated in ${activatedInMs.toFixed(1)} ms`);
   return {
-    activatedInMs, tree, treeView, session, jobs, forms, ready, log, logUri: context.logUri, storageUri: context.globalStorageUri,
+    activatedInMs, tree, treeView, session, jobs, forms, details, ready, log, logUri: context.logUri, storageUri: context.globalStorageUri,
     sandbox: () => session.sandbox,
     cancelProgress: cancelAllProgress,
     service: (subscriptionId) => session.service(subscriptionId),

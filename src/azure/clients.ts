@@ -8,6 +8,7 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy, proxyPolicyName } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
+import { emptySegmentPolicy } from './emptySegmentPolicy';
 import { errorBodyPolicy } from './errorBodyPolicy';
 import { sessionHttpClient } from './httpClient';
 import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterCapPolicy } from './retryAfterCap';
@@ -41,6 +42,7 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
   // perRetry policies see every attempt; the first listed wraps the others (so the call log records the answer
   // whose wait is refused, and the attempt whose answer was lost).
   const additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] = [
+    { policy: emptySegmentPolicy(), position: 'perCall' },
     { policy: unconfirmedWritePolicy(), position: 'perRetry' },
     { policy: retryAfterCapPolicy(maxRetryAfterMs), position: 'perRetry' },
     { policy: errorBodyPolicy(), position: 'perRetry' },

@@ -142,6 +142,14 @@ export interface PolicySchedule {
   days?: DayOfWeek[];
 }
 
+export interface HourlySchedule {
+  /** Hours between backups: 4, 6, 8 or 12. */
+  intervalHours: number;
+  /** 'HH:MM' the window opens, in the policy's time zone. */
+  windowStart: string;
+  windowHours: number;
+}
+
 export interface PolicyRetention {
   /** Days a daily point is kept (daily schedules). */
   dailyDays?: number;
@@ -163,6 +171,10 @@ export interface Policy {
   /** 'V1' (standard) or 'V2' (enhanced). */
   policyType: 'V1' | 'V2' | 'Unknown';
   schedule?: PolicySchedule;
+  /** Enhanced (V2) policies that back up every few hours within a daily window. */
+  hourly?: HourlySchedule;
+  /** What an 'AzureWorkload' policy protects, e.g. 'SQLDataBase' or 'SAPHanaDatabase'. */
+  workloadType?: string;
   retention?: PolicyRetention;
   instantRestoreDays?: number;
   timeZone?: string;

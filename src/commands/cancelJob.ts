@@ -3,6 +3,7 @@ import * as notify from '../ui/notify';
 import { withProgress } from '../ui/progress';
 import { jobVaultRef } from '../tree/refs';
 import { confirm } from '../ui/pickers';
+import { operationLabel } from '../tree/describe';
 import type { CommandDefinition } from './commandDeps';
 import { currentJob } from './shared/jobTarget';
 import { isCancellable } from './shared/pickJob';
@@ -20,7 +21,7 @@ export const cancelJob: CommandDefinition = {
       return job;
     }
     if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
-      await confirm(vscode.l10n.t('Cancel the {0} job of {1}?', job.operation, job.entityFriendlyName), vscode.l10n.t('Cancel job'));
+      await confirm(vscode.l10n.t('Cancel the {0} job of {1}?', operationLabel(job.operation, vscode.l10n), job.entityFriendlyName), vscode.l10n.t('Cancel job'), vscode.l10n.t('Keep running'));
     }
     const result = await withProgress(vscode.l10n.t('Cancelling the {0} job of {1}…', job.operation, job.entityFriendlyName), true, (signal) => service.cancelJob(jobVaultRef(job), job.name, signal));
     refreshVault(deps.tree, job.vaultId, ['jobs', 'items']);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BackupService, CreateVaultInput } from '../azure/backupService';
 import type { Vault } from '../azure/model';
+import { regionDisplayName } from '../azure/regionNames';
 import { resourceGroupProblem, vaultNameProblem } from '../webview/rules';
 import type { FormOption } from '../webview/protocol';
 import { fieldError } from '../webview/replyError';
@@ -10,10 +11,11 @@ import { formStrings } from './shared/formStrings';
 import { refreshVaults } from './shared/refreshAffected';
 import { resolveSubscription } from './shared/targets';
 
-async function choices(service: BackupService, subscriptionId: string): Promise<{ resourceGroups: FormOption[]; regions: FormOption[] }> {
+async function choices(service: BackupService, subscriptionId: string): Promise<{ resourceGroups: FormOption[]; regions: FormOption[]; firstGroupLocation?: string }> {
   const [groups, regions] = await Promise.all([service.listResourceGroups(subscriptionId), service.listRegions(subscriptionId)]);
   return {
-    resourceGroups: groups.map((g) => ({ value: g.name, label: g.name, description: g.location })),
+    firstGroupLocation: groups[0]?.location,
+    resourceGroups: groups.map((g) => ({ value: g.name, label: g.name, description: regionDisplayName(g.location) })),
     regions: regions.map((r) => ({ value: r.name, label: r.displayName })),
   };
 }
@@ -45,13 +47,18 @@ export const createVault: CommandDefinition = {
       return create(deps, { subscriptionId: i.subscriptionId ?? subscriptionId, name: i.name, resourceGroup: i.resourceGroup, location: i.location, createResourceGroup: i.createResourceGroup ?? false });
     }
     const subscriptions = (await deps.session.listSubscriptions()).map((c) => ({ value: c.subscription.subscriptionId, label: c.subscription.displayName }));
-    const initial = await choices(service, subscriptionId);
+    const { firstGroupLocation, ...initial } = await choices(service, subscriptionId);
     deps.forms.open({
       kind: 'createVault', key: subscriptionId, title: vscode.l10n.t('Create a Recovery Services vault'), strings: formStrings('createVault'),
-      init: { subscriptions, subscriptionId, ...initial, location: initial.resourceGroups[0]?.description ?? initial.regions[0]?.value ?? '' },
+      init: { subscriptions, subscriptionId, ...initial, location: firstGroupLocation ?? initial.regions[0]?.value ?? '' },
       query: async (q) => {
-        if (q.query === 'subscriptionChoices') return choices(await deps.session.service(q.subscriptionId), q.subscriptionId);
+        if (q.query === 'subscriptionChoices') {
+          const { resourceGroups, regions } = await choices(await deps.session.service(q.subscriptionId), q.subscriptionId);
+          return { resourceGroups, regions };
+        }
         if (q.query === 'checkVaultName') {
+          // Names are unique per resource group: no group, no question to ask.
+          if (resourceGroupProblem(q.resourceGroup)) return { nameCheck: { available: false, message: formStrings('createVault').resourceGroupInvalid } };
           const s = await deps.session.service(q.subscriptionId);
           return { nameCheck: await s.checkVaultName(q.subscriptionId, q.resourceGroup, q.location, q.name) };
         }
@@ -59,7 +66,7 @@ export const createVault: CommandDefinition = {
       },
       submit: async (p) => {
         const vault = await create(deps, { subscriptionId: p.subscriptionId, name: p.name, resourceGroup: p.resourceGroup, location: p.location, createResourceGroup: p.newResourceGroup });
-        return { message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, vault.location) };
+        return { message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, regionDisplayName(vault.location)) };
       },
     });
     return undefined;

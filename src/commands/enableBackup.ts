@@ -10,6 +10,7 @@ import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
 import { formStrings } from './shared/formStrings';
 import { parseVaultId, policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
+import { noVmToProtectMessage } from '../ui/emptyPicks';
 import { resolveVm } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 import { isActivelyProtected } from '../azure/protectionState';
@@ -57,7 +58,7 @@ export const enableBackup: CommandDefinition = {
   id: 'azureBackup.enableBackup',
   title: () => vscode.l10n.t('Enable backup'),
   async run(deps, node, input) {
-    const { service, vm } = await resolveVm(deps, node, (v) => !isActivelyProtected(v.protection?.state));
+    const { service, vm } = await resolveVm(deps, node, (v) => !isActivelyProtected(v.protection?.state), (total, name) => noVmToProtectMessage(total, name, vscode.l10n));
     if (isActivelyProtected(vm.protection?.state)) {
       void notify.info(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection?.vaultName ?? ''));
       return undefined;

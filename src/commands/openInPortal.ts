@@ -4,6 +4,17 @@ import type { CommandDefinition } from './commandDeps';
 import { resourceIdOf } from './shared/resourceIdOf';
 import { resolveVault } from './shared/targets';
 
+/** The sandbox's resources exist only in its local emulator: say so, and offer the id instead. */
+async function explainNoPortal(id: string): Promise<void> {
+  const copy = vscode.l10n.t('Copy Resource ID');
+  const choice = await notify.info(
+    vscode.l10n.t('The Azure portal cannot show this resource: the sandbox\'s resources exist only in its emulator on this computer.'), copy);
+  if (choice === copy) {
+    await vscode.env.clipboard.writeText(id);
+    notify.status(vscode.l10n.t('Copied {0}', id), 3000);
+  }
+}
+
 /** Opens the resource in the Azure portal of the session's cloud (the sandbox has none). */
 export const openInPortal: CommandDefinition = {
   id: 'azureBackup.openInPortal',
@@ -15,7 +26,8 @@ export const openInPortal: CommandDefinition = {
     })();
     const portal = await deps.session.portalUrl(resource.subscriptionId);
     if (!portal) {
-      void notify.info(vscode.l10n.t('The sandbox has no portal. Resource id: {0}', resource.id));
+      // Not awaited: the command ends while the message waits for the user.
+      void explainNoPortal(resource.id);
       return undefined;
     }
     const uri = vscode.Uri.parse(`${portal.replace(/\/$/, '')}/#@/resource${resource.id}`);

@@ -1,26 +1,34 @@
 import * as vscode from 'vscode';
 import type { BackupJob } from '../azure/model';
 import { jobStatusLabel, operationLabel } from '../tree/describe';
-import { escapeMarkdown } from '../ui/escape';
-import { formatDuration } from '../ui/time';
+import type { DetailsPage, DetailsSection } from '../ui/detailsPage';
+import { formatDateTime, formatDuration } from '../ui/time';
 import type { CommandDefinition } from './commandDeps';
 import { currentJob } from './shared/jobTarget';
 
-export function jobMarkdown(job: BackupJob): string {
-  const e = escapeMarkdown;
+/** A timestamp in the service's property bag reads like every other date; a key that says UTC keeps it in UTC. */
+function propertyValue(key: string, value: string, locale: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(Date.parse(value))) return value;
+  return /\bUTC\b/i.test(key) ? formatDateTime(new Date(value), locale, 'UTC') : formatDateTime(new Date(value), locale);
+}
+
+/** The job's details page; times in the display language and this machine's time zone. */
+export function jobPage(job: BackupJob, locale = vscode.env.language): DetailsPage {
+  const l10n = vscode.l10n;
   const rows: [string, string | undefined][] = [
-    [vscode.l10n.t('Operation'), operationLabel(job.operation, vscode.l10n)], [vscode.l10n.t('Item'), job.entityFriendlyName], [vscode.l10n.t('Status'), jobStatusLabel(job, vscode.l10n)],
-    [vscode.l10n.t('Vault'), job.vaultName], [vscode.l10n.t('Started'), job.startTime?.toISOString()], [vscode.l10n.t('Ended'), job.endTime?.toISOString()],
-    [vscode.l10n.t('Duration'), job.durationMs === undefined ? undefined : formatDuration(job.durationMs)],
-    [vscode.l10n.t('Error code'), job.errorCode], [vscode.l10n.t('Error'), job.errorMessage], [vscode.l10n.t('Job id'), job.name],
+    [l10n.t('Operation'), operationLabel(job.operation, l10n)], [l10n.t('Item'), job.entityFriendlyName], [l10n.t('Status'), jobStatusLabel(job, l10n)],
+    [l10n.t('Vault'), job.vaultName], [l10n.t('Started'), job.startTime && formatDateTime(job.startTime, locale)], [l10n.t('Ended'), job.endTime && formatDateTime(job.endTime, locale)],
+    [l10n.t('Duration'), job.durationMs === undefined ? undefined : formatDuration(job.durationMs)],
+    [l10n.t('Error code'), job.errorCode], [l10n.t('Error'), job.errorMessage], [l10n.t('Job id'), job.name],
   ];
-  const lines = [`# ${e(vscode.l10n.t('Backup job {0}', job.name))}`, '', ...rows.filter(([, v]) => v).map(([k, v]) => `- **${e(k)}**: ${e(v ?? '')}`)];
+  const sections: DetailsSection[] = [{ facts: rows.filter((row): row is [string, string] => !!row[1]) }];
   if (job.tasks?.length) {
-    lines.push('', `## ${e(vscode.l10n.t('Tasks'))}`, '');
-    for (const task of job.tasks) lines.push(`- ${e(task.name)}: ${e(task.status)}${task.progressPercentage !== undefined ? ` (${task.progressPercentage}%)` : ''}`);
+    sections.push({ heading: l10n.t('Tasks'), table: { columns: [l10n.t('Task'), l10n.t('Status'), l10n.t('Progress')],
+      rows: job.tasks.map((t) => [t.name, t.status, t.progressPercentage === undefined ? '' : `${t.progressPercentage}%`]) } });
   }
-  for (const [k, v] of Object.entries(job.properties ?? {})) lines.push(`- ${e(k)}: ${e(v)}`);
-  return `${lines.join('\n')}\n`;
+  const properties = Object.entries(job.properties ?? {}).map(([k, v]) => [k, propertyValue(k, v, locale)] as [string, string]);
+  if (properties.length) sections.push({ heading: l10n.t('Properties'), facts: properties });
+  return { title: l10n.t('Backup job {0}', job.name), sections };
 }
 
 /** `azureBackup.showJob(jobNode | job | {vault, jobName})`: opens the details; returns the fresh job. */
@@ -29,7 +37,7 @@ export const showJob: CommandDefinition = {
   title: () => vscode.l10n.t('Show job details'),
   async run(deps, node) {
     const { job } = await currentJob(deps, node);
-    await deps.details.show('job', job.name, jobMarkdown(job));
+    deps.details.show('job', job.id, jobPage(job));
     return job;
   },
 };

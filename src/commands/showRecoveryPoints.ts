@@ -2,21 +2,38 @@ import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
 import type { RecoveryPoint } from '../azure/model';
 import { itemRef } from '../tree/refs';
-import { escapeMarkdown } from '../ui/escape';
+import type { DetailsPage } from '../ui/detailsPage';
+import { formatDateTime } from '../ui/time';
 import type { CommandDefinition } from './commandDeps';
 import { resolveItem } from './shared/targets';
 
-export function recoveryPointsMarkdown(itemName: string, points: RecoveryPoint[]): string {
-  const lines = [`# ${escapeMarkdown(vscode.l10n.t('Recovery points of {0}', itemName))}`, ''];
-  if (points.length === 0) lines.push(escapeMarkdown(vscode.l10n.t('No recovery points yet.')));
-  else {
-    lines.push(`| ${vscode.l10n.t('Time')} | ${vscode.l10n.t('Type')} | ${vscode.l10n.t('Expires')} | ${vscode.l10n.t('Tiers')} |`, '|---|---|---|---|');
-    for (const p of points) {
-      const tiers = p.tiers.map((x) => `${x.type} ${x.status}`).join(', ');
-      lines.push(`| ${p.time.toISOString()} | ${escapeMarkdown(p.type)} | ${p.expiry ? p.expiry.toISOString().slice(0, 10) : '-'} | ${escapeMarkdown(tiers)} |`);
-    }
+function pointTypeLabel(type: string): string {
+  switch (type) {
+    case 'AppConsistent': return vscode.l10n.t('Application consistent');
+    case 'CrashConsistent': return vscode.l10n.t('Crash consistent');
+    case 'FileSystemConsistent': return vscode.l10n.t('File-system consistent');
+    default: return type;
   }
-  return `${lines.join('\n')}\n`;
+}
+
+/** Where a recovery point is kept: the snapshot tier or the vault; a status other than valid is said. */
+function tierLabel(tier: { type: string; status: string }): string {
+  const where = tier.type === 'InstantRP' ? vscode.l10n.t('Snapshot') : tier.type === 'HardenedRP' ? vscode.l10n.t('Vault')
+    : tier.type === 'ArchivedRP' ? vscode.l10n.t('Archive') : tier.type;
+  return tier.status === 'Valid' ? where : vscode.l10n.t('{0} ({1})', where, tier.status);
+}
+
+/** The item's recovery points as a table; times in the display language and this machine's time zone. */
+export function recoveryPointsPage(itemName: string, points: RecoveryPoint[], locale = vscode.env.language): DetailsPage {
+  const title = vscode.l10n.t('Recovery points of {0}', itemName);
+  if (points.length === 0) return { title, sections: [{ note: vscode.l10n.t('No recovery points yet.') }] };
+  return {
+    title,
+    sections: [{ table: {
+      columns: [vscode.l10n.t('Time'), vscode.l10n.t('Type'), vscode.l10n.t('Kept until'), vscode.l10n.t('Stored in')],
+      rows: points.map((p) => [formatDateTime(p.time, locale), pointTypeLabel(p.type), p.expiry ? formatDateTime(p.expiry, locale) : vscode.l10n.t('No expiry set'), p.tiers.map(tierLabel).join(', ')]),
+    } }],
+  };
 }
 
 /** `azureBackup.showRecoveryPoints(itemNode?)`: opens the list; returns the points. */
@@ -36,7 +53,7 @@ export const showRecoveryPoints: CommandDefinition = {
       points.push(...page.items);
       token = page.continuationToken;
     } while (token && points.length < 500);
-    await deps.details.show('recoveryPoints', target.item.friendlyName, recoveryPointsMarkdown(target.item.friendlyName, points));
+    deps.details.show('recoveryPoints', target.item.id, recoveryPointsPage(target.item.friendlyName, points));
     return points;
   },
 };

@@ -1,5 +1,6 @@
 // What the coverage page asks the host to do: export a file, create a vault for a region, enable protection.
 // Each is a plain function over the session so host tests can call them without clicking dialogs.
+import { regionDisplayName } from '../azure/regionNames';
 import * as vscode from 'vscode';
 import type { Policy } from '../azure/model';
 import { policySummary } from '../tree/nodes/policyNode';
@@ -61,7 +62,7 @@ export async function createRegionVault(session: AccountSession, tree: BackupTre
   if (!confirmed) {
     const create = vscode.l10n.t('Create vault');
     const answer = await notify.modal('info',
-      vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, r.location), create);
+      vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, regionDisplayName(r.location)), create);
     if (answer !== create) throw new UserCancelled();
   }
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', r.name), false, (signal) =>

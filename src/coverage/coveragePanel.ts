@@ -1,3 +1,4 @@
+import { regionDisplayName } from '../azure/regionNames';
 import * as vscode from 'vscode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import { toErrorInfo } from '../ui/errorInfo';
@@ -124,7 +125,7 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
       case 'createVault': {
         const vault = await createRegionVault(this.deps.session, this.deps.tree, request, confirmed);
         await this.reload().catch(() => undefined);
-        return { vault, message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, vault.location) };
+        return { vault, message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, regionDisplayName(vault.location)) };
       }
       case 'enable': {
         if (this.enabling) throw new Error(vscode.l10n.t('A request is already running.'));

@@ -3,6 +3,7 @@
 // The vscode type import lets the l10n string extractor see the l10n.t() calls; nothing is loaded at runtime.
 import type * as vscode from 'vscode';
 import type { BackupItem, BackupJob, Vault, VirtualMachine } from '../azure/model';
+import { regionDisplayName } from '../azure/regionNames';
 import { elapsed, formatDuration } from '../ui/time';
 import { itemProtectionStatus } from '../azure/protectionState';
 import { protectionWithVault } from './protectionText';
@@ -49,7 +50,7 @@ export function redundancyLabel(redundancy: Vault['redundancy'], l10n: L10n): st
 }
 
 export function vaultDescription(vault: Vault, l10n: L10n): string {
-  return l10n.t('{0} · {1}', vault.location, redundancyLabel(vault.redundancy, l10n));
+  return l10n.t('{0} · {1}', regionDisplayName(vault.location), redundancyLabel(vault.redundancy, l10n));
 }
 
 export type ItemHealth = 'pending' | 'healthy' | 'warning' | 'error' | 'stopped' | 'softDeleted' | 'unknown';
@@ -107,7 +108,7 @@ export function itemIcon(health: ItemHealth, running: boolean): string {
 /** Protection first, so a narrow sidebar cuts the region, not the state: "Protected by contoso-vault · westeurope". */
 export function vmDescription(vm: VirtualMachine, l10n: L10n): string {
   const protection = protectionWithVault(vm.protection?.state ?? 'Unknown', vm.protection?.vaultName, l10n);
-  return l10n.t('{0} · {1}', protection, vm.location);
+  return l10n.t('{0} · {1}', protection, regionDisplayName(vm.location));
 }
 
 export function jobStatusLabel(job: BackupJob, l10n: L10n): string {

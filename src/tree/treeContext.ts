@@ -7,6 +7,8 @@ export interface TreeContext {
   session: AccountSession;
   jobs: JobTracker;
   l10n: L10n;
+  /** The display language (vscode.env.language), for dates in tooltips; English when absent. */
+  locale?: string;
   now(): Date;
   /** Items per page before "Load more". */
   pageSize: number;

@@ -1,33 +1,52 @@
 import * as vscode from 'vscode';
+import { type DetailsPage, detailsHtml, detailsText } from './detailsPage';
 
-/** Read-only Markdown documents (job details, recovery points, policy) under the azurebackup: scheme. */
-export class DetailsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  static readonly scheme = 'azurebackup';
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private readonly registration: vscode.Disposable;
+/**
+ * Read-only details (job, recovery points, policy), rendered: one webview panel per shown thing, without scripts
+ * (detailsPage.ts builds escaped HTML under a CSP that allows only our stylesheet). Showing the same thing again
+ * updates its panel.
+ */
+export class DetailsDocuments implements vscode.Disposable {
+  static readonly viewType = 'azureBackup.details';
+  private readonly panels = new Map<string, vscode.WebviewPanel>();
 
-  constructor() {
-    this.registration = vscode.workspace.registerTextDocumentContentProvider(DetailsDocuments.scheme, this);
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** Shows (or updates) the page of `kind`/`key`; returns its text. */
+  show(kind: string, key: string, page: DetailsPage): string {
+    const id = `${kind}/${key}`;
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    let panel = this.panels.get(id);
+    if (panel) panel.reveal(undefined, false);
+    else {
+      panel = vscode.window.createWebviewPanel(DetailsDocuments.viewType, page.title, vscode.ViewColumn.Active,
+        { enableScripts: false, enableCommandUris: false, localResourceRoots: [media] });
+      const opened = panel;
+      this.panels.set(id, opened);
+      opened.onDidDispose(() => { if (this.panels.get(id) === opened) this.panels.delete(id); });
+    }
+    const webview = panel.webview;
+    panel.title = page.title;
+    webview.html = detailsHtml(page, {
+      cspSource: webview.cspSource,
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'details.css')).toString(),
+      language: vscode.env.language,
+    });
+    return detailsText(page);
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '';
+  /** The HTML of the open panels (host tests read what the page was given). */
+  html(): string[] {
+    return this.openPanels().map((p) => p.webview.html);
   }
 
-  /** Shows (or updates) a document; `name` becomes the tab title. */
-  async show(kind: string, name: string, markdown: string): Promise<vscode.TextDocument> {
-    const uri = vscode.Uri.from({ scheme: DetailsDocuments.scheme, path: `/${kind}/${name.replace(/[\\/#?]/g, '_')}.md` });
-    this.contents.set(uri.toString(), markdown);
-    this.changed.fire(uri);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: true });
-    return doc;
+  /** The open panels (host tests check their options and CSP). */
+  openPanels(): vscode.WebviewPanel[] {
+    return [...this.panels.values()];
   }
 
   dispose(): void {
-    this.registration.dispose();
-    this.changed.dispose();
+    for (const panel of this.panels.values()) panel.dispose();
+    this.panels.clear();
   }
 }

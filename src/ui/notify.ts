@@ -22,6 +22,15 @@ export function modal(severity: 'info' | 'warning', message: string, ...actions:
     : vscode.window.showWarningMessage(plainText(message), { modal: true }, ...actions);
 }
 
+/** A modal question whose way out is named (`keep`) instead of the dialog's own Cancel; resolves to the chosen title. */
+export async function modalWithWayOut(severity: 'info' | 'warning', message: string, action: string, keep: string): Promise<string | undefined> {
+  const items: vscode.MessageItem[] = [{ title: action }, { title: keep, isCloseAffordance: true }];
+  const choice = severity === 'info'
+    ? await vscode.window.showInformationMessage(plainText(message), { modal: true }, ...items)
+    : await vscode.window.showWarningMessage(plainText(message), { modal: true }, ...items);
+  return choice?.title;
+}
+
 /**
  * A QuickPick's texts as they read: one line, no icons made from `$(…)` in names. Its items never become links (only
  * the picker's validation message does), and a joiner inside `](` would stop typing the name from filtering to it.

@@ -3,6 +3,7 @@ import type { BackupService } from '../azure/backupService';
 import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
 import { itemProtectionStatus } from '../azure/protectionState';
 import { protectionStatusLabel } from '../tree/protectionText';
+import { regionDisplayName } from '../azure/regionNames';
 import { UserCancelled } from './errorInfo';
 import * as notify from './notify';
 import type { AccountSession } from './session';
@@ -34,7 +35,7 @@ export async function pickSubscription(session: AccountSession): Promise<Subscri
 
 export async function pickVault(service: BackupService, subscriptionId: string, filter: (v: Vault) => boolean = () => true): Promise<Vault> {
   const vaults = (async () => (await service.listVaults(subscriptionId)).items.filter(filter)
-    .map((v) => ({ label: v.name, description: `${v.location} · ${v.resourceGroup}`, value: v })))();
+    .map((v) => ({ label: v.name, description: `${regionDisplayName(v.location)} · ${v.resourceGroup}`, value: v })))();
   return pick(vaults, vscode.l10n.t('Select a Recovery Services vault'), vscode.l10n.t('No Recovery Services vaults found.'));
 }
 
@@ -45,10 +46,11 @@ export async function pickBackupItem(service: BackupService, vault: Vault): Prom
   return pick(items, vscode.l10n.t('Select a backup item'), vscode.l10n.t('This vault protects no items.'));
 }
 
-export async function pickVm(service: BackupService, subscriptionId: string, filter: (vm: VirtualMachine) => boolean): Promise<VirtualMachine> {
-  const vms = (async () => (await service.listVirtualMachinesWithProtection(subscriptionId)).filter(filter)
-    .map((vm) => ({ label: vm.name, description: `${vm.location} · ${vm.resourceGroup}`, value: vm })))();
-  return pick(vms, vscode.l10n.t('Select a virtual machine'), vscode.l10n.t('No matching virtual machines.'));
+/** A VM the filter lets through; `empty` says why there is none, given how many VMs the subscription has. */
+export async function pickVm(service: BackupService, subscriptionId: string, filter: (vm: VirtualMachine) => boolean, empty: (total: number) => string): Promise<VirtualMachine> {
+  const all = await service.listVirtualMachinesWithProtection(subscriptionId);
+  const vms = all.filter(filter).map((vm) => ({ label: vm.name, description: `${regionDisplayName(vm.location)} · ${vm.resourceGroup}`, value: vm }));
+  return pick(vms, vscode.l10n.t('Select a virtual machine'), empty(all.length));
 }
 
 export async function pickPolicy(service: BackupService, vault: Vault): Promise<Policy> {
@@ -58,7 +60,11 @@ export async function pickPolicy(service: BackupService, vault: Vault): Promise<
   return pick(policies, vscode.l10n.t('Select a backup policy'), vscode.l10n.t('This vault has no VM backup policies.'));
 }
 
-export async function confirm(message: string, action: string): Promise<void> {
-  const choice = await notify.modal('warning', message, action);
+/**
+ * A modal confirmation. `keep` names the way out when the modal's own "Cancel" would read as the action itself
+ * (cancelling a job): the dialog then shows the action and `keep`, and no separate Cancel.
+ */
+export async function confirm(message: string, action: string, keep?: string): Promise<void> {
+  const choice = keep === undefined ? await notify.modal('warning', message, action) : await notify.modalWithWayOut('warning', message, action, keep);
   if (choice !== action) throw new UserCancelled();
 }

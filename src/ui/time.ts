@@ -31,3 +31,22 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
+
+/** The locale to format with: the display language when Intl knows it, else English. */
+function knownLocale(locale: string): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** A moment as the display language writes it, in this machine's time zone (or `timeZone`): "3 dec 2026 09:24" in Dutch. */
+export function formatDateTime(date: Date, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(knownLocale(locale), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/** A day as the display language writes it, in this machine's time zone (or `timeZone`). */
+export function formatDate(date: Date, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(knownLocale(locale), { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date);
+}

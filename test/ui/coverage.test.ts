@@ -33,7 +33,7 @@ describe('Backup coverage (UI)', function () {
     const { page } = session;
     // From the view's title bar.
     const frame = await openCoverage(session, () => page.locator('.part.sidebar .title-actions a.action-label[aria-label="Show Backup Coverage"]').click(), 'Backup coverage');
-    assert.strictEqual(await count(frame, 'totals-region', 'northeurope', 'protected'), '0');
+    assert.strictEqual(await count(frame, 'totals-region', 'North Europe', 'protected'), '0');
     await session.screenshot('coverage-opened');
 
     await frame.locator('button.chip[data-status="unprotected"]').click();
@@ -67,8 +67,8 @@ describe('Backup coverage (UI)', function () {
       await frame.locator(`li.progress[data-vm="${vm}"][data-state="done"]`).waitFor({ timeout: 150000 });
     }
     await frame.locator('.protect .message', { hasText: /2 virtual machines, 0 failed/ }).waitFor({ timeout: 30000 });
-    assert.strictEqual(await count(frame, 'totals-region', 'northeurope', 'protected'), '1');
-    assert.strictEqual(await count(frame, 'totals-region', 'westeurope', 'protected'), '2');
+    assert.strictEqual(await count(frame, 'totals-region', 'North Europe', 'protected'), '1');
+    assert.strictEqual(await count(frame, 'totals-region', 'West Europe', 'protected'), '2');
     await frame.locator('table.vms tbody tr[data-vm="sql-vm-01"]').waitFor({ state: 'detached' });
     await session.screenshot('coverage-protected');
 

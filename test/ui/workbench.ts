@@ -81,7 +81,8 @@ export function modalDialog(page: Page): Locator {
  * A webview's own document lives two frames deep: iframe.webview (pre/index.html, extensionId in its src)
  * > iframe#active-frame (our HTML). Returns that inner frame once its document has the given title.
  */
-export async function webviewFrame(page: Page, title: string, timeout = 30000): Promise<Frame> {
+export async function webviewFrame(page: Page, title: string | RegExp, timeout = 30000): Promise<Frame> {
+  const matches = (t: string): boolean => (typeof title === 'string' ? t === title : title.test(t));
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
@@ -89,12 +90,12 @@ export async function webviewFrame(page: Page, title: string, timeout = 30000): 
       if (!parent || !parent.url().includes('/webview/') || !parent.url().includes(`extensionId=${EXTENSION_ID}`)) continue;
       try {
         const element = await frame.frameElement();
-        if ((await element.getAttribute('id')) === 'active-frame' && (await frame.title()) === title) return frame;
+        if ((await element.getAttribute('id')) === 'active-frame' && matches(await frame.title())) return frame;
       } catch { /* the frame was replaced while loading */ }
     }
     await page.waitForTimeout(200);
   }
-  throw new Error(`webview "${title}" not found`);
+  throw new Error(`webview "${String(title)}" not found`);
 }
 
 function escapeRegExp(s: string): string {

@@ -5,7 +5,7 @@ import type {
   SimpleSchedulePolicyV2,
 } from '@azure/arm-recoveryservicesbackup';
 import { idSegments } from '../ids';
-import type { DayOfWeek, Policy, PolicyInput, PolicyRetention, PolicySchedule } from '../model';
+import type { DayOfWeek, HourlySchedule, Policy, PolicyInput, PolicyRetention, PolicySchedule } from '../model';
 
 export function toPolicy(resource: ProtectionPolicyResource): Policy {
   const id = resource.id ?? '';
@@ -21,13 +21,16 @@ export function toPolicy(resource: ProtectionPolicyResource): Policy {
     protectedItemsCount: props?.protectedItemsCount ?? 0,
   };
   if (props?.backupManagementType !== 'AzureIaasVM') {
-    return base;
+    const workloadType = (props as { workLoadType?: string } | undefined)?.workLoadType;
+    return workloadType ? { ...base, workloadType } : base;
   }
   const vm = props as AzureIaaSVMProtectionPolicy;
+  const hourly = toHourly(vm.schedulePolicy);
   return {
     ...base,
     policyType: vm.policyType === 'V1' || vm.policyType === 'V2' ? vm.policyType : 'V1',
     schedule: toSchedule(vm.schedulePolicy),
+    ...(hourly ? { hourly } : {}),
     retention: vm.retentionPolicy?.retentionPolicyType === 'LongTermRetentionPolicy' ? toRetention(vm.retentionPolicy as LongTermRetentionPolicy) : undefined,
     instantRestoreDays: vm.instantRpRetentionRangeInDays,
     timeZone: vm.timeZone,
@@ -49,6 +52,14 @@ function toSchedule(schedule: AzureIaaSVMProtectionPolicy['schedulePolicy']): Po
     }
   }
   return undefined; // hourly (enhanced) schedules are shown as-is by the portal; not edited here
+}
+
+function toHourly(schedule: AzureIaaSVMProtectionPolicy['schedulePolicy']): HourlySchedule | undefined {
+  if (schedule?.schedulePolicyType !== 'SimpleSchedulePolicyV2') return undefined;
+  const s = schedule as SimpleSchedulePolicyV2;
+  const h = s.hourlySchedule;
+  if (s.scheduleRunFrequency !== 'Hourly' || h?.interval === undefined) return undefined;
+  return { intervalHours: h.interval, windowStart: h.scheduleWindowStartTime ? clockTime(h.scheduleWindowStartTime) : '00:00', windowHours: h.scheduleWindowDuration ?? 24 };
 }
 
 function scheduleOf(frequency: string | undefined, time: Date | undefined, days: string[] | undefined): PolicySchedule | undefined {

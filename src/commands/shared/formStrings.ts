@@ -6,7 +6,7 @@ export function vaultFieldStrings(): Record<'vaultNameLength' | 'vaultNameChars'
   return {
     vaultNameLength: vscode.l10n.t('The name must be 2 to 50 characters long.'),
     vaultNameChars: vscode.l10n.t('The name must start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.'),
-    vaultNameTaken: vscode.l10n.t('This name is not available.'), resourceGroupInvalid: vscode.l10n.t('Enter a valid resource group name.'),
+    vaultNameTaken: vscode.l10n.t('This name is not available.'), resourceGroupInvalid: vscode.l10n.t('A resource group name has 1 to 90 characters: letters, digits, underscores, hyphens, periods and parentheses, and does not end with a period.'),
   };
 }
 

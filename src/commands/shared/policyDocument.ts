@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Policy, PolicyInput } from '../../azure/model';
-import { escapeMarkdown } from '../../ui/escape';
-import { policySummary } from '../../tree/nodes/policyNode';
+import type { DetailsPage } from '../../ui/detailsPage';
+import { dayLabel, policyKindLabel, policySummary } from '../../tree/policyText';
 
 /** A policy as the form edits it; defaults mirror DefaultPolicy (daily, 30 days, 2 instant-restore days, UTC). */
 export function policyToInput(policy: Policy | undefined, name = ''): PolicyInput {
@@ -14,12 +14,24 @@ export function policyToInput(policy: Policy | undefined, name = ''): PolicyInpu
   };
 }
 
-export function policyMarkdown(policy: Policy): string {
+/** The policy's details page: what it protects, when it runs and how long each kind of point is kept, with units. */
+export function policyPage(policy: Policy): DetailsPage {
+  const l10n = vscode.l10n;
   const r = policy.retention ?? {};
-  const rows: [string, string | number | undefined][] = [
-    [vscode.l10n.t('Schedule'), policySummary(policy, vscode.l10n)], [vscode.l10n.t('Time zone'), policy.timeZone], [vscode.l10n.t('Instant restore'), policy.instantRestoreDays],
-    [vscode.l10n.t('Daily retention (days)'), r.dailyDays], [vscode.l10n.t('Weekly retention (weeks)'), r.weeklyWeeks], [vscode.l10n.t('Monthly retention (months)'), r.monthlyMonths],
-    [vscode.l10n.t('Yearly retention (years)'), r.yearlyYears], [vscode.l10n.t('Protected items'), policy.protectedItemsCount], [vscode.l10n.t('Type'), `${policy.backupManagementType} ${policy.policyType}`],
+  const weekly = r.weeklyWeeks === undefined ? undefined
+    : r.weeklyDays?.length ? l10n.t('{0} weeks, the backup of {1}', r.weeklyWeeks, r.weeklyDays.map((d) => dayLabel(d, l10n)).join(', ')) : l10n.t('{0} weeks', r.weeklyWeeks);
+  const rows: [string, string | undefined][] = [
+    [l10n.t('Protects'), policyKindLabel(policy, l10n)],
+    [l10n.t('Schedule'), policy.schedule || policy.hourly ? policySummary({ ...policy, retention: undefined }, l10n) : undefined],
+    [l10n.t('Time zone'), policy.timeZone],
+    [l10n.t('Instant restore snapshots kept'), policy.instantRestoreDays === undefined ? undefined : l10n.t('{0} days', policy.instantRestoreDays)],
+    [l10n.t('Daily backups kept'), r.dailyDays === undefined ? undefined : l10n.t('{0} days', r.dailyDays)],
+    [l10n.t('Weekly backups kept'), weekly],
+    [l10n.t('Monthly backups kept'), r.monthlyMonths === undefined ? undefined : l10n.t('{0} months', r.monthlyMonths)],
+    [l10n.t('Yearly backups kept'), r.yearlyYears === undefined ? undefined : l10n.t('{0} years', r.yearlyYears)],
+    [l10n.t('Protected items'), String(policy.protectedItemsCount)],
   ];
-  return [`# ${escapeMarkdown(vscode.l10n.t('Backup policy {0}', policy.name))}`, '', ...rows.filter(([, v]) => v !== undefined).map(([k, v]) => `- **${escapeMarkdown(k)}**: ${escapeMarkdown(String(v))}`), ''].join('\n');
+  const facts = rows.filter((row): row is [string, string] => row[1] !== undefined);
+  const note = policy.backupManagementType === 'AzureIaasVM' ? undefined : l10n.t('This extension shows the schedule and retention of virtual machine policies only.');
+  return { title: l10n.t('Backup policy {0}', policy.name), sections: [{ facts, ...(note ? { note } : {}) }] };
 }

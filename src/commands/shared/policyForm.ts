@@ -10,7 +10,7 @@ import { fieldError } from '../../webview/replyError';
 import type { CommandDeps } from '../commandDeps';
 import { formStrings, policyNameTakenMessage } from './formStrings';
 import { refreshVault } from './refreshAffected';
-import { policyMarkdown, policyToInput } from './policyDocument';
+import { policyPage, policyToInput } from './policyDocument';
 
 const timeZones = ['UTC', 'W. Europe Standard Time', 'GMT Standard Time', 'Eastern Standard Time', 'Pacific Standard Time', 'Central European Standard Time', 'Tokyo Standard Time', 'India Standard Time', 'AUS Eastern Standard Time'];
 
@@ -100,7 +100,7 @@ export async function openPolicyForm(deps: CommandDeps, target: VaultTarget, mod
         const editable = existing.backupManagementType === 'AzureIaasVM' && existing.policyType !== 'V2';
         // Policies the form cannot edit (enhanced, other workloads) open as the tree's View Policy does.
         if (editable) await openPolicyForm(deps, target, 'edit', existing);
-        else await deps.details.show('policy', existing.name, policyMarkdown(existing));
+        else await deps.details.show('policy', existing.id, policyPage(existing));
       } catch (error) {
         void showError(deps.log, vscode.l10n.t('Edit policy'), error);
       }

@@ -54,10 +54,11 @@ export async function resolveItem(deps: CommandDeps, node: unknown): Promise<Ite
   return { service, item: await pickBackupItem(service, vault) };
 }
 
-export async function resolveVm(deps: CommandDeps, node: unknown, filter: (vm: VirtualMachine) => boolean): Promise<VmTarget> {
+export async function resolveVm(deps: CommandDeps, node: unknown, filter: (vm: VirtualMachine) => boolean, empty: (total: number, subscriptionName: string) => string): Promise<VmTarget> {
   if (node instanceof VmNode) return { service: await deps.session.service(node.subscriptionId), vm: node.vm };
   const { service, subscriptionId } = await resolveSubscription(deps, node);
-  return { service, vm: await pickVm(service, subscriptionId, filter) };
+  const name = (await deps.session.listSubscriptions()).find((c) => c.subscription.subscriptionId === subscriptionId)?.subscription.displayName ?? subscriptionId;
+  return { service, vm: await pickVm(service, subscriptionId, filter, (total) => empty(total, name)) };
 }
 
 export async function resolvePolicy(deps: CommandDeps, node: unknown): Promise<VaultTarget & { policy: Policy }> {

@@ -10,6 +10,7 @@ import { resourceNodeId } from '../nodeIds';
 import { protectionStatusLabel } from '../protectionText';
 import { itemRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
+import { formatDateTime } from '../../ui/time';
 
 /** A VM's backup item inside a vault: protected, pending, in error, stopped or soft deleted. */
 export class BackupItemNode implements TreeNode {
@@ -38,8 +39,8 @@ export class BackupItemNode implements TreeNode {
       contextValue: backupItemContextValue(status),
       tooltip: makeTooltip(item.friendlyName, [
         [l10n.t('Protection'), protectionStatusLabel(status, l10n)], [l10n.t('Health'), isActivelyProtected(status) ? healthLabel(health, l10n) : undefined],
-        [l10n.t('Purged after'), item.deferredDeleteTime?.toLocaleString()], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
-        [l10n.t('Last backup'), item.lastBackupTime?.toLocaleString()], [l10n.t('Virtual machine'), item.sourceResourceId], [l10n.t('Vault'), item.vaultName],
+        [l10n.t('Purged after'), item.deferredDeleteTime && formatDateTime(item.deferredDeleteTime, this.context.locale ?? 'en')], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
+        [l10n.t('Last backup'), item.lastBackupTime && formatDateTime(item.lastBackupTime, this.context.locale ?? 'en')], [l10n.t('Virtual machine'), item.sourceResourceId], [l10n.t('Vault'), item.vaultName],
       ]),
       accessibleLabel: l10n.t('Backup item {0}, {1}', item.friendlyName, description),
     });

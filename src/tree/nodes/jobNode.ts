@@ -6,6 +6,7 @@ import { ContextValue } from '../contextValues';
 import { jobDescription, jobIcon, jobStatusLabel, operationLabel } from '../describe';
 import { resourceNodeId } from '../nodeIds';
 import { makeTooltip, makeTreeItem } from '../treeItems';
+import { formatDateTime } from '../../ui/time';
 
 export class JobNode implements TreeNode {
   readonly id: string;
@@ -25,7 +26,7 @@ export class JobNode implements TreeNode {
       id: this.id, label, description: jobDescription(job, l10n, this.context.now()), icon: jobIcon(job),
       iconColor: job.status === 'Failed' ? 'errorForeground' : job.status === 'Completed' ? 'testing.iconPassed' : undefined,
       contextValue: running ? ContextValue.jobCancellable : ContextValue.job,
-      tooltip: makeTooltip(label, [[l10n.t('Status'), jobStatusLabel(job, l10n)], [l10n.t('Started'), job.startTime?.toLocaleString()], [l10n.t('Ended'), job.endTime?.toLocaleString()],
+      tooltip: makeTooltip(label, [[l10n.t('Status'), jobStatusLabel(job, l10n)], [l10n.t('Started'), job.startTime && formatDateTime(job.startTime, this.context.locale ?? 'en')], [l10n.t('Ended'), job.endTime && formatDateTime(job.endTime, this.context.locale ?? 'en')],
         [l10n.t('Error'), job.errorMessage], [l10n.t('Error code'), job.errorCode], [l10n.t('Job id'), job.name]]),
       command: { command: 'azureBackup.showJob', title: l10n.t('Show job details'), arguments: [this] },
       accessibleLabel: l10n.t('Job {0}, {1}', label, jobDescription(job, l10n, this.context.now())),

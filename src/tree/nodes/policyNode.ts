@@ -1,23 +1,14 @@
 import type * as vscode from 'vscode';
 import type { Policy } from '../../azure/model';
+import { policySummary } from '../policyText';
 import type { TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
-import type { L10n } from '../describe';
 import { ContextValue } from '../contextValues';
 import { resourceNodeId } from '../nodeIds';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import type { PoliciesNode } from './policiesNode';
 
-/** "Daily at 22:30 · 30 days" */
-export function policySummary(policy: Policy, l10n: L10n): string {
-  if (!policy.schedule) return l10n.t('{0} policy', policy.backupManagementType);
-  const when = policy.schedule.frequency === 'Daily'
-    ? l10n.t('Daily at {0}', policy.schedule.time)
-    : l10n.t('Weekly on {0} at {1}', (policy.schedule.days ?? []).join(', '), policy.schedule.time);
-  const keep = policy.retention?.dailyDays !== undefined ? l10n.t('{0} days', policy.retention.dailyDays)
-    : policy.retention?.weeklyWeeks !== undefined ? l10n.t('{0} weeks', policy.retention.weeklyWeeks) : undefined;
-  return keep ? l10n.t('{0} · {1}', when, keep) : when;
-}
+export { policySummary };
 
 export class PolicyNode implements TreeNode {
   readonly id: string;

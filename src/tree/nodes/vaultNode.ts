@@ -1,3 +1,4 @@
+import { regionDisplayName } from '../../azure/regionNames';
 import type * as vscode from 'vscode';
 import type { VaultRef } from '../../azure/backupService';
 import type { Vault } from '../../azure/model';
@@ -34,7 +35,7 @@ export class VaultNode implements TreeNode {
     return makeTreeItem({
       id: this.id, label: v.name, description: vaultDescription(v, l10n), icon: busy ? 'loading~spin' : 'shield', contextValue: ContextValue.vault, collapsible: true,
       tooltip: makeTooltip(v.name, [
-        [l10n.t('Resource group'), v.resourceGroup], [l10n.t('Region'), v.location], [l10n.t('Storage redundancy'), redundancyLabel(v.redundancy, l10n)],
+        [l10n.t('Resource group'), v.resourceGroup], [l10n.t('Region'), regionDisplayName(v.location)], [l10n.t('Storage redundancy'), redundancyLabel(v.redundancy, l10n)],
         [l10n.t('Cross-region restore'), v.crossRegionRestore ? l10n.t('Enabled') : l10n.t('Disabled')],
         [l10n.t('Backup items'), count === undefined ? undefined : count],
       ]),

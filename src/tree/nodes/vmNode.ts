@@ -1,3 +1,4 @@
+import { regionDisplayName } from '../../azure/regionNames';
 import type * as vscode from 'vscode';
 import type { VirtualMachine } from '../../azure/model';
 import type { TreeNode } from '../treeNode';
@@ -31,7 +32,7 @@ export class VmNode implements TreeNode {
     return makeTreeItem({
       id: this.id, label: vm.name, description, icon: running ? 'loading~spin' : this.isProtected ? 'vm-active' : 'vm-outline',
       contextValue: vmContextValue(vm.protection?.state),
-      tooltip: makeTooltip(vm.name, [[l10n.t('Resource group'), vm.resourceGroup], [l10n.t('Region'), vm.location], [l10n.t('Operating system'), vm.osType], [l10n.t('Size'), vm.vmSize],
+      tooltip: makeTooltip(vm.name, [[l10n.t('Resource group'), vm.resourceGroup], [l10n.t('Region'), regionDisplayName(vm.location)], [l10n.t('Operating system'), vm.osType], [l10n.t('Size'), vm.vmSize],
         [l10n.t('Protection'), protectionStatusLabel(vm.protection?.state, l10n)], [l10n.t('Vault'), vm.protection?.vaultName], [l10n.t('Policy'), vm.protection?.policyName],
         [l10n.t('Backup'), item ? itemDescription(item, this.context.now(), l10n) : undefined]]),
       accessibleLabel: l10n.t('Virtual machine {0}, {1}', vm.name, running ? l10n.t('backup job running') : description),

@@ -1,5 +1,6 @@
 // The "Backup coverage" page: totals and chart, filters, the paged VM table, bulk protection. Data comes from
 // the host (init, then pushes); filtering, sorting and paging run here with the same pure code the host exports with.
+import { regionDisplayName } from '../../azure/regionNames';
 import { COVERAGE_KIND, type CoverageSnapshot, type EnableGroup, type VmProgress } from '../../coverage/protocol';
 import { filterRows, NO_FILTER, sortRows } from '../../coverage/query';
 import { groupForProtection, type RegionGroup } from '../../coverage/regionPlan';
@@ -151,7 +152,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     filters.replaceChildren(filtersView({
       strings: s, filter: state.filter, counts: d.totals.all,
       subscriptions: d.subscriptions.map((x) => ({ value: x.id, label: x.name })),
-      regions: d.totals.byRegion.map((r) => ({ value: r.location, label: r.location })),
+      regions: d.totals.byRegion.map((r) => ({ value: r.location, label: regionDisplayName(r.location) })),
       onChange: (f) => { state.filter = { ...state.filter, ...f }; state.page = 0; changed(); },
     }));
     changed();

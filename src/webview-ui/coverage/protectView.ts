@@ -1,6 +1,7 @@
 // Bulk protection: the selected unprotected VMs grouped per subscription and region, a vault and policy per
 // group (or "create vault" where the region has none), one button to enable them all, then progress per VM,
 // failures with their reason, and a retry of the failed ones.
+import { regionDisplayName } from '../../azure/regionNames';
 import type { EnableGroup, VmProgress } from '../../coverage/protocol';
 import type { RegionGroup } from '../../coverage/regionPlan';
 import { vaultNameProblem } from '../../webview/rules';
@@ -32,11 +33,11 @@ export interface ProtectModel {
 function groupView(m: ProtectModel, g: RegionGroup): HTMLElement {
   const s = m.strings;
   const choice = m.choice(g);
-  const title = el('h3', {}, fill(s.groupTitle, { region: g.location, subscription: g.subscriptionName, count: g.vms.length }));
+  const title = el('h3', {}, fill(s.groupTitle, { region: regionDisplayName(g.location), subscription: g.subscriptionName, count: g.vms.length }));
   const names = el('p', { class: 'sub' }, g.vms.map((v) => v.name).join(', '));
   const box = el('div', { class: 'group', 'data-region': g.location }, title, names);
   if (g.vaults.length === 0) {
-    box.append(el('p', { class: 'note' }, fill(s.noVault, { region: g.location })), newVaultRow(m, g));
+    box.append(el('p', { class: 'note' }, fill(s.noVault, { region: regionDisplayName(g.location) })), newVaultRow(m, g));
     return box;
   }
   const vault = g.vaults.find((v) => v.id === choice.vaultId) ?? g.vaults[0];

@@ -1,5 +1,6 @@
 // The VM table: one page of the filtered, sorted rows (100 at a time, so 5,000 VMs stay fast), sortable headers
 // and a checkbox on every unprotected VM for bulk protection.
+import { regionDisplayName } from '../../azure/regionNames';
 import { pageOf, type PageOf } from '../../coverage/query';
 import type { CoverageRow, CoverageSort, SortKey } from '../../coverage/types';
 import { el } from '../dom';
@@ -45,7 +46,7 @@ function row(m: TableModel, r: CoverageRow): HTMLElement {
     check,
     el('th', { scope: 'row' }, el('span', { class: 'vm-name' }, r.name), el('span', { class: 'sub' }, r.resourceGroup)),
     el('td', { class: `status ${statusClass(r)}` }, protectionText(s, r)),
-    el('td', {}, r.subscriptionName), el('td', {}, r.location), el('td', {}, r.vaultName ?? ''), el('td', {}, r.policyName ?? ''),
+    el('td', {}, r.subscriptionName), el('td', {}, regionDisplayName(r.location)), el('td', {}, r.vaultName ?? ''), el('td', {}, r.policyName ?? ''),
     el('td', {}, lastBackupText(s, r, m.now)), el('td', {}, healthText(s, r)));
 }
 

@@ -1,4 +1,5 @@
 // The totals: the chart of all VMs, then small tables per subscription and per region.
+import { regionDisplayName } from '../../azure/regionNames';
 import type { Counts, CoverageTotals } from '../../coverage/types';
 import { el } from '../dom';
 import { totalsChart } from './chart';
@@ -16,6 +17,6 @@ export function totalsView(strings: Strings, totals: CoverageTotals): HTMLElemen
   return el('section', { class: 'totals-view', 'aria-label': strings.totals },
     totalsChart(strings, totals.all),
     countsTable(strings, strings.bySubscription, strings.subscription, totals.bySubscription.map((s) => ({ label: s.name, counts: s })), 'totals-subscription'),
-    countsTable(strings, strings.byRegion, strings.region, totals.byRegion.map((r) => ({ label: r.location, counts: r })), 'totals-region'),
+    countsTable(strings, strings.byRegion, strings.region, totals.byRegion.map((r) => ({ label: regionDisplayName(r.location), counts: r })), 'totals-region'),
   );
 }

@@ -23,6 +23,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   shell.body.append(fSub.group, fName.group, fRg.group, el('vscode-form-group', { variant: 'vertical' }, newRg), fRgName.group, fRegion.group);
   let nameOk = false;
   let checkSeq = 0;
+  let rgTyped = rgName.value !== '';
   const rg = (): string => (newRg.checked ? rgName.value : rgSelect.value);
   const save = (): void => shell.save({ subscriptionId: sub.value, name: name.value, resourceGroup: rgSelect.value, newResourceGroup: newRg.checked, newResourceGroupName: rgName.value, location: region.value });
   const update = (): void => {
@@ -31,7 +32,9 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
     // The host's message about the resource group goes next to the one of the two fields that shows.
     shell.helpers.set('resourceGroup', newRg.checked ? fRgName.helper : fRg.helper);
     const rgBad = newRg.checked && resourceGroupProblem(rgName.value) !== undefined;
-    setHelp(fRgName.helper, rgBad ? s.resourceGroupInvalid : '', rgBad);
+    // The rule shows once the user has typed a name; an untouched field is not yet wrong.
+    const rgShown = rgBad && rgTyped;
+    setHelp(fRgName.helper, rgShown ? s.resourceGroupInvalid : '', rgShown);
     shell.disableSubmit(!nameOk || rgBad || !rg() || !region.value);
     save();
   };
@@ -45,10 +48,16 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
       update();
       return;
     }
-    setHelp(fName.helper, s.checking, false);
-    update();
     clearTimeout(timer);
     const seq = ++checkSeq;
+    // Names are unique per resource group: without a valid group there is nothing to ask the service yet.
+    if (resourceGroupProblem(rg()) !== undefined) {
+      setHelp(fName.helper, '', false);
+      update();
+      return;
+    }
+    setHelp(fName.helper, s.checking, false);
+    update();
     timer = setTimeout(() => {
       void query({ query: 'checkVaultName', subscriptionId: sub.value, resourceGroup: rg(), location: region.value, name: name.value }).then((reply) => {
         if (seq !== checkSeq) return;
@@ -79,7 +88,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   name.addEventListener('input', checkName);
   for (const c of [rgSelect, region]) c.addEventListener('change', () => { update(); checkName(); });
   newRg.addEventListener('change', () => { update(); checkName(); });
-  rgName.addEventListener('input', update);
+  rgName.addEventListener('input', () => { rgTyped = true; update(); if (name.value) checkName(); });
   shell.whenSettled(() => { if (name.value) checkName(); else { setHelp(fName.helper, s.vaultNameChars, false); update(); } });
   shell.button.addEventListener('click', () => {
     if (!nameOk) return;

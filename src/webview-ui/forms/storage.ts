@@ -16,7 +16,7 @@ export function renderStorage(shell: Shell, data: StorageInit): void {
   if (data.locked) setHelp(f.helper, s.locked, false);
   shell.helpers.set('redundancy', f.helper);
   const crr = el('vscode-checkbox', { id: 'crossRegionRestore', label: s.crossRegionRestore, checked: (shell.draft.crossRegionRestore ?? data.crossRegionRestore) === true });
-  const crrHelp = el('vscode-form-helper', {}, s.crossRegionRestoreHelp);
+  const crrHelp = el('vscode-form-helper', { id: 'crossRegionRestore-help' });
   shell.body.append(f.group, el('vscode-form-group', { variant: 'vertical' }, crr, crrHelp));
   const current = (): StorageRedundancy => {
     const checked = [...group.querySelectorAll('vscode-radio')].find((r) => (r as HTMLElement & { checked: boolean }).checked);
@@ -27,6 +27,8 @@ export function renderStorage(shell: Shell, data: StorageInit): void {
     const geo = current() === 'GeoRedundant';
     // Cross-region restore only exists with geo-redundant storage.
     if (geo) crr.removeAttribute('disabled'); else crr.setAttribute('disabled', '');
+    // Why the box is disabled, only while it is.
+    crrHelp.textContent = geo ? '' : s.crossRegionRestoreHelp;
     shell.disableSubmit(false);
     shell.save({ redundancy: current(), crossRegionRestore: (crr as HTMLElement & { checked: boolean }).checked });
   };

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
 import type { FormKind } from '../../../src/webview/protocol';
 import type { RequestLogEntry } from '../../../src/sandbox/types';
-import { assertStrictCsp } from '../../unit/security/cspCheck';
+import { assertStrictCsp, cspOf } from '../../unit/security/cspCheck';
 import { hostileCoverageMessages, hostileFormMessages } from '../../unit/security/messageFuzz';
 import { nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 
@@ -43,6 +43,28 @@ describe('Security: every webview', function () {
 
   it('opens every form kind and the coverage page', () => {
     assert.deepStrictEqual(pages.map((p) => p.kind), ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'coverage']);
+  });
+
+  it('details pages (policy, job): no script at all, styles only from the extension, root media, no command links', async () => {
+    await host.api.run('azureBackup.viewPolicy', await nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup policies', 'DefaultPolicy'));
+    const jobs = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup jobs'));
+    await host.api.run('azureBackup.showJob', jobs[0]);
+    const extension = vscode.extensions.getExtension('azbackup.azure-backup');
+    assert.ok(extension);
+    const panels = host.api.details.openPanels();
+    assert.ok(panels.length >= 2, 'the policy and the job page are open');
+    for (const panel of panels) {
+      const { html, cspSource, options } = panel.webview;
+      const csp = cspOf(html);
+      assert.deepStrictEqual(csp.get('default-src'), ["'none'"]);
+      assert.strictEqual(csp.get('script-src'), undefined, 'no script source: every script is refused');
+      assert.deepStrictEqual(csp.get('style-src'), cspSource.split(/\s+/));
+      assert.doesNotMatch(html, /<script|\son[a-z]+\s*=/i);
+      assert.strictEqual(options.enableScripts, false);
+      assert.strictEqual(options.enableCommandUris, false);
+      assert.deepStrictEqual((options.localResourceRoots ?? []).map((u) => u.toString()), [vscode.Uri.joinPath(extension.extensionUri, 'media').toString()]);
+    }
+    for (const panel of panels) panel.dispose();
   });
 
   it('each page: default-src none, scripts by a unique crypto nonce only, no unsafe sources, roots dist and media', () => {

@@ -44,7 +44,7 @@ describe('Commands driven by arguments', function () {
     assert.ok(item, items.map(labelOf).join(', '));
     assert.strictEqual(item.getTreeItem().description, 'Warning (initial backup pending)');
     const vm2 = (await childrenAt(api, SUB, VMS)).find((v) => labelOf(v) === 'web-vm-02');
-    assert.strictEqual(vm2?.getTreeItem().description, 'Initial backup pending in contoso-vault · westeurope');
+    assert.strictEqual(vm2?.getTreeItem().description, 'Initial backup pending in contoso-vault · West Europe');
     assert.strictEqual(vm2?.getTreeItem().contextValue, 'virtualMachineInitialBackupPending');
   });
 
@@ -69,7 +69,7 @@ describe('Commands driven by arguments', function () {
     const jobs = await childrenAt(api, SUB, VAULTS, 'contoso-vault', 'Backup jobs');
     const job = await api.run('azureBackup.showJob', jobs[0]) as { name: string };
     assert.ok(job.name);
-    assert.ok(vscode.window.activeTextEditor?.document.getText().includes(job.name));
+    assert.ok(api.details.html().some((html) => html.includes(job.name)), 'the job page shows the job');
     const text = await api.run('azureBackup.viewPolicy', await nodeAt(api, SUB, VAULTS, 'contoso-vault', 'Backup policies', 'DefaultPolicy')) as string;
     assert.match(text, /DefaultPolicy/);
     const id = await api.run('azureBackup.copyResourceId', await nodeAt(api, SUB, VAULTS, 'contoso-vault')) as string;
@@ -83,6 +83,18 @@ describe('Commands driven by arguments', function () {
     await api.run('azureBackup.createPolicy', vault, input);
     const policies = await childrenAt(api, SUB, VAULTS, 'contoso-vault', 'Backup policies');
     assert.ok(policies.map(labelOf).includes('Nightly'));
+  });
+
+  it('shows a policy with units and the weekly retention day, not Markdown source', async () => {
+    const vault = await nodeAt(api, SUB, VAULTS, 'contoso-vault');
+    const input = { name: 'WeeklyKept', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14, weeklyWeeks: 12, weeklyDays: ['Sunday'] } };
+    await api.run('azureBackup.createPolicy', vault, input);
+    const text = await api.run('azureBackup.viewPolicy', await nodeAt(api, SUB, VAULTS, 'contoso-vault', 'Backup policies', 'WeeklyKept')) as string;
+    assert.match(text, /Instant restore snapshots kept: 2 days/);
+    assert.match(text, /Daily backups kept: 14 days/);
+    assert.match(text, /Weekly backups kept: 12 weeks, the backup of Sunday/);
+    assert.doesNotMatch(text, /\*\*|\\\(/);
+    assert.ok(api.details.html().some((html) => html.includes('<dd>12 weeks, the backup of Sunday</dd>')), 'the page shows it rendered');
   });
 
   it('refuses invalid webview messages and answers valid ones', async () => {

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { BackupItem } from '../../../src/azure/model';
 import type { AzureBackupApi } from '../../../src/extension';
+import { formatDateTime } from '../../../src/ui/time';
 import { childrenAt, getApi, labelOf, SUB, VAULTS, VMS } from './helpers';
 
 describe('Backup tree on the sandbox', function () {
@@ -22,7 +25,7 @@ describe('Backup tree on the sandbox', function () {
     const vault = vaults.find((v) => labelOf(v) === 'contoso-vault');
     assert.ok(vault);
     const item = vault.getTreeItem();
-    assert.strictEqual(item.description, 'westeurope · Geo-redundant');
+    assert.strictEqual(item.description, 'West Europe · Geo-redundant');
     assert.strictEqual(item.contextValue, 'vault');
     assert.ok(item.id?.endsWith('/providers/microsoft.recoveryservices/vaults/contoso-vault'), item.id);
     assert.ok(item.accessibilityInformation?.label.includes('contoso-vault'));
@@ -35,6 +38,12 @@ describe('Backup tree on the sandbox', function () {
     assert.ok(web, items.map(labelOf).join(', '));
     assert.match(String(web.getTreeItem().description), /^Healthy · last backup /);
     assert.strictEqual(web.getTreeItem().contextValue, 'backupItem');
+    // The tooltip's date as the display language writes it (English here), not the runtime's default format.
+    const last = (web as unknown as { item: BackupItem }).item.lastBackupTime;
+    assert.ok(last);
+    const tooltip = (web.getTreeItem().tooltip as vscode.MarkdownString).value;
+    assert.ok(tooltip.includes(formatDateTime(last, vscode.env.language)), tooltip);
+    assert.doesNotMatch(tooltip, /\d{1,2}\/\d{1,2}\/\d{4}/);
   });
 
   it('lists jobs of the last 24 hours and the policies', async () => {
@@ -47,8 +56,8 @@ describe('Backup tree on the sandbox', function () {
   it('lists every VM with its protection', async () => {
     const vms = await childrenAt(api, SUB, VMS);
     const byName = new Map(vms.map((v) => [labelOf(v), v.getTreeItem()]));
-    assert.strictEqual(byName.get('web-vm-01')?.description, 'Protected by contoso-vault · westeurope');
-    assert.strictEqual(byName.get('sql-vm-01')?.description, 'Not protected · northeurope');
+    assert.strictEqual(byName.get('web-vm-01')?.description, 'Protected by contoso-vault · West Europe');
+    assert.strictEqual(byName.get('sql-vm-01')?.description, 'Not protected · North Europe');
     assert.strictEqual(byName.get('sql-vm-01')?.contextValue, 'virtualMachine');
     assert.strictEqual(byName.get('web-vm-01')?.contextValue, 'virtualMachineProtected');
   });

@@ -53,9 +53,9 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await restored.locator('vscode-form-helper', { hasText: 'The name is available.' }).waitFor();
     await s.screenshot('create-draft-restored');
     await submitForm(restored);
-    assert.match(await formResult(restored), new RegExp(`Vault ${VAULT} created in westeurope\\.`));
+    assert.match(await formResult(restored), new RegExp(`Vault ${VAULT} created in West Europe\\.`));
     await assertFormSettled(restored);
-    await waitForRow(page, VAULT, /^westeurope · Geo-redundant$/);
+    await waitForRow(page, VAULT, /^West Europe · Geo-redundant$/);
     await s.screenshot('vault-created');
 
     // Storage replication: locally redundant; cross-region restore is for geo-redundant storage only.
@@ -68,7 +68,7 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await submitForm(storage);
     assert.match(await formResult(storage), new RegExp(`Storage replication of ${VAULT} saved\\.`));
     await assertFormSettled(storage);
-    await waitForRow(page, VAULT, /^westeurope · Locally redundant$/);
+    await waitForRow(page, VAULT, /^West Europe · Locally redundant$/);
     await s.screenshot('storage-saved');
     // Opened again before the vault protects anything, the storage form is a new one (used again at the end).
     await runFromContextMenu(page, VAULT, 'Storage Replication…');

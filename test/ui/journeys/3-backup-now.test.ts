@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { expandTreeRow, treeRow } from '../workbench';
 import {
-  activeEditorText, assertNoCspViolations, clearHovers, formResult, journeyWorkbench, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto,
+  assertNoCspViolations, clearHovers, detailsPageText, formResult, journeyWorkbench, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto,
 } from './helpers';
 
 const DAY = 24 * 3600e3;
@@ -61,13 +61,14 @@ describe('Journey 3: backup now with a retain-until date (UI)', function () {
 
     // The form's link opens the job: a Backup of web-vm-01, Completed.
     await form.locator('#view-job').click();
-    await activeEditorText(page, /Operation\*?\*?: Backup[\s\S]*web-vm-01[\s\S]*Status\*?\*?: Completed/);
+    await detailsPageText(page, /^Backup job /, /Operation\s+Backup[\s\S]*web-vm-01[\s\S]*Status\s+Completed/);
     await session().screenshot('job-details');
 
     // The recovery points of the item include one that expires on the chosen date.
     await expandTreeRow(page, 'Backup items');
     await runFromContextMenu(page, 'web-vm-01', 'Show Recovery Points');
-    const points = await activeEditorText(page, new RegExp(`\\| ${retainUntil} \\|`));
+    const kept = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(`${retainUntil}T12:00:00Z`));
+    const points = await detailsPageText(page, 'Recovery points of web-vm-01', new RegExp(kept));
     assert.match(points, /Recovery points of web-vm-01/);
     await clearHovers(page);
     await session().screenshot('recovery-points');

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import type { WorkbenchSession } from '../session';
 import { expandTreeRow } from '../workbench';
 import {
-  activeEditorText, assertNoCspViolations, chooseOption, formResult, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, waitForRow,
+  assertNoCspViolations, detailsPageText, chooseOption, formResult, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, waitForRow,
 } from './helpers';
 
 export interface EnableVmTexts {
@@ -21,6 +21,9 @@ export interface EnableVmTexts {
   pending: string;
   protectedBy: (vault: string) => RegExp;
   jobDocument: RegExp;
+  jobTitle: RegExp;
+  /** The job's start, as the display language writes a date and time. */
+  startedAt: RegExp;
 }
 
 export const ENGLISH_TEXTS: EnableVmTexts = {
@@ -28,7 +31,7 @@ export const ENGLISH_TEXTS: EnableVmTexts = {
   formTitle: (vm) => `Enable backup: ${vm}`, formLabels: ['Recovery Services vault', 'Backup policy', 'Enable backup'],
   policySummary: /Daily at 02:30 · 30 days/, running: 'Working…', result: (vm) => new RegExp(`Configuring backup for ${vm}…\\s+View the job`),
   viewJob: 'View the job', pending: 'Warning (initial backup pending)', protectedBy: (vault) => new RegExp(`^(Initial backup pending in|Protected by) ${vault} · `),
-  jobDocument: /Configure backup[\s\S]*Completed/,
+  jobDocument: /Configure backup[\s\S]*Completed/, jobTitle: /^Backup job /, startedAt: /Started\s+[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M/,
 };
 
 export async function enableBackupFromVm(session: WorkbenchSession, t: EnableVmTexts, vm = 'web-vm-02', vault = 'contoso-vault'): Promise<void> {
@@ -66,7 +69,8 @@ export async function enableBackupFromVm(session: WorkbenchSession, t: EnableVmT
 
   // The result's link opens the configure-backup job.
   await form.locator('#view-job', { hasText: t.viewJob }).click();
-  await activeEditorText(page, t.jobDocument);
+  const job = await detailsPageText(page, t.jobTitle, t.jobDocument);
+  assert.match(job, t.startedAt);
   await session.screenshot('job-details');
   assertNoCspViolations(session);
 }

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { REPO } from '../../harness/codeServer';
 import { type SessionOptions, type WorkbenchSession, useWorkbench } from '../session';
 import { activityItem, contextMenuItem, expandTreeRow, treeRow, webviewFrame } from '../workbench';
@@ -21,7 +21,12 @@ export async function openSandboxTree(page: Page): Promise<void> {
  * VS Code lays a mouse-blocking layer over the page while a menu shows, and Playwright's click refuses it.
  */
 export async function runFromContextMenu(page: Page, rowLabel: string, entry: string): Promise<void> {
-  const row = treeRow(page, rowLabel).first();
+  await runFromRowMenu(page, treeRow(page, rowLabel).first(), entry);
+}
+
+/** runFromContextMenu for a row already found (e.g. by its description). */
+export async function runFromRowMenu(page: Page, row: Locator, entry: string): Promise<void> {
+  const rowLabel = (await row.locator('.label-name').textContent()) ?? '';
   await row.waitFor();
   await clearHovers(page);
   await contextMenuItem(page, row, entry);
@@ -130,17 +135,18 @@ export async function waitForRow(page: Page, label: string, expected: RegExp, ti
   throw new Error(`no row "${label}" with a description matching ${String(expected)} (seen: ${JSON.stringify(seen)})`);
 }
 
-/** The text of the active editor (job details, recovery points: read-only Markdown documents). */
-export async function activeEditorText(page: Page, expected: RegExp, timeout = 30000): Promise<string> {
-  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+/** The text of a details page (job, recovery points, policy: a read-only webview) once it shows `expected`. */
+export async function detailsPageText(page: Page, title: string | RegExp, expected: RegExp, timeout = 30000): Promise<string> {
+  const frame = await webviewFrame(page, title, timeout);
+  const body = frame.locator('body');
   const deadline = Date.now() + timeout;
   let text = '';
   while (Date.now() < deadline) {
-    text = (await lines.innerText({ timeout: 2000 }).catch(() => '')).replace(/\u00a0/g, ' ');
+    text = (await body.innerText({ timeout: 2000 }).catch(() => '')).replace(/\u00a0/g, ' ');
     if (expected.test(text)) return text;
     await page.waitForTimeout(250);
   }
-  throw new Error(`the active editor never showed ${String(expected)}; it shows: ${text.slice(0, 300)}`);
+  throw new Error(`the details page never showed ${String(expected)}; it shows: ${text.slice(0, 300)}`);
 }
 
 /** Whether the form's submit button is disabled right now. */

@@ -51,7 +51,7 @@ describe('tree view-model formatting', () => {
 
   it('describes a vault by region and redundancy', () => {
     const vault = { id: 'x', name: 'v', resourceGroup: 'rg', subscriptionId: 's', location: 'westeurope', redundancy: 'LocallyRedundant' as const, crossRegionRestore: false };
-    assert.equal(vaultDescription(vault, t), 'westeurope · Locally redundant');
+    assert.equal(vaultDescription(vault, t), 'West Europe · Locally redundant');
   });
 
   it('sorts running jobs first, then newest first', () => {

@@ -8,7 +8,7 @@ import { assertNoCspViolations, clearHovers, journeyWorkbench, openSandboxTree, 
 import { expandTreeRow } from '../workbench';
 
 const VM = 'web-vm-01';
-const STOPPED = /^Protection stopped in contoso-vault \(data retained\) · westeurope$/;
+const STOPPED = /^Protection stopped in contoso-vault \(data retained\) · West Europe$/;
 
 /** The enabled entries of a row's context menu; the menu is closed again. */
 async function menuEntries(page: Page, label: string): Promise<string[]> {
@@ -21,14 +21,14 @@ async function menuEntries(page: Page, label: string): Promise<string[]> {
   return texts;
 }
 
-describe('Journey 5: stop protection, then the VM node, menus and coverage page show it stopped (UI)', function () {
+describe('Journey 6: stop protection, then the VM node, menus and coverage page show it stopped (UI)', function () {
   const session = journeyWorkbench({ name: 'journey-5-stop-protection' });
 
   it('stops protection of web-vm-01 keeping its data; everything reads stopped, nothing offers a backup', async () => {
     const { page } = session();
     await openSandboxTree(page);
     await expandTreeRow(page, 'Virtual machines');
-    await waitForRow(page, VM, /^Protected by contoso-vault · westeurope$/);
+    await waitForRow(page, VM, /^Protected by contoso-vault · West Europe$/);
     assert.ok((await menuEntries(page, VM)).includes('Backup Now'), 'a protected VM offers Backup Now');
 
     await runFromContextMenu(page, VM, 'Stop Protection (Retain Data)…');
@@ -59,7 +59,7 @@ describe('Journey 5: stop protection, then the VM node, menus and coverage page 
     await row.waitFor({ timeout: 60000 });
     assert.strictEqual((await row.locator('td.status').textContent())?.trim(), 'Protection stopped (data retained)');
     assert.strictEqual((await row.locator('td').last().textContent())?.trim(), '', 'no health for a VM whose backups stopped');
-    const west = frame.locator('#totals-region tbody tr', { has: frame.locator('th', { hasText: 'westeurope' }) });
+    const west = frame.locator('#totals-region tbody tr', { has: frame.locator('th', { hasText: 'West Europe' }) });
     assert.strictEqual(await west.locator('td[data-count="protected"]').textContent(), '0');
     assert.strictEqual(await west.locator('td[data-count="stopped"]').textContent(), '1');
     await session().screenshot('coverage-stopped');
