@@ -80,13 +80,13 @@ describe('protection state in the tree', () => {
   const stopped = item({ protectionState: 'ProtectionStopped', lastBackupTime: new Date('2026-11-24T12:00:00Z') });
 
   it('puts the protection first, so a narrow sidebar cuts the region and not the state', () => {
-    assert.equal(vmDescription(vm({ state: 'NotProtected' }), t), 'Not protected · westeurope');
-    assert.equal(vmDescription(vm({ state: 'Protected', vaultName: 'contoso-vault' }), t), 'Protected by contoso-vault · westeurope');
+    assert.equal(vmDescription(vm({ state: 'NotProtected' }), t), 'Not protected · West Europe');
+    assert.equal(vmDescription(vm({ state: 'Protected', vaultName: 'contoso-vault' }), t), 'Protected by contoso-vault · West Europe');
   });
 
   it('says a VM whose protection was stopped is stopped, not protected', () => {
     const description = vmDescription(vm({ state: 'ProtectionStopped' as never, vaultName: 'contoso-vault', item: stopped }), t);
-    assert.equal(description, 'Protection stopped in contoso-vault (data retained) · westeurope');
+    assert.equal(description, 'Protection stopped in contoso-vault (data retained) · West Europe');
     assert.doesNotMatch(description, /Protected by/);
   });
 
