@@ -1,6 +1,5 @@
-// What a restore needs around it (modular SDKs) → domain VirtualNetwork / StorageAccount, and the service's
+// What a restore needs around it (Network's wire JSON, Storage's modular SDK) → domain VirtualNetwork / StorageAccount, and the service's
 // file-recovery client scripts → FileRecoveryScript.
-import type { Subnet as SdkSubnet, VirtualNetwork as SdkVirtualNetwork } from '@azure/arm-network';
 import type { ClientScriptForConnect } from '@azure/arm-recoveryservicesbackup';
 import type { StorageAccount as SdkStorageAccount } from '@azure/arm-storage';
 import { idSegments } from '../ids';
@@ -12,20 +11,26 @@ export function sameRegion(a: string | undefined, b: string | undefined): boolea
   return norm(a) !== '' && norm(a) === norm(b);
 }
 
-function toSubnet(s: SdkSubnet): Subnet {
-  const prefix = s.addressPrefix ?? s.addressPrefixes?.[0];
+interface WireSubnet { id?: string; name?: string; properties?: { addressPrefix?: string; addressPrefixes?: string[] } }
+interface WireVirtualNetwork { id?: string; name?: string; location?: string; properties?: { addressSpace?: { addressPrefixes?: string[] }; subnets?: WireSubnet[] } }
+
+function toSubnet(s: WireSubnet): Subnet {
+  const prefix = s.properties?.addressPrefix ?? s.properties?.addressPrefixes?.[0];
   return { id: s.id ?? '', name: s.name ?? '', ...(prefix ? { addressPrefix: prefix } : {}) };
 }
 
-export function toVirtualNetwork(n: SdkVirtualNetwork): VirtualNetwork {
+/** A virtual network as ARM sends it (fields under `properties`); undefined if not an object. */
+export function toVirtualNetworkFromWire(raw: unknown): VirtualNetwork | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const n = raw as WireVirtualNetwork;
   const id = n.id ?? '';
   return {
     id,
     name: n.name ?? '',
     resourceGroup: idSegments(id).get('resourcegroups') ?? '',
     location: n.location ?? '',
-    addressPrefixes: n.addressSpace?.addressPrefixes ?? [],
-    subnets: (n.subnets ?? []).map(toSubnet),
+    addressPrefixes: n.properties?.addressSpace?.addressPrefixes ?? [],
+    subnets: (n.properties?.subnets ?? []).map(toSubnet),
   };
 }
 
