@@ -153,6 +153,26 @@ describe('Azure layer against the sandbox: restore and file recovery', function 
     assert.equal(restoreJobs().length, 1);
   });
 
+  it('a cancelled restore ends Cancelled at once; the Restore job itself runs on', async () => {
+    const abort = new AbortController();
+    const op = await h.service.restore(web01, point, { kind: 'replaceDisks', region: 'westeurope', stagingStorageAccountId: STAGING }, {
+      signal: abort.signal,
+      // Time nearly stops once the job runs, so it is still running when the test looks.
+      onProgress: (j) => { if (j.status === 'InProgress') { h.sandbox.clock.setSpeed(0.001); abort.abort(); } },
+    });
+    assert.equal(op.outcome, 'Cancelled');
+    assert.equal(op.job?.status, 'InProgress');
+    assert.deepEqual(restoreJobs().map((j) => j.status), ['InProgress']);
+  });
+
+  it('a recovery point that does not exist is the service\'s 404, and nothing is sent', async () => {
+    await assert.rejects(h.service.restore(web01, '999', { kind: 'replaceDisks', region: 'westeurope', stagingStorageAccountId: STAGING }),
+      (e: unknown) => e instanceof AzureError && e.code === 'BMSUserErrorRecoveryPointNotFound' && e.status === 404);
+    await assert.rejects(h.service.provisionFileRecovery(web01, '999'), (e: unknown) => e instanceof AzureError && e.code === 'BMSUserErrorRecoveryPointNotFound');
+    assert.equal(restorePosts().length, 0);
+    assert.equal(h.sandbox.requestLog.entries().filter((e) => e.method === 'POST').length, 0);
+  });
+
   it('provisions file recovery: a script named after the VM and point that names the VM; revoke ends the session', async () => {
     const scripts = await h.service.provisionFileRecovery(web01, point);
     assert.equal(scripts.length, 1);
