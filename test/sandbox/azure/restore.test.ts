@@ -137,6 +137,14 @@ describe('Azure layer against the sandbox: restore and file recovery', function 
     assert.ok(vm(VM_RG, 'web-lost'), 'exactly the one VM was created');
   });
 
+  it('a restore whose connection drops before the service takes it: no job, the lost answer reported, nothing resent', async () => {
+    h.sandbox.setFaults({ rate: 1, kinds: ['reset'], count: 1, pathPattern: '/restore$', methods: ['POST'] });
+    await assert.rejects(h.service.restore(web01, point, newVm('web-reset')), (e: unknown) => e instanceof AzureError && e.code === 'ResponseLost' && /may have been applied/.test(e.message));
+    assert.deepEqual(restorePosts().map((e) => e.status), [0], 'sent once, never again');
+    assert.equal(restoreJobs().length, 0);
+    assert.equal(vm(VM_RG, 'web-reset'), undefined);
+  });
+
   it('a restore clicked twice at once: one POST, one job, both calls follow it', async () => {
     const request: RestoreRequest = { kind: 'replaceDisks', region: 'westeurope', stagingStorageAccountId: STAGING };
     const [a, b] = await Promise.all([h.service.restore(web01, point, request), h.service.restore(web01, point, request)]);
