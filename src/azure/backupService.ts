@@ -1,7 +1,7 @@
 // The contract between the UI layers and the Azure layer: every backup operation the extension performs.
 // One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
 import type {
-  AzureOperation, BackupItem, BackupJob, FileRecoveryScript, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
+  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
   ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine, VirtualNetwork,
 } from './model';
 import type { ListScope } from './listingCache';
@@ -143,4 +143,6 @@ export interface BackupService {
   listStorageAccounts(subscriptionId: string, region: string, signal?: AbortSignal): Promise<StorageAccount[]>;
   /** Whether no VM of that name exists in the resource group. */
   isVmNameAvailable(subscriptionId: string, resourceGroup: string, name: string, signal?: AbortSignal): Promise<boolean>;
+  /** How the vault encrypts backup data at rest. */
+  getEncryptionConfig(ref: VaultRef, signal?: AbortSignal): Promise<EncryptionConfig>;
 }

@@ -283,6 +283,14 @@ export interface FileRecoveryScript {
   url?: string;
 }
 
+/** How the vault encrypts its backup data at rest (a restore of a VM whose disks use the vault's key needs access to it). */
+export interface EncryptionConfig {
+  type: 'MicrosoftManaged' | 'CustomerManaged' | 'Unknown';
+  /** The Key Vault key, with customer-managed keys. */
+  keyUri?: string;
+  infrastructureEncryption: boolean;
+}
+
 export interface Subnet {
   id: string;
   name: string;

@@ -10,6 +10,7 @@ import { cancelJob, getJob, listJobs, waitForJob } from './operations/jobs';
 import { createOrUpdatePolicy, getPolicy, listPolicies } from './operations/policies';
 import { enableProtection, enableProtectionMany } from './operations/enable';
 import { stopProtection } from './operations/protection';
+import { getEncryptionConfig } from './operations/encryption';
 import { provisionFileRecovery, revokeFileRecovery } from './operations/fileRecovery';
 import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoints';
 import { restore } from './operations/restore';
@@ -76,5 +77,6 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listVirtualNetworks: (subscriptionId, region, signal) => listVirtualNetworks(ctx, subscriptionId, region, signal),
     listStorageAccounts: (subscriptionId, region, signal) => listStorageAccounts(ctx, subscriptionId, region, signal),
     isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) => isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
+    getEncryptionConfig: (ref, signal) => getEncryptionConfig(ctx, ref, signal),
   };
 }

@@ -209,4 +209,8 @@ describe('Azure layer against the sandbox: restore and file recovery', function 
     assert.equal(await h.service.isVmNameAvailable(h.subscriptionId, VM_RG, 'web-free'), true);
     await assert.rejects(h.service.isVmNameAvailable(h.subscriptionId, 'no-such-rg', 'web-free'), (e: unknown) => e instanceof AzureError && e.status === 404);
   });
+
+  it('reads the vault\'s encryption of backup data', async () => {
+    assert.deepEqual(await h.service.getEncryptionConfig(web01), { type: 'MicrosoftManaged', infrastructureEncryption: false });
+  });
 });
