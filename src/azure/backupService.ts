@@ -1,8 +1,8 @@
 // The contract between the UI layers and the Azure layer: every backup operation the extension performs.
 // One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
 import type {
-  AzureOperation, BackupItem, BackupJob, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
-  ResourceGroup, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine,
+  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
+  ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine, VirtualNetwork,
 } from './model';
 import type { ListScope } from './listingCache';
 
@@ -123,4 +123,26 @@ export interface BackupService {
   waitForJob(ref: VaultRef, jobName: string, options?: TrackOptions): Promise<BackupJob>;
 
   listRecoveryPoints(ref: ItemRef, options?: PageOptions): Promise<Page<RecoveryPoint>>;
+  getRecoveryPoint(ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<RecoveryPoint>;
+
+  /**
+   * Restore from a recovery point; resolves when the Restore job ends (or has started, with untilJobStarted).
+   * Checked before sending: a refusal throws AzureError with `target` = the request field and sends nothing
+   * (codes InvalidRestoreRequest, InvalidVmName, RestoreTargetInOtherRegion, RestoreTargetNotFound, VmNameTaken).
+   * Never sent twice: a second call for the item in flight joins the first; after a lost answer the item's new
+   * Restore job is followed (joinedExisting), or AzureError ResponseLost is thrown.
+   */
+  restore(ref: ItemRef, recoveryPointId: string, request: RestoreRequest, options?: TrackOptions): Promise<AzureOperation>;
+  /** Opens (or renews) a file-recovery session on the point: the scripts that mount its disks. */
+  provisionFileRecovery(ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<FileRecoveryScript[]>;
+  /** Closes the point's file-recovery session. */
+  revokeFileRecovery(ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<void>;
+  /** The subscription's virtual networks (with subnets) in a region, by name. */
+  listVirtualNetworks(subscriptionId: string, region: string, signal?: AbortSignal): Promise<VirtualNetwork[]>;
+  /** The subscription's storage accounts in a region (a restore's staging location), by name. */
+  listStorageAccounts(subscriptionId: string, region: string, signal?: AbortSignal): Promise<StorageAccount[]>;
+  /** Whether no VM of that name exists in the resource group. */
+  isVmNameAvailable(subscriptionId: string, resourceGroup: string, name: string, signal?: AbortSignal): Promise<boolean>;
+  /** How the vault encrypts backup data at rest. */
+  getEncryptionConfig(ref: VaultRef, signal?: AbortSignal): Promise<EncryptionConfig>;
 }

@@ -1,11 +1,13 @@
 // SDK clients for one session, built for its environment: endpoint, token scope and TLS trust.
 // The sandbox's CA goes into these clients' own tlsOptions, never into the process.
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { createNetworkManagement, type NetworkManagementContext } from '@azure/arm-network/api';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { createStorageManagement, type StorageManagementContext } from '@azure/arm-storage/api';
 import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy, proxyPolicyName } from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './callLogPolicy';
 import { emptySegmentPolicy } from './emptySegmentPolicy';
@@ -19,6 +21,9 @@ export interface ClientSet {
   subscriptions(): SubscriptionClient;
   resources(subscriptionId: string): ResourceManagementClient;
   compute(subscriptionId: string): ComputeManagementClient;
+  /** Network and Storage as their modular SDKs' contexts (their whole clients would double the bundle): see operations/restoreTargets.ts. */
+  network(subscriptionId: string): NetworkManagementContext;
+  storage(subscriptionId: string): StorageManagementContext;
   vaults(subscriptionId: string): RecoveryServicesClient;
   backup(subscriptionId: string): RecoveryServicesBackupClient;
   /** Tenant-level Azure Resource Graph (cross-subscription queries, e.g. the VM list at 1,000 rows per page). */
@@ -93,6 +98,8 @@ export function createClientSet(session: AzureSession, options: ClientSetOptions
     subscriptions: () => memo('subscriptions', () => withoutFormData(new SubscriptionClient(cred, modular))),
     resources: (id) => memo(`resources/${id}`, () => withoutFormData(new ResourceManagementClient(cred, id, modular))),
     compute: (id) => memo(`compute/${id}`, () => withoutFormData(new ComputeManagementClient(cred, id, modular))),
+    network: (id) => memo(`network/${id}`, () => withoutFormData(createNetworkManagement(cred, id, modular))),
+    storage: (id) => memo(`storage/${id}`, () => withoutFormData(createStorageManagement(cred, id, modular))),
     vaults: (id) => memo(`vaults/${id}`, () => withoutFormData(new RecoveryServicesClient(cred, id, modular))),
     backup: (id) => memo(`backup/${id}`, () => withoutFormData(new RecoveryServicesBackupClient(cred, id, hlc))),
     resourceGraph: () => memo('resourceGraph', () => withoutFormData(new ResourceGraphClient(cred, modular))),

@@ -229,13 +229,111 @@ export interface BackupJob {
 
 export type RecoveryPointType = 'AppConsistent' | 'CrashConsistent' | 'FileSystemConsistent' | string;
 
+/** What the point captured, in the portal's words: application-, file-system- or crash-consistent. */
+export type RecoveryPointConsistency = 'ApplicationConsistent' | 'FileSystemConsistent' | 'CrashConsistent' | 'Unknown';
+
+/** Where the point lives (its valid tiers): the instant-restore snapshot, the vault, both, or the archive tier. */
+export type RecoveryPointTier = 'Snapshot' | 'SnapshotAndVault' | 'Vault' | 'Archive' | 'Unknown';
+
 export interface RecoveryPoint {
   id: string;
   name: string;
   time: Date;
+  /** The service's recoveryPointType as sent; `consistency` is the same in a fixed vocabulary. */
   type: RecoveryPointType;
+  consistency: RecoveryPointConsistency;
+  /** From the point's valid tiers (recoveryPointTierDetails). */
+  tier: RecoveryPointTier;
   expiry?: Date;
   tiers: { type: string; status: string }[];
+  /** The protected VM's OS at the time of the point (decides the new VM's name rules and the file-recovery script). */
+  osType: 'Windows' | 'Linux' | 'Unknown';
+  vmSize?: string;
+  /** A file-recovery session (provisionFileRecovery) is open on this point until revoked or expired. */
+  fileRecoveryActive: boolean;
+}
+
+/** Fields every kind of restore carries. */
+interface RestoreRequestBase {
+  /** The source VM's region; the staging account and the new VM's network must be in it. Cross-region restore would name the paired region here. */
+  region: string;
+}
+
+/** Create a new VM from the point (the service's AlternateLocation). */
+export interface NewVmRestoreRequest extends RestoreRequestBase {
+  kind: 'newVm';
+  vmName: string;
+  /** Name of the resource group (in the item's subscription) that receives the VM. */
+  targetResourceGroup: string;
+  virtualNetworkId: string;
+  /** A subnet of `virtualNetworkId`. */
+  subnetId: string;
+  stagingStorageAccountId: string;
+  /** Availability zone '1', '2' or '3'; none when absent. */
+  zone?: string;
+}
+
+/** Create managed disks (and a template to build a VM from them) in a resource group (the service's RestoreDisks). */
+export interface RestoreDisksRequest extends RestoreRequestBase {
+  kind: 'restoreDisks';
+  targetResourceGroup: string;
+  stagingStorageAccountId: string;
+}
+
+/** Put the protected VM itself on disks restored from the point, keeping its old disks (the service's OriginalLocation). */
+export interface ReplaceDisksRequest extends RestoreRequestBase {
+  kind: 'replaceDisks';
+  stagingStorageAccountId: string;
+}
+
+export type RestoreRequest = NewVmRestoreRequest | RestoreDisksRequest | ReplaceDisksRequest;
+export type RestoreKind = RestoreRequest['kind'];
+
+/** A script that mounts a recovery point's disks on the user's machine (file recovery). */
+export interface FileRecoveryScript {
+  /** VM name, point time and the service's suffix, e.g. `web-vm-01_2026-11-30_02-00-11_ab12cd34.ps1`. */
+  fileName: string;
+  /** The script text, decoded from the service's base64. */
+  content: string;
+  osType: 'Windows' | 'Linux' | 'Unknown';
+  /** e.g. '.ps1', '.py', '.exe' */
+  extension: string;
+  /** Where the service offers the script for download, when it does. */
+  url?: string;
+}
+
+/** How the vault encrypts its backup data at rest (a restore of a VM whose disks use the vault's key needs access to it). */
+export interface EncryptionConfig {
+  type: 'MicrosoftManaged' | 'CustomerManaged' | 'Unknown';
+  /** The Key Vault key, with customer-managed keys. */
+  keyUri?: string;
+  infrastructureEncryption: boolean;
+}
+
+export interface Subnet {
+  id: string;
+  name: string;
+  addressPrefix?: string;
+}
+
+export interface VirtualNetwork {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  addressPrefixes: string[];
+  subnets: Subnet[];
+}
+
+export interface StorageAccount {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+  /** e.g. 'Standard_LRS', 'Premium_LRS' (a restore cannot stage in a premium account). */
+  sku?: string;
+  /** e.g. 'StorageV2' */
+  kind?: string;
 }
 
 /** One async operation of the backup service, tracked to its end. */

@@ -10,7 +10,11 @@ import { cancelJob, getJob, listJobs, waitForJob } from './operations/jobs';
 import { createOrUpdatePolicy, getPolicy, listPolicies } from './operations/policies';
 import { enableProtection, enableProtectionMany } from './operations/enable';
 import { stopProtection } from './operations/protection';
-import { listRecoveryPoints } from './operations/recoveryPoints';
+import { getEncryptionConfig } from './operations/encryption';
+import { provisionFileRecovery, revokeFileRecovery } from './operations/fileRecovery';
+import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoints';
+import { restore } from './operations/restore';
+import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
 import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
 import { createListingCache, noListingCache } from './listingCache';
@@ -66,5 +70,13 @@ export function createBackupService(session: AzureSession, options: BackupServic
     cancelJob: (ref, jobName, signal) => cancelJob(ctx, ref, jobName, signal),
     waitForJob: (ref, jobName, trackOptions) => waitForJob(ctx, ref, jobName, trackOptions),
     listRecoveryPoints: (ref, pageOptions) => listRecoveryPoints(ctx, ref, pageOptions),
+    getRecoveryPoint: (ref, recoveryPointId, signal) => getRecoveryPoint(ctx, ref, recoveryPointId, signal),
+    restore: (ref, recoveryPointId, request, trackOptions) => restore(ctx, ref, recoveryPointId, request, trackOptions),
+    provisionFileRecovery: (ref, recoveryPointId, signal) => provisionFileRecovery(ctx, ref, recoveryPointId, signal),
+    revokeFileRecovery: (ref, recoveryPointId, signal) => revokeFileRecovery(ctx, ref, recoveryPointId, signal),
+    listVirtualNetworks: (subscriptionId, region, signal) => listVirtualNetworks(ctx, subscriptionId, region, signal),
+    listStorageAccounts: (subscriptionId, region, signal) => listStorageAccounts(ctx, subscriptionId, region, signal),
+    isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) => isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
+    getEncryptionConfig: (ref, signal) => getEncryptionConfig(ctx, ref, signal),
   };
 }

@@ -46,6 +46,30 @@ export async function startOperation(call: (onResponse: RawResponseHandler) => P
   return accepted;
 }
 
+/**
+ * Like startOperation, for an SDK long-running call (`begin…`) that polls once itself before returning: only the
+ * first answer is the trigger's, and a failure of the SDK's own poll after an accepted trigger does not hide it
+ * (the caller tracks the operation from the trigger's headers).
+ */
+export async function startLongRunningOperation(call: (onResponse: RawResponseHandler) => Promise<unknown>): Promise<AcceptedOperation> {
+  let first: { status: number; accepted: AcceptedOperation } | undefined;
+  try {
+    await call((raw) => {
+      first ??= {
+        status: raw.status,
+        accepted: {
+          operationId: operationIdFromUrl(headerValue(raw.headers, 'azure-asyncoperation') ?? headerValue(raw.headers, 'location')),
+          retryAfterMs: parseRetryAfter(headerValue(raw.headers, 'retry-after')),
+          requestId: headerValue(raw.headers, 'x-ms-request-id'),
+        },
+      };
+    });
+  } catch (e) {
+    if (!first || first.status < 200 || first.status >= 300 || !first.accepted.operationId) throw AzureError.from(e);
+  }
+  return first?.accepted ?? {};
+}
+
 /** Starts an operation and follows it to its end (or its job's start with untilJobStarted). */
 export async function runTrackedOperation(
   ctx: TrackerContext, call: (onResponse: RawResponseHandler) => Promise<unknown>, options: TrackOptions = {},
@@ -138,13 +162,16 @@ function jobOutcome(job: BackupJob, startedIsEnough: boolean, requestId: string 
   }
 }
 
-interface StatusResult {
+export interface StatusResult {
   outcome: AzureOperation['outcome'];
   jobId?: string;
   error?: AzureOperation['error'];
+  /** The status's extended info as sent (a job id, or file recovery's scripts). */
+  properties?: unknown;
 }
 
-async function pollOperationStatus(ctx: TrackerContext, operationId: string, firstRetryAfterMs: number | undefined, signal?: AbortSignal): Promise<StatusResult> {
+/** Polls the vault-level operation status until it is no longer InProgress. */
+export async function pollOperationStatus(ctx: TrackerContext, operationId: string, firstRetryAfterMs: number | undefined, signal?: AbortSignal): Promise<StatusResult> {
   const { client, vault, timing } = ctx;
   let retryAfterMs = firstRetryAfterMs;
   for (;;) {
@@ -162,7 +189,7 @@ async function pollOperationStatus(ctx: TrackerContext, operationId: string, fir
       continue;
     }
     if (value === 'succeeded') {
-      return { outcome: 'Completed', jobId: jobIdOf(status.properties) };
+      return { outcome: 'Completed', jobId: jobIdOf(status.properties), properties: status.properties };
     }
     if (value === 'canceled' || value === 'cancelled') {
       return { outcome: 'Cancelled', jobId: jobIdOf(status.properties) };

@@ -1,6 +1,6 @@
 // Checks the forms run before calling Azure. Pure: each returns undefined when the value is fine, or a
 // problem with a stable key (for localization), an English message and the values the message uses.
-import type { PolicyInput } from './model';
+import type { PolicyInput, RestoreRequest } from './model';
 
 export interface ValidationProblem {
   key: string;
@@ -147,6 +147,105 @@ export function validatePolicyInput(input: PolicyInput): ValidationResult {
     if (problem) {
       return problem;
     }
+  }
+  return undefined;
+}
+
+/** Azure's VM names: 1–64 characters (15 for Windows, its computer-name limit); letters, digits, hyphens, underscores, periods; not ending with a period or hyphen. */
+export function validateVmName(name: string, osType: 'Windows' | 'Linux' | 'Unknown' = 'Unknown'): ValidationResult {
+  const max = osType === 'Windows' ? 15 : 64;
+  if (name.length < 1 || name.length > max) {
+    return { key: 'vmName.length', message: `The virtual machine name must be between 1 and ${max} characters long.`, args: { min: 1, max } };
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
+    return { key: 'vmName.characters', message: 'The virtual machine name can contain only letters, digits, hyphens, underscores and periods.' };
+  }
+  if (/[.-]$/.test(name)) {
+    return { key: 'vmName.end', message: 'The virtual machine name cannot end with a period or a hyphen.' };
+  }
+  return undefined;
+}
+
+/** The request field a restore problem is about (the form puts the message next to it). */
+export type RestoreField = 'region' | 'vmName' | 'targetResourceGroup' | 'virtualNetworkId' | 'subnetId' | 'stagingStorageAccountId' | 'zone';
+
+export interface RestoreProblem extends ValidationProblem {
+  field: RestoreField;
+  /** The AzureError code the restore is refused with. */
+  code: 'InvalidRestoreRequest' | 'InvalidVmName' | 'RestoreTargetInOtherRegion';
+}
+
+/** What is known about the chosen targets once read (absent: not checked). */
+export interface RestoreTargetFacts {
+  /** The recovery point's OS: Windows names are shorter. */
+  osType?: 'Windows' | 'Linux' | 'Unknown';
+  stagingAccountLocation?: string;
+  virtualNetworkLocation?: string;
+}
+
+const ID_SHAPES: Record<'virtualNetworkId' | 'subnetId' | 'stagingStorageAccountId', RegExp> = {
+  virtualNetworkId: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i,
+  subnetId: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i,
+  stagingStorageAccountId: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i,
+};
+const LABELS: Record<RestoreField, string> = {
+  region: 'the region', vmName: 'a virtual machine name', targetResourceGroup: 'a target resource group', virtualNetworkId: 'a virtual network',
+  subnetId: 'a subnet', stagingStorageAccountId: 'a staging storage account', zone: 'an availability zone',
+};
+
+function normRegion(value: string | undefined): string {
+  return (value ?? '').replace(/\s+/g, '').toLowerCase();
+}
+
+function required(request: RestoreRequest): RestoreProblem | undefined {
+  const values: [RestoreField, string | undefined][] = [['region', request.region], ['stagingStorageAccountId', request.stagingStorageAccountId]];
+  if (request.kind === 'newVm') {
+    values.push(['vmName', request.vmName], ['targetResourceGroup', request.targetResourceGroup], ['virtualNetworkId', request.virtualNetworkId], ['subnetId', request.subnetId]);
+  } else if (request.kind === 'restoreDisks') {
+    values.push(['targetResourceGroup', request.targetResourceGroup]);
+  }
+  for (const [field, value] of values) {
+    if (!value || !value.trim()) {
+      return { key: `restore.${field}.required`, field, code: 'InvalidRestoreRequest', message: `A restore of this kind needs ${LABELS[field]}.` };
+    }
+    const shape = ID_SHAPES[field as keyof typeof ID_SHAPES];
+    if (shape && !shape.test(value)) {
+      return { key: `restore.${field}.invalid`, field, code: 'InvalidRestoreRequest', message: `'${value}' is not the resource id of ${LABELS[field]}.` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Checks a restore request before it is sent: each kind's required fields and id shapes, the new VM's name and
+ * zone, the subnet inside the chosen network, and, once the targets' regions are known, that they are the source's.
+ */
+export function validateRestoreRequest(request: RestoreRequest, facts: RestoreTargetFacts = {}): RestoreProblem | undefined {
+  const missing = required(request);
+  if (missing) return missing;
+  if (request.kind === 'newVm') {
+    const name = validateVmName(request.vmName, facts.osType);
+    if (name) return { ...name, field: 'vmName', code: 'InvalidVmName' };
+    if (!request.subnetId.toLowerCase().startsWith(`${request.virtualNetworkId.toLowerCase()}/subnets/`)) {
+      return { key: 'restore.subnetId.otherNetwork', field: 'subnetId', code: 'InvalidRestoreRequest', message: 'The subnet must belong to the chosen virtual network.' };
+    }
+    if (request.zone !== undefined && !['1', '2', '3'].includes(request.zone)) {
+      return { key: 'restore.zone.invalid', field: 'zone', code: 'InvalidRestoreRequest', message: 'The availability zone must be 1, 2 or 3.' };
+    }
+    if (facts.virtualNetworkLocation !== undefined && normRegion(facts.virtualNetworkLocation) !== normRegion(request.region)) {
+      return {
+        key: 'restore.virtualNetworkId.region', field: 'virtualNetworkId', code: 'RestoreTargetInOtherRegion',
+        message: `The virtual network is in ${facts.virtualNetworkLocation}; the new VM must be in the source's region, ${request.region}.`,
+        args: { location: facts.virtualNetworkLocation, region: request.region },
+      };
+    }
+  }
+  if (facts.stagingAccountLocation !== undefined && normRegion(facts.stagingAccountLocation) !== normRegion(request.region)) {
+    return {
+      key: 'restore.stagingStorageAccountId.region', field: 'stagingStorageAccountId', code: 'RestoreTargetInOtherRegion',
+      message: `The staging storage account is in ${facts.stagingAccountLocation}; it must be in the source's region, ${request.region}.`,
+      args: { location: facts.stagingAccountLocation, region: request.region },
+    };
   }
   return undefined;
 }

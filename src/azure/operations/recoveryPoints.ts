@@ -2,6 +2,7 @@
 import { getContinuationToken } from '@azure/arm-recoveryservicesbackup';
 import type { ItemRef, Page, PageOptions } from '../backupService';
 import { toRecoveryPoint } from '../convert/recoveryPoints';
+import { AzureError } from '../errors';
 import { FABRIC } from '../ids';
 import type { RecoveryPoint } from '../model';
 import { collectPage } from '../paging';
@@ -14,4 +15,14 @@ export async function listRecoveryPoints(ctx: OperationContext, ref: ItemRef, op
     getContinuationToken, toRecoveryPoint, options));
   page.items.sort((a, b) => b.time.getTime() - a.time.getTime());
   return page;
+}
+
+export async function getRecoveryPoint(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<RecoveryPoint> {
+  const resource = await call(() => ctx.clients.backup(ref.subscriptionId).recoveryPoints.get(
+    ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, recoveryPointId, { abortSignal: signal }));
+  const point = toRecoveryPoint(resource);
+  if (!point) {
+    throw new AzureError({ code: 'UnsupportedRecoveryPoint', message: `The recovery point '${recoveryPointId}' is not a VM recovery point.`, retryable: false });
+  }
+  return point;
 }
