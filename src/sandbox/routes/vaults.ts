@@ -109,7 +109,7 @@ export function registerVaultRoutes(router: Router, site: Site): void {
     }
     const taken = site.store.vault(vaultKeyOf(req.params.sub, req.params.rg, name));
     return { status: 200, body: taken ? { nameAvailable: false, reason: 'AlreadyExists', message: 'Resource already exists with the same name.' } : { nameAvailable: true } };
-  });
+  }, { readOnly: true });
 }
 
 function putVault(site: Site, req: RouteRequest): Reply {
