@@ -87,6 +87,7 @@ export class Persister {
   private failures = 0;
   private lastError: string | undefined;
   private lastSavedAt: number | undefined;
+  private disposed = false;
 
   constructor(
     private readonly file: string | undefined,
@@ -138,6 +139,7 @@ export class Persister {
 
   /** Stops retrying (the sandbox is stopping; its final flush reports for itself). */
   dispose(): void {
+    this.disposed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
   }
@@ -156,7 +158,7 @@ export class Persister {
     if (message !== this.lastError) this.report(`Sandbox: could not save ${file}: ${message.replace(/\.$/, '')}. The file keeps an older state; retrying.`);
     this.lastError = message;
     this.dirty = true;
-    if (this.retryTimer) return;
+    if (this.retryTimer || this.disposed) return;
     const wait = Math.min(MAX_RETRY_MS, this.retryMs * 2 ** Math.min(this.failures - 1, 10));
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;

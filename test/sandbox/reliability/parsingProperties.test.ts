@@ -31,6 +31,8 @@ const targetPiece = fc.oneof(
 const target = fc.array(targetPiece, { maxLength: 12 }).map((parts) => parts.join(''));
 /** Targets as the request line carries them (no spaces or line breaks, which end the line). */
 const lineTarget = target.map((t) => t.replace(/[\s]/g, '') || '/');
+/** Mostly rooted, so most reach the sandbox: nghttp2 itself resets a :path that is not rooted or holds whitespace. */
+const h2Target = fc.oneof({ weight: 9, arbitrary: lineTarget.map((t) => (t.startsWith('/') ? t : `/${t}`)) }, { weight: 1, arbitrary: target });
 
 const headerName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 const headerValue = fc.oneof(
@@ -58,7 +60,10 @@ describe('reliability: request parsing under generated input (fast-check)', func
   this.timeout(60_000);
   let sandbox: ChildSandbox;
   let session: ClientHttp2Session;
+  // AZB_FUZZ_COUNT=1 prints how many generated inputs each property got answered within its time bound.
+  let runs = 0;
   const answered = (r: RawAnswer, what: string): boolean => {
+    runs++;
     assert.ok(r.status > 0 && r.status < 500, `${what} → ${r.status} ${r.body.slice(0, 300)}`);
     return true;
   };
@@ -84,6 +89,8 @@ describe('reliability: request parsing under generated input (fast-check)', func
     await sandbox?.stop();
   });
   afterEach(() => {
+    if (process.env.AZB_FUZZ_COUNT) console.log(`      ${runs} inputs answered`);
+    runs = 0;
     assert.equal(sandbox.exited(), undefined, `the sandbox process died: ${sandbox.stderr()}`);
     assert.doesNotMatch(sandbox.stderr(), /Sandbox: request .* failed/, 'the last-resort guard caught something');
   });
@@ -107,7 +114,7 @@ describe('reliability: request parsing under generated input (fast-check)', func
   });
 
   it('HTTP/2: any :path', async () => {
-    await fc.assert(fc.asyncProperty(method, target, async (m, t) => {
+    await fc.assert(fc.asyncProperty(method, h2Target, async (m, t) => {
       const r = await h2({ ':method': m, ':path': t || '/', authorization: 'Bearer x' });
       return r === undefined || answered(r, `${m} ${t}`);
     }), options);
