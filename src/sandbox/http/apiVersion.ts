@@ -5,9 +5,10 @@
 import { errors } from './errors';
 
 /**
- * Published versions per provider namespace, from the providers' REST API specs: they cover the SDKs this repo pins
- * (compute 2026-04-01, recoveryservices 2026-07-01, recoveryservicesbackup 2023-06-01, resources 2025-04-01,
- * subscriptions 2022-12-01, resourcegraph 2024-04-01) and the older ones independent clients such as the Azure CLI send.
+ * Versions per provider namespace, as the providers' REST API specs publish them (listed from those, not fetched from
+ * ARM, so a version missing here is a one-line addition). They cover the SDKs this repo pins (compute 2026-04-01,
+ * recoveryservices 2026-07-01, recoveryservicesbackup 2023-06-01, resources 2025-04-01, subscriptions 2022-12-01,
+ * resourcegraph 2024-04-01) and the older ones independent clients such as the Azure CLI send.
  */
 export const SUPPORTED_API_VERSIONS: Readonly<Record<string, readonly string[]>> = {
   'microsoft.resources': [
