@@ -37,6 +37,7 @@ const h2Target = fc.oneof({ weight: 9, arbitrary: lineTarget.map((t) => (t.start
 const headerName = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/);
 const headerValue = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('Bearer x', 'Bearer ', 'Bearer expired', 'Basic Zm9v', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/merge-patch+json', '*/*', 'gzip', '-1', '0'),
 );
 const headers = fc.dictionary(fc.oneof(headerName, fc.constantFrom('authorization', 'content-type', 'accept', 'x-ms-client-request-id', 'x-ms-correlation-request-id', 'if-match', 'accept-encoding')), headerValue, { maxKeys: 6 });
@@ -103,7 +104,8 @@ describe('reliability: request parsing under generated input (fast-check)', func
 
   it('HTTP/1.1: any headers on a real route', async () => {
     await fc.assert(fc.asyncProperty(fc.constantFrom(...ROUTES), headers, async (route, h) => {
-      const clean = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v.trim()]));
+      // Line breaks would start new header lines (a Content-Length the request then never honours): not this property's subject.
+      const clean = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, v.replace(/[\r\n]/g, '').trim()]));
       return answered(await rawHttp1(sandbox, http1('GET', route, clean)), `GET ${route} ${JSON.stringify(clean)}`);
     }), options);
   });
