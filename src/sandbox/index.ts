@@ -109,7 +109,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const tempDir = options.dataFile ? undefined : mkdtempSync(path.join(tmpdir(), 'azbackup-sandbox-'));
   const caFile = options.dataFile ? `${options.dataFile}.ca.pem` : path.join(tempDir ?? '', 'sandbox-ca.pem');
-  await writeAtomically(caFile, tls.cert);
+  try {
+    await writeAtomically(caFile, tls.cert);
+  } catch (e) {
+    await server.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw e;
+  }
   persister.markDirty();
   arm();
 

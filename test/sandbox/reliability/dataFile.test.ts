@@ -157,6 +157,15 @@ describe('reliability: an incomplete data file', function () {
     });
   });
 
+  it('refuses a data file in a folder that does not exist, and leaves no server listening', async () => {
+    const servers = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPServerWrap').length;
+    const listening = servers();
+    await assert.rejects(startSandbox({ dataFile: path.join(dir, 'missing', 'sandbox.json') }), /ENOENT/);
+    // A closed server's handle goes away within a few ticks; a leaked one stays.
+    await until(() => servers() === listening, 'the server to be closed', 1_000).catch(() => undefined);
+    assert.equal(servers(), listening);
+  });
+
   it('names the file when it is not JSON', async () => {
     const dataFile = path.join(dir, 'broken.json');
     writeFileSync(dataFile, '{"version":');
