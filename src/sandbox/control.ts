@@ -1,6 +1,7 @@
 /** Test and demo hooks on the sandbox state (no HTTP involved). */
 import { randomUUID } from 'node:crypto';
 import type { Engine } from './state/engine';
+import type { SaveHealth } from './state/persistence';
 import type { OsType, PowerState, SandboxState, VmRecord } from './state/model';
 import { normalizeLocation, vmArmId } from './state/names';
 import { findRegion } from './state/regions';
@@ -28,9 +29,11 @@ export interface SandboxControl {
   addVm(input: AddVmInput): string;
   /** A deep copy of the current state. */
   snapshot(): SandboxState;
+  /** Whether the data file holds the state in memory: `ok` false while saving it fails (and the last error). */
+  health(): SaveHealth;
 }
 
-export function createControl(store: Store, engine: Engine, now: () => number, changed: () => void): SandboxControl {
+export function createControl(store: Store, engine: Engine, now: () => number, changed: () => void, health: () => SaveHealth): SandboxControl {
   const findVm = (id: string): VmRecord => {
     const vm = store.vm(id) ?? store.allSubscriptions().flatMap((s) => store.vmsOf(s.subscriptionId)).find((v) => v.vmId.toLowerCase() === id.toLowerCase());
     if (!vm) throw new Error(`No VM '${id}' in the sandbox`);
@@ -66,5 +69,6 @@ export function createControl(store: Store, engine: Engine, now: () => number, c
       return vmArmId(vm);
     },
     snapshot: () => structuredClone(store.toState(now())),
+    health,
   };
 }

@@ -2,11 +2,12 @@
  * The sandbox: a local HTTPS emulator of Azure Resource Manager and Recovery Services that the real Azure
  * SDK clients talk to. `startSandbox` wires state, engine, routes and server together.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createControl } from './control';
 import { exchangeRecorderFromEnv } from './http/exchangeRecorder';
+import { errors } from './http/errors';
 import { FaultInjector } from './http/faults';
 import { RequestLog } from './http/requestLog';
 import { Router } from './http/router';
@@ -18,7 +19,7 @@ import { registerAllRoutes } from './routes';
 import { SimClock } from './state/clock';
 import { Engine } from './state/engine';
 import type { SandboxState } from './state/model';
-import { loadState, Persister } from './state/persistence';
+import { loadState, Persister, refuseSymlink, writeAtomically } from './state/persistence';
 import { SeededRandom } from './state/random';
 import { scaleState } from './state/seedScale';
 import { emptyState, STORY_SUBSCRIPTION_ID, STORY_TENANT_ID, storyState } from './state/seedStory';
@@ -28,6 +29,7 @@ import type { RunningSandbox, SandboxOptions } from './types';
 export type { FaultConfig, FaultKind, PageSizes, RequestLogEntry, RunningSandbox, SandboxOptions, ScaleSpec } from './types';
 export { DEFAULT_PAGE_SIZES, type ListKind } from './http/pageSizes';
 export type { AddVmInput, SandboxControl } from './control';
+export type { SaveHealth } from './state/persistence';
 export { STORY_SUBSCRIPTION_ID, STORY_TENANT_ID } from './state/seedStory';
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
@@ -47,6 +49,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.includes(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, localhost, ::1), not '${host}'.`);
   const speed = options.speed ?? 1;
+  if (options.dataFile) {
+    refuseSymlink(options.dataFile);
+    refuseSymlink(`${options.dataFile}.ca.pem`);
+  }
   const state = initialState(options, Date.now());
   const clock = new SimClock(Math.max(Date.now(), state.savedAt), speed);
   const store = new Store(state);
@@ -66,7 +72,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     if (stopped || next === undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
-      engine.runDue();
+      try {
+        engine.runDue();
+      } catch (e) {
+        // A timer's throw would end the process; told, and the next due transition is tried again.
+        console.error(`Sandbox: a scheduled state change failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      }
       arm();
     }, Math.min(MAX_TIMER_MS, Math.ceil(clock.realDelayUntil(next))));
     timer.unref();
@@ -87,6 +98,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       if (method !== 'GET' && method !== 'HEAD') persister.markDirty();
       arm();
     },
+    refuseChanges: () => {
+      const health = persister.health();
+      return health.ok ? undefined : errors.dataFileNotSaved(health.lastError ?? 'unknown error', retryAfterSeconds);
+    },
+    idleTimeoutMs: options.http2IdleTimeoutMs,
   });
   const port = await server.listen(options.port ?? 0, host);
   const endpoint = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -94,14 +110,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const tempDir = options.dataFile ? undefined : mkdtempSync(path.join(tmpdir(), 'azbackup-sandbox-'));
   const caFile = options.dataFile ? `${options.dataFile}.ca.pem` : path.join(tempDir ?? '', 'sandbox-ca.pem');
-  writeFileSync(caFile, tls.cert);
+  try {
+    await writeAtomically(caFile, tls.cert);
+  } catch (e) {
+    await server.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    throw e;
+  }
   persister.markDirty();
   arm();
 
   const control = createControl(store, engine, () => clock.nowMs(), () => {
     persister.markDirty();
     arm();
-  });
+  }, () => persister.health());
 
   return {
     endpoint,
@@ -132,6 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       stopped = true;
       if (timer) clearTimeout(timer);
       await server.close();
+      persister.dispose();
       persister.markDirty();
       await persister.flush();
       if (tempDir) rmSync(tempDir, { recursive: true, force: true });

@@ -51,6 +51,8 @@ export interface SandboxOptions {
   latencyMs?: number;
   faults?: FaultConfig;
   randomSeed?: number;
+  /** HTTP/2 connections idle this long are closed (GOAWAY); 5 minutes unless given. */
+  http2IdleTimeoutMs?: number;
 }
 
 export interface PageSizes {

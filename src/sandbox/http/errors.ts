@@ -67,4 +67,25 @@ export const errors = {
   notFound: (what: string, name: string): ArmError => new ArmError(404, 'ResourceNotFound', `${what} '${name}' was not found.`),
   notFoundRoute: (method: string, path: string): ArmError =>
     new ArmError(404, 'ResourceNotFound', `The sandbox has no route for ${method} ${path}.`),
+  invalidRequestUri: (target: string, reason: string): ArmError =>
+    new ArmError(400, 'InvalidRequestUri', `The request URI '${target}' is not valid: ${reason}.`),
+  missingApiVersion: (): ArmError =>
+    new ArmError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.'),
+  /** Without `supported` the value is not a date at all; with it, the route's provider does not publish that version. */
+  invalidApiVersion: (value: string, supported: readonly string[] | undefined): ArmError =>
+    new ArmError(400, 'InvalidApiVersionParameter', supported
+      ? `The api-version '${value}' is invalid. The supported versions are '${[...supported].reverse().join(',')}'.`
+      : `The api-version '${value}' is invalid. An api-version is a date, yyyy-mm-dd, optionally followed by '-preview'.`),
+  invalidJson: (why: string): ArmError =>
+    new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${why}'.`),
+  jsonTooDeep: (limit: number): ArmError =>
+    new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: it nests arrays and objects deeper than ${limit} levels.`),
+  /** A fault in the sandbox itself; the details go to its standard error output, not to the client. */
+  internal: (requestId: string): ArmError =>
+    new ArmError(500, 'InternalServerError', `The sandbox failed while handling request '${requestId}'; the details are on its standard error output.`),
+  sandboxBug: (message: string): ArmError => new ArmError(500, 'InternalServerError', `Sandbox bug: ${message}`),
+  /** Writes are refused while the data file cannot be saved, so the service never accepts what it cannot keep. */
+  dataFileNotSaved: (reason: string, retryAfterSeconds: number): ArmError =>
+    new ArmError(503, 'ServiceUnavailable', `The sandbox cannot save its data file (${reason}); changes are refused until a save succeeds. It retries on its own.`,
+      undefined, { 'Retry-After': String(retryAfterSeconds) }),
 };

@@ -26,10 +26,11 @@ interface Route {
   method: string;
   pattern: string[];
   handler: Handler;
+  readOnly: boolean;
 }
 
 export type MatchResult =
-  | { kind: 'found'; handler: Handler; params: Record<string, string> }
+  | { kind: 'found'; handler: Handler; params: Record<string, string>; readOnly: boolean }
   | { kind: 'methodNotAllowed' }
   | { kind: 'none' };
 
@@ -49,8 +50,13 @@ export function decodeSegment(segment: string): string {
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(method: string, pattern: string, handler: Handler): void {
-    this.routes.push({ method: method.toUpperCase(), pattern: splitPath(pattern).map((s) => (s.startsWith('{') ? s : s.toLowerCase())), handler });
+  /** `readOnly`: a POST that only reads (a query), so it is served while changes are refused. */
+  add(method: string, pattern: string, handler: Handler, options: { readOnly?: boolean } = {}): void {
+    const upper = method.toUpperCase();
+    this.routes.push({
+      method: upper, pattern: splitPath(pattern).map((s) => (s.startsWith('{') ? s : s.toLowerCase())), handler,
+      readOnly: options.readOnly ?? (upper === 'GET' || upper === 'HEAD'),
+    });
   }
 
   count(): number {
@@ -63,7 +69,7 @@ export class Router {
       const params = matchPattern(route.pattern, segments);
       if (!params) continue;
       if (route.method === method || (method === 'HEAD' && route.method === 'GET')) {
-        return { kind: 'found', handler: route.handler, params };
+        return { kind: 'found', handler: route.handler, params, readOnly: route.readOnly };
       }
       pathMatched = true;
     }

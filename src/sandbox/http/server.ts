@@ -6,17 +6,24 @@ import { randomUUID } from 'node:crypto';
 import * as http2 from 'node:http2';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { checkApiVersion } from './apiVersion';
+import { checkApiVersion, checkApiVersionForRoute } from './apiVersion';
 import { ArmError, errors } from './errors';
 import { drop, isGone, isHttp2, type Request, type Response } from './exchange';
 import type { ExchangeRecorder } from './exchangeRecorder';
 import type { FaultInjector } from './faults';
 import type { FaultKind } from '../types';
+import { jsonDepth, MAX_JSON_DEPTH } from './jsonDepth';
+import { parseRequestTarget } from './requestTarget';
 import type { RequestLog } from './requestLog';
 import { decodeSegment, queryValue, type Reply, type Router, splitPath } from './router';
 import type { TlsMaterial } from './tls';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Streams one HTTP/2 connection may have open at once (clients queue the rest), and its buffers' bound in MB. */
+export const HTTP2_MAX_CONCURRENT_STREAMS = 256;
+export const HTTP2_MAX_SESSION_MEMORY_MB = 64;
+/** An HTTP/2 connection with no frames for this long is closed (GOAWAY; a client opens a new one when it needs to). */
+export const HTTP2_IDLE_TIMEOUT_MS = 5 * 60_000;
 
 export interface ServerDeps {
   router: Router;
@@ -31,6 +38,12 @@ export interface ServerDeps {
   afterHandle(method: string): void;
   /** Set only when answers are recorded for the conformance test (AZB_SANDBOX_RECORD). */
   record?: ExchangeRecorder;
+  /** Why changes are refused now (the data file cannot be saved), or undefined when they are taken. */
+  refuseChanges?(): ArmError | undefined;
+  /** Closes HTTP/2 connections idle this long; HTTP2_IDLE_TIMEOUT_MS unless given. */
+  idleTimeoutMs?: number;
+  /** Where faults of the sandbox itself are told (standard error by default). */
+  report?(message: string): void;
 }
 
 export class SandboxServer {
@@ -41,8 +54,10 @@ export class SandboxServer {
   private readonly opened = { total: 0, http2: 0 };
 
   constructor(private readonly deps: ServerDeps) {
-    this.server = http2.createSecureServer({ cert: deps.tls.cert, key: deps.tls.key, allowHTTP1: true },
-      (req: Request, res: Response) => this.onRequest(req, res));
+    this.server = http2.createSecureServer({
+      cert: deps.tls.cert, key: deps.tls.key, allowHTTP1: true,
+      settings: { maxConcurrentStreams: HTTP2_MAX_CONCURRENT_STREAMS }, maxSessionMemory: HTTP2_MAX_SESSION_MEMORY_MB,
+    }, (req: Request, res: Response) => this.guarded(req, res, undefined, () => this.onRequest(req, res)));
     this.server.on('secureConnection', (socket: TLSSocket) => {
       this.opened.total++;
       if (socket.alpnProtocol === 'h2') this.opened.http2++;
@@ -53,6 +68,7 @@ export class SandboxServer {
       this.sessions.add(session);
       session.on('close', () => this.sessions.delete(session));
       session.on('error', () => undefined);
+      session.setTimeout(deps.idleTimeoutMs ?? HTTP2_IDLE_TIMEOUT_MS, () => session.close());
     });
     // Plain TCP sockets before the TLS handshake, so stop() can destroy them too.
     this.server.on('connection', (socket: Socket) => {
@@ -103,12 +119,45 @@ export class SandboxServer {
     else fn();
   }
 
+  /**
+   * The last resort: whatever a request's handling throws outside the routes' own error handling is told on standard
+   * error and answered 500, and the process lives on (one bad request must not end the sandbox for every client).
+   */
+  private guarded(req: Request, res: Response, meta: RequestMeta | undefined, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      const m = meta ?? { started: Date.now(), requestId: randomUUID(), path: String(req.url), query: '', method: String(req.method) };
+      (this.deps.report ?? ((line: string) => console.error(line)))(
+        `Sandbox: request ${m.requestId} (${m.method} ${m.path}) failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      try {
+        if (isGone(req, res)) return;
+        if (res.headersSent) {
+          drop(req);
+          return;
+        }
+        const payload = Buffer.from(JSON.stringify(errors.internal(m.requestId).toBody(m.path)), 'utf8');
+        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(payload.length), 'x-ms-request-id': m.requestId });
+        res.end(payload);
+        this.logEntry(m, 500, undefined, payload.length);
+      } catch {
+        drop(req);
+      }
+    }
+  }
+
   private onRequest(req: Request, res: Response): void {
     const started = Date.now();
     const requestId = randomUUID();
-    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
-    const meta = { started, requestId, path: url.pathname, query: url.search.replace(/^\?/, ''), method };
+    const target = parseRequestTarget(req.url ?? '/');
+    const url = target.ok ? { pathname: target.path, searchParams: target.query } : undefined;
+    const meta = { started, requestId, path: target.ok ? target.path : (req.url ?? ''), query: target.ok ? target.search : '', method };
+    if (!target.ok || !url) {
+      req.resume();
+      this.send(req, res, meta, errorReply(errors.invalidRequestUri(req.url ?? '', target.ok ? '' : target.reason), ''), started + this.deps.latencyMs);
+      return;
+    }
     // The configured latency is each call's service time, as a service handling calls in parallel has it: a plain
     // call is handled on arrival and answered once the latency has passed since it arrived. Handling it only after
     // the latency queued every answer of a burst behind the others' handling, on the sandbox's one thread, so a
@@ -118,10 +167,10 @@ export class SandboxServer {
       this.readBody(req, res, url, meta, started + this.deps.latencyMs);
       return;
     }
-    this.at(started + this.deps.latencyMs, () => this.injectFault(fault, req, res, url, meta));
+    this.at(started + this.deps.latencyMs, () => this.guarded(req, res, meta, () => this.injectFault(fault, req, res, url, meta)));
   }
 
-  private injectFault(fault: FaultKind, req: Request, res: Response, url: URL, meta: RequestMeta): void {
+  private injectFault(fault: FaultKind, req: Request, res: Response, url: Target, meta: RequestMeta): void {
     if (fault === 'reset') {
       this.logEntry(meta, 0);
       drop(req);
@@ -135,7 +184,7 @@ export class SandboxServer {
       // Hold the answer back; the client's timeout or abort decides what happens. A client that gives up first is
       // logged at that moment as 499 (nginx's "client closed request"), so a test can tell aborted from waiting.
       res.once('close', () => { if (!res.writableEnded) this.logEntry(meta, 499); });
-      this.delay(this.deps.faults.stallMs, () => this.readBody(req, res, url, meta, 0));
+      this.delay(this.deps.faults.stallMs, () => this.guarded(req, res, meta, () => this.readBody(req, res, url, meta, 0)));
       return;
     }
     const retryAfter = this.deps.faults.retryAfterSeconds ?? this.deps.retryAfterSeconds;
@@ -151,7 +200,7 @@ export class SandboxServer {
   }
 
   /** Reads the body and handles the call now; the answer leaves at `answerAt` (epoch ms) or at once if that has passed. */
-  private readBody(req: Request, res: Response, url: URL, meta: RequestMeta, answerAt: number, dropResponse = false): void {
+  private readBody(req: Request, res: Response, url: Target, meta: RequestMeta, answerAt: number, dropResponse = false): void {
     if (isGone(req, res)) return;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -161,7 +210,7 @@ export class SandboxServer {
       if (size > MAX_BODY_BYTES) tooLarge = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => {
+    req.on('end', () => this.guarded(req, res, meta, () => {
       if (tooLarge) {
         this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`), meta.path), answerAt);
         return;
@@ -174,11 +223,13 @@ export class SandboxServer {
         return;
       }
       this.send(req, res, meta, reply, answerAt);
-    });
+    }));
     req.on('error', () => undefined);
   }
 
-  private handle(req: Request, url: URL, meta: RequestMeta, raw: Buffer): Reply {
+  private handle(req: Request, url: Target, meta: RequestMeta, raw: Buffer): Reply {
+    // Until a route takes the call, ARM itself answers (sign-in, api-version, routing, the body), in its own envelope.
+    let answeredBy = '';
     try {
       checkBearer(req.headers.authorization ?? '');
       const apiVersion = checkApiVersion(queryValue(url.searchParams, 'api-version'));
@@ -188,7 +239,13 @@ export class SandboxServer {
       if (match.kind === 'methodNotAllowed') {
         throw new ArmError(405, 'MethodNotAllowed', `The method '${meta.method}' is not allowed on '${url.pathname}'.`);
       }
+      checkApiVersionForRoute(apiVersion, segments);
       const body = parseBody(req, raw);
+      answeredBy = meta.path;
+      if (!match.readOnly) {
+        const refusal = this.deps.refuseChanges?.();
+        if (refusal) throw refusal;
+      }
       this.deps.beforeHandle();
       const reply = match.handler({
         method: meta.method, rawPath: url.pathname, params: match.params, query: url.searchParams, body, headers: req.headers, apiVersion,
@@ -196,9 +253,9 @@ export class SandboxServer {
       this.deps.afterHandle(meta.method);
       return reply;
     } catch (e) {
-      if (e instanceof ArmError) return errorReply(e, meta.path);
+      if (e instanceof ArmError) return errorReply(e, answeredBy);
       const message = e instanceof Error ? e.message : String(e);
-      return errorReply(new ArmError(500, 'InternalServerError', `Sandbox bug: ${message}`), meta.path);
+      return errorReply(errors.sandboxBug(message), answeredBy);
     }
   }
 
@@ -231,14 +288,14 @@ export class SandboxServer {
     }
     // HTTP/1.1 only: HTTP/2 has no connection headers (its connection carries other calls).
     if (reply.status === 413 && !isHttp2(req)) headers.Connection = 'close';
-    const write = (): void => {
+    const write = (): void => this.guarded(req, res, meta, () => {
       if (isGone(req, res)) return;
       res.writeHead(reply.status, headers);
       if (payload) res.end(payload);
       else res.end();
       this.logEntry(meta, reply.status, reply.logDetail, payload?.length ?? 0);
       this.deps.record?.({ method: meta.method, path: meta.path, query: meta.query, status: reply.status, headers, body: payload ? reply.body : undefined });
-    };
+    });
     this.at(answerAt, write);
   }
 
@@ -250,6 +307,12 @@ export class SandboxServer {
       ...(responseBytes !== undefined ? { responseBytes } : {}),
     });
   }
+}
+
+/** The parsed request target, as handlers read it. */
+interface Target {
+  pathname: string;
+  searchParams: URLSearchParams;
 }
 
 interface RequestMeta {
@@ -293,10 +356,12 @@ function parseBody(req: Request, raw: Buffer): unknown {
   if (type && !/^application\/([a-z.+-]*\+)?json\b/.test(type) && !type.startsWith('text/json')) {
     throw new ArmError(415, 'UnsupportedMediaType', `The content media type '${type}' is not supported. Only 'application/json' is supported.`);
   }
+  const text = raw.toString('utf8');
+  // Refused before parsing: stored, a body nested thousands deep overflows the stack when it is serialised again.
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw errors.jsonTooDeep(MAX_JSON_DEPTH);
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : 'parse error';
-    throw new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${why}'.`);
+    throw errors.invalidJson(e instanceof Error ? e.message : 'parse error');
   }
 }

@@ -28,5 +28,5 @@ export function registerBackupStatusRoutes(router: Router, site: Site): void {
         policyName: item.policyName ?? '', registrationStatus: 'Registered',
       },
     };
-  });
+  }, { readOnly: true });
 }

@@ -122,7 +122,7 @@ function putItem(site: Site, req: RouteRequest): Reply {
   }
   const policyName = /\/backupPolicies\/([^/?]+)/i.exec(str(props.policyId) ?? '')?.[1];
   if (!policyName) throw errors.invalidInput('policyId is required to protect an item');
-  const policy = site.store.policy(vaultKey, decodeURIComponent(policyName));
+  const policy = site.store.policy(vaultKey, decodePolicyName(policyName));
   if (!policy) throw new ArmError(404, 'BMSUserErrorPolicyNotFound', `Policy '${policyName}' not found in vault '${vault.name}'.`);
   if (policy.properties.backupManagementType !== 'AzureIaasVM') throw errors.invalidInput(`policy '${policy.name}' is not an Azure VM policy`);
   const elsewhere = site.store.itemForVm(vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name));
@@ -134,4 +134,13 @@ function putItem(site: Site, req: RouteRequest): Reply {
     throw new ArmError(400, 'BMSUserErrorVmNotInVaultRegion', `VM '${vm.name}' is in region '${vm.location}' but vault '${vault.name}' is in '${vault.location}'. A VM can only be protected by a vault in the same region.`);
   }
   return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name));
+}
+
+/** The policy's name from the policyId's segment; a malformed percent escape is the caller's error, not the sandbox's. */
+function decodePolicyName(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw errors.invalidInput(`policyId holds a malformed percent escape ('${segment}')`);
+  }
 }

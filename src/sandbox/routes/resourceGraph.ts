@@ -140,5 +140,5 @@ function handle(site: Site, req: RouteRequest): Reply {
 export function registerResourceGraphRoutes(router: Router, site: Site): void {
   // ARG answers from an index it keeps, not by rendering resources per query: render the seeded VMs up front.
   for (const s of site.store.allSubscriptions()) for (const vm of site.store.vmsOf(s.subscriptionId)) graphRow(vm, site.store.tenantId);
-  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, req));
+  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, req), { readOnly: true });
 }

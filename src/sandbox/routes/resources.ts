@@ -58,4 +58,12 @@ export function registerResourceRoutes(router: Router, site: Site): void {
     site.store.putResourceGroup(record);
     return { status: existing ? 200 : 201, body: renderResourceGroup(record) };
   });
+
+  // Update: only tags change (a group's location is fixed).
+  router.add('PATCH', '/subscriptions/{sub}/resourcegroups/{rg}', (req) => {
+    const rg = requireResourceGroup(site, req.params.sub, req.params.rg);
+    const tags = strMap(obj(req.body)?.tags);
+    if (tags) rg.tags = tags;
+    return { status: 200, body: renderResourceGroup(rg) };
+  });
 }

@@ -22,9 +22,13 @@ const READ_ONLY_PROPERTIES = new Set([
   'redundancySettings', 'securitySettings', 'publicNetworkAccess', 'backupStorageVersion', 'secureScore', 'upgradeDetails', 'moveDetails', 'moveState',
 ]);
 
+/** Writable vault properties the sandbox keeps and echoes as sent; the others it models, and unknown ones are dropped. */
+const KEPT_PROPERTIES = new Set(['monitoringSettings', 'restoreSettings', 'encryption']);
+
 function extraProperties(props: JsonObject | undefined, previous: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...previous };
-  for (const [k, v] of Object.entries(props ?? {})) if (!READ_ONLY_PROPERTIES.has(k)) out[k] = v;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(previous)) if (KEPT_PROPERTIES.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(props ?? {})) if (KEPT_PROPERTIES.has(k) && !READ_ONLY_PROPERTIES.has(k)) out[k] = v;
   return out;
 }
 
@@ -110,7 +114,7 @@ export function registerVaultRoutes(router: Router, site: Site): void {
     }
     const taken = site.store.vault(vaultKeyOf(req.params.sub, req.params.rg, name));
     return { status: 200, body: taken ? { nameAvailable: false, reason: 'AlreadyExists', message: 'Resource already exists with the same name.' } : { nameAvailable: true } };
-  });
+  }, { readOnly: true });
 }
 
 function putVault(site: Site, req: RouteRequest): Reply {

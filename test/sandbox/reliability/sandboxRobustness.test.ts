@@ -39,7 +39,7 @@ const HOSTILE: Hostile[] = [
   { name: 'an expired token', method: 'GET', path: VAULTS, auth: 'Bearer expired-abc', status: 401, code: 'ExpiredAuthenticationToken' },
   { name: 'truncated JSON', method: 'PUT', path: RG, headers: { 'Content-Type': 'application/json' }, body: '{"location": "westeu', status: 400, code: 'InvalidRequestContent' },
   { name: 'binary garbage as JSON', method: 'PUT', path: RG, headers: { 'Content-Type': 'application/json' }, body: Buffer.from([0xff, 0xfe, 0x00, 0x7b, 0x80]), status: 400, code: 'InvalidRequestContent' },
-  { name: 'deeply nested JSON', method: 'PUT', path: RG, headers: { 'Content-Type': 'application/json' }, body: '['.repeat(200_000) + ']'.repeat(200_000), status: 400, code: 'LocationRequired' },
+  { name: 'deeply nested JSON', method: 'PUT', path: RG, headers: { 'Content-Type': 'application/json' }, body: '['.repeat(200_000) + ']'.repeat(200_000), status: 400, code: 'InvalidRequestContent' },
   { name: 'a JSON array where an object belongs', method: 'PUT', path: RG, headers: { 'Content-Type': 'application/json' }, body: '[1,2]', status: 400, code: 'LocationRequired' },
   { name: 'text/plain', method: 'PUT', path: RG, headers: { 'Content-Type': 'text/plain' }, body: 'location=westeurope', status: 415, code: 'UnsupportedMediaType' },
   { name: 'multipart/form-data', method: 'PUT', path: RG, headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x--', status: 415, code: 'UnsupportedMediaType' },
