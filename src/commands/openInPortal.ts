@@ -7,8 +7,9 @@ import { resolveVault } from './shared/targets';
 /** The sandbox's resources exist only in its local emulator: say so, and offer the id instead. */
 async function explainNoPortal(id: string): Promise<void> {
   const copy = vscode.l10n.t('Copy Resource ID');
+  const name = id.split('/').filter(Boolean).pop() ?? id;
   const choice = await notify.info(
-    vscode.l10n.t('The Azure portal cannot show this resource: the sandbox\'s resources exist only in its emulator on this computer.'), copy);
+    vscode.l10n.t('The Azure portal cannot show {0}: the sandbox\'s resources exist only in its emulator on this computer.', name), copy);
   if (choice === copy) {
     await vscode.env.clipboard.writeText(id);
     notify.status(vscode.l10n.t('Copied {0}', id), 3000);

@@ -1,6 +1,6 @@
 // A details page (job, recovery points, policy) as data, and its read-only HTML: every value is escaped text,
 // the page runs no script, and its CSP allows nothing but the extension's own stylesheet. Pure: unit-tested.
-import { escapeHtml } from '../webview/formHtml';
+import { escapeHtml, htmlPage } from '../webview/formHtml';
 
 export interface DetailsTable { columns: string[]; rows: string[][] }
 
@@ -33,20 +33,9 @@ export function detailsHtml(page: DetailsPage, o: { cspSource: string; styleUri:
     if (s.note) parts.push(`<p class="note">${e(s.note)}</p>`);
     return `<section>${parts.join('\n')}</section>`;
   }).join('\n');
-  return `<!DOCTYPE html>
-<html lang="${e(o.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${e(detailsCsp(o.cspSource))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${e(o.styleUri)}">
-<title>${e(page.title)}</title>
-</head>
-<body>
-<h1>${e(page.title)}</h1>
-${body}
-</body>
-</html>`;
+  return htmlPage({
+    language: o.language, csp: detailsCsp(o.cspSource), styleUri: o.styleUri, title: page.title, body: `<h1>${e(page.title)}</h1>\n${body}`,
+  });
 }
 
 /** The page as plain text (what the commands return, and what a screen reader of the log would read). */

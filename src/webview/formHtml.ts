@@ -26,19 +26,35 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function formHtml(i: FormHtmlInput): string {
+export interface HtmlPageInput {
+  language: string;
+  csp: string;
+  styleUri: string;
+  title: string;
+  /** Markup already escaped by the caller. */
+  body: string;
+}
+
+/** The document every webview page is: its language, one CSP, our stylesheet, a title; the body is the caller's. */
+export function htmlPage(i: HtmlPageInput): string {
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(i.language)}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(i.cspSource, i.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(i.csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(i.styleUri)}">
 <title>${escapeHtml(i.title)}</title>
 </head>
 <body>
-<main id="app"></main>
-<script nonce="${escapeHtml(i.nonce)}" src="${escapeHtml(i.scriptUri)}"></script>
+${i.body}
 </body>
 </html>`;
+}
+
+export function formHtml(i: FormHtmlInput): string {
+  return htmlPage({
+    language: i.language, csp: contentSecurityPolicy(i.cspSource, i.nonce), styleUri: i.styleUri, title: i.title,
+    body: `<main id="app"></main>\n<script nonce="${escapeHtml(i.nonce)}" src="${escapeHtml(i.scriptUri)}"></script>`,
+  });
 }

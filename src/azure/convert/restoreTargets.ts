@@ -19,28 +19,26 @@ function toSubnet(s: WireSubnet): Subnet {
   return { id: s.id ?? '', name: s.name ?? '', ...(prefix ? { addressPrefix: prefix } : {}) };
 }
 
+/** What every ARM resource here has: its id, name, resource group (from the id) and region. */
+function resourceBase(r: { id?: string; name?: string; location?: string }): { id: string; name: string; resourceGroup: string; location: string } {
+  const id = r.id ?? '';
+  return { id, name: r.name ?? '', resourceGroup: idSegments(id).get('resourcegroups') ?? '', location: r.location ?? '' };
+}
+
 /** A virtual network as ARM sends it (fields under `properties`); undefined if not an object. */
 export function toVirtualNetworkFromWire(raw: unknown): VirtualNetwork | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const n = raw as WireVirtualNetwork;
-  const id = n.id ?? '';
   return {
-    id,
-    name: n.name ?? '',
-    resourceGroup: idSegments(id).get('resourcegroups') ?? '',
-    location: n.location ?? '',
+    ...resourceBase(n),
     addressPrefixes: n.properties?.addressSpace?.addressPrefixes ?? [],
     subnets: (n.properties?.subnets ?? []).map(toSubnet),
   };
 }
 
 export function toStorageAccount(a: SdkStorageAccount): StorageAccount {
-  const id = a.id ?? '';
   return {
-    id,
-    name: a.name ?? '',
-    resourceGroup: idSegments(id).get('resourcegroups') ?? '',
-    location: a.location ?? '',
+    ...resourceBase(a),
     ...(a.sku?.name ? { sku: a.sku.name } : {}),
     ...(a.kind ? { kind: a.kind } : {}),
   };
