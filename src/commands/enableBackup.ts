@@ -12,6 +12,7 @@ import { parseVaultId, policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
 import { noVmToProtectMessage } from '../ui/emptyPicks';
 import { resolveVm } from './shared/targets';
+import { announceJobEnd } from './shared/jobEndNotice';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 import { isActivelyProtected } from '../azure/protectionState';
 
@@ -50,6 +51,10 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
     },
   }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, options));
   running.done.then(() => deps.jobs.release(vm.id), () => deps.jobs.release(vm.id));
+  // Failures are shown where the enable was asked for (the form, the command); the end of one that worked is announced.
+  announceJobEnd(deps.log, { name: vm.name, vault: vaultRef(target), jobName: running.started }, running.done, {
+    completed: (name) => vscode.l10n.t('Backup of {0} is configured.', name),
+  });
   return { ...running, vault: target };
 }
 

@@ -6,6 +6,7 @@ import type { CommandDeps } from '../commandDeps';
 import { confirmDeleteData } from './confirmDeleteData';
 import { refreshVault, refreshVirtualMachines } from './refreshAffected';
 import { resolveItem } from './targets';
+import { announceJobEnd } from './jobEndNotice';
 import { trackOperation } from './trackOperation';
 
 /**
@@ -32,5 +33,11 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
       refreshVirtualMachines(deps.tree, item.subscriptionId);
     },
   }, (opts) => service.stopProtection(itemRef(item), mode, opts));
+  // Failures are shown by the command's own error display; the end of a stop that worked is announced.
+  announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
+    completed: (name) => mode === 'RetainData'
+      ? vscode.l10n.t('Protection of {0} stopped; its backup data is kept.', name)
+      : vscode.l10n.t('Protection of {0} stopped and its backup data deleted.', name),
+  });
   return running.done;
 }

@@ -56,7 +56,15 @@ describe('Protection state and live jobs', function () {
 
   it('shows a VM whose protection was stopped as stopped, with the menus of a stopped VM, also after Refresh', async () => {
     const name = await protectedVm();
-    await runCommand(host.api, 'azureBackup.stopProtectionRetain', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), { confirmed: true });
+    const notices: string[] = [];
+    const listening = host.api.log.onDidWrite((_level, line) => { if (line.includes('Notice: ')) notices.push(line); });
+    try {
+      await runCommand(host.api, 'azureBackup.stopProtectionRetain', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), { confirmed: true });
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      listening.dispose();
+    }
+    assert.ok(notices.some((n) => n.includes(`Protection of ${name} stopped; its backup data is kept.`)), `the stop's end is announced: ${JSON.stringify(notices)}`);
     for (const pass of ['after the stop', 'after Refresh']) {
       const vm = pass === 'after Refresh' ? await refreshed([SUB, VMS], name) : await nodeAt(host.api, SUB, VMS, name);
       const item = vm.getTreeItem();
