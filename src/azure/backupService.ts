@@ -2,7 +2,8 @@
 // One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
 import type {
   AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
-  ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine, VirtualNetwork,
+  ResourceGroup, ResourceGuardMapping, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VaultSecurity,
+  VirtualMachine, VirtualNetwork,
 } from './model';
 import type { ListScope } from './listingCache';
 
@@ -114,7 +115,23 @@ export interface BackupService {
   enableProtectionMany(ref: VaultRef, vms: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>[], policyName: string, options?: TrackOptions & { onResult?: (r: EnableResult) => void }): Promise<EnableResult[]>;
 
   backupNow(ref: ItemRef, retainUntil: Date, options?: TrackOptions): Promise<AzureOperation>;
+  /** DeleteData is refused (ResourceGuardApprovalRequired, target: the guard) when a Resource Guard protects the vault. */
   stopProtection(ref: ItemRef, mode: 'RetainData' | 'DeleteData', options?: TrackOptions): Promise<AzureOperation>;
+  /**
+   * Another policy for an actively protected item (a ConfigureBackup job). Nothing is sent when it already has it;
+   * Enhanced → Standard is refused before sending (EnhancedToStandardPolicy). Never sent twice (as enable).
+   */
+  changePolicy(ref: ItemRef, policyName: string, options?: TrackOptions): Promise<AzureOperation>;
+  /** Protection again for an item stopped with its data retained (a ConfigureBackup job). Never sent twice. */
+  resumeProtection(ref: ItemRef, policyName: string, options?: TrackOptions): Promise<AzureOperation>;
+  /** A soft-deleted item back to "stopped, data retained" (an Undelete job). Never sent twice. */
+  undelete(ref: ItemRef, options?: TrackOptions): Promise<AzureOperation>;
+  /** The vault's soft-delete and enhanced-security settings (backupconfig/vaultconfig). */
+  getVaultSecurity(ref: VaultRef, signal?: AbortSignal): Promise<VaultSecurity>;
+  /** Saves them; turning soft delete off or shortening its retention is refused when a Resource Guard protects the vault. */
+  updateVaultSecurity(ref: VaultRef, settings: VaultSecurity, signal?: AbortSignal): Promise<VaultSecurity>;
+  /** The Resource Guards mapped to the vault (multi-user authorization); empty without one. */
+  listResourceGuardMappings(ref: VaultRef, signal?: AbortSignal): Promise<ResourceGuardMapping[]>;
 
   listJobs(ref: VaultRef, filter?: JobFilter, options?: PageOptions): Promise<Page<BackupJob>>;
   getJob(ref: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob>;

@@ -58,6 +58,27 @@ export interface Vault {
   tags?: Record<string, string>;
   /** Soft delete: deleted backup data is kept this many days before it is gone. Undefined when Azure did not say. */
   softDelete?: { enabled: boolean; retentionDays?: number };
+  /** Immutable vault: 'Locked' can never be undone. Undefined when Azure did not say. */
+  immutability?: 'Disabled' | 'Unlocked' | 'Locked';
+  /** Multi-user authorization: a Resource Guard protects some operations of the vault. Read-only here. */
+  multiUserAuthorization?: boolean;
+}
+
+export type SecurityState = 'Enabled' | 'Disabled' | 'AlwaysOn';
+
+/** The vault's backup security settings (backupconfig/vaultconfig): soft delete and enhanced security. */
+export interface VaultSecurity {
+  softDelete: SecurityState;
+  /** 14 to 180 days. */
+  softDeleteRetentionDays: number;
+  enhancedSecurity: SecurityState;
+}
+
+/** A Resource Guard that protects operations of the vault (multi-user authorization). */
+export interface ResourceGuardMapping {
+  resourceGuardId: string;
+  /** The guard's own name, the last segment of its id. */
+  resourceGuardName: string;
 }
 
 export interface StorageConfig {
@@ -128,7 +149,10 @@ export interface BackupItem {
   recoveryPointCount?: number;
   /** Stop + delete data under soft delete: kept until deferredDeleteTime, then purged (isScheduledForDeferredDelete). */
   softDeleted?: boolean;
+  /** When the data was deleted (deferredDeleteTimeInUTC). */
   deferredDeleteTime?: Date;
+  /** When the soft-deleted data is purged for good: the delete time plus the vault's soft-delete retention. */
+  purgeTime?: Date;
 }
 
 export type ScheduleFrequency = 'Daily' | 'Weekly';

@@ -10,6 +10,8 @@ import { cancelJob, getJob, listJobs, waitForJob } from './operations/jobs';
 import { createOrUpdatePolicy, getPolicy, listPolicies } from './operations/policies';
 import { enableProtection, enableProtectionMany } from './operations/enable';
 import { stopProtection } from './operations/protection';
+import { changePolicy, resumeProtection, undelete } from './operations/configureItem';
+import { getVaultSecurity, listResourceGuardMappings, updateVaultSecurity } from './operations/vaultSecurity';
 import { getEncryptionConfig } from './operations/encryption';
 import { provisionFileRecovery, revokeFileRecovery } from './operations/fileRecovery';
 import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoints';
@@ -65,6 +67,12 @@ export function createBackupService(session: AzureSession, options: BackupServic
     enableProtectionMany: (ref, vms, policyName, trackOptions) => enableProtectionMany(ctx, ref, vms, policyName, trackOptions),
     backupNow: (ref, retainUntil, trackOptions) => backupNow(ctx, ref, retainUntil, trackOptions),
     stopProtection: (ref, mode, trackOptions) => stopProtection(ctx, ref, mode, trackOptions),
+    changePolicy: (ref, policyName, trackOptions) => changePolicy(ctx, ref, policyName, trackOptions),
+    resumeProtection: (ref, policyName, trackOptions) => resumeProtection(ctx, ref, policyName, trackOptions),
+    undelete: (ref, trackOptions) => undelete(ctx, ref, trackOptions),
+    getVaultSecurity: (ref, signal) => getVaultSecurity(ctx, ref, signal),
+    updateVaultSecurity: (ref, settings, signal) => updateVaultSecurity(ctx, ref, settings, signal),
+    listResourceGuardMappings: (ref, signal) => listResourceGuardMappings(ctx, ref, signal),
     listJobs: (ref, filter, pageOptions) => listJobs(ctx, ref, filter, pageOptions),
     getJob: (ref, jobName, signal) => getJob(ctx, ref, jobName, signal),
     cancelJob: (ref, jobName, signal) => cancelJob(ctx, ref, jobName, signal),

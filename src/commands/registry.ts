@@ -4,6 +4,7 @@ import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { backupNow } from './backupNow';
 import { cancelJob } from './cancelJob';
+import { changePolicy } from './changePolicy';
 import { configureStorage } from './configureStorage';
 import { copyResourceId } from './copyResourceId';
 import { createPolicy } from './createPolicy';
@@ -15,6 +16,7 @@ import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { openSandbox } from './openSandbox';
 import { refresh } from './refresh';
+import { resumeProtection } from './resumeProtection';
 import { retry } from './retry';
 import { selectSubscriptions } from './selectSubscriptions';
 import { showCoverage } from './showCoverage';
@@ -25,6 +27,7 @@ import { showRunningJobs } from './showRunningJobs';
 import { signIn, signInWithAzureCli } from './signIn';
 import { stopProtectionDelete } from './stopProtectionDelete';
 import { stopProtectionRetain } from './stopProtectionRetain';
+import { undelete } from './undelete';
 import { viewPolicy } from './viewPolicy';
 
 /** Every command of the extension; package.json declares exactly these (checked by a unit test). */
@@ -32,7 +35,7 @@ export const allCommands: CommandDefinition[] = [
   signIn, signInWithAzureCli, openSandbox, selectSubscriptions, refresh, retry, loadMore, showLog,
   createVault, configureStorage, enableBackup, enableBackupFromVault, backupNow,
   createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints,
-  stopProtectionRetain, stopProtectionDelete, openInPortal, copyResourceId, showCoverage,
+  stopProtectionRetain, stopProtectionDelete, changePolicy, resumeProtection, undelete, openInPortal, copyResourceId, showCoverage,
 ];
 
 /**

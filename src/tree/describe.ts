@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { BackupItem, BackupJob, Vault, VirtualMachine } from '../azure/model';
 import { regionDisplayName } from '../azure/regionNames';
-import { elapsed, formatDuration } from '../ui/time';
+import { elapsed, formatDate, formatDuration } from '../ui/time';
 import { itemProtectionStatus } from '../azure/protectionState';
 import { protectionWithVault } from './protectionText';
 
@@ -82,9 +82,10 @@ export function healthLabel(health: ItemHealth, l10n: L10n): string {
   }
 }
 
-/** e.g. "Healthy · last backup 2 hours ago", or the portal's "Warning (initial backup pending)". */
-export function itemDescription(item: BackupItem, now: Date, l10n: L10n): string {
+/** e.g. "Healthy · last backup 2 hours ago", the portal's "Warning (initial backup pending)", or "Soft deleted, purged on 17 Dec 2026". */
+export function itemDescription(item: BackupItem, now: Date, l10n: L10n, locale = 'en'): string {
   const health = itemHealth(item);
+  if (health === 'softDeleted' && item.purgeTime) return l10n.t('Soft deleted, purged on {0}', formatDate(item.purgeTime, locale));
   if (health === 'pending' || !item.lastBackupTime) return healthLabel(health, l10n);
   const when = relativeTime(item.lastBackupTime, now, l10n);
   return item.lastBackupStatus === 'Failed'

@@ -32,6 +32,9 @@ export interface VmItemFields {
   extendedInfo?: { recoveryPointCount?: number };
   isScheduledForDeferredDelete?: boolean;
   deferredDeleteTimeInUTC?: Date | string;
+  /** 'd.hh:mm:ss' left before the purge. */
+  deferredDeleteTimeRemaining?: string;
+  softDeleteRetentionPeriodInDays?: number;
 }
 
 export interface ItemResourceLike {
@@ -72,8 +75,27 @@ export function toBackupItem(resource: ProtectedItemResource | ItemResourceLike)
     policyName: policyName || undefined,
     initialBackupPending: protectionState === 'IRPending',
     recoveryPointCount: vm.extendedInfo?.recoveryPointCount,
-    ...(vm.isScheduledForDeferredDelete === true ? { softDeleted: true, deferredDeleteTime: meaningfulDate(vm.deferredDeleteTimeInUTC) } : {}),
+    ...(vm.isScheduledForDeferredDelete === true ? softDeleteFields(vm) : {}),
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** deferredDeleteTimeInUTC is when the data was deleted; the purge comes the item's retention later. */
+function softDeleteFields(vm: VmItemFields, readAt = Date.now()): Pick<BackupItem, 'softDeleted' | 'deferredDeleteTime' | 'purgeTime'> {
+  const deleted = meaningfulDate(vm.deferredDeleteTimeInUTC);
+  const days = vm.softDeleteRetentionPeriodInDays;
+  const remaining = timeSpanMs(vm.deferredDeleteTimeRemaining);
+  const purgeTime = deleted && typeof days === 'number' && days > 0 ? new Date(deleted.getTime() + days * DAY_MS)
+    : remaining !== undefined ? new Date(readAt + remaining) : undefined;
+  return { softDeleted: true, ...(deleted ? { deferredDeleteTime: deleted } : {}), ...(purgeTime ? { purgeTime } : {}) };
+}
+
+/** A .NET TimeSpan as the service writes it: '[d.]hh:mm:ss[.fffffff]'. */
+export function timeSpanMs(value: string | undefined): number | undefined {
+  const m = /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?$/.exec(value ?? '');
+  if (!m) return undefined;
+  return ((Number(m[1] ?? 0) * 24 + Number(m[2])) * 60 + Number(m[3])) * 60_000 + Number(m[4]) * 1000;
 }
 
 /** True when the item is soft-deleted (stop + delete data with soft delete on): it no longer protects the VM. */

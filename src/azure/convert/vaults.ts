@@ -1,8 +1,8 @@
 // Recovery Services vault (modular SDK) → domain Vault / StorageConfig.
 import type { Vault as SdkVault } from '@azure/arm-recoveryservices';
-import type { BackupResourceConfigResource } from '@azure/arm-recoveryservicesbackup';
+import type { BackupResourceConfigResource, BackupResourceVaultConfigResource } from '@azure/arm-recoveryservicesbackup';
 import { idSegments } from '../ids';
-import type { StorageConfig, StorageRedundancy, Vault } from '../model';
+import type { SecurityState, StorageConfig, StorageRedundancy, Vault, VaultSecurity } from '../model';
 
 const REDUNDANCIES: readonly StorageRedundancy[] = ['GeoRedundant', 'LocallyRedundant', 'ZoneRedundant'];
 
@@ -24,6 +24,7 @@ export function toVault(v: SdkVault): Vault {
     crossRegionRestore: redundancy?.crossRegionRestore?.toLowerCase() === 'enabled',
     provisioningState: v.properties?.provisioningState,
     ...softDeleteOf(v),
+    ...guardsOf(v),
     ...(v.tags ? { tags: { ...v.tags } } : {}),
   };
 }
@@ -35,6 +36,38 @@ function softDeleteOf(v: SdkVault): Pick<Vault, 'softDelete'> {
   const state = settings.softDeleteState.toLowerCase();
   const retentionDays = settings.softDeleteRetentionPeriodInDays;
   return { softDelete: { enabled: state === 'enabled' || state === 'alwayson', ...(retentionDays !== undefined ? { retentionDays } : {}) } };
+}
+
+const IMMUTABILITY: readonly NonNullable<Vault['immutability']>[] = ['Disabled', 'Unlocked', 'Locked'];
+
+/** Immutability and multi-user authorization, shown read-only (changed in the portal, with a Resource Guard). */
+function guardsOf(v: SdkVault): Pick<Vault, 'immutability' | 'multiUserAuthorization'> {
+  const security = v.properties?.securitySettings;
+  const immutability = IMMUTABILITY.find((s) => s.toLowerCase() === security?.immutabilitySettings?.state?.toLowerCase());
+  const mua = security?.multiUserAuthorization?.toLowerCase();
+  return {
+    ...(immutability ? { immutability } : {}),
+    ...(mua === 'enabled' || mua === 'disabled' ? { multiUserAuthorization: mua === 'enabled' } : {}),
+  };
+}
+
+const SECURITY_STATES: readonly SecurityState[] = ['Enabled', 'Disabled', 'AlwaysOn'];
+
+/** 'AlwaysON' (the SDK's spelling) reads AlwaysOn; 'Invalid' or absent reads as off. */
+export function toSecurityState(value: string | undefined): SecurityState {
+  return SECURITY_STATES.find((s) => s.toLowerCase() === value?.toLowerCase()) ?? 'Disabled';
+}
+
+/** The service's default soft-delete retention when it does not say. */
+const DEFAULT_SOFT_DELETE_DAYS = 14;
+
+export function toVaultSecurity(resource: BackupResourceVaultConfigResource): VaultSecurity {
+  const p = resource.properties ?? {};
+  return {
+    softDelete: toSecurityState(p.softDeleteFeatureState),
+    softDeleteRetentionDays: p.softDeleteRetentionPeriodInDays ?? DEFAULT_SOFT_DELETE_DAYS,
+    enhancedSecurity: toSecurityState(p.enhancedSecurityState),
+  };
 }
 
 export function toStorageConfig(resource: BackupResourceConfigResource): StorageConfig {

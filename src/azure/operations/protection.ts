@@ -8,6 +8,7 @@ import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import { changingItems } from './changingItems';
 import { getBackupItem } from './items';
+import { refuseIfGuarded } from './vaultSecurity';
 
 /** RetainData: PUT with protectionState ProtectionStopped; DeleteData: DELETE of the item. */
 export function stopProtection(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions = {}): Promise<AzureOperation> {
@@ -18,6 +19,7 @@ async function stop(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'D
   const client = ctx.clients.backup(ref.subscriptionId);
   const tracker = trackerFor(ctx, ref);
   if (mode === 'DeleteData') {
+    await refuseIfGuarded(ctx, ref, 'Stop protection with delete data', options.signal);
     return runTrackedOperation(tracker, (onResponse) => client.protectedItems.delete(
       ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { abortSignal: options.signal, onResponse }), options);
   }

@@ -8,6 +8,8 @@ import { refreshVault, refreshVirtualMachines } from './refreshAffected';
 import { resolveItem } from './targets';
 import { announceJobEnd } from './jobEndNotice';
 import { trackOperation } from './trackOperation';
+import { guardOf, refusedByGuard, tellGuarded } from './resourceGuard';
+import { rememberPolicy } from './lastPolicy';
 
 /**
  * Stop protection of an item: keeping its data after a modal confirmation that names it, deleting its data only once
@@ -20,6 +22,10 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
     return undefined;
   }
   const { service, item } = target;
+  // Checked before the user types the name: a stop with delete data the guard protects cannot be done here.
+  const deleting = vscode.l10n.t('Stop protection with delete data');
+  if (mode === 'DeleteData' && await refusedByGuard(service, deps.log, itemRef(item), deleting)) return { refused: 'ResourceGuard' };
+  rememberPolicy(item);
   if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
     await (mode === 'RetainData'
       ? confirm(vscode.l10n.t('Stop protection of {0} and keep its backup data?', item.friendlyName), vscode.l10n.t('Stop and retain data'))
@@ -33,11 +39,17 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
       refreshVirtualMachines(deps.tree, item.subscriptionId);
     },
   }, (opts) => service.stopProtection(itemRef(item), mode, opts));
+  const guard = running.done.catch((e: unknown) => {
+    const name = guardOf(e);
+    if (!name) throw e;
+    tellGuarded(deps.log, deleting, name);
+    return { refused: 'ResourceGuard' } as const;
+  });
   // Failures are shown by the command's own error display; the end of a stop that worked is announced.
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
     completed: (name) => mode === 'RetainData'
       ? vscode.l10n.t('Protection of {0} stopped; its backup data is kept.', name)
       : vscode.l10n.t('Protection of {0} stopped and its backup data deleted.', name),
   });
-  return running.done;
+  return guard;
 }

@@ -32,14 +32,14 @@ export class BackupItemNode implements TreeNode {
     const running = this.context.jobs.isBusy(this.resourceKey);
     const status = itemProtectionStatus(item);
     const health = itemHealth(item);
-    const description = running ? l10n.t('Backup job running…') : itemDescription(item, this.context.now(), l10n);
+    const description = running ? l10n.t('Backup job running…') : itemDescription(item, this.context.now(), l10n, this.context.locale);
     return makeTreeItem({
       id: this.id, label: item.friendlyName, description, icon: itemIcon(health, running),
       iconColor: running ? undefined : health === 'healthy' ? 'testing.iconPassed' : health === 'error' ? 'errorForeground' : health === 'pending' || health === 'warning' ? 'list.warningForeground' : undefined,
       contextValue: backupItemContextValue(status),
       tooltip: makeTooltip(item.friendlyName, [
         [l10n.t('Protection'), protectionStatusLabel(status, l10n)], [l10n.t('Health'), isActivelyProtected(status) ? healthLabel(health, l10n) : undefined],
-        [l10n.t('Purged after'), item.deferredDeleteTime && formatDateTime(item.deferredDeleteTime, this.context.locale ?? 'en')], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
+        [l10n.t('Deleted'), item.deferredDeleteTime && formatDateTime(item.deferredDeleteTime, this.context.locale ?? 'en')], [l10n.t('Purged on'), item.purgeTime && formatDateTime(item.purgeTime, this.context.locale ?? 'en')], [l10n.t('Policy'), item.policyName], [l10n.t('Last backup status'), item.lastBackupStatus],
         [l10n.t('Last backup'), item.lastBackupTime && formatDateTime(item.lastBackupTime, this.context.locale ?? 'en')], [l10n.t('Virtual machine'), item.sourceResourceId], [l10n.t('Vault'), item.vaultName],
       ]),
       accessibleLabel: l10n.t('Backup item {0}, {1}', item.friendlyName, description),

@@ -24,6 +24,9 @@ export class BackupItemsNode implements PagedNode {
   /** Items loaded so far (for the vault tooltip); undefined before the first load. */
   get loadedCount(): number | undefined { return this.loaded ? this.pages.all.length : undefined; }
 
+  /** Soft-deleted items loaded so far (the vault cannot be deleted while it holds any); undefined before the first load. */
+  get softDeletedCount(): number | undefined { return this.loaded ? this.pages.all.filter((i) => i.softDeleted).length : undefined; }
+
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
     return makeTreeItem({ id: this.id, label: l10n.t('Backup items'), icon: 'vm', contextValue: ContextValue.backupItems, collapsible: true });

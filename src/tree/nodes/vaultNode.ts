@@ -6,6 +6,7 @@ import type { TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { redundancyLabel, vaultDescription } from '../describe';
+import { vaultSecurityRows } from '../vaultSecurityText';
 import { resourceNodeId } from '../nodeIds';
 import { vaultRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
@@ -38,6 +39,7 @@ export class VaultNode implements TreeNode {
         [l10n.t('Resource group'), v.resourceGroup], [l10n.t('Region'), regionDisplayName(v.location)], [l10n.t('Storage redundancy'), redundancyLabel(v.redundancy, l10n)],
         [l10n.t('Cross-region restore'), v.crossRegionRestore ? l10n.t('Enabled') : l10n.t('Disabled')],
         [l10n.t('Backup items'), count === undefined ? undefined : count],
+        ...vaultSecurityRows(v, this.itemsNode.softDeletedCount, l10n),
       ]),
       accessibleLabel: l10n.t('Vault {0}, {1}', v.name, vaultDescription(v, l10n)),
     });

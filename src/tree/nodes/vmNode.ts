@@ -34,7 +34,7 @@ export class VmNode implements TreeNode {
       contextValue: vmContextValue(vm.protection?.state),
       tooltip: makeTooltip(vm.name, [[l10n.t('Resource group'), vm.resourceGroup], [l10n.t('Region'), regionDisplayName(vm.location)], [l10n.t('Operating system'), vm.osType], [l10n.t('Size'), vm.vmSize],
         [l10n.t('Protection'), protectionStatusLabel(vm.protection?.state, l10n)], [l10n.t('Vault'), vm.protection?.vaultName], [l10n.t('Policy'), vm.protection?.policyName],
-        [l10n.t('Backup'), item ? itemDescription(item, this.context.now(), l10n) : undefined]]),
+        [l10n.t('Backup'), item ? itemDescription(item, this.context.now(), l10n, this.context.locale) : undefined]]),
       accessibleLabel: l10n.t('Virtual machine {0}, {1}', vm.name, running ? l10n.t('backup job running') : description),
     });
   }

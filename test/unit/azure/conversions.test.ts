@@ -79,6 +79,23 @@ describe('conversions', () => {
     assert.equal(toBackupItem({ properties: { protectedItemType: 'AzureFileShareProtectedItem' } }), undefined);
   });
 
+  it('dates a soft-deleted item\'s purge its retention after the delete, not at the delete', () => {
+    const soft = (props: Record<string, unknown>) => toBackupItem({
+      id: `${VAULT}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg1;vm1/protectedItems/VM;iaasvmcontainerv2;rg1;vm1`,
+      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', protectionState: 'ProtectionStopped', isScheduledForDeferredDelete: true, ...props },
+    });
+    const item = soft({ deferredDeleteTimeInUTC: '2026-12-03T10:00:00Z', softDeleteRetentionPeriodInDays: 14, deferredDeleteTimeRemaining: '13.23:00:00' });
+    assert.equal(item?.softDeleted, true);
+    assert.equal(item?.deferredDeleteTime?.toISOString(), '2026-12-03T10:00:00.000Z');
+    assert.equal(item?.purgeTime?.toISOString(), '2026-12-17T10:00:00.000Z');
+    // Without the retention, the time the service says remains, from when it was read.
+    const before = Date.now();
+    const fromRemaining = soft({ deferredDeleteTimeInUTC: '2026-12-03T10:00:00Z', deferredDeleteTimeRemaining: '2.01:00:30' })?.purgeTime?.getTime() ?? 0;
+    const span = ((2 * 24 + 1) * 3600 + 30) * 1000;
+    assert.ok(fromRemaining >= before + span && fromRemaining <= Date.now() + span, String(fromRemaining));
+    assert.equal(soft({})?.purgeTime, undefined, 'no date is made up');
+  });
+
   it('maps a job: numeric actionsInfo means cancellable, duration parsed, error taken from errorDetails', () => {
     const job = toBackupJob({
       id: `${VAULT}/backupJobs/1111`, name: '1111',

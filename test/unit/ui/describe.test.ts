@@ -24,6 +24,13 @@ describe('tree view-model formatting', () => {
       ['2 seconds', '90 seconds', '2 minutes', '10 minutes', '1 hour', '2 hours']);
   });
 
+  it('words a soft-deleted item with the day it is purged, in the display language', () => {
+    const soft = item({ protectionState: 'ProtectionStopped', softDeleted: true, purgeTime: new Date('2026-12-17T10:00:00Z'), lastBackupTime: new Date('2026-11-26T08:00:00Z') });
+    assert.equal(itemDescription(soft, now, t, 'en'), 'Soft deleted, purged on Dec 17, 2026');
+    assert.equal(itemDescription(soft, now, t, 'nl'), 'Soft deleted, purged on 17 dec 2026');
+    assert.equal(itemIcon(itemHealth(soft), false), 'trash');
+  });
+
   it('words an item awaiting its first backup as the portal does', () => {
     const pending = item({ protectionState: 'IRPending', initialBackupPending: true, lastBackupStatus: '', lastBackupTime: undefined });
     assert.equal(itemDescription(pending, now, t), 'Warning (initial backup pending)');

@@ -1,0 +1,142 @@
+// Change the policy of a protected item, resume protection of a stopped one, and undelete a soft-deleted one: each
+// a PUT of the item that starts one job (ConfigureBackup, or Undelete). Never twice: a second request in flight
+// joins the first, what the item already is is read first (nothing is sent when it is already so), a PUT whose
+// answer was lost is not sent again before the item is looked at, and the service's "operation in progress"
+// follows the running job.
+import type { ItemRef, TrackOptions } from '../backupService';
+import { AzureError } from '../errors';
+import { FABRIC, policyId } from '../ids';
+import type { AzureOperation, BackupItem, JobOperation } from '../model';
+import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
+import { runTrackedOperation } from '../tracker';
+import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
+import type { OperationContext } from './context';
+import { trackerFor } from './context';
+import { changingItems } from './changingItems';
+import { joinInFlight } from './inFlight';
+import { getBackupItem } from './items';
+import { getPolicy } from './policies';
+import { joinRunningJob, runningJobFor } from './running';
+
+const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
+/** Sends of one PUT when each answer is lost and the item shows nothing applied (as the SDK's 1 + 3 retries). */
+const MAX_SENDS = 4;
+export const ENHANCED_TO_STANDARD = 'EnhancedToStandardPolicy';
+export const NOT_SOFT_DELETED = 'ItemNotSoftDeleted';
+
+interface Change {
+  /** The job the PUT starts. */
+  job: JobOperation;
+  /** The PUT's properties. */
+  body: (item: BackupItem) => Record<string, unknown>;
+  /** Whether the item as read already shows the change (then nothing is sent, or sent again). */
+  applied: (item: BackupItem) => boolean;
+}
+
+function samePolicy(item: BackupItem, policyName: string): boolean {
+  return isActivelyProtected(itemProtectionStatus(item)) && item.policyName?.toLowerCase() === policyName.toLowerCase();
+}
+
+function protectWith(ref: ItemRef, policyName: string): Change {
+  return {
+    job: 'ConfigureBackup',
+    body: (item) => ({ protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: item.sourceResourceId, policyId: policyId(ref, policyName) }),
+    applied: (item) => samePolicy(item, policyName),
+  };
+}
+
+const UNDELETE: Change = {
+  job: 'Undelete',
+  body: (item) => ({ protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: item.sourceResourceId, protectionState: 'ProtectionStopped', isRehydrate: true }),
+  applied: (item) => !item.softDeleted,
+};
+
+const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExisting: true };
+
+/** The change's job if one runs for the item, else done. */
+async function followApplied(ctx: OperationContext, ref: ItemRef, change: Change, options: TrackOptions): Promise<AzureOperation> {
+  const running = await runningJobFor(ctx, ref, change.job, ref.containerName, options.signal);
+  return running ? joinRunningJob(ctx, ref, running, options) : done;
+}
+
+async function send(ctx: OperationContext, ref: ItemRef, item: BackupItem, change: Change, options: TrackOptions): Promise<AzureOperation> {
+  const client = ctx.clients.backup(ref.subscriptionId);
+  for (let sent = 1; ; sent++) {
+    try {
+      return await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.protectedItems.createOrUpdate(
+        ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { properties: change.body(item) as never },
+        { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend }), options);
+    } catch (e) {
+      const error = AzureError.from(e);
+      if (error.code === RESPONSE_LOST) {
+        // The service may have applied it: follow what it did, or send again if the item shows nothing.
+        if (change.applied(await getBackupItem(ctx, ref, options.signal))) return followApplied(ctx, ref, change, options);
+        const running = await runningJobFor(ctx, ref, change.job, ref.containerName, options.signal);
+        if (running) return joinRunningJob(ctx, ref, running, options);
+        if (sent < MAX_SENDS) continue;
+        throw error;
+      }
+      const running = error.code === CONFLICT ? await runningJobFor(ctx, ref, change.job, ref.containerName, options.signal) : undefined;
+      if (running) return joinRunningJob(ctx, ref, running, options);
+      throw error;
+    }
+  }
+}
+
+function itemKey(kind: string, ref: ItemRef): string {
+  return `${kind}/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${ref.containerName}/${ref.itemName}`.toLowerCase();
+}
+
+function refuse(code: string, message: string): never {
+  throw new AzureError({ code, message, retryable: false });
+}
+
+/** The service refuses to move an item from an Enhanced (V2) policy to a Standard one: refused before sending. */
+async function refuseEnhancedToStandard(ctx: OperationContext, ref: ItemRef, item: BackupItem, policyName: string, signal?: AbortSignal): Promise<void> {
+  if (!item.policyName) return;
+  const [from, to] = await Promise.all([getPolicy(ctx, ref, item.policyName, signal).catch(() => undefined), getPolicy(ctx, ref, policyName, signal)]);
+  if (from?.policyType === 'V2' && to.policyType === 'V1') {
+    refuse(ENHANCED_TO_STANDARD, `${item.friendlyName} is protected by the Enhanced policy ${from.name}; an item cannot move from an Enhanced policy to a Standard policy such as ${to.name}.`);
+  }
+}
+
+/** Another policy for an actively protected item: one ConfigureBackup job. */
+export function changePolicy(ctx: OperationContext, ref: ItemRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
+  return joinInFlight(ctx, itemKey('configure', ref), () => changingItems(ctx, ref, async () => {
+    const item = await getBackupItem(ctx, ref, options.signal);
+    const change = protectWith(ref, policyName);
+    if (change.applied(item)) return followApplied(ctx, ref, change, options);
+    if (!isActivelyProtected(itemProtectionStatus(item))) {
+      refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
+    }
+    await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
+    return send(ctx, ref, item, change, options);
+  }));
+}
+
+/** Protection again, with a policy, for an item stopped with its data retained: one ConfigureBackup job. */
+export function resumeProtection(ctx: OperationContext, ref: ItemRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
+  return joinInFlight(ctx, itemKey('configure', ref), () => changingItems(ctx, ref, async () => {
+    const item = await getBackupItem(ctx, ref, options.signal);
+    const change = protectWith(ref, policyName);
+    if (change.applied(item)) return followApplied(ctx, ref, change, options);
+    if (item.softDeleted) refuse('SoftDeletedItem', `The backup data of ${item.friendlyName} is soft deleted: undelete it before resuming protection.`);
+    if (itemProtectionStatus(item) !== 'ProtectionStopped') {
+      refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
+    }
+    return send(ctx, ref, item, change, options);
+  }));
+}
+
+/** A soft-deleted item back to "protection stopped, data retained": one Undelete job. */
+export function undelete(ctx: OperationContext, ref: ItemRef, options: TrackOptions = {}): Promise<AzureOperation> {
+  return joinInFlight(ctx, itemKey('undelete', ref), () => changingItems(ctx, ref, async () => {
+    const item = await getBackupItem(ctx, ref, options.signal);
+    if (!item.softDeleted) {
+      const running = await runningJobFor(ctx, ref, UNDELETE.job, ref.containerName, options.signal);
+      if (running) return joinRunningJob(ctx, ref, running, options);
+      refuse(NOT_SOFT_DELETED, `The backup data of ${item.friendlyName} is not soft deleted.`);
+    }
+    return send(ctx, ref, item, UNDELETE, options);
+  }));
+}

@@ -1,0 +1,52 @@
+// The QuickPick of a vault's VM policies for one item (Change policy, Resume protection): each by its schedule, the
+// item's current (or last) policy first and marked, and, for an item on an Enhanced policy, the Standard ones
+// listed apart with the reason the service refuses them.
+import * as vscode from 'vscode';
+import type { BackupService } from '../../azure/backupService';
+import type { BackupItem, Policy } from '../../azure/model';
+import { policySummary } from '../../tree/policyText';
+import { UserCancelled } from '../../ui/errorInfo';
+import * as notify from '../../ui/notify';
+import { itemRef } from '../../tree/refs';
+
+export interface PolicyPickItem extends vscode.QuickPickItem {
+  policy?: Policy;
+}
+
+/** Why the service refuses the policy for the item; undefined when it may take it. */
+export function refusalOf(current: Policy | undefined, next: Policy): string | undefined {
+  return current?.policyType === 'V2' && next.policyType === 'V1'
+    ? vscode.l10n.t('An item on an Enhanced policy cannot move to a Standard policy.')
+    : undefined;
+}
+
+export function policyPickItems(policies: Policy[], marked: string | undefined, markLabel: string, current: Policy | undefined): PolicyPickItem[] {
+  const isMarked = (p: Policy): boolean => p.name.toLowerCase() === marked?.toLowerCase();
+  const sorted = [...policies].sort((a, b) => Number(isMarked(b)) - Number(isMarked(a)) || a.name.localeCompare(b.name));
+  const allowed = sorted.filter((p) => !refusalOf(current, p));
+  const refused = sorted.filter((p) => refusalOf(current, p));
+  const row = (p: Policy): PolicyPickItem => ({
+    label: p.name, policy: p,
+    description: isMarked(p) ? markLabel : p.policyType === 'V2' ? vscode.l10n.t('Enhanced') : vscode.l10n.t('Standard'),
+    detail: policySummary(p, vscode.l10n),
+  });
+  return [
+    ...allowed.map(row),
+    ...(refused.length ? [{ label: refusalOf(current, refused[0]) ?? '', kind: vscode.QuickPickItemKind.Separator }, ...refused.map(row)] : []),
+  ];
+}
+
+/** The vault's VM policies, read now. */
+export async function vmPolicies(service: BackupService, item: BackupItem): Promise<Policy[]> {
+  return (await service.listPolicies(itemRef(item))).items.filter((p) => p.backupManagementType === 'AzureIaasVM');
+}
+
+export async function pickItemPolicy(items: PolicyPickItem[], placeHolder: string): Promise<Policy> {
+  if (!items.some((i) => i.policy)) {
+    void notify.info(vscode.l10n.t('This vault has no VM backup policies.'));
+    throw new UserCancelled();
+  }
+  const chosen = await notify.quickPick(items, { placeHolder, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true });
+  if (!chosen?.policy) throw new UserCancelled();
+  return chosen.policy;
+}

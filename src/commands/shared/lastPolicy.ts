@@ -1,0 +1,14 @@
+// The policy an item had when protection was stopped here: the service clears it on stop, and Resume protection
+// offers it first. Kept for the window's session only.
+import type { BackupItem } from '../../azure/model';
+
+const lastPolicies = new Map<string, string>();
+
+export function rememberPolicy(item: BackupItem): void {
+  if (item.policyName) lastPolicies.set(item.id.toLowerCase(), item.policyName);
+}
+
+/** The item's own policy when the service still names it, else the one it had when stopped here. */
+export function lastPolicyOf(item: BackupItem): string | undefined {
+  return item.policyName ?? lastPolicies.get(item.id.toLowerCase());
+}
