@@ -112,6 +112,65 @@ describe('Reliability: faults × workflows through the commands', function () {
     };
   };
 
+  /** Jobs of one operation for the subject, in the sandbox. */
+  const jobCount = (subject: string, operation: string): number =>
+    host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === operation).length;
+  const itemNamed = async (subject: string): Promise<BackupItem | undefined> =>
+    ((await itemNodes()).find((n) => labelOf(n) === subject) as Partial<{ item: BackupItem }> | undefined)?.item;
+  /**
+   * The lifecycle's writes (a PUT of the item each): change policy, resume, undelete. Afterwards the item's job
+   * exists exactly once beside its enable's, and the tree shows the item as the write left it.
+   */
+  const lifecycleWorkflows: Workflow[] = [
+    {
+      name: 'change policy', command: 'azureBackup.changePolicy', faults: [...COMMON, 'op Failed'],
+      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      prepare: async () => {
+        const name = lifecycleItems.pop() ?? '';
+        return { args: [await itemNode(name), { policyName: 'RelShort', confirmed: true }], subject: name };
+      },
+      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      afterwards: async ({ subject = '' }) => {
+        assert.strictEqual(jobCount(subject, 'ConfigureBackup'), 2, `the enable and one change for ${subject}`);
+        assert.strictEqual((await itemNamed(subject))?.policyName, 'RelShort');
+      },
+    },
+    {
+      name: 'resume protection', command: 'azureBackup.resumeProtection', faults: [...COMMON, 'op Failed'],
+      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      prepare: async () => {
+        const name = lifecycleItems.pop() ?? '';
+        await runCommand(host.api, 'azureBackup.stopProtectionRetain', await itemNode(name), { confirmed: true });
+        return { args: [await itemNode(name), { policyName: 'DefaultPolicy' }], subject: name };
+      },
+      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      afterwards: async ({ subject = '' }) => {
+        assert.strictEqual(jobCount(subject, 'ConfigureBackup'), 2, `the enable and one resume for ${subject}`);
+        const item = await itemNamed(subject);
+        assert.ok(item && item.protectionState !== 'ProtectionStopped', `protected again: ${item?.protectionState}`);
+      },
+    },
+    {
+      name: 'undelete', command: 'azureBackup.undelete', faults: [...COMMON, 'op Failed'],
+      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      prepare: async () => {
+        const name = lifecycleItems.pop() ?? '';
+        await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
+        return { args: [await itemNode(name)], subject: name };
+      },
+      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      afterwards: async ({ subject = '' }) => {
+        assert.strictEqual(jobCount(subject, 'Undelete'), 1, `one Undelete job for ${subject}`);
+        const item = await itemNamed(subject);
+        assert.ok(item && !item.softDeleted && item.protectionState === 'ProtectionStopped', 'stopped with its data retained');
+      },
+    },
+  ];
+  const lifecycleItems: string[] = [];
+
   const workflows: Workflow[] = [
     {
       name: 'create vault', command: 'azureBackup.createVault', faults: COMMON,
@@ -176,6 +235,7 @@ describe('Reliability: faults × workflows through the commands', function () {
       prepare: async () => ({ args: [await vaultNode(), { name: next('RelPolicy'), timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14 } }] }),
       succeeded: (r) => assert.ok(r !== undefined),
     },
+    ...lifecycleWorkflows,
   ];
 
   before(async function () {
@@ -185,6 +245,9 @@ describe('Reliability: faults × workflows through the commands', function () {
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
     await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: 'rel-storage-vault', resourceGroup: RG, location: LOCATION });
     items.push(...await protect(2 + workflows.filter((w) => w.name.startsWith('stop')).reduce((n, w) => n + w.faults.length, 0)));
+    lifecycleItems.push(...await protect(lifecycleWorkflows.reduce((n, w) => n + w.faults.length, 0)));
+    await runCommand(host.api, 'azureBackup.createPolicy', await vaultNode(),
+      { name: 'RelShort', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '20:00' }, retention: { dailyDays: 7 } });
   });
 
   for (const workflow of workflows) {
