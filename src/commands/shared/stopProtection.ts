@@ -3,7 +3,7 @@ import * as notify from '../../ui/notify';
 import { itemRef } from '../../tree/refs';
 import { confirm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
-import { confirmDeleteData } from './confirmDeleteData';
+import { confirmDeleteData, deletedText, softDeleteNow } from './confirmDeleteData';
 import { refreshVault, refreshVirtualMachines } from './refreshAffected';
 import { resolveItem } from './targets';
 import { announceJobEnd } from './jobEndNotice';
@@ -26,10 +26,11 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
   const deleting = vscode.l10n.t('Stop protection with delete data');
   if (mode === 'DeleteData' && await refusedByGuard(service, deps.log, itemRef(item), deleting)) return { refused: 'ResourceGuard' };
   rememberPolicy(item);
+  const softDelete = mode === 'DeleteData' ? await softDeleteNow(service, item) : undefined;
   if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
     await (mode === 'RetainData'
       ? confirm(vscode.l10n.t('Stop protection of {0} and keep its backup data?', item.friendlyName), vscode.l10n.t('Stop and retain data'))
-      : confirmDeleteData(service, item));
+      : confirmDeleteData(item, softDelete));
   }
   const running = trackOperation(deps, {
     title: mode === 'RetainData' ? vscode.l10n.t('Stopping protection of {0}', item.friendlyName) : vscode.l10n.t('Deleting backup data of {0}', item.friendlyName),
@@ -49,7 +50,7 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
     completed: (name) => mode === 'RetainData'
       ? vscode.l10n.t('Protection of {0} stopped; its backup data is kept.', name)
-      : vscode.l10n.t('Protection of {0} stopped and its backup data deleted.', name),
+      : deletedText(name, softDelete),
   });
   return guard;
 }

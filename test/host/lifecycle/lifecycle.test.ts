@@ -133,8 +133,16 @@ describe('The protection lifecycle', function () {
 
   it('keeps an item stopped with delete data as soft deleted with its purge date; undelete, then resume', async () => {
     const name = await protectedVm();
-    const deleted = await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
-    assert.ok(deleted, JSON.stringify(host.api.log.shownErrors().at(-1)));
+    const told = notices();
+    try {
+      const deleted = await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
+      assert.ok(deleted, JSON.stringify(host.api.log.shownErrors().at(-1)));
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      told.dispose();
+    }
+    // Soft delete keeps the data: the end says so instead of "deleted".
+    assert.ok(told.list.some((n) => n.includes(`Protection of ${name} stopped and its backup data deleted into soft delete: it is kept 14 days and can be undeleted until then.`)), JSON.stringify(told.list));
     const node = await itemNode(name);
     const item = (node as unknown as { item: BackupItem }).item;
     assert.strictEqual(item.softDeleted, true);
