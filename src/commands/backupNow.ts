@@ -9,8 +9,8 @@ import { parseDateInput, retainUntilProblem } from '../webview/rules';
 import { addDays, toDateInput } from '../ui/time';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { runningBackupOf } from './shared/backupGuard';
-import { formStrings } from './shared/formStrings';
-import { announceBackupEnd, backupEndText } from './shared/jobEndNotice';
+import { formStrings } from '../webview/fieldMessages';
+import { announceJobEnd, backupEndTexts, jobEndText } from './shared/jobEndNotice';
 import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
@@ -107,9 +107,9 @@ export const backupNow: CommandDefinition = {
           // No job was reported, so the request has already ended: the reply is its outcome. A refusal throws here
           // (OperationFailed / AzureError), and the form shows its message, code and request id.
           const operation = await running.done;
-          return { message: backupEndText(item.friendlyName, operation)?.text ?? vscode.l10n.t('Backup of {0} started.', item.friendlyName) };
+          return { message: jobEndText(backupEndTexts(), item.friendlyName, operation) ?? vscode.l10n.t('Backup of {0} started.', item.friendlyName) };
         }
-        announceBackupEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done);
+        announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done, backupEndTexts());
         return { message: vscode.l10n.t('Backup of {0} started.', item.friendlyName), jobName: outcome.jobName };
       },
       openJob: (jobName) => showJobByName(service, item, jobName),
