@@ -21,8 +21,9 @@ export function policyNameTakenMessage(name: string): string {
 export function fieldMessages(): Record<string, string> {
   return {
     ...vaultFieldStrings(),
-    retainUntilInvalid: vscode.l10n.t('Enter a date as YYYY-MM-DD.'), retainUntilPast: vscode.l10n.t('The date must be after today.'),
-    retainUntilTooFar: vscode.l10n.t('The date must be within 99 years.'),
+    // Keyed as the Azure layer's validateRetainUntil answers: page, host and Azure layer share one vocabulary.
+    'retainUntil.invalid': vscode.l10n.t('Enter a date as YYYY-MM-DD.'), 'retainUntil.tooEarly': vscode.l10n.t('The date must be after today.'),
+    'retainUntil.tooLate': vscode.l10n.t('The date must be within 99 years.'),
     policyNameInvalid: vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.'),
     timeInvalid: vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
     rangeInvalid: vscode.l10n.t('Enter a whole number from {min} to {max}.'),
