@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FormKind } from '../../webview/protocol';
+import type { FormKind } from './protocol';
 
 /** The messages of a new vault's fields (rules.ts keys), for every page that names a vault: the forms and the coverage page. */
 export function vaultFieldStrings(): Record<'vaultNameLength' | 'vaultNameChars' | 'vaultNameTaken' | 'resourceGroupInvalid', string> {
