@@ -3,15 +3,14 @@ import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, BackupItem } from '../azure/model';
 import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { protectionStatusLabel } from '../presentation/protectionText';
 import { itemRef } from '../tree/refs';
 import { readRetainUntil } from '../webview/rules';
-import { addDays, toDateInput } from '../ui/time';
+import { addDays, toDateInput } from '../presentation/time';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { runningBackupOf } from './shared/backupGuard';
 import { fieldMessages, formStrings } from '../webview/fieldMessages';
 import { announceJobEnd, backupEndTexts, jobEndText } from './shared/jobEndNotice';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 
@@ -49,8 +48,8 @@ export async function startBackup(deps: CommandDeps, service: BackupService, ite
     running = trackOperation(deps, {
       title: vscode.l10n.t('Backing up {0}', item.friendlyName), keys: [key], vault: itemRef(item), kind: 'Backup',
       affected: () => {
-        refreshVault(deps.tree, item.vaultId, ['items', 'jobs']);
-        refreshVirtualMachines(deps.tree, item.subscriptionId);
+        deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
+        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
       },
     }, (options) => service.backupNow(itemRef(item), retainUntil, options));
   } finally {
