@@ -48,14 +48,18 @@ const badParameter = (message: string): ArmError => new ArmError(400, 'BadReques
  * the slow side of a tree load.
  * Records change in place (control.ts), so the row is re-rendered when the mutable fields differ.
  */
-const rendered = new WeakMap<VmRecord, { version: string; row: Row }>();
+const rendered = new WeakMap<VmRecord, { seen: RenderedFields; row: Row }>();
+
+/** The record's fields a row shows that can change in place; compared one by one (no string per VM per query). */
+// Tags are replaced, never edited in place, so their identity tells a change.
+type RenderedFields = Pick<VmRecord, 'powerState' | 'broken' | 'osDiskName' | 'tags'> & { tenantId: string };
 
 function graphRow(vm: VmRecord, tenantId: string): Row {
-  const version = `${tenantId}|${vm.powerState}|${vm.broken}|${vm.osDiskName ?? ''}|${vm.tags ? JSON.stringify(vm.tags) : ''}`;
   const known = rendered.get(vm);
-  if (known?.version === version) return known.row;
+  if (known && known.seen.tenantId === tenantId && known.seen.powerState === vm.powerState && known.seen.broken === vm.broken
+    && known.seen.osDiskName === vm.osDiskName && known.seen.tags === vm.tags) return known.row;
   const row = renderGraphVm(vm, tenantId);
-  rendered.set(vm, { version, row });
+  rendered.set(vm, { seen: { tenantId, powerState: vm.powerState, broken: vm.broken, osDiskName: vm.osDiskName, tags: vm.tags }, row });
   return row;
 }
 
