@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { AzureOperation, BackupItem, Policy } from '../azure/model';
 import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
 import { itemRef } from '../tree/refs';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { protectionStatusLabel } from '../presentation/protectionText';
 import * as notify from '../ui/notify';
 import { confirm } from '../ui/pickers';
 import { retentionShrinks } from '../webview/rules';
@@ -10,7 +10,6 @@ import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { announceJobEnd } from './shared/jobEndNotice';
 import { policyPickItems, pickItemPolicy, refusalOf, vmPolicies } from './shared/itemPolicyPick';
 import { policyToInput } from './shared/policyDocument';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { guardOf, refusedByGuard, tellGuarded } from './shared/resourceGuard';
 import { resolveItem } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
@@ -66,8 +65,8 @@ async function changePolicyOf(deps: CommandDeps, node: unknown, input: ChangePol
     title: vscode.l10n.t('Changing the policy of {0} to {1}', item.friendlyName, next.name),
     keys: [item.sourceResourceId], vault: itemRef(item), kind: 'ConfigureBackup',
     affected: () => {
-      refreshVault(deps.tree, item.vaultId, ['items', 'jobs', 'policies']);
-      refreshVirtualMachines(deps.tree, item.subscriptionId);
+      deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
+      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
     },
   }, (opts) => service.changePolicy(itemRef(item), next.name, opts));
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {

@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { AzureOperation } from '../azure/model';
 import { itemProtectionStatus } from '../azure/protectionState';
 import { itemRef } from '../tree/refs';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { protectionStatusLabel } from '../presentation/protectionText';
 import * as notify from '../ui/notify';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { announceJobEnd } from './shared/jobEndNotice';
 import { policyPickItems, pickItemPolicy, vmPolicies } from './shared/itemPolicyPick';
 import { lastPolicyOf } from './shared/lastPolicy';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
 
@@ -40,8 +39,8 @@ async function resume(deps: CommandDeps, node: unknown, input: { policyName?: un
     title: vscode.l10n.t('Resuming protection of {0}', item.friendlyName),
     keys: [item.sourceResourceId], vault: itemRef(item), kind: 'ConfigureBackup',
     affected: () => {
-      refreshVault(deps.tree, item.vaultId, ['items', 'jobs', 'policies']);
-      refreshVirtualMachines(deps.tree, item.subscriptionId);
+      deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
+      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
     },
   }, (opts) => service.resumeProtection(itemRef(item), policy.name, opts));
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {

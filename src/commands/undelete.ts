@@ -4,7 +4,6 @@ import { itemRef } from '../tree/refs';
 import * as notify from '../ui/notify';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { announceJobEnd } from './shared/jobEndNotice';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
 
@@ -23,8 +22,8 @@ async function undeleteItem(deps: CommandDeps, node: unknown): Promise<UndeleteO
     title: vscode.l10n.t('Undeleting the backup data of {0}', item.friendlyName),
     keys: [item.sourceResourceId], vault: itemRef(item), kind: 'Other',
     affected: () => {
-      refreshVault(deps.tree, item.vaultId, ['items', 'jobs']);
-      refreshVirtualMachines(deps.tree, item.subscriptionId);
+      deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
+      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
     },
   }, (opts) => service.undelete(itemRef(item), opts));
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { BackupService } from '../../azure/backupService';
 import type { BackupItem, Policy } from '../../azure/model';
-import { policySummary } from '../../tree/policyText';
+import { policySummary } from '../../presentation/policyText';
 import { UserCancelled } from '../../ui/errorInfo';
 import * as notify from '../../ui/notify';
 import { itemRef } from '../../tree/refs';

@@ -2,11 +2,11 @@ import { regionDisplayName } from '../../azure/regionNames';
 import type * as vscode from 'vscode';
 import type { VaultRef } from '../../azure/backupService';
 import type { Vault } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
-import { redundancyLabel, vaultDescription } from '../describe';
-import { vaultSecurityRows } from '../vaultSecurityText';
+import { redundancyLabel, vaultDescription } from '../../presentation/describe';
+import { vaultSecurityRows } from '../../presentation/vaultSecurityText';
 import { resourceNodeId } from '../nodeIds';
 import { vaultRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
@@ -27,6 +27,8 @@ export class VaultNode implements TreeNode {
 
   get ref(): VaultRef { return vaultRef(this.vault); }
   get subscriptionId(): string { return this.vault.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'vault', vault: this.vault }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
