@@ -13,6 +13,8 @@ export type ValidationResult = ValidationProblem | undefined;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The service keeps an on-demand recovery point for at most 99 years. */
 export const MAX_RETAIN_YEARS = 99;
+/** Azure Backup keeps soft-deleted data for 14 to 180 days. */
+export const SOFT_DELETE_DAYS = { min: 14, max: 180 } as const;
 
 export const POLICY_LIMITS = {
   dailyDays: { min: 7, max: 9999 },

@@ -28,6 +28,7 @@ import { signIn, signInWithAzureCli } from './signIn';
 import { stopProtectionDelete } from './stopProtectionDelete';
 import { stopProtectionRetain } from './stopProtectionRetain';
 import { undelete } from './undelete';
+import { vaultSecurity } from './vaultSecurity';
 import { viewPolicy } from './viewPolicy';
 
 /** Every command of the extension; package.json declares exactly these (checked by a unit test). */
@@ -35,7 +36,7 @@ export const allCommands: CommandDefinition[] = [
   signIn, signInWithAzureCli, openSandbox, selectSubscriptions, refresh, retry, loadMore, showLog,
   createVault, configureStorage, enableBackup, enableBackupFromVault, backupNow,
   createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints,
-  stopProtectionRetain, stopProtectionDelete, changePolicy, resumeProtection, undelete, openInPortal, copyResourceId, showCoverage,
+  stopProtectionRetain, stopProtectionDelete, changePolicy, resumeProtection, undelete, vaultSecurity, openInPortal, copyResourceId, showCoverage,
 ];
 
 /**

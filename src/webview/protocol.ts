@@ -10,6 +10,7 @@ export type { EnableVaultInit, EnableVaultSubmit } from './forms/enableVault';
 export type { EnableVmInit, EnableVmSubmit } from './forms/enableVm';
 export type { PolicyInit, PolicySubmit } from './forms/policy';
 export type { StorageInit, StorageSubmit } from './forms/storage';
+export type { VaultSecurityInit, VaultSecuritySubmit } from './forms/vaultSecurity';
 
 export interface FormOption {
   value: string;

@@ -1,9 +1,9 @@
 // Field rules shared by the host (authoritative check) and the webview (live feedback). Pure, no DOM, no vscode.
 // Each rule returns a message key of protocol.ts `FormStrings` or undefined when the value is fine. The service's
 // rules themselves live once, in the Azure layer's validation (also pure, so the webview bundle can use it).
-import type { PolicyInput } from '../azure/model';
+import type { PolicyInput, SecurityState } from '../azure/model';
 import {
-  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyInput, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName,
+  MAX_RETAIN_YEARS, POLICY_LIMITS, SOFT_DELETE_DAYS, validatePolicyInput, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName,
 } from '../azure/validation';
 
 export const limits = {
@@ -110,4 +110,25 @@ export function retentionShrinks(before: PolicyInput, after: PolicyInput): boole
     const now = after.retention[tier];
     return was !== undefined && (now === undefined || now < was);
   });
+}
+
+/** What the vault security form holds now, and what the vault had when it opened. */
+export interface SecurityChoice { softDelete: SecurityState; softDeleteRetentionDays: number; enhancedSecurity: SecurityState; confirmName: string }
+export interface SecurityProblem {
+  field: 'softDelete' | 'enhancedSecurity' | 'softDeleteRetentionDays' | 'confirmName';
+  key: 'alwaysOnLocked' | 'rangeInvalid' | 'confirmName';
+}
+
+/** A setting that becomes always on now: it cannot be undone, so the vault's name is typed to confirm. */
+export function becomesAlwaysOn(before: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>, after: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>): boolean {
+  return (after.softDelete === 'AlwaysOn' && before.softDelete !== 'AlwaysOn') || (after.enhancedSecurity === 'AlwaysOn' && before.enhancedSecurity !== 'AlwaysOn');
+}
+
+/** The first problem of the vault's security settings, on the field that shows it. */
+export function securityProblem(vaultName: string, before: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>, after: SecurityChoice): SecurityProblem | undefined {
+  if (before.softDelete === 'AlwaysOn' && after.softDelete !== 'AlwaysOn') return { field: 'softDelete', key: 'alwaysOnLocked' };
+  if (before.enhancedSecurity === 'AlwaysOn' && after.enhancedSecurity !== 'AlwaysOn') return { field: 'enhancedSecurity', key: 'alwaysOnLocked' };
+  if (!inRange(after.softDeleteRetentionDays, SOFT_DELETE_DAYS)) return { field: 'softDeleteRetentionDays', key: 'rangeInvalid' };
+  if (becomesAlwaysOn(before, after) && after.confirmName !== vaultName) return { field: 'confirmName', key: 'confirmName' };
+  return undefined;
 }

@@ -5,12 +5,12 @@ import type { VaultRef } from '../backupService';
 import { toVaultSecurity } from '../convert/vaults';
 import { AzureError } from '../errors';
 import { idSegments } from '../ids';
+import { SOFT_DELETE_DAYS } from '../validation';
 import type { ResourceGuardMapping, SecurityState, VaultSecurity } from '../model';
 import type { OperationContext } from './context';
 import { call } from './context';
 
 export const RESOURCE_GUARD_APPROVAL = 'ResourceGuardApprovalRequired';
-export const SOFT_DELETE_RETENTION = { min: 14, max: 180 } as const;
 
 export async function getVaultSecurity(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<VaultSecurity> {
   return toVaultSecurity(await call(() => ctx.clients.backup(ref.subscriptionId).backupResourceVaultConfigs.get(ref.name, ref.resourceGroup, { abortSignal: signal })));
@@ -54,9 +54,9 @@ const WIRE_STATE: Record<SecurityState, 'Enabled' | 'Disabled' | 'AlwaysON'> = {
 /** PATCH of the vault's soft-delete and enhanced-security settings, checked first; always-on cannot be turned back. */
 export async function updateVaultSecurity(ctx: OperationContext, ref: VaultRef, next: VaultSecurity, signal?: AbortSignal): Promise<VaultSecurity> {
   const days = next.softDeleteRetentionDays;
-  if (!Number.isInteger(days) || days < SOFT_DELETE_RETENTION.min || days > SOFT_DELETE_RETENTION.max) {
+  if (!Number.isInteger(days) || days < SOFT_DELETE_DAYS.min || days > SOFT_DELETE_DAYS.max) {
     throw new AzureError({ code: 'InvalidSoftDeleteRetention', retryable: false, target: 'softDeleteRetentionDays',
-      message: `Soft-deleted data is kept for ${SOFT_DELETE_RETENTION.min} to ${SOFT_DELETE_RETENTION.max} days.` });
+      message: `Soft-deleted data is kept for ${SOFT_DELETE_DAYS.min} to ${SOFT_DELETE_DAYS.max} days.` });
   }
   const current = await getVaultSecurity(ctx, ref, signal);
   if (weakensSoftDelete(current, next)) await refuseIfGuarded(ctx, ref, 'Weakening soft delete', signal);

@@ -7,8 +7,9 @@ import { enableVmPage } from './enableVm';
 import type { FormPage } from './page';
 import { policyPage } from './policy';
 import { storagePage } from './storage';
+import { vaultSecurityPage } from './vaultSecurity';
 
-const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage] as const;
+const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage, vaultSecurityPage] as const;
 
 type MissingPage = Exclude<FormKind, (typeof formPages)[number]['kind']>;
 const everyKindHasAPage: [MissingPage] extends [never] ? true : MissingPage = true;

@@ -6,8 +6,9 @@ import { enableVaultForm } from './enableVault';
 import { enableVmForm } from './enableVm';
 import { policyForm } from './policy';
 import { storageForm } from './storage';
+import { vaultSecurityForm } from './vaultSecurity';
 
-export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm] as const;
+export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm, vaultSecurityForm] as const;
 
 type Contract = (typeof formContracts)[number];
 export type FormKind = Contract['kind'];

@@ -12,6 +12,8 @@ import type { UndeleteOutcome } from '../../../src/commands/undelete';
 import { policyPickItems } from '../../../src/commands/shared/itemPolicyPick';
 import { itemRef } from '../../../src/tree/refs';
 import type { TreeNode } from '../../../src/tree/treeNode';
+import type { FormPanel } from '../../../src/webview/formPanel';
+import type { FormKind, HostMessage } from '../../../src/webview/protocol';
 import { requestsTo, runCommand } from '../reliability/fixtures';
 import { nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 
@@ -183,5 +185,48 @@ describe('The protection lifecycle', function () {
     assert.strictEqual(saved.softDeleteRetentionDays, 30);
     assert.deepStrictEqual(await service.listResourceGuardMappings(ref), []);
     await service.updateVaultSecurity(ref, { ...before, softDeleteRetentionDays: 14 });
+  });
+
+  it('saves the Vault security form; always on needs the vault name typed and then cannot be turned off', async () => {
+    const name = `life-sec-${Date.now() % 100_000}`;
+    await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name, resourceGroup: RG, location: LOCATION });
+    const open = async (): Promise<FormPanel<FormKind>> => {
+      await vscode.commands.executeCommand('azureBackup.vaultSecurity', await refreshed([SUB, VAULTS], name));
+      const panel = host.api.forms.list().find((p) => p.definition.kind === 'vaultSecurity' && p.definition.key.includes(`/vaults/${name}#`));
+      assert.ok(panel, 'Vault Security… opened its form');
+      await panel.ready.catch(() => undefined);
+      return panel;
+    };
+    let requestId = 500;
+    const send = async (panel: FormPanel<FormKind>, payload: Record<string, unknown>): Promise<HostMessage> =>
+      await panel.receive({ type: 'submit', requestId: ++requestId, payload: { softDelete: 'Enabled', softDeleteRetentionDays: 14, enhancedSecurity: 'Enabled', confirmName: '', ...payload } }) as HostMessage;
+    const patches = (): number => requestsTo(host.api, { method: 'PATCH|PUT', path: '/backupconfig/vaultconfig$' }).length;
+    const before = patches();
+
+    let panel = await open();
+    for (const [payload, field] of [[{ softDeleteRetentionDays: 10 }, 'softDeleteRetentionDays'], [{ softDelete: 'AlwaysOn', confirmName: 'not-the-name' }, 'confirmName']] as const) {
+      const reply = await send(panel, payload);
+      assert.ok(reply.type === 'reply' && !reply.ok && reply.error.field === field, JSON.stringify(reply));
+    }
+    assert.strictEqual(patches(), before, 'nothing sent for a refused input');
+    const saved = await send(panel, { softDeleteRetentionDays: 30 });
+    assert.ok(saved.type === 'reply' && saved.ok, JSON.stringify(saved));
+    panel.dispose();
+    const tip = (await refreshed([SUB, VAULTS], name)).getTreeItem().tooltip as vscode.MarkdownString;
+    assert.match(tip.value, /Soft delete: On, deleted data kept 30 days/);
+
+    panel = await open();
+    const always = await send(panel, { softDelete: 'AlwaysOn', softDeleteRetentionDays: 30, confirmName: name });
+    assert.ok(always.type === 'reply' && always.ok, JSON.stringify(always));
+    panel.dispose();
+    const service = await host.api.service(vault.subscriptionId);
+    assert.strictEqual((await service.getVaultSecurity({ subscriptionId: vault.subscriptionId, resourceGroup: RG, name })).softDelete, 'AlwaysOn');
+    panel = await open();
+    const sent = patches();
+    const off = await send(panel, { softDelete: 'Disabled', softDeleteRetentionDays: 30 });
+    panel.dispose();
+    assert.ok(off.type === 'reply' && !off.ok && off.error.field === 'softDelete', JSON.stringify(off));
+    assert.strictEqual(off.ok ? '' : off.error.message, 'Always on: it cannot be turned off.');
+    assert.strictEqual(patches(), sent, 'not sent: the service would refuse it');
   });
 });

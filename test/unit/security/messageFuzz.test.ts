@@ -4,7 +4,7 @@ import type { FormKind } from '../../../src/webview/protocol';
 import { describeMessage, parseWebviewMessage } from '../../../src/webview/validate';
 import { hostileCoverageMessages, hostileFormMessages, MUTATIONS, validCoverageMessages, validFormMessages } from './messageFuzz';
 
-const KINDS: FormKind[] = ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy'];
+const KINDS: FormKind[] = ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'vaultSecurity'];
 const PER_KIND = 2000;
 
 describe('webview message fuzz (the pure validators)', () => {

@@ -56,6 +56,8 @@ const submits: Record<FormKind, Template> = {
     [['vaultId', 'string', true], ['newVaultName', 'string', true], ['policyName', 'string', true]]),
   enableBackupVault: submit({ policyName: 'DefaultPolicy', vmIds: [vmId] }, [['policyName', 'string', true], ['vmIds', 'array', true]]),
   backupNow: submit({ retainUntil: '2030-01-01' }, [['retainUntil', 'string', true]]),
+  vaultSecurity: submit({ softDelete: 'Enabled', softDeleteRetentionDays: 30, enhancedSecurity: 'Enabled', confirmName: '' },
+    [['softDelete', 'string', true], ['softDeleteRetentionDays', 'int', true], ['enhancedSecurity', 'string', true], ['confirmName', 'string', true]]),
   policy: { ...submit(policy, []), fields: [{ path: ['requestId'], kind: 'int', required: true }, { path: ['payload'], kind: 'object', required: true }, ...policyFields] },
 };
 

@@ -13,7 +13,7 @@ import { coverageMessageTemplates, type Field, formTemplates, getParent, type Te
 
 type Validator = (raw: unknown) => unknown;
 
-const KINDS: FormKind[] = ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy'];
+const KINDS: FormKind[] = ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'vaultSecurity'];
 const VALIDATORS: [string, Validator, Template[]][] = [
   ...KINDS.map((kind): [string, Validator, Template[]] => [`the ${kind} form`, (raw) => parseWebviewMessage(kind, raw), formTemplates(kind)]),
   ['the coverage page', parseCoverageMessage, coverageMessageTemplates()],
