@@ -52,7 +52,8 @@ export function renderVaultSecurity(shell: Shell, data: VaultSecurityInit): void
   const check = (): SecurityChoice | undefined => {
     const now = choice();
     // The name is asked only while a setting is about to become always on.
-    confirmField.group.hidden = !becomesAlwaysOn(data, now);
+    // Through the style, not `hidden`: a component's own display rule would override the attribute.
+    confirmField.group.style.display = becomesAlwaysOn(data, now) ? '' : 'none';
     const problem = securityProblem(data.vaultName, data, now);
     setHelp(daysField.helper, problem?.field === 'softDeleteRetentionDays' ? rangeMessage(s, SOFT_DELETE_DAYS) : s.retentionHelp, problem?.field === 'softDeleteRetentionDays');
     setHelp(confirmField.helper, s.confirmHelp, problem?.field === 'confirmName' && now.confirmName !== '');

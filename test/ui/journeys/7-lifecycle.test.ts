@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { expandTreeRow, notification, quickInput, treeRow } from '../workbench';
-import { assertNoCspViolations, journeyWorkbench, openSandboxTree, runFromRowMenu, waitForRow } from './helpers';
+import { assertNoCspViolations, formResult, journeyWorkbench, openForm, openSandboxTree, runFromRowMenu, typeInto, waitForRow } from './helpers';
 
 const VM = 'web-vm-01';
 const VAULT = 'contoso-vault';
@@ -71,6 +71,27 @@ describe('Journey 7: stop with delete data → soft deleted → undelete → res
     await session().screenshot('change-policy');
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'EnhancedPolicy' }).first().click();
     await notification(page, `${VM} is now protected by policy EnhancedPolicy.`).waitFor({ timeout: 60000 });
+    assertNoCspViolations(session());
+  });
+
+  it('saves the vault security settings; always on asks for the vault name, a retention out of range is said', async () => {
+    const { page } = session();
+    await runFromRowMenu(page, treeRow(page, VAULT).first(), 'Vault Security…');
+    const form = await openForm(page, `Vault security: ${VAULT}`);
+    const confirm = form.locator('vscode-textfield[name=confirmName]');
+    await form.locator('vscode-button#submit:not([disabled])').waitFor();
+    assert.strictEqual(await confirm.isVisible(), false, 'no name asked while nothing becomes always on');
+    await form.locator('#softDelete vscode-radio[value=AlwaysOn]').click();
+    await confirm.waitFor({ state: 'visible' });
+    await form.locator('vscode-button#submit[disabled]').waitFor();
+    await session().screenshot('vault-security-always-on');
+    await form.locator('#softDelete vscode-radio[value=Enabled]').click();
+    await confirm.waitFor({ state: 'hidden' });
+    await typeInto(form, 'vscode-textfield[name=softDeleteRetentionDays]', '200');
+    await form.locator('vscode-form-helper.error', { hasText: 'Enter a whole number from 14 to 180.' }).waitFor();
+    await typeInto(form, 'vscode-textfield[name=softDeleteRetentionDays]', '21');
+    await form.locator('vscode-button#submit:not([disabled])').click();
+    assert.match(await formResult(form), new RegExp(`Security settings of ${VAULT} saved\\.`));
     assertNoCspViolations(session());
   });
 });
