@@ -4,9 +4,9 @@ import type {
   AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
   ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine, VirtualNetwork,
 } from './model';
-import type { ListScope } from './listingCache';
+import type { ListScope } from './transport/listingCache';
 
-export type { ListScope } from './listingCache';
+export type { ListScope } from './transport/listingCache';
 
 /** A page of a list plus the token to ask for the next one ("Load more"). */
 export interface Page<T> {
@@ -145,4 +145,10 @@ export interface BackupService {
   isVmNameAvailable(subscriptionId: string, resourceGroup: string, name: string, signal?: AbortSignal): Promise<boolean>;
   /** How the vault encrypts backup data at rest. */
   getEncryptionConfig(ref: VaultRef, signal?: AbortSignal): Promise<EncryptionConfig>;
+
+  /**
+   * `fn` over `items`, at most `limit` at once, results in input order: a caller's own fan-out of this service's
+   * calls, started through the session's start gate like the layer's own fan-outs (docs/ARCHITECTURE.md).
+   */
+  fanOut<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<R[]>;
 }

@@ -17,7 +17,7 @@ import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
 import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
-import { createListingCache, noListingCache } from './listingCache';
+import { createListingCache, noListingCache } from './transport/listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
 /**
@@ -78,5 +78,6 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listStorageAccounts: (subscriptionId, region, signal) => listStorageAccounts(ctx, subscriptionId, region, signal),
     isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) => isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
     getEncryptionConfig: (ref, signal) => getEncryptionConfig(ctx, ref, signal),
+    fanOut: (items, limit, fn, signal) => ctx.clients.transport.mapWithConcurrency(items, limit, fn, signal),
   };
 }

@@ -5,12 +5,11 @@
 // whose answer was lost is not sent again before the item is looked at, and the service's "configure already in
 // progress" (another client) follows the running job.
 import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
-import { mapWithConcurrency } from '../concurrency';
 import { AzureError } from '../errors';
 import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm } from '../ids';
 import type { AzureOperation, VirtualMachine } from '../model';
 import { refreshContainers, runTrackedOperation } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
+import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
@@ -87,7 +86,7 @@ async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly Vm
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActive(items.get(vm.id.toLowerCase())));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
-  return mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
+  return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
       const operation = await joinInFlight(ctx, enableKey(ref, vm), async () =>

@@ -10,7 +10,7 @@ import { FABRIC } from '../ids';
 import type { AzureOperation, BackupItem, BackupJob, RestoreRequest } from '../model';
 import { nextDelay, sleep } from '../polling';
 import { startLongRunningOperation, trackAcceptedOperation, trackJob } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
+import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import { changingItems } from './changingItems';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
