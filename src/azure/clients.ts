@@ -68,6 +68,7 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
 }
 
 /**
+ * The client with our pipeline: the SDK's, less its form-data and proxy policies (ours are added by pipelineOptions).
  * ARM's APIs take JSON, never form data, but the SDK pipelines' form-data policy checks every request body with
  * `instanceof FormData`: that first touch of the global loads Node's bundled fetch implementation (undici),
  * ~45 ms of synchronous CPU inside the first Azure call of the extension host. Dropped from our clients.
@@ -76,7 +77,7 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
  * HTTPS_PROXY alone, sent calls through the proxy that VS Code sends directly (the sandbox on loopback, NO_PROXY
  * hosts with http.proxySupport off), and dropped the session's CA on the way (a "self-signed certificate" error).
  */
-function withOurPolicies<T extends { pipeline: Pipeline }>(client: T): T {
+function withOurPipeline<T extends { pipeline: Pipeline }>(client: T): T {
   client.pipeline.removePolicy({ name: formDataPolicyName });
   client.pipeline.removePolicy({ name: proxyPolicyName });
   return client;
@@ -101,14 +102,14 @@ export function createClientSet(session: AzureSession, options: ClientSetOptions
   };
   const cred = session.credential;
   return {
-    subscriptions: () => memo('subscriptions', () => withOurPolicies(new SubscriptionClient(cred, modular))),
-    resources: (id) => memo(`resources/${id}`, () => withOurPolicies(new ResourceManagementClient(cred, id, modular))),
-    compute: (id) => memo(`compute/${id}`, () => withOurPolicies(new ComputeManagementClient(cred, id, modular))),
-    network: (id) => memo(`network/${id}`, () => withOurPolicies(createNetworkManagement(cred, id, modular))),
-    storage: (id) => memo(`storage/${id}`, () => withOurPolicies(createStorageManagement(cred, id, modular))),
-    vaults: (id) => memo(`vaults/${id}`, () => withOurPolicies(new RecoveryServicesClient(cred, id, modular))),
-    backup: (id) => memo(`backup/${id}`, () => withOurPolicies(new RecoveryServicesBackupClient(cred, id, hlc))),
-    resourceGraph: () => memo('resourceGraph', () => withOurPolicies(new ResourceGraphClient(cred, modular))),
+    subscriptions: () => memo('subscriptions', () => withOurPipeline(new SubscriptionClient(cred, modular))),
+    resources: (id) => memo(`resources/${id}`, () => withOurPipeline(new ResourceManagementClient(cred, id, modular))),
+    compute: (id) => memo(`compute/${id}`, () => withOurPipeline(new ComputeManagementClient(cred, id, modular))),
+    network: (id) => memo(`network/${id}`, () => withOurPipeline(createNetworkManagement(cred, id, modular))),
+    storage: (id) => memo(`storage/${id}`, () => withOurPipeline(createStorageManagement(cred, id, modular))),
+    vaults: (id) => memo(`vaults/${id}`, () => withOurPipeline(new RecoveryServicesClient(cred, id, modular))),
+    backup: (id) => memo(`backup/${id}`, () => withOurPipeline(new RecoveryServicesBackupClient(cred, id, hlc))),
+    resourceGraph: () => memo('resourceGraph', () => withOurPipeline(new ResourceGraphClient(cred, modular))),
     http,
     transport,
     wire: (pipeline) => ({ pipeline, http, queue: transport.queue, endpoint: common.endpoint }),
