@@ -2,7 +2,7 @@
 // bound on parallel calls as our fan-out. The clients come from the Azure layer's own factory.
 import { createClientSet } from '../src/azure/clients';
 import { toVirtualMachine } from '../src/azure/convert/arm';
-import { createSandboxProvider } from '../src/azure/index';
+import { createSandboxProvider } from '../src/auth/index';
 import { collectAll, modularToken } from '../src/azure/paging';
 import type { SandboxAddress } from './treeLoad';
 

@@ -17,6 +17,7 @@ import { findRunningJob, gateOf } from './operations/neverTwice';
 import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
+import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
 import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
 import { createListingCache, noListingCache } from './transport/listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
@@ -47,6 +48,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listResourceGroups: (subscriptionId, signal) => arm.listResourceGroups(ctx, subscriptionId, signal),
     listRegions: (subscriptionId, signal) => arm.listRegions(ctx, subscriptionId, signal),
     listVirtualMachinesWithProtection: (subscriptionId, signal) => listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
+    graphVirtualMachines: (subscriptionIds, signal) => graphVirtualMachines(ctx, subscriptionIds, signal),
+    graphBackupItems: (subscriptionIds, signal) => graphBackupItems(ctx, subscriptionIds, signal),
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
     forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),
