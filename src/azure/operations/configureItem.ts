@@ -1,22 +1,20 @@
 // Change the policy of a protected item, resume protection of a stopped one, and undelete a soft-deleted one: each
-// a PUT of the item that starts one job (ConfigureBackup, or Undelete). Never twice: a second request in flight
-// joins the first, what the item already is is read first (nothing is sent when it is already so), a PUT whose
-// answer was lost is not sent again before the item is looked at, and the service's "operation in progress"
+// a PUT of the item that starts one job (ConfigureBackup, or Undelete). Never twice (neverTwice.ts): a second request
+// in flight joins the first, what the item already is is read first (nothing is sent when it is already so), a PUT
+// whose answer was lost is not sent again before the item is looked at, and the service's "operation in progress"
 // follows the running job.
 import type { ItemRef, TrackOptions } from '../backupService';
 import { AzureError } from '../errors';
-import { FABRIC, policyId } from '../ids';
+import { FABRIC, itemId, policyId } from '../ids';
 import type { AzureOperation, BackupItem, JobOperation } from '../model';
 import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
 import { runTrackedOperation } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
+import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
-import { changingItems } from './changingItems';
-import { joinInFlight } from './inFlight';
 import { getBackupItem } from './items';
+import { findRunningJob, followJob, followRunningJob, once } from './neverTwice';
 import { getPolicy } from './policies';
-import { joinRunningJob, runningJobFor } from './running';
 
 const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
 /** Sends of one PUT when each answer is lost and the item shows nothing applied (as the SDK's 1 + 3 retries). */
@@ -55,8 +53,7 @@ const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExis
 
 /** The change's job if one runs for the item, else done. */
 async function followApplied(ctx: OperationContext, ref: ItemRef, change: Change, options: TrackOptions): Promise<AzureOperation> {
-  const running = await runningJobFor(ctx, ref, change.job, ref.containerName, options.signal);
-  return running ? joinRunningJob(ctx, ref, running, options) : done;
+  return await followRunningJob(ctx, ref, change.job, ref.containerName, options) ?? done;
 }
 
 async function send(ctx: OperationContext, ref: ItemRef, item: BackupItem, change: Change, options: TrackOptions): Promise<AzureOperation> {
@@ -71,20 +68,16 @@ async function send(ctx: OperationContext, ref: ItemRef, item: BackupItem, chang
       if (error.code === RESPONSE_LOST) {
         // The service may have applied it: follow what it did, or send again if the item shows nothing.
         if (change.applied(await getBackupItem(ctx, ref, options.signal))) return followApplied(ctx, ref, change, options);
-        const running = await runningJobFor(ctx, ref, change.job, ref.containerName, options.signal);
-        if (running) return joinRunningJob(ctx, ref, running, options);
+        const running = await findRunningJob(ctx, ref, change.job, item, options.signal);
+        if (running) return followJob(ctx, ref, running, options);
         if (sent < MAX_SENDS) continue;
         throw error;
       }
-      const running = error.code === CONFLICT ? await runningJobFor(ctx, ref, change.job, ref.containerName, options.signal) : undefined;
-      if (running) return joinRunningJob(ctx, ref, running, options);
+      const running = error.code === CONFLICT ? await followRunningJob(ctx, ref, change.job, ref.containerName, options) : undefined;
+      if (running) return running;
       throw error;
     }
   }
-}
-
-function itemKey(kind: string, ref: ItemRef): string {
-  return `${kind}/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${ref.containerName}/${ref.itemName}`.toLowerCase();
 }
 
 function refuse(code: string, message: string): never {
@@ -102,7 +95,7 @@ async function refuseEnhancedToStandard(ctx: OperationContext, ref: ItemRef, ite
 
 /** Another policy for an actively protected item: one ConfigureBackup job. */
 export function changePolicy(ctx: OperationContext, ref: ItemRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return joinInFlight(ctx, itemKey('configure', ref), () => changingItems(ctx, ref, async () => {
+  return once(ctx, 'configure', itemId(ref), async () => {
     const item = await getBackupItem(ctx, ref, options.signal);
     const change = protectWith(ref, policyName);
     if (change.applied(item)) return followApplied(ctx, ref, change, options);
@@ -111,12 +104,12 @@ export function changePolicy(ctx: OperationContext, ref: ItemRef, policyName: st
     }
     await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
     return send(ctx, ref, item, change, options);
-  }));
+  }, { changes: ref, reserved: options.reserved });
 }
 
 /** Protection again, with a policy, for an item stopped with its data retained: one ConfigureBackup job. */
 export function resumeProtection(ctx: OperationContext, ref: ItemRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return joinInFlight(ctx, itemKey('configure', ref), () => changingItems(ctx, ref, async () => {
+  return once(ctx, 'configure', itemId(ref), async () => {
     const item = await getBackupItem(ctx, ref, options.signal);
     const change = protectWith(ref, policyName);
     if (change.applied(item)) return followApplied(ctx, ref, change, options);
@@ -125,18 +118,18 @@ export function resumeProtection(ctx: OperationContext, ref: ItemRef, policyName
       refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
     }
     return send(ctx, ref, item, change, options);
-  }));
+  }, { changes: ref, reserved: options.reserved });
 }
 
 /** A soft-deleted item back to "protection stopped, data retained": one Undelete job. */
 export function undelete(ctx: OperationContext, ref: ItemRef, options: TrackOptions = {}): Promise<AzureOperation> {
-  return joinInFlight(ctx, itemKey('undelete', ref), () => changingItems(ctx, ref, async () => {
+  return once(ctx, 'undelete', itemId(ref), async () => {
     const item = await getBackupItem(ctx, ref, options.signal);
     if (!item.softDeleted) {
-      const running = await runningJobFor(ctx, ref, UNDELETE.job, ref.containerName, options.signal);
-      if (running) return joinRunningJob(ctx, ref, running, options);
+      const running = await followRunningJob(ctx, ref, UNDELETE.job, ref.containerName, options);
+      if (running) return running;
       refuse(NOT_SOFT_DELETED, `The backup data of ${item.friendlyName} is not soft deleted.`);
     }
     return send(ctx, ref, item, UNDELETE, options);
-  }));
+  }, { changes: ref, reserved: options.reserved });
 }
