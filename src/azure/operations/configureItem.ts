@@ -15,6 +15,7 @@ import { trackerFor } from './context';
 import { getBackupItem } from './items';
 import { findRunningJob, followJob, followRunningJob, once } from './neverTwice';
 import { getPolicy } from './policies';
+import { guardedCall } from './vaultSecurity';
 
 const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
 /** Sends of one PUT when each answer is lost and the item shows nothing applied (as the SDK's 1 + 3 retries). */
@@ -103,7 +104,8 @@ export function changePolicy(ctx: OperationContext, ref: ItemRef, policyName: st
       refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
     }
     await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
-    return send(ctx, ref, item, change, options);
+    // A policy with shorter retention is an operation a Resource Guard protects.
+    return guardedCall(ctx, ref, 'Changing to a policy with shorter retention', () => send(ctx, ref, item, change, options), options.signal);
   }, { changes: ref, reserved: options.reserved });
 }
 

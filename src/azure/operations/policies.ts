@@ -8,6 +8,7 @@ import { collectPage } from '../paging';
 import { validatePolicyInput } from '../validation';
 import type { OperationContext } from './context';
 import { call } from './context';
+import { guardedCall } from './vaultSecurity';
 
 export function listPolicies(ctx: OperationContext, ref: VaultRef, options: PageOptions = {}): Promise<Page<Policy>> {
   return call(() => collectPage(ctx.clients.backup(ref.subscriptionId).backupPolicies.list(ref.name, ref.resourceGroup, { abortSignal: options.signal }),
@@ -24,7 +25,8 @@ export async function createOrUpdatePolicy(ctx: OperationContext, ref: VaultRef,
   if (problem) {
     throw new AzureError({ code: 'InvalidPolicy', message: problem.message, retryable: false, target: problem.key });
   }
-  const saved = await call(() => ctx.clients.backup(ref.subscriptionId).protectionPolicies.createOrUpdate(
-    ref.name, ref.resourceGroup, input.name, toPolicyResource(input), { abortSignal: signal }));
+  // Shortening an existing policy's retention is an operation a Resource Guard protects.
+  const saved = await guardedCall(ctx, ref, "Shortening a policy's retention", () => call(() => ctx.clients.backup(ref.subscriptionId).protectionPolicies.createOrUpdate(
+    ref.name, ref.resourceGroup, input.name, toPolicyResource(input), { abortSignal: signal })), signal);
   return saved.properties ? toPolicy(saved) : getPolicy(ctx, ref, input.name, signal);
 }

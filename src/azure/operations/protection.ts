@@ -8,7 +8,7 @@ import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import { getBackupItem } from './items';
 import { once } from './neverTwice';
-import { refuseIfGuarded } from './vaultSecurity';
+import { guardedCall, refuseIfGuarded } from './vaultSecurity';
 
 /** RetainData: PUT with protectionState ProtectionStopped; DeleteData: DELETE of the item. */
 export function stopProtection(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions = {}): Promise<AzureOperation> {
@@ -20,8 +20,8 @@ async function stop(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'D
   const tracker = trackerFor(ctx, ref);
   if (mode === 'DeleteData') {
     await refuseIfGuarded(ctx, ref, 'Stop protection with delete data', options.signal);
-    return runTrackedOperation(tracker, (onResponse) => client.protectedItems.delete(
-      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { abortSignal: options.signal, onResponse }), options);
+    return guardedCall(ctx, ref, 'Stop protection with delete data', () => runTrackedOperation(tracker, (onResponse) => client.protectedItems.delete(
+      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { abortSignal: options.signal, onResponse }), options), options.signal);
   }
   const item = await getBackupItem(ctx, ref, options.signal);
   return runTrackedOperation(tracker, (onResponse) => client.protectedItems.createOrUpdate(

@@ -44,6 +44,21 @@ export function guardedError(guardName: string, operation: string): AzureError {
   });
 }
 
+/** The service's refusal of an operation a Resource Guard protects, sent without the guard's approval. */
+const GUARD_REFUSAL = /CriticalOperationNotAuthorized|ResourceGuard/i;
+
+/** Runs `work`; the service's Resource Guard refusal becomes RESOURCE_GUARD_APPROVAL naming the vault's guard. */
+export async function guardedCall<T>(ctx: OperationContext, ref: VaultRef, operation: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const error = AzureError.from(e);
+    if (error.code === RESOURCE_GUARD_APPROVAL || !GUARD_REFUSAL.test(error.code)) throw error;
+    const [guard] = await listResourceGuardMappings(ctx, ref, signal).catch(() => []);
+    throw guard ? guardedError(guard.resourceGuardName, operation) : error;
+  }
+}
+
 /** Turning soft delete off or keeping deleted data for fewer days is a critical operation a Resource Guard protects. */
 export function weakensSoftDelete(before: VaultSecurity, after: VaultSecurity): boolean {
   return (before.softDelete !== 'Disabled' && after.softDelete === 'Disabled') || after.softDeleteRetentionDays < before.softDeleteRetentionDays;
@@ -60,11 +75,11 @@ export async function updateVaultSecurity(ctx: OperationContext, ref: VaultRef, 
   }
   const current = await getVaultSecurity(ctx, ref, signal);
   if (weakensSoftDelete(current, next)) await refuseIfGuarded(ctx, ref, 'Weakening soft delete', signal);
-  const saved = await call(() => ctx.clients.backup(ref.subscriptionId).backupResourceVaultConfigs.update(ref.name, ref.resourceGroup, {
+  const saved = await guardedCall(ctx, ref, 'Weakening soft delete', () => call(() => ctx.clients.backup(ref.subscriptionId).backupResourceVaultConfigs.update(ref.name, ref.resourceGroup, {
     properties: {
       softDeleteFeatureState: WIRE_STATE[next.softDelete], softDeleteRetentionPeriodInDays: days, enhancedSecurityState: WIRE_STATE[next.enhancedSecurity],
     },
-  }, { abortSignal: signal }));
+  }, { abortSignal: signal })), signal);
   ctx.cache.invalidate({ subscriptionId: ref.subscriptionId, vaultList: true }); // the vault's soft delete shows in its tooltip
   return saved.properties ? toVaultSecurity(saved) : getVaultSecurity(ctx, ref, signal);
 }

@@ -229,4 +229,33 @@ describe('The protection lifecycle', function () {
     assert.strictEqual(off.ok ? '' : off.error.message, 'Always on: it cannot be turned off.');
     assert.strictEqual(patches(), sent, 'not sent: the service would refuse it');
   });
+
+  it("refuses what the vault's Resource Guard protects with a sentence naming the guard, before asking or sending", async () => {
+    const guarded = { subscriptionId: vault.subscriptionId, resourceGroup: 'security-rg', name: 'vault-guarded' };
+    const guardedId = `/subscriptions/${guarded.subscriptionId}/resourceGroups/${guarded.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${guarded.name}`;
+    const service = await host.api.service(vault.subscriptionId);
+    assert.deepStrictEqual((await service.listResourceGuardMappings(guarded)).map((g) => g.resourceGuardName), ['contoso-guard']);
+    const name = `life-guard-${++vmCount}`;
+    host.sandbox.control.addVm({ resourceGroup: guarded.resourceGroup, name, location: LOCATION });
+    await runCommand(host.api, 'azureBackup.enableBackup', await refreshed([SUB, VMS], name), { vaultId: guardedId, policyName: 'DefaultPolicy' });
+    const item = await refreshed([SUB, VAULTS, guarded.name, 'Backup items'], name);
+    const deletes = (): number => requestsTo(host.api, { method: 'DELETE', path: '/protectedItems/[^/]+$' }).length;
+    const before = deletes();
+    const told = notices();
+    try {
+      // No `confirmed`: were the name asked for first, this would wait for it.
+      const outcome = await runCommand(host.api, 'azureBackup.stopProtectionDelete', item);
+      assert.deepStrictEqual(outcome, { refused: 'ResourceGuard' });
+    } finally {
+      told.dispose();
+    }
+    assert.ok(told.list.some((n) => n.includes('Stop protection with delete data is protected by Resource Guard contoso-guard: it needs approval through the Resource Guard and cannot be done here.')), JSON.stringify(told.list));
+    assert.strictEqual(deletes(), before, 'no DELETE sent');
+    // The layer refuses it too (the palette, a script), and maps the service's own refusal to the same sentence.
+    await assert.rejects(service.stopProtection((item as unknown as { ref: import('../../../src/azure/backupService').ItemRef }).ref, 'DeleteData'),
+      (e: { code?: string; target?: string }) => e.code === 'ResourceGuardApprovalRequired' && e.target === 'contoso-guard');
+    await assert.rejects(service.updateVaultSecurity(guarded, { ...(await service.getVaultSecurity(guarded)), softDelete: 'Disabled' }),
+      (e: { code?: string; target?: string }) => e.code === 'ResourceGuardApprovalRequired' && e.target === 'contoso-guard');
+    assert.strictEqual(deletes(), before, 'still no DELETE');
+  });
 });
