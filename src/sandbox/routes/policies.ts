@@ -12,7 +12,7 @@ import { validatePolicy } from './policyValidation';
 const POLICY = `${VAULT}/backupPolicies/{policy}`;
 
 function policyNotFound(name: string): ArmError {
-  return new ArmError(404, 'BMSUserErrorPolicyNotFound', `Policy '${name}' not found.\r\nPlease provide a valid policy name.`);
+  return errors.policyNotFound(name);
 }
 
 export function registerPolicyRoutes(router: Router, site: Site): void {
@@ -62,16 +62,16 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
   router.add('GET', `${POLICY}/operations/{op}`, (req) => {
     const { vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     return { status: 200, body: renderOperationStatus(op, site.now()) };
   });
 
   router.add('GET', `${POLICY}/operationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     if (op.doneAt > site.now()) return { status: 202 };
-    if (op.error) throw new ArmError(400, op.error.code, op.error.message);
+    if (op.error) throw errors.operationFailed(op.error.code, op.error.message);
     const p = site.store.policy(vaultKey, req.params.policy);
     return p ? { status: 200, body: render(vault, vaultKey, p) } : { status: 204 };
   });

@@ -4,7 +4,7 @@
  * shaped as ARG stores VMs (type and resourceGroup lower-cased, power state under properties.extended), for
  * the query shapes of graphQuery.ts only; other queries get ARG's 400 BadRequest / InvalidQuery.
  */
-import { ArmError } from '../http/errors';
+import { errors } from '../http/errors';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import type { VmRecord } from '../state/model';
@@ -36,7 +36,7 @@ function invalidQuery(detail: string): Reply {
   };
 }
 
-const badParameter = (message: string): ArmError => new ArmError(400, 'BadRequest', message);
+const badParameter = errors.badRequest;
 
 /**
  * Rendered rows, kept per VM record while what they show is unchanged: a row renders the full VM model, and
