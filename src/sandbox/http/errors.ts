@@ -34,6 +34,8 @@ const STATUS = {
   BadRequest: 400,
   BMSUserErrorConflictingProtectionOperation: 409,
   BMSUserErrorDataSourceObjectNotFound: 404,
+  BMSUserErrorEnhancedPolicyRequired: 400,
+  BMSUserErrorCriticalOperationNotAuthorized: 400,
   BMSUserErrorInvalidInput: 400,
   BMSUserErrorItemAlreadySoftDeleted: 400,
   BMSUserErrorJobNotCancellable: 400,
@@ -77,6 +79,7 @@ const STATUS = {
   StorageModelModifyError: 400,
   SubscriptionNotFound: 404,
   SubscriptionRequestsThrottled: 429,
+  UserErrorDirectPolicySwitchNotSupported: 400,
   UnsupportedMediaType: 415,
 } as const satisfies Record<string, number>;
 
@@ -147,6 +150,15 @@ export const errors = {
     fail('BMSUserErrorVmAlreadyProtected', `VM '${vm}' is already protected by vault '${otherVault}'. A VM can be protected by only one vault.`),
   vmNotInVaultRegion: (vm: string, vmRegion: string, vault: string, vaultRegion: string): ArmError =>
     fail('BMSUserErrorVmNotInVaultRegion', `VM '${vm}' is in region '${vmRegion}' but vault '${vault}' is in '${vaultRegion}'. A VM can only be protected by a vault in the same region.`),
+  directPolicySwitchNotSupported: (vm: string, from: string, to: string): ArmError =>
+    fail('UserErrorDirectPolicySwitchNotSupported',
+      `VM '${vm}' is protected with the Enhanced policy '${from}' and cannot be moved to the Standard policy '${to}'. Choose another Enhanced policy.`),
+  enhancedPolicyRequired: (vm: string, policy: string, reason: string): ArmError =>
+    fail('BMSUserErrorEnhancedPolicyRequired', `VM '${vm}' can be protected only with an Enhanced policy: ${reason}. '${policy}' is a Standard policy.`),
+  /** An operation the vault's Resource Guard protects, sent without an approved request for it (multi-user authorization). */
+  criticalOperationNotAuthorized: (operation: string, resourceGuardId: string): ArmError =>
+    fail('BMSUserErrorCriticalOperationNotAuthorized',
+      `The operation '${operation}' is protected by the Resource Guard '${resourceGuardId}' (multi-user authorization). Get it approved on the Resource Guard and send the request in resourceGuardOperationRequests.`),
   jobNotFound: (id: string): ArmError => fail('BMSUserErrorJobNotFound', `Job '${id}' was not found.\r\nPlease check the job id.`),
   jobNotCancellable: (id: string, operation: string, status: string): ArmError =>
     fail('BMSUserErrorJobNotCancellable', `Job '${id}' (${operation}, ${status}) cannot be cancelled. Only backup jobs in progress can be cancelled.`),

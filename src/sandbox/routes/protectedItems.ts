@@ -10,7 +10,9 @@ import { obj, str } from '../state/json';
 import type { ProtectionState } from '../state/model';
 import { vmKeyOf } from '../state/names';
 import { DAY_MS, TIMINGS } from '../state/timings';
-import { renderItem } from '../render/backup';
+import { itemId, renderItem } from '../render/backup';
+import { checkPolicyChoice, parseDiskExclusion } from './protectionRules';
+import { reducesRetention, requireApproval, requireUnlockedDelete } from './resourceGuard';
 import { ITEM, itemAccepted, matches, parseFilter, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
 
 /** An on-demand recovery point is kept for at most 99 years: calendar years, leap days included. */
@@ -39,6 +41,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     if (!item || !vm) throw errors.itemNotFound();
     refuseConflicts(site, vaultKey, vmKey);
     if (item.softDeletedAt !== undefined) throw errors.alreadySoftDeleted();
+    requireUnlockedDelete(vault, itemId(vault, vm), site.now());
     const op = site.engine.deleteData(vaultKey, vm, item);
     return {
       status: 202,
@@ -133,7 +136,11 @@ function putItem(site: Site, req: RouteRequest): Reply {
   if (vm.location !== vault.location) {
     throw errors.vmNotInVaultRegion(vm.name, vm.location, vault.name, vault.location);
   }
-  return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name));
+  const current = existing?.policyName ? site.store.policy(vaultKey, existing.policyName) : undefined;
+  checkPolicyChoice(vm, current, policy, req.apiVersion);
+  if (current && reducesRetention(current.properties, policy.properties)) requireApproval(vault, 'updateProtectedItem', props.resourceGuardOperationRequests);
+  const diskExclusion = parseDiskExclusion(props.extendedProperties, vm);
+  return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name, diskExclusion));
 }
 
 /** The policy's name from the policyId's segment; a malformed percent escape is the caller's error, not the sandbox's. */

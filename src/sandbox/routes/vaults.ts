@@ -41,7 +41,7 @@ function applyProperties(vault: VaultRecord, props: JsonObject | undefined): voi
       crr === undefined ? undefined : crr.toLowerCase() === 'enabled');
   }
   const softDelete = obj(obj(props.securitySettings)?.softDeleteSettings);
-  if (softDelete) applySoftDelete(vault, softDelete.softDeleteState, softDelete.softDeleteRetentionPeriodInDays, softDelete.enhancedSecurityState);
+  if (softDelete) applySoftDelete(vault, softDelete.softDeleteState, softDelete.softDeleteRetentionPeriodInDays, softDelete.enhancedSecurityState, props.resourceGuardOperationRequests);
   const pna = str(props.publicNetworkAccess);
   if (pna) vault.publicNetworkAccess = pna;
   vault.extraProperties = extraProperties(props, vault.extraProperties);

@@ -44,7 +44,7 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(created.redundancy, 'GeoRedundant');
     assert.equal((await h.service.getVault(vault)).id.toLowerCase(), created.id.toLowerCase());
     const page = await h.service.listVaults(h.subscriptionId);
-    assert.deepEqual(page.items.map((v) => v.name).sort(), ['article-vault', 'contoso-vault']);
+    assert.deepEqual(page.items.map((v) => v.name).sort(), ['article-vault', 'contoso-vault', 'vault-guarded']);
     await assert.rejects(h.service.getVault({ ...vault, name: 'nope' }), (e: unknown) => e instanceof AzureError && e.status === 404 && !!e.requestId);
   });
 
