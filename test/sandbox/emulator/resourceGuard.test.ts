@@ -62,6 +62,8 @@ describe('Resource Guard (multi-user authorization) on the seeded vault-guarded'
     await assert.rejects(c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Disabled', resourceGuardOperationRequests: [request('deleteProtectedItemRequests')] } }),
       isMua, 'a request for another operation does not approve this one');
     assert.equal((await c.backup.backupResourceVaultConfigs.get(VAULT, RG)).properties?.softDeleteFeatureState, 'Enabled', 'nothing changed');
+    await assert.rejects(c.vaults.vaults.update(RG, VAULT, { properties: { securitySettings: { softDeleteSettings: { softDeleteState: 'Disabled' } } } }, { updateIntervalInMs: 10 }),
+      isMua, 'the vault resource itself is guarded the same way');
     const done = await c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Disabled', resourceGuardOperationRequests: [request('disableSoftDeleteRequests')] } });
     assert.equal(done.properties?.softDeleteFeatureState, 'Disabled');
   });
