@@ -70,6 +70,7 @@ const STATUS = {
   LocationRequired: 400,
   MethodNotAllowed: 405,
   MissingApiVersionParameter: 400,
+  RateLimiting: 429,
   RequestEntityTooLarge: 413,
   ResourceGroupNotFound: 404,
   ResourceNotFound: 404,
@@ -237,4 +238,8 @@ export const errors = {
   dataFileNotSaved: (reason: string, retryAfterSeconds: number): ArmError =>
     fail('ServiceUnavailable', `The sandbox cannot save its data file (${reason}); changes are refused until a save succeeds. It retries on its own.`,
       undefined, { 'Retry-After': String(retryAfterSeconds) }),
+  /** Resource Graph's quota spent: its RateLimiting answer, with the window's remaining time as Retry-After too. */
+  graphThrottled: (retryAfterSeconds: number, quotaHeaders: Record<string, string>): ArmError =>
+    fail('RateLimiting', 'Please provide below info when asking for support: the request was throttled because the user\'s Resource Graph quota for this window is spent. Retry after the quota resets.',
+      undefined, { ...quotaHeaders, 'Retry-After': String(retryAfterSeconds) }),
 };
