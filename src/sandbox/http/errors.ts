@@ -84,7 +84,7 @@ const STATUS = {
   UnsupportedMediaType: 415,
 } as const satisfies Record<string, number>;
 
-export type ErrorCode = keyof typeof STATUS;
+type ErrorCode = keyof typeof STATUS;
 
 function fail(code: ErrorCode, message: string, target?: string, headers?: Record<string, string>): ArmError {
   return new ArmError(STATUS[code], code, message, target, headers);

@@ -5,7 +5,7 @@ import type { RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import { requireResourceGroup, requireSubscription } from './lookup';
 
-export interface ScopedList<T extends { resourceGroup: string }> {
+interface ScopedList<T extends { resourceGroup: string }> {
   /** The type's path below the scope, e.g. `providers/Microsoft.Storage/storageAccounts`. */
   type: string;
   list: ListKind;

@@ -11,10 +11,10 @@ const ENHANCED_ONLY_DISKS = ['PremiumV2_LRS', 'UltraSSD_LRS'];
 /** From this api-version on, a Standard policy protects Trusted Launch VMs too (the docs: "REST API 2025-01-01 and later"). */
 const STANDARD_TRUSTED_LAUNCH_FROM = '2025-01-01';
 
-export const isEnhanced = (policy: PolicyRecord): boolean => policy.properties.policyType === 'V2';
+const isEnhanced = (policy: PolicyRecord): boolean => policy.properties.policyType === 'V2';
 
 /** Why this VM needs an Enhanced policy when asked at `apiVersion`, or undefined when a Standard one will do. */
-export function enhancedOnlyReason(vm: VmRecord, apiVersion: string): string | undefined {
+function enhancedOnlyReason(vm: VmRecord, apiVersion: string): string | undefined {
   const disk = [vm.osDiskStorageType, ...(vm.dataDisks ?? []).map((d) => d.storageType)].find((t) => t !== undefined && ENHANCED_ONLY_DISKS.includes(t));
   if (disk) return `it has ${disk === 'UltraSSD_LRS' ? 'an Ultra disk' : 'a Premium SSD v2 disk'}`;
   if (vm.securityType === 'TrustedLaunch' && apiVersion.slice(0, 10) < STANDARD_TRUSTED_LAUNCH_FROM) return 'it is a Trusted Launch VM';
