@@ -51,7 +51,7 @@ export async function findVms(deps: ToolDeps, wanted: readonly string[], subscri
   for (const name of names) {
     const hits = everywhere.filter((f) => matches(f.vm, name));
     if (hits.length === 0) problems.push(vscode.l10n.t('No virtual machine {0} was found.', plain(name)));
-    else if (hits.length > 1) problems.push(vscode.l10n.t('{0} names several virtual machines; give one of their ids: {1}', plain(name), hits.map((h) => h.vm.id).join(', ')));
+    else if (hits.length > 1) problems.push(vscode.l10n.t('{0} names several virtual machines; give one of their ids: {1}', plain(name), hits.map((h) => h.vm.id).sort().join(', ')));
     else if (!found.some((f) => same(f.vm.id, hits[0].vm.id))) found.push(hits[0]);
   }
   if (problems.length > 0) throw new Refusal(problems.join('\n'));
@@ -64,6 +64,6 @@ export async function findVault(service: BackupService, subscriptionId: string, 
   const vaults = await allVaults(service, subscriptionId);
   const hits = vaults.filter((v) => (name.startsWith('/') ? same(v.id, name) : same(v.name, name)));
   if (hits.length === 1) return hits[0];
-  if (hits.length > 1) throw new Refusal(vscode.l10n.t('{0} names several vaults; give one of their ids: {1}', plain(name), hits.map((v) => v.id).join(', ')));
+  if (hits.length > 1) throw new Refusal(vscode.l10n.t('{0} names several vaults; give one of their ids: {1}', plain(name), hits.map((v) => v.id).sort().join(', ')));
   throw new Refusal(vscode.l10n.t('No Recovery Services vault {0} in this subscription. Vaults: {1}', plain(name), nameList(vaults.map((v) => `${v.name} (${v.location})`)) || '-'));
 }
