@@ -63,10 +63,11 @@ export function backupNowTool(deps: ToolDeps): vscode.LanguageModelTool<BackupNo
         },
       };
     },
-    async invoke(options) {
+    async invoke(options, token) {
       if (deps.session.mode === 'signedOut') return textResult(signedOutText());
       try {
         const { service, item, retainUntil } = await plan(deps, options.input);
+        if (token.isCancellationRequested) return textResult(vscode.l10n.t('Cancelled: nothing more was done.'));
         const name = plain(item.friendlyName);
         const { outcome, running } = await startBackup(deps, service, item, retainUntil);
         if (!outcome.started || !running) {

@@ -78,10 +78,12 @@ export function enableBackupTool(deps: ToolDeps): vscode.LanguageModelTool<Enabl
         confirmationMessages: { title: vscode.l10n.t('Enable backup?'), message: literal(lines) },
       };
     },
-    async invoke(options) {
+    async invoke(options, token) {
       if (deps.session.mode === 'signedOut') return textResult(signedOutText());
       try {
         const p = await plan(deps, options.input);
+        // Stopped while the plan was read: nothing has been written yet, and nothing will be.
+        if (token.isCancellationRequested) return textResult(vscode.l10n.t('Cancelled: nothing more was done.'));
         if (p.todo.length === 0) return textResult(vscode.l10n.t('Nothing was enabled.'), ...p.refused);
         // The same claim as the VM's form: while this runs, that form (or another tool call) does not enable it again.
         const claimed = p.todo.filter((f) => deps.jobs.claim(f.vm.id));

@@ -57,6 +57,7 @@ describe('Language model tools (host)', function () {
   before(async () => {
     for (const name of ['lm-vm-01', 'lm-vm-02']) host.sandbox.control.addVm({ resourceGroup: GROUP, name, location: 'westeurope' });
     host.sandbox.control.addVm({ resourceGroup: 'lm-north-rg', name: 'lm-north-01', location: 'northeurope' });
+    host.sandbox.control.addVm({ resourceGroup: 'lm-spare-rg', name: 'lm-spare-01', location: 'westeurope' });
     const service = await host.api.service(SUBSCRIPTION);
     await service.createVault({ ...VAULT, createResourceGroup: false, location: 'westeurope' });
   });
@@ -168,6 +169,19 @@ describe('Language model tools (host)', function () {
     assert.strictEqual(await invoke('azureBackup_backupNow', past), 'Retain until 2020-01-01 is refused: The date must be after today.');
     assert.strictEqual(await invoke('azureBackup_backupNow', { vm: 'lm-vm-01', retainUntil: '2026-02-30' }), 'Retain until 2026-02-30 is refused: Enter a date as YYYY-MM-DD.');
     assert.strictEqual(await invoke('azureBackup_backupNow', { vm: 'lm-north-01' }), 'lm-north-01 is not protected yet. Enable backup first.');
+    assert.deepStrictEqual(writes(host.sandbox.requestLog.entries()), []);
+  });
+
+  it('writes nothing when the request is cancelled before the write', async () => {
+    const cancelled = new vscode.CancellationTokenSource();
+    cancelled.cancel();
+    host.sandbox.requestLog.clear();
+    for (const [name, input] of [['azureBackup_backupNow', { vm: 'lm-vm-02' }], ['azureBackup_enableBackup', { virtualMachines: ['lm-spare-01'], vault: 'lm-tools-vault' }]] as const) {
+      const tool = host.api.tools.get(name) as vscode.LanguageModelTool<object>;
+      const result = await tool.invoke({ input, toolInvocationToken: undefined }, cancelled.token);
+      const text = result?.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+      assert.strictEqual(text, 'Cancelled: nothing more was done.', name);
+    }
     assert.deepStrictEqual(writes(host.sandbox.requestLog.entries()), []);
   });
 
