@@ -7,12 +7,12 @@ import type { BackupItem } from '../azure/model';
 import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
 import { startBackup } from '../commands/backupNow';
 import { runningBackupOf } from '../commands/shared/backupGuard';
-import { formStrings } from '../commands/shared/formStrings';
-import { announceBackupEnd, backupEndText } from '../commands/shared/jobEndNotice';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { fieldMessages } from '../webview/fieldMessages';
+import { announceJobEnd, backupEndTexts, jobEndText } from '../commands/shared/jobEndNotice';
+import { protectionStatusLabel } from '../presentation/protectionText';
 import { itemRef } from '../tree/refs';
-import { addDays, toDateInput } from '../ui/time';
-import { parseDateInput, retainUntilProblem } from '../webview/rules';
+import { addDays, toDateInput } from '../presentation/time';
+import { readRetainUntil } from '../webview/rules';
 import { failureText, literal, plain, signedOutText, textResult } from './format';
 import { findVms, Refusal, type ToolDeps } from './resolve';
 
@@ -27,10 +27,12 @@ interface BackupPlan { service: BackupService; item: BackupItem; retainUntil: Da
 
 async function plan(deps: ToolDeps, input: BackupNowInput): Promise<BackupPlan> {
   const given = input.retainUntil?.trim();
-  const problem = given ? retainUntilProblem(given, new Date()) : undefined;
-  if (problem) throw new Refusal(vscode.l10n.t('Retain until {0} is refused: {1}', plain(given), formStrings('backupNow')[problem]));
-  const retainUntil = given ? parseDateInput(given) : addDays(new Date(), 30);
-  if (!retainUntil) throw new Refusal(formStrings('backupNow').retainUntilInvalid);
+  let retainUntil = addDays(new Date(), 30);
+  if (given) {
+    const read = readRetainUntil(given, new Date());
+    if ('problem' in read) throw new Refusal(vscode.l10n.t('Retain until {0} is refused: {1}', plain(given), fieldMessages()[read.problem]));
+    retainUntil = read.date;
+  }
   const [{ vm, service }] = await findVms(deps, [input.vm ?? ''], input.subscription);
   const item = vm.protection?.item;
   if (!item) throw new Refusal(vscode.l10n.t('{0} is not protected yet. Enable backup first.', plain(vm.name)));
@@ -78,9 +80,9 @@ export function backupNowTool(deps: ToolDeps): vscode.LanguageModelTool<BackupNo
         if (!outcome.jobName) {
           // No job was reported: the request has already ended, and its end is the answer.
           const operation = await running.done;
-          return textResult(backupEndText(name, operation)?.text ?? vscode.l10n.t('Backup of {0} started.', name));
+          return textResult(jobEndText(backupEndTexts(), name, operation) ?? vscode.l10n.t('Backup of {0} started.', name));
         }
-        announceBackupEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done);
+        announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done, backupEndTexts());
         return textResult(vscode.l10n.t('Backup of {0} started in the vault {1}: job id {2}. Its recovery point is kept until {3} (UTC). The backup jobs tool shows whether it is still running.',
           name, plain(item.vaultName), outcome.jobName, toDateInput(retainUntil)));
       } catch (error) {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { regionDisplayName } from '../azure/regionNames';
 import { isCancellation, toErrorInfo } from '../ui/errorInfo';
-import { escapeMarkdown, isolateBidi, oneLine } from '../ui/escape';
+import { escapeMarkdown, isolateBidi, oneLine } from '../presentation/escape';
 
 /** Names per list before "… and N more": keeps a result of thousands of VMs readable by a model. */
 export const MAX_NAMES = 50;

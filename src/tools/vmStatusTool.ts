@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { BackupService } from '../azure/backupService';
 import type { BackupItem, BackupJob, VirtualMachine } from '../azure/model';
-import { protectionWithVault } from '../tree/protectionText';
-import { jobStatusLabel, operationLabel, sortJobs } from '../tree/describe';
+import { protectionWithVault } from '../presentation/protectionText';
+import { jobStatusLabel, operationLabel, sortJobs } from '../presentation/describe';
 import { itemRef } from '../tree/refs';
 import { failureText, plain, region, signedOutText, textResult, utc } from './format';
 import { findVms, Refusal, type ToolDeps } from './resolve';
