@@ -16,7 +16,7 @@ import { readRetainUntil } from '../webview/rules';
 import { failureText, literal, plain, signedOutText, textResult } from './format';
 import { findVms, Refusal, type ToolDeps } from './resolve';
 
-export interface BackupNowInput {
+interface BackupNowInput {
   vm: string;
   /** YYYY-MM-DD (UTC); 30 days from today when absent. */
   retainUntil?: string;

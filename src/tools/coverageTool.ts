@@ -10,7 +10,7 @@ import type { Counts, CoverageRow, StatusFilter } from '../coverage/types';
 import { errorText, failureText, nameList, plain, region, signedOutText, textResult } from './format';
 import { Refusal, subscriptionsFor, type ToolDeps } from './resolve';
 
-export interface CoverageInput {
+interface CoverageInput {
   subscription?: string;
   region?: string;
   resourceGroup?: string;

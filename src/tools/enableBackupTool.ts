@@ -13,7 +13,7 @@ import { vaultRef } from '../tree/refs';
 import { errorText, failureText, literal, nameList, plain, signedOutText, textResult } from './format';
 import { findVault, findVms, Refusal, type FoundVm, type ToolDeps } from './resolve';
 
-export interface EnableBackupInput {
+interface EnableBackupInput {
   virtualMachines: string[];
   vault: string;
   policy?: string;

@@ -11,7 +11,7 @@ import { failureText, MAX_NAMES, plain, signedOutText, textResult } from './form
 import { Refusal, subscriptionsFor, type ToolDeps } from './resolve';
 import { jobLine } from './vmStatusTool';
 
-export interface JobsInput {
+interface JobsInput {
   /** running, failed or both (default). */
   status?: 'running' | 'failed' | 'all';
   /** The window back from now, in hours: 24 by default, at most 30 days. */
@@ -20,7 +20,7 @@ export interface JobsInput {
   vault?: string;
 }
 
-export const MAX_HOURS = 720;
+const MAX_HOURS = 720;
 const CONCURRENCY = 4;
 
 function windowHours(hours: unknown): number {

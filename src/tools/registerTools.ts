@@ -10,7 +10,7 @@ import { vmStatusTool } from './vmStatusTool';
 /** Tool name (as in the manifest) → implementation. */
 export type BackupTools = ReadonlyMap<string, vscode.LanguageModelTool<never>>;
 
-export function createTools(deps: ToolDeps): BackupTools {
+function createTools(deps: ToolDeps): BackupTools {
   return new Map<string, vscode.LanguageModelTool<never>>([
     ['azureBackup_getCoverage', coverageTool(deps)],
     ['azureBackup_getVmBackupStatus', vmStatusTool(deps)],

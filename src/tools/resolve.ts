@@ -12,7 +12,7 @@ export interface ToolDeps extends CommandDeps {
   now: () => Date;
 }
 
-export interface SubscriptionRef { subscriptionId: string; displayName: string }
+interface SubscriptionRef { subscriptionId: string; displayName: string }
 
 /** Thrown for input that names nothing or too much; its message is the tool's answer. */
 export class Refusal extends Error {}

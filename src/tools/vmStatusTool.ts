@@ -9,7 +9,7 @@ import { itemRef } from '../tree/refs';
 import { failureText, plain, region, signedOutText, textResult, utc } from './format';
 import { findVms, Refusal, type ToolDeps } from './resolve';
 
-export interface VmStatusInput {
+interface VmStatusInput {
   vm: string;
   subscription?: string;
 }
@@ -18,7 +18,7 @@ const RECENT = 5;
 const POINTS = 3;
 
 /** The VM's jobs among its vault's: jobs name the container `iaasvmcontainerv2;<group>;<vm>` (or only the VM). */
-export function isJobOf(job: BackupJob, vm: Pick<VirtualMachine, 'name' | 'resourceGroup'>): boolean {
+function isJobOf(job: BackupJob, vm: Pick<VirtualMachine, 'name' | 'resourceGroup'>): boolean {
   const container = job.containerName?.toLowerCase();
   return container
     ? container.endsWith(`;${vm.resourceGroup.toLowerCase()};${vm.name.toLowerCase()}`)
