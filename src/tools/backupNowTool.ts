@@ -6,7 +6,6 @@ import type { BackupService } from '../azure/backupService';
 import type { BackupItem } from '../azure/model';
 import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
 import { startBackup } from '../commands/backupNow';
-import { runningBackupOf } from '../commands/shared/backupGuard';
 import { fieldMessages } from '../webview/fieldMessages';
 import { announceJobEnd, backupEndTexts, jobEndText } from '../commands/shared/jobEndNotice';
 import { protectionStatusLabel } from '../presentation/protectionText';
@@ -38,9 +37,7 @@ async function plan(deps: ToolDeps, input: BackupNowInput): Promise<BackupPlan> 
   if (!item) throw new Refusal(vscode.l10n.t('{0} is not protected yet. Enable backup first.', plain(vm.name)));
   const status = itemProtectionStatus(item);
   if (!isActivelyProtected(status)) throw new Refusal(vscode.l10n.t('{0} cannot be backed up: {1}.', plain(vm.name), protectionStatusLabel(status, vscode.l10n)));
-  const running = deps.jobs.isBusy(item.sourceResourceId)
-    ? undefined
-    : runningBackupOf(item, (await service.listJobs(itemRef(item), { status: 'InProgress', operation: 'Backup' })).items);
+  const running = deps.jobs.isBusy(item.sourceResourceId) ? undefined : await service.findRunningJob(itemRef(item), 'Backup', item);
   if (deps.jobs.isBusy(item.sourceResourceId) || running) {
     throw new Refusal(running
       ? vscode.l10n.t('A backup of {0} is already running (job id {1}); no other was started.', plain(vm.name), running.name)

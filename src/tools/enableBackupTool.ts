@@ -85,26 +85,20 @@ export function enableBackupTool(deps: ToolDeps): vscode.LanguageModelTool<Enabl
         // Stopped while the plan was read: nothing has been written yet, and nothing will be.
         if (token.isCancellationRequested) return textResult(vscode.l10n.t('Cancelled: nothing more was done.'));
         if (p.todo.length === 0) return textResult(vscode.l10n.t('Nothing was enabled.'), ...p.refused);
-        // The same claim as the VM's form: while this runs, that form (or another tool call) does not enable it again.
-        const claimed = p.todo.filter((f) => deps.jobs.claim(f.vm.id));
-        const busy = p.todo.filter((f) => !claimed.includes(f)).map((f) => vscode.l10n.t('Backup of {0} is already being configured.', plain(f.vm.name)));
-        try {
-          const results = claimed.length === 0 ? [] : await enableFromCoverage(deps.session, deps.tree, [
-            { subscriptionId: p.vault.subscriptionId, vaultId: p.vault.id, policyName: p.policyName, vmIds: claimed.map((f) => f.vm.id) },
-          ], () => undefined);
-          const nameOf = (vmId: string): string => plain(claimed.find((f) => f.vm.id.toLowerCase() === vmId.toLowerCase())?.vm.name ?? vmId);
-          const done = results.filter((r) => r.state === 'done');
-          const lines = [vscode.l10n.t('Backup enabled for {0} of {1} virtual machines in {2} with the policy {3}.', done.length, p.todo.length + p.refused.length, plain(p.vault.name), plain(p.policyName))];
-          if (done.length > 0) lines.push(vscode.l10n.t('Enabled: {0}', nameList(done.map((r) => nameOf(r.vmId)))));
-          for (const r of results) {
-            if (r.state === 'skipped') lines.push(vscode.l10n.t('{0} was already protected by {1}; nothing was changed.', nameOf(r.vmId), plain(r.vaultName ?? '')));
-            if (r.state === 'failed') lines.push(vscode.l10n.t('{0} failed: {1}', nameOf(r.vmId), errorText(r.error)));
-          }
-          lines.push(...p.refused, ...busy);
-          return textResult(...lines);
-        } finally {
-          for (const f of claimed) deps.jobs.release(f.vm.id);
+        // A VM whose enable runs meanwhile (its form, another call) is joined by the Azure layer, not enabled twice.
+        const results = await enableFromCoverage(deps.session, deps.tree, [
+          { subscriptionId: p.vault.subscriptionId, vaultId: p.vault.id, policyName: p.policyName, vmIds: p.todo.map((f) => f.vm.id) },
+        ], () => undefined);
+        const nameOf = (vmId: string): string => plain(p.todo.find((f) => f.vm.id.toLowerCase() === vmId.toLowerCase())?.vm.name ?? vmId);
+        const done = results.filter((r) => r.state === 'done');
+        const lines = [vscode.l10n.t('Backup enabled for {0} of {1} virtual machines in {2} with the policy {3}.', done.length, p.todo.length + p.refused.length, plain(p.vault.name), plain(p.policyName))];
+        if (done.length > 0) lines.push(vscode.l10n.t('Enabled: {0}', nameList(done.map((r) => nameOf(r.vmId)))));
+        for (const r of results) {
+          if (r.state === 'skipped') lines.push(vscode.l10n.t('{0} was already protected by {1}; nothing was changed.', nameOf(r.vmId), plain(r.vaultName ?? '')));
+          if (r.state === 'failed') lines.push(vscode.l10n.t('{0} failed: {1}', nameOf(r.vmId), errorText(r.error)));
         }
+        lines.push(...p.refused);
+        return textResult(...lines);
       } catch (error) {
         return textResult(error instanceof Refusal ? error.message : failureText(error));
       }

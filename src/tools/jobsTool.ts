@@ -1,7 +1,6 @@
 // Tool: the backup jobs running, and those that failed, in a time window, across the vaults of the subscriptions
 // shown (or one subscription or vault). Two filtered job listings per vault, the service does the filtering.
 import * as vscode from 'vscode';
-import { mapWithConcurrency } from '../azure/concurrency';
 import type { BackupJob, JobStatus, Vault } from '../azure/model';
 import { allVaults } from '../coverage/bulkEnable';
 import { sortJobs } from '../presentation/describe';
@@ -38,17 +37,20 @@ export function jobsTool(deps: ToolDeps): vscode.LanguageModelTool<JobsInput> {
       const since = addDays(now, -hours / 24);
       const statuses: JobStatus[] = input.status === 'running' ? ['InProgress'] : input.status === 'failed' ? ['Failed'] : ['InProgress', 'Failed'];
       try {
+        const wanted = input.vault?.trim().toLowerCase();
         const vaults: Vault[] = [];
+        const perVault: BackupJob[][] = [];
         for (const sub of await subscriptionsFor(deps, input.subscription)) {
           const service = await deps.session.service(sub.subscriptionId);
-          vaults.push(...(await allVaults(service, sub.subscriptionId)).filter((v) => !input.vault?.trim() || v.name.toLowerCase() === input.vault.trim().toLowerCase() || v.id.toLowerCase() === input.vault.trim().toLowerCase()));
+          const chosen = (await allVaults(service, sub.subscriptionId)).filter((v) => !wanted || v.name.toLowerCase() === wanted || v.id.toLowerCase() === wanted);
+          vaults.push(...chosen);
+          // Two filtered listings per vault (the service filters), a few vaults at a time through the session's transport.
+          perVault.push(...await service.fanOut(chosen, CONCURRENCY, async (vault) => {
+            const lists = await Promise.all(statuses.map((status) => service.listJobs(vaultRef(vault), { status, startTime: since, endTime: now }, { maxItems: 500 })));
+            return lists.flatMap((l) => l.items);
+          }));
         }
-        if (input.vault?.trim() && vaults.length === 0) throw new Refusal(vscode.l10n.t('No Recovery Services vault {0} was found.', plain(input.vault)));
-        const perVault = await mapWithConcurrency(vaults, CONCURRENCY, async (vault) => {
-          const service = await deps.session.service(vault.subscriptionId);
-          const lists = await Promise.all(statuses.map((status) => service.listJobs(vaultRef(vault), { status, startTime: since, endTime: now }, { maxItems: 500 })));
-          return lists.flatMap((l) => l.items);
-        });
+        if (wanted && vaults.length === 0) throw new Refusal(vscode.l10n.t('No Recovery Services vault {0} was found.', plain(input.vault)));
         const jobs = sortJobs(perVault.flat());
         const running = jobs.filter((j) => j.status === 'InProgress');
         const failed = jobs.filter((j) => j.status === 'Failed');
