@@ -3,7 +3,7 @@ import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, Vault, VirtualMachine } from '../azure/model';
 import { vaultRef } from '../tree/refs';
-import { vaultNameProblem } from '../webview/rules';
+import { fieldMessage, vaultNameProblem } from '../webview/rules';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
@@ -29,10 +29,10 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
     if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
     const strings = formStrings('enableBackupVm');
     const problem = vaultNameProblem(input.newVaultName);
-    if (problem) throw Object.assign(new Error(strings[problem]), { field: 'newVaultName' });
+    if (problem) throw Object.assign(new Error(fieldMessage(strings, problem)), { field: 'newVaultName' });
     // A PUT on a name already taken in the group would change that vault (or fail on its region): ask first.
     const check = await service.checkVaultName(vm.subscriptionId, vm.resourceGroup, vm.location, input.newVaultName);
-    if (!check.available) throw Object.assign(new Error(check.message ?? strings.vaultNameTaken), { field: 'newVaultName' });
+    if (!check.available) throw Object.assign(new Error(check.message ?? strings['vaultName.taken']), { field: 'newVaultName' });
     vault = await service.createVault({ subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, createResourceGroup: false, name: input.newVaultName, location: vm.location });
     deps.tree.refreshResource(vm.subscriptionId, ['vaults']);
   }
