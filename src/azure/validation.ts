@@ -1,6 +1,7 @@
 // Checks the forms run before calling Azure. Pure: each returns undefined when the value is fine, or a
 // problem with a stable key (for localization), an English message and the values the message uses.
 import type { PolicyInput, RestoreRequest } from './model';
+import { idKey } from './ids';
 
 export interface ValidationProblem {
   key: string;
@@ -263,7 +264,7 @@ export function validateRestoreRequest(request: RestoreRequest, facts: RestoreTa
   if (request.kind === 'newVm') {
     const name = validateVmName(request.vmName, facts.osType);
     if (name) return { ...name, field: 'vmName', code: 'InvalidVmName' };
-    if (!request.subnetId.toLowerCase().startsWith(`${request.virtualNetworkId.toLowerCase()}/subnets/`)) {
+    if (!idKey(request.subnetId).startsWith(`${idKey(request.virtualNetworkId)}/subnets/`)) {
       return { key: 'restore.subnetId.otherNetwork', field: 'subnetId', code: 'InvalidRestoreRequest', message: 'The subnet must belong to the chosen virtual network.' };
     }
     if (request.zone !== undefined && !['1', '2', '3'].includes(request.zone)) {

@@ -14,6 +14,7 @@ import { resolveVm } from './shared/targets';
 import { announceJobEnd } from './shared/jobEndNotice';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 import { isActivelyProtected } from '../azure/protectionState';
+import { sameId } from '../azure/ids';
 
 export interface EnableVmInput {
   /** An existing vault's id, or '' with newVaultName to create one in the VM's resource group and region. */
@@ -24,7 +25,7 @@ export interface EnableVmInput {
 
 /** Creates the vault if asked, then enables protection and follows the ConfigureBackup job. */
 async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMachine, vaults: Vault[], input: Required<EnableVmInput>): Promise<(RunningOperation & { vault: Vault }) | undefined> {
-  let vault = vaults.find((v) => v.id.toLowerCase() === input.vaultId.toLowerCase());
+  let vault = vaults.find((v) => sameId(v.id, input.vaultId));
   if (!vault) {
     if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
     const strings = formStrings('enableBackupVm');

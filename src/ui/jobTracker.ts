@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { VaultRef } from '../azure/backupService';
 import type { BackupJob } from '../azure/model';
+import { idKey } from '../azure/ids';
 
 /** An operation this window started and is following to its end. */
 export interface TrackedOperation {
@@ -26,7 +27,7 @@ export class JobTracker implements vscode.Disposable {
   private nextId = 1;
 
   isBusy(key: string): boolean {
-    const k = key.toLowerCase();
+    const k = idKey(key);
     if (this.claims.has(k)) return true;
     for (const op of this.running.values()) if (op.keys.includes(k)) return true;
     return false;
@@ -34,7 +35,7 @@ export class JobTracker implements vscode.Disposable {
 
   /** Reserves a resource for one operation; false when another holds it. */
   claim(key: string): boolean {
-    const k = key.toLowerCase();
+    const k = idKey(key);
     if (this.claims.has(k)) return false;
     this.claims.add(k);
     this.changed.fire([k]);
@@ -42,7 +43,7 @@ export class JobTracker implements vscode.Disposable {
   }
 
   release(key: string): void {
-    const k = key.toLowerCase();
+    const k = idKey(key);
     if (this.claims.delete(k)) this.changed.fire([k]);
   }
 
@@ -56,7 +57,7 @@ export class JobTracker implements vscode.Disposable {
 
   /** Follows `work` to its end; `progress` updates the tracked job as the service reports it. */
   async track<T>(info: Omit<TrackedOperation, 'id' | 'job'>, work: (progress: (job: BackupJob) => void) => Promise<T>): Promise<T> {
-    const op: TrackedOperation = { ...info, keys: info.keys.map((k) => k.toLowerCase()), id: this.nextId++ };
+    const op: TrackedOperation = { ...info, keys: info.keys.map(idKey), id: this.nextId++ };
     this.running.set(op.id, op);
     this.changed.fire(op.keys);
     try {
