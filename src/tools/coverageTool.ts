@@ -1,5 +1,6 @@
 // Tool: backup coverage per subscription and region, with the VMs named. Reads through the coverage page's own
 // loader and rules (join, protected / stopped / failing / stale), so the tool and the page never disagree.
+import { sameId } from '../azure/ids';
 import * as vscode from 'vscode';
 import { regionDisplayName } from '../azure/regionNames';
 import { summarizePolicy } from '../coverage/coverageActions';
@@ -62,7 +63,7 @@ export function coverageTool(deps: ToolDeps): vscode.LanguageModelTool<CoverageI
           : vscode.l10n.t('Backup coverage: {0}.', countsText(totals.all))];
         for (const sub of totals.bySubscription) {
           lines.push(vscode.l10n.t('Subscription {0} ({1}): {2}.', plain(sub.name), sub.subscriptionId, countsText(sub)));
-          const subRows = rows.filter((r) => r.subscriptionId.toLowerCase() === sub.subscriptionId.toLowerCase());
+          const subRows = rows.filter((r) => sameId(r.subscriptionId, sub.subscriptionId));
           for (const reg of coverageTotals(subRows).byRegion) {
             lines.push(`  ${vscode.l10n.t('Region {0}: {1}.', region(reg.location), countsText(reg))}`);
             lines.push(...namedLists(subRows.filter((r) => r.location === reg.location)));

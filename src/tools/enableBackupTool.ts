@@ -1,6 +1,7 @@
 // Tool: enable backup of VMs in one vault with one policy. Confirmed by the user first (prepareInvocation names
 // every VM, the vault, its region and the policy); then the coverage page's bulk enable runs it, which reads the
 // join again and skips a VM protected meanwhile, so nothing is enabled twice.
+import { sameId } from '../azure/ids';
 import * as vscode from 'vscode';
 import type { BackupService } from '../azure/backupService';
 import type { Vault } from '../azure/model';
@@ -45,7 +46,7 @@ async function plan(deps: ToolDeps, input: EnableBackupInput): Promise<EnablePla
     const { vm } = f;
     const protection = vm.protection;
     if (isActivelyProtected(protection?.state)) refused.push(alreadyProtectedText(plain(vm.name), { vaultName: plain(protection?.vaultName ?? ''), policyName: protection?.policyName && plain(protection.policyName) }));
-    else if (vm.subscriptionId.toLowerCase() !== vault.subscriptionId.toLowerCase()) refused.push(vscode.l10n.t('{0} is in another subscription than the vault {1}.', plain(vm.name), plain(vault.name)));
+    else if (!sameId(vm.subscriptionId, vault.subscriptionId)) refused.push(vscode.l10n.t('{0} is in another subscription than the vault {1}.', plain(vm.name), plain(vault.name)));
     else if (vm.location.toLowerCase() !== vault.location.toLowerCase()) refused.push(vscode.l10n.t('{0} is in {1}, the vault {2} in {3}: a vault protects only virtual machines of its own region.', plain(vm.name), regionDisplayName(vm.location), plain(vault.name), regionDisplayName(vault.location)));
     else if (deps.jobs.isBusy(vm.id)) refused.push(vscode.l10n.t('Backup of {0} is already being configured.', plain(vm.name)));
     else todo.push(f);
@@ -89,7 +90,7 @@ export function enableBackupTool(deps: ToolDeps): vscode.LanguageModelTool<Enabl
         const results = await enableFromCoverage(deps.session, deps.tree, [
           { subscriptionId: p.vault.subscriptionId, vaultId: p.vault.id, policyName: p.policyName, vmIds: p.todo.map((f) => f.vm.id) },
         ], () => undefined);
-        const nameOf = (vmId: string): string => plain(p.todo.find((f) => f.vm.id.toLowerCase() === vmId.toLowerCase())?.vm.name ?? vmId);
+        const nameOf = (vmId: string): string => plain(p.todo.find((f) => sameId(f.vm.id, vmId))?.vm.name ?? vmId);
         const done = results.filter((r) => r.state === 'done');
         const lines = [vscode.l10n.t('Backup enabled for {0} of {1} virtual machines in {2} with the policy {3}.', done.length, p.todo.length + p.refused.length, plain(p.vault.name), plain(p.policyName))];
         if (done.length > 0) lines.push(vscode.l10n.t('Enabled: {0}', nameList(done.map((r) => nameOf(r.vmId)))));

@@ -1,5 +1,6 @@
 // Tool: the backup jobs running, and those that failed, in a time window, across the vaults of the subscriptions
 // shown (or one subscription or vault). Two filtered job listings per vault, the service does the filtering.
+import { idKey } from '../azure/ids';
 import * as vscode from 'vscode';
 import type { BackupJob, JobStatus, Vault } from '../azure/model';
 import { allVaults } from '../coverage/bulkEnable';
@@ -42,7 +43,7 @@ export function jobsTool(deps: ToolDeps): vscode.LanguageModelTool<JobsInput> {
         const perVault: BackupJob[][] = [];
         for (const sub of await subscriptionsFor(deps, input.subscription)) {
           const service = await deps.session.service(sub.subscriptionId);
-          const chosen = (await allVaults(service, sub.subscriptionId)).filter((v) => !wanted || v.name.toLowerCase() === wanted || v.id.toLowerCase() === wanted);
+          const chosen = (await allVaults(service, sub.subscriptionId)).filter((v) => !wanted || v.name.toLowerCase() === wanted || idKey(v.id) === wanted);
           vaults.push(...chosen);
           // Two filtered listings per vault (the service filters), a few vaults at a time through the session's transport.
           perVault.push(...await service.fanOut(chosen, CONCURRENCY, async (vault) => {
