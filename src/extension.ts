@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     if (kind === 'azureCli') return core.createAzureCliProvider();
     return core.createVsCodeProvider();
   };
-  const deps: CommandDeps = { session, tree, jobs, log, details, forms, getCore, createProvider };
+  const deps: CommandDeps = { session, tree, treeView, jobs, log, details, forms, getCore, createProvider };
 
   const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(

@@ -16,7 +16,7 @@ import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoint
 import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
-import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
+import { getVirtualMachine, getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
 import { createListingCache, noListingCache } from './listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
@@ -49,6 +49,7 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
     forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),
+    getVirtualMachine: (ref, signal) => getVirtualMachine(ctx, ref, signal),
     listVaults: (subscriptionId, pageOptions) => listVaults(ctx, subscriptionId, pageOptions),
     getVault: (ref, signal) => getVault(ctx, ref, signal),
     checkVaultName: (subscriptionId, resourceGroup, location, name, signal) => checkVaultName(ctx, subscriptionId, resourceGroup, location, name, signal),

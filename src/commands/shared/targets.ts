@@ -17,6 +17,11 @@ import { pickJob } from './pickJob';
 
 // Commands take `node?`: a tree node when run from the tree, nothing from the palette (then QuickPicks ask).
 
+/** A VM read from Azure by a command outside this tree (the Azure Resources view's submenu): acts as its VM node. */
+export class VmArgument {
+  constructor(readonly vm: VirtualMachine) {}
+}
+
 export interface SubscriptionTarget { service: BackupService; subscriptionId: string }
 export interface VaultTarget { service: BackupService; vault: Vault }
 export interface ItemTarget { service: BackupService; item: BackupItem }
@@ -46,8 +51,8 @@ export async function resolveVault(deps: CommandDeps, node: unknown): Promise<Va
 /** A backup item from an item node, a protected VM node, or the pickers (subscription → vault → item). */
 export async function resolveItem(deps: CommandDeps, node: unknown): Promise<ItemTarget | VmTarget> {
   if (node instanceof BackupItemNode) return { service: await deps.session.service(node.subscriptionId), item: node.item };
-  if (node instanceof VmNode) {
-    const service = await deps.session.service(node.subscriptionId);
+  if (node instanceof VmNode || node instanceof VmArgument) {
+    const service = await deps.session.service(node.vm.subscriptionId);
     return node.vm.protection?.item ? { service, item: node.vm.protection.item } : { service, vm: node.vm };
   }
   const { service, vault } = await resolveVault(deps, node);
@@ -55,7 +60,7 @@ export async function resolveItem(deps: CommandDeps, node: unknown): Promise<Ite
 }
 
 export async function resolveVm(deps: CommandDeps, node: unknown, filter: (vm: VirtualMachine) => boolean, empty: (total: number, subscriptionName: string) => string): Promise<VmTarget> {
-  if (node instanceof VmNode) return { service: await deps.session.service(node.subscriptionId), vm: node.vm };
+  if (node instanceof VmNode || node instanceof VmArgument) return { service: await deps.session.service(node.vm.subscriptionId), vm: node.vm };
   const { service, subscriptionId } = await resolveSubscription(deps, node);
   const name = (await deps.session.listSubscriptions()).find((c) => c.subscription.subscriptionId === subscriptionId)?.subscription.displayName ?? subscriptionId;
   return { service, vm: await pickVm(service, subscriptionId, filter, (total) => empty(total, name)) };

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import * as notify from '../../ui/notify';
+import { isPagedNode } from '../../tree/nodes/pagedGroup';
+import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
+import { VirtualMachinesNode } from '../../tree/nodes/virtualMachinesNode';
+import { VmNode } from '../../tree/nodes/vmNode';
+import type { TreeNode } from '../../tree/treeNode';
+import type { CommandDefinition, CommandDeps } from '../commandDeps';
+import type { VmIdParts } from './hostResource';
+import { liveVmOfRow } from './vmFromRow';
+
+/** The VM's node, loading the tree down to it (and further pages of VMs while there are more). */
+async function findVmNode(deps: CommandDeps, vm: VmIdParts): Promise<VmNode | undefined> {
+  const sub = (await deps.tree.getChildren()).find((n): n is SubscriptionNode => n instanceof SubscriptionNode && n.subscriptionId.toLowerCase() === vm.subscriptionId.toLowerCase());
+  const group = sub && (await deps.tree.getChildren(sub)).find((n): n is VirtualMachinesNode => n instanceof VirtualMachinesNode);
+  if (!group) return undefined;
+  const key = vm.id.toLowerCase();
+  for (;;) {
+    const children: TreeNode[] = await deps.tree.getChildren(group);
+    const found = children.find((n): n is VmNode => n instanceof VmNode && n.resourceKey === key);
+    if (found || !children.some((n) => n.getTreeItem().command?.command === 'azureBackup.loadMore') || !isPagedNode(group)) return found;
+    await group.loadMore();
+    deps.tree.refresh(group, true);
+  }
+}
+
+/** Adds the subscription to the view's filter (azureBackup.selectedSubscriptions), keeping the ones chosen. */
+async function showSubscriptionToo(deps: CommandDeps, subscriptionId: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('azureBackup');
+  const current = config.get<string[]>('selectedSubscriptions') ?? [];
+  await config.update('selectedSubscriptions', [...current, subscriptionId], vscode.ConfigurationTarget.Global);
+  deps.session.reset();
+}
+
+/** Show in Azure Backup View: reveals and selects the VM's node in our tree. */
+export const azureResourcesShowInView: CommandDefinition = {
+  id: 'azureBackup.azureResources.showInView',
+  title: () => vscode.l10n.t('Show in Azure Backup view'),
+  async run(deps, row) {
+    const target = await liveVmOfRow(deps, row);
+    if (!target) return undefined;
+    const { vm } = target;
+    const shown = await deps.session.listSubscriptions();
+    if (!shown.some((c) => c.subscription.subscriptionId.toLowerCase() === vm.subscriptionId.toLowerCase())) {
+      const name = (await deps.session.allSubscriptions()).find((c) => c.subscription.subscriptionId.toLowerCase() === vm.subscriptionId.toLowerCase())?.subscription.displayName ?? vm.subscriptionId;
+      const add = vscode.l10n.t('Show This Subscription');
+      const choice = await notify.info(vscode.l10n.t('{0} is in the subscription {1}, which the Azure Backup view does not show (Select Subscriptions).', vm.name, name), add);
+      if (choice !== add) return { revealed: false, reason: 'subscriptionNotShown' };
+      await showSubscriptionToo(deps, vm.subscriptionId);
+    }
+    const node = await findVmNode(deps, vm);
+    if (!node) {
+      void notify.warning(vscode.l10n.t('{0} is not among the virtual machines the Azure Backup view lists.', vm.name));
+      return { revealed: false, reason: 'notListed' };
+    }
+    await deps.treeView.reveal(node, { select: true, focus: true, expand: false });
+    return { revealed: true, nodeId: node.id };
+  },
+};
