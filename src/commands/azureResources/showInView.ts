@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as notify from '../../ui/notify';
+import { showError } from '../../ui/showError';
 import { isPagedNode } from '../../tree/nodes/pagedGroup';
 import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { VirtualMachinesNode } from '../../tree/nodes/virtualMachinesNode';
@@ -32,6 +33,17 @@ async function showSubscriptionToo(deps: CommandDeps, subscriptionId: string): P
   deps.session.reset();
 }
 
+/** Selects the VM's node in our view (VS Code opens the view to show it). */
+async function reveal(deps: CommandDeps, vm: VmIdParts): Promise<{ revealed: boolean; reason?: string; nodeId?: string }> {
+  const node = await findVmNode(deps, vm);
+  if (!node) {
+    void notify.warning(vscode.l10n.t('{0} is not among the virtual machines the Azure Backup view lists.', vm.name));
+    return { revealed: false, reason: 'notListed' };
+  }
+  await deps.treeView.reveal(node, { select: true, focus: true, expand: false });
+  return { revealed: true, nodeId: node.id };
+}
+
 /** Show in Azure Backup View: reveals and selects the VM's node in our tree. */
 export const azureResourcesShowInView: CommandDefinition = {
   id: 'azureBackup.azureResources.showInView',
@@ -44,16 +56,16 @@ export const azureResourcesShowInView: CommandDefinition = {
     if (!shown.some((c) => c.subscription.subscriptionId.toLowerCase() === vm.subscriptionId.toLowerCase())) {
       const name = (await deps.session.allSubscriptions()).find((c) => c.subscription.subscriptionId.toLowerCase() === vm.subscriptionId.toLowerCase())?.subscription.displayName ?? vm.subscriptionId;
       const add = vscode.l10n.t('Show This Subscription');
-      const choice = await notify.info(vscode.l10n.t('{0} is in the subscription {1}, which the Azure Backup view does not show (Select Subscriptions).', vm.name, name), add);
-      if (choice !== add) return { revealed: false, reason: 'subscriptionNotShown' };
-      await showSubscriptionToo(deps, vm.subscriptionId);
+      const text = vscode.l10n.t('{0} is in the subscription {1}, which the Azure Backup view does not show (Select Subscriptions).', vm.name, name);
+      deps.log.info(`Notice: ${text}`);
+      // Not awaited: the command ends here; choosing the action adds the subscription and reveals the VM.
+      void notify.info(text, add).then(async (choice) => {
+        if (choice !== add) return;
+        await showSubscriptionToo(deps, vm.subscriptionId);
+        await reveal(deps, vm);
+      }).then(undefined, (error: unknown) => showError(deps.log, vscode.l10n.t('Show in Azure Backup view'), error));
+      return { revealed: false, reason: 'subscriptionNotShown' };
     }
-    const node = await findVmNode(deps, vm);
-    if (!node) {
-      void notify.warning(vscode.l10n.t('{0} is not among the virtual machines the Azure Backup view lists.', vm.name));
-      return { revealed: false, reason: 'notListed' };
-    }
-    await deps.treeView.reveal(node, { select: true, focus: true, expand: false });
-    return { revealed: true, nodeId: node.id };
+    return reveal(deps, vm);
   },
 };

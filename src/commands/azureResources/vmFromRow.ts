@@ -22,7 +22,7 @@ export function vmIdOfRow(argument: unknown): VmIdParts {
 
 /**
  * Signed in, and the VM's subscription is one the account sees? Otherwise says what to do (sign in, open the
- * sandbox) and answers false: a command from another view must not open our sign-in silently.
+ * sandbox) and answers false: a command from another view must not open our sign-in unasked.
  */
 async function canReach(deps: CommandDeps, vm: VmIdParts): Promise<boolean> {
   const signIn = vscode.l10n.t('Sign In…');
@@ -37,9 +37,12 @@ async function canReach(deps: CommandDeps, vm: VmIdParts): Promise<boolean> {
     }
   }
   if (!message) return true;
-  const choice = await notify.warning(message, signIn, sandbox);
-  if (choice === signIn) await vscode.commands.executeCommand('azureBackup.signIn');
-  if (choice === sandbox) await vscode.commands.executeCommand('azureBackup.openSandbox');
+  deps.log.info(`Notice: ${message}`);
+  // Not awaited: the command ends here, and the user's choice (whenever made) starts the sign-in.
+  void notify.warning(message, signIn, sandbox).then((choice) => {
+    if (choice === signIn) void vscode.commands.executeCommand('azureBackup.signIn');
+    if (choice === sandbox) void vscode.commands.executeCommand('azureBackup.openSandbox');
+  });
   return false;
 }
 
