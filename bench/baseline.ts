@@ -3,7 +3,7 @@
 import { createClientSet } from '../src/azure/clients';
 import { mapWithConcurrency } from '../src/azure/concurrency';
 import { toVirtualMachine } from '../src/azure/convert/arm';
-import { createSandboxProvider } from '../src/azure/index';
+import { createSandboxProvider } from '../src/auth/index';
 import { collectAll, modularToken } from '../src/azure/paging';
 import type { SandboxAddress } from './treeLoad';
 

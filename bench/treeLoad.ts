@@ -10,7 +10,8 @@
 // shared by the Backup items nodes and the VM join, the vault list by the Vaults node and the join.
 import type { BackupService, Page, PageOptions } from '../src/azure/backupService';
 import { mapWithConcurrency } from '../src/azure/concurrency';
-import { createBackupService, createSandboxProvider, type BackupItem, type Subscription, type Vault, type VirtualMachine } from '../src/azure/index';
+import { createSandboxProvider } from '../src/auth/index';
+import { createBackupService, type BackupItem, type Subscription, type Vault, type VirtualMachine } from '../src/azure/index';
 import { vaultRef } from '../src/tree/refs';
 
 /** src/extension.ts gives the tree `pageSize: 50` (items per "Load more"). */

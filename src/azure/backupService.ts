@@ -83,6 +83,10 @@ export interface BackupService {
   listResourceGroups(subscriptionId: string, signal?: AbortSignal): Promise<ResourceGroup[]>;
   listRegions(subscriptionId: string, signal?: AbortSignal): Promise<Region[]>;
 
+  /** Every VM of the subscriptions through Resource Graph, a page (up to 1,000) at a time, without protection. */
+  graphVirtualMachines(subscriptionIds: readonly string[], signal?: AbortSignal): AsyncIterable<VirtualMachine[]>;
+  /** Every VM backup item of the subscriptions' vaults through Resource Graph, as it last indexed them (a short delay). */
+  graphBackupItems(subscriptionIds: readonly string[], signal?: AbortSignal): AsyncIterable<BackupItem[]>;
   /** Every VM of the subscription joined with its protection: one VM listing + one items listing per vault. */
   listVirtualMachinesWithProtection(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]>;
   /** A page of the subscription's VMs joined with the protection index (every vault's items, listed once per session when cached). */

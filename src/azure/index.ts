@@ -1,4 +1,4 @@
-// The Azure layer's public surface: the service, its domain types, errors, validation and the pure sign-in providers.
+// The Azure layer's public surface: the service, its domain types, errors and validation.
 export { createBackupService, DEFAULT_CONCURRENCY } from './service';
 export type { AzureSession, AzureCallLogger, AzureCallLogEntry, BackupServiceOptions, RetrySettings } from './session';
 export { AzureError } from './errors';
@@ -7,4 +7,3 @@ export { azurePublicEnvironment, sandboxEnvironment, environmentFor } from './en
 export * from './model';
 export * from './backupService';
 export * from './validation';
-export * from '../auth/index';

@@ -16,6 +16,7 @@ import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoint
 import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
+import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
 import { getVirtualMachine, getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
 import { createListingCache, noListingCache } from './listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
@@ -46,6 +47,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listResourceGroups: (subscriptionId, signal) => arm.listResourceGroups(ctx, subscriptionId, signal),
     listRegions: (subscriptionId, signal) => arm.listRegions(ctx, subscriptionId, signal),
     listVirtualMachinesWithProtection: (subscriptionId, signal) => listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
+    graphVirtualMachines: (subscriptionIds, signal) => graphVirtualMachines(ctx, subscriptionIds, signal),
+    graphBackupItems: (subscriptionIds, signal) => graphBackupItems(ctx, subscriptionIds, signal),
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
     forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),

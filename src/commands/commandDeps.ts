@@ -1,11 +1,11 @@
 import type * as vscode from 'vscode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import type { TreeNode } from '../tree/treeNode';
-import type { AccountSession } from '../ui/session';
+import type { AccountSession } from '../session/session';
 import type { JobTracker } from '../ui/jobTracker';
 import type { Log } from '../ui/log';
 import type { DetailsDocuments } from '../ui/detailsDocuments';
-import type { CoreApi, SignInProvider } from '../ui/coreTypes';
+import type { SdkBundleApi, SignInProvider } from '../session/sdkBundleApi';
 import type { FormHost } from '../webview/formHost';
 
 /** Everything a command may use, constructed once in activate() and injected. */
@@ -18,7 +18,7 @@ export interface CommandDeps {
   log: Log;
   details: DetailsDocuments;
   forms: FormHost;
-  getCore: () => Promise<CoreApi>;
+  getSdkBundle: () => Promise<SdkBundleApi>;
   /** Sign-in providers for Azure, made on demand (they load the auth libraries). */
   createProvider: (kind: 'vscode' | 'azureCli') => Promise<SignInProvider>;
 }

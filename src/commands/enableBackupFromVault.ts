@@ -7,9 +7,8 @@ import { withProgress } from '../ui/progress';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedManyText, submitAnswer } from './shared/alreadyProtected';
-import { formStrings } from './shared/formStrings';
+import { formStrings } from '../webview/fieldMessages';
 import { policyChoices } from './shared/policyChoices';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveVault, type VaultTarget } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
 
@@ -38,8 +37,8 @@ function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableV
   const running = trackOperation(deps, {
     title: vscode.l10n.t('Enabling backup for {0} virtual machines', vms.length), keys: [vault.id, ...vms.map((v) => v.vmId)], vault: vaultRef(vault), kind: 'ConfigureBackup',
     affected: () => {
-      refreshVault(deps.tree, vault.id, ['items', 'jobs', 'policies', 'vault']);
-      refreshVirtualMachines(deps.tree, vault.subscriptionId);
+      deps.tree.refreshResource(vault.id, ['items', 'jobs', 'policies', 'vault']);
+      deps.tree.refreshResource(vault.subscriptionId, ['virtualMachines']);
     },
   }, async (options) => {
     results = await service.enableProtectionMany(vaultRef(vault), vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })), policyName, options);

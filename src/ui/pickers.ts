@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { BackupService } from '../azure/backupService';
 import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
 import { itemProtectionStatus } from '../azure/protectionState';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { protectionStatusLabel } from '../presentation/protectionText';
 import { regionDisplayName } from '../azure/regionNames';
 import { UserCancelled } from './errorInfo';
 import * as notify from './notify';
-import type { AccountSession } from './session';
+import type { AccountSession } from '../session/session';
 
 interface Pick<T> extends vscode.QuickPickItem { value: T }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { VirtualMachine } from '../../azure/model';
 import { hasBackupItem, isActivelyProtected } from '../../azure/protectionState';
-import { relativeTime } from '../../tree/describe';
-import { protectionWithVault } from '../../tree/protectionText';
+import { relativeTime } from '../../presentation/describe';
+import { protectionWithVault } from '../../presentation/protectionText';
 import * as notify from '../../ui/notify';
 import type { CommandDefinition, CommandDeps } from '../commandDeps';
 import { liveVmOfRow } from './vmFromRow';

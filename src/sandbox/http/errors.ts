@@ -88,4 +88,8 @@ export const errors = {
   dataFileNotSaved: (reason: string, retryAfterSeconds: number): ArmError =>
     new ArmError(503, 'ServiceUnavailable', `The sandbox cannot save its data file (${reason}); changes are refused until a save succeeds. It retries on its own.`,
       undefined, { 'Retry-After': String(retryAfterSeconds) }),
+  /** Resource Graph's quota spent: its RateLimiting answer, with the window's remaining time as Retry-After too. */
+  graphThrottled: (retryAfterSeconds: number, quotaHeaders: Record<string, string>): ArmError =>
+    new ArmError(429, 'RateLimiting', 'Please provide below info when asking for support: the request was throttled because the user\'s Resource Graph quota for this window is spent. Retry after the quota resets.',
+      undefined, { ...quotaHeaders, 'Retry-After': String(retryAfterSeconds) }),
 };

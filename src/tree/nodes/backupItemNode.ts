@@ -1,16 +1,16 @@
 import type * as vscode from 'vscode';
 import type { ItemRef } from '../../azure/backupService';
 import type { BackupItem } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { isActivelyProtected, itemProtectionStatus } from '../../azure/protectionState';
 import { backupItemContextValue } from '../contextValues';
-import { healthLabel, itemDescription, itemHealth, itemIcon } from '../describe';
+import { healthLabel, itemDescription, itemHealth, itemIcon } from '../../presentation/describe';
 import { resourceNodeId } from '../nodeIds';
-import { protectionStatusLabel } from '../protectionText';
+import { protectionStatusLabel } from '../../presentation/protectionText';
 import { itemRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTime } from '../../presentation/time';
 
 /** A VM's backup item inside a vault: protected, pending, in error, stopped or soft deleted. */
 export class BackupItemNode implements TreeNode {
@@ -25,6 +25,8 @@ export class BackupItemNode implements TreeNode {
 
   get ref(): ItemRef { return itemRef(this.item); }
   get subscriptionId(): string { return this.item.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'item', item: this.item }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

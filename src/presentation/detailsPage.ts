@@ -1,6 +1,6 @@
 // A details page (job, recovery points, policy) as data, and its read-only HTML: every value is escaped text,
 // the page runs no script, and its CSP allows nothing but the extension's own stylesheet. Pure: unit-tested.
-import { escapeHtml, htmlPage } from '../webview/formHtml';
+import { escapeHtml, htmlPage } from './htmlDocument';
 
 export interface DetailsTable { columns: string[]; rows: string[][] }
 

@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import type { BackupItem, BackupJob, Vault, VirtualMachine } from '../azure/model';
 import { regionDisplayName } from '../azure/regionNames';
-import { elapsed, formatDuration } from '../ui/time';
+import { elapsed, formatDuration } from './time';
 import { itemProtectionStatus } from '../azure/protectionState';
 import { protectionWithVault } from './protectionText';
 

@@ -1,15 +1,20 @@
 import * as vscode from 'vscode';
 import type { BackupService, ListScope } from '../azure/backupService';
-import type { CoreApi, RunningSandbox, SignInKind, SignInProvider, SubscriptionContext, TenantState } from './coreTypes';
-import type { Log } from './log';
+import type { AzureCallLogger, SdkBundleApi, RunningSandbox, SignInKind, SignInProvider, SubscriptionContext, TenantState } from './sdkBundleApi';
 
 export type SessionMode = 'signedOut' | SignInKind;
 
+/** What the session writes to the log (the output channel's Log satisfies it; the session sits below src/ui). */
+export interface SessionLog {
+  info(message: string): void;
+  azureCall: AzureCallLogger;
+}
+
 export interface SessionDeps {
-  log: Log;
+  log: SessionLog;
   /** Where the sandbox keeps its data between sessions (context.globalStorageUri). */
   storageDir: vscode.Uri;
-  getCore: () => Promise<CoreApi>;
+  getSdkBundle: () => Promise<SdkBundleApi>;
 }
 
 /**
@@ -34,11 +39,11 @@ export class AccountSession implements vscode.Disposable {
 
   /** Starts the in-process sandbox (persisted under global storage) and switches the tree to it. */
   async openSandbox(): Promise<RunningSandbox> {
-    const core = await this.deps.getCore();
+    const bundle = await this.deps.getSdkBundle();
     this.sandboxStarting ??= (async () => {
       await vscode.workspace.fs.createDirectory(this.deps.storageDir);
       const dataFile = vscode.Uri.joinPath(this.deps.storageDir, 'sandbox.json').fsPath;
-      const sandbox = await core.startSandbox({ dataFile, speed: sandboxSpeed() });
+      const sandbox = await bundle.startSandbox({ dataFile, speed: sandboxSpeed() });
       this.deps.log.info(`Sandbox listening on ${sandbox.endpoint}`);
       return sandbox;
     })();
@@ -49,7 +54,7 @@ export class AccountSession implements vscode.Disposable {
       throw error;
     }
     const sandbox = this.sandboxValue;
-    this.use('sandbox', core.createSandboxProvider({ endpoint: sandbox.endpoint, ca: sandbox.ca, tenantId: sandbox.tenantId }));
+    this.use('sandbox', bundle.createSandboxProvider({ endpoint: sandbox.endpoint, ca: sandbox.ca, tenantId: sandbox.tenantId }));
     return sandbox;
   }
 
@@ -110,8 +115,8 @@ export class AccountSession implements vscode.Disposable {
     const key = `${context.session.tenantId ?? context.subscription.tenantId}/${context.session.environment.name}`;
     let service = this.services.get(key);
     if (!service) {
-      const core = await this.deps.getCore();
-      service = core.createBackupService(context.session, { logger: this.deps.log.azureCall, cacheListings: true });
+      const bundle = await this.deps.getSdkBundle();
+      service = bundle.createBackupService(context.session, { logger: this.deps.log.azureCall, cacheListings: true });
       this.services.set(key, service);
     }
     return service;

@@ -1,4 +1,4 @@
-// Types of the lazily loaded core (src/azure, src/auth, src/sandbox) that the UI relies on. Type-only imports:
+// Types of the lazily loaded SDK bundle (src/azure, src/auth, src/sandbox) that the UI relies on. Type-only imports:
 // they vanish from dist/extension.js, so activation never loads the SDKs.
 import type { BackupService } from '../azure/backupService';
 import type { AzureCallLogger, AzureSession, BackupServiceOptions } from '../azure/session';
@@ -11,8 +11,8 @@ import type { RunningSandbox, SandboxOptions } from '../sandbox/types';
 export type { AzureCallLogger, AzureSession, SignInProvider, SubscriptionContext, TenantState, RunningSandbox };
 export type SignInKind = SignInProvider['kind'];
 
-/** The values the UI takes from dist/core.js (src/ui/core.ts checks the real module against this). */
-export interface CoreApi {
+/** The values the UI takes from dist/sdk-bundle.js (src/session/sdkBundle.ts checks the real module against this). */
+export interface SdkBundleApi {
   createBackupService(session: AzureSession, options?: BackupServiceOptions): BackupService;
   createSandboxProvider(sandbox: SandboxEndpoint): SignInProvider;
   createAzureCliProvider(options?: AzureCliProviderOptions): SignInProvider;
