@@ -7,7 +7,7 @@ import * as notify from '../../ui/notify';
 import type { CommandDefinition, CommandDeps } from '../commandDeps';
 import { liveVmOfRow } from './vmFromRow';
 
-/** "web-vm-01: Protected by contoso-vault. Policy: DefaultPolicy. Last backup: 2 hours ago (Completed)." */
+/** "web-vm-01: Protected by contoso-vault. Policy: DefaultPolicy. Last backup: 2 hours ago." */
 export function backupStatusText(vm: VirtualMachine, now: Date): string {
   const p = vm.protection;
   if (!p || !hasBackupItem(p.state)) {
@@ -16,9 +16,8 @@ export function backupStatusText(vm: VirtualMachine, now: Date): string {
       : vscode.l10n.t('{0}: {1}.', vm.name, protectionWithVault(p.state, p.vaultName, vscode.l10n));
   }
   const item = p.item;
-  const last = item?.lastBackupTime
-    ? vscode.l10n.t('{0} ({1})', relativeTime(item.lastBackupTime, now, vscode.l10n), item.lastBackupStatus)
-    : vscode.l10n.t('none yet');
+  const when = item?.lastBackupTime ? relativeTime(item.lastBackupTime, now, vscode.l10n) : undefined;
+  const last = !when ? vscode.l10n.t('none yet') : item?.lastBackupStatus === 'Failed' ? vscode.l10n.t('failed {0}', when) : when;
   return vscode.l10n.t('{0}: {1}. Policy: {2}. Last backup: {3}.', vm.name, protectionWithVault(p.state, p.vaultName, vscode.l10n), p.policyName ?? vscode.l10n.t('none'), last);
 }
 
