@@ -2,7 +2,7 @@
 export { createBackupService, DEFAULT_CONCURRENCY } from './service';
 export type { AzureSession, AzureCallLogger, AzureCallLogEntry, BackupServiceOptions, RetrySettings } from './session';
 export { AzureError } from './errors';
-export { allowHttp2 } from './httpClient';
+export { allowHttp2 } from './transport/sessionTransport';
 export { azurePublicEnvironment, sandboxEnvironment, environmentFor } from './environments';
 export * from './model';
 export * from './backupService';

@@ -13,12 +13,13 @@ import { stopProtection } from './operations/protection';
 import { getEncryptionConfig } from './operations/encryption';
 import { provisionFileRecovery, revokeFileRecovery } from './operations/fileRecovery';
 import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoints';
+import { findRunningJob, gateOf } from './operations/neverTwice';
 import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
 import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
 import { getVirtualMachine, getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
-import { createListingCache, noListingCache } from './listingCache';
+import { createListingCache, noListingCache } from './transport/listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
 /**
@@ -82,5 +83,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listStorageAccounts: (subscriptionId, region, signal) => listStorageAccounts(ctx, subscriptionId, region, signal),
     isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) => isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
     getEncryptionConfig: (ref, signal) => getEncryptionConfig(ctx, ref, signal),
+    reserve: (kind, resourceId) => gateOf(ctx).reserve(kind, resourceId),
+    findRunningJob: (ref, operation, item, signal) => findRunningJob(ctx, ref, operation, item, signal),
+    fanOut: (items, limit, fn, signal) => ctx.clients.transport.mapWithConcurrency(items, limit, fn, signal),
   };
 }

@@ -38,7 +38,8 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
   }
   const target = vault;
   // One enable per VM at a time, whichever command started it (from the VM or from the vault).
-  if (!deps.jobs.claim(vm.id)) {
+  const reservation = deps.jobs.reserve(service, 'enable', vm.id, [vm.id]);
+  if (!reservation) {
     void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', vm.name));
     return undefined;
   }
@@ -48,8 +49,8 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
       deps.tree.refreshResource(target.id, ['items', 'jobs', 'policies', 'vault']);
       deps.tree.refreshResource(vm.subscriptionId, ['virtualMachines']);
     },
-  }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, options));
-  running.done.then(() => deps.jobs.release(vm.id), () => deps.jobs.release(vm.id));
+  }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, { ...options, reserved: [reservation] }));
+  running.done.then(reservation.release, reservation.release);
   // Failures are shown where the enable was asked for (the form, the command); the end of one that worked is announced.
   announceJobEnd(deps.log, { name: vm.name, vault: vaultRef(target), jobName: running.started }, running.done, {
     completed: (name) => vscode.l10n.t('Backup of {0} is configured.', name),

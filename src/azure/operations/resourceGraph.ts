@@ -5,8 +5,7 @@ import type { VirtualMachine } from '../model';
 import { toVirtualMachineFromGraph } from '../convert/arm';
 import { AzureError } from '../errors';
 import type { ListPage } from '../paging';
-import { firstPageUrl, sendWire } from '../wire';
-import { mapInSlices } from '../yieldToLoop';
+import { firstPageUrl, sendWire } from '../transport/wire';
 import type { OperationContext } from './context';
 
 /** ARG's largest page. */
@@ -33,7 +32,7 @@ export const GRAPH_API_VERSION = '2024-04-01';
  * Sent as the SDK's `resources` operation sends it (same path, api-version and body as its serializer writes them)
  * through the Resource Graph client's own pipeline, read as wire JSON: the SDK's request builder checks every body
  * with `instanceof FormData`, which loads Node's undici (a long synchronous block in a process's first query; see
- * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (wire.ts).
+ * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (transport/wire.ts).
  */
 export async function graphPage<T>(
   ctx: OperationContext, subscriptionIds: readonly string[], query: string, convert: (row: unknown) => T | undefined, token: string | undefined, signal?: AbortSignal,
@@ -44,10 +43,10 @@ export async function graphPage<T>(
     options: { $top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
   };
   const url = firstPageUrl(ctx.clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
-  const sender = { pipeline: ctx.clients.resourceGraph().pipeline, http: ctx.clients.http, endpoint: ctx.clients.endpoint };
+  const sender = ctx.clients.wire(ctx.clients.resourceGraph().pipeline);
   const response = await sendWire(sender, 'POST', url, body, signal) as { data?: unknown; $skipToken?: unknown } | null;
   const rows = response?.data;
-  const entries = await mapInSlices(Array.isArray(rows) ? rows : [], convert);
+  const entries = await ctx.clients.transport.queue.mapInSlices(Array.isArray(rows) ? rows : [], convert);
   const next = response?.$skipToken;
   return typeof next === 'string' && next.length > 0 ? { entries, next: `${TOKEN_PREFIX}${next}` } : { entries };
 }

@@ -5,7 +5,7 @@ import { sandboxSession } from '../../../src/auth';
 import { createClientSet } from '../../../src/azure/clients';
 import { createBackupService } from '../../../src/azure/service';
 import { graphRefusal, GRAPH_API_VERSION } from '../../../src/azure/operations/resourceGraph';
-import { firstPageUrl, sendWire } from '../../../src/azure/wire';
+import { firstPageUrl, sendWire } from '../../../src/azure/transport/wire';
 import type { Harness } from './setup';
 import { startHarness } from './setup';
 
@@ -52,7 +52,7 @@ describe('VM listing: Resource Graph, or Compute when Resource Graph is refused'
     // The query is sent as wire JSON through the Resource Graph client's pipeline: its error must carry the
     // ARM error body under `details`, as the SDK's own error does, for the refusal to be recognised.
     const clients = createClientSet(sandboxSession(h.sandbox));
-    const sender = { pipeline: clients.resourceGraph().pipeline, http: clients.http, endpoint: clients.endpoint };
+    const sender = clients.wire(clients.resourceGraph().pipeline);
     const url = firstPageUrl(clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
     const error = await sendWire(sender, 'POST', url, { subscriptions: [h.subscriptionId], query: 'Resources | summarize count()' }).then(
       () => assert.fail('the sandbox accepted an unsupported query'), (e: unknown) => e);

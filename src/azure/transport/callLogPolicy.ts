@@ -2,7 +2,7 @@
 // It reads only the method, path + query, status and x-ms-request-id: never a header that could hold a token.
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { isRestError } from '@azure/core-rest-pipeline';
-import type { AzureCallLogger } from './session';
+import type { AzureCallLogger } from '../session';
 
 export const callLogPolicyName = 'azureBackupCallLog';
 

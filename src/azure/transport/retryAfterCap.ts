@@ -3,8 +3,8 @@
 // to the cap through and turns a longer one into an AzureError at once, carrying the wait so the UI can name it.
 // Thrown as a plain (non-Rest) error, the retry policy passes it on instead of waiting.
 import type { PipelinePolicy, PipelineResponse } from '@azure/core-rest-pipeline';
-import { armErrorIn, AzureError, parseJson } from './errors';
-import { parseRetryAfter } from './polling';
+import { armErrorIn, AzureError, parseJson } from '../errors';
+import { parseRetryAfter } from '../polling';
 
 export const retryAfterCapPolicyName = 'azureBackupRetryAfterCap';
 /** Longest Retry-After the layer waits for before retrying (RetrySettings.maxRetryAfterMs). */

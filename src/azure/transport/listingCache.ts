@@ -5,7 +5,7 @@
 // Failed fetches are not kept. A shared fetch is aborted once every reader waiting on it has given up, so a
 // cancelled tree load does not leave its request hanging.
 import { setMaxListeners } from 'node:events';
-import type { VaultRef } from './backupService';
+import type { VaultRef } from '../backupService';
 
 export type Fetch<T> = (signal?: AbortSignal) => Promise<T>;
 

@@ -4,11 +4,13 @@
 // modular SDKs' field mapping, work the domain mappers in convert/ then redo; the wire JSON maps directly.
 import type { HttpClient, Pipeline, PipelineResponse } from '@azure/core-rest-pipeline';
 import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
-import { inSlice } from './yieldToLoop';
+import type { ResponseQueue } from './responseQueue';
 
 export interface WireSender {
   pipeline: Pipeline;
   http: HttpClient;
+  /** The session's response queue, where the answer's JSON is parsed. */
+  queue: ResponseQueue;
   /** The environment's ARM endpoint, without a trailing slash. */
   endpoint: string;
 }
@@ -63,7 +65,7 @@ export async function sendWire(sender: WireSender, method: 'GET' | 'POST', url: 
     throw error;
   }
   const bytes = response.readableStreamBody ? await readAll(response.readableStreamBody) : Buffer.from(response.bodyAsText ?? '');
-  return inSlice(() => parseBody(bytes, response), bytes.length);
+  return sender.queue.inSlice(() => parseBody(bytes, response), bytes.length);
 }
 
 function errorDetails(text: string | undefined | null): unknown {

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { inSlice, mapInSlices, startWaiting } from '../../../src/azure/yieldToLoop';
+import { ResponseQueue } from '../../../src/azure/transport/responseQueue';
+
+const queue = new ResponseQueue();
+const inSlice = queue.inSlice.bind(queue);
+const mapInSlices = queue.mapInSlices.bind(queue);
+const startWaiting = queue.startWaiting.bind(queue);
 
 function busy(ms: number): void {
   const until = performance.now() + ms;

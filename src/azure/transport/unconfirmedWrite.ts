@@ -5,7 +5,7 @@
 // the caller looks at what the service did before sending again. The mark never leaves the process.
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
 import { isRestError } from '@azure/core-rest-pipeline';
-import { AzureError } from './errors';
+import { AzureError } from '../errors';
 
 const MARK = 'x-azure-backup-confirm-before-resend';
 export const RESPONSE_LOST = 'ResponseLost';

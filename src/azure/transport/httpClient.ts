@@ -10,42 +10,19 @@ import * as tls from 'node:tls';
 import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 import { createHttp2Client } from './http2Client';
 import { Http2Sessions } from './http2Sessions';
-import type { AzureSession } from './session';
-
-const perSession = new WeakMap<AzureSession, HttpClient>();
 
 /**
- * The session's HTTP client, made on first use. Every client set of a session shares it: the subscription list
- * (sign-in) and the backup service then reuse each other's connections and TLS session tickets, so the service's
- * first calls do not open fresh connections with full handshakes right after sign-in did.
+ * `http2` is read per call (the session's setting, sessionTransport.ts); a proxy in the environment turns HTTP/2 off,
+ * since a proxy is only honoured on HTTP/1.1, where VS Code's proxy support and the pipeline's proxy policy work.
  */
-export function sessionHttpClient(session: AzureSession): HttpClient {
-  let client = perSession.get(session);
-  if (!client) perSession.set(session, client = createSessionHttpClient(session.environment.caCertificate));
-  return client;
-}
-
-export function createSessionHttpClient(caCertificate?: string): HttpClient {
+export function createSessionHttpClient(caCertificate?: string, http2: () => boolean = () => true): HttpClient {
   let context: tls.SecureContext | undefined;
   const contextFor = (): tls.SecureContext => context ??= tls.createSecureContext(caCertificate ? { ca: caCertificate } : {});
-  return createHttp2Client(createHttp1Client(caCertificate, contextFor), new Http2Sessions(contextFor), http2Allowed);
-}
-
-let http2Setting = true;
-
-/**
- * Whether calls may use HTTP/2 (the extension passes its setting, off by default there, and VS Code's proxy: a proxy is
- * only honoured on HTTP/1.1, where VS Code's proxy support and the pipeline's proxy policy work). Read per call.
- */
-export function allowHttp2(allowed: boolean): void {
-  http2Setting = allowed;
+  const allowed = (): boolean => http2() && !PROXY_VARIABLES.some((name) => process.env[name]);
+  return createHttp2Client(createHttp1Client(caCertificate, contextFor), new Http2Sessions(contextFor), allowed);
 }
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'];
-
-function http2Allowed(): boolean {
-  return http2Setting && !PROXY_VARIABLES.some((name) => process.env[name]);
-}
 
 /**
  * With a CA, the agent carries it twice: as the prebuilt context its own connections use, and as `ca`, which VS Code
