@@ -31,7 +31,7 @@ export type { FaultConfig, FaultKind, PageSizes, RequestLogEntry, ResourceGraphO
 export { DEFAULT_PAGE_SIZES, type ListKind } from './http/pageSizes';
 export type { AddVmInput, SandboxControl } from './control';
 export type { SaveHealth } from './state/persistence';
-export { STORY_SUBSCRIPTION_ID, STORY_TENANT_ID } from './state/seedStory';
+export { GUARDED_VAULT, STORY_RESOURCE_GUARD_ID, STORY_SUBSCRIPTION_ID, STORY_TENANT_ID } from './state/seedStory';
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 /** Longest real wait between clock checks, so speed changes and drift never leave a transition late for long. */

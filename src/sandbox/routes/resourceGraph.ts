@@ -6,7 +6,7 @@
  * graphQuery.ts only; other queries get ARG's 400 BadRequest / InvalidQuery. Every answer carries the caller's
  * quota headers; a spent quota is a 429 (http/graphQuota.ts).
  */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { QuotaWindows, quotaHeaders } from '../http/graphQuota';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -40,7 +40,7 @@ function invalidQuery(detail: string): Reply {
   };
 }
 
-const badParameter = (message: string): ArmError => new ArmError(400, 'BadRequest', message);
+const badParameter = errors.badRequest;
 
 /**
  * Rendered rows, kept per VM record while what they show is unchanged: a row renders the full VM model, and

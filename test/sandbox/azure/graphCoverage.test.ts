@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { BackupItem, VirtualMachine } from '../../../src/azure';
 import type { Harness } from './setup';
-import { startHarness } from './setup';
+import { useHarness } from './setup';
 
 async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
   const out: T[] = [];
@@ -16,14 +16,10 @@ const graphCalls = (h: Harness): number => h.sandbox.requestLog.entries().filter
 
 describe('Coverage through Resource Graph (3 subscriptions, 2,400 VMs, 1,200 items)', function () {
   this.timeout(60_000);
-  let h: Harness;
-  before(async () => {
-    h = await startHarness({
-      seed: { subscriptions: 3, vaultsPerSubscription: 4, vmsPerSubscription: 800, protectedItems: 1200, jobs: 0 },
-      resourceGraph: { ingestionDelayMs: 0, quota: false },
-    });
+  const h = useHarness({
+    seed: { subscriptions: 3, vaultsPerSubscription: 4, vmsPerSubscription: 800, protectedItems: 1200, jobs: 0 },
+    resourceGraph: { ingestionDelayMs: 0, quota: false },
   });
-  after(async () => { await h.sandbox.stop(); });
 
   it('reads every VM and item of every subscription in pages of 1,000, never per vault or per VM', async () => {
     const subs = h.sandbox.subscriptionIds();
@@ -55,15 +51,11 @@ describe('Coverage through Resource Graph (3 subscriptions, 2,400 VMs, 1,200 ite
 
 describe('Coverage through Resource Graph under the per-user quota', function () {
   this.timeout(60_000);
-  let h: Harness;
-  before(async () => {
-    h = await startHarness({
-      seed: { subscriptions: 1, vaultsPerSubscription: 1, vmsPerSubscription: 10, protectedItems: 5, jobs: 0 },
-      resourceGraph: { ingestionDelayMs: 0, quota: { requests: 2, windowMs: 2000 } },
-      speed: 1,
-    });
+  const h = useHarness({
+    seed: { subscriptions: 1, vaultsPerSubscription: 1, vmsPerSubscription: 10, protectedItems: 5, jobs: 0 },
+    resourceGraph: { ingestionDelayMs: 0, quota: { requests: 2, windowMs: 2000 } },
+    speed: 1,
   });
-  after(async () => { await h.sandbox.stop(); });
 
   it('waits out a 429 RateLimiting as Resource Graph asks and then answers', async () => {
     const subs = h.sandbox.subscriptionIds();

@@ -6,8 +6,7 @@ import { createClientSet } from '../../../src/azure/clients';
 import { createBackupService } from '../../../src/azure/service';
 import { graphRefusal, GRAPH_API_VERSION } from '../../../src/azure/operations/resourceGraph';
 import { firstPageUrl, sendWire } from '../../../src/azure/transport/wire';
-import type { Harness } from './setup';
-import { startHarness } from './setup';
+import { useHarness } from './setup';
 
 const GRAPH = 'Microsoft\\.ResourceGraph/resources$';
 const isGraph = (path: string): boolean => new RegExp(GRAPH, 'i').test(path);
@@ -15,9 +14,7 @@ const isComputeList = (path: string): boolean => /\/providers\/Microsoft\.Comput
 
 describe('VM listing: Resource Graph, or Compute when Resource Graph is refused', function () {
   this.timeout(60_000);
-  let h: Harness;
-  beforeEach(async () => { h = await startHarness({ seed: 'story' }); });
-  afterEach(async () => { await h.sandbox.stop(); });
+  const h = useHarness({ seed: 'story' }, { perTest: true });
 
   it('lists through Resource Graph when it answers (no Compute list call)', async () => {
     const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
