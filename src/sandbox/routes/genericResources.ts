@@ -2,7 +2,7 @@
  * `GET /subscriptions/{sub}/resources`: every resource of a subscription in ARM's generic shape (id, name, type,
  * location, tags, kind, sku, managedBy). Azure Resources (the Microsoft extension) builds its tree from this listing.
  */
-import { ArmError } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -38,7 +38,7 @@ export function registerGenericResourceRoutes(router: Router, site: Site): void 
     const filter = queryValue(req.query, '$filter');
     if (filter !== undefined) {
       const m = TYPE_FILTER.exec(filter);
-      if (!m) throw new ArmError(400, 'InvalidFilterInQueryString', `Invalid $filter '${filter}' specified in the query string. The sandbox filters this list by resourceType only.`);
+      if (!m) throw errors.invalidFilter(filter, 'The sandbox filters this list by resourceType only.');
       all = all.filter((r) => String(r.type).toLowerCase() === m[1].toLowerCase());
     }
     const top = Number(queryValue(req.query, '$top') ?? NaN);
