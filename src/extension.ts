@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     if (kind === 'azureCli') return bundle.createAzureCliProvider();
     return bundle.createVsCodeProvider();
   };
-  const deps: CommandDeps = { session, tree, jobs, log, details, forms, getSdkBundle, createProvider };
+  const deps: CommandDeps = { session, tree, treeView, jobs, log, details, forms, getSdkBundle, createProvider };
 
   const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(

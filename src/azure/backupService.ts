@@ -98,6 +98,8 @@ export interface BackupService {
   /** Drop cached listings (refresh): all, a subscription's, one vault's items, or a subscription's vault list. No-op without caching. */
   forgetListings(scope?: ListScope): void;
   getVmProtection(vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>, signal?: AbortSignal): Promise<VirtualMachine['protection']>;
+  /** One VM read now (not from a cached listing), with its protection. */
+  getVirtualMachine(ref: { subscriptionId: string; resourceGroup: string; name: string }, signal?: AbortSignal): Promise<VirtualMachine>;
 
   listVaults(subscriptionId: string, options?: PageOptions): Promise<Page<Vault>>;
   getVault(ref: VaultRef, signal?: AbortSignal): Promise<Vault>;
