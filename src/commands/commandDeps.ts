@@ -1,4 +1,6 @@
+import type * as vscode from 'vscode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
 import type { AccountSession } from '../session/session';
 import type { JobTracker } from '../ui/jobTracker';
 import type { Log } from '../ui/log';
@@ -10,6 +12,8 @@ import type { FormHost } from '../webview/formHost';
 export interface CommandDeps {
   session: AccountSession;
   tree: BackupTreeProvider;
+  /** The view showing the tree (to reveal a node in it). */
+  treeView: vscode.TreeView<TreeNode>;
   jobs: JobTracker;
   log: Log;
   details: DetailsDocuments;

@@ -5,8 +5,7 @@ import { vaultRef } from '../tree/refs';
 import { withProgress } from '../ui/progress';
 import { formStrings } from '../webview/fieldMessages';
 import { fieldError } from '../webview/replyError';
-import { rangeMessage, securityProblem, type SecurityChoice } from '../webview/rules';
-import { SOFT_DELETE_DAYS } from '../azure/validation';
+import { securityProblem, type SecurityChoice } from '../webview/rules';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { guardOf, guardSentence } from './shared/resourceGuard';
 import { resolveVault, type VaultTarget } from './shared/targets';
@@ -24,8 +23,7 @@ async function save(deps: CommandDeps, { service, vault }: VaultTarget, current:
   const strings = formStrings('vaultSecurity');
   const problem = securityProblem(vault.name, current, next);
   if (problem) {
-    const message = problem.key === 'rangeInvalid' ? rangeMessage(strings, SOFT_DELETE_DAYS) : problem.key === 'confirmName' ? strings.confirmHelp : strings.alwaysOnLocked;
-    throw fieldError(message, problem.field);
+    throw fieldError(strings[problem.key === 'confirmName' ? 'confirmHelp' : problem.key], problem.field);
   }
   try {
     const saved = await withProgress(vscode.l10n.t('Saving the security settings of {0}…', vault.name), true, (signal) =>

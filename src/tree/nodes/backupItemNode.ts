@@ -11,6 +11,7 @@ import { protectionStatusLabel } from '../../presentation/protectionText';
 import { itemRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import { formatDateTime } from '../../presentation/time';
+import { idKey } from '../../azure/ids';
 
 /** A VM's backup item inside a vault: protected, pending, in error, stopped or soft deleted. */
 export class BackupItemNode implements TreeNode {
@@ -20,7 +21,7 @@ export class BackupItemNode implements TreeNode {
 
   constructor(readonly parent: TreeNode, readonly item: BackupItem, readonly tenantId: string, private readonly context: TreeContext) {
     this.id = resourceNodeId(tenantId, item.id);
-    this.resourceKey = item.sourceResourceId.toLowerCase();
+    this.resourceKey = idKey(item.sourceResourceId);
   }
 
   get ref(): ItemRef { return itemRef(this.item); }

@@ -1,7 +1,6 @@
 import type { SecurityState } from '../../azure/model';
-import { SOFT_DELETE_DAYS } from '../../azure/validation';
 import type { VaultSecurityInit } from '../../webview/protocol';
-import { becomesAlwaysOn, rangeMessage, securityProblem, type SecurityChoice } from '../../webview/rules';
+import { becomesAlwaysOn, securityProblem, type SecurityChoice } from '../../webview/rules';
 import { el, field, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
 import { formPage } from './page';
@@ -55,7 +54,7 @@ export function renderVaultSecurity(shell: Shell, data: VaultSecurityInit): void
     // Through the style, not `hidden`: a component's own display rule would override the attribute.
     confirmField.group.style.display = becomesAlwaysOn(data, now) ? '' : 'none';
     const problem = securityProblem(data.vaultName, data, now);
-    setHelp(daysField.helper, problem?.field === 'softDeleteRetentionDays' ? rangeMessage(s, SOFT_DELETE_DAYS) : s.retentionHelp, problem?.field === 'softDeleteRetentionDays');
+    setHelp(daysField.helper, problem?.field === 'softDeleteRetentionDays' ? s.retentionRange : s.retentionHelp, problem?.field === 'softDeleteRetentionDays');
     setHelp(confirmField.helper, s.confirmHelp, problem?.field === 'confirmName' && now.confirmName !== '');
     shell.disableSubmit(problem !== undefined);
     shell.save({ softDelete: now.softDelete, softDeleteRetentionDays: days.value, enhancedSecurity: now.enhancedSecurity });

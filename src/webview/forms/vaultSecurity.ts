@@ -35,7 +35,7 @@ export const vaultSecurityForm = defineForm<VaultSecurityInit, VaultSecuritySubm
     submit: vscode.l10n.t('Save'),
     softDelete: vscode.l10n.t('Soft delete'), enhancedSecurity: vscode.l10n.t('Enhanced security'),
     Enabled: vscode.l10n.t('On'), Disabled: vscode.l10n.t('Off'), AlwaysOn: vscode.l10n.t('Always on (cannot be turned off again)'),
-    retention: vscode.l10n.t('Keep deleted backup data for (days)'), retentionHelp: vscode.l10n.t('14 to 180 days.'),
+    retention: vscode.l10n.t('Keep deleted backup data for (days)'), retentionHelp: vscode.l10n.t('14 to 180 days.'), retentionRange: vscode.l10n.t('Enter a whole number from {0} to {1}.', 14, 180),
     alwaysOnLocked: vscode.l10n.t('Always on: it cannot be turned off.'),
     confirmName: vscode.l10n.t('Type the vault name to confirm always on'),
     confirmHelp: vscode.l10n.t('Always on cannot be undone: not here, not in the portal.'),
