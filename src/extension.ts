@@ -58,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     if (kind === 'azureCli') return core.createAzureCliProvider();
     return core.createVsCodeProvider();
   };
-  const deps: CommandDeps = { session, tree, jobs, log, details, forms, getCore, createProvider };
+  const reveal = (node: TreeNode): Thenable<void> => treeView.reveal(node, { select: true, focus: true, expand: false });
+  const deps: CommandDeps = { session, tree, jobs, log, details, forms, reveal, getCore, createProvider };
 
   const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(

@@ -5,6 +5,7 @@ import type { Log } from '../ui/log';
 import type { DetailsDocuments } from '../ui/detailsDocuments';
 import type { CoreApi, SignInProvider } from '../ui/coreTypes';
 import type { FormHost } from '../webview/formHost';
+import type { TreeNode } from '../tree/treeNode';
 
 /** Everything a command may use, constructed once in activate() and injected. */
 export interface CommandDeps {
@@ -14,6 +15,8 @@ export interface CommandDeps {
   log: Log;
   details: DetailsDocuments;
   forms: FormHost;
+  /** Selects and focuses a node in the view (expanding its parents). */
+  reveal: (node: TreeNode) => Thenable<void>;
   getCore: () => Promise<CoreApi>;
   /** Sign-in providers for Azure, made on demand (they load the auth libraries). */
   createProvider: (kind: 'vscode' | 'azureCli') => Promise<SignInProvider>;

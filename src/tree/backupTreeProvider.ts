@@ -106,7 +106,13 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
     if (!keepNodeData) node.reset?.();
     const prefix = node.id;
-    const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`);
+    // Children are cached by id: a reloaded group's new nodes keep their ids, so what was cached below the old ones
+    // (an item's recovery points under "Backup items") goes too.
+    const descends = (id: string): boolean => {
+      for (let n = this.nodes.get(id)?.parent; n; n = n.parent) if (n.id === prefix) return true;
+      return false;
+    };
+    const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`) || descends(id);
     this.loads.abort(under);
     for (const id of [...this.children.keys()]) if (under(id)) this.children.delete(id);
     this.cancelReloads(under);

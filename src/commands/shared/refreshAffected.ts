@@ -1,4 +1,5 @@
 import type { BackupTreeProvider } from '../../tree/backupTreeProvider';
+import { BackupItemNode } from '../../tree/nodes/backupItemNode';
 import { BackupItemsNode } from '../../tree/nodes/backupItemsNode';
 import { JobsNode } from '../../tree/nodes/jobsNode';
 import { PoliciesNode } from '../../tree/nodes/policiesNode';
@@ -31,6 +32,13 @@ export function refreshVirtualMachines(tree: BackupTreeProvider, subscriptionId:
 /** Reload the vault list of a subscription (a vault was created). */
 export function refreshVaults(tree: BackupTreeProvider, subscriptionId: string): void {
   for (const node of tree.findAll((n) => n instanceof VaultsNode && n.subscriptionId.toLowerCase() === subscriptionId.toLowerCase())) {
+    tree.refresh(node);
+  }
+}
+
+/** Reload a backup item's recovery points (a file-recovery session opened or closed, a restore ended). */
+export function refreshRecoveryPoints(tree: BackupTreeProvider, itemId: string): void {
+  for (const node of tree.findAll((n) => n instanceof BackupItemNode && n.item.id.toLowerCase() === itemId.toLowerCase())) {
     tree.refresh(node);
   }
 }

@@ -1,17 +1,19 @@
 import type { BackupService } from '../../azure/backupService';
-import type { BackupItem, BackupJob, Policy, Vault, VirtualMachine } from '../../azure/model';
+import type { BackupItem, BackupJob, Policy, RecoveryPoint, Vault, VirtualMachine } from '../../azure/model';
 import { BackupItemNode } from '../../tree/nodes/backupItemNode';
 import { BackupItemsNode } from '../../tree/nodes/backupItemsNode';
 import { JobNode } from '../../tree/nodes/jobNode';
 import { JobsNode } from '../../tree/nodes/jobsNode';
 import { PoliciesNode } from '../../tree/nodes/policiesNode';
 import { PolicyNode } from '../../tree/nodes/policyNode';
+import { RecoveryPointNode } from '../../tree/nodes/recoveryPointNode';
 import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { VaultNode } from '../../tree/nodes/vaultNode';
 import { VaultsNode } from '../../tree/nodes/vaultsNode';
 import { VirtualMachinesNode } from '../../tree/nodes/virtualMachinesNode';
 import { VmNode } from '../../tree/nodes/vmNode';
-import { pickBackupItem, pickPolicy, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
+import { pickBackupItem, pickPolicy, pickRecoveryPoint, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
+import { itemRef } from '../../tree/refs';
 import type { CommandDeps } from '../commandDeps';
 import { pickJob } from './pickJob';
 
@@ -52,6 +54,20 @@ export async function resolveItem(deps: CommandDeps, node: unknown): Promise<Ite
   }
   const { service, vault } = await resolveVault(deps, node);
   return { service, item: await pickBackupItem(service, vault) };
+}
+
+export interface PointTarget { service: BackupService; item: BackupItem; point: RecoveryPoint }
+
+/**
+ * A recovery point from its node, or from an item (node or pickers) and then `pointId` or a point picker. Undefined when the item
+ * chosen is an unprotected VM (the caller says so). `usable` leaves out points the action cannot use.
+ */
+export async function resolveRecoveryPoint(deps: CommandDeps, node: unknown, usable?: (p: RecoveryPoint) => boolean, pointId?: string): Promise<PointTarget | VmTarget> {
+  if (node instanceof RecoveryPointNode) return { service: await deps.session.service(node.subscriptionId), item: node.parent.item, point: node.point };
+  const target = await resolveItem(deps, node);
+  if ('vm' in target) return target;
+  const point = pointId ? await target.service.getRecoveryPoint(itemRef(target.item), pointId) : await pickRecoveryPoint(target.service, target.item, usable);
+  return { ...target, point };
 }
 
 export async function resolveVm(deps: CommandDeps, node: unknown, filter: (vm: VirtualMachine) => boolean, empty: (total: number, subscriptionName: string) => string): Promise<VmTarget> {
