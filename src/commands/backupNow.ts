@@ -5,12 +5,12 @@ import type { AzureOperation, BackupItem } from '../azure/model';
 import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
 import { protectionStatusLabel } from '../tree/protectionText';
 import { itemRef } from '../tree/refs';
-import { parseDateInput, retainUntilProblem } from '../webview/rules';
+import { readRetainUntil } from '../webview/rules';
 import { addDays, toDateInput } from '../ui/time';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { runningBackupOf } from './shared/backupGuard';
-import { formStrings } from './shared/formStrings';
-import { announceBackupEnd, backupEndText } from './shared/jobEndNotice';
+import { fieldMessages, formStrings } from '../webview/fieldMessages';
+import { announceJobEnd, backupEndTexts, jobEndText } from './shared/jobEndNotice';
 import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
@@ -62,8 +62,8 @@ export async function startBackup(deps: CommandDeps, service: BackupService, ite
 
 function parseRetainUntil(value: unknown): Date | undefined {
   if (value instanceof Date) return value;
-  if (typeof value === 'string' && !retainUntilProblem(value, new Date())) return parseDateInput(value);
-  return undefined;
+  const read = typeof value === 'string' ? readRetainUntil(value, new Date()) : undefined;
+  return read && 'date' in read ? read.date : undefined;
 }
 
 /** `azureBackup.backupNow(node?, {retainUntil?})`: with arguments it runs directly and resolves when the job ended. */
@@ -98,18 +98,17 @@ export const backupNow: CommandDefinition = {
       init: { itemName: item.friendlyName, vaultName: item.vaultName, retainUntil: toDateInput(addDays(today, 30)), today: toDateInput(today),
         runningNote: runningJob ? vscode.l10n.t('A backup of this item is running now; another one will not start until it ends.') : undefined },
       submit: async ({ retainUntil }) => {
-        const problem = retainUntilProblem(retainUntil, new Date());
-        const date = parseDateInput(retainUntil);
-        if (problem || !date) throw Object.assign(new Error(formStrings('backupNow')[problem ?? 'retainUntilInvalid']), { field: 'retainUntil' });
-        const { outcome, running } = await startBackup(deps, service, item, date);
+        const read = readRetainUntil(retainUntil, new Date());
+        if ('problem' in read) throw Object.assign(new Error(fieldMessages()[read.problem]), { field: 'retainUntil' });
+        const { outcome, running } = await startBackup(deps, service, item, read.date);
         if (!outcome.started || !running) return { message: vscode.l10n.t('A backup of {0} is already running.', item.friendlyName), jobName: outcome.jobName };
         if (!outcome.jobName) {
           // No job was reported, so the request has already ended: the reply is its outcome. A refusal throws here
           // (OperationFailed / AzureError), and the form shows its message, code and request id.
           const operation = await running.done;
-          return { message: backupEndText(item.friendlyName, operation)?.text ?? vscode.l10n.t('Backup of {0} started.', item.friendlyName) };
+          return { message: jobEndText(backupEndTexts(), item.friendlyName, operation) ?? vscode.l10n.t('Backup of {0} started.', item.friendlyName) };
         }
-        announceBackupEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done);
+        announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done, backupEndTexts());
         return { message: vscode.l10n.t('Backup of {0} started.', item.friendlyName), jobName: outcome.jobName };
       },
       openJob: (jobName) => showJobByName(service, item, jobName),

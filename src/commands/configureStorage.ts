@@ -3,7 +3,7 @@ import type { StorageConfig, StorageRedundancy } from '../azure/model';
 import { vaultRef } from '../tree/refs';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
-import { formStrings } from './shared/formStrings';
+import { formStrings } from '../webview/fieldMessages';
 import { refreshVaults } from './shared/refreshAffected';
 import { resolveVault, type VaultTarget } from './shared/targets';
 

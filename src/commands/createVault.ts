@@ -7,7 +7,7 @@ import type { FormOption } from '../webview/protocol';
 import { fieldError } from '../webview/replyError';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
-import { formStrings } from './shared/formStrings';
+import { formStrings } from '../webview/fieldMessages';
 import { refreshVaults } from './shared/refreshAffected';
 import { resolveSubscription } from './shared/targets';
 

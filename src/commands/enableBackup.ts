@@ -7,7 +7,7 @@ import { vaultNameProblem } from '../webview/rules';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
-import { formStrings } from './shared/formStrings';
+import { formStrings } from '../webview/fieldMessages';
 import { parseVaultId, policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
 import { noVmToProtectMessage } from '../ui/emptyPicks';

@@ -7,7 +7,7 @@ import { withProgress } from '../ui/progress';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedManyText, submitAnswer } from './shared/alreadyProtected';
-import { formStrings } from './shared/formStrings';
+import { formStrings } from '../webview/fieldMessages';
 import { policyChoices } from './shared/policyChoices';
 import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveVault, type VaultTarget } from './shared/targets';

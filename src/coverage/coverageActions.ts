@@ -12,7 +12,7 @@ import { withProgress } from '../ui/progress';
 import type { AccountSession } from '../ui/session';
 import { fieldError } from '../webview/replyError';
 import { vaultNameProblem, resourceGroupProblem } from '../webview/rules';
-import { vaultFieldStrings } from '../commands/shared/formStrings';
+import { vaultFieldStrings } from '../webview/fieldMessages';
 import { bulkEnable } from './bulkEnable';
 import { toCsv, toJson } from './export';
 import type { CoverageRequest, EnableGroup, ExportFormat, VmProgress } from './protocol';

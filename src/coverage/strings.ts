@@ -1,7 +1,7 @@
 // Every string of the coverage page, localized on the host (the webview has no l10n of its own).
 // Placeholders in {braces} without arguments are filled in by the page.
 import * as vscode from 'vscode';
-import { vaultFieldStrings } from '../commands/shared/formStrings';
+import { vaultFieldStrings } from '../webview/fieldMessages';
 import type { ExportColumn } from './export';
 import { PROTECTION_STATUSES } from '../azure/protectionState';
 import { protectionStatusLabel } from '../tree/protectionText';

@@ -1,8 +1,15 @@
 // The typed channel between the extension host (FormPanel) and the webview forms (src/webview-ui).
 // Shared by both sides; the host never trusts what arrives and parses it with ./validate.ts.
-import type { PolicyInput, StorageRedundancy } from '../azure/model';
+// Each kind's own messages live in its module under ./forms; the maps below are built from their list.
+import type { FormKind, FormInitMap, FormSubmitMap } from './forms';
 
-export type FormKind = 'createVault' | 'storage' | 'enableBackupVm' | 'enableBackupVault' | 'backupNow' | 'policy';
+export type { FormKind, FormInitMap, FormSubmitMap } from './forms';
+export type { BackupNowInit, BackupNowSubmit } from './forms/backupNow';
+export type { CreateVaultInit, CreateVaultSubmit } from './forms/createVault';
+export type { EnableVaultInit, EnableVaultSubmit } from './forms/enableVault';
+export type { EnableVmInit, EnableVmSubmit } from './forms/enableVm';
+export type { PolicyInit, PolicySubmit } from './forms/policy';
+export type { StorageInit, StorageSubmit } from './forms/storage';
 
 export interface FormOption {
   value: string;
@@ -16,49 +23,6 @@ export interface PolicyChoice {
   name: string;
   /** Localized schedule and retention, e.g. "Daily at 22:30 · 30 days". */
   summary: string;
-}
-
-export interface CreateVaultInit { subscriptions: FormOption[]; subscriptionId: string; resourceGroups: FormOption[]; regions: FormOption[]; location: string }
-export interface CreateVaultSubmit { subscriptionId: string; name: string; resourceGroup: string; newResourceGroup: boolean; location: string }
-
-export interface StorageInit { vaultName: string; redundancy: StorageRedundancy; crossRegionRestore: boolean; locked: boolean }
-export interface StorageSubmit { redundancy: StorageRedundancy; crossRegionRestore: boolean }
-
-export interface EnableVmInit { vmName: string; vmLocation: string; vmResourceGroup: string; vaults: FormOption[]; newVaultName: string; policies: PolicyChoice[] }
-/** `vaultId` empty: create `newVaultName` in the VM's resource group and region. */
-export interface EnableVmSubmit { vaultId: string; newVaultName: string; policyName: string }
-
-export interface EnableVaultInit { vaultName: string; vaultLocation: string; policies: PolicyChoice[]; vms: FormOption[] }
-export interface EnableVaultSubmit { policyName: string; vmIds: string[] }
-
-export interface BackupNowInit { itemName: string; vaultName: string; retainUntil: string; today: string; runningNote?: string }
-export interface BackupNowSubmit { retainUntil: string }
-
-export interface PolicyInit {
-  vaultName: string; mode: 'create' | 'edit' | 'view'; policy: PolicyInput; timeZones: string[];
-  /** Create: the names of the vault's policies, any workload (a new policy may not take one, in any case). */
-  takenNames?: string[];
-  /** Edit: how many items the policy protects (its changes apply to them all). */
-  protectedItems?: number;
-}
-export type PolicySubmit = PolicyInput;
-
-export interface FormInitMap {
-  createVault: CreateVaultInit;
-  storage: StorageInit;
-  enableBackupVm: EnableVmInit;
-  enableBackupVault: EnableVaultInit;
-  backupNow: BackupNowInit;
-  policy: PolicyInit;
-}
-
-export interface FormSubmitMap {
-  createVault: CreateVaultSubmit;
-  storage: StorageSubmit;
-  enableBackupVm: EnableVmSubmit;
-  enableBackupVault: EnableVaultSubmit;
-  backupNow: BackupNowSubmit;
-  policy: PolicySubmit;
 }
 
 /** Live lookups a form may ask for while the user types. */

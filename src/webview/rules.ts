@@ -42,13 +42,19 @@ export function parseDateInput(value: string): Date | undefined {
   return date.toISOString().slice(0, 10) === value ? date : undefined;
 }
 
-/** Retain-until must be a real date after today and within 99 years. */
-export function retainUntilProblem(value: string, today: Date): 'retainUntilInvalid' | 'retainUntilPast' | 'retainUntilTooFar' | undefined {
-  if (!parseDateInput(value)) return 'retainUntilInvalid';
-  const problem = validateRetainUntil(value, today);
-  if (!problem) return undefined;
-  if (problem.key === 'retainUntil.tooEarly') return 'retainUntilPast';
-  return problem.key === 'retainUntil.tooLate' ? 'retainUntilTooFar' : 'retainUntilInvalid';
+export type RetainUntilKey = 'retainUntil.invalid' | 'retainUntil.tooEarly' | 'retainUntil.tooLate';
+
+/** Retain-until must be a real date after today and within 99 years: the Azure layer's rule and keys, on the form's strict input. */
+export function retainUntilProblem(value: string, today: Date): RetainUntilKey | undefined {
+  if (!parseDateInput(value)) return 'retainUntil.invalid';
+  return validateRetainUntil(value, today)?.key as RetainUntilKey | undefined;
+}
+
+/** The date a form's retain-until stands for, or the key of its problem. */
+export function readRetainUntil(value: string, today: Date): { date: Date } | { problem: RetainUntilKey } {
+  const problem = retainUntilProblem(value, today);
+  const date = parseDateInput(value);
+  return problem || !date ? { problem: problem ?? 'retainUntil.invalid' } : { date };
 }
 
 /** V1 policies run on the hour or half hour. */

@@ -2,124 +2,15 @@
 // Only the shape: a value the user can type (a name one character too long, a number out of range, a date that
 // is not one) passes here so that the form's rules answer it with a message next to its field; refused here, the
 // page would get no answer at all. Pure functions, unit-tested in test/unit/ui/validate.test.ts.
-import type { DayOfWeek, PolicyInput, StorageRedundancy } from '../azure/model';
+import { formContract } from './forms';
 import type { FormKind, FormQuery, FormSubmitMap, WebviewMessage } from './protocol';
+import { int, isObj, maxId, onlyKeys, str, type Obj } from './shape';
 
-type Obj = Record<string, unknown>;
+export { parsePolicyInput } from './forms/policy';
 
-const maxText = 256;
-const maxId = 1024;
-const days: readonly DayOfWeek[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const redundancies: readonly StorageRedundancy[] = ['GeoRedundant', 'LocallyRedundant', 'ZoneRedundant'];
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function str(v: unknown, max = maxText, min = 0): string | undefined {
-  return typeof v === 'string' && v.length >= min && v.length <= max ? v : undefined;
-}
-
-function int(v: unknown, min: number, max: number): number | undefined {
-  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined;
-}
-
-/** A whole number the user typed into a number field; its range is the form's rule, not the channel's. */
-function typedInt(v: unknown): number | undefined {
-  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
-}
-
-function optionalInt(o: Obj, key: string): { ok: boolean; value?: number } {
-  if (o[key] === undefined) return { ok: true };
-  const value = typedInt(o[key]);
-  return { ok: value !== undefined, value };
-}
-
-function dayList(v: unknown): DayOfWeek[] | undefined {
-  if (!Array.isArray(v) || v.length > 7) return undefined;
-  const out = v.filter((d): d is DayOfWeek => typeof d === 'string' && (days as readonly string[]).includes(d));
-  return out.length === v.length ? out : undefined;
-}
-
-/** Only allowed keys, so nothing unexpected travels further. */
-function onlyKeys(o: Obj, keys: string[]): boolean {
-  return Object.keys(o).every((k) => keys.includes(k));
-}
-
-export function parsePolicyInput(p: unknown): PolicyInput | undefined {
-  if (!isObj(p) || !onlyKeys(p, ['name', 'schedule', 'timeZone', 'instantRestoreDays', 'retention'])) return undefined;
-  const name = str(p.name);
-  const timeZone = str(p.timeZone, 100, 1);
-  const instantRestoreDays = typedInt(p.instantRestoreDays);
-  const s = p.schedule;
-  const r = p.retention;
-  if (name === undefined || timeZone === undefined || instantRestoreDays === undefined || !isObj(s) || !isObj(r)) return undefined;
-  if (!onlyKeys(s, ['frequency', 'time', 'days']) || (s.frequency !== 'Daily' && s.frequency !== 'Weekly')) return undefined;
-  const time = str(s.time);
-  const scheduleDays = s.days === undefined ? undefined : dayList(s.days);
-  if (time === undefined || (s.days !== undefined && scheduleDays === undefined)) return undefined;
-  if (!onlyKeys(r, ['dailyDays', 'weeklyWeeks', 'weeklyDays', 'monthlyMonths', 'yearlyYears'])) return undefined;
-  const daily = optionalInt(r, 'dailyDays');
-  const weekly = optionalInt(r, 'weeklyWeeks');
-  const monthly = optionalInt(r, 'monthlyMonths');
-  const yearly = optionalInt(r, 'yearlyYears');
-  const weeklyDays = r.weeklyDays === undefined ? undefined : dayList(r.weeklyDays);
-  if (!daily.ok || !weekly.ok || !monthly.ok || !yearly.ok || (r.weeklyDays !== undefined && weeklyDays === undefined)) return undefined;
-  return {
-    name, timeZone, instantRestoreDays,
-    schedule: { frequency: s.frequency, time, ...(scheduleDays ? { days: scheduleDays } : {}) },
-    retention: {
-      ...(daily.value !== undefined ? { dailyDays: daily.value } : {}),
-      ...(weekly.value !== undefined ? { weeklyWeeks: weekly.value } : {}),
-      ...(weeklyDays ? { weeklyDays } : {}),
-      ...(monthly.value !== undefined ? { monthlyMonths: monthly.value } : {}),
-      ...(yearly.value !== undefined ? { yearlyYears: yearly.value } : {}),
-    },
-  };
-}
-
-/** The submit payload of a form of `kind`, or undefined when anything is off. */
+/** The submit payload of a form of `kind` (checked by that kind's contract), or undefined when anything is off. */
 export function parseSubmit<K extends FormKind>(kind: K, p: unknown): FormSubmitMap[K] | undefined {
-  return parseSubmitAny(kind, p) as FormSubmitMap[K] | undefined;
-}
-
-function parseSubmitAny(kind: FormKind, p: unknown): FormSubmitMap[FormKind] | undefined {
-  if (!isObj(p)) return undefined;
-  switch (kind) {
-    case 'createVault': {
-      const subscriptionId = str(p.subscriptionId, 64, 1);
-      const name = str(p.name);
-      const resourceGroup = str(p.resourceGroup);
-      const location = str(p.location, 64, 1);
-      if (!onlyKeys(p, ['subscriptionId', 'name', 'resourceGroup', 'newResourceGroup', 'location']) || typeof p.newResourceGroup !== 'boolean'
-        || subscriptionId === undefined || name === undefined || resourceGroup === undefined || location === undefined) return undefined;
-      return { subscriptionId, name, resourceGroup, location, newResourceGroup: p.newResourceGroup };
-    }
-    case 'storage': {
-      if (!onlyKeys(p, ['redundancy', 'crossRegionRestore']) || typeof p.crossRegionRestore !== 'boolean'
-        || typeof p.redundancy !== 'string' || !(redundancies as readonly string[]).includes(p.redundancy)) return undefined;
-      return { redundancy: p.redundancy as StorageRedundancy, crossRegionRestore: p.crossRegionRestore };
-    }
-    case 'enableBackupVm': {
-      const vaultId = str(p.vaultId, maxId);
-      const newVaultName = str(p.newVaultName);
-      const policyName = str(p.policyName, 150, 1);
-      if (!onlyKeys(p, ['vaultId', 'newVaultName', 'policyName']) || vaultId === undefined || newVaultName === undefined || policyName === undefined) return undefined;
-      return { vaultId, newVaultName, policyName };
-    }
-    case 'enableBackupVault': {
-      const policyName = str(p.policyName, 150, 1);
-      if (!onlyKeys(p, ['policyName', 'vmIds']) || policyName === undefined || !Array.isArray(p.vmIds) || p.vmIds.length === 0 || p.vmIds.length > 1000) return undefined;
-      const vmIds = p.vmIds.filter((v): v is string => str(v, maxId, 1) !== undefined);
-      return vmIds.length === p.vmIds.length ? { policyName, vmIds } : undefined;
-    }
-    case 'backupNow': {
-      const retainUntil = str(p.retainUntil);
-      return onlyKeys(p, ['retainUntil']) && retainUntil !== undefined ? { retainUntil } : undefined;
-    }
-    case 'policy':
-      return parsePolicyInput(p);
-  }
+  return isObj(p) ? formContract(kind).parseSubmit(p) as FormSubmitMap[K] | undefined : undefined;
 }
 
 function parseQuery(m: Obj): FormQuery | undefined {

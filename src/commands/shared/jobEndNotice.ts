@@ -1,5 +1,6 @@
-// When a backup this window started ends, a notification says how: completed, failed (with the service's error)
-// or cancelled, with "Show job". Following stopped by the user (Cancel on the progress) is not a cancelled job.
+// When a job this window started ends (backup, stop protection, enable), a notification says how, in the texts its
+// command gives: completed, with warnings, cancelled, failed (with the service's error), with "Show job".
+// Following stopped by the user (Cancel on the progress) is not a cancelled job.
 import * as vscode from 'vscode';
 import * as notify from '../../ui/notify';
 import type { VaultRef } from '../../azure/backupService';
@@ -15,31 +16,12 @@ export interface JobEndSubject {
   jobName: Promise<string | undefined>;
 }
 
-/** The sentence for an operation's end; undefined when only the following ended (the job runs on in Azure). */
-export function backupEndText(name: string, operation: AzureOperation): { text: string; failed: boolean } | undefined {
-  if (operation.outcome === 'Completed') {
-    return operation.job?.status === 'CompletedWithWarnings'
-      ? { text: vscode.l10n.t('Backup of {0} completed with warnings.', name), failed: false }
-      : { text: vscode.l10n.t('Backup of {0} completed.', name), failed: false };
-  }
-  if (operation.outcome === 'Cancelled') {
-    const status = operation.job?.status;
-    if (status !== 'Cancelled' && status !== 'Cancelling') return undefined;
-    return { text: vscode.l10n.t('Backup of {0} was cancelled.', name), failed: false };
-  }
-  return undefined;
-}
-
 function failureDetails(error: unknown): string {
   const info = toErrorInfo(error);
   const details = [info.message];
   if (info.code) details.push(vscode.l10n.t('Code: {0}', info.code));
   if (info.requestId) details.push(vscode.l10n.t('Request id: {0}', info.requestId));
   return details.join(' · ');
-}
-
-function failureText(name: string, error: unknown): string {
-  return vscode.l10n.t('Backup of {0} failed: {1}', name, failureDetails(error));
 }
 
 /** Shows a job's end (logged as a notice), with "Show job" once the service has named the job. */
@@ -54,17 +36,33 @@ function announcer(log: Log, subject: JobEndSubject): (text: string, failed: boo
   };
 }
 
-/** What a job's end says: its completion, and its failure (undefined where another display already shows failures). */
+/** What a job's end says. Completed is always told; an end without its text here (a failure another display
+ * already shows, a cancel the command cannot cause) is not announced. */
 export interface JobEndTexts {
   completed: (name: string) => string;
+  /** Completed with warnings; without it, the completed text. */
+  warnings?: (name: string) => string;
+  /** The job itself was cancelled (not only its following). */
+  cancelled?: (name: string) => string;
   failed?: (name: string, details: string) => string;
+}
+
+/** The sentence for an operation's end; undefined when it says nothing (e.g. only the following ended: the job runs on in Azure). */
+export function jobEndText(texts: JobEndTexts, name: string, operation: AzureOperation): string | undefined {
+  if (operation.outcome === 'Completed') {
+    return operation.job?.status === 'CompletedWithWarnings' && texts.warnings ? texts.warnings(name) : texts.completed(name);
+  }
+  const status = operation.job?.status;
+  if (operation.outcome === 'Cancelled' && (status === 'Cancelled' || status === 'Cancelling')) return texts.cancelled?.(name);
+  return undefined;
 }
 
 /** Announces the end of `done` (trackOperation's promise); handles its rejection, so no caller needs to. */
 export function announceJobEnd(log: Log, subject: JobEndSubject, done: Promise<AzureOperation>, texts: JobEndTexts): void {
   const announce = announcer(log, subject);
   done.then((operation) => {
-    if (operation.outcome === 'Completed') void announce(texts.completed(subject.name), false);
+    const text = jobEndText(texts, subject.name, operation);
+    if (text) void announce(text, false);
   }, (error: unknown) => {
     if (!texts.failed) return;
     log.error(`${subject.name}: ${toErrorInfo(error).code ?? ''} ${toErrorInfo(error).message}`);
@@ -72,14 +70,12 @@ export function announceJobEnd(log: Log, subject: JobEndSubject, done: Promise<A
   });
 }
 
-/** Announces the end of a backup started here: completed (or with warnings), cancelled, or failed with its error. */
-export function announceBackupEnd(log: Log, subject: JobEndSubject, done: Promise<AzureOperation>): void {
-  const announce = announcer(log, subject);
-  done.then((operation) => {
-    const end = backupEndText(subject.name, operation);
-    if (end) void announce(end.text, end.failed);
-  }, (error: unknown) => {
-    log.error(`Backup of ${subject.name}: ${toErrorInfo(error).code ?? ''} ${toErrorInfo(error).message}`);
-    void announce(failureText(subject.name, error), true);
-  });
+/** A backup's end: completed (or with warnings), cancelled, or failed with the service's error. */
+export function backupEndTexts(): JobEndTexts {
+  return {
+    completed: (name) => vscode.l10n.t('Backup of {0} completed.', name),
+    warnings: (name) => vscode.l10n.t('Backup of {0} completed with warnings.', name),
+    cancelled: (name) => vscode.l10n.t('Backup of {0} was cancelled.', name),
+    failed: (name, details) => vscode.l10n.t('Backup of {0} failed: {1}', name, details),
+  };
 }

@@ -8,7 +8,7 @@ import { vaultRef } from '../../tree/refs';
 import { policyProblem, rangeMessage, retentionShrinks } from '../../webview/rules';
 import { fieldError } from '../../webview/replyError';
 import type { CommandDeps } from '../commandDeps';
-import { formStrings, policyNameTakenMessage } from './formStrings';
+import { formStrings, policyNameTakenMessage } from '../../webview/fieldMessages';
 import { refreshVault } from './refreshAffected';
 import { policyPage, policyToInput } from './policyDocument';
 

@@ -5,9 +5,8 @@ import { COVERAGE_KIND, type CoverageSnapshot, type EnableGroup, type VmProgress
 import { filterRows, NO_FILTER, sortRows } from '../../coverage/query';
 import { groupForProtection, type RegionGroup } from '../../coverage/regionPlan';
 import type { CoverageFilter, CoverageRow, CoverageSort } from '../../coverage/types';
-import { vscodeApi, type Draft } from '../channel';
+import { onPush, refresh, request, vscodeApi, type Draft, type Push } from '../channel';
 import { el } from '../dom';
-import { onPush, refresh, request, type Push } from './channel';
 import { filtersView } from './filtersView';
 import { fill, type Strings } from './format';
 import { protectView, type FieldMessage, type GroupChoice, type ProtectModel } from './protectView';
@@ -16,7 +15,7 @@ import { totalsView } from './totalsView';
 
 interface InitMessage { kind: string; title: string; strings: Record<string, string>; data?: unknown }
 
-export function isCoverageInit(message: { kind: string }): boolean {
+export function isCoverageInit<M extends { kind: string }>(message: M): message is Extract<M, { kind: typeof COVERAGE_KIND }> {
   return message.kind === COVERAGE_KIND;
 }
 

@@ -2,6 +2,7 @@ import type { BackupNowInit } from '../../webview/protocol';
 import { retainUntilProblem, parseDateInput } from '../../webview/rules';
 import { el, field, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
+import { formPage } from './page';
 
 export function renderBackupNow(shell: Shell, data: BackupNowInit): void {
   const s = shell.strings;
@@ -24,3 +25,5 @@ export function renderBackupNow(shell: Shell, data: BackupNowInit): void {
   shell.whenSettled(() => { check(); });
   shell.button.addEventListener('click', () => { if (check()) void shell.run<'backupNow'>({ retainUntil: date.value }); });
 }
+
+export const backupNowPage = formPage('backupNow', renderBackupNow);

@@ -3,6 +3,7 @@ import { resourceGroupProblem, vaultNameProblem } from '../../webview/rules';
 import { query } from '../channel';
 import { el, field, select, setHelp, settled, textfield } from '../dom';
 import type { Shell } from '../formShell';
+import { formPage } from './page';
 
 export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   const s = shell.strings;
@@ -95,3 +96,5 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
     void shell.run<'createVault'>({ subscriptionId: sub.value, name: name.value, resourceGroup: rg(), newResourceGroup: newRg.checked, location: region.value });
   });
 }
+
+export const createVaultPage = formPage('createVault', renderCreateVault);

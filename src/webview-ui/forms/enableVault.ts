@@ -1,6 +1,7 @@
 import type { EnableVaultInit } from '../../webview/protocol';
 import { el, setHelp } from '../dom';
 import type { Shell } from '../formShell';
+import { formPage } from './page';
 import { policyPicker } from './policyPicker';
 
 type Checkbox = HTMLElement & { checked: boolean; value: string };
@@ -35,3 +36,5 @@ export function renderEnableVault(shell: Shell, data: EnableVaultInit): void {
   shell.whenSettled(update);
   shell.button.addEventListener('click', () => { void shell.run<'enableBackupVault'>({ policyName: policy.control.value, vmIds: chosen() }); });
 }
+
+export const enableVaultPage = formPage('enableBackupVault', renderEnableVault);

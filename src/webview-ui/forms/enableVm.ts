@@ -3,6 +3,7 @@ import { vaultNameProblem } from '../../webview/rules';
 import { query } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
+import { formPage } from './page';
 import { policyPicker } from './policyPicker';
 
 const createNew = '';
@@ -41,3 +42,5 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
     void shell.run<'enableBackupVm'>({ vaultId: vault.value, newVaultName: vault.value === createNew ? newName.value : '', policyName: policy.control.value });
   });
 }
+
+export const enableVmPage = formPage('enableBackupVm', renderEnableVm);

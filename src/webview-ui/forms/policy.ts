@@ -4,6 +4,7 @@ import { inRange, limits, policyNameProblem, rangeMessage, retentionShrinks, sch
 import { editPolicy } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
+import { formPage } from './page';
 
 const week: DayOfWeek[] = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -92,3 +93,5 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   shell.whenSettled(update);
   shell.button.addEventListener('click', () => { const input = read(); if (input && !readOnly) void shell.run<'policy'>(input); });
 }
+
+export const policyPage = formPage('policy', renderPolicy);

@@ -2,6 +2,7 @@ import type { StorageRedundancy } from '../../azure/model';
 import type { StorageInit } from '../../webview/protocol';
 import { el, field, setHelp } from '../dom';
 import type { Shell } from '../formShell';
+import { formPage } from './page';
 
 const kinds: StorageRedundancy[] = ['GeoRedundant', 'LocallyRedundant', 'ZoneRedundant'];
 
@@ -40,3 +41,5 @@ export function renderStorage(shell: Shell, data: StorageInit): void {
     void shell.run<'storage'>({ redundancy, crossRegionRestore: redundancy === 'GeoRedundant' && (crr as HTMLElement & { checked: boolean }).checked });
   });
 }
+
+export const storagePage = formPage('storage', renderStorage);

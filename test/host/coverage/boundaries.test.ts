@@ -2,7 +2,7 @@
 // back as the message next to its field (not as silence, which left the page on "Working…"), with no write reaching
 // the sandbox; the last allowed values are accepted by the sandbox. Vault-name values are the form table's.
 import * as assert from 'assert';
-import { vaultFieldStrings } from '../../../src/commands/shared/formStrings';
+import { vaultFieldStrings } from '../../../src/webview/fieldMessages';
 import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
 import type { CoverageHostMessage } from '../../../src/coverage/protocol';
 import { useApi } from '../ui/helpers';

@@ -2,7 +2,7 @@
 // page would post with the row's value. A refused value must come back as the message next to its field, with no
 // write reaching the sandbox and the form left open (its draft lives in the page); an allowed one must pass.
 import * as assert from 'assert';
-import { formStrings } from '../../../src/commands/shared/formStrings';
+import { formStrings } from '../../../src/webview/fieldMessages';
 import type { FormKind, HostMessage } from '../../../src/webview/protocol';
 import { useApi, withFastClock } from '../ui/helpers';
 import { BOUNDARY_CASES, type BoundaryCase, type Expect } from './boundaryCases';

@@ -83,15 +83,15 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   // Retain-until: tomorrow up to 99 years ahead. Tomorrow comes last: the backup the maximum started still runs
   // then, so it only has to pass the form's check (the form then says a backup runs).
   ...([
-    ['from tomorrow', 'yesterday', () => dayFromToday(-1), 'retainUntilPast'],
-    ['from tomorrow', 'today', () => dayFromToday(0), 'retainUntilPast'],
-    ['up to 99 years ahead', 'a day past the maximum', () => retainMax(1), 'retainUntilTooFar'],
+    ['from tomorrow', 'yesterday', () => dayFromToday(-1), 'retainUntil.tooEarly'],
+    ['from tomorrow', 'today', () => dayFromToday(0), 'retainUntil.tooEarly'],
+    ['up to 99 years ahead', 'a day past the maximum', () => retainMax(1), 'retainUntil.tooLate'],
     ['up to 99 years ahead', 'the maximum', () => retainMax(0), 'accepted'],
-    ['a date', 'empty', () => '', 'retainUntilInvalid'],
-    ['a date', 'words', () => 'next week', 'retainUntilInvalid'],
-    ['a date', 'day-month-year', () => '31-12-2030', 'retainUntilInvalid'],
-    ['a date', 'no such day', () => '2030-02-30', 'retainUntilInvalid'],
-    ['a date', 'with a time', () => '2030-01-01T00:00', 'retainUntilInvalid'],
+    ['a date', 'empty', () => '', 'retainUntil.invalid'],
+    ['a date', 'words', () => 'next week', 'retainUntil.invalid'],
+    ['a date', 'day-month-year', () => '31-12-2030', 'retainUntil.invalid'],
+    ['a date', 'no such day', () => '2030-02-30', 'retainUntil.invalid'],
+    ['a date', 'with a time', () => '2030-01-01T00:00', 'retainUntil.invalid'],
     ['from tomorrow', 'tomorrow', () => dayFromToday(1), 'passes'],
   ] as const).map(([rule, input, value, outcome]): BoundaryCase => ({
     form: 'backupNow', rule: `retain until: ${rule}`, input, change: () => ({ retainUntil: value() }),

@@ -26,9 +26,9 @@ describe('form rules', () => {
   it('checks retain-until dates against today and 99 years', () => {
     const today = new Date('2026-11-26T15:00:00Z');
     assert.equal(retainUntilProblem('2026-12-26', today), undefined);
-    assert.equal(retainUntilProblem('2026-11-26', today), 'retainUntilPast');
-    assert.equal(retainUntilProblem('2026-02-30', today), 'retainUntilInvalid');
-    assert.equal(retainUntilProblem('2126-01-01', today), 'retainUntilTooFar');
+    assert.equal(retainUntilProblem('2026-11-26', today), 'retainUntil.tooEarly');
+    assert.equal(retainUntilProblem('2026-02-30', today), 'retainUntil.invalid');
+    assert.equal(retainUntilProblem('2126-01-01', today), 'retainUntil.tooLate');
   });
 
   it('checks policy names and schedule times', () => {
