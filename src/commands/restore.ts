@@ -5,6 +5,7 @@ import { isArchived } from '../tree/recoveryPointText';
 import type { VmNode } from '../tree/nodes/vmNode';
 import type { CommandDefinition } from './commandDeps';
 import { announceRestoreEnd, newVmId, startRestore } from './shared/restoreTracking';
+import { openRestoreForm } from './shared/restoreForm';
 import { showVm } from './shared/showVm';
 import { resolveRecoveryPoint, type PointTarget } from './shared/targets';
 
@@ -21,6 +22,8 @@ export interface RestoreInput {
 
 export interface RestoreOutcome {
   started: boolean;
+  /** No input: the Restore form was opened instead. */
+  formOpened?: boolean;
   operation?: AzureOperation;
   vmNode?: VmNode;
 }
@@ -67,11 +70,15 @@ export const restore: CommandDefinition = {
     const given = isRestoreInput(input) ? input : undefined;
     const t = await target(deps, node, given);
     if (!t) return { started: false } satisfies RestoreOutcome;
-    if (isArchived(t.point)) {
-      void notify.info(vscode.l10n.t('This recovery point is in the archive tier: it must be rehydrated in the Azure portal before it can be restored.'));
-      return { started: false } satisfies RestoreOutcome;
+    if (given) {
+      if (isArchived(t.point)) {
+        void notify.info(vscode.l10n.t('This recovery point is in the archive tier: it must be rehydrated in the Azure portal before it can be restored.'));
+        return { started: false } satisfies RestoreOutcome;
+      }
+      return restoreDirectly(deps, t, given);
     }
-    if (given) return restoreDirectly(deps, t, given);
-    return { started: false } satisfies RestoreOutcome;
+    // The form says itself what an archived point needs, and offers nothing the service would refuse.
+    await openRestoreForm(deps, t.service, t.item, t.point);
+    return { started: false, formOpened: true };
   },
 };

@@ -27,6 +27,12 @@ export function fieldMessages(): Record<string, string> {
     policyNameInvalid: vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.'),
     timeInvalid: vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
     rangeInvalid: vscode.l10n.t('Enter a whole number from {min} to {max}.'),
+    // Keyed as the Azure layer's validateVmName answers; {min} and {max} are filled in for the VM's OS.
+    'vmName.length': vscode.l10n.t('The name must be {min} to {max} characters long.'),
+    'vmName.characters': vscode.l10n.t('Use only letters, digits, hyphens, underscores and periods.'),
+    'vmName.end': vscode.l10n.t('The name cannot end with a period or a hyphen.'),
+    'vmName.taken': vscode.l10n.t('A virtual machine of this name already exists in this resource group.'),
+    restoreConfirmName: vscode.l10n.t('This is not the virtual machine\'s name: type it exactly as shown.'),
     exactInvalid: vscode.l10n.t('A weekly schedule keeps instant recovery snapshots for exactly {value} days: enter {value}.'), required: vscode.l10n.t('Required.'),
   };
 }

@@ -3,7 +3,7 @@
 // rules themselves live once, in the Azure layer's validation (also pure, so the webview bundle can use it).
 import type { PolicyInput } from '../azure/model';
 import {
-  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyInput, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName,
+  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyInput, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName, validateVmName,
 } from '../azure/validation';
 
 export const limits = {
@@ -110,4 +110,23 @@ export function retentionShrinks(before: PolicyInput, after: PolicyInput): boole
     const now = after.retention[tier];
     return was !== undefined && (now === undefined || now < was);
   });
+}
+
+export type VmNameKey = 'vmName.length' | 'vmName.characters' | 'vmName.end';
+
+/** A new VM's name against Azure's rule for its OS (the Azure layer's keys); `max` is the length it allows. */
+export function vmNameProblem(name: string, osType: 'Windows' | 'Linux' | 'Unknown'): { key: VmNameKey; max: number } | undefined {
+  const problem = validateVmName(name, osType);
+  if (!problem) return undefined;
+  return { key: problem.key as VmNameKey, max: osType === 'Windows' ? 15 : 64 };
+}
+
+/** The message of a VM-name problem, with its length filled in. */
+export function vmNameMessage(strings: Readonly<Record<string, string>>, problem: { key: VmNameKey; max: number }): string {
+  return (strings[problem.key] ?? '').replace('{min}', '1').replace('{max}', String(problem.max));
+}
+
+/** Replacing a VM's disks is confirmed by typing the VM's name exactly. */
+export function confirmNameProblem(typed: string, expected: string): 'restoreConfirmName' | undefined {
+  return typed === expected ? undefined : 'restoreConfirmName';
 }

@@ -6,9 +6,10 @@ import { enableVaultPage } from './enableVault';
 import { enableVmPage } from './enableVm';
 import type { FormPage } from './page';
 import { policyPage } from './policy';
+import { restorePage } from './restore';
 import { storagePage } from './storage';
 
-const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage] as const;
+const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage, restorePage] as const;
 
 type MissingPage = Exclude<FormKind, (typeof formPages)[number]['kind']>;
 const everyKindHasAPage: [MissingPage] extends [never] ? true : MissingPage = true;

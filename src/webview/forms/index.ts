@@ -5,9 +5,10 @@ import { createVaultForm } from './createVault';
 import { enableVaultForm } from './enableVault';
 import { enableVmForm } from './enableVm';
 import { policyForm } from './policy';
+import { restoreForm } from './restore';
 import { storageForm } from './storage';
 
-export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm] as const;
+export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm, restoreForm] as const;
 
 type Contract = (typeof formContracts)[number];
 export type FormKind = Contract['kind'];

@@ -56,6 +56,8 @@ const submits: Record<FormKind, Template> = {
     [['vaultId', 'string', true], ['newVaultName', 'string', true], ['policyName', 'string', true]]),
   enableBackupVault: submit({ policyName: 'DefaultPolicy', vmIds: [vmId] }, [['policyName', 'string', true], ['vmIds', 'array', true]]),
   backupNow: submit({ retainUntil: '2030-01-01' }, [['retainUntil', 'string', true]]),
+  restore: submit({ kind: 'newVm', vmName: 'vm-1', targetResourceGroup: 'rg', virtualNetworkId: '/v', subnetId: '/v/subnets/s', stagingStorageAccountId: '/s', zone: '', confirmName: '' },
+    ['kind', 'vmName', 'targetResourceGroup', 'virtualNetworkId', 'subnetId', 'stagingStorageAccountId', 'zone', 'confirmName'].map((k): [string, Field['kind'], boolean] => [k, 'string', true])),
   policy: { ...submit(policy, []), fields: [{ path: ['requestId'], kind: 'int', required: true }, { path: ['payload'], kind: 'object', required: true }, ...policyFields] },
 };
 
@@ -66,6 +68,10 @@ const formCommon: Template[] = [
     message: { type: 'query', requestId: 3, query: 'checkVaultName', subscriptionId: 's', resourceGroup: 'rg', location: 'westeurope', name: 'vault-1' },
     fields: [['requestId', 'int'], ['query', 'string'], ['subscriptionId', 'string'], ['resourceGroup', 'string'], ['location', 'string'], ['name', 'string']]
       .map(([k, kind]): Field => ({ path: [k], kind: kind as Field['kind'], required: true })),
+  },
+  {
+    message: { type: 'query', requestId: 5, query: 'checkVmName', resourceGroup: 'rg', name: 'vm-1' },
+    fields: [['requestId', 'int'], ['query', 'string'], ['resourceGroup', 'string'], ['name', 'string']].map(([k, kind]): Field => ({ path: [k], kind: kind as Field['kind'], required: true })),
   },
   { message: { type: 'query', requestId: 4, query: 'vaultPolicies', vaultId: 'v' }, fields: [{ path: ['vaultId'], kind: 'string', required: true }, { path: ['requestId'], kind: 'int', required: true }] },
 ];
