@@ -10,6 +10,7 @@ import type { RecoveryPoint, RestoreRequest } from '../../../src/azure/model';
 import type { RestoreOutcome } from '../../../src/commands/restore';
 import type { RecoverFilesResult } from '../../../src/commands/recoverFiles';
 import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox/state/seedStory';
+import type { HostMessage, RestoreInit } from '../../../src/webview/protocol';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { childrenAt, labelOf, nodeAt, SUB, useApi, VAULTS, VMS, withFastClock } from './helpers';
 
@@ -144,5 +145,58 @@ describe('Restore and file recovery', function () {
     assert.strictEqual(outcome.operation?.outcome, 'Completed');
     const unprotected = await nodeAt(host.api, SUB, VMS, 'sql-vm-01');
     assert.deepStrictEqual(await host.api.run('azureBackup.restore', unprotected, { request }), { started: false });
+  });
+
+  it('the Restore form offers the region\'s networks and staging accounts; a failed submit keeps it, the same submit then makes one VM', async () => {
+    const [point] = await pointNodes();
+    assert.deepStrictEqual(await host.api.run('azureBackup.restore', point), { started: false, formOpened: true });
+    const panel = host.api.forms.list().find((p) => p.definition.kind === 'restore' && p.definition.key === pointOf(point).id.toLowerCase());
+    assert.ok(panel, 'the form opened for the point');
+    const init = panel.definition.init as RestoreInit;
+    assert.strictEqual(init.archived, false);
+    assert.strictEqual(init.osType, 'Windows');
+    assert.strictEqual(init.resourceGroup, 'contoso-web-rg', 'the source VM\'s group is proposed');
+    assert.deepStrictEqual(init.networks.map((n) => n.label), ['contoso-web-vnet'], 'only the networks of the VM\'s region');
+    assert.deepStrictEqual(init.networks[0].subnets.map((s) => s.label), ['default', 'restore']);
+    assert.deepStrictEqual(init.stagingAccounts.map((a) => a.label), ['contosowebstaging']);
+    const taken = await panel.receive({ type: 'query', requestId: 1, query: 'checkVmName', resourceGroup: 'contoso-web-rg', name: 'web-vm-02' }) as HostMessage;
+    assert.ok(taken.type === 'reply' && taken.ok && 'nameCheck' in taken.result && taken.result.nameCheck?.available === false, JSON.stringify(taken));
+
+    const vmName = unique('webfrm');
+    const payload = { kind: 'newVm', vmName, targetResourceGroup: 'contoso-web-rg', virtualNetworkId: VNET, subnetId: `${VNET}/subnets/restore`, stagingStorageAccountId: STAGING, zone: '', confirmName: '' };
+    host.sandbox.setFaults({ rate: 1, kinds: ['serverError'], pathPattern: '/recoveryPoints/[^/]+/restore$', methods: ['POST'] });
+    const failed = await withFastClock(host.api, () => panel.receive({ type: 'submit', requestId: 2, payload })) as HostMessage;
+    host.sandbox.setFaults(undefined);
+    assert.ok(failed.type === 'reply' && !failed.ok, JSON.stringify(failed));
+    assert.strictEqual(failed.error.code, 'InternalServerError');
+    assert.ok(failed.error.requestId, 'the request id is shown');
+    assert.ok(host.api.forms.list().includes(panel), 'the form stays open with its draft');
+    assert.strictEqual(host.sandbox.control.snapshot().vms.filter((v) => v.name === vmName).length, 0);
+
+    const again = await withFastClock(host.api, async () => {
+      const reply = await panel.receive({ type: 'submit', requestId: 3, payload }) as HostMessage;
+      for (let i = 0; i < 200 && !host.sandbox.control.snapshot().vms.some((v) => v.name === vmName); i++) await new Promise((r) => setTimeout(r, 25));
+      return reply;
+    });
+    assert.ok(again.type === 'reply' && again.ok && 'jobName' in again.result && again.result.jobName, JSON.stringify(again));
+    assert.match(again.result.message, /^Restore of web-vm-01 started\.$/);
+    assert.strictEqual(host.sandbox.control.snapshot().vms.filter((v) => v.name === vmName).length, 1, 'one VM');
+    panel.dispose();
+  });
+
+  it('an archived point\'s form says it needs rehydration and refuses a submit', async () => {
+    const [point] = await pointNodes();
+    const archived = { ...pointOf(point), tier: 'Archive' as const };
+    (point as unknown as { point: RecoveryPoint }).point = archived;
+    assert.strictEqual(point.getTreeItem().contextValue, 'recoveryPointArchived', 'no restore or file recovery in its menu');
+    await host.api.run('azureBackup.restore', point);
+    const panel = host.api.forms.list().find((p) => p.definition.kind === 'restore' && (p.definition.init as RestoreInit).archived);
+    assert.ok(panel, 'the form opened, saying why nothing is offered');
+    assert.match(panel.definition.strings.archived, /archive tier[\s\S]*rehydrated/);
+    const posts = host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length;
+    const reply = await panel.receive({ type: 'submit', requestId: 1, payload: { kind: 'restoreDisks', vmName: '', targetResourceGroup: 'contoso-backup-rg', virtualNetworkId: '', subnetId: '', stagingStorageAccountId: STAGING, zone: '', confirmName: '' } }) as HostMessage;
+    assert.ok(reply.type === 'reply' && !reply.ok, JSON.stringify(reply));
+    assert.strictEqual(host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length, posts, 'nothing sent');
+    panel.dispose();
   });
 });
