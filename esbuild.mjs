@@ -7,15 +7,16 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /**
- * Dynamic imports in src/lazy/ stay separate files, loaded on first use: `../core` → dist/core.js (SDKs, Azure
- * layer; from extension.js) and `../sandboxCore` → dist/sandbox-core.js (the emulator; from core.js).
+ * The loaders' dynamic imports in src/bundles/ stay separate files, loaded on first use: `./sdkBundle` →
+ * dist/sdk-bundle.js (SDKs, Azure layer; from extension.js) and `./sandboxBundle` → dist/sandbox-bundle.js (the
+ * emulator; from sdk-bundle.js).
  */
-const LAZY = { core: './core.js', sandboxCore: './sandbox-core.js' };
+const LAZY = { sdkBundle: './sdk-bundle.js', sandboxBundle: './sandbox-bundle.js' };
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/(core|sandboxCore)$/ }, (args) =>
-      args.importer.includes('/src/lazy/') ? { path: LAZY[args.path.slice(3)], external: true } : undefined);
+    build.onResolve({ filter: /^\.\/(sdkBundle|sandboxBundle)$/ }, (args) =>
+      /\/src\/bundles\/load\w+\.ts$/.test(args.importer) ? { path: LAZY[args.path.slice(2)], external: true } : undefined);
   },
 };
 
@@ -33,7 +34,7 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyBundles] },
-  { ...node, entryPoints: { core: 'src/core.ts', 'sandbox-core': 'src/sandboxCore.ts', sandbox: 'src/sandbox/cli.ts' }, outdir: 'dist', plugins: [lazyBundles] },
+  { ...node, entryPoints: { 'sdk-bundle': 'src/bundles/sdkBundle.ts', 'sandbox-bundle': 'src/bundles/sandboxBundle.ts', sandbox: 'src/sandbox/cli.ts' }, outdir: 'dist', plugins: [lazyBundles] },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview-ui/main.ts' }, outdir: 'dist' },
 ];
 

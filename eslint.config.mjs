@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // The Azure layer, the sandbox and the sign-in contracts never touch the VS Code API (type-only imports aside).
-    files: ['src/azure/**/*.ts', 'src/sandbox/**/*.ts', 'src/core.ts'],
+    files: ['src/azure/**/*.ts', 'src/sandbox/**/*.ts', 'src/bundles/sdkBundle.ts', 'src/bundles/sandboxBundle.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'No vscode below the UI layers.', allowTypeImports: true }] }] },
   },
   {

@@ -1,9 +1,8 @@
 // The baseline: the portal VM blade's pattern. List the VMs, then ask backupStatus once per VM, with the same
 // bound on parallel calls as our fan-out. The clients come from the Azure layer's own factory.
 import { createClientSet } from '../src/azure/clients';
-import { mapWithConcurrency } from '../src/azure/concurrency';
 import { toVirtualMachine } from '../src/azure/convert/arm';
-import { createSandboxProvider } from '../src/azure/index';
+import { createSandboxProvider } from '../src/auth/index';
 import { collectAll, modularToken } from '../src/azure/paging';
 import type { SandboxAddress } from './treeLoad';
 
@@ -18,7 +17,7 @@ export async function loadBaseline(sandbox: SandboxAddress, concurrency: number)
     const clients = createClientSet(session);
     const backup = clients.backup(subscription.subscriptionId);
     const vms = await collectAll(clients.compute(subscription.subscriptionId).virtualMachines.listAll(), modularToken, toVirtualMachine);
-    const statuses = await mapWithConcurrency(vms, concurrency, (vm) => backup.backupStatus.get(vm.location, { resourceType: 'VM', resourceId: vm.id }));
+    const statuses = await clients.transport.mapWithConcurrency(vms, concurrency, (vm) => backup.backupStatus.get(vm.location, { resourceType: 'VM', resourceId: vm.id }));
     return { vms: vms.length, protectedVms: statuses.filter((s) => s.protectionStatus === 'Protected').length };
   }));
   return {

@@ -9,7 +9,7 @@ import { REPO } from './repo';
 export interface BundleReport {
   /** Production (minified) bytes per output file, from `node esbuild.mjs --production`. */
   files: Record<string, number>;
-  /** What the extension host loads when signed in to Azure: extension.js at activation + core.js (SDKs, Azure layer) on first use. */
+  /** What the extension host loads when signed in to Azure: extension.js at activation + sdk-bundle.js (SDKs, Azure layer) on first use. */
   extensionHostBytes: number;
   /** Loaded on top of that only when the sandbox is opened. */
   sandboxBytes: number;
@@ -34,7 +34,7 @@ export function measureBundles(): BundleReport {
       if (!name.endsWith('.map')) files[name] = fs.statSync(path.join(dir, 'dist', name)).size;
     }
     return {
-      files, extensionHostBytes: (files['extension.js'] ?? 0) + (files['core.js'] ?? 0), sandboxBytes: files['sandbox-core.js'] ?? 0,
+      files, extensionHostBytes: (files['extension.js'] ?? 0) + (files['sdk-bundle.js'] ?? 0), sandboxBytes: files['sandbox-bundle.js'] ?? 0,
       vsix: packageVsix(dir),
     };
   } finally {

@@ -3,7 +3,8 @@
 // one page of its own list ("Load more" for the rest). The VMs node also needs the protection index (the vault
 // list and every vault's items, cached and shared with the Backup items nodes): those calls are counted apart.
 import { performance } from 'node:perf_hooks';
-import { createBackupService, createSandboxProvider } from '../src/azure/index';
+import { createBackupService } from '../src/azure/index';
+import { createSandboxProvider } from '../src/auth/index';
 import type { RequestLogEntry } from '../src/sandbox/index';
 import { vaultRef } from '../src/tree/refs';
 import type { SandboxProcess } from './sandboxProcess';

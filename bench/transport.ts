@@ -2,13 +2,13 @@
 // received at once over one TLS + HTTP/2 connection on loopback, with no latency, no SDK pipeline, no parsing and
 // no server work worth counting (transportChild.ts). Its CPU and wall time are what handing the load's bytes to
 // JavaScript costs on this machine, whatever the client does with them; a load cannot take less on top of the
-// critical path. Flow-control windows as the Azure layer's sessions set them (src/azure/http2Sessions.ts).
+// critical path. Flow-control windows as the Azure layer's sessions set them (src/azure/transport/http2Sessions.ts).
 import { fork } from 'node:child_process';
 import * as http2 from 'node:http2';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { WINDOW_BYTES } from '../src/azure/http2Sessions';
-import { readAll } from '../src/azure/wire';
+import { WINDOW_BYTES } from '../src/azure/transport/http2Sessions';
+import { readAll } from '../src/azure/transport/wire';
 import { mainThreadTimes } from './loopWatch';
 import { minorPageFaults } from './pageFaults';
 import { median } from './requestStats';

@@ -9,8 +9,8 @@
 // One BackupService per tenant with cached listings, as AccountSession.service() does: the items listings are
 // shared by the Backup items nodes and the VM join, the vault list by the Vaults node and the join.
 import type { BackupService, Page, PageOptions } from '../src/azure/backupService';
-import { mapWithConcurrency } from '../src/azure/concurrency';
-import { createBackupService, createSandboxProvider, type BackupItem, type Subscription, type Vault, type VirtualMachine } from '../src/azure/index';
+import { createSandboxProvider } from '../src/auth/index';
+import { createBackupService, type BackupItem, type Subscription, type Vault, type VirtualMachine } from '../src/azure/index';
 import { vaultRef } from '../src/tree/refs';
 
 /** src/extension.ts gives the tree `pageSize: 50` (items per "Load more"). */
@@ -44,7 +44,7 @@ async function loadSubscription(service: BackupService, subscription: Subscripti
   const vaultsBranch = (async () => {
     const vaults = await allPages((o) => service.listVaults(id, o));
     // VS Code asks for each expanded node's children on its own; the layer's bound keeps the fan-out polite.
-    return mapWithConcurrency(vaults, concurrency, async (vault) => ({ vault, items: await allPages((o) => service.listBackupItems(vaultRef(vault), o)) }));
+    return service.fanOut(vaults, concurrency, async (vault) => ({ vault, items: await allPages((o) => service.listBackupItems(vaultRef(vault), o)) }));
   })();
   const vmsBranch = allPages((o) => service.listVirtualMachinesPage(id, o));
   const [vaults, vms] = await Promise.all([vaultsBranch, vmsBranch]);

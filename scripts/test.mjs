@@ -30,6 +30,8 @@ function step(title, cmd, args) {
 }
 
 const bin = (name) => path.join(REPO, 'node_modules/.bin', name);
+// A renamed or deleted test must not leave its compiled copy in out/test, where the level's glob would still run it.
+fs.rmSync(path.join(REPO, 'out/test'), { recursive: true, force: true });
 step('build (esbuild)', process.execPath, ['esbuild.mjs']);
 step('compile (tsc)', bin('tsc'), ['-p', '.']);
 step('type-check webview UI', bin('tsc'), ['-p', 'src/webview-ui']);

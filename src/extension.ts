@@ -4,12 +4,12 @@ import { allCommands, registerCommands } from './commands/registry';
 import type { CommandDeps } from './commands/commandDeps';
 import { BackupTreeProvider } from './tree/backupTreeProvider';
 import type { TreeNode } from './tree/treeNode';
-import { getCore } from './ui/core';
-import type { RunningSandbox, SignInProvider } from './ui/coreTypes';
+import { getSdkBundle } from './session/sdkBundle';
+import type { RunningSandbox, SignInProvider } from './session/sdkBundleApi';
 import { DetailsDocuments } from './ui/detailsDocuments';
 import { JobTracker } from './ui/jobTracker';
 import { Log } from './ui/log';
-import { AccountSession } from './ui/session';
+import { AccountSession } from './session/session';
 import { cancelAllProgress } from './ui/progress';
 import { showError } from './ui/showError';
 import { createJobsStatusBar } from './ui/statusBar';
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const started = performance.now();
   const log = new Log();
   const jobs = new JobTracker();
-  const session = new AccountSession({ log, storageDir: context.globalStorageUri, getCore });
+  const session = new AccountSession({ log, storageDir: context.globalStorageUri, getSdkBundle });
   // In the sandbox, "now" is its simulated clock (which may run ahead, azureBackup.sandbox.speed): the jobs window
   // ("last 24 hours") and relative times must agree with the times the sandbox stamps on jobs and backups.
   const now = (): Date => (session.mode === 'sandbox' ? session.sandbox?.clock.now() : undefined) ?? new Date();
@@ -54,12 +54,12 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const details = new DetailsDocuments(context.extensionUri);
   const forms = new FormHost(context.extensionUri, log);
   const createProvider = async (kind: 'vscode' | 'azureCli'): Promise<SignInProvider> => {
-    const core = await getCore();
-    if (kind === 'azureCli') return core.createAzureCliProvider();
-    return core.createVsCodeProvider();
+    const bundle = await getSdkBundle();
+    if (kind === 'azureCli') return bundle.createAzureCliProvider();
+    return bundle.createVsCodeProvider();
   };
   const reveal = (node: TreeNode): Thenable<void> => treeView.reveal(node, { select: true, focus: true, expand: false });
-  const deps: CommandDeps = { session, tree, jobs, log, details, forms, reveal, getCore, createProvider };
+  const deps: CommandDeps = { session, tree, jobs, log, details, forms, reveal, getSdkBundle, createProvider };
 
   const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(

@@ -1,5 +1,5 @@
 // The pure sign-in providers. The VS Code account provider (vscodeAccount.ts) imports `vscode` and is
-// therefore wired by src/core.ts / the extension, not exported here.
+// therefore wired by src/bundles/sdkBundle.ts, not exported here.
 export type { SignInProvider, TenantState, SubscriptionContext } from './provider';
 export { createSandboxProvider, sandboxCredential, sandboxSession } from './sandbox';
 export type { SandboxEndpoint } from './sandbox';

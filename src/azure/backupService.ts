@@ -1,12 +1,12 @@
 // The contract between the UI layers and the Azure layer: every backup operation the extension performs.
 // One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
 import type {
-  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
+  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobOperation, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
   ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine, VirtualNetwork,
 } from './model';
-import type { ListScope } from './listingCache';
+import type { ListScope } from './transport/listingCache';
 
-export type { ListScope } from './listingCache';
+export type { ListScope } from './transport/listingCache';
 
 /** A page of a list plus the token to ask for the next one ("Load more"). */
 export interface Page<T> {
@@ -42,12 +42,26 @@ export interface JobFilter {
   endTime?: Date;
 }
 
+/** Operations that change a protected item, each done at most once at a time per resource (docs/ARCHITECTURE.md, "Never twice"). */
+export type OperationKind = 'backup' | 'enable' | 'stop' | 'restore' | 'provisionFileRecovery' | 'revokeFileRecovery';
+
+/** An (operation, resource) held by one caller until it makes its call (passed in TrackOptions.reserved) or releases it. */
+export interface Reservation {
+  readonly kind: OperationKind;
+  /** The item's ARM id (enable: the VM's). */
+  readonly resourceId: string;
+  /** Gives the key back when the call will not be made; once the call has started it does nothing. */
+  release(): void;
+}
+
 export interface TrackOptions {
   signal?: AbortSignal;
   /** Called whenever the tracked job changes (progress, status). */
   onProgress?: (job: BackupJob) => void;
   /** Stop after the operation reports its job id instead of following the job to its end. */
   untilJobStarted?: boolean;
+  /** Reservations the caller took for this call (BackupService.reserve): the call runs under them instead of joining. */
+  reserved?: readonly Reservation[];
 }
 
 export interface CreateVaultInput {
@@ -83,6 +97,10 @@ export interface BackupService {
   listResourceGroups(subscriptionId: string, signal?: AbortSignal): Promise<ResourceGroup[]>;
   listRegions(subscriptionId: string, signal?: AbortSignal): Promise<Region[]>;
 
+  /** Every VM of the subscriptions through Resource Graph, a page (up to 1,000) at a time, without protection. */
+  graphVirtualMachines(subscriptionIds: readonly string[], signal?: AbortSignal): AsyncIterable<VirtualMachine[]>;
+  /** Every VM backup item of the subscriptions' vaults through Resource Graph, as it last indexed them (a short delay). */
+  graphBackupItems(subscriptionIds: readonly string[], signal?: AbortSignal): AsyncIterable<BackupItem[]>;
   /** Every VM of the subscription joined with its protection: one VM listing + one items listing per vault. */
   listVirtualMachinesWithProtection(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]>;
   /** A page of the subscription's VMs joined with the protection index (every vault's items, listed once per session when cached). */
@@ -145,4 +163,18 @@ export interface BackupService {
   isVmNameAvailable(subscriptionId: string, resourceGroup: string, name: string, signal?: AbortSignal): Promise<boolean>;
   /** How the vault encrypts backup data at rest. */
   getEncryptionConfig(ref: VaultRef, signal?: AbortSignal): Promise<EncryptionConfig>;
+
+  /**
+   * `fn` over `items`, at most `limit` at once, results in input order: a caller's own fan-out of this service's
+   * calls, started through the session's start gate like the layer's own fan-outs (docs/ARCHITECTURE.md).
+   */
+  /**
+   * Holds (kind, resource) for the caller, synchronously, or undefined when a call for it is in flight or reserved:
+   * the UI's guard against a second click. The resource is the item's ARM id (`BackupItem.id`), for enable the VM's.
+   */
+  reserve(kind: OperationKind, resourceId: string): Reservation | undefined;
+  /** The item's running job of this operation, by anyone (the vault's InProgress jobs); a failed lookup throws. */
+  findRunningJob(ref: VaultRef, operation: JobOperation, item: Pick<BackupItem, 'containerName' | 'friendlyName'>, signal?: AbortSignal): Promise<BackupJob | undefined>;
+
+  fanOut<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<R[]>;
 }

@@ -9,12 +9,13 @@ import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { createStorageManagement, type StorageManagementContext } from '@azure/arm-storage/api';
 import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy, proxyPolicyName } from '@azure/core-rest-pipeline';
-import { callLogPolicy } from './callLogPolicy';
-import { emptySegmentPolicy } from './emptySegmentPolicy';
-import { errorBodyPolicy } from './errorBodyPolicy';
-import { sessionHttpClient } from './httpClient';
-import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterCapPolicy } from './retryAfterCap';
-import { unconfirmedWritePolicy } from './unconfirmedWrite';
+import { callLogPolicy } from './transport/callLogPolicy';
+import { emptySegmentPolicy } from './transport/emptySegmentPolicy';
+import { errorBodyPolicy } from './transport/errorBodyPolicy';
+import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterCapPolicy } from './transport/retryAfterCap';
+import { type SessionTransport, transportFor } from './transport/sessionTransport';
+import { unconfirmedWritePolicy } from './transport/unconfirmedWrite';
+import type { WireSender } from './transport/wire';
 import type { AzureCallLogger, AzureSession, RetrySettings } from './session';
 
 export interface ClientSet {
@@ -30,6 +31,10 @@ export interface ClientSet {
   resourceGraph(): ResourceGraphClient;
   /** The one HTTP client (keep-alive agents) every SDK client of this set sends through. */
   http: HttpClient;
+  /** The session's HTTP client, response queue and start gate. */
+  transport: SessionTransport;
+  /** Sends plain JSON through `pipeline` (an SDK client's) and this session's HTTP client and queue. */
+  wire(pipeline: Pipeline): WireSender;
   endpoint: string;
 }
 
@@ -63,6 +68,7 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
 }
 
 /**
+ * The client with our pipeline: the SDK's, less its form-data and proxy policies (ours are added by pipelineOptions).
  * ARM's APIs take JSON, never form data, but the SDK pipelines' form-data policy checks every request body with
  * `instanceof FormData`: that first touch of the global loads Node's bundled fetch implementation (undici),
  * ~45 ms of synchronous CPU inside the first Azure call of the extension host. Dropped from our clients.
@@ -71,16 +77,17 @@ export function pipelineOptions(session: AzureSession, options: ClientSetOptions
  * HTTPS_PROXY alone, sent calls through the proxy that VS Code sends directly (the sandbox on loopback, NO_PROXY
  * hosts with http.proxySupport off), and dropped the session's CA on the way (a "self-signed certificate" error).
  */
-function withoutFormData<T extends { pipeline: Pipeline }>(client: T): T {
+function withOurPipeline<T extends { pipeline: Pipeline }>(client: T): T {
   client.pipeline.removePolicy({ name: formDataPolicyName });
   client.pipeline.removePolicy({ name: proxyPolicyName });
   return client;
 }
 
 export function createClientSet(session: AzureSession, options: ClientSetOptions = {}): ClientSet {
-  // Shared, so the SDK clients of a session reuse one keep-alive agent and TLS context (see httpClient.ts)
+  // Shared, so the SDK clients of a session reuse one keep-alive agent and TLS context (see transport/httpClient.ts)
   // instead of one connection pool and TLS handshake set per client.
-  const http = sessionHttpClient(session);
+  const transport = transportFor(session);
+  const http = transport.http;
   const common = { ...pipelineOptions(session, options), httpClient: http };
   const scopes = [session.environment.tokenScope];
   // Modular clients take scopes under `credentials`; the HLC backup client under `credentialScopes`.
@@ -95,15 +102,17 @@ export function createClientSet(session: AzureSession, options: ClientSetOptions
   };
   const cred = session.credential;
   return {
-    subscriptions: () => memo('subscriptions', () => withoutFormData(new SubscriptionClient(cred, modular))),
-    resources: (id) => memo(`resources/${id}`, () => withoutFormData(new ResourceManagementClient(cred, id, modular))),
-    compute: (id) => memo(`compute/${id}`, () => withoutFormData(new ComputeManagementClient(cred, id, modular))),
-    network: (id) => memo(`network/${id}`, () => withoutFormData(createNetworkManagement(cred, id, modular))),
-    storage: (id) => memo(`storage/${id}`, () => withoutFormData(createStorageManagement(cred, id, modular))),
-    vaults: (id) => memo(`vaults/${id}`, () => withoutFormData(new RecoveryServicesClient(cred, id, modular))),
-    backup: (id) => memo(`backup/${id}`, () => withoutFormData(new RecoveryServicesBackupClient(cred, id, hlc))),
-    resourceGraph: () => memo('resourceGraph', () => withoutFormData(new ResourceGraphClient(cred, modular))),
+    subscriptions: () => memo('subscriptions', () => withOurPipeline(new SubscriptionClient(cred, modular))),
+    resources: (id) => memo(`resources/${id}`, () => withOurPipeline(new ResourceManagementClient(cred, id, modular))),
+    compute: (id) => memo(`compute/${id}`, () => withOurPipeline(new ComputeManagementClient(cred, id, modular))),
+    network: (id) => memo(`network/${id}`, () => withOurPipeline(createNetworkManagement(cred, id, modular))),
+    storage: (id) => memo(`storage/${id}`, () => withOurPipeline(createStorageManagement(cred, id, modular))),
+    vaults: (id) => memo(`vaults/${id}`, () => withOurPipeline(new RecoveryServicesClient(cred, id, modular))),
+    backup: (id) => memo(`backup/${id}`, () => withOurPipeline(new RecoveryServicesBackupClient(cred, id, hlc))),
+    resourceGraph: () => memo('resourceGraph', () => withOurPipeline(new ResourceGraphClient(cred, modular))),
     http,
+    transport,
+    wire: (pipeline) => ({ pipeline, http, queue: transport.queue, endpoint: common.endpoint }),
     endpoint: common.endpoint,
   };
 }

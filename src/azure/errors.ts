@@ -2,7 +2,7 @@
 // in different places (HLC: response.parsedBody; modular: details); core-lro throws plain Errors; sockets
 // throw coded Errors. AzureError.from folds them all into {code, message, status, requestId, retryable}.
 import { isRestError } from '@azure/core-rest-pipeline';
-import { errorBodyOf } from './errorBodyPolicy';
+import { errorBodyOf } from './transport/errorBodyPolicy';
 
 const SOCKET_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ECONNABORTED',
@@ -23,7 +23,7 @@ export class AzureError extends Error {
   readonly requestId?: string;
   readonly retryable: boolean;
   readonly target?: string;
-  /** How long the service asked to wait before a retry, when that was longer than the layer waits (retryAfterCap.ts). */
+  /** How long the service asked to wait before a retry, when that was longer than the layer waits (transport/retryAfterCap.ts). */
   readonly retryAfterMs?: number;
 
   constructor(init: { code: string; message: string; status?: number; requestId?: string; retryable?: boolean; target?: string; retryAfterMs?: number }) {

@@ -8,6 +8,11 @@ export function vaultId(ref: VaultRef): string {
   return `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${ref.name}`;
 }
 
+/** A protected item's ARM id. */
+export function itemId(ref: ItemRef): string {
+  return `${vaultId(ref)}/backupFabrics/${FABRIC}/protectionContainers/${ref.containerName}/protectedItems/${ref.itemName}`;
+}
+
 export function policyId(ref: VaultRef, policyName: string): string {
   return `${vaultId(ref)}/backupPolicies/${policyName}`;
 }

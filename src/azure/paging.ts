@@ -1,7 +1,7 @@
 // Paging over both SDK generations. Each page knows its continuation token (the service's nextLink):
 // modular pages carry it as a property, HLC pages through the SDK's getContinuationToken(page).
 import type { Page, PageOptions } from './backupService';
-import { yieldToEventLoop } from './yieldToLoop';
+import { yieldToEventLoop } from './transport/responseQueue';
 
 export interface PageSource<TRaw> {
   byPage(settings?: { continuationToken?: string }): AsyncIterableIterator<TRaw[]>;

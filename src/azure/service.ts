@@ -13,11 +13,13 @@ import { stopProtection } from './operations/protection';
 import { getEncryptionConfig } from './operations/encryption';
 import { provisionFileRecovery, revokeFileRecovery } from './operations/fileRecovery';
 import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoints';
+import { findRunningJob, gateOf } from './operations/neverTwice';
 import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
+import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
 import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
-import { createListingCache, noListingCache } from './listingCache';
+import { createListingCache, noListingCache } from './transport/listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
 /**
@@ -46,6 +48,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listResourceGroups: (subscriptionId, signal) => arm.listResourceGroups(ctx, subscriptionId, signal),
     listRegions: (subscriptionId, signal) => arm.listRegions(ctx, subscriptionId, signal),
     listVirtualMachinesWithProtection: (subscriptionId, signal) => listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
+    graphVirtualMachines: (subscriptionIds, signal) => graphVirtualMachines(ctx, subscriptionIds, signal),
+    graphBackupItems: (subscriptionIds, signal) => graphBackupItems(ctx, subscriptionIds, signal),
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
     forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),
@@ -78,5 +82,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listStorageAccounts: (subscriptionId, region, signal) => listStorageAccounts(ctx, subscriptionId, region, signal),
     isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) => isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
     getEncryptionConfig: (ref, signal) => getEncryptionConfig(ctx, ref, signal),
+    reserve: (kind, resourceId) => gateOf(ctx).reserve(kind, resourceId),
+    findRunningJob: (ref, operation, item, signal) => findRunningJob(ctx, ref, operation, item, signal),
+    fanOut: (items, limit, fn, signal) => ctx.clients.transport.mapWithConcurrency(items, limit, fn, signal),
   };
 }

@@ -3,15 +3,13 @@ import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, BackupItem } from '../azure/model';
 import { isActivelyProtected, itemProtectionStatus } from '../azure/protectionState';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { protectionStatusLabel } from '../presentation/protectionText';
 import { itemRef } from '../tree/refs';
 import { readRetainUntil } from '../webview/rules';
-import { addDays, toDateInput } from '../ui/time';
+import { addDays, toDateInput } from '../presentation/time';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
-import { runningBackupOf } from './shared/backupGuard';
 import { fieldMessages, formStrings } from '../webview/fieldMessages';
 import { announceJobEnd, backupEndTexts, jobEndText } from './shared/jobEndNotice';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveItem } from './shared/targets';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 
@@ -22,20 +20,19 @@ export interface BackupNowOutcome {
   operation?: AzureOperation;
 }
 
-/** Is a backup of this item running, by this window or anyone (the vault's InProgress Backup jobs)? */
+/** The name of a backup of this item running by anyone (the vault's InProgress Backup jobs), as the Azure layer finds it. */
 async function findRunning(service: BackupService, item: BackupItem): Promise<string | undefined> {
-  const ref = itemRef(item);
-  const jobs = await service.listJobs(ref, { status: 'InProgress', operation: 'Backup' });
-  return runningBackupOf(item, jobs.items)?.name;
+  return (await service.findRunningJob(itemRef(item), 'Backup', item))?.name;
 }
 
 /**
- * Starts one on-demand backup and follows it. The claim is taken synchronously before any await and held to
- * the end, so a second "Backup now" on the same item while this runs does not start another job.
+ * Starts one on-demand backup and follows it. The Azure layer's reservation is taken synchronously before any await
+ * and held to the end, so a second "Backup now" on the same item while this runs does not start another job.
  */
 export async function startBackup(deps: CommandDeps, service: BackupService, item: BackupItem, retainUntil: Date): Promise<{ outcome: BackupNowOutcome; running?: RunningOperation }> {
   const key = item.sourceResourceId;
-  if (!deps.jobs.claim(key)) {
+  const reservation = deps.jobs.reserve(service, 'backup', item.id, [key]);
+  if (!reservation) {
     void notify.info(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
     return { outcome: { started: false } };
   }
@@ -49,14 +46,14 @@ export async function startBackup(deps: CommandDeps, service: BackupService, ite
     running = trackOperation(deps, {
       title: vscode.l10n.t('Backing up {0}', item.friendlyName), keys: [key], vault: itemRef(item), kind: 'Backup',
       affected: () => {
-        refreshVault(deps.tree, item.vaultId, ['items', 'jobs']);
-        refreshVirtualMachines(deps.tree, item.subscriptionId);
+        deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
+        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
       },
-    }, (options) => service.backupNow(itemRef(item), retainUntil, options));
+    }, (options) => service.backupNow(itemRef(item), retainUntil, { ...options, reserved: [reservation] }));
   } finally {
-    if (!running) deps.jobs.release(key);
+    if (!running) reservation.release();
   }
-  running.done.then(() => deps.jobs.release(key), () => deps.jobs.release(key));
+  running.done.then(reservation.release, reservation.release);
   return { outcome: { started: true, jobName: await running.started }, running };
 }
 

@@ -3,11 +3,10 @@ import * as notify from '../ui/notify';
 import { withProgress } from '../ui/progress';
 import { jobVaultRef } from '../tree/refs';
 import { confirm } from '../ui/pickers';
-import { operationLabel } from '../tree/describe';
+import { operationLabel } from '../presentation/describe';
 import type { CommandDefinition } from './commandDeps';
 import { currentJob } from './shared/jobTarget';
 import { isCancellable } from './shared/pickJob';
-import { refreshVault } from './shared/refreshAffected';
 
 /** `azureBackup.cancelJob(jobNode?, {confirmed: true}?)` */
 export const cancelJob: CommandDefinition = {
@@ -24,7 +23,7 @@ export const cancelJob: CommandDefinition = {
       await confirm(vscode.l10n.t('Cancel the {0} job of {1}?', operationLabel(job.operation, vscode.l10n), job.entityFriendlyName), vscode.l10n.t('Cancel job'), vscode.l10n.t('Keep running'));
     }
     const result = await withProgress(vscode.l10n.t('Cancelling the {0} job of {1}…', job.operation, job.entityFriendlyName), true, (signal) => service.cancelJob(jobVaultRef(job), job.name, signal));
-    refreshVault(deps.tree, job.vaultId, ['jobs', 'items']);
+    deps.tree.refreshResource(job.vaultId, ['jobs', 'items']);
     return result;
   },
 };

@@ -1,9 +1,9 @@
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
-import type { AccountSession } from '../ui/session';
+import type { AccountSession } from '../session/session';
 import type { JobTracker } from '../ui/jobTracker';
 import type { Log } from '../ui/log';
 import type { DetailsDocuments } from '../ui/detailsDocuments';
-import type { CoreApi, SignInProvider } from '../ui/coreTypes';
+import type { SdkBundleApi, SignInProvider } from '../session/sdkBundleApi';
 import type { FormHost } from '../webview/formHost';
 import type { TreeNode } from '../tree/treeNode';
 
@@ -17,7 +17,7 @@ export interface CommandDeps {
   forms: FormHost;
   /** Selects and focuses a node in the view (expanding its parents). */
   reveal: (node: TreeNode) => Thenable<void>;
-  getCore: () => Promise<CoreApi>;
+  getSdkBundle: () => Promise<SdkBundleApi>;
   /** Sign-in providers for Azure, made on demand (they load the auth libraries). */
   createProvider: (kind: 'vscode' | 'azureCli') => Promise<SignInProvider>;
 }

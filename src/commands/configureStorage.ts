@@ -4,7 +4,6 @@ import { vaultRef } from '../tree/refs';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { formStrings } from '../webview/fieldMessages';
-import { refreshVaults } from './shared/refreshAffected';
 import { resolveVault, type VaultTarget } from './shared/targets';
 
 const redundancies: StorageRedundancy[] = ['GeoRedundant', 'LocallyRedundant', 'ZoneRedundant'];
@@ -17,7 +16,7 @@ async function save(deps: CommandDeps, { service, vault }: VaultTarget, current:
   const result = await withProgress(vscode.l10n.t('Updating storage replication of {0}…', vault.name), true,
     (signal) => service.setStorageConfig(vaultRef(vault), redundancy, crr, signal));
   // The vault's description (region · redundancy) comes from the vault listing.
-  refreshVaults(deps.tree, vault.subscriptionId);
+  deps.tree.refreshResource(vault.subscriptionId, ['vaults']);
   return result;
 }
 

@@ -8,7 +8,6 @@ import { fieldError } from '../webview/replyError';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { formStrings } from '../webview/fieldMessages';
-import { refreshVaults } from './shared/refreshAffected';
 import { resolveSubscription } from './shared/targets';
 
 async function choices(service: BackupService, subscriptionId: string): Promise<{ resourceGroups: FormOption[]; regions: FormOption[]; firstGroupLocation?: string }> {
@@ -31,7 +30,7 @@ async function create(deps: CommandDeps, input: CreateVaultInput): Promise<Vault
   if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
   // Cancellable: a stalled request must not hold the user; a refresh then shows whether the vault came to be.
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', input.name), true, (signal) => service.createVault(input, signal));
-  refreshVaults(deps.tree, input.subscriptionId);
+  deps.tree.refreshResource(input.subscriptionId, ['vaults']);
   return vault;
 }
 

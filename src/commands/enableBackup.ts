@@ -9,7 +9,6 @@ import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
 import { formStrings } from '../webview/fieldMessages';
 import { parseVaultId, policyChoices } from './shared/policyChoices';
-import { refreshVault, refreshVaults, refreshVirtualMachines } from './shared/refreshAffected';
 import { noVmToProtectMessage } from '../ui/emptyPicks';
 import { resolveVm } from './shared/targets';
 import { announceJobEnd } from './shared/jobEndNotice';
@@ -35,22 +34,23 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
     const check = await service.checkVaultName(vm.subscriptionId, vm.resourceGroup, vm.location, input.newVaultName);
     if (!check.available) throw Object.assign(new Error(check.message ?? strings.vaultNameTaken), { field: 'newVaultName' });
     vault = await service.createVault({ subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, createResourceGroup: false, name: input.newVaultName, location: vm.location });
-    refreshVaults(deps.tree, vm.subscriptionId);
+    deps.tree.refreshResource(vm.subscriptionId, ['vaults']);
   }
   const target = vault;
   // One enable per VM at a time, whichever command started it (from the VM or from the vault).
-  if (!deps.jobs.claim(vm.id)) {
+  const reservation = deps.jobs.reserve(service, 'enable', vm.id, [vm.id]);
+  if (!reservation) {
     void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', vm.name));
     return undefined;
   }
   const running = trackOperation(deps, {
     title: vscode.l10n.t('Enabling backup for {0}', vm.name), keys: [vm.id, target.id], vault: vaultRef(target), kind: 'ConfigureBackup',
     affected: () => {
-      refreshVault(deps.tree, target.id, ['items', 'jobs', 'policies', 'vault']);
-      refreshVirtualMachines(deps.tree, vm.subscriptionId);
+      deps.tree.refreshResource(target.id, ['items', 'jobs', 'policies', 'vault']);
+      deps.tree.refreshResource(vm.subscriptionId, ['virtualMachines']);
     },
-  }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, options));
-  running.done.then(() => deps.jobs.release(vm.id), () => deps.jobs.release(vm.id));
+  }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, { ...options, reserved: [reservation] }));
+  running.done.then(reservation.release, reservation.release);
   // Failures are shown where the enable was asked for (the form, the command); the end of one that worked is announced.
   announceJobEnd(deps.log, { name: vm.name, vault: vaultRef(target), jobName: running.started }, running.done, {
     completed: (name) => vscode.l10n.t('Backup of {0} is configured.', name),

@@ -9,7 +9,6 @@ import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedManyText, submitAnswer } from './shared/alreadyProtected';
 import { formStrings } from '../webview/fieldMessages';
 import { policyChoices } from './shared/policyChoices';
-import { refreshVault, refreshVirtualMachines } from './shared/refreshAffected';
 import { resolveVault, type VaultTarget } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
 
@@ -31,24 +30,28 @@ function reasonText(reason: ProtectableVm['unavailableReason']): string | undefi
 function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableVm[], policyName: string): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
   const { service, vault } = target;
   // VMs being enabled by another click (here or from the VM) are left to it: one PUT, one item, one job.
-  const vms = chosen.filter((v) => deps.jobs.claim(v.vmId));
+  const reservations = new Map(chosen.flatMap((v) => {
+    const held = deps.jobs.reserve(service, 'enable', v.vmId, [v.vmId]);
+    return held ? [[v, held] as const] : [];
+  }));
+  const vms = chosen.filter((v) => reservations.has(v));
   for (const v of chosen.filter((c) => !vms.includes(c))) void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', v.name));
   if (vms.length === 0) return { started: Promise.resolve(undefined), done: Promise.resolve([]) };
   let results: EnableResult[] = [];
   const running = trackOperation(deps, {
     title: vscode.l10n.t('Enabling backup for {0} virtual machines', vms.length), keys: [vault.id, ...vms.map((v) => v.vmId)], vault: vaultRef(vault), kind: 'ConfigureBackup',
     affected: () => {
-      refreshVault(deps.tree, vault.id, ['items', 'jobs', 'policies', 'vault']);
-      refreshVirtualMachines(deps.tree, vault.subscriptionId);
+      deps.tree.refreshResource(vault.id, ['items', 'jobs', 'policies', 'vault']);
+      deps.tree.refreshResource(vault.subscriptionId, ['virtualMachines']);
     },
   }, async (options) => {
-    results = await service.enableProtectionMany(vaultRef(vault), vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })), policyName, options);
+    results = await service.enableProtectionMany(vaultRef(vault), vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })), policyName, { ...options, reserved: [...reservations.values()] });
     const failed = results.filter((r) => !r.ok);
     // Cancelled by the user: not a failure to report (the VMs not yet sent stay unprotected; a refresh shows which).
     if (options.signal?.aborted) return { operationId: 'enableMany', outcome: 'Cancelled' };
     return { operationId: 'enableMany', outcome: failed.length === 0 ? 'Completed' : 'Failed', error: failed[0]?.error };
   });
-  const release = (): void => { for (const v of vms) deps.jobs.release(v.vmId); };
+  const release = (): void => { for (const held of reservations.values()) held.release(); };
   running.done.then(release, release);
   return { started: running.started, done: running.done.then(() => results) };
 }

@@ -2,13 +2,12 @@ import * as os from 'os';
 import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
 import type { FileRecoveryScript } from '../azure/model';
-import { isArchived } from '../tree/recoveryPointText';
+import { isArchived } from '../presentation/recoveryPointText';
 import { itemRef } from '../tree/refs';
 import { UserCancelled } from '../ui/errorInfo';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition } from './commandDeps';
 import { fileRecoveryPage, type SavedScript } from './shared/fileRecoveryPage';
-import { refreshRecoveryPoints } from './shared/refreshAffected';
 import { resolveRecoveryPoint } from './shared/targets';
 
 export interface RecoverFilesResult { scripts: SavedScript[]; page: string }
@@ -49,7 +48,7 @@ export const recoverFiles: CommandDefinition = {
     const folder = typeof input === 'object' && input !== null ? (input as { saveTo?: unknown }).saveTo : undefined;
     const scripts = await withProgress(vscode.l10n.t('Preparing file recovery for {0}', item.friendlyName), true,
       (signal) => service.provisionFileRecovery(itemRef(item), point.name, signal))
-      .finally(() => refreshRecoveryPoints(deps.tree, item.id));
+      .finally(() => deps.tree.refreshResource(item.id, ['recoveryPoints']));
     const saved: SavedScript[] = [];
     for (const script of scripts) {
       const uri = await destination(script, typeof folder === 'string' ? folder : undefined);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
 import type { AzureOperation, RestoreRequest } from '../azure/model';
-import { isArchived } from '../tree/recoveryPointText';
+import { isArchived } from '../presentation/recoveryPointText';
 import type { VmNode } from '../tree/nodes/vmNode';
 import type { CommandDefinition } from './commandDeps';
 import { announceRestoreEnd, newVmId, startRestore } from './shared/restoreTracking';

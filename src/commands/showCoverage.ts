@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { openCoverage } from '../coverage/coverageHost';
-import { SubscriptionNode } from '../tree/nodes/subscriptionNode';
+import { targetOf } from '../tree/treeNode';
 import type { CommandDefinition } from './commandDeps';
 
 /**
@@ -13,7 +13,8 @@ export const showCoverage: CommandDefinition = {
   async run(deps, node) {
     const extension = vscode.extensions.getExtension('azbackup.azure-backup');
     if (!extension) throw new Error('The Azure Backup extension is not loaded.');
+    const target = targetOf(node);
     return openCoverage({ session: deps.session, tree: deps.tree, log: deps.log, extensionUri: extension.extensionUri, now: () => new Date() },
-      node instanceof SubscriptionNode ? node.subscriptionId : undefined);
+      target?.kind === 'subscription' ? target.subscriptionId : undefined);
   },
 };

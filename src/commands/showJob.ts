@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { BackupJob } from '../azure/model';
-import { jobStatusLabel, operationLabel } from '../tree/describe';
-import type { DetailsPage, DetailsSection } from '../ui/detailsPage';
-import { formatDateTime, formatDuration } from '../ui/time';
+import { jobStatusLabel, operationLabel } from '../presentation/describe';
+import type { DetailsPage, DetailsSection } from '../presentation/detailsPage';
+import { formatDateTime, formatDuration } from '../presentation/time';
 import type { CommandDefinition } from './commandDeps';
 import { currentJob } from './shared/jobTarget';
 

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
 import type { RecoveryPoint } from '../azure/model';
 import { itemRef } from '../tree/refs';
-import type { DetailsPage } from '../ui/detailsPage';
-import { formatDateTime } from '../ui/time';
+import type { DetailsPage } from '../presentation/detailsPage';
+import { formatDateTime } from '../presentation/time';
 import type { CommandDefinition } from './commandDeps';
 import { resolveItem } from './shared/targets';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
-import { jobStatusLabel } from '../tree/describe';
+import { jobStatusLabel } from '../presentation/describe';
 import type { CommandDefinition } from './commandDeps';
 
 /** The status-bar item's command: the operations this window follows; choosing one shows its job. */

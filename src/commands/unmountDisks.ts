@@ -3,7 +3,6 @@ import * as notify from '../ui/notify';
 import { itemRef } from '../tree/refs';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition } from './commandDeps';
-import { refreshRecoveryPoints } from './shared/refreshAffected';
 import { resolveRecoveryPoint } from './shared/targets';
 
 /** `azureBackup.unmountDisks(pointNode?)`: closes the point's file-recovery session; its mounted disks go away. */
@@ -20,7 +19,7 @@ export const unmountDisks: CommandDefinition = {
     const { service, item, point } = target;
     await withProgress(vscode.l10n.t('Unmounting the disks of {0}', item.friendlyName), true,
       (signal) => service.revokeFileRecovery(itemRef(item), point.name, signal))
-      .finally(() => refreshRecoveryPoints(deps.tree, item.id));
+      .finally(() => deps.tree.refreshResource(item.id, ['recoveryPoints']));
     void notify.info(vscode.l10n.t('The file recovery session of {0} is closed: its disks are unmounted.', item.friendlyName));
     return true;
   },

@@ -3,13 +3,12 @@
 import { regionDisplayName } from '../azure/regionNames';
 import * as vscode from 'vscode';
 import type { Policy } from '../azure/model';
-import { policySummary } from '../tree/nodes/policyNode';
+import { policySummary } from '../presentation/policyText';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
-import { refreshVault, refreshVaults, refreshVirtualMachines } from '../commands/shared/refreshAffected';
 import { UserCancelled } from '../ui/errorInfo';
 import * as notify from '../ui/notify';
 import { withProgress } from '../ui/progress';
-import type { AccountSession } from '../ui/session';
+import type { AccountSession } from '../session/session';
 import { fieldError } from '../webview/replyError';
 import { vaultNameProblem, resourceGroupProblem } from '../webview/rules';
 import { vaultFieldStrings } from '../webview/fieldMessages';
@@ -67,7 +66,7 @@ export async function createRegionVault(session: AccountSession, tree: BackupTre
   }
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', r.name), false, (signal) =>
     service.createVault({ subscriptionId: r.subscriptionId, resourceGroup: r.resourceGroup, createResourceGroup: false, name: r.name, location: r.location }, signal));
-  refreshVaults(tree, r.subscriptionId);
+  tree.refreshResource(r.subscriptionId, ['vaults']);
   const policies = (await service.listPolicies({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name })).items
     .filter((p) => p.backupManagementType === 'AzureIaasVM').map((p) => ({ name: p.name, summary: summarizePolicy(p) }));
   return { id: vault.id, name: vault.name, resourceGroup: vault.resourceGroup, subscriptionId: vault.subscriptionId, location: vault.location.toLowerCase(), policies };
@@ -86,8 +85,8 @@ export async function enableFromCoverage(session: AccountSession, tree: BackupTr
     }));
   } finally {
     for (const g of groups) {
-      refreshVault(tree, g.vaultId, ['items', 'jobs', 'vault']);
-      refreshVirtualMachines(tree, g.subscriptionId);
+      tree.refreshResource(g.vaultId, ['items', 'jobs', 'vault']);
+      tree.refreshResource(g.subscriptionId, ['virtualMachines']);
     }
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import { toErrorInfo } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
-import type { AccountSession } from '../ui/session';
+import type { AccountSession } from '../session/session';
 import { PanelHost, type Outcome } from '../webview/panelHost';
 import { createRegionVault, enableFromCoverage, enableSummary, exportText, exportToFile, summarizePolicy } from './coverageActions';
 import { loadCoverage } from './loadCoverage';

@@ -2,7 +2,6 @@
 // one items listing per vault), the vaults, their policies (for the staleness interval and the policy choice)
 // and the resource groups. Never one call per VM. One unreadable subscription is reported, not fatal.
 import type { BackupService } from '../azure/backupService';
-import { mapWithConcurrency } from '../azure/concurrency';
 import type { Policy, ScheduleFrequency, Vault } from '../azure/model';
 import { allVaults } from './bulkEnable';
 import type { CoverageSnapshot } from './protocol';
@@ -20,6 +19,25 @@ export interface CoverageSource {
 }
 
 const CONCURRENCY = 4;
+
+/**
+ * `fn` over the subscriptions, CONCURRENCY at a time, in input order. Each begins by awaiting its service, so no
+ * call starts in this loop's turn; the calls fan out inside, through the service's own start gate.
+ */
+async function eachSubscription<R>(source: CoverageSource, fn: (sub: CoverageSource['subscriptions'][number]) => Promise<R>): Promise<R[]> {
+  const subs = source.subscriptions;
+  const results = new Array<R>(subs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < subs.length) {
+      source.signal?.throwIfAborted();
+      const index = next++;
+      results[index] = await fn(subs[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, subs.length) }, worker));
+  return results;
+}
 
 async function allPolicies(service: BackupService, vault: Vault, signal?: AbortSignal): Promise<Policy[]> {
   const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
@@ -50,7 +68,7 @@ async function loadSubscription(source: CoverageSource, sub: CoverageSource['sub
     service.listResourceGroups(sub.subscriptionId, source.signal),
   ]);
   const frequencies = new Map<string, ScheduleFrequency | undefined>();
-  const choices = await mapWithConcurrency(vaults, CONCURRENCY, async (vault): Promise<VaultChoice> => {
+  const choices = await service.fanOut(vaults, CONCURRENCY, async (vault): Promise<VaultChoice> => {
     // Without its policies a vault still counts; staleness then assumes a daily schedule.
     const policies = await allPolicies(service, vault, source.signal).catch((): Policy[] => []);
     for (const p of policies) frequencies.set(`${vault.id}|${p.name}`.toLowerCase(), p.schedule?.frequency);
@@ -65,7 +83,7 @@ async function loadSubscription(source: CoverageSource, sub: CoverageSource['sub
 }
 
 export async function loadCoverage(source: CoverageSource): Promise<Omit<CoverageSnapshot, 'signedIn' | 'focusSubscriptionId'>> {
-  const results = await mapWithConcurrency(source.subscriptions, CONCURRENCY, async (sub) => {
+  const results = await eachSubscription(source, async (sub) => {
     try {
       return { sub, data: await loadSubscription(source, sub) };
     } catch (e) {
@@ -73,7 +91,7 @@ export async function loadCoverage(source: CoverageSource): Promise<Omit<Coverag
       const error = e as { message?: unknown; code?: unknown };
       return { sub, error: { subscriptionName: sub.displayName, message: String(error.message ?? e), code: typeof error.code === 'string' ? error.code : undefined } };
     }
-  }, source.signal);
+  });
   const rows = results.flatMap((r) => r.data?.rows ?? []);
   return {
     now: source.now,

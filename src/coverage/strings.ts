@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { vaultFieldStrings } from '../webview/fieldMessages';
 import type { ExportColumn } from './export';
 import { PROTECTION_STATUSES } from '../azure/protectionState';
-import { protectionStatusLabel } from '../tree/protectionText';
+import { protectionStatusLabel } from '../presentation/protectionText';
 
 export function coverageTitle(): string {
   return vscode.l10n.t('Backup coverage');

@@ -17,6 +17,10 @@ export interface AddVmInput {
   vmSize?: string;
   agentReady?: boolean;
   powerState?: PowerState;
+  /** 'TrustedLaunch' (or 'ConfidentialVM'): Compute's securityProfile.securityType. */
+  securityType?: string;
+  /** Data disks at LUN 0, 1, …; `storageType` is Compute's storageAccountType (Premium_LRS when absent). */
+  dataDisks?: { sizeGB: number; storageType?: string }[];
 }
 
 export interface SandboxControl {
@@ -63,6 +67,8 @@ export function createControl(store: Store, engine: Engine, now: () => number, c
         subscriptionId: sub, resourceGroup: rg.name, name: input.name, location: normalizeLocation(location), osType: input.osType ?? 'Linux',
         vmSize: input.vmSize ?? 'Standard_B2s', vmId: randomUUID(), powerState: input.powerState ?? 'running', agentReady: input.agentReady ?? true,
         broken: false, createdAt: now(),
+        ...(input.securityType ? { securityType: input.securityType } : {}),
+        ...(input.dataDisks ? { dataDisks: input.dataDisks.map((d, lun) => ({ lun, name: `${input.name}_DataDisk_${lun}`, ...d })) } : {}),
       };
       store.putVm(vm);
       changed();

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { createControl } from './control';
 import { exchangeRecorderFromEnv } from './http/exchangeRecorder';
 import { errors } from './http/errors';
+import { AZURE_GRAPH_QUOTA } from './http/graphQuota';
 import { FaultInjector } from './http/faults';
 import { RequestLog } from './http/requestLog';
 import { Router } from './http/router';
@@ -26,11 +27,11 @@ import { emptyState, STORY_SUBSCRIPTION_ID, STORY_TENANT_ID, storyState } from '
 import { Store } from './state/store';
 import type { RunningSandbox, SandboxOptions } from './types';
 
-export type { FaultConfig, FaultKind, PageSizes, RequestLogEntry, RunningSandbox, SandboxOptions, ScaleSpec } from './types';
+export type { FaultConfig, FaultKind, PageSizes, RequestLogEntry, ResourceGraphOptions, RunningSandbox, SandboxOptions, ScaleSpec } from './types';
 export { DEFAULT_PAGE_SIZES, type ListKind } from './http/pageSizes';
 export type { AddVmInput, SandboxControl } from './control';
 export type { SaveHealth } from './state/persistence';
-export { STORY_SUBSCRIPTION_ID, STORY_TENANT_ID } from './state/seedStory';
+export { GUARDED_VAULT, STORY_RESOURCE_GUARD_ID, STORY_SUBSCRIPTION_ID, STORY_TENANT_ID } from './state/seedStory';
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 /** Longest real wait between clock checks, so speed changes and drift never leave a transition late for long. */
@@ -43,6 +44,15 @@ function initialState(options: SandboxOptions, now: number): SandboxState {
   if (seed === 'story') return storyState(now);
   if (seed === 'empty') return emptyState(STORY_TENANT_ID, STORY_SUBSCRIPTION_ID, now);
   return scaleState(seed, new SeededRandom(options.randomSeed ?? 1), now);
+}
+
+const DEFAULT_INGESTION_DELAY_MS = 5000;
+
+function resolveGraphOptions(options: SandboxOptions['resourceGraph']): Site['resourceGraph'] {
+  return {
+    ingestionDelayMs: options?.ingestionDelayMs ?? DEFAULT_INGESTION_DELAY_MS,
+    quota: options?.quota === false ? undefined : options?.quota ?? AZURE_GRAPH_QUOTA,
+  };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
@@ -86,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   const site: Site = {
     store, engine, endpoint: '', pageSizes: resolvePageSizes(options.pageSize, options.pageSizes), retryAfterSeconds, now: () => clock.nowMs(),
+    resourceGraph: resolveGraphOptions(options.resourceGraph),
   };
   const router = new Router();
   registerAllRoutes(router, site);

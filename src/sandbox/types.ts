@@ -53,6 +53,15 @@ export interface SandboxOptions {
   randomSeed?: number;
   /** HTTP/2 connections idle this long are closed (GOAWAY); 5 minutes unless given. */
   http2IdleTimeoutMs?: number;
+  /** Azure Resource Graph's behaviour; see routes/resourceGraph.ts. */
+  resourceGraph?: ResourceGraphOptions;
+}
+
+export interface ResourceGraphOptions {
+  /** How long a backup item's change takes at most to show in RecoveryServicesResources (simulated ms); 5 s unless given. */
+  ingestionDelayMs?: number;
+  /** Queries per caller and window; Azure's 15 per 5 s unless given; `false`: unlimited (no quota headers). */
+  quota?: { requests: number; windowMs: number } | false;
 }
 
 export interface PageSizes {

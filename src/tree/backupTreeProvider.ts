@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { TreeNode } from './treeNode';
+import type { NodeTarget, TreeNode } from './treeNode';
 import type { TreeContext } from './treeContext';
 import { cancelledNode, ErrorNode } from './nodes/basicNodes';
 import { RootNode } from './nodes/rootNode';
@@ -119,6 +119,20 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.changed.fire(node);
   }
 
+  /**
+   * Reload the shown nodes an operation changed: `id` is a vault's id (parts: the vault node itself, its items, jobs
+   * or policies) or a subscription id (parts: its vault list, its virtual machines). The vault node goes first.
+   */
+  refreshResource(id: string, parts: readonly RefreshPart[]): void {
+    const wanted = id.toLowerCase();
+    const touched = this.findAll((n) => {
+      const part = n.target ? refreshPartOf(n.target(), wanted) : undefined;
+      return part !== undefined && parts.includes(part);
+    });
+    const isVault = (n: TreeNode): number => (n.target?.().kind === 'vault' ? 0 : 1);
+    for (const node of touched.sort((a, b) => isVault(a) - isVault(b))) this.refresh(node);
+  }
+
   refreshById(id: string): void {
     const node = this.nodes.get(id);
     if (node) this.refresh(node);
@@ -144,6 +158,23 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.cancelReloads(() => true);
     for (const l of this.listeners) l.dispose();
     this.changed.dispose();
+  }
+}
+
+/** What a refresh can ask to reload, by the vault or subscription it belongs to. */
+export type RefreshPart = 'vault' | 'items' | 'jobs' | 'policies' | 'vaults' | 'virtualMachines' | 'recoveryPoints';
+
+/** The part a node is of the vault or subscription `id` (lower case), if it is one. */
+function refreshPartOf(target: NodeTarget, id: string): RefreshPart | undefined {
+  switch (target.kind) {
+    case 'vault': case 'items': case 'jobs': case 'policies':
+      return target.vault.id.toLowerCase() === id ? target.kind : undefined;
+    case 'vaults': case 'virtualMachines':
+      return target.subscriptionId.toLowerCase() === id ? target.kind : undefined;
+    case 'item':
+      return target.item.id.toLowerCase() === id ? 'recoveryPoints' : undefined;
+    default:
+      return undefined;
   }
 }
 

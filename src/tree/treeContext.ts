@@ -1,5 +1,5 @@
-import type { L10n } from './describe';
-import type { AccountSession } from '../ui/session';
+import type { L10n } from '../presentation/describe';
+import type { AccountSession } from '../session/session';
 import type { JobTracker } from '../ui/jobTracker';
 
 /** What nodes need from the outside world, injected from activate(). */

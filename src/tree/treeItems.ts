@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { escapeMarkdown, isolateBidi } from '../ui/escape';
+import { escapeMarkdown, isolateBidi } from '../presentation/escape';
 
 export interface ItemOptions {
   id: string;

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { L10n } from './describe';
+import type { L10n } from '../presentation/describe';
 import { withProgress } from '../ui/progress';
 
 /** How long a node's children may load before the user is offered Cancel (the view's own progress bar shows at once). */

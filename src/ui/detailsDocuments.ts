@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type DetailsPage, detailsHtml, detailsText } from './detailsPage';
+import { type DetailsPage, detailsHtml, detailsText } from '../presentation/detailsPage';
 
 /**
  * Read-only details (job, recovery points, policy), rendered: one webview panel per shown thing, without scripts

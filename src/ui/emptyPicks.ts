@@ -1,7 +1,7 @@
 // What to say when a picker has nothing to offer: why, and where to look instead. Pure (takes an L10n) for unit
 // tests; the vscode type import lets the l10n string extractor see the l10n.t() calls, nothing is loaded at runtime.
 import type * as vscode from 'vscode';
-import type { L10n } from '../tree/describe';
+import type { L10n } from '../presentation/describe';
 
 /** What callers pass: vscode.l10n in the extension (a stand-in with the same t() in unit tests). */
 export type Words = L10n | Pick<typeof vscode.l10n, 't'>;

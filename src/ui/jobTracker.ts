@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { VaultRef } from '../azure/backupService';
+import type { BackupService, OperationKind, Reservation, VaultRef } from '../azure/backupService';
 import type { BackupJob } from '../azure/model';
 
 /** An operation this window started and is following to its end. */
@@ -14,36 +14,43 @@ export interface TrackedOperation {
 }
 
 /**
- * Operations in flight: drives node spinners, the status-bar count and the double "Backup now" guard.
- * The guard is synchronous (claim before the first await) so two quick clicks cannot both pass it.
+ * Operations in flight, for node spinners and the status-bar count. Whether an operation may start is the Azure
+ * layer's to say ("Never twice", docs/ARCHITECTURE.md): `reserve` asks it, synchronously, before the first await.
  */
 export class JobTracker implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string[]>();
   /** Fires with the affected resource keys whenever an operation starts, progresses or ends. */
   readonly onDidChange = this.changed.event;
   private readonly running = new Map<number, TrackedOperation>();
-  private readonly claims = new Set<string>();
+  /** Lower-cased resource keys shown busy while their reservation is held (before the operation's job is tracked). */
+  private readonly reserved = new Map<Reservation, string[]>();
   private nextId = 1;
 
   isBusy(key: string): boolean {
     const k = key.toLowerCase();
-    if (this.claims.has(k)) return true;
+    for (const keys of this.reserved.values()) if (keys.includes(k)) return true;
     for (const op of this.running.values()) if (op.keys.includes(k)) return true;
     return false;
   }
 
-  /** Reserves a resource for one operation; false when another holds it. */
-  claim(key: string): boolean {
-    const k = key.toLowerCase();
-    if (this.claims.has(k)) return false;
-    this.claims.add(k);
-    this.changed.fire([k]);
-    return true;
-  }
-
-  release(key: string): void {
-    const k = key.toLowerCase();
-    if (this.claims.delete(k)) this.changed.fire([k]);
+  /**
+   * The Azure layer's reservation of (kind, resource), or undefined when a call for it is in flight or reserved;
+   * `keys` (resource ids) spin until it is released. Pass it to the operation (TrackOptions.reserved), then release it.
+   */
+  reserve(service: BackupService, kind: OperationKind, resourceId: string, keys: string[]): Reservation | undefined {
+    const held = service.reserve(kind, resourceId);
+    if (!held) return undefined;
+    const shown = keys.map((k) => k.toLowerCase());
+    const reservation: Reservation = {
+      kind, resourceId,
+      release: () => {
+        held.release();
+        if (this.reserved.delete(reservation)) this.changed.fire(shown);
+      },
+    };
+    this.reserved.set(reservation, shown);
+    this.changed.fire(shown);
+    return reservation;
   }
 
   list(): TrackedOperation[] {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AzureCallLogger } from './coreTypes';
+import type { AzureCallLogger } from '../session/sdkBundleApi';
 import type { ErrorInfo } from './errorInfo';
 
 // One LogOutputChannel for the extension. Azure calls are logged by the Azure layer through this adapter;

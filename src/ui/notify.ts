@@ -1,7 +1,7 @@
 // Every notification, modal and QuickPick of the extension goes through here (the lint forbids the window API's own
 // calls elsewhere), so no call site can forget that names and ARM messages may hold link or icon syntax.
 import * as vscode from 'vscode';
-import { escapeCodicons, oneLine, plainText } from './escape';
+import { escapeCodicons, oneLine, plainText } from '../presentation/escape';
 
 export function info(message: string, ...actions: string[]): Thenable<string | undefined> {
   return vscode.window.showInformationMessage(plainText(message), ...actions);

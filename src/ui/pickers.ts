@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import type { BackupService } from '../azure/backupService';
+import type { BackupService, ItemRef } from '../azure/backupService';
 import type { BackupItem, Policy, RecoveryPoint, Subscription, Vault, VirtualMachine } from '../azure/model';
 import { itemProtectionStatus } from '../azure/protectionState';
-import { protectionStatusLabel } from '../tree/protectionText';
-import { consistencyLabel, tierLabel } from '../tree/recoveryPointText';
-import { itemRef } from '../tree/refs';
-import { formatDateTime } from './time';
+import { protectionStatusLabel } from '../presentation/protectionText';
+import { consistencyLabel, tierLabel } from '../presentation/recoveryPointText';
+import { formatDateTime } from '../presentation/time';
 import { regionDisplayName } from '../azure/regionNames';
 import { UserCancelled } from './errorInfo';
 import * as notify from './notify';
-import type { AccountSession } from './session';
+import type { AccountSession } from '../session/session';
 
 interface Pick<T> extends vscode.QuickPickItem { value: T }
 
@@ -57,8 +56,8 @@ export async function pickVm(service: BackupService, subscriptionId: string, fil
 }
 
 /** A recovery point of the item, newest first (the first page of the service's); `usable` leaves out points that cannot serve. */
-export async function pickRecoveryPoint(service: BackupService, item: BackupItem, usable: (p: RecoveryPoint) => boolean = () => true): Promise<RecoveryPoint> {
-  const points = (async () => (await service.listRecoveryPoints(itemRef(item), { maxItems: 100 })).items.filter(usable)
+export async function pickRecoveryPoint(service: BackupService, item: BackupItem, ref: ItemRef, usable: (p: RecoveryPoint) => boolean = () => true): Promise<RecoveryPoint> {
+  const points = (async () => (await service.listRecoveryPoints(ref, { maxItems: 100 })).items.filter(usable)
     .map((p) => ({ label: formatDateTime(p.time, vscode.env.language), description: `${consistencyLabel(p.consistency, vscode.l10n)} · ${tierLabel(p.tier, vscode.l10n)}`, value: p })))();
   return pick(points, vscode.l10n.t('Select a recovery point of {0}', item.friendlyName), vscode.l10n.t('{0} has no recovery point that can be used for this.', item.friendlyName));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainText } from './escape';
+import { plainText } from '../presentation/escape';
 
 /** The abort controllers of the cancellable progress notifications showing now. */
 const cancellable = new Set<AbortController>();

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { waitSentence } from '../tree/describe';
+import { waitSentence } from '../presentation/describe';
 import { toErrorInfo } from './errorInfo';
 import type { Log } from './log';
 import * as notify from './notify';
-import { plainText } from './escape';
+import { plainText } from '../presentation/escape';
 
 /** One error message: what failed, the ARM message, code and request id, and a way to the log. */
 export async function showError(log: Log, action: string, error: unknown): Promise<void> {

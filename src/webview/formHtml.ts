@@ -1,6 +1,7 @@
 // The page of a form: nothing but a root element, the stylesheet from media/ and the nonce'd bundle from dist/.
 // Everything else (strings, data) arrives by message after the ready handshake, so no value is ever
 // interpolated into HTML except the escaped title.
+import { escapeHtml, htmlPage } from '../presentation/htmlDocument';
 
 export interface FormHtmlInput {
   cspSource: string;
@@ -9,10 +10,6 @@ export interface FormHtmlInput {
   styleUri: string;
   title: string;
   language: string;
-}
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -24,32 +21,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `img-src ${cspSource} data:`,
     "form-action 'none'",
   ].join('; ');
-}
-
-export interface HtmlPageInput {
-  language: string;
-  csp: string;
-  styleUri: string;
-  title: string;
-  /** Markup already escaped by the caller. */
-  body: string;
-}
-
-/** The document every webview page is: its language, one CSP, our stylesheet, a title; the body is the caller's. */
-export function htmlPage(i: HtmlPageInput): string {
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(i.language)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(i.csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(i.styleUri)}">
-<title>${escapeHtml(i.title)}</title>
-</head>
-<body>
-${i.body}
-</body>
-</html>`;
 }
 
 export function formHtml(i: FormHtmlInput): string {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { waitSentence } from '../tree/describe';
+import { waitSentence } from '../presentation/describe';
 import { isCancellation, toErrorInfo } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
 

@@ -4,7 +4,7 @@
 // that no injected element exists in any frame, that no dialog appeared, and that the raw text is visible.
 import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
-import { isolateBidi } from '../../src/ui/escape';
+import { isolateBidi } from '../../src/presentation/escape';
 import { HOSTILE_LINK_NAMES, HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
 import { assertNoCspViolations, chooseOption, clearHovers, formResult, openForm, openSandboxTree, runFromContextMenu, submitForm } from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';

@@ -2,10 +2,9 @@
 import type { PageOptions } from '../backupService';
 import { toRegion, toResourceGroup, toSubscription, toVirtualMachineFromWire } from '../convert/arm';
 import type { Region, ResourceGroup, Subscription, VirtualMachine } from '../model';
-import { vmsKey } from '../listingCache';
+import { vmsKey } from '../transport/listingCache';
 import { collectAll, gatherPages, type ListPage, modularToken } from '../paging';
-import { firstPageUrl, getWirePage, nextPageUrl } from '../wire';
-import { mapInSlices } from '../yieldToLoop';
+import { firstPageUrl, getWirePage, nextPageUrl } from '../transport/wire';
 import type { OperationContext } from './context';
 import { graphRefusal, graphVmPage, isGraphToken, noteFallback } from './resourceGraph';
 import { call } from './context';
@@ -47,14 +46,14 @@ export async function vmPage(ctx: OperationContext, subscriptionId: string, toke
   }
 }
 
-/** One page of Compute's VM list, read as wire JSON (see wire.ts); 50 VMs per page in public reports. */
+/** One page of Compute's VM list, read as wire JSON (see transport/wire.ts); 50 VMs per page in public reports. */
 function computeVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
   return call(async () => {
     const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Compute/virtualMachines`;
     const url = token ? nextPageUrl(token, COMPUTE_API_VERSION) : firstPageUrl(ctx.clients.endpoint, path, COMPUTE_API_VERSION);
-    const sender = { pipeline: ctx.clients.compute(subscriptionId).pipeline, http: ctx.clients.http, endpoint: ctx.clients.endpoint };
+    const sender = ctx.clients.wire(ctx.clients.compute(subscriptionId).pipeline);
     const page = await getWirePage(sender, url, signal);
-    const entries = await mapInSlices(page.value, toVirtualMachineFromWire);
+    const entries = await ctx.clients.transport.queue.mapInSlices(page.value, toVirtualMachineFromWire);
     return page.nextLink ? { entries, next: page.nextLink } : { entries };
   });
 }

@@ -1,7 +1,7 @@
 // What every operation needs: the clients of the session, the fan-out bound and the poll timing.
 import type { VaultRef } from '../backupService';
 import type { ClientSet } from '../clients';
-import type { ListingCache } from '../listingCache';
+import type { ListingCache } from '../transport/listingCache';
 import type { AzureCallLogger } from '../session';
 import { AzureError } from '../errors';
 import type { PollTiming } from '../polling';

@@ -3,22 +3,20 @@
 // protected here is left alone and reported so (a re-run after a partial failure only does the rest; an enable
 // sent again, even with another policy, changes nothing), a second request in flight joins the first, a PUT
 // whose answer was lost is not sent again before the item is looked at, and the service's "configure already in
-// progress" (another client) follows the running job.
+// progress" (another client) follows the running job. One enable per VM at a time, whichever vault (neverTwice.ts).
 import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
-import { mapWithConcurrency } from '../concurrency';
 import { AzureError } from '../errors';
 import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm } from '../ids';
 import type { AzureOperation, VirtualMachine } from '../model';
 import { refreshContainers, runTrackedOperation } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
+import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
-import { joinInFlight } from './inFlight';
-import { changingItems } from './changingItems';
-import { joinRunningJob, runningJobFor } from './running';
+import { forgetVaultItems } from './items';
+import { followRunningJob, once } from './neverTwice';
 
 type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
 type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
@@ -56,43 +54,40 @@ async function enableOne(ctx: OperationContext, ref: VaultRef, vm: VmRef, protec
         if (send < MAX_SENDS) continue;
         throw error;
       }
-      const running = error.code === CONFLICT ? await runningJobFor(ctx, ref, 'ConfigureBackup', protectableName, options.signal) : undefined;
-      if (running) return joinRunningJob(ctx, ref, running, options);
+      const running = error.code === CONFLICT ? await followRunningJob(ctx, ref, 'ConfigureBackup', protectableName, options) : undefined;
+      if (running) return running;
       throw error;
     }
   }
 }
 
-function enableKey(ref: VaultRef, vm: VmRef): string {
-  return `enable/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${vm.id}`.toLowerCase();
-}
-
 export function enableProtection(ctx: OperationContext, ref: VaultRef, vm: VmRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return joinInFlight(ctx, enableKey(ref, vm), () => changingItems(ctx, ref, async () => {
+  return once(ctx, 'enable', vm.id, async () => {
     const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), options);
     if (done) {
       return done;
     }
     const found = await protectableFor(ctx, ref, [vm], options.signal);
     return enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options);
-  }));
+  }, { changes: ref, reserved: options.reserved });
 }
 
 /** Every VM gets a result; one VM's failure never fails the others. Bounded concurrency. */
 export function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions = {}): Promise<EnableResult[]> {
-  return changingItems(ctx, ref, () => enableEach(ctx, ref, vms, policyName, options));
+  return enableEach(ctx, ref, vms, policyName, options).finally(() => forgetVaultItems(ctx, ref));
 }
 
 async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActive(items.get(vm.id.toLowerCase())));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
-  return mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
+  return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
-      const operation = await joinInFlight(ctx, enableKey(ref, vm), async () =>
+      const operation = await once(ctx, 'enable', vm.id, async () =>
         await alreadyEnabled(ctx, ref, items.get(vm.id.toLowerCase()), options)
-        ?? enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options));
+        ?? enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options),
+      { reserved: options.reserved });
       result = { vmId: vm.id, ok: operation.outcome === 'Completed', operation, ...(operation.error ? { error: operation.error } : {}) };
     } catch (e) {
       result = { vmId: vm.id, ok: false, error: AzureError.from(e).toOperationError() };

@@ -5,7 +5,7 @@ import type { AzureOperation, BackupItem } from '../model';
 import type { OperationContext } from './context';
 import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
 import { forgetVaultItems, listVaultItemEntries } from './items';
-import { joinRunningJob, runningJobFor } from './running';
+import { followRunningJob } from './neverTwice';
 
 export function isActive(item: BackupItem | undefined): item is BackupItem {
   return !!item && isActivelyProtected(itemProtectionStatus(item));
@@ -26,8 +26,8 @@ export async function alreadyEnabled(
   ctx: OperationContext, ref: VaultRef, item: BackupItem | undefined, options: TrackOptions, ours = false,
 ): Promise<AzureOperation | undefined> {
   if (!isActive(item)) return undefined;
-  const running = await runningJobFor(ctx, ref, 'ConfigureBackup', item.containerName, options.signal);
-  if (running) return joinRunningJob(ctx, ref, running, options);
+  const running = await followRunningJob(ctx, ref, 'ConfigureBackup', item.containerName, options);
+  if (running) return running;
   const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExisting: true };
   return ours ? done : { ...done, alreadyProtected: { vaultName: ref.name, ...(item.policyName ? { policyName: item.policyName } : {}) } };
 }

@@ -5,21 +5,22 @@ import type { OperationStatusProvisionILRExtendedInfo } from '@azure/arm-recover
 import type { ItemRef } from '../backupService';
 import { toFileRecoveryScript } from '../convert/restoreTargets';
 import { AzureError } from '../errors';
-import { FABRIC } from '../ids';
+import { FABRIC, itemId } from '../ids';
 import type { FileRecoveryScript } from '../model';
 import type { RawResponseHandler, StatusResult } from '../tracker';
 import { pollOperationStatus, startOperation } from '../tracker';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
-import { joinInFlight } from './inFlight';
+import { once } from './neverTwice';
 import { getBackupItem } from './items';
 import { getRecoveryPoint } from './recoveryPoints';
 
 /** Who asks, as the service records it on the session. */
 const INITIATOR = 'vscode-azure-backup';
 
-function sessionKey(action: string, ref: ItemRef, recoveryPointId: string): string {
-  return `${action}/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${ref.containerName}/${ref.itemName}/${recoveryPointId}`.toLowerCase();
+/** A file-recovery session is the recovery point's: one provision or revoke per point at a time (neverTwice.ts). */
+function pointId(ref: ItemRef, recoveryPointId: string): string {
+  return `${itemId(ref)}/recoveryPoints/${recoveryPointId}`;
 }
 
 /** Sends the call and follows its operation to the end; a failed or cancelled operation throws. */
@@ -41,7 +42,7 @@ async function runToEnd(ctx: OperationContext, ref: ItemRef, send: (onResponse: 
 
 /** Opens (or renews) a file-recovery session on the point; resolves with its scripts once the service has them. */
 export function provisionFileRecovery(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<FileRecoveryScript[]> {
-  return joinInFlight(ctx, sessionKey('provisionIlr', ref, recoveryPointId), async () => {
+  return once(ctx, 'provisionFileRecovery', pointId(ref, recoveryPointId), async () => {
     const [item, point] = await Promise.all([getBackupItem(ctx, ref, signal), getRecoveryPoint(ctx, ref, recoveryPointId, signal)]);
     const client = ctx.clients.backup(ref.subscriptionId);
     const status = await runToEnd(ctx, ref, (onResponse) => client.itemLevelRecoveryConnections.provision(
@@ -59,7 +60,7 @@ export function provisionFileRecovery(ctx: OperationContext, ref: ItemRef, recov
 
 /** Closes the point's file-recovery session (the mounted disks go away). */
 export function revokeFileRecovery(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<void> {
-  return joinInFlight(ctx, sessionKey('revokeIlr', ref, recoveryPointId), async () => {
+  return once(ctx, 'revokeFileRecovery', pointId(ref, recoveryPointId), async () => {
     const client = ctx.clients.backup(ref.subscriptionId);
     await runToEnd(ctx, ref, (onResponse) => client.itemLevelRecoveryConnections.revoke(
       ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, recoveryPointId, { abortSignal: signal, onResponse }), signal);

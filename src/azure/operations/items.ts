@@ -1,14 +1,13 @@
-// Protected items (backup SDK): the vault's VM backup items. The list is read as wire JSON (see wire.ts), page
+// Protected items (backup SDK): the vault's VM backup items. The list is read as wire JSON (see transport/wire.ts), page
 // by page through the session's listing cache, so the "Backup items" node and the VM protection join share it.
 import type { ItemRef, Page, PageOptions, VaultRef } from '../backupService';
 import { asItemResource, isSoftDeleted, toBackupItem } from '../convert/items';
 import { AzureError } from '../errors';
 import { FABRIC } from '../ids';
-import { itemsKey } from '../listingCache';
+import { itemsKey } from '../transport/listingCache';
 import type { BackupItem } from '../model';
 import { gatherPages, type ListPage } from '../paging';
-import { firstPageUrl, getWirePage, nextPageUrl } from '../wire';
-import { mapInSlices } from '../yieldToLoop';
+import { firstPageUrl, getWirePage, nextPageUrl } from '../transport/wire';
 import type { OperationContext } from './context';
 import { call } from './context';
 
@@ -34,8 +33,8 @@ function itemPage(ctx: OperationContext, ref: VaultRef, token: string | undefine
     const path = `/subscriptions/${encodeURIComponent(ref.subscriptionId)}/resourceGroups/${encodeURIComponent(ref.resourceGroup)}`
       + `/providers/Microsoft.RecoveryServices/vaults/${encodeURIComponent(ref.name)}/backupProtectedItems`;
     const url = token ? nextPageUrl(token, client.apiVersion) : firstPageUrl(ctx.clients.endpoint, path, client.apiVersion, VM_ITEMS_FILTER);
-    const page = await getWirePage({ pipeline: client.pipeline, http: ctx.clients.http, endpoint: ctx.clients.endpoint }, url, s);
-    const entries = await mapInSlices(page.value, toEntry);
+    const page = await getWirePage(ctx.clients.wire(client.pipeline), url, s);
+    const entries = await ctx.clients.transport.queue.mapInSlices(page.value, toEntry);
     return page.nextLink ? { entries, next: page.nextLink } : { entries };
   }), signal);
 }

@@ -1,17 +1,17 @@
 // Stop protection of VMs (enable lives in enable.ts). The backup SDK returns on the first 202; the tracker
-// follows the operation to its DisableBackup / DeleteBackupData job.
+// follows the operation to its DisableBackup / DeleteBackupData job. One stop per item at a time (neverTwice.ts).
 import type { ItemRef, TrackOptions } from '../backupService';
-import { FABRIC } from '../ids';
+import { FABRIC, itemId } from '../ids';
 import type { AzureOperation } from '../model';
 import { runTrackedOperation } from '../tracker';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
-import { changingItems } from './changingItems';
 import { getBackupItem } from './items';
+import { once } from './neverTwice';
 
 /** RetainData: PUT with protectionState ProtectionStopped; DeleteData: DELETE of the item. */
 export function stopProtection(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions = {}): Promise<AzureOperation> {
-  return changingItems(ctx, ref, () => stop(ctx, ref, mode, options));
+  return once(ctx, 'stop', itemId(ref), () => stop(ctx, ref, mode, options), { changes: ref, reserved: options.reserved });
 }
 
 async function stop(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions): Promise<AzureOperation> {

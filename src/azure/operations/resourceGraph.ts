@@ -5,8 +5,7 @@ import type { VirtualMachine } from '../model';
 import { toVirtualMachineFromGraph } from '../convert/arm';
 import { AzureError } from '../errors';
 import type { ListPage } from '../paging';
-import { firstPageUrl, sendWire } from '../wire';
-import { mapInSlices } from '../yieldToLoop';
+import { firstPageUrl, sendWire } from '../transport/wire';
 import type { OperationContext } from './context';
 
 /** ARG's largest page. */
@@ -29,25 +28,32 @@ export const isGraphToken = (token: string): boolean => token.startsWith(TOKEN_P
 export const GRAPH_API_VERSION = '2024-04-01';
 
 /**
- * One ARG page of the subscription's VMs (token: ours, from a previous page; undefined: the first). Sent as the
- * SDK's `resources` operation sends it (same path, api-version and body as its serializer writes them) through the
- * Resource Graph client's own pipeline, read as wire JSON: the SDK's request builder checks every body with
- * `instanceof FormData`, which loads Node's undici (a long synchronous block in a process's first query; see
- * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (wire.ts).
+ * One ARG page of a query over the given subscriptions (token: ours, from a previous page; undefined: the first).
+ * Sent as the SDK's `resources` operation sends it (same path, api-version and body as its serializer writes them)
+ * through the Resource Graph client's own pipeline, read as wire JSON: the SDK's request builder checks every body
+ * with `instanceof FormData`, which loads Node's undici (a long synchronous block in a process's first query; see
+ * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (transport/wire.ts).
  */
-export async function graphVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+export async function graphPage<T>(
+  ctx: OperationContext, subscriptionIds: readonly string[], query: string, convert: (row: unknown) => T | undefined, token: string | undefined, signal?: AbortSignal,
+): Promise<ListPage<T>> {
   const skipToken = token?.slice(TOKEN_PREFIX.length);
   const body = {
-    subscriptions: [subscriptionId], query: VM_GRAPH_QUERY,
+    subscriptions: subscriptionIds, query,
     options: { $top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
   };
   const url = firstPageUrl(ctx.clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
-  const sender = { pipeline: ctx.clients.resourceGraph().pipeline, http: ctx.clients.http, endpoint: ctx.clients.endpoint };
+  const sender = ctx.clients.wire(ctx.clients.resourceGraph().pipeline);
   const response = await sendWire(sender, 'POST', url, body, signal) as { data?: unknown; $skipToken?: unknown } | null;
   const rows = response?.data;
-  const entries = await mapInSlices(Array.isArray(rows) ? rows : [], toVirtualMachineFromGraph);
+  const entries = await ctx.clients.transport.queue.mapInSlices(Array.isArray(rows) ? rows : [], convert);
   const next = response?.$skipToken;
   return typeof next === 'string' && next.length > 0 ? { entries, next: `${TOKEN_PREFIX}${next}` } : { entries };
+}
+
+/** One ARG page of the subscription's VMs. */
+export function graphVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+  return graphPage(ctx, [subscriptionId], VM_GRAPH_QUERY, toVirtualMachineFromGraph, token, signal);
 }
 
 /** Codes inside the ARM error's `details` (ARG puts InvalidQuery there, under a top-level BadRequest). */

@@ -1,23 +1,21 @@
 // Restore from a recovery point: a new VM, restored disks, or the VM's own disks replaced. Checked before anything
 // is sent (restoreChecks.ts), then one POST followed through its operation to the Restore job. Never two restores
-// from this layer: a second call for the item while one is in flight joins it, and a POST whose answer was lost is
+// from this layer (neverTwice.ts): a second call for the item while one is in flight joins it, and a POST whose answer was lost is
 // not sent again (a second new VM would be worse than one error): the layer looks for the Restore job of the item
 // started since the request and follows it, or reports the lost answer.
 import type { IaasVMRestoreRequest } from '@azure/arm-recoveryservicesbackup';
 import type { ItemRef, TrackOptions } from '../backupService';
 import { AzureError } from '../errors';
-import { FABRIC } from '../ids';
+import { FABRIC, itemId } from '../ids';
 import type { AzureOperation, BackupItem, BackupJob, RestoreRequest } from '../model';
 import { nextDelay, sleep } from '../polling';
-import { startLongRunningOperation, trackAcceptedOperation, trackJob } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../unconfirmedWrite';
-import { changingItems } from './changingItems';
+import { startLongRunningOperation, trackAcceptedOperation } from '../tracker';
+import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
-import { joinInFlight } from './inFlight';
 import { listJobs } from './jobs';
 import { checkRestore } from './restoreChecks';
-import { shortContainer } from './running';
+import { followJob, once, shortContainer } from './neverTwice';
 
 /** The service's names for the three kinds. */
 const RECOVERY_TYPE = { newVm: 'AlternateLocation', restoreDisks: 'RestoreDisks', replaceDisks: 'OriginalLocation' } as const;
@@ -63,12 +61,11 @@ export function restoreBody(item: Pick<BackupItem, 'sourceResourceId'>, recovery
 }
 
 export function restore(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, request: RestoreRequest, options: TrackOptions = {}): Promise<AzureOperation> {
-  const key = `restore/${ref.subscriptionId}/${ref.resourceGroup}/${ref.name}/${ref.containerName}/${ref.itemName}`.toLowerCase();
-  return joinInFlight(ctx, key, () => changingItems(ctx, ref, async () => {
+  return once(ctx, 'restore', itemId(ref), async () => {
     // The item's Restore jobs before ours, read alongside the checks: after a lost answer, none of them is ours.
     const [{ item }, earlier] = await Promise.all([checkRestore(ctx, ref, recoveryPointId, request, options.signal), itemRestoreJobs(ctx, ref, options.signal)]);
     return trigger(ctx, ref, recoveryPointId, restoreBody(item, recoveryPointId, request, ref.subscriptionId), new Set(earlier.map((j) => j.name)), options);
-  }));
+  }, { changes: ref, reserved: options.reserved });
 }
 
 async function trigger(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, body: IaasVMRestoreRequest, earlier: Set<string>, options: TrackOptions): Promise<AzureOperation> {
@@ -86,7 +83,7 @@ async function trigger(ctx: OperationContext, ref: ItemRef, recoveryPointId: str
     if (error.code !== RESPONSE_LOST) throw error;
     const job = await restoreJobSince(ctx, ref, sentAt - CLOCK_SKEW_MS, earlier, options.signal);
     if (!job) throw error;
-    return { ...(await trackJob(tracker, '', job.name, options)), joinedExisting: true };
+    return followJob(ctx, ref, job, options);
   }
 }
 

@@ -1,6 +1,6 @@
 // What the restore form offers and the restore checks: the region's virtual networks (with subnets) and storage
 // accounts, and whether a VM name is free in a resource group. Storage through its SDK's storageAccounts operations;
-// Network as wire JSON through its SDK context's pipeline (wire.ts), because the Network SDK has no entry point for
+// Network as wire JSON through its SDK context's pipeline (transport/wire.ts), because the Network SDK has no entry point for
 // one operation group and its whole client would add over 1 MB to the bundle.
 import { getProperties, list as listAccounts } from '@azure/arm-storage/api/storageAccounts';
 import { sameRegion, toStorageAccount, toVirtualNetworkFromWire } from '../convert/restoreTargets';
@@ -8,7 +8,7 @@ import { AzureError } from '../errors';
 import { idSegments } from '../ids';
 import type { StorageAccount, VirtualNetwork } from '../model';
 import { collectAll, gatherPages, modularToken } from '../paging';
-import { firstPageUrl, getWirePage, nextPageUrl, sendWire, type WireSender } from '../wire';
+import { firstPageUrl, getWirePage, nextPageUrl, sendWire, type WireSender } from '../transport/wire';
 import type { OperationContext } from './context';
 import { call } from './context';
 
@@ -18,7 +18,7 @@ export const NETWORK_API_VERSION = '2026-01-01';
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 function networkSender(ctx: OperationContext, subscriptionId: string): WireSender {
-  return { pipeline: ctx.clients.network(subscriptionId).pipeline, http: ctx.clients.http, endpoint: ctx.clients.endpoint };
+  return ctx.clients.wire(ctx.clients.network(subscriptionId).pipeline);
 }
 
 /** The subscription's virtual networks in `region`, by name. */

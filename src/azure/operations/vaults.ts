@@ -3,7 +3,7 @@ import type { CreateVaultInput, Page, PageOptions, VaultRef } from '../backupSer
 import { toStorageConfig, toVault } from '../convert/vaults';
 import { AzureError } from '../errors';
 import type { NameCheck, StorageConfig, StorageRedundancy, Vault } from '../model';
-import { vaultsKey } from '../listingCache';
+import { vaultsKey } from '../transport/listingCache';
 import { gatherPages, type ListPage, modularToken, onePage } from '../paging';
 import { validateVaultName } from '../validation';
 import type { OperationContext } from './context';

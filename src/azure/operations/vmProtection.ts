@@ -3,7 +3,6 @@
 // listing cache, so the "Backup items" nodes and the join share one listing. For a single VM: backupStatus.
 import type { Page, PageOptions } from '../backupService';
 import type { VirtualMachine } from '../model';
-import { mapWithConcurrency } from '../concurrency';
 import type { ProtectionIndex, VaultItems } from '../convert/join';
 import { buildProtectionIndex, withProtection } from '../convert/join';
 import { AzureError } from '../errors';
@@ -14,13 +13,12 @@ import { call } from './context';
 import { getBackupItem, listVaultItemEntries } from './items';
 import { listAllVaults } from './vaults';
 import { backupStatusProtection, itemProtectionStatus } from '../protectionState';
-import { mapInSlices } from '../yieldToLoop';
 
 /** Lower-cased VM id → its backup item, over every vault of the subscription; kept with the cached listings. */
 export function protectionIndex(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<ProtectionIndex> {
   return ctx.cache.derived(subscriptionId, 'protection', async (s) => {
     const vaults = await listAllVaults(ctx, subscriptionId, s);
-    const perVault = await mapWithConcurrency(vaults, ctx.concurrency, async (vault): Promise<VaultItems> => {
+    const perVault = await ctx.clients.transport.mapWithConcurrency(vaults, ctx.concurrency, async (vault): Promise<VaultItems> => {
       try {
         const entries = await listVaultItemEntries(ctx, { subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, s);
         return { items: entries.map((e) => e.item) };
@@ -40,7 +38,7 @@ export async function listVirtualMachinesPage(ctx: OperationContext, subscriptio
   const [page, index] = await Promise.all([listVirtualMachinePages(ctx, subscriptionId, options), protectionIndex(ctx, subscriptionId, options.signal)]);
   // Through the response queue: the subscriptions' indexes tend to be ready together, and joining their 1,000-VM
   // pages back to back was one of the longer blocks of a cold load.
-  const items = await mapInSlices(page.entries, (vm) => withProtection(vm, index));
+  const items = await ctx.clients.transport.queue.mapInSlices(page.entries, (vm) => withProtection(vm, index));
   return page.next ? { items, continuationToken: page.next } : { items };
 }
 

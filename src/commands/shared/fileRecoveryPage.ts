@@ -2,8 +2,8 @@
 // (PowerShell, an executable, Python), what the service said about a password, and how the session ends.
 import * as vscode from 'vscode';
 import type { FileRecoveryScript, RecoveryPoint } from '../../azure/model';
-import type { DetailsPage, DetailsSection } from '../../ui/detailsPage';
-import { formatDateTime } from '../../ui/time';
+import type { DetailsPage, DetailsSection } from '../../presentation/detailsPage';
+import { formatDateTime } from '../../presentation/time';
 
 export interface SavedScript { script: FileRecoveryScript; path: string }
 

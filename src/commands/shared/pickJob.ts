@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { BackupService, VaultRef } from '../../azure/backupService';
 import type { BackupJob } from '../../azure/model';
-import { jobDescription, operationLabel, sortJobs } from '../../tree/describe';
+import { jobDescription, operationLabel, sortJobs } from '../../presentation/describe';
 import { UserCancelled } from '../../ui/errorInfo';
 import * as notify from '../../ui/notify';
-import { addDays } from '../../ui/time';
+import { addDays } from '../../presentation/time';
 
 /** A job of the last 24 hours; `cancellableOnly` lists just the running jobs the service can cancel (Cancel job). */
 export function isCancellable(job: BackupJob): boolean {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { BackupService, VaultRef } from '../../azure/backupService';
-import { policySummary } from '../../tree/nodes/policyNode';
+import { policySummary } from '../../presentation/policyText';
 import type { PolicyChoice } from '../../webview/protocol';
 
 /** The vault's VM policies with their schedule and retention in words, DefaultPolicy first. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Policy, PolicyInput } from '../../azure/model';
-import type { DetailsPage } from '../../ui/detailsPage';
-import { dayLabel, policyKindLabel, policySummary } from '../../tree/policyText';
+import type { DetailsPage } from '../../presentation/detailsPage';
+import { dayLabel, policyKindLabel, policySummary } from '../../presentation/policyText';
 
 /** A policy as the form edits it; defaults mirror DefaultPolicy (daily, 30 days, 2 instant-restore days, UTC). */
 export function policyToInput(policy: Policy | undefined, name = ''): PolicyInput {

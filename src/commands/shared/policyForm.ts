@@ -9,7 +9,6 @@ import { policyProblem, rangeMessage, retentionShrinks } from '../../webview/rul
 import { fieldError } from '../../webview/replyError';
 import type { CommandDeps } from '../commandDeps';
 import { formStrings, policyNameTakenMessage } from '../../webview/fieldMessages';
-import { refreshVault } from './refreshAffected';
 import { policyPage, policyToInput } from './policyDocument';
 
 const timeZones = ['UTC', 'W. Europe Standard Time', 'GMT Standard Time', 'Eastern Standard Time', 'Pacific Standard Time', 'Central European Standard Time', 'Tokyo Standard Time', 'India Standard Time', 'AUS Eastern Standard Time'];
@@ -59,7 +58,7 @@ export async function savePolicy(deps: CommandDeps, target: VaultTarget, input: 
   checkPolicy(input);
   // Cancellable: a stalled request must not hold the user (saving again is idempotent).
   const policy = await withProgress(vscode.l10n.t('Saving policy {0}…', input.name), true, (signal) => target.service.createOrUpdatePolicy(vaultRef(target.vault), input, signal));
-  refreshVault(deps.tree, target.vault.id, ['policies']);
+  deps.tree.refreshResource(target.vault.id, ['policies']);
   return policy;
 }
 

@@ -8,7 +8,6 @@ import type { AzureOperation, BackupItem, BackupJob, RecoveryPoint, RestoreReque
 import { itemRef } from '../../tree/refs';
 import { toErrorInfo } from '../../ui/errorInfo';
 import type { CommandDeps } from '../commandDeps';
-import { refreshRecoveryPoints, refreshVault, refreshVirtualMachines } from './refreshAffected';
 import { showVm } from './showVm';
 import { trackOperation, type RunningOperation } from './trackOperation';
 
@@ -24,37 +23,38 @@ export function newVmId(subscriptionId: string, request: Extract<RestoreRequest,
   return `/subscriptions/${subscriptionId}/resourceGroups/${request.targetResourceGroup}/providers/Microsoft.Compute/virtualMachines/${request.vmName}`;
 }
 
-function claimKey(item: BackupItem): string {
+/** A key the item's point nodes do not use: the running note of the item's form asks for it. */
+function itemKey(item: BackupItem): string {
   return `restore:${item.id}`;
 }
 
 /** Is a restore of this item, started in this window, still running? */
 export function restoreRunning(deps: CommandDeps, item: BackupItem): boolean {
-  return deps.jobs.isBusy(claimKey(item));
+  return deps.jobs.isBusy(itemKey(item));
 }
 
 /**
- * Sends one restore and follows it. The claim is taken before any await and held to the end, so a second submit
- * while this runs sends nothing (the Azure layer would join it too, and never resends a POST whose answer was lost).
+ * Sends one restore and follows it. The Azure layer's reservation is taken before any await and held to the end, so
+ * a second submit while this runs sends nothing (the layer never resends a POST whose answer was lost either).
  */
 export function startRestore(deps: CommandDeps, service: BackupService, item: BackupItem, point: RecoveryPoint, request: RestoreRequest): RestoreStart {
-  const key = claimKey(item);
-  if (!deps.jobs.claim(key)) return { started: false };
+  const reservation = deps.jobs.reserve(service, 'restore', item.id, [point.id, itemKey(item)]);
+  if (!reservation) return { started: false };
   let running: RunningOperation;
   try {
     running = trackOperation(deps, {
       title: vscode.l10n.t('Restoring {0}', item.friendlyName), keys: [point.id], vault: itemRef(item), kind: 'Restore',
       affected: () => {
-        refreshVault(deps.tree, item.vaultId, ['jobs']);
-        refreshRecoveryPoints(deps.tree, item.id);
-        if (request.kind !== 'restoreDisks') refreshVirtualMachines(deps.tree, item.subscriptionId);
+        deps.tree.refreshResource(item.vaultId, ['jobs']);
+        deps.tree.refreshResource(item.id, ['recoveryPoints']);
+        if (request.kind !== 'restoreDisks') deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
       },
-    }, (options) => service.restore(itemRef(item), point.name, request, options));
+    }, (options) => service.restore(itemRef(item), point.name, request, { ...options, reserved: [reservation] }));
   } catch (e) {
-    deps.jobs.release(key);
+    reservation.release();
     throw e;
   }
-  running.done.then(() => deps.jobs.release(key), () => deps.jobs.release(key));
+  running.done.then(reservation.release, reservation.release);
   return { started: true, running };
 }
 

@@ -4,7 +4,6 @@ import { itemRef } from '../../tree/refs';
 import { confirm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
 import { confirmDeleteData } from './confirmDeleteData';
-import { refreshVault, refreshVirtualMachines } from './refreshAffected';
 import { resolveItem } from './targets';
 import { announceJobEnd } from './jobEndNotice';
 import { trackOperation } from './trackOperation';
@@ -29,8 +28,8 @@ export async function stopProtection(deps: CommandDeps, node: unknown, options: 
     title: mode === 'RetainData' ? vscode.l10n.t('Stopping protection of {0}', item.friendlyName) : vscode.l10n.t('Deleting backup data of {0}', item.friendlyName),
     keys: [item.sourceResourceId], vault: itemRef(item), kind: 'StopProtection',
     affected: () => {
-      refreshVault(deps.tree, item.vaultId, ['items', 'jobs', 'policies']);
-      refreshVirtualMachines(deps.tree, item.subscriptionId);
+      deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
+      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
     },
   }, (opts) => service.stopProtection(itemRef(item), mode, opts));
   // Failures are shown by the command's own error display; the end of a stop that worked is announced.

@@ -1,19 +1,8 @@
 import type { BackupService } from '../../azure/backupService';
 import type { BackupItem, BackupJob, Policy, RecoveryPoint, Vault, VirtualMachine } from '../../azure/model';
-import { BackupItemNode } from '../../tree/nodes/backupItemNode';
-import { BackupItemsNode } from '../../tree/nodes/backupItemsNode';
-import { JobNode } from '../../tree/nodes/jobNode';
-import { JobsNode } from '../../tree/nodes/jobsNode';
-import { PoliciesNode } from '../../tree/nodes/policiesNode';
-import { PolicyNode } from '../../tree/nodes/policyNode';
-import { RecoveryPointNode } from '../../tree/nodes/recoveryPointNode';
-import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
-import { VaultNode } from '../../tree/nodes/vaultNode';
-import { VaultsNode } from '../../tree/nodes/vaultsNode';
-import { VirtualMachinesNode } from '../../tree/nodes/virtualMachinesNode';
-import { VmNode } from '../../tree/nodes/vmNode';
-import { pickBackupItem, pickPolicy, pickRecoveryPoint, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
 import { itemRef } from '../../tree/refs';
+import { targetOf } from '../../tree/treeNode';
+import { pickBackupItem, pickPolicy, pickRecoveryPoint, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
 import { pickJob } from './pickJob';
 
@@ -25,17 +14,16 @@ export interface ItemTarget { service: BackupService; item: BackupItem }
 export interface VmTarget { service: BackupService; vm: VirtualMachine }
 
 export async function resolveSubscription(deps: CommandDeps, node: unknown): Promise<SubscriptionTarget> {
-  const subscriptionId = node instanceof SubscriptionNode || node instanceof VaultsNode || node instanceof VirtualMachinesNode
-    ? node.subscriptionId
+  const target = targetOf(node);
+  const subscriptionId = target?.kind === 'subscription' || target?.kind === 'vaults' || target?.kind === 'virtualMachines'
+    ? target.subscriptionId
     : (await pickSubscription(deps.session)).subscriptionId;
   return { service: await deps.session.service(subscriptionId), subscriptionId };
 }
 
 export function vaultOfNode(node: unknown): Vault | undefined {
-  if (node instanceof VaultNode) return node.vault;
-  if (node instanceof BackupItemsNode || node instanceof JobsNode || node instanceof PoliciesNode) return node.parent.vault;
-  if (node instanceof PolicyNode) return node.parent.parent.vault;
-  return undefined;
+  const target = targetOf(node);
+  return target && 'vault' in target ? target.vault : undefined;
 }
 
 export async function resolveVault(deps: CommandDeps, node: unknown): Promise<VaultTarget> {
@@ -47,10 +35,11 @@ export async function resolveVault(deps: CommandDeps, node: unknown): Promise<Va
 
 /** A backup item from an item node, a protected VM node, or the pickers (subscription → vault → item). */
 export async function resolveItem(deps: CommandDeps, node: unknown): Promise<ItemTarget | VmTarget> {
-  if (node instanceof BackupItemNode) return { service: await deps.session.service(node.subscriptionId), item: node.item };
-  if (node instanceof VmNode) {
-    const service = await deps.session.service(node.subscriptionId);
-    return node.vm.protection?.item ? { service, item: node.vm.protection.item } : { service, vm: node.vm };
+  const target = targetOf(node);
+  if (target?.kind === 'item') return { service: await deps.session.service(target.item.subscriptionId), item: target.item };
+  if (target?.kind === 'vm') {
+    const service = await deps.session.service(target.vm.subscriptionId);
+    return target.vm.protection?.item ? { service, item: target.vm.protection.item } : { service, vm: target.vm };
   }
   const { service, vault } = await resolveVault(deps, node);
   return { service, item: await pickBackupItem(service, vault) };
@@ -63,31 +52,35 @@ export interface PointTarget { service: BackupService; item: BackupItem; point: 
  * chosen is an unprotected VM (the caller says so). `usable` leaves out points the action cannot use.
  */
 export async function resolveRecoveryPoint(deps: CommandDeps, node: unknown, usable?: (p: RecoveryPoint) => boolean, pointId?: string): Promise<PointTarget | VmTarget> {
-  if (node instanceof RecoveryPointNode) return { service: await deps.session.service(node.subscriptionId), item: node.parent.item, point: node.point };
+  const given = targetOf(node);
+  if (given?.kind === 'recoveryPoint') return { service: await deps.session.service(given.item.subscriptionId), item: given.item, point: given.point };
   const target = await resolveItem(deps, node);
   if ('vm' in target) return target;
-  const point = pointId ? await target.service.getRecoveryPoint(itemRef(target.item), pointId) : await pickRecoveryPoint(target.service, target.item, usable);
+  const ref = itemRef(target.item);
+  const point = pointId ? await target.service.getRecoveryPoint(ref, pointId) : await pickRecoveryPoint(target.service, target.item, ref, usable);
   return { ...target, point };
 }
 
 export async function resolveVm(deps: CommandDeps, node: unknown, filter: (vm: VirtualMachine) => boolean, empty: (total: number, subscriptionName: string) => string): Promise<VmTarget> {
-  if (node instanceof VmNode) return { service: await deps.session.service(node.subscriptionId), vm: node.vm };
+  const target = targetOf(node);
+  if (target?.kind === 'vm') return { service: await deps.session.service(target.vm.subscriptionId), vm: target.vm };
   const { service, subscriptionId } = await resolveSubscription(deps, node);
   const name = (await deps.session.listSubscriptions()).find((c) => c.subscription.subscriptionId === subscriptionId)?.subscription.displayName ?? subscriptionId;
   return { service, vm: await pickVm(service, subscriptionId, filter, (total) => empty(total, name)) };
 }
 
 export async function resolvePolicy(deps: CommandDeps, node: unknown): Promise<VaultTarget & { policy: Policy }> {
-  if (node instanceof PolicyNode) {
-    const vault = node.parent.parent.vault;
-    return { service: await deps.session.service(vault.subscriptionId), vault, policy: node.policy };
+  const target = targetOf(node);
+  if (target?.kind === 'policy') {
+    return { service: await deps.session.service(target.vault.subscriptionId), vault: target.vault, policy: target.policy };
   }
-  const target = await resolveVault(deps, node);
-  return { ...target, policy: await pickPolicy(target.service, target.vault) };
+  const picked = await resolveVault(deps, node);
+  return { ...picked, policy: await pickPolicy(picked.service, picked.vault) };
 }
 
 export async function resolveJob(deps: CommandDeps, node: unknown, cancellableOnly = false): Promise<{ service: BackupService; job: BackupJob }> {
-  if (node instanceof JobNode) return { service: await deps.session.service(node.subscriptionId), job: node.job };
+  const target = targetOf(node);
+  if (target?.kind === 'job') return { service: await deps.session.service(target.job.subscriptionId), job: target.job };
   const { service, vault } = await resolveVault(deps, node);
   const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
   return { service, job: await pickJob(service, ref, cancellableOnly) };

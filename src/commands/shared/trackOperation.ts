@@ -1,11 +1,10 @@
 import type { TrackOptions, VaultRef } from '../../azure/backupService';
 import type { AzureOperation, BackupJob } from '../../azure/model';
-import { jobStatusLabel } from '../../tree/describe';
+import { jobStatusLabel } from '../../presentation/describe';
 import { withProgress } from '../../ui/progress';
 import type { TrackedOperation } from '../../ui/jobTracker';
 import * as vscode from 'vscode';
 import type { CommandDeps } from '../commandDeps';
-import { refreshVault } from './refreshAffected';
 
 function vaultIdOf(vault: VaultRef): string {
   return `/subscriptions/${vault.subscriptionId}/resourceGroups/${vault.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${vault.name}`;
@@ -46,7 +45,7 @@ export function trackOperation(deps: CommandDeps, info: OperationInfo, start: (o
   const showJob = (): void => {
     if (jobShown) return;
     jobShown = true;
-    refreshVault(deps.tree, vaultIdOf(info.vault), ['jobs']);
+    deps.tree.refreshResource(vaultIdOf(info.vault), ['jobs']);
   };
   const done = withProgress(info.title, true, (signal, report) =>
     deps.jobs.track({ keys: info.keys, label: info.title, operation: info.kind, vault: info.vault }, (progress) =>

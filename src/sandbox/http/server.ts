@@ -189,12 +189,12 @@ export class SandboxServer {
     }
     const retryAfter = this.deps.faults.retryAfterSeconds ?? this.deps.retryAfterSeconds;
     const e = fault === 'throttle'
-      ? new ArmError(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
+      ? errors.injectedThrottle(retryAfter)
       : fault === 'unavailable'
-        ? new ArmError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).', undefined, { 'Retry-After': String(retryAfter) })
+        ? errors.injectedUnavailable(retryAfter)
         : fault === 'forbidden'
-          ? new ArmError(403, 'AuthorizationFailed', `The client 'sandbox-user' does not have authorization to perform action '${meta.method} ${meta.path}' or the scope is invalid (injected fault). If access was recently granted, please refresh your credentials.`)
-          : new ArmError(500, 'InternalServerError', 'Encountered an internal server error (injected fault).');
+          ? errors.injectedForbidden(meta.method, meta.path)
+          : errors.injectedInternal();
     req.resume();
     this.send(req, res, meta, errorReply(e, meta.path), 0);
   }
@@ -212,7 +212,7 @@ export class SandboxServer {
     });
     req.on('end', () => this.guarded(req, res, meta, () => {
       if (tooLarge) {
-        this.send(req, res, meta, errorReply(new ArmError(413, 'RequestEntityTooLarge', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes.`), meta.path), answerAt);
+        this.send(req, res, meta, errorReply(errors.bodyTooLarge(MAX_BODY_BYTES), meta.path), answerAt);
         return;
       }
       const reply = this.handle(req, url, meta, Buffer.concat(chunks));
@@ -237,7 +237,7 @@ export class SandboxServer {
       const match = this.deps.router.match(meta.method, segments);
       if (match.kind === 'none') throw errors.notFoundRoute(meta.method, url.pathname);
       if (match.kind === 'methodNotAllowed') {
-        throw new ArmError(405, 'MethodNotAllowed', `The method '${meta.method}' is not allowed on '${url.pathname}'.`);
+        throw errors.methodNotAllowed(meta.method, url.pathname);
       }
       checkApiVersionForRoute(apiVersion, segments);
       const body = parseBody(req, raw);
@@ -336,13 +336,11 @@ function headerValue(req: Request, name: string): string | undefined {
 function checkBearer(auth: string): void {
   const token = /^Bearer\s+(\S+)/i.exec(auth)?.[1];
   if (!token) {
-    throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing or is not a Bearer token.",
-      undefined, { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The authentication failed because of missing \'Authorization\' header."' });
+    throw errors.notBearer();
   }
   if (/^expired/i.test(token)) {
     const now = new Date().toISOString();
-    throw new ArmError(401, 'ExpiredAuthenticationToken', `The access token expiry UTC time '${now}' is earlier than current UTC time '${now}'.`,
-      undefined, { 'WWW-Authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common", error="invalid_token", error_description="The access token has expired."' });
+    throw errors.tokenExpired(now);
   }
 }
 
@@ -354,7 +352,7 @@ function parseBody(req: Request, raw: Buffer): unknown {
   if (raw.length === 0) return undefined;
   const type = (req.headers['content-type'] ?? '').toLowerCase();
   if (type && !/^application\/([a-z.+-]*\+)?json\b/.test(type) && !type.startsWith('text/json')) {
-    throw new ArmError(415, 'UnsupportedMediaType', `The content media type '${type}' is not supported. Only 'application/json' is supported.`);
+    throw errors.unsupportedMediaType(type);
   }
   const text = raw.toString('utf8');
   // Refused before parsing: stored, a body nested thousands deep overflows the stack when it is serialised again.

@@ -1,6 +1,7 @@
 /** What route handlers share: the state, the engine driving it, and the knobs of this sandbox instance. */
 import type { Engine } from '../state/engine';
 import type { Store } from '../state/store';
+import type { GraphQuota } from './graphQuota';
 import type { ListKind } from './pageSizes';
 
 export interface Site {
@@ -11,5 +12,6 @@ export interface Site {
   /** Entries per page of each list. */
   pageSizes: Readonly<Record<ListKind, number>>;
   retryAfterSeconds: number;
+  resourceGraph: { ingestionDelayMs: number; quota: GraphQuota | undefined };
   now(): number;
 }

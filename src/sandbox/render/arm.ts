@@ -47,11 +47,11 @@ export function renderVm(vm: VmRecord, withInstanceView: boolean): unknown {
         : { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2', version: 'latest' },
       osDisk: {
         osType: vm.osType, name: osDiskName(vm), createOption: 'FromImage', caching: 'ReadWrite', diskSizeGB: osDiskSizeGB(vm),
-        managedDisk: { id: diskArmId(vm.subscriptionId, vm.resourceGroup, osDiskName(vm)), storageAccountType: 'Premium_LRS' },
+        managedDisk: { id: diskArmId(vm.subscriptionId, vm.resourceGroup, osDiskName(vm)), storageAccountType: vm.osDiskStorageType ?? 'Premium_LRS' },
       },
       dataDisks: (vm.dataDisks ?? []).map((d) => ({
         lun: d.lun, name: d.name, createOption: 'Empty', caching: 'None', diskSizeGB: d.sizeGB,
-        managedDisk: { id: diskArmId(vm.subscriptionId, vm.resourceGroup, d.name), storageAccountType: 'Premium_LRS' },
+        managedDisk: { id: diskArmId(vm.subscriptionId, vm.resourceGroup, d.name), storageAccountType: d.storageType ?? 'Premium_LRS' },
       })),
     },
     osProfile: {
@@ -59,6 +59,7 @@ export function renderVm(vm: VmRecord, withInstanceView: boolean): unknown {
       ...(windows ? { windowsConfiguration: { provisionVMAgent: true, enableAutomaticUpdates: true } } : { linuxConfiguration: { disablePasswordAuthentication: true, provisionVMAgent: true } }),
     },
     networkProfile: { networkInterfaces: [{ id: `/subscriptions/${vm.subscriptionId}/resourceGroups/${vm.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${vm.name}-nic` }] },
+    ...(vm.securityType ? { securityProfile: { securityType: vm.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } } } : {}),
     provisioningState: vm.broken ? 'Failed' : 'Succeeded',
     timeCreated: iso(vm.createdAt),
   };

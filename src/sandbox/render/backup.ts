@@ -63,6 +63,7 @@ export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItem
       : {},
   };
   if (item.lastRecoveryPoint !== undefined) properties.lastRecoveryPoint = iso(item.lastRecoveryPoint);
+  if (item.diskExclusion) properties.extendedProperties = { diskExclusionProperties: { ...item.diskExclusion, diskLunList: [...item.diskExclusion.diskLunList] } };
   if (item.softDeletedAt !== undefined && item.purgeAt !== undefined) {
     properties.isScheduledForDeferredDelete = true;
     properties.deferredDeleteTimeInUTC = iso(item.softDeletedAt);

@@ -6,6 +6,7 @@ import type { Site } from '../http/site';
 import type { VmRecord } from '../state/model';
 import { normalizeLocation, vmKeyOf } from '../state/names';
 import { renderVm } from '../render/arm';
+import { listInScope } from './listInScope';
 import { requireResourceGroup, requireSubscription } from './lookup';
 
 const VMS = 'providers/Microsoft.Compute/virtualMachines';
@@ -19,24 +20,14 @@ function byName(a: VmRecord, b: VmRecord): number {
 }
 
 export function registerComputeRoutes(router: Router, site: Site): void {
-  router.add('GET', `/subscriptions/{sub}/${VMS}`, (req) => {
-    requireSubscription(site, req.params.sub);
-    const iv = wantsInstanceView(req);
-    return pagedReply(site, 'virtualMachines', req, site.store.vmsOf(req.params.sub).sort(byName), (vm) => renderVm(vm, iv));
+  listInScope(router, site, {
+    type: VMS, list: 'virtualMachines', records: (sub) => site.store.vmsOf(sub).sort(byName), render: (vm, req) => renderVm(vm, wantsInstanceView(req)),
   });
 
   router.add('GET', `/subscriptions/{sub}/providers/Microsoft.Compute/locations/{location}/virtualMachines`, (req) => {
     requireSubscription(site, req.params.sub);
     const loc = normalizeLocation(req.params.location);
     return pagedReply(site, 'virtualMachines', req, site.store.vmsOf(req.params.sub).filter((v) => v.location === loc).sort(byName), (vm) => renderVm(vm, false));
-  });
-
-  router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${VMS}`, (req) => {
-    requireResourceGroup(site, req.params.sub, req.params.rg);
-    const rg = req.params.rg.toLowerCase();
-    const iv = wantsInstanceView(req);
-    const list = site.store.vmsOf(req.params.sub).filter((v) => v.resourceGroup.toLowerCase() === rg).sort(byName);
-    return pagedReply(site, 'virtualMachines', req, list, (vm) => renderVm(vm, iv));
   });
 
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${VMS}/{vm}`, (req) => {

@@ -1,5 +1,5 @@
 /** Discovery: refresh containers, protectable items, protection containers (AZURE-BACKUP-API.md section 6). */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -28,7 +28,7 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
   router.add('GET', `${FABRIC}/operationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     if (op.doneAt > site.now()) {
       return { status: 202, headers: { Location: vaultUrl(site, vault, `/backupFabrics/Azure/operationResults/${op.id}`, req.apiVersion) } };
     }
@@ -38,7 +38,7 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
   router.add('GET', `${FABRIC}/operationsStatus/{op}`, (req) => {
     const { vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     return { status: 200, body: renderOperationStatus(op, site.now()) };
   });
 

@@ -1,13 +1,13 @@
 /** Microsoft.Compute managed disks: every VM's own disks (attached) and those restores made or replaced (list, get). */
 import { errors } from '../http/errors';
-import { pagedReply } from '../http/paging';
 import type { Router } from '../http/router';
 import type { Site } from '../http/site';
 import type { DiskRecord, VmRecord } from '../state/model';
 import { vmArmId } from '../state/names';
 import { osDiskName, osDiskSizeGB } from '../render/arm';
 import { renderDisk } from '../render/infrastructure';
-import { requireResourceGroup, requireSubscription } from './lookup';
+import { listInScope } from './listInScope';
+import { requireResourceGroup } from './lookup';
 
 const DISKS = 'providers/Microsoft.Compute/disks';
 
@@ -26,15 +26,7 @@ function allDisks(site: Site, sub: string): DiskRecord[] {
 }
 
 export function registerDiskRoutes(router: Router, site: Site): void {
-  router.add('GET', `/subscriptions/{sub}/${DISKS}`, (req) => {
-    requireSubscription(site, req.params.sub);
-    return pagedReply(site, 'disks', req, allDisks(site, req.params.sub), renderDisk);
-  });
-  router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${DISKS}`, (req) => {
-    requireResourceGroup(site, req.params.sub, req.params.rg);
-    const rg = req.params.rg.toLowerCase();
-    return pagedReply(site, 'disks', req, allDisks(site, req.params.sub).filter((d) => d.resourceGroup.toLowerCase() === rg), renderDisk);
-  });
+  listInScope(router, site, { type: DISKS, list: 'disks', records: (sub) => allDisks(site, sub), render: renderDisk });
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${DISKS}/{disk}`, (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const name = req.params.disk.toLowerCase();

@@ -1,8 +1,9 @@
 /**
  * The few Resource Graph (KQL) query shapes the sandbox understands; not a KQL engine. A query is a pipeline of
  * `|`-separated stages over rows (plain objects), applied in order:
- *   Resources                                          the table (first stage, required)
- *   where type =~ 'microsoft.compute/virtualmachines'  required as the first `where`: the sandbox's Resources hold VMs only
+ *   Resources | RecoveryServicesResources              the table (first stage, required)
+ *   where type =~ 'TYPE'                               required as the first `where`, TYPE the one type the sandbox
+ *                                                      keeps in that table (VMs; protected backup items)
  *   where COL =~|==|!=|!~ 'v' [and ...]                 COL: a column or dotted path (properties.x.y)
  *   where COL in|in~|!in|!in~ ('a', 'b', ...)
  *   project COL, NAME = PATH, NAME = tostring(PATH)    a bare dotted path is named with `_` for `.` (as Kusto does)
@@ -14,9 +15,14 @@ export type Stage = (rows: Row[]) => Row[];
 
 export class UnsupportedQuery extends Error {}
 
-export const SUPPORTED_SHAPES = "Resources | where type =~ 'microsoft.compute/virtualmachines' [| where COL =~|==|!=|!~ 'v' [and ...] | where COL in|in~ ('a', ...)] [| project COL, NAME = PATH, NAME = tostring(PATH)] [| order by COL asc|desc]";
+export const SUPPORTED_SHAPES = "Resources | where type =~ 'microsoft.compute/virtualmachines' (or RecoveryServicesResources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems') [| where COL =~|==|!=|!~ 'v' [and ...] | where COL in|in~ ('a', ...)] [| project COL, NAME = PATH, NAME = tostring(PATH)] [| order by COL asc|desc]";
 
-const VM_TYPE = 'microsoft.compute/virtualmachines';
+/** The tables the sandbox serves, each with the one resource type it holds. */
+export const GRAPH_TABLES = {
+  resources: 'microsoft.compute/virtualmachines',
+  recoveryservicesresources: 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems',
+} as const;
+export type GraphTable = keyof typeof GRAPH_TABLES;
 const PATH = String.raw`[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*`;
 const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
 
@@ -118,14 +124,17 @@ function ordering(path: string, direction: string | undefined): Stage {
 }
 
 export interface ParsedQuery {
+  table: GraphTable;
   stages: Stage[];
   /** Whether the result keeps an `id` column (ARG pages only such results: without it, no $skipToken). */
   keepsId: boolean;
 }
 
 export function parseGraphQuery(query: string): ParsedQuery {
-  const [table, ...rest] = splitTop(query.replace(/\s+/g, ' ').trim(), '|');
-  if (!/^resources$/i.test(table ?? '')) throw new UnsupportedQuery(`the first stage must be the Resources table, not '${table}'`);
+  const [tableName, ...rest] = splitTop(query.replace(/\s+/g, ' ').trim(), '|');
+  const table = (tableName ?? '').toLowerCase();
+  if (!(table in GRAPH_TABLES)) throw new UnsupportedQuery(`the first stage must be the Resources or RecoveryServicesResources table, not '${tableName}'`);
+  const wantedType: string = GRAPH_TABLES[table as GraphTable];
   const stages: Stage[] = [];
   let typed = false;
   let keepsId = true;
@@ -137,8 +146,8 @@ export function parseGraphQuery(query: string): ParsedQuery {
       const conditions = splitTop(where[1], ' and ');
       if (!typed) {
         const first = /^type\s*(=~|==)\s*(['"])(.*)\2$/.exec(conditions[0] ?? '');
-        if (!first || first[3].toLowerCase() !== VM_TYPE || (first[1] === '==' && first[3] !== VM_TYPE)) {
-          throw new UnsupportedQuery("the first where must be type =~ 'microsoft.compute/virtualmachines'");
+        if (!first || first[3].toLowerCase() !== wantedType || (first[1] === '==' && first[3] !== wantedType)) {
+          throw new UnsupportedQuery(`the first where must be type =~ '${wantedType}'`);
         }
         typed = true;
         conditions.shift();
@@ -156,6 +165,6 @@ export function parseGraphQuery(query: string): ParsedQuery {
       throw new UnsupportedQuery(`unsupported stage '${stage}'`);
     }
   }
-  if (!typed) throw new UnsupportedQuery("the query has no where type =~ 'microsoft.compute/virtualmachines'");
-  return { stages, keepsId };
+  if (!typed) throw new UnsupportedQuery(`the query has no where type =~ '${wantedType}'`);
+  return { table: table as GraphTable, stages, keepsId };
 }

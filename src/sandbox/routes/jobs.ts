@@ -1,5 +1,5 @@
 /** Backup jobs: list ($filter, newest first, $skipToken), get with extendedInfo, cancel (+ its operation results). */
-import { ArmError } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -10,10 +10,6 @@ import { matches, parseFilter, requireVault, VAULT, vaultUrl } from './lookup';
 import { dateWindow } from './filterDates';
 
 const JOB = `${VAULT}/backupJobs/{job}`;
-
-function jobNotFound(id: string): ArmError {
-  return new ArmError(404, 'BMSUserErrorJobNotFound', `Job '${id}' was not found.\r\nPlease check the job id.`);
-}
 
 export function registerJobRoutes(router: Router, site: Site): void {
   router.add('GET', `${VAULT}/backupJobs`, (req) => {
@@ -32,16 +28,16 @@ export function registerJobRoutes(router: Router, site: Site): void {
   router.add('GET', JOB, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const job = site.store.job(vaultKey, req.params.job);
-    if (!job) throw jobNotFound(req.params.job);
+    if (!job) throw errors.jobNotFound(req.params.job);
     return { status: 200, body: renderJob(vault, job, site.now(), true) };
   });
 
   router.add('POST', `${JOB}/cancel`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const job = site.store.job(vaultKey, req.params.job);
-    if (!job) throw jobNotFound(req.params.job);
+    if (!job) throw errors.jobNotFound(req.params.job);
     if (job.operation !== 'Backup' || job.status !== 'InProgress') {
-      throw new ArmError(400, 'BMSUserErrorJobNotCancellable', `Job '${job.id}' (${job.operation}, ${job.status}) cannot be cancelled. Only backup jobs in progress can be cancelled.`);
+      throw errors.jobNotCancellable(job.id, job.operation, job.status);
     }
     const op = site.engine.cancelJob(vaultKey, job);
     return {
@@ -56,7 +52,7 @@ export function registerJobRoutes(router: Router, site: Site): void {
   router.add('GET', `${JOB}/operationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op || op.jobId?.toLowerCase() !== req.params.job.toLowerCase()) throw new ArmError(404, 'BMSUserErrorOperationNotFound', `Operation '${req.params.op}' was not found for job '${req.params.job}'.`);
+    if (!op || op.jobId?.toLowerCase() !== req.params.job.toLowerCase()) throw errors.backupOperationNotFound(req.params.op, ` for job '${req.params.job}'`);
     if (op.doneAt > site.now()) return { status: 202, headers: { Location: vaultUrl(site, vault, `/backupJobs/${req.params.job}/operationResults/${op.id}`, req.apiVersion) } };
     return { status: 204 };
   });
@@ -64,7 +60,7 @@ export function registerJobRoutes(router: Router, site: Site): void {
   router.add('GET', `${JOB}/operationsStatus/{op}`, (req) => {
     const { vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'BMSUserErrorOperationNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.backupOperationNotFound(req.params.op);
     return { status: 200, body: renderOperationStatus(op, site.now()) };
   });
 }

@@ -1,13 +1,13 @@
 /** Microsoft.Network virtual networks and their subnets: list, get, create (what a restore to a new VM needs). */
-import { ArmError, errors } from '../http/errors';
-import { pagedReply } from '../http/paging';
+import { errors } from '../http/errors';
 import type { RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import { arr, obj, str } from '../state/json';
 import type { SubnetRecord, VirtualNetworkRecord } from '../state/model';
 import { findRegion } from '../state/regions';
 import { renderNetwork, renderSubnet } from '../render/infrastructure';
-import { requireResourceGroup, requireSubscription } from './lookup';
+import { listInScope } from './listInScope';
+import { requireResourceGroup } from './lookup';
 
 const VNETS = 'providers/Microsoft.Network/virtualNetworks';
 const VNET = `/subscriptions/{sub}/resourceGroups/{rg}/${VNETS}/{vnet}`;
@@ -29,31 +29,23 @@ function parseSubnets(value: unknown): SubnetRecord[] {
   return (arr(value) ?? []).map((s) => {
     const name = str(obj(s)?.name);
     const prefix = str(obj(obj(s)?.properties)?.addressPrefix);
-    if (!name || !prefix) throw new ArmError(400, 'InvalidRequestFormat', 'Each subnet needs a name and properties.addressPrefix.');
+    if (!name || !prefix) throw errors.invalidRequestFormat('Each subnet needs a name and properties.addressPrefix.');
     return { name, addressPrefix: prefix };
   });
 }
 
 export function registerNetworkRoutes(router: Router, site: Site): void {
-  router.add('GET', `/subscriptions/{sub}/${VNETS}`, (req) => {
-    requireSubscription(site, req.params.sub);
-    return pagedReply(site, 'virtualNetworks', req, site.store.networksOf(req.params.sub).sort(byName), renderNetwork);
-  });
-  router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${VNETS}`, (req) => {
-    requireResourceGroup(site, req.params.sub, req.params.rg);
-    const rg = req.params.rg.toLowerCase();
-    return pagedReply(site, 'virtualNetworks', req, site.store.networksOf(req.params.sub).filter((n) => n.resourceGroup.toLowerCase() === rg).sort(byName), renderNetwork);
-  });
+  listInScope(router, site, { type: VNETS, list: 'virtualNetworks', records: (sub) => site.store.networksOf(sub).sort(byName), render: renderNetwork });
   router.add('GET', VNET, (req) => ({ status: 200, body: renderNetwork(requireNetwork(site, req)) }));
   router.add('PUT', VNET, (req) => {
     const rg = requireResourceGroup(site, req.params.sub, req.params.rg);
     if (!NETWORK_NAME.test(req.params.vnet)) throw errors.invalidParameter(`The virtual network name '${req.params.vnet}' is invalid.`, 'name');
     const body = obj(req.body);
     const region = findRegion(str(body?.location) ?? '');
-    if (!region) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
+    if (!region) throw errors.locationRequired();
     const props = obj(body?.properties);
     const prefix = str(arr(obj(props?.addressSpace)?.addressPrefixes)?.[0]);
-    if (!prefix) throw new ArmError(400, 'InvalidRequestFormat', 'properties.addressSpace.addressPrefixes is required.');
+    if (!prefix) throw errors.invalidRequestFormat('properties.addressSpace.addressPrefixes is required.');
     const existing = site.store.network(rg.subscriptionId, rg.name, req.params.vnet);
     const record: VirtualNetworkRecord = {
       subscriptionId: rg.subscriptionId, resourceGroup: rg.name, name: existing?.name ?? req.params.vnet, location: region.name,

@@ -2,7 +2,7 @@
  * Every backup async operation id answers in four views: item-level operationsStatus/{op} and
  * operationResults/{op}, and vault-level backupOperations/{op} and backupOperationResults/{op}.
  */
-import { ArmError } from '../http/errors';
+import { ArmError, errors } from '../http/errors';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import type { OperationRecord } from '../state/model';
@@ -12,12 +12,12 @@ import { ITEM, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
 
 function findOperation(site: Site, vaultKey: string, id: string): OperationRecord {
   const op = site.store.operation(vaultKey, id);
-  if (!op) throw new ArmError(404, 'BMSUserErrorOperationNotFound', `Operation '${id}' was not found in this vault.`);
+  if (!op) throw errors.backupOperationNotFound(id, ' in this vault');
   return op;
 }
 
 function failed(op: OperationRecord): ArmError | undefined {
-  return op.error ? new ArmError(400, op.error.code, op.error.message) : undefined;
+  return op.error ? errors.operationFailed(op.error.code, op.error.message) : undefined;
 }
 
 export function registerOperationRoutes(router: Router, site: Site): void {

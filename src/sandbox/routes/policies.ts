@@ -1,5 +1,5 @@
 /** Backup policies: list ($filter), get, create/update (200 with the body), delete (LRO via operations/{op}). */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -8,12 +8,10 @@ import { renderOperationStatus } from '../render/operation';
 import { renderPolicy } from '../render/backup';
 import { matches, parseFilter, requireVault, VAULT } from './lookup';
 import { validatePolicy } from './policyValidation';
+import { reducesRetention, requireApproval } from './resourceGuard';
 
 const POLICY = `${VAULT}/backupPolicies/{policy}`;
 
-function policyNotFound(name: string): ArmError {
-  return new ArmError(404, 'BMSUserErrorPolicyNotFound', `Policy '${name}' not found.\r\nPlease provide a valid policy name.`);
-}
 
 export function registerPolicyRoutes(router: Router, site: Site): void {
   const count = (vaultKey: string, name: string): number =>
@@ -33,7 +31,7 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
   router.add('GET', POLICY, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const p = site.store.policy(vaultKey, req.params.policy);
-    if (!p) throw policyNotFound(req.params.policy);
+    if (!p) throw errors.policyNotFound(req.params.policy);
     return { status: 200, body: render(vault, vaultKey, p) };
   });
 
@@ -41,6 +39,9 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
     const { vault, vaultKey } = requireVault(site, req);
     const existing = site.store.policy(vaultKey, req.params.policy);
     const properties = validatePolicy(req.params.policy, req.body);
+    // Shorter retention of an existing policy is an operation a Resource Guard protects.
+    if (existing && reducesRetention(existing.properties, properties)) requireApproval(vault, 'updateProtectionPolicy', properties.resourceGuardOperationRequests);
+    delete properties.resourceGuardOperationRequests;
     const record: PolicyRecord = { vaultKey, name: existing?.name ?? req.params.policy, properties };
     site.store.putPolicy(record);
     // A changed schedule moves the next scheduled backup of every item using the policy.
@@ -62,17 +63,19 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
   router.add('GET', `${POLICY}/operations/{op}`, (req) => {
     const { vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     return { status: 200, body: renderOperationStatus(op, site.now()) };
   });
 
+  // bms.json declares only 200 with the policy here. Policy writes apply at once in the sandbox (no policy operation
+  // ever runs), so a known operation id answers with the policy as it stands, and a policy that is gone is a 404.
   router.add('GET', `${POLICY}/operationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
-    if (op.doneAt > site.now()) return { status: 202 };
-    if (op.error) throw new ArmError(400, op.error.code, op.error.message);
+    if (!op) throw errors.operationNotFound(req.params.op);
+    if (op.error) throw errors.operationFailed(op.error.code, op.error.message);
     const p = site.store.policy(vaultKey, req.params.policy);
-    return p ? { status: 200, body: render(vault, vaultKey, p) } : { status: 204 };
+    if (!p) throw errors.policyNotFound(req.params.policy);
+    return { status: 200, body: render(vault, vaultKey, p) };
   });
 }

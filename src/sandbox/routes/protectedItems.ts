@@ -2,7 +2,7 @@
  * Protected items: enable / modify / stop (PUT), get, delete data (DELETE), list, and backup now (POST backup).
  * Every async answer carries an operation id that the operation routes (operations.ts) serve in all views.
  */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Reply, type RouteRequest, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -10,7 +10,9 @@ import { obj, str } from '../state/json';
 import type { ProtectionState } from '../state/model';
 import { vmKeyOf } from '../state/names';
 import { DAY_MS, TIMINGS } from '../state/timings';
-import { renderItem } from '../render/backup';
+import { itemId, renderItem } from '../render/backup';
+import { checkPolicyChoice, parseDiskExclusion } from './protectionRules';
+import { reducesRetention, requireApproval, requireUnlockedDelete } from './resourceGuard';
 import { ITEM, itemAccepted, matches, parseFilter, requireVault, resolveItemPath, VAULT, vaultUrl } from './lookup';
 
 /** An on-demand recovery point is kept for at most 99 years: calendar years, leap days included. */
@@ -39,6 +41,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     if (!item || !vm) throw errors.itemNotFound();
     refuseConflicts(site, vaultKey, vmKey);
     if (item.softDeletedAt !== undefined) throw errors.alreadySoftDeleted();
+    requireUnlockedDelete(vault, itemId(vault, vm), site.now());
     const op = site.engine.deleteData(vaultKey, vm, item);
     return {
       status: 202,
@@ -66,7 +69,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
       expiry = t;
     }
     if (item.protectionState === 'ProtectionStopped' || item.protectionState === 'BackupsSuspended') {
-      throw new ArmError(400, 'BMSUserErrorProtectionStopped', 'Backup cannot be triggered because protection of this item is stopped. Resume protection and try again.');
+      throw errors.protectionStopped();
     }
     return itemAccepted(site, req, vault, vm, site.engine.backup(vaultKey, vm, item, expiry));
   });
@@ -90,7 +93,7 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
 
 function refuseConflicts(site: Site, vaultKey: string, vmKey: string): void {
   if (site.engine.protectionOperationRunning(vaultKey, vmKey)) {
-    throw new ArmError(409, 'BMSUserErrorConflictingProtectionOperation', 'Another configure protection operation is in progress for this item. Please wait until it completes and retry.');
+    throw errors.conflictingProtectionOperation();
   }
 }
 
@@ -123,17 +126,21 @@ function putItem(site: Site, req: RouteRequest): Reply {
   const policyName = /\/backupPolicies\/([^/?]+)/i.exec(str(props.policyId) ?? '')?.[1];
   if (!policyName) throw errors.invalidInput('policyId is required to protect an item');
   const policy = site.store.policy(vaultKey, decodePolicyName(policyName));
-  if (!policy) throw new ArmError(404, 'BMSUserErrorPolicyNotFound', `Policy '${policyName}' not found in vault '${vault.name}'.`);
+  if (!policy) throw errors.policyNotFound(policyName, vault.name);
   if (policy.properties.backupManagementType !== 'AzureIaasVM') throw errors.invalidInput(`policy '${policy.name}' is not an Azure VM policy`);
   const elsewhere = site.store.itemForVm(vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name));
   if (elsewhere && elsewhere.vaultKey !== vaultKey) {
     const other = site.store.vault(elsewhere.vaultKey);
-    throw new ArmError(400, 'BMSUserErrorVmAlreadyProtected', `VM '${vm.name}' is already protected by vault '${other?.name ?? elsewhere.vaultKey}'. A VM can be protected by only one vault.`);
+    throw errors.vmAlreadyProtected(vm.name, other?.name ?? elsewhere.vaultKey);
   }
   if (vm.location !== vault.location) {
-    throw new ArmError(400, 'BMSUserErrorVmNotInVaultRegion', `VM '${vm.name}' is in region '${vm.location}' but vault '${vault.name}' is in '${vault.location}'. A VM can only be protected by a vault in the same region.`);
+    throw errors.vmNotInVaultRegion(vm.name, vm.location, vault.name, vault.location);
   }
-  return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name));
+  const current = existing?.policyName ? site.store.policy(vaultKey, existing.policyName) : undefined;
+  checkPolicyChoice(vm, current, policy, req.apiVersion);
+  if (current && reducesRetention(current.properties, policy.properties)) requireApproval(vault, 'updateProtectedItem', props.resourceGuardOperationRequests);
+  const diskExclusion = parseDiskExclusion(props.extendedProperties, vm);
+  return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name, diskExclusion));
 }
 
 /** The policy's name from the policyId's segment; a malformed percent escape is the caller's error, not the sandbox's. */

@@ -1,5 +1,5 @@
 /** Recovery points of a protected VM: list (newest first, startDate/endDate filter) and get. */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -23,7 +23,7 @@ export function registerRecoveryPointRoutes(router: Router, site: Site): void {
     const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
     if (!vm || !site.store.item(vaultKey, vmKey)) throw errors.itemNotFound();
     const rp = site.store.recoveryPointsOf(vaultKey, vmKey).find((p) => p.name === req.params.rp && p.expiry > site.now());
-    if (!rp) throw new ArmError(404, 'BMSUserErrorRecoveryPointNotFound', `Recovery point '${req.params.rp}' was not found for this item.`);
+    if (!rp) throw errors.recoveryPointNotFound(req.params.rp, false);
     return { status: 200, body: renderRecoveryPoint(vault, vm, rp) };
   });
 }

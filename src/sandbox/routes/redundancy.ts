@@ -2,7 +2,7 @@
  * One redundancy value per vault, written through either the vault's redundancySettings (vault RP) or the
  * backup storage config (backup RP); locked once the first item is protected.
  */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import type { StorageType, VaultRecord } from '../state/model';
 
 const STORAGE_TYPES: readonly StorageType[] = ['GeoRedundant', 'LocallyRedundant', 'ZoneRedundant'];
@@ -10,7 +10,7 @@ const STORAGE_TYPES: readonly StorageType[] = ['GeoRedundant', 'LocallyRedundant
 export function parseStorageType(value: unknown, field: string): StorageType | undefined {
   if (value === undefined || value === null) return undefined;
   const found = STORAGE_TYPES.find((t) => typeof value === 'string' && t.toLowerCase() === value.toLowerCase());
-  if (!found) throw new ArmError(400, 'BMSUserErrorInvalidInput', `${field} '${String(value)}' is invalid. Valid values: ${STORAGE_TYPES.join(', ')}.`, field);
+  if (!found) throw errors.invalidInputSaying(`${field} '${String(value)}' is invalid. Valid values: ${STORAGE_TYPES.join(', ')}.`, field);
   return found;
 }
 
@@ -20,10 +20,10 @@ export function applyRedundancy(vault: VaultRecord, storageType: StorageType | u
   const nextCrr = crossRegionRestore ?? (nextType === 'GeoRedundant' ? vault.crossRegionRestore : false);
   if (vault.storageLocked && nextType !== vault.storageType) throw errors.storageLocked();
   if (nextCrr && nextType !== 'GeoRedundant') {
-    throw new ArmError(400, 'BMSUserErrorInvalidInput', 'Cross region restore can only be enabled for vaults with GeoRedundant storage.', 'crossRegionRestore');
+    throw errors.invalidInputSaying('Cross region restore can only be enabled for vaults with GeoRedundant storage.', 'crossRegionRestore');
   }
   if (vault.crossRegionRestore && !nextCrr && crossRegionRestore === false && vault.storageLocked) {
-    throw new ArmError(400, 'BMSUserErrorInvalidInput', 'Cross region restore cannot be disabled once it is enabled on a vault with protected items.', 'crossRegionRestore');
+    throw errors.invalidInputSaying('Cross region restore cannot be disabled once it is enabled on a vault with protected items.', 'crossRegionRestore');
   }
   vault.storageType = nextType;
   vault.crossRegionRestore = nextCrr;

@@ -1,14 +1,18 @@
 /**
  * Azure Resource Graph: `POST /providers/Microsoft.ResourceGraph/resources` (tenant level, api 2024-04-01 and
  * older). Answers `{totalRecords, count, resultTruncated, $skipToken?, data, facets}` with `objectArray` rows
- * shaped as ARG stores VMs (type and resourceGroup lower-cased, power state under properties.extended), for
- * the query shapes of graphQuery.ts only; other queries get ARG's 400 BadRequest / InvalidQuery.
+ * shaped as ARG stores them (type and resourceGroup lower-cased; VMs' power state under properties.extended;
+ * protected items in RecoveryServicesResources, indexed with a delay: graphItems.ts), for the query shapes of
+ * graphQuery.ts only; other queries get ARG's 400 BadRequest / InvalidQuery. Every answer carries the caller's
+ * quota headers; a spent quota is a 429 (http/graphQuota.ts).
  */
-import { ArmError } from '../http/errors';
+import { errors } from '../http/errors';
+import { QuotaWindows, quotaHeaders } from '../http/graphQuota';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import type { VmRecord } from '../state/model';
 import { renderVm } from '../render/arm';
+import { IngestedItems } from './graphItems';
 import { parseGraphQuery, SUPPORTED_SHAPES, UnsupportedQuery, type ParsedQuery, type Row } from './graphQuery';
 
 const DEFAULT_TOP = 100;
@@ -36,7 +40,7 @@ function invalidQuery(detail: string): Reply {
   };
 }
 
-const badParameter = (message: string): ArmError => new ArmError(400, 'BadRequest', message);
+const badParameter = errors.badRequest;
 
 /**
  * Rendered rows, kept per VM record while what they show is unchanged: a row renders the full VM model, and
@@ -44,14 +48,18 @@ const badParameter = (message: string): ArmError => new ArmError(400, 'BadReques
  * the slow side of a tree load.
  * Records change in place (control.ts), so the row is re-rendered when the mutable fields differ.
  */
-const rendered = new WeakMap<VmRecord, { version: string; row: Row }>();
+const rendered = new WeakMap<VmRecord, { seen: RenderedFields; row: Row }>();
+
+/** The record's fields a row shows that can change in place; compared one by one (no string per VM per query). */
+// Tags are replaced, never edited in place, so their identity tells a change.
+type RenderedFields = Pick<VmRecord, 'powerState' | 'broken' | 'osDiskName' | 'tags'> & { tenantId: string };
 
 function graphRow(vm: VmRecord, tenantId: string): Row {
-  const version = `${tenantId}|${vm.powerState}|${vm.broken}|${vm.osDiskName ?? ''}|${vm.tags ? JSON.stringify(vm.tags) : ''}`;
   const known = rendered.get(vm);
-  if (known?.version === version) return known.row;
+  if (known && known.seen.tenantId === tenantId && known.seen.powerState === vm.powerState && known.seen.broken === vm.broken
+    && known.seen.osDiskName === vm.osDiskName && known.seen.tags === vm.tags) return known.row;
   const row = renderGraphVm(vm, tenantId);
-  rendered.set(vm, { version, row });
+  rendered.set(vm, { seen: { tenantId, powerState: vm.powerState, broken: vm.broken, osDiskName: vm.osDiskName, tags: vm.tags }, row });
   return row;
 }
 
@@ -104,7 +112,30 @@ function readToken(token: unknown): { skip: number; top: number } | undefined {
   throw badParameter(`The $skipToken '${String(token)}' is invalid.`);
 }
 
-function handle(site: Site, req: RouteRequest): Reply {
+interface GraphSources {
+  items: IngestedItems;
+  quota: QuotaWindows | undefined;
+}
+
+/** The table's input rows for the named subscriptions, with the key under which its staged results are kept. */
+function tableRows(site: Site, sources: GraphSources, parsed: ParsedQuery, subscriptions: Set<string>): { input: Row[]; version: string } {
+  if (parsed.table === 'recoveryservicesresources') {
+    const snapshot = sources.items.rows();
+    return { input: snapshot.rows.filter((row) => subscriptions.has(String(row.subscriptionId).toLowerCase())), version: `items@${snapshot.takenAt}` };
+  }
+  const input = site.store.allSubscriptions().filter((s) => subscriptions.has(s.subscriptionId.toLowerCase()))
+    .flatMap((s) => site.store.vmsOf(s.subscriptionId).map((vm) => graphRow(vm, site.store.tenantId)));
+  return { input, version: 'vms' };
+}
+
+function handle(site: Site, sources: GraphSources, req: RouteRequest): Reply {
+  const decision = sources.quota?.take(String(req.headers.authorization ?? ''), site.now());
+  const headers = decision ? quotaHeaders(decision) : {};
+  if (decision && !decision.allowed) throw errors.graphThrottled(Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)), headers);
+  return { ...answer(site, sources, req), headers };
+}
+
+function answer(site: Site, sources: GraphSources, req: RouteRequest): Reply {
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Body;
   if (typeof body.query !== 'string' || body.query.trim() === '') throw badParameter("The request has no 'query'.");
   const o = body.options ?? {};
@@ -124,8 +155,8 @@ function handle(site: Site, req: RouteRequest): Reply {
   // Only the subscriptions named in the request (all of the tenant's when none are named, as at tenant scope).
   const named = Array.isArray(body.subscriptions) ? new Set(body.subscriptions.map((s) => String(s).toLowerCase())) : undefined;
   const subscriptions = site.store.allSubscriptions().filter((s) => !named || named.has(s.subscriptionId.toLowerCase()));
-  const input = subscriptions.flatMap((s) => site.store.vmsOf(s.subscriptionId).map((vm) => graphRow(vm, site.store.tenantId)));
-  const rows = staged(`${subscriptions.map((s) => s.subscriptionId).join(',')}|${body.query}`, parsed, input);
+  const { input, version } = tableRows(site, sources, parsed, new Set(subscriptions.map((s) => s.subscriptionId.toLowerCase())));
+  const rows = staged(`${version}|${subscriptions.map((s) => s.subscriptionId).join(',')}|${body.query}`, parsed, input);
   const data = rows.slice(skip, skip + top);
   const more = skip + data.length < rows.length;
   const reply: Record<string, unknown> = {
@@ -140,5 +171,9 @@ function handle(site: Site, req: RouteRequest): Reply {
 export function registerResourceGraphRoutes(router: Router, site: Site): void {
   // ARG answers from an index it keeps, not by rendering resources per query: render the seeded VMs up front.
   for (const s of site.store.allSubscriptions()) for (const vm of site.store.vmsOf(s.subscriptionId)) graphRow(vm, site.store.tenantId);
-  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, req), { readOnly: true });
+  const sources: GraphSources = {
+    items: new IngestedItems(site, site.resourceGraph.ingestionDelayMs),
+    quota: site.resourceGraph.quota ? new QuotaWindows(site.resourceGraph.quota) : undefined,
+  };
+  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, sources, req), { readOnly: true });
 }

@@ -1,5 +1,5 @@
 /** Tenants, subscriptions, locations and resource groups (api 2022-12-01 / 2025-04-01). */
-import { ArmError } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import { queryValue, type Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -43,16 +43,16 @@ export function registerResourceRoutes(router: Router, site: Site): void {
     const s = requireSubscription(site, req.params.sub);
     const name = req.params.rg;
     if (!RG_NAME.test(name) || name.endsWith('.')) {
-      throw new ArmError(400, 'InvalidResourceGroup', `The provided resource group name '${name}' has these invalid characters or length.`);
+      throw errors.invalidResourceGroupName(name);
     }
     const body = obj(req.body);
     const existing = site.store.resourceGroup(s.subscriptionId, name);
     const location = str(body?.location);
-    if (!existing && !location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
+    if (!existing && !location) throw errors.locationRequired();
     const region = location ? findRegion(location) : undefined;
-    if (location && !region) throw new ArmError(400, 'LocationNotAvailableForResourceGroup', `The provided location '${location}' is not available for resource group.`);
+    if (location && !region) throw errors.locationNotAvailableForGroup(location);
     if (existing && region && existing.location !== region.name) {
-      throw new ArmError(409, 'InvalidResourceGroupLocation', `Invalid resource group location '${location}'. The Resource group already exists in location '${existing.location}'.`);
+      throw errors.resourceGroupInOtherLocation(location ?? '', existing.location);
     }
     const record = { subscriptionId: s.subscriptionId, name: existing?.name ?? name, location: existing?.location ?? region?.name ?? '', tags: strMap(body?.tags) ?? existing?.tags };
     site.store.putResourceGroup(record);

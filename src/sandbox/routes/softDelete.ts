@@ -1,6 +1,7 @@
 /** The vault's soft-delete settings, as both the vault (securitySettings) and the backup RP (vaultconfig) set them. */
 import { errors } from '../http/errors';
 import type { VaultRecord } from '../state/model';
+import { requireApproval } from './resourceGuard';
 
 const STATES = ['Enabled', 'Disabled', 'AlwaysON'] as const;
 const ENHANCED = ['Enabled', 'Disabled', 'AlwaysON'] as const;
@@ -15,8 +16,11 @@ function canonical<T extends string>(value: unknown, allowed: readonly T[], fiel
   return found;
 }
 
-/** Applies what the request names; refuses what the service refuses (leaving always-on, retention out of range). */
-export function applySoftDelete(vault: VaultRecord, state: unknown, retentionDays: unknown, enhancedSecurity: unknown): void {
+/**
+ * Applies what the request names; refuses what the service refuses (leaving always-on, retention out of range, and
+ * in a vault with a Resource Guard, turning soft delete off or shortening its retention without an approved request).
+ */
+export function applySoftDelete(vault: VaultRecord, state: unknown, retentionDays: unknown, enhancedSecurity: unknown, guardRequests: unknown): void {
   const next = canonical(state, STATES, 'softDeleteState');
   if (next && vault.softDeleteState === 'AlwaysON' && next !== 'AlwaysON') throw errors.softDeleteAlwaysOn();
   if (retentionDays !== undefined && retentionDays !== null) {
@@ -25,6 +29,9 @@ export function applySoftDelete(vault: VaultRecord, state: unknown, retentionDay
     }
   }
   const enhanced = canonical(enhancedSecurity, ENHANCED, 'enhancedSecurityState');
+  const weakens = (next === 'Disabled' && vault.softDeleteState !== 'Disabled')
+    || (typeof retentionDays === 'number' && retentionDays < (vault.softDeleteRetentionDays ?? SOFT_DELETE_DAYS.min));
+  if (weakens) requireApproval(vault, 'disableSoftDelete', guardRequests);
   if (enhanced && vault.enhancedSecurityState === 'AlwaysON' && enhanced !== 'AlwaysON') throw errors.softDeleteAlwaysOn();
   if (next) vault.softDeleteState = next;
   if (typeof retentionDays === 'number') vault.softDeleteRetentionDays = retentionDays;

@@ -1,13 +1,13 @@
 /** Microsoft.Storage accounts: list, get, create (a restore stages its data in one, in the VM's region). */
-import { ArmError, errors } from '../http/errors';
-import { pagedReply } from '../http/paging';
+import { errors } from '../http/errors';
 import type { Router } from '../http/router';
 import type { Site } from '../http/site';
 import { obj, str } from '../state/json';
 import type { StorageAccountRecord } from '../state/model';
 import { findRegion } from '../state/regions';
 import { renderStorageAccount } from '../render/infrastructure';
-import { requireResourceGroup, requireSubscription } from './lookup';
+import { listInScope } from './listInScope';
+import { requireResourceGroup } from './lookup';
 
 const ACCOUNTS = 'providers/Microsoft.Storage/storageAccounts';
 /** 3–24 lower-case letters and digits, unique across Azure (here: across the sandbox). */
@@ -15,15 +15,7 @@ const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 
 export function registerStorageAccountRoutes(router: Router, site: Site): void {
   const byName = (a: StorageAccountRecord, b: StorageAccountRecord): number => a.name.localeCompare(b.name);
-  router.add('GET', `/subscriptions/{sub}/${ACCOUNTS}`, (req) => {
-    requireSubscription(site, req.params.sub);
-    return pagedReply(site, 'storageAccounts', req, site.store.storageAccountsOf(req.params.sub).sort(byName), renderStorageAccount);
-  });
-  router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${ACCOUNTS}`, (req) => {
-    requireResourceGroup(site, req.params.sub, req.params.rg);
-    const rg = req.params.rg.toLowerCase();
-    return pagedReply(site, 'storageAccounts', req, site.store.storageAccountsOf(req.params.sub).filter((a) => a.resourceGroup.toLowerCase() === rg).sort(byName), renderStorageAccount);
-  });
+  listInScope(router, site, { type: ACCOUNTS, list: 'storageAccounts', records: (sub) => site.store.storageAccountsOf(sub).sort(byName), render: renderStorageAccount });
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${ACCOUNTS}/{account}`, (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const a = site.store.storageAccount(req.params.sub, req.params.rg, req.params.account);
@@ -34,14 +26,14 @@ export function registerStorageAccountRoutes(router: Router, site: Site): void {
     const rg = requireResourceGroup(site, req.params.sub, req.params.rg);
     const name = req.params.account;
     if (!ACCOUNT_NAME.test(name)) {
-      throw new ArmError(400, 'AccountNameInvalid', `${name} is not a valid storage account name. Storage account name must be between 3 and 24 characters in length and use numbers and lower-case letters only.`);
+      throw errors.storageAccountNameInvalid(name);
     }
     const existing = site.store.storageAccount(rg.subscriptionId, rg.name, name);
     const elsewhere = site.store.allStorageAccounts().find((a) => a.name === name && a !== existing);
-    if (elsewhere) throw new ArmError(409, 'StorageAccountAlreadyTaken', `The storage account named ${name} is already taken.`);
+    if (elsewhere) throw errors.storageAccountTaken(name);
     const body = obj(req.body);
     const region = findRegion(str(body?.location) ?? '');
-    if (!region) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
+    if (!region) throw errors.locationRequired();
     const record: StorageAccountRecord = {
       subscriptionId: rg.subscriptionId, resourceGroup: rg.name, name, location: region.name,
       skuName: str(obj(body?.sku)?.name) ?? 'Standard_LRS', kind: str(body?.kind) ?? 'StorageV2', createdAt: existing?.createdAt ?? site.now(),

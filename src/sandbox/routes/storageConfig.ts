@@ -1,5 +1,5 @@
 /** Backup storage config `backupstorageconfig/vaultstorageconfig` (capital-S path as the backup SDK sends it). */
-import { ArmError } from '../http/errors';
+import { errors } from '../http/errors';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import { obj } from '../state/json';
@@ -12,11 +12,11 @@ const PATH = `${VAULT}/backupstorageconfig/vaultstorageconfig`;
 function update(site: Site, req: RouteRequest): ReturnType<typeof requireVault> {
   const ref = requireVault(site, req);
   const props = obj(obj(req.body)?.properties);
-  if (!props) throw new ArmError(400, 'BMSUserErrorInvalidInput', 'Input provided for the call is invalid\r\nThe request must contain properties.');
+  if (!props) throw errors.invalidInputSaying('Input provided for the call is invalid\r\nThe request must contain properties.');
   // storageType and storageModelType mirror each other; a client may send either.
   const type = parseStorageType(props.storageType, 'storageType') ?? parseStorageType(props.storageModelType, 'storageModelType');
   const crr = props.crossRegionRestoreFlag;
-  if (crr !== undefined && typeof crr !== 'boolean') throw new ArmError(400, 'BMSUserErrorInvalidInput', 'crossRegionRestoreFlag must be a boolean.', 'crossRegionRestoreFlag');
+  if (crr !== undefined && typeof crr !== 'boolean') throw errors.invalidInputSaying('crossRegionRestoreFlag must be a boolean.', 'crossRegionRestoreFlag');
   applyRedundancy(ref.vault, type, crr);
   ref.vault.modifiedAt = site.now();
   return ref;

@@ -1,5 +1,5 @@
 /** Recovery Services vaults (api 2026-07-01, modular SDK LRO patterns; AZURE-BACKUP-API.md section 3). */
-import { ArmError, errors } from '../http/errors';
+import { errors } from '../http/errors';
 import { pagedReply } from '../http/paging';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
@@ -41,7 +41,7 @@ function applyProperties(vault: VaultRecord, props: JsonObject | undefined): voi
       crr === undefined ? undefined : crr.toLowerCase() === 'enabled');
   }
   const softDelete = obj(obj(props.securitySettings)?.softDeleteSettings);
-  if (softDelete) applySoftDelete(vault, softDelete.softDeleteState, softDelete.softDeleteRetentionPeriodInDays, softDelete.enhancedSecurityState);
+  if (softDelete) applySoftDelete(vault, softDelete.softDeleteState, softDelete.softDeleteRetentionPeriodInDays, softDelete.enhancedSecurityState, props.resourceGuardOperationRequests);
   const pna = str(props.publicNetworkAccess);
   if (pna) vault.publicNetworkAccess = pna;
   vault.extraProperties = extraProperties(props, vault.extraProperties);
@@ -51,7 +51,7 @@ function checkSku(body: JsonObject): string {
   const sku = body.sku === undefined ? undefined : obj(body.sku);
   const name = sku ? str(sku.name) : 'Standard';
   if (!name || !['standard', 'rs0'].includes(name.toLowerCase())) {
-    throw new ArmError(400, 'InvalidRestApiParameter', 'sku parameter is invalid. Please provide a valid sku (Standard).', 'sku');
+    throw errors.invalidSku();
   }
   return name.toLowerCase() === 'rs0' ? 'RS0' : 'Standard';
 }
@@ -78,8 +78,7 @@ export function registerVaultRoutes(router: Router, site: Site): void {
     const key = vaultKeyOf(req.params.sub, rg.name, req.params.vault);
     if (!site.store.vault(key)) return { status: 204 };
     if (site.store.itemsOf(key).length > 0) {
-      throw new ArmError(400, 'ServiceResourceNotEmpty',
-        'Vault cannot be deleted as there are existing resources within the vault. Please delete any replicated items, registered servers, Hyper-V sites (used for Site Recovery), policy associations for System Center VMM clouds (used for Site Recovery) and then delete the vault.');
+      throw errors.vaultNotEmpty();
     }
     site.store.removeVault(key);
     return { status: 200 };
@@ -88,16 +87,16 @@ export function registerVaultRoutes(router: Router, site: Site): void {
   router.add('GET', `${VAULT}/operationStatus/{op}`, (req) => {
     const { vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     return { status: 200, body: renderOperationStatus(op, site.now()) };
   });
 
   router.add('GET', `${VAULT}/operationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op) throw new ArmError(404, 'ResourceNotFound', `Operation '${req.params.op}' was not found.`);
+    if (!op) throw errors.operationNotFound(req.params.op);
     if (op.doneAt > site.now()) return { status: 202, headers: { Location: vaultUrl(site, vault, `/operationResults/${op.id}`, req.apiVersion) } };
-    if (op.error) throw new ArmError(400, op.error.code, op.error.message);
+    if (op.error) throw errors.operationFailed(op.error.code, op.error.message);
     return { status: 200, body: renderVault(vault, req.apiVersion) };
   });
 
@@ -107,7 +106,7 @@ export function registerVaultRoutes(router: Router, site: Site): void {
     const name = str(body?.name);
     const type = str(body?.type);
     if (!name || !type || type.toLowerCase() !== 'microsoft.recoveryservices/vaults') {
-      throw new ArmError(400, 'InvalidParameter', "The request must contain 'name' and type 'Microsoft.RecoveryServices/Vaults'.");
+      throw errors.invalidParameter("The request must contain 'name' and type 'Microsoft.RecoveryServices/Vaults'.");
     }
     if (!VAULT_NAME.test(name)) {
       return { status: 200, body: { nameAvailable: false, reason: 'Invalid', message: 'Vault name must be 2-50 characters, start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.' } };
@@ -124,16 +123,16 @@ function putVault(site: Site, req: RouteRequest): Reply {
     throw errors.invalidParameter(`The vault name '${name}' is invalid. It must be 2-50 characters, start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.`, 'vaultName');
   }
   const body = obj(req.body);
-  if (!body) throw new ArmError(400, 'InvalidRequestContent', 'The request content is required.');
+  if (!body) throw errors.contentRequired();
   const location = str(body.location);
-  if (!location) throw new ArmError(400, 'LocationRequired', 'The location property is required for this definition.');
+  if (!location) throw errors.locationRequired();
   const region = findRegion(location);
-  if (!region) throw new ArmError(400, 'LocationNotAvailableForResourceType', `The provided location '${location}' is not available for resource type 'Microsoft.RecoveryServices/vaults'.`);
+  if (!region) throw errors.locationNotAvailable(location, 'Microsoft.RecoveryServices/vaults');
   const skuName = checkSku(body);
   const key = vaultKeyOf(sub, rg.name, name);
   const existing = site.store.vault(key);
   if (existing && existing.location !== region.name) {
-    throw new ArmError(400, 'InvalidResourceLocation', `The resource '${name}' already exists in location '${existing.location}' in resource group '${rg.name}'. A resource with the same name cannot be created in location '${region.name}'.`);
+    throw errors.resourceInOtherLocation(name, existing.location, rg.name, region.name);
   }
   const now = site.now();
   const vault: VaultRecord = existing ? { ...existing } : {
@@ -153,7 +152,7 @@ function putVault(site: Site, req: RouteRequest): Reply {
 function patchVault(site: Site, req: RouteRequest): Reply {
   const { vault, vaultKey } = requireVault(site, req);
   const body = obj(req.body);
-  if (!body) throw new ArmError(400, 'InvalidRequestContent', 'The request content is required.');
+  if (!body) throw errors.contentRequired();
   const draft: VaultRecord = { ...vault };
   if (body.sku !== undefined) draft.skuName = checkSku(body);
   if (body.tags !== undefined) draft.tags = strMap(body.tags) ?? {};

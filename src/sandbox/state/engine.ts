@@ -72,7 +72,8 @@ export class Engine {
     return this.store.jobsOf(vaultKey).find((j) => j.vmKey === vmKey && j.operation === 'Backup' && (j.status === 'InProgress' || j.status === 'Cancelling'));
   }
 
-  enable(vault: VaultRecord, vaultKey: string, vm: VmRecord, vmKey: string, policyName: string): OperationRecord {
+  /** Enable, resume or change policy; `diskExclusion` replaces the item's disk selection when given. */
+  enable(vault: VaultRecord, vaultKey: string, vm: VmRecord, vmKey: string, policyName: string, diskExclusion?: ProtectedItemRecord['diskExclusion']): OperationRecord {
     const now = this.now();
     const op = this.newOperation(vaultKey, 'enable', now + TIMINGS.enableOperation, vmKey);
     if (op.error) return op;
@@ -82,6 +83,7 @@ export class Engine {
       protectedItemDataId: String(this.store.nextNumber() + 17_592_186_044_416), createdAt: now,
     };
     item.policyName = policyName;
+    if (diskExclusion) item.diskExclusion = diskExclusion;
     if (item.protectionState === 'ProtectionStopped' || item.protectionState === 'BackupsSuspended') {
       item.protectionState = item.lastRecoveryPoint !== undefined ? 'Protected' : 'IRPending';
     }

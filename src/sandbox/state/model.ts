@@ -36,12 +36,18 @@ export interface VmRecord {
   /** The subnet its NIC is in (ARM id), and its availability zone, where known. */
   subnetId?: string;
   zone?: string;
+  /** 'TrustedLaunch' or 'ConfidentialVM' (Compute's securityProfile.securityType); a standard VM when absent. */
+  securityType?: string;
+  /** The OS disk's storage type ('Premium_LRS' when absent). */
+  osDiskStorageType?: string;
 }
 
 export interface DataDiskRecord {
   lun: number;
   name: string;
   sizeGB: number;
+  /** Compute's storageAccountType ('Premium_LRS' when absent); 'PremiumV2_LRS' and 'UltraSSD_LRS' need an Enhanced policy. */
+  storageType?: string;
 }
 
 /** A managed disk (Microsoft.Compute/disks) that is not a seeded VM's own: restored or detached ones. */
@@ -100,12 +106,24 @@ export interface VaultRecord {
   enhancedSecurityState?: string;
   /** Customer-managed key of the vault's backup data; Microsoft-managed when absent. */
   encryptionKeyUri?: string;
+  /** Its Resource Guard mapping (multi-user authorization); none when absent. */
+  resourceGuard?: ResourceGuardMapping;
   /** Extra vault properties the client sent that we keep and echo (monitoringSettings, ...). */
   extraProperties: Record<string, unknown>;
   /** VMs created up to this time are visible as protectable items (containers refresh moves it). */
   discoveredAt: number;
   createdAt: number;
   modifiedAt: number;
+}
+
+export interface ResourceGuardMapping {
+  /** The mapping's name under backupResourceGuardProxies ('VaultProxy' in Azure). */
+  proxyName: string;
+  /** The Resource Guard's ARM id (Microsoft.DataProtection/resourceGuards). */
+  resourceGuardId: string;
+  lastUpdatedTime: number;
+  /** A delete of this item (lower-cased ARM id) is allowed until `until` (unlockDelete). */
+  unlockedDelete?: { resource: string; until: number };
 }
 
 export interface PolicyRecord {
@@ -134,6 +152,8 @@ export interface ProtectedItemRecord {
   /** Set when its data was deleted in a vault with soft delete on: kept, with its recovery points, until purgeAt. */
   softDeletedAt?: number;
   purgeAt?: number;
+  /** Selective disk backup: the data disk LUNs included (or excluded); every disk when absent. */
+  diskExclusion?: { diskLunList: number[]; isInclusionList: boolean };
 }
 
 export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling';

@@ -1,7 +1,9 @@
 /**
  * The docs article's story: one subscription, resource groups in West and North Europe, seven VMs
  * (Windows and Linux, one without a ready VM agent), and "contoso-vault" protecting one VM with
- * DefaultPolicy, with its configure and backup jobs done and recovery points in place.
+ * DefaultPolicy, with its configure and backup jobs done and recovery points in place. Beside it, for the
+ * vault-security flows, "security-rg" holds "vault-guarded" (a Resource Guard mapping: multi-user authorization)
+ * and "tl-vm-01", a Trusted Launch VM that needs an Enhanced policy.
  */
 import type { JobRecord, RecoveryPointRecord, SandboxState, VmRecord } from './model';
 import { shortContainerName, vaultKeyOf, vmKeyOf } from './names';
@@ -12,7 +14,14 @@ import { DAY_MS, TIMINGS } from './timings';
 export const STORY_TENANT_ID = '8f3c2a71-5d4e-4b6a-9c1f-0a2b3c4d5e6f';
 export const STORY_SUBSCRIPTION_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
-interface VmSeed { rg: string; name: string; location: string; os: 'Windows' | 'Linux'; size: string; agent?: boolean; power?: VmRecord['powerState']; vmId: string; dataDisks?: number[] }
+interface VmSeed {
+  rg: string; name: string; location: string; os: 'Windows' | 'Linux'; size: string; agent?: boolean; power?: VmRecord['powerState']; vmId: string;
+  dataDisks?: number[]; securityType?: string;
+}
+
+export const GUARDED_VAULT = { resourceGroup: 'security-rg', name: 'vault-guarded' } as const;
+/** The Resource Guard that "vault-guarded" is mapped to (in another resource group, as a security admin keeps it). */
+export const STORY_RESOURCE_GUARD_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/security-admin-rg/providers/Microsoft.DataProtection/resourceGuards/contoso-guard`;
 
 const VMS: VmSeed[] = [
   { rg: 'contoso-web-rg', name: 'web-vm-01', location: 'westeurope', os: 'Windows', size: 'Standard_D2s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000001', dataDisks: [128] },
@@ -22,6 +31,7 @@ const VMS: VmSeed[] = [
   { rg: 'contoso-data-rg', name: 'sql-vm-01', location: 'northeurope', os: 'Windows', size: 'Standard_E4s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000005', dataDisks: [256, 256] },
   { rg: 'contoso-data-rg', name: 'etl-linux-01', location: 'northeurope', os: 'Linux', size: 'Standard_D4s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000006' },
   { rg: 'contoso-data-rg', name: 'build-linux-02', location: 'northeurope', os: 'Linux', size: 'Standard_B2ms', power: 'deallocated', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000007' },
+  { rg: 'security-rg', name: 'tl-vm-01', location: 'westeurope', os: 'Linux', size: 'Standard_D2s_v5', vmId: '0b6e1f3a-1c2d-4e5f-8a9b-000000000008', dataDisks: [64, 64], securityType: 'TrustedLaunch' },
 ];
 
 const JOB_IDS = [
@@ -37,6 +47,7 @@ export function storyState(now: number): SandboxState {
     powerState: v.power ?? 'running', agentReady: v.agent ?? true, broken: false, createdAt: created, tags: { project: 'contoso' },
     subnetId: `/subscriptions/${sub}/resourceGroups/${v.rg}/providers/Microsoft.Network/virtualNetworks/${v.rg.replace(/-rg$/, '-vnet')}/subnets/default`,
     ...(v.dataDisks ? { dataDisks: v.dataDisks.map((sizeGB, lun) => ({ lun, name: `${v.name}_DataDisk_${lun}`, sizeGB })) } : {}),
+    ...(v.securityType ? { securityType: v.securityType } : {}),
   }));
   const vaultKey = vaultKeyOf(sub, 'contoso-backup-rg', 'contoso-vault');
   const protectedVm = vms[0];
@@ -57,6 +68,7 @@ export function storyState(now: number): SandboxState {
     type: 'AppConsistent', osType: 'Windows', vmSize: protectedVm.vmSize,
   }));
   const policies = defaultPolicies(vaultKey);
+  const guardedKey = vaultKeyOf(sub, GUARDED_VAULT.resourceGroup, GUARDED_VAULT.name);
   const last = backups[backups.length - 1];
   return {
     version: 1, tenantId: STORY_TENANT_ID, savedAt: now, counter: 100,
@@ -65,14 +77,20 @@ export function storyState(now: number): SandboxState {
       { subscriptionId: sub, name: 'contoso-web-rg', location: 'westeurope', tags: { project: 'contoso' } },
       { subscriptionId: sub, name: 'contoso-data-rg', location: 'northeurope', tags: { project: 'contoso' } },
       { subscriptionId: sub, name: 'contoso-backup-rg', location: 'westeurope', tags: { project: 'contoso' } },
+      { subscriptionId: sub, name: GUARDED_VAULT.resourceGroup, location: 'westeurope', tags: { project: 'contoso' } },
     ],
     vms,
     vaults: [{
       subscriptionId: sub, resourceGroup: 'contoso-backup-rg', name: 'contoso-vault', location: 'westeurope', tags: { project: 'contoso' },
       skuName: 'Standard', storageType: 'GeoRedundant', crossRegionRestore: false, storageLocked: true, publicNetworkAccess: 'Enabled',
       softDeleteState: 'Enabled', extraProperties: {}, discoveredAt: enableAt, createdAt: created + DAY_MS, modifiedAt: enableAt,
+    }, {
+      subscriptionId: sub, resourceGroup: GUARDED_VAULT.resourceGroup, name: GUARDED_VAULT.name, location: 'westeurope', tags: { project: 'contoso' },
+      skuName: 'Standard', storageType: 'GeoRedundant', crossRegionRestore: false, storageLocked: false, publicNetworkAccess: 'Enabled',
+      softDeleteState: 'Enabled', extraProperties: {}, discoveredAt: created + DAY_MS, createdAt: created + DAY_MS, modifiedAt: created + DAY_MS,
+      resourceGuard: { proxyName: 'VaultProxy', resourceGuardId: STORY_RESOURCE_GUARD_ID, lastUpdatedTime: created + DAY_MS },
     }],
-    policies,
+    policies: [...policies, ...defaultPolicies(guardedKey)],
     items: [{
       vaultKey, vmKey, policyName: 'DefaultPolicy', protectionState: 'Protected', lastBackupStatus: 'Completed', lastBackupTime: last,
       lastRecoveryPoint: points[points.length - 1].time, healthStatus: 'Passed', protectedItemDataId: '17592186044417', createdAt: enableAt,

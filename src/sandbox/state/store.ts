@@ -23,6 +23,7 @@ export class Store {
   private readonly itemsByVm = new Map<string, ProtectedItemRecord>();
   private readonly jobs = new Map<string, JobRecord[]>();
   private readonly jobsById = new Map<string, JobRecord>();
+  private readonly vmsBySubscription = new Map<string, Map<string, VmRecord>>();
   private readonly rps = new Map<string, RecoveryPointRecord[]>();
   private readonly ops = new Map<string, OperationRecord>();
   private readonly disks = new Map<string, DiskRecord>();
@@ -63,11 +64,18 @@ export class Store {
   }
 
   // Virtual machines
-  putVm(v: VmRecord): void { this.vms.set(vmKeyOf(v.subscriptionId, v.resourceGroup, v.name), v); }
+  putVm(v: VmRecord): void {
+    const key = vmKeyOf(v.subscriptionId, v.resourceGroup, v.name);
+    this.vms.set(key, v);
+    const sub = v.subscriptionId.toLowerCase();
+    let ofSub = this.vmsBySubscription.get(sub);
+    if (!ofSub) this.vmsBySubscription.set(sub, (ofSub = new Map()));
+    ofSub.set(key, v);
+  }
   vm(key: string): VmRecord | undefined { return this.vms.get(key.toLowerCase()); }
+  /** In insertion order, from an index per subscription: listing one subscription never walks an estate's VMs. */
   vmsOf(sub: string): VmRecord[] {
-    const s = sub.toLowerCase();
-    return [...this.vms.values()].filter((v) => v.subscriptionId.toLowerCase() === s);
+    return [...(this.vmsBySubscription.get(sub.toLowerCase())?.values() ?? [])];
   }
 
   // Vaults and policies

@@ -1,16 +1,16 @@
 import type * as vscode from 'vscode';
 import type { ItemRef } from '../../azure/backupService';
 import type { BackupItem, RecoveryPoint } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { isActivelyProtected, itemProtectionStatus } from '../../azure/protectionState';
 import { backupItemContextValue } from '../contextValues';
-import { healthLabel, itemDescription, itemHealth, itemIcon } from '../describe';
+import { healthLabel, itemDescription, itemHealth, itemIcon } from '../../presentation/describe';
 import { resourceNodeId } from '../nodeIds';
-import { protectionStatusLabel } from '../protectionText';
+import { protectionStatusLabel } from '../../presentation/protectionText';
 import { itemRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTime } from '../../presentation/time';
 import { MessageNode } from './basicNodes';
 import { PagedChildren, type PagedNode } from './pagedGroup';
 import { RecoveryPointNode } from './recoveryPointNode';
@@ -42,6 +42,8 @@ export class BackupItemNode implements PagedNode {
 
   get ref(): ItemRef { return itemRef(this.item); }
   get subscriptionId(): string { return this.item.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'item', item: this.item }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

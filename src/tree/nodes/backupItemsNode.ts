@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { BackupItem } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { childNodeId } from '../nodeIds';
@@ -20,6 +20,8 @@ export class BackupItemsNode implements PagedNode {
     this.id = childNodeId(parent.id, 'items');
     this.pages = new PagedChildren(async (options) => (await context.session.service(parent.subscriptionId)).listBackupItems(parent.ref, options));
   }
+
+  target(): NodeTarget { return { kind: 'items', vault: this.parent.vault }; }
 
   /** Items loaded so far (for the vault tooltip); undefined before the first load. */
   get loadedCount(): number | undefined { return this.loaded ? this.pages.all.length : undefined; }

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { ContextValue } from '../contextValues';
-import { type L10n, waitSentence } from '../describe';
+import { type L10n, waitSentence } from '../../presentation/describe';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import type { TreeNode } from '../treeNode';
 import { toErrorInfo } from '../../ui/errorInfo';

@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
 import type { BackupJob } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
-import { jobDescription, jobIcon, jobStatusLabel, operationLabel } from '../describe';
+import { jobDescription, jobIcon, jobStatusLabel, operationLabel } from '../../presentation/describe';
 import { resourceNodeId } from '../nodeIds';
 import { makeTooltip, makeTreeItem } from '../treeItems';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTime } from '../../presentation/time';
 
 export class JobNode implements TreeNode {
   readonly id: string;
@@ -16,6 +16,8 @@ export class JobNode implements TreeNode {
   }
 
   get subscriptionId(): string { return this.job.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'job', job: this.job }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

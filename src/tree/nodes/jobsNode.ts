@@ -1,13 +1,13 @@
 import type * as vscode from 'vscode';
 import type { BackupJob } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
-import { sortJobs } from '../describe';
+import { sortJobs } from '../../presentation/describe';
 import { isJobRunning } from '../../azure/convert/jobs';
 import { childNodeId } from '../nodeIds';
 import { makeTreeItem } from '../treeItems';
-import { addDays } from '../../ui/time';
+import { addDays } from '../../presentation/time';
 import { MessageNode } from './basicNodes';
 import { JobNode } from './jobNode';
 import { PagedChildren, type PagedNode } from './pagedGroup';
@@ -26,6 +26,8 @@ export class JobsNode implements PagedNode {
       return service.listJobs(parent.ref, { startTime: addDays(now, -1), endTime: now }, options);
     });
   }
+
+  target(): NodeTarget { return { kind: 'jobs', vault: this.parent.vault }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Policy } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { childNodeId } from '../nodeIds';
@@ -18,6 +18,8 @@ export class PoliciesNode implements PagedNode {
     this.id = childNodeId(parent.id, 'policies');
     this.pages = new PagedChildren(async (options) => (await context.session.service(parent.subscriptionId)).listPolicies(parent.ref, options));
   }
+
+  target(): NodeTarget { return { kind: 'policies', vault: this.parent.vault }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

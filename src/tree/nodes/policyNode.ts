@@ -1,14 +1,12 @@
 import type * as vscode from 'vscode';
 import type { Policy } from '../../azure/model';
-import { policySummary } from '../policyText';
-import type { TreeNode } from '../treeNode';
+import { policySummary } from '../../presentation/policyText';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { resourceNodeId } from '../nodeIds';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import type { PoliciesNode } from './policiesNode';
-
-export { policySummary };
 
 export class PolicyNode implements TreeNode {
   readonly id: string;
@@ -18,6 +16,8 @@ export class PolicyNode implements TreeNode {
   }
 
   get vaultNode(): PoliciesNode['parent'] { return this.parent.parent; }
+
+  target(): NodeTarget { return { kind: 'policy', vault: this.parent.parent.vault, policy: this.policy }; }
 
   /** Only standard Azure VM policies can be edited with the form. */
   get editable(): boolean { return this.policy.backupManagementType === 'AzureIaasVM' && this.policy.policyType !== 'V2'; }

@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
 import type { RecoveryPoint } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { resourceNodeId } from '../nodeIds';
-import { consistencyLabel, isArchived, tierLabel } from '../recoveryPointText';
+import { consistencyLabel, isArchived, tierLabel } from '../../presentation/recoveryPointText';
 import { makeTooltip, makeTreeItem } from '../treeItems';
-import { formatDateTime } from '../../ui/time';
+import { formatDateTime } from '../../presentation/time';
 import type { BackupItemNode } from './backupItemNode';
 
 /** One recovery point of a backup item: its time, consistency, tier and expiry; an open file-recovery session is shown. */
@@ -21,6 +21,8 @@ export class RecoveryPointNode implements TreeNode {
   }
 
   get subscriptionId(): string { return this.parent.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'recoveryPoint', item: this.parent.item, point: this.point }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Subscription } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { resourceNodeId } from '../nodeIds';
@@ -18,6 +18,8 @@ export class SubscriptionNode implements TreeNode {
   }
 
   get subscriptionId(): string { return this.subscription.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'subscription', subscriptionId: this.subscriptionId, resourceId: this.subscription.id }; }
   get tenantId(): string { return this.subscription.tenantId; }
 
   getTreeItem(): vscode.TreeItem {

@@ -2,10 +2,10 @@ import { regionDisplayName } from '../../azure/regionNames';
 import type * as vscode from 'vscode';
 import type { VaultRef } from '../../azure/backupService';
 import type { Vault } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
-import { redundancyLabel, vaultDescription } from '../describe';
+import { redundancyLabel, vaultDescription } from '../../presentation/describe';
 import { resourceNodeId } from '../nodeIds';
 import { vaultRef } from '../refs';
 import { makeTooltip, makeTreeItem } from '../treeItems';
@@ -26,6 +26,8 @@ export class VaultNode implements TreeNode {
 
   get ref(): VaultRef { return vaultRef(this.vault); }
   get subscriptionId(): string { return this.vault.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'vault', vault: this.vault }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Vault } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { childNodeId } from '../nodeIds';
@@ -21,6 +21,8 @@ export class VaultsNode implements PagedNode {
   }
 
   get subscriptionId(): string { return this.parent.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'vaults', subscriptionId: this.subscriptionId }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

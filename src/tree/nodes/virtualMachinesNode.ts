@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { VirtualMachine } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { childNodeId } from '../nodeIds';
@@ -25,6 +25,8 @@ export class VirtualMachinesNode implements PagedNode {
   }
 
   get subscriptionId(): string { return this.parent.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'virtualMachines', subscriptionId: this.subscriptionId }; }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;

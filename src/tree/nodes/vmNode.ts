@@ -1,13 +1,13 @@
 import { regionDisplayName } from '../../azure/regionNames';
 import type * as vscode from 'vscode';
 import type { VirtualMachine } from '../../azure/model';
-import type { TreeNode } from '../treeNode';
+import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { isActivelyProtected } from '../../azure/protectionState';
 import { vmContextValue } from '../contextValues';
-import { itemDescription, vmDescription } from '../describe';
+import { itemDescription, vmDescription } from '../../presentation/describe';
 import { resourceNodeId } from '../nodeIds';
-import { protectionStatusLabel } from '../protectionText';
+import { protectionStatusLabel } from '../../presentation/protectionText';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 
 export class VmNode implements TreeNode {
@@ -20,6 +20,8 @@ export class VmNode implements TreeNode {
   }
 
   get subscriptionId(): string { return this.vm.subscriptionId; }
+
+  target(): NodeTarget { return { kind: 'vm', vm: this.vm }; }
   /** Scheduled backups run (protected, initial backup pending, protection error); not a stopped or soft-deleted item. */
   get isProtected(): boolean { return isActivelyProtected(this.vm.protection?.state); }
 

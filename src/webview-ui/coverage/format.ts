@@ -1,6 +1,6 @@
 // Wording of cells from the host's localized strings; {placeholders} are filled here.
 import type { CoverageRow } from '../../coverage/types';
-import { elapsed } from '../../ui/time';
+import { elapsed } from '../../presentation/time';
 
 export type Strings = Record<string, string>;
 

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type * as Core from '../../../src/core';
+import type * as Core from '../../../src/bundles/sdkBundle';
 import { DIRECT_HOST, PROXIED_HOST } from '../../harness/networkLab';
 import { getApi, sandboxOf } from '../ui/helpers';
 import { logSince, ProxyProcess, readLab, SandboxFront } from './lab';
@@ -34,7 +34,7 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     const ext = vscode.extensions.getExtension('azbackup.azure-backup');
     assert.ok(ext);
     // The same module instance the extension loaded lazily.
-    core = (await import(path.join(ext.extensionPath, 'dist', 'core.js'))) as typeof Core;
+    core = (await import(path.join(ext.extensionPath, 'dist', 'sdk-bundle.js'))) as typeof Core;
     const sandbox = sandboxOf(api);
     await front.start(lab, sandbox);
     await Promise.all(proxies.map((p) => p.start()));

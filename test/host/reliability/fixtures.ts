@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBackupApi } from '../../../src/extension';
 import type { FaultConfig, RequestLogEntry } from '../../../src/sandbox/types';
-import type { SignInProvider, SubscriptionContext } from '../../../src/ui/coreTypes';
+import type { SignInProvider, SubscriptionContext } from '../../../src/session/sdkBundleApi';
 import type { ShownError } from '../../../src/ui/log';
 import { sandboxOf } from '../ui/helpers';
 

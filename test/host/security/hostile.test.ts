@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Vault } from '../../../src/azure/model';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { escapeCodicons, escapeMarkdown, isolateBidi } from '../../../src/ui/escape';
+import { escapeCodicons, escapeMarkdown, isolateBidi } from '../../../src/presentation/escape';
 import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 import { lastShown, LOCATION, runCommand } from '../reliability/fixtures';
 import { HOSTILE_RG, HOSTILE_VM_NAMES, NOTIFICATION_LINK } from './hostileNames';

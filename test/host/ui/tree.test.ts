@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BackupItem } from '../../../src/azure/model';
 import type { AzureBackupApi } from '../../../src/extension';
-import { formatDateTime } from '../../../src/ui/time';
+import { formatDateTime } from '../../../src/presentation/time';
 import { childrenAt, getApi, labelOf, SUB, VAULTS, VMS } from './helpers';
 
 describe('Backup tree on the sandbox', function () {

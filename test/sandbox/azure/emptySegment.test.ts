@@ -1,14 +1,11 @@
 // A call with an empty name in its path is a programming error: the Azure layer refuses it before it is sent,
 // so neither ARM nor the sandbox ever sees `resourceGroups//providers/…`.
 import * as assert from 'node:assert/strict';
-import type { Harness } from './setup';
-import { startHarness } from './setup';
+import { useHarness } from './setup';
 
 describe('Azure layer: no request with an empty path segment', function () {
   this.timeout(30_000);
-  let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.sandbox.stop(); });
+  const h = useHarness();
 
   it('refuses a vault name check with an empty resource group, without a call', async () => {
     const before = h.calls.length;

@@ -6,7 +6,8 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import { createPipelineRequest, type HttpClient, type PipelineResponse } from '@azure/core-rest-pipeline';
-import { allowHttp2, createSessionHttpClient } from '../../../src/azure/httpClient';
+import { createSessionHttpClient } from '../../../src/azure/transport/httpClient';
+import { SessionTransport } from '../../../src/azure/transport/sessionTransport';
 import { makeCertificate, type TlsMaterial } from '../../../src/sandbox/http/tls';
 import type { Harness } from './setup';
 import { startHarness } from './setup';
@@ -208,18 +209,18 @@ describe('HTTP/2 between the session client and the sandbox', function () {
   it('stays on HTTP/1.1 while HTTP/2 is not allowed (a proxy set in VS Code, or the setting off)', async () => {
     const versions: string[] = [];
     const server = await listen(http2.createSecureServer({ ...tlsMaterial, allowHTTP1: true }, (req, res) => answer(req, res, versions)), versions);
-    allowHttp2(false);
+    const transport = new SessionTransport(tlsMaterial.cert);
+    transport.http2 = false;
     try {
-      const client = createSessionHttpClient(tlsMaterial.cert);
+      const client = transport.http;
       for (let i = 0; i < 5; i++) {
         await send(client, `${server.url}/call-${i}`);
         await sleep(20);
       }
       assert.deepEqual(versions, ['1.1', '1.1', '1.1', '1.1', '1.1']);
-      allowHttp2(true);
+      transport.http2 = true;
       await warmUp(client, server.url, versions);
     } finally {
-      allowHttp2(true);
       await server.close();
     }
   });

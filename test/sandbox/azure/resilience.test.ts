@@ -1,14 +1,11 @@
 // Faults on the wire: bounded retries that honour Retry-After, every attempt logged, errors mapped.
 import * as assert from 'node:assert/strict';
 import { AzureError } from '../../../src/azure';
-import type { Harness } from './setup';
-import { startHarness } from './setup';
+import { useHarness } from './setup';
 
 describe('Azure layer under injected faults', function () {
   this.timeout(30_000);
-  let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.sandbox.stop(); });
+  const h = useHarness();
   afterEach(() => { h.sandbox.setFaults(undefined); h.calls.length = 0; });
 
   it('retries a throttled call (429 + Retry-After) and logs both attempts', async () => {

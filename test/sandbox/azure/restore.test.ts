@@ -5,8 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { ItemRef, RestoreRequest } from '../../../src/azure';
 import { AzureError } from '../../../src/azure';
 import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox';
-import type { Harness } from './setup';
-import { startHarness } from './setup';
+import { storyItem, useHarness } from './setup';
 
 const SUB = `/subscriptions/${STORY_SUBSCRIPTION_ID}`;
 const VM_RG = 'contoso-web-rg';
@@ -23,19 +22,14 @@ const newVm = (vmName: string, over: Partial<RestoreRequest> = {}): RestoreReque
 
 describe('Azure layer against the sandbox: restore and file recovery', function () {
   this.timeout(30_000);
-  let h: Harness;
+  const h = useHarness({}, { perTest: true });
   let web01: ItemRef;
   let point: string;
   beforeEach(async () => {
-    h = await startHarness();
-    web01 = {
-      subscriptionId: h.subscriptionId, resourceGroup: BACKUP_RG, name: 'contoso-vault',
-      containerName: `IaasVMContainer;iaasvmcontainerv2;${VM_RG};web-vm-01`, itemName: `VM;iaasvmcontainerv2;${VM_RG};web-vm-01`,
-    };
+    web01 = storyItem(h.subscriptionId, 'web-vm-01', VM_RG);
     point = (await h.service.listRecoveryPoints(web01)).items[0].name;
     h.sandbox.requestLog.clear();
   });
-  afterEach(async () => { await h.sandbox.stop(); });
 
   const restorePosts = () => h.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path));
   const restoreJobs = () => h.sandbox.control.snapshot().jobs.filter((j) => j.operation === 'Restore');

@@ -2,12 +2,10 @@
 // happens to the deleted recovery points depends on it.
 import * as assert from 'node:assert/strict';
 import { clientsFor } from '../emulator/helpers';
-import { startHarness, type Harness } from './setup';
+import { useHarness } from './setup';
 
 describe('Azure layer: a vault\'s soft-delete setting', () => {
-  let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.sandbox.stop(); });
+  const h = useHarness();
 
   const ref = { resourceGroup: 'contoso-backup-rg', name: 'contoso-vault' };
 

@@ -2,26 +2,19 @@
 import * as assert from 'node:assert/strict';
 import type { ItemRef, VaultRef } from '../../../src/azure';
 import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox';
-import type { Harness } from './setup';
-import { daysFromNow, startHarness } from './setup';
+import { daysFromNow, STORY_VAULT, storyItem, useHarness } from './setup';
 
-const VAULT: Omit<VaultRef, 'subscriptionId'> = { resourceGroup: 'contoso-backup-rg', name: 'contoso-vault' };
 const WEB01_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines/web-vm-01`;
 
 describe('async-operation tracker against the sandbox', function () {
   this.timeout(30_000);
-  let h: Harness;
+  const h = useHarness({}, { perTest: true });
   let vault: VaultRef;
   let item: ItemRef;
-  beforeEach(async () => {
-    h = await startHarness();
-    vault = { subscriptionId: h.subscriptionId, ...VAULT };
-    const items = (await h.service.listBackupItems(vault)).items;
-    const web01 = items.find((i) => i.friendlyName === 'web-vm-01');
-    assert.ok(web01, 'the story protects web-vm-01 in contoso-vault');
-    item = { ...vault, containerName: web01.containerName, itemName: web01.name };
+  beforeEach(() => {
+    vault = { subscriptionId: h.subscriptionId, ...STORY_VAULT };
+    item = storyItem(h.subscriptionId, 'web-vm-01');
   });
-  afterEach(async () => { await h.sandbox.stop(); });
 
   it('reports Failed with the job error when the backup of a broken VM fails', async () => {
     h.sandbox.control.markVmBroken(WEB01_ID);

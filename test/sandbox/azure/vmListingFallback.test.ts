@@ -5,9 +5,8 @@ import { sandboxSession } from '../../../src/auth';
 import { createClientSet } from '../../../src/azure/clients';
 import { createBackupService } from '../../../src/azure/service';
 import { graphRefusal, GRAPH_API_VERSION } from '../../../src/azure/operations/resourceGraph';
-import { firstPageUrl, sendWire } from '../../../src/azure/wire';
-import type { Harness } from './setup';
-import { startHarness } from './setup';
+import { firstPageUrl, sendWire } from '../../../src/azure/transport/wire';
+import { useHarness } from './setup';
 
 const GRAPH = 'Microsoft\\.ResourceGraph/resources$';
 const isGraph = (path: string): boolean => new RegExp(GRAPH, 'i').test(path);
@@ -15,9 +14,7 @@ const isComputeList = (path: string): boolean => /\/providers\/Microsoft\.Comput
 
 describe('VM listing: Resource Graph, or Compute when Resource Graph is refused', function () {
   this.timeout(60_000);
-  let h: Harness;
-  beforeEach(async () => { h = await startHarness({ seed: 'story' }); });
-  afterEach(async () => { await h.sandbox.stop(); });
+  const h = useHarness({ seed: 'story' }, { perTest: true });
 
   it('lists through Resource Graph when it answers (no Compute list call)', async () => {
     const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
@@ -52,7 +49,7 @@ describe('VM listing: Resource Graph, or Compute when Resource Graph is refused'
     // The query is sent as wire JSON through the Resource Graph client's pipeline: its error must carry the
     // ARM error body under `details`, as the SDK's own error does, for the refusal to be recognised.
     const clients = createClientSet(sandboxSession(h.sandbox));
-    const sender = { pipeline: clients.resourceGraph().pipeline, http: clients.http, endpoint: clients.endpoint };
+    const sender = clients.wire(clients.resourceGraph().pipeline);
     const url = firstPageUrl(clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
     const error = await sendWire(sender, 'POST', url, { subscriptions: [h.subscriptionId], query: 'Resources | summarize count()' }).then(
       () => assert.fail('the sandbox accepted an unsupported query'), (e: unknown) => e);

@@ -3,22 +3,17 @@ import * as assert from 'node:assert/strict';
 import type { ItemRef, VaultRef } from '../../../src/azure';
 import { AzureError } from '../../../src/azure';
 import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox';
-import type { Harness } from './setup';
-import { daysFromNow, startHarness } from './setup';
+import { daysFromNow, useHarness } from './setup';
 
 const VM_RG = 'contoso-web-rg';
 const vmId = (name: string, rg = VM_RG) => `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`;
 
 describe('Azure layer against the sandbox: the article workflow', function () {
   this.timeout(30_000);
-  let h: Harness;
+  const h = useHarness();
   let vault: VaultRef;
   let web01: ItemRef;
-  before(async () => {
-    h = await startHarness();
-    vault = { subscriptionId: h.subscriptionId, resourceGroup: 'article-rg', name: 'article-vault' };
-  });
-  after(async () => { await h.sandbox.stop(); });
+  before(() => { vault = { subscriptionId: h.subscriptionId, resourceGroup: 'article-rg', name: 'article-vault' }; });
 
   it('lists subscriptions, resource groups and regions', async () => {
     const subs = await h.service.listSubscriptions();
@@ -49,7 +44,7 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(created.redundancy, 'GeoRedundant');
     assert.equal((await h.service.getVault(vault)).id.toLowerCase(), created.id.toLowerCase());
     const page = await h.service.listVaults(h.subscriptionId);
-    assert.deepEqual(page.items.map((v) => v.name).sort(), ['article-vault', 'contoso-vault']);
+    assert.deepEqual(page.items.map((v) => v.name).sort(), ['article-vault', 'contoso-vault', 'vault-guarded']);
     await assert.rejects(h.service.getVault({ ...vault, name: 'nope' }), (e: unknown) => e instanceof AzureError && e.status === 404 && !!e.requestId);
   });
 

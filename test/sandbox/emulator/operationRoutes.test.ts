@@ -35,6 +35,18 @@ describe('async-operation routes, each answered once', () => {
     assert.equal((item.properties as AzureIaaSVMProtectedItem).friendlyName, 'web-vm-01');
   });
 
+  it("answers a policy's operationResults with the policy (200, as bms.json declares), and a policy that is gone with 404", async () => {
+    const cap = headerCapture();
+    await c.backup.backups.trigger(VAULT, RG, 'Azure', CONTAINER, ITEM, { properties: { objectType: 'IaasVMBackupRequest' } }, { onResponse: cap.onResponse });
+    const op = operationIdOf(cap.header('azure-asyncoperation'));
+    const status = headerCapture();
+    const policy = await c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'DefaultPolicy', op, { onResponse: status.onResponse });
+    assert.equal(status.status(), 200);
+    assert.equal(policy.name, 'DefaultPolicy');
+    await assert.rejects(c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'NoSuchPolicy', op),
+      (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'BMSUserErrorPolicyNotFound');
+  });
+
   it('serves an OperationStatus at the fabric-level and job-level operationsStatus URLs the live service hands out', async () => {
     const refresh = headerCapture();
     await c.backup.protectionContainers.refresh(VAULT, RG, 'Azure', { onResponse: refresh.onResponse });

@@ -36,7 +36,7 @@ describe('ARM basics: subscriptions, locations, resource groups, virtual machine
     assert.deepEqual(updated.tags, { a: '2' });
     assert.equal((await c.resources.resourceGroups.get('New-Rg')).properties?.provisioningState, 'Succeeded');
     const all = await collect(c.resources.resourceGroups.list());
-    assert.deepEqual(all.map((g) => g.name), ['contoso-backup-rg', 'contoso-data-rg', 'contoso-web-rg', 'new-rg']);
+    assert.deepEqual(all.map((g) => g.name), ['contoso-backup-rg', 'contoso-data-rg', 'contoso-web-rg', 'new-rg', 'security-rg']);
     assert.equal((await c.resources.resourceGroups.checkExistence('new-rg')).body, true);
     assert.equal((await c.resources.resourceGroups.checkExistence('nope-rg')).body, false);
     await assert.rejects(c.resources.resourceGroups.get('nope-rg'), (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'ResourceGroupNotFound');
@@ -44,12 +44,12 @@ describe('ARM basics: subscriptions, locations, resource groups, virtual machine
 
   it('lists VMs (all, by group, by location) across pages and gets one with instance view and agent status', async () => {
     const all = await collect(c.compute.virtualMachines.listAll());
-    assert.equal(all.length, 7);
+    assert.equal(all.length, 8);
     assert.ok(all.some((v) => v.storageProfile?.osDisk?.osType === 'Linux') && all.some((v) => v.storageProfile?.osDisk?.osType === 'Windows'));
     const inRg = await collect(c.compute.virtualMachines.list('contoso-data-rg'));
     assert.deepEqual(inRg.map((v) => v.name).sort(), ['build-linux-02', 'etl-linux-01', 'sql-vm-01']);
     const inRegion = await collect(c.compute.virtualMachines.listByLocation('westeurope'));
-    assert.equal(inRegion.length, 4);
+    assert.equal(inRegion.length, 5);
     const vm = await c.compute.virtualMachines.get('contoso-web-rg', 'legacy-linux-02', { expand: 'instanceView' });
     assert.equal(vm.location, 'westeurope');
     assert.equal(vm.hardwareProfile?.vmSize, 'Standard_B1s');

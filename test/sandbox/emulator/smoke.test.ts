@@ -10,7 +10,7 @@ describe('sandbox smoke', () => {
   it('lists the story vault through the modular SDK and policies through the backup SDK', async () => {
     const c = clientsFor(sandbox);
     const vaults = await collect(c.vaults.vaults.listBySubscriptionId());
-    assert.deepEqual(vaults.map((v) => v.name), ['contoso-vault']);
+    assert.deepEqual(vaults.map((v) => v.name), ['contoso-vault', 'vault-guarded']);
     const policies = await collect(c.backup.backupPolicies.list('contoso-vault', 'contoso-backup-rg'));
     assert.deepEqual(policies.map((p) => p.name).sort(), ['DefaultPolicy', 'EnhancedPolicy', 'HourlyLogBackup']);
   });

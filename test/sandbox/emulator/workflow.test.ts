@@ -75,7 +75,7 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     assert.equal(poll.status(), 204);
     const items = await collect(c.backup.backupProtectableItems.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }));
     // West Europe VMs not protected anywhere; web-vm-01 is protected by contoso-vault, North Europe VMs are elsewhere.
-    assert.deepEqual(items.map((i) => i.properties?.friendlyName).sort(), ['app-linux-01', 'legacy-linux-02', 'web-vm-02']);
+    assert.deepEqual(items.map((i) => i.properties?.friendlyName).sort(), ['app-linux-01', 'legacy-linux-02', 'tl-vm-01', 'web-vm-02']);
     assert.equal(items.find((i) => i.properties?.friendlyName === VM)?.properties?.protectableItemType, 'Microsoft.Compute/virtualMachines');
     assert.equal(items.find((i) => i.properties?.friendlyName === VM)?.name, `iaasvmcontainerv2;${VM_RG};${VM}`);
   });

@@ -2,7 +2,7 @@
 // others, and the fetch itself is aborted only when no reader is left waiting (a cancelled tree load must not
 // leave its request hanging, nor cancel the same list for another view).
 import * as assert from 'node:assert/strict';
-import { createListingCache, itemsKey } from '../../../src/azure/listingCache';
+import { createListingCache, itemsKey } from '../../../src/azure/transport/listingCache';
 
 const KEY = itemsKey({ subscriptionId: 's1', resourceGroup: 'rg', name: 'v1' });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { escapeCodicons, escapeMarkdown, isolateBidi, oneLine, plainText } from '../../../src/ui/escape';
-import { escapeHtml } from '../../../src/webview/formHtml';
+import { escapeCodicons, escapeMarkdown, isolateBidi, oneLine, plainText } from '../../../src/presentation/escape';
+import { escapeHtml } from '../../../src/presentation/htmlDocument';
 import { HOSTILE_RG, HOSTILE_VM_NAMES } from '../../host/security/hostileNames';
 
 describe('escaping hostile names', () => {

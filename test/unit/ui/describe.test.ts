@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type { BackupItem, BackupJob, VirtualMachine } from '../../../src/azure/model';
-import { itemDescription, itemHealth, itemIcon, jobDescription, relativeTime, sortJobs, vaultDescription, vmDescription, waitLabel } from '../../../src/tree/describe';
-import { protectionStatusLabel, protectionWithVault } from '../../../src/tree/protectionText';
+import { itemDescription, itemHealth, itemIcon, jobDescription, relativeTime, sortJobs, vaultDescription, vmDescription, waitLabel } from '../../../src/presentation/describe';
+import { protectionStatusLabel, protectionWithVault } from '../../../src/presentation/protectionText';
 import { resourceNodeId } from '../../../src/tree/nodeIds';
-import { escapeMarkdown } from '../../../src/ui/escape';
+import { escapeMarkdown } from '../../../src/presentation/escape';
 
 /** A stand-in for vscode.l10n.t: substitutes {n} like the real one. */
 const t = { t: (message: string, ...args: (string | number)[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };

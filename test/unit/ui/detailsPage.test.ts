@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { regionDisplayName } from '../../../src/azure/regionNames';
-import { detailsCsp, detailsHtml, detailsText, type DetailsPage } from '../../../src/ui/detailsPage';
+import { detailsCsp, detailsHtml, detailsText, type DetailsPage } from '../../../src/presentation/detailsPage';
 import { cspOf } from '../security/cspCheck';
-import { formatDate, formatDateTime } from '../../../src/ui/time';
+import { formatDate, formatDateTime } from '../../../src/presentation/time';
 
 const cspSource = 'https://*.vscode-cdn.net';
 const hostile = '<img src=x onerror=alert(1)>**bold** | `x` \\(y\\)';

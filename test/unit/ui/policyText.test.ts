@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Policy } from '../../../src/azure/model';
-import { policyKindLabel, policySummary } from '../../../src/tree/policyText';
+import { policyKindLabel, policySummary } from '../../../src/presentation/policyText';
 import { noVmToProtectMessage } from '../../../src/ui/emptyPicks';
 
 const t = { t: (message: string, ...args: (string | number)[]): string => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };

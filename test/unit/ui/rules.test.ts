@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { REPO } from '../manifest/sourceScan';
 import { POLICY_PROBLEM_FIELDS, policyNameProblem, policyProblem, rangeMessage, retainUntilProblem, retentionShrinks, scheduleTimeProblem, vaultNameProblem } from '../../../src/webview/rules';
 import type { PolicyInput } from '../../../src/azure/model';
-import { runningBackupOf } from '../../../src/commands/shared/backupGuard';
+import { isRunningJobOf } from '../../../src/azure/operations/neverTwice';
 import type { BackupJob } from '../../../src/azure/model';
 
 describe('form rules', () => {
@@ -65,10 +65,12 @@ describe('form rules', () => {
     const job = (over: Partial<BackupJob>): BackupJob => ({ id: 'j', name: 'j', vaultId: 'v', vaultName: 'v', vaultResourceGroup: 'rg', subscriptionId: 's',
       operation: 'Backup', status: 'InProgress', entityFriendlyName: 'vm1', cancellable: true, containerName: 'iaasvmcontainerv2;rg;vm1', ...over });
     const item = { containerName: 'IaasVMContainer;iaasvmcontainerv2;rg;vm1', friendlyName: 'vm1' };
-    assert.equal(runningBackupOf(item, [job({})])?.name, 'j');
-    assert.equal(runningBackupOf(item, [job({ status: 'Completed' })]), undefined);
-    assert.equal(runningBackupOf(item, [job({ containerName: 'iaasvmcontainerv2;rg;vm2' })]), undefined);
-    assert.equal(runningBackupOf(item, [job({ operation: 'ConfigureBackup' })]), undefined);
+    const runningBackupOf = (jobs: BackupJob[]): BackupJob | undefined => jobs.find((j) => isRunningJobOf(item, 'Backup', j));
+    assert.equal(runningBackupOf([job({})])?.name, 'j');
+    assert.equal(runningBackupOf([job({ status: 'Completed' })]), undefined);
+    assert.equal(runningBackupOf([job({ containerName: 'iaasvmcontainerv2;rg;vm2' })]), undefined);
+    assert.equal(runningBackupOf([job({ operation: 'ConfigureBackup' })]), undefined);
+    assert.equal(runningBackupOf([job({ containerName: undefined })])?.name, 'j', 'a job without a container is matched by the item name');
   });
 
   it('sees a retention cut when any tier keeps points for less time or no longer at all', () => {
