@@ -3,7 +3,6 @@
 // one restore followed like Backup now. A refusal lands next to its field; the form and its draft stay.
 import * as vscode from 'vscode';
 import type { BackupService } from '../../azure/backupService';
-import { AzureError } from '../../azure/errors';
 import type { BackupItem, RecoveryPoint, RestoreRequest, StorageAccount, Vault } from '../../azure/model';
 import { regionDisplayName } from '../../azure/regionNames';
 import { consistencyLabel, isArchived, tierLabel } from '../../presentation/recoveryPointText';
@@ -54,7 +53,9 @@ function toRequest(p: RestoreSubmit, item: BackupItem, point: RecoveryPoint, reg
 
 /** The Azure layer names the request field it refuses (`target`): the form shows the message there. */
 function onField(error: unknown): unknown {
-  return error instanceof AzureError && error.target ? Object.assign(error, { field: error.target }) : error;
+  // Read by shape: the Azure layer's classes stay in the lazily loaded bundle.
+  const target = typeof error === 'object' && error !== null ? (error as { target?: unknown }).target : undefined;
+  return typeof target === 'string' && target ? Object.assign(error as object, { field: target }) : error;
 }
 
 async function initOf(deps: CommandDeps, service: BackupService, item: BackupItem, point: RecoveryPoint, vault: Vault): Promise<RestoreInit> {
