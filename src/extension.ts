@@ -14,6 +14,7 @@ import { cancelAllProgress } from './ui/progress';
 import { showError } from './ui/showError';
 import { createJobsStatusBar } from './ui/statusBar';
 import { FormHost } from './webview/formHost';
+import { registerTools, type BackupTools } from './tools/registerTools';
 
 /** What activate() returns: the live parts, for tests and for other extensions. */
 export interface AzureBackupApi {
@@ -36,6 +37,8 @@ export interface AzureBackupApi {
   ready: Promise<void>;
   sandbox(): RunningSandbox | undefined;
   service(subscriptionId: string): Promise<BackupService>;
+  /** The language model tools by name (tests call prepareInvocation, which vscode.lm.invokeTool does not return). */
+  tools: BackupTools;
   /** Runs a command's handler directly: same arguments as the command, but errors reach the caller. */
   run(commandId: string, ...args: unknown[]): Promise<unknown>;
 }
@@ -59,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     return bundle.createVsCodeProvider();
   };
   const reveal = (node: TreeNode): Thenable<void> => treeView.reveal(node, { select: true, focus: true, expand: false });
-  const deps: CommandDeps = { session, tree, jobs, log, details, forms, reveal, getSdkBundle, createProvider };
+  const deps: CommandDeps = { session, tree, treeView, jobs, log, details, forms, reveal, getSdkBundle, createProvider };
 
   const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(
@@ -69,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('azureBackup.selectedSubscriptions')) session.reset(); }),
     ...registerCommands(deps),
   );
+  const tools = registerTools({ ...deps, now });
+  context.subscriptions.push(tools);
   updateContext();
 
   // The sandbox starts in the background when asked for: activation itself never waits for it.
@@ -79,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   const activatedInMs = performance.now() - started;
   log.info(`Activated in ${activatedInMs.toFixed(1)} ms`);
   return {
-    activatedInMs, tree, treeView, session, jobs, forms, details, ready, log, logUri: context.logUri, storageUri: context.globalStorageUri,
+    activatedInMs, tree, treeView, session, jobs, forms, details, ready, log, tools: tools.tools, logUri: context.logUri, storageUri: context.globalStorageUri,
     sandbox: () => session.sandbox,
     cancelProgress: cancelAllProgress,
     service: (subscriptionId) => session.service(subscriptionId),

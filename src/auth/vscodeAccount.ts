@@ -14,6 +14,7 @@ import type { AzureSession } from '../azure/session';
 import type { SignInProvider, SubscriptionContext, TenantState } from './provider';
 import { ChangeEvent } from './provider';
 import { listSessionSubscriptions, listSessionTenants } from './subscriptionListing';
+import { idKey } from '../azure/ids';
 
 type AuthLibrary = typeof import('@microsoft/vscode-azext-azureauth');
 type Account = vscode.AuthenticationSessionAccountInformation;
@@ -142,13 +143,13 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
     listSubscriptions: async () => {
       const { lib } = await load();
       const filter = sharedFilter();
-      const tenants = (await accountTenants()).filter((t) => t.status === 'ok' && (filter.tenants.size === 0 || filter.tenants.has(t.tenantId.toLowerCase())));
+      const tenants = (await accountTenants()).filter((t) => t.status === 'ok' && (filter.tenants.size === 0 || filter.tenants.has(idKey(t.tenantId))));
       const seen = new Map<string, SubscriptionContext>();
       for (const tenant of tenants) {
         const session = sessionFor(lib, tenant.account, tenant.tenantId);
         try {
           for (const subscription of await listSessionSubscriptions(session)) {
-            if (filter.subscriptions.size > 0 && !filter.subscriptions.has(subscription.subscriptionId.toLowerCase())) continue;
+            if (filter.subscriptions.size > 0 && !filter.subscriptions.has(idKey(subscription.subscriptionId))) continue;
             // The same subscription through two accounts is kept per account, as the library does.
             seen.set(`${tenant.account.id}/${subscription.subscriptionId}`, { subscription, session });
           }

@@ -1,12 +1,15 @@
 // The contract between the UI layers and the Azure layer: every backup operation the extension performs.
 // One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
 import type {
-  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, JobOperation, JobStatus, NameCheck, Policy, PolicyInput, RecoveryPoint, Region,
-  ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VirtualMachine, VirtualNetwork,
+  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, ItemRef, JobOperation, JobStatus, NameCheck, Policy, PolicyInput,
+  RecoveryPoint, Region, ResourceGroup, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault, VaultRef, VirtualMachine,
+  VirtualNetwork,
 } from './model';
 import type { ListScope } from './transport/listingCache';
 
 export type { ListScope } from './transport/listingCache';
+// Where a vault and an item are, by name: defined with the model so that pure modules (ids.ts) need no service types.
+export type { ItemRef, VaultRef } from './model';
 
 /** A page of a list plus the token to ask for the next one ("Load more"). */
 export interface Page<T> {
@@ -20,19 +23,6 @@ export interface PageOptions {
   /** Cap on items gathered before returning a page to the caller (the service's own page size still applies). */
   maxItems?: number;
   signal?: AbortSignal;
-}
-
-export interface VaultRef {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-}
-
-export interface ItemRef extends VaultRef {
-  /** e.g. IaasVMContainer;iaasvmcontainerv2;rg;vm */
-  containerName: string;
-  /** e.g. VM;iaasvmcontainerv2;rg;vm */
-  itemName: string;
 }
 
 export interface JobFilter {
@@ -108,6 +98,8 @@ export interface BackupService {
   /** Drop cached listings (refresh): all, a subscription's, one vault's items, or a subscription's vault list. No-op without caching. */
   forgetListings(scope?: ListScope): void;
   getVmProtection(vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>, signal?: AbortSignal): Promise<VirtualMachine['protection']>;
+  /** One VM read now (not from a cached listing), with its protection. */
+  getVirtualMachine(ref: { subscriptionId: string; resourceGroup: string; name: string }, signal?: AbortSignal): Promise<VirtualMachine>;
 
   listVaults(subscriptionId: string, options?: PageOptions): Promise<Page<Vault>>;
   getVault(ref: VaultRef, signal?: AbortSignal): Promise<Vault>;

@@ -1,6 +1,6 @@
 // ARM ids and the backup service's naming scheme (AZURE-BACKUP-API.md 6.4). Ids are case-insensitive;
 // the backup service lower-cases resource group and VM names inside its container and item names.
-import type { ItemRef, VaultRef } from './backupService';
+import type { ItemRef, VaultRef } from './model';
 
 export const FABRIC = 'Azure';
 
@@ -100,8 +100,14 @@ export function vmResourceGroup(vmId: string): string {
   return idSegments(vmId).get('resourcegroups') ?? '';
 }
 
+/** Whether two ids (ARM ids, subscription ids) name the same resource: Azure ignores their case. */
 export function sameId(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+  return a !== undefined && b !== undefined && idKey(a) === idKey(b);
+}
+
+/** An id in the one form used to key maps and sets, so that ids differing only in case meet. */
+export function idKey(id: string): string {
+  return id.toLowerCase();
 }
 
 /** The last path segment of an operation URL (before the query): the operation id. */

@@ -2,6 +2,19 @@
 // so the tree, the forms and the tests all speak this vocabulary whether the data came from Azure or the sandbox.
 import type { ProtectionStatus } from './protectionState';
 
+export interface VaultRef {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+export interface ItemRef extends VaultRef {
+  /** e.g. IaasVMContainer;iaasvmcontainerv2;rg;vm */
+  containerName: string;
+  /** e.g. VM;iaasvmcontainerv2;rg;vm */
+  itemName: string;
+}
+
 /** Where the Azure Resource Manager lives and how to trust it. Azure public, sovereign clouds and the sandbox differ only here. */
 export interface AzureEnvironment {
   /** 'AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'Sandbox', or a custom name. */
@@ -81,7 +94,7 @@ export interface VmProtection {
 }
 
 export interface VirtualMachine {
-  /** ARM id as ARM returns it (user casing). Join on `id.toLowerCase()`. */
+  /** ARM id as ARM returns it (user casing). Join on `idKey(id)` (ids.ts). */
   id: string;
   name: string;
   resourceGroup: string;

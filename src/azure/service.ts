@@ -18,7 +18,7 @@ import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
 import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
 import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
-import { getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
+import { getVirtualMachine, getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
 import { createListingCache, noListingCache } from './transport/listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
@@ -53,6 +53,7 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
     forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),
+    getVirtualMachine: (ref, signal) => getVirtualMachine(ctx, ref, signal),
     listVaults: (subscriptionId, pageOptions) => listVaults(ctx, subscriptionId, pageOptions),
     getVault: (ref, signal) => getVault(ctx, ref, signal),
     checkVaultName: (subscriptionId, resourceGroup, location, name, signal) => checkVaultName(ctx, subscriptionId, resourceGroup, location, name, signal),

@@ -1,6 +1,7 @@
 // Checks the forms run before calling Azure. Pure: each returns undefined when the value is fine, or a
 // problem with a stable key (for localization), an English message and the values the message uses.
 import type { PolicyInput, RestoreRequest } from './model';
+import { idKey } from './ids';
 
 export interface ValidationProblem {
   key: string;
@@ -51,6 +52,20 @@ export function validatePolicyName(name: string): ValidationResult {
   }
   if (name.endsWith('-')) {
     return { key: 'policyName.end', message: 'The policy name cannot end with a hyphen.' };
+  }
+  return undefined;
+}
+
+/** Azure's resource group names: 1-90 characters; letters, digits, underscores, hyphens, periods and parentheses; not ending with a period. */
+export function validateResourceGroupName(name: string): ValidationResult {
+  if (name.length < 1 || name.length > 90) {
+    return { key: 'resourceGroup.length', message: 'The resource group name must be between 1 and 90 characters long.', args: { min: 1, max: 90 } };
+  }
+  if (!/^[-\w._()]+$/.test(name)) {
+    return { key: 'resourceGroup.characters', message: 'The resource group name can contain only letters, digits, underscores, hyphens, periods and parentheses.' };
+  }
+  if (name.endsWith('.')) {
+    return { key: 'resourceGroup.end', message: 'The resource group name cannot end with a period.' };
   }
   return undefined;
 }
@@ -117,9 +132,35 @@ function inRange(key: string, label: string, value: number | undefined, min: num
   return undefined;
 }
 
+/** A policy's numbers with a range of their own. */
+export type PolicyRangeField = 'dailyDays' | 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears';
+
+const RANGE_RULES: Record<PolicyRangeField, { key: string; label: string }> = {
+  dailyDays: { key: 'policy.dailyDays', label: 'Daily retention (days)' },
+  weeklyWeeks: { key: 'policy.weeklyWeeks', label: 'Weekly retention (weeks)' },
+  monthlyMonths: { key: 'policy.monthlyMonths', label: 'Monthly retention (months)' },
+  yearlyYears: { key: 'policy.yearlyYears', label: 'Yearly retention (years)' },
+};
+
+/** A retention tier's count within the service's limits (undefined: the tier is not kept, nothing to check). */
+export function validateRetentionRange(field: PolicyRangeField, value: number | undefined): ValidationResult {
+  const { key, label } = RANGE_RULES[field];
+  const { min, max } = POLICY_LIMITS[field];
+  return inRange(key, label, value, min, max);
+}
+
+/** Instant restore snapshots: 1-5 days for a daily schedule, exactly 5 for a weekly one. */
+export function validateInstantRestoreDays(days: number | undefined, weekly: boolean): ValidationResult {
+  const L = POLICY_LIMITS;
+  if (!weekly) {
+    return inRange('policy.instantRestore', 'Instant restore retention (days)', days, L.instantRestoreDays.min, L.instantRestoreDays.max);
+  }
+  return days === L.weeklyInstantRestoreDays ? undefined
+    : { key: 'policy.instantRestoreWeekly', message: 'A weekly schedule keeps instant restore snapshots for exactly 5 days.', args: { days: L.weeklyInstantRestoreDays } };
+}
+
 /** Ranges from the service's limits for standard (V1) VM policies. Returns the first problem found. */
 export function validatePolicyInput(input: PolicyInput): ValidationResult {
-  const L = POLICY_LIMITS;
   const weekly = input.schedule.frequency === 'Weekly';
   const r = input.retention;
   const checks: (() => ValidationResult)[] = [
@@ -127,18 +168,15 @@ export function validatePolicyInput(input: PolicyInput): ValidationResult {
     () => validateScheduleTime(input.schedule.time),
     () => (weekly && !(input.schedule.days?.length)
       ? { key: 'policy.weeklyDays', message: 'A weekly schedule needs at least one day.' } : undefined),
-    () => (weekly
-      ? (input.instantRestoreDays === L.weeklyInstantRestoreDays ? undefined
-        : { key: 'policy.instantRestoreWeekly', message: 'A weekly schedule keeps instant restore snapshots for exactly 5 days.', args: { days: 5 } })
-      : inRange('policy.instantRestore', 'Instant restore retention (days)', input.instantRestoreDays, L.instantRestoreDays.min, L.instantRestoreDays.max)),
+    () => validateInstantRestoreDays(input.instantRestoreDays, weekly),
     () => (!weekly && r.dailyDays === undefined
       ? { key: 'policy.dailyRequired', message: 'A daily schedule needs a daily retention.' } : undefined),
     () => (weekly && r.weeklyWeeks === undefined
       ? { key: 'policy.weeklyRequired', message: 'A weekly schedule needs a weekly retention.' } : undefined),
-    () => inRange('policy.dailyDays', 'Daily retention (days)', r.dailyDays, L.dailyDays.min, L.dailyDays.max),
-    () => inRange('policy.weeklyWeeks', 'Weekly retention (weeks)', r.weeklyWeeks, L.weeklyWeeks.min, L.weeklyWeeks.max),
-    () => inRange('policy.monthlyMonths', 'Monthly retention (months)', r.monthlyMonths, L.monthlyMonths.min, L.monthlyMonths.max),
-    () => inRange('policy.yearlyYears', 'Yearly retention (years)', r.yearlyYears, L.yearlyYears.min, L.yearlyYears.max),
+    () => validateRetentionRange('dailyDays', r.dailyDays),
+    () => validateRetentionRange('weeklyWeeks', r.weeklyWeeks),
+    () => validateRetentionRange('monthlyMonths', r.monthlyMonths),
+    () => validateRetentionRange('yearlyYears', r.yearlyYears),
     () => (!weekly && r.weeklyWeeks !== undefined && !(r.weeklyDays?.length)
       ? { key: 'policy.weeklyRetentionDays', message: 'Weekly retention needs at least one day.' } : undefined),
   ];
@@ -226,7 +264,7 @@ export function validateRestoreRequest(request: RestoreRequest, facts: RestoreTa
   if (request.kind === 'newVm') {
     const name = validateVmName(request.vmName, facts.osType);
     if (name) return { ...name, field: 'vmName', code: 'InvalidVmName' };
-    if (!request.subnetId.toLowerCase().startsWith(`${request.virtualNetworkId.toLowerCase()}/subnets/`)) {
+    if (!idKey(request.subnetId).startsWith(`${idKey(request.virtualNetworkId)}/subnets/`)) {
       return { key: 'restore.subnetId.otherNetwork', field: 'subnetId', code: 'InvalidRestoreRequest', message: 'The subnet must belong to the chosen virtual network.' };
     }
     if (request.zone !== undefined && !['1', '2', '3'].includes(request.zone)) {

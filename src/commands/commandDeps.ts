@@ -1,16 +1,19 @@
+import type * as vscode from 'vscode';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
+import type { TreeNode } from '../tree/treeNode';
 import type { AccountSession } from '../session/session';
 import type { JobTracker } from '../ui/jobTracker';
 import type { Log } from '../ui/log';
 import type { DetailsDocuments } from '../ui/detailsDocuments';
 import type { SdkBundleApi, SignInProvider } from '../session/sdkBundleApi';
 import type { FormHost } from '../webview/formHost';
-import type { TreeNode } from '../tree/treeNode';
 
 /** Everything a command may use, constructed once in activate() and injected. */
 export interface CommandDeps {
   session: AccountSession;
   tree: BackupTreeProvider;
+  /** The view showing the tree (to reveal a node in it). */
+  treeView: vscode.TreeView<TreeNode>;
   jobs: JobTracker;
   log: Log;
   details: DetailsDocuments;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BackupService, CreateVaultInput } from '../azure/backupService';
 import type { Vault } from '../azure/model';
 import { regionDisplayName } from '../azure/regionNames';
-import { resourceGroupProblem, vaultNameProblem } from '../webview/rules';
+import { fieldMessage, resourceGroupProblem, vaultNameProblem } from '../webview/rules';
 import type { FormOption } from '../webview/protocol';
 import { fieldError } from '../webview/replyError';
 import { withProgress } from '../ui/progress';
@@ -23,11 +23,12 @@ async function choices(service: BackupService, subscriptionId: string): Promise<
 async function create(deps: CommandDeps, input: CreateVaultInput): Promise<Vault> {
   const strings = formStrings('createVault');
   const nameProblem = vaultNameProblem(input.name);
-  if (nameProblem) throw fieldError(strings[nameProblem], 'name');
-  if (resourceGroupProblem(input.resourceGroup)) throw fieldError(strings.resourceGroupInvalid, 'resourceGroup');
+  if (nameProblem) throw fieldError(fieldMessage(strings, nameProblem), 'name');
+  const groupProblem = resourceGroupProblem(input.resourceGroup);
+  if (groupProblem) throw fieldError(fieldMessage(strings, groupProblem), 'resourceGroup');
   const service = await deps.session.service(input.subscriptionId);
   const check = await service.checkVaultName(input.subscriptionId, input.resourceGroup, input.location, input.name);
-  if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
+  if (!check.available) throw fieldError(check.message ?? strings['vaultName.taken'], 'name');
   // Cancellable: a stalled request must not hold the user; a refresh then shows whether the vault came to be.
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', input.name), true, (signal) => service.createVault(input, signal));
   deps.tree.refreshResource(input.subscriptionId, ['vaults']);
@@ -57,7 +58,8 @@ export const createVault: CommandDefinition = {
         }
         if (q.query === 'checkVaultName') {
           // Names are unique per resource group: no group, no question to ask.
-          if (resourceGroupProblem(q.resourceGroup)) return { nameCheck: { available: false, message: formStrings('createVault').resourceGroupInvalid } };
+          const groupProblem = resourceGroupProblem(q.resourceGroup);
+          if (groupProblem) return { nameCheck: { available: false, message: fieldMessage(formStrings('createVault'), groupProblem) } };
           const s = await deps.session.service(q.subscriptionId);
           return { nameCheck: await s.checkVaultName(q.subscriptionId, q.resourceGroup, q.location, q.name) };
         }

@@ -3,7 +3,7 @@ import * as notify from '../ui/notify';
 import type { BackupService } from '../azure/backupService';
 import type { AzureOperation, Vault, VirtualMachine } from '../azure/model';
 import { vaultRef } from '../tree/refs';
-import { vaultNameProblem } from '../webview/rules';
+import { fieldMessage, vaultNameProblem } from '../webview/rules';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { alreadyProtectedText, submitAnswer } from './shared/alreadyProtected';
@@ -14,6 +14,7 @@ import { resolveVm } from './shared/targets';
 import { announceJobEnd } from './shared/jobEndNotice';
 import { trackOperation, type RunningOperation } from './shared/trackOperation';
 import { isActivelyProtected } from '../azure/protectionState';
+import { sameId } from '../azure/ids';
 
 export interface EnableVmInput {
   /** An existing vault's id, or '' with newVaultName to create one in the VM's resource group and region. */
@@ -24,15 +25,15 @@ export interface EnableVmInput {
 
 /** Creates the vault if asked, then enables protection and follows the ConfigureBackup job. */
 async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMachine, vaults: Vault[], input: Required<EnableVmInput>): Promise<(RunningOperation & { vault: Vault }) | undefined> {
-  let vault = vaults.find((v) => v.id.toLowerCase() === input.vaultId.toLowerCase());
+  let vault = vaults.find((v) => sameId(v.id, input.vaultId));
   if (!vault) {
     if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
     const strings = formStrings('enableBackupVm');
     const problem = vaultNameProblem(input.newVaultName);
-    if (problem) throw Object.assign(new Error(strings[problem]), { field: 'newVaultName' });
+    if (problem) throw Object.assign(new Error(fieldMessage(strings, problem)), { field: 'newVaultName' });
     // A PUT on a name already taken in the group would change that vault (or fail on its region): ask first.
     const check = await service.checkVaultName(vm.subscriptionId, vm.resourceGroup, vm.location, input.newVaultName);
-    if (!check.available) throw Object.assign(new Error(check.message ?? strings.vaultNameTaken), { field: 'newVaultName' });
+    if (!check.available) throw Object.assign(new Error(check.message ?? strings['vaultName.taken']), { field: 'newVaultName' });
     vault = await service.createVault({ subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, createResourceGroup: false, name: input.newVaultName, location: vm.location });
     deps.tree.refreshResource(vm.subscriptionId, ['vaults']);
   }

@@ -11,6 +11,7 @@ import { formStrings } from '../webview/fieldMessages';
 import { policyChoices } from './shared/policyChoices';
 import { resolveVault, type VaultTarget } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
+import { idKey } from '../azure/ids';
 
 export interface EnableFromVaultInput {
   policyName?: string;
@@ -58,8 +59,8 @@ function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableV
 
 /** The chosen VMs the layer found protected already (nothing sent for them), as a sentence; undefined when none. */
 function alreadyProtected(results: EnableResult[], chosen: ProtectableVm[], vaultName: string): string | undefined {
-  const ids = new Set(results.filter((r) => r.operation?.alreadyProtected).map((r) => r.vmId.toLowerCase()));
-  const names = chosen.filter((v) => ids.has(v.vmId.toLowerCase())).map((v) => v.name);
+  const ids = new Set(results.filter((r) => r.operation?.alreadyProtected).map((r) => idKey(r.vmId)));
+  const names = chosen.filter((v) => ids.has(idKey(v.vmId))).map((v) => v.name);
   return names.length > 0 ? alreadyProtectedManyText(names, vaultName) : undefined;
 }
 
@@ -80,8 +81,8 @@ export const enableBackupFromVault: CommandDefinition = {
       (signal) => Promise.all([service.discoverVirtualMachines(ref, signal), policyChoices(service, ref)]));
     if (typeof input === 'object' && input !== null && Array.isArray((input as EnableFromVaultInput).vmIds)) {
       const i = input as EnableFromVaultInput;
-      const wanted = new Set(i.vmIds.map((id) => id.toLowerCase()));
-      const chosen = discovered.filter((v) => wanted.has(v.vmId.toLowerCase()) && !v.unavailableReason);
+      const wanted = new Set(i.vmIds.map(idKey));
+      const chosen = discovered.filter((v) => wanted.has(idKey(v.vmId)) && !v.unavailableReason);
       if (chosen.length !== wanted.size) throw new Error(vscode.l10n.t('Some of the virtual machines cannot be protected by {0}.', vault.name));
       const results = await enableMany(deps, target, chosen, i.policyName ?? 'DefaultPolicy').done;
       notifyAlreadyProtected(results, chosen, vault.name);
@@ -94,8 +95,8 @@ export const enableBackupFromVault: CommandDefinition = {
         vms: discovered.map((v) => ({ value: v.vmId, label: v.name, description: `${v.location} · ${v.resourceGroup}`, disabledReason: reasonText(v.unavailableReason) })),
       },
       submit: async ({ policyName, vmIds }) => {
-        const wanted = new Set(vmIds.map((id) => id.toLowerCase()));
-        const chosen = discovered.filter((v) => wanted.has(v.vmId.toLowerCase()) && !v.unavailableReason);
+        const wanted = new Set(vmIds.map(idKey));
+        const chosen = discovered.filter((v) => wanted.has(idKey(v.vmId)) && !v.unavailableReason);
         if (chosen.length === 0 || chosen.length !== wanted.size) throw Object.assign(new Error(formStrings('enableBackupVault').selectOne), { field: 'vms' });
         const running = enableMany(deps, target, chosen, policyName);
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));

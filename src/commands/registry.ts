@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { isCancellation } from '../ui/errorInfo';
 import { showError } from '../ui/showError';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
+import { azureResourcesBackupNow } from './azureResources/backupNow';
+import { azureResourcesBackupStatus } from './azureResources/backupStatus';
+import { azureResourcesEnableBackup } from './azureResources/enableBackup';
+import { azureResourcesShowInView } from './azureResources/showInView';
 import { backupNow } from './backupNow';
 import { cancelJob } from './cancelJob';
 import { configureStorage } from './configureStorage';
@@ -36,6 +40,7 @@ export const allCommands: CommandDefinition[] = [
   createVault, configureStorage, enableBackup, enableBackupFromVault, backupNow,
   createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints, restore, recoverFiles, unmountDisks,
   stopProtectionRetain, stopProtectionDelete, openInPortal, copyResourceId, showCoverage,
+  azureResourcesBackupStatus, azureResourcesEnableBackup, azureResourcesBackupNow, azureResourcesShowInView,
 ];
 
 /**

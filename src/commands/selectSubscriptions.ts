@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as notify from '../ui/notify';
 import type { CommandDefinition } from './commandDeps';
 import { pickSubscription } from '../ui/pickers';
+import { sameId } from '../azure/ids';
 
 /** Chooses which subscriptions the tree shows (setting azureBackup.selectedSubscriptions; none checked = all). */
 export const selectSubscriptions: CommandDefinition = {
@@ -18,7 +19,7 @@ export const selectSubscriptions: CommandDefinition = {
       const all = await deps.session.allSubscriptions();
       const current = config.get<string[]>('selectedSubscriptions') ?? [];
       const items = all.map((c) => ({ label: c.subscription.displayName, description: c.subscription.subscriptionId, id: c.subscription.subscriptionId,
-        picked: current.length === 0 || current.map((x) => x.toLowerCase()).includes(c.subscription.subscriptionId.toLowerCase()) }));
+        picked: current.length === 0 || current.some((x) => sameId(x, c.subscription.subscriptionId)) }));
       const chosen = await notify.quickPickMany(items, { placeHolder: vscode.l10n.t('Select the subscriptions to show') });
       if (!chosen) return undefined;
       ids = chosen.length === all.length ? [] : chosen.map((c) => c.id);

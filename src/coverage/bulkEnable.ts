@@ -2,7 +2,7 @@
 // another run, another user, the portal) is skipped, never protected twice; the rest is enabled with one
 // enableProtectionMany per vault. No vscode import: the host passes the wording of its own failures.
 import type { BackupService } from '../azure/backupService';
-import { vaultRefFromId } from '../azure/ids';
+import { vaultRefFromId, idKey, sameId } from '../azure/ids';
 import type { BackupJob, Vault, VirtualMachine } from '../azure/model';
 import type { EnableGroup, VmProgress } from './protocol';
 import { isActivelyProtected } from '../azure/protectionState';
@@ -37,15 +37,15 @@ interface Planned { group: EnableGroup; vault: Vault; todo: VirtualMachine[] }
 
 /** Checks every VM against the fresh join; reports skips and failures at once and returns what is left to do. */
 function plan(groups: readonly EnableGroup[], fresh: Map<string, { vms: Map<string, VirtualMachine>; vaults: Vault[] }>, deps: BulkEnableDeps, results: Map<string, VmProgress>): Planned[] {
-  const report = (p: VmProgress): void => { results.set(p.vmId.toLowerCase(), p); deps.onProgress(p); };
+  const report = (p: VmProgress): void => { results.set(idKey(p.vmId), p); deps.onProgress(p); };
   const planned: Planned[] = [];
   for (const group of groups) {
-    const sub = fresh.get(group.subscriptionId.toLowerCase());
-    const vault = sub?.vaults.find((v) => v.id.toLowerCase() === group.vaultId.toLowerCase());
+    const sub = fresh.get(idKey(group.subscriptionId));
+    const vault = sub?.vaults.find((v) => sameId(v.id, group.vaultId));
     const todo: VirtualMachine[] = [];
     for (const vmId of group.vmIds) {
-      if (results.has(vmId.toLowerCase())) continue; // asked twice: the first group wins
-      const vm = sub?.vms.get(vmId.toLowerCase());
+      if (results.has(idKey(vmId))) continue; // asked twice: the first group wins
+      const vm = sub?.vms.get(idKey(vmId));
       if (!vault) report({ vmId, state: 'failed', error: { message: deps.words.vaultNotFound, code: 'VaultNotFound' } });
       else if (!vm) report({ vmId, state: 'failed', error: { message: deps.words.vmNotFound, code: 'VmNotFound' } });
       else if (isActivelyProtected(vm.protection?.state)) report({ vmId: vm.id, state: 'skipped', vaultName: vm.protection?.vaultName });
@@ -62,14 +62,14 @@ function plan(groups: readonly EnableGroup[], fresh: Map<string, { vms: Map<stri
 
 /** Enables protection for every VM of every group; resolves with one final state per VM, never throws for one VM. */
 export async function bulkEnable(groups: readonly EnableGroup[], deps: BulkEnableDeps): Promise<VmProgress[]> {
-  const subscriptionIds = [...new Set(groups.map((g) => g.subscriptionId.toLowerCase()))];
+  const subscriptionIds = [...new Set(groups.map((g) => idKey(g.subscriptionId)))];
   const fresh = new Map(await Promise.all(subscriptionIds.map(async (id) => {
     const service = await deps.serviceFor(id);
     const [vms, vaults] = await Promise.all([service.listVirtualMachinesWithProtection(id, deps.signal), allVaults(service, id, deps.signal)]);
-    return [id, { vms: new Map(vms.map((vm) => [vm.id.toLowerCase(), vm])), vaults }] as const;
+    return [id, { vms: new Map(vms.map((vm) => [idKey(vm.id), vm])), vaults }] as const;
   })));
   const results = new Map<string, VmProgress>();
-  const report = (p: VmProgress): void => { results.set(p.vmId.toLowerCase(), p); deps.onProgress(p); };
+  const report = (p: VmProgress): void => { results.set(idKey(p.vmId), p); deps.onProgress(p); };
   const planned = plan(groups, fresh, deps, results);
   await Promise.all(planned.map(async ({ group, vault, todo }) => {
     const ref = vaultRefFromId(vault.id) ?? { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
@@ -80,7 +80,7 @@ export async function bulkEnable(groups: readonly EnableGroup[], deps: BulkEnabl
         signal: deps.signal,
         onProgress: (job) => {
           const vm = vmOfJob(job, todo);
-          const state = vm ? results.get(vm.id.toLowerCase())?.state : undefined;
+          const state = vm ? results.get(idKey(vm.id))?.state : undefined;
           if (vm && !configuring.has(vm.id) && state !== 'done' && state !== 'failed') {
             configuring.add(vm.id);
             report({ vmId: vm.id, state: 'configuring' });
@@ -92,13 +92,13 @@ export async function bulkEnable(groups: readonly EnableGroup[], deps: BulkEnabl
       // The vault as a whole could not be worked on (e.g. its items could not be listed): all its VMs failed.
       const error = e as { message?: unknown; code?: unknown; requestId?: unknown };
       for (const vm of todo) {
-        const state = results.get(vm.id.toLowerCase())?.state;
+        const state = results.get(idKey(vm.id))?.state;
         if (state !== 'done' && state !== 'failed') {
           report({ vmId: vm.id, state: 'failed', error: { message: String(error.message ?? e), code: typeof error.code === 'string' ? error.code : undefined, requestId: typeof error.requestId === 'string' ? error.requestId : undefined } });
         }
       }
     }
   }));
-  return groups.flatMap((g) => g.vmIds).map((id) => results.get(id.toLowerCase())).filter((p): p is VmProgress => p !== undefined)
-    .filter((p, i, all) => all.findIndex((q) => q.vmId.toLowerCase() === p.vmId.toLowerCase()) === i);
+  return groups.flatMap((g) => g.vmIds).map((id) => results.get(idKey(id))).filter((p): p is VmProgress => p !== undefined)
+    .filter((p, i, all) => all.findIndex((q) => sameId(q.vmId, p.vmId)) === i);
 }

@@ -10,7 +10,7 @@ import * as notify from '../ui/notify';
 import { withProgress } from '../ui/progress';
 import type { AccountSession } from '../session/session';
 import { fieldError } from '../webview/replyError';
-import { vaultNameProblem, resourceGroupProblem } from '../webview/rules';
+import { fieldMessage, vaultNameProblem, resourceGroupProblem } from '../webview/rules';
 import { vaultFieldStrings } from '../webview/fieldMessages';
 import { bulkEnable } from './bulkEnable';
 import { toCsv, toJson } from './export';
@@ -52,12 +52,13 @@ type CreateVaultRequest = Extract<CoverageRequest, { type: 'createVault' }>;
 export async function createRegionVault(session: AccountSession, tree: BackupTreeProvider, r: CreateVaultRequest, confirmed = false): Promise<VaultChoice> {
   const strings = vaultFieldStrings();
   const nameProblem = vaultNameProblem(r.name);
-  if (nameProblem) throw fieldError(strings[nameProblem], 'name');
-  if (resourceGroupProblem(r.resourceGroup)) throw fieldError(strings.resourceGroupInvalid, 'resourceGroup');
+  if (nameProblem) throw fieldError(fieldMessage(strings, nameProblem), 'name');
+  const groupProblem = resourceGroupProblem(r.resourceGroup);
+  if (groupProblem) throw fieldError(fieldMessage(strings, groupProblem), 'resourceGroup');
   // Asked before the confirmation: a taken name is shown on its field rather than confirmed first.
   const service = await session.service(r.subscriptionId);
   const check = await service.checkVaultName(r.subscriptionId, r.resourceGroup, r.location, r.name);
-  if (!check.available) throw fieldError(check.message ?? strings.vaultNameTaken, 'name');
+  if (!check.available) throw fieldError(check.message ?? strings['vaultName.taken'], 'name');
   if (!confirmed) {
     const create = vscode.l10n.t('Create vault');
     const answer = await notify.modal('info',

@@ -2,6 +2,7 @@
 // the same ones for exports, so what is exported is what is shown. Pure.
 import { isActivelyProtected, isStopped } from '../azure/protectionState';
 import type { CoverageFilter, CoverageRow, CoverageSort, StatusFilter } from './types';
+import { idKey } from '../azure/ids';
 
 export const PAGE_SIZE = 100;
 
@@ -24,10 +25,10 @@ function haystack(row: CoverageRow): string {
 
 export function filterRows(rows: readonly CoverageRow[], filter: CoverageFilter): CoverageRow[] {
   const text = filter.text.trim().toLowerCase();
-  const sub = filter.subscriptionId.toLowerCase();
+  const sub = idKey(filter.subscriptionId);
   const location = filter.location.toLowerCase();
   return rows.filter((row) => matchesStatus(row, filter.status)
-    && (!sub || row.subscriptionId.toLowerCase() === sub)
+    && (!sub || idKey(row.subscriptionId) === sub)
     && (!location || row.location === location)
     && (!text || haystack(row).includes(text)));
 }

@@ -1,6 +1,7 @@
 // Bulk protection is planned per subscription and region: a VM can only be protected by a vault in its own
 // region, so the selected VMs are grouped that way and each group is offered the vaults of its region. Pure.
 import type { CoverageRow, VaultChoice } from './types';
+import { sameId } from '../azure/ids';
 
 export interface RegionGroup {
   /** `<subscriptionId>/<location>`, lower-cased. */
@@ -35,7 +36,7 @@ export function groupForProtection(rows: readonly CoverageRow[], vaults: readonl
     const key = groupKey(row.subscriptionId, row.location);
     let group = groups.get(key);
     if (!group) {
-      const sameSub = vaults.filter((v) => v.subscriptionId.toLowerCase() === row.subscriptionId.toLowerCase());
+      const sameSub = vaults.filter((v) => sameId(v.subscriptionId, row.subscriptionId));
       group = {
         key, subscriptionId: row.subscriptionId, subscriptionName: row.subscriptionName, location: row.location, vms: [],
         vaults: sameSub.filter((v) => v.location.toLowerCase() === row.location).sort((a, b) => a.name.localeCompare(b.name)),

@@ -1,6 +1,7 @@
 // Totals per subscription and per region, in one pass over the rows (5,000 VMs: well under a millisecond). Pure.
 import { isActivelyProtected, isStopped } from '../azure/protectionState';
 import type { CoverageRow, CoverageTotals, Counts } from './types';
+import { idKey } from '../azure/ids';
 
 export function emptyCounts(): Counts {
   return { total: 0, protected: 0, unprotected: 0, stopped: 0, unknown: 0, failing: 0, stale: 0 };
@@ -22,7 +23,7 @@ export function coverageTotals(rows: readonly CoverageRow[]): CoverageTotals {
   const regions = new Map<string, Counts & { location: string }>();
   for (const row of rows) {
     addRow(all, row);
-    const subKey = row.subscriptionId.toLowerCase();
+    const subKey = idKey(row.subscriptionId);
     let sub = subs.get(subKey);
     if (!sub) subs.set(subKey, sub = { ...emptyCounts(), subscriptionId: row.subscriptionId, name: row.subscriptionName });
     addRow(sub, row);

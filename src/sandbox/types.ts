@@ -68,6 +68,8 @@ export interface PageSizes {
   default?: number;
   subscriptions?: number;
   resourceGroups?: number;
+  /** The generic listing of a subscription's resources (`/subscriptions/{sub}/resources`). */
+  resources?: number;
   virtualMachines?: number;
   vaults?: number;
   backupProtectedItems?: number;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BackupService, ListScope } from '../azure/backupService';
 import type { AzureCallLogger, SdkBundleApi, RunningSandbox, SignInKind, SignInProvider, SubscriptionContext, TenantState } from './sdkBundleApi';
+import { sameId, idKey } from '../azure/ids';
 
 export type SessionMode = 'signedOut' | SignInKind;
 
@@ -100,7 +101,7 @@ export class AccountSession implements vscode.Disposable {
   async listSubscriptions(): Promise<SubscriptionContext[]> {
     const all = await this.allSubscriptions();
     const selected = selectedSubscriptionIds();
-    return selected.length === 0 ? all : all.filter((c) => selected.includes(c.subscription.subscriptionId.toLowerCase()));
+    return selected.length === 0 ? all : all.filter((c) => selected.includes(idKey(c.subscription.subscriptionId)));
   }
 
   hasFilter(): boolean {
@@ -110,7 +111,7 @@ export class AccountSession implements vscode.Disposable {
   /** The service for a subscription, created once per session. */
   async service(subscriptionId: string): Promise<BackupService> {
     const contexts = await this.allSubscriptions();
-    const context = contexts.find((c) => c.subscription.subscriptionId.toLowerCase() === subscriptionId.toLowerCase());
+    const context = contexts.find((c) => sameId(c.subscription.subscriptionId, subscriptionId));
     if (!context) throw new Error(vscode.l10n.t('Subscription {0} is not available in this session.', subscriptionId));
     const key = `${context.session.tenantId ?? context.subscription.tenantId}/${context.session.environment.name}`;
     let service = this.services.get(key);
@@ -166,5 +167,5 @@ function sandboxSpeed(): number {
 
 function selectedSubscriptionIds(): string[] {
   const value = vscode.workspace.getConfiguration('azureBackup').get<unknown>('selectedSubscriptions');
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase()) : [];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map(idKey) : [];
 }

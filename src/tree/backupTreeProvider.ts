@@ -4,6 +4,7 @@ import type { TreeContext } from './treeContext';
 import { cancelledNode, ErrorNode } from './nodes/basicNodes';
 import { RootNode } from './nodes/rootNode';
 import { TreeLoads } from './treeLoads';
+import { idKey } from '../azure/ids';
 
 /**
  * The one TreeDataProvider of the extension. It caches each node's children so node instances stay stable
@@ -124,7 +125,7 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
    * or policies) or a subscription id (parts: its vault list, its virtual machines). The vault node goes first.
    */
   refreshResource(id: string, parts: readonly RefreshPart[]): void {
-    const wanted = id.toLowerCase();
+    const wanted = idKey(id);
     const touched = this.findAll((n) => {
       const part = n.target ? refreshPartOf(n.target(), wanted) : undefined;
       return part !== undefined && parts.includes(part);
@@ -168,11 +169,11 @@ export type RefreshPart = 'vault' | 'items' | 'jobs' | 'policies' | 'vaults' | '
 function refreshPartOf(target: NodeTarget, id: string): RefreshPart | undefined {
   switch (target.kind) {
     case 'vault': case 'items': case 'jobs': case 'policies':
-      return target.vault.id.toLowerCase() === id ? target.kind : undefined;
+      return idKey(target.vault.id) === id ? target.kind : undefined;
     case 'vaults': case 'virtualMachines':
-      return target.subscriptionId.toLowerCase() === id ? target.kind : undefined;
+      return idKey(target.subscriptionId) === id ? target.kind : undefined;
     case 'item':
-      return target.item.id.toLowerCase() === id ? 'recoveryPoints' : undefined;
+      return idKey(target.item.id) === id ? 'recoveryPoints' : undefined;
     default:
       return undefined;
   }

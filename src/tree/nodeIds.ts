@@ -1,8 +1,9 @@
 // Stable tree ids: lower-cased ARM ids prefixed by the tenant, so that the same subscription seen through two
 // tenants or accounts never collides and expansion state survives refreshes.
+import { idKey } from '../azure/ids';
 
 export function resourceNodeId(tenantId: string, resourceId: string, suffix?: string): string {
-  const base = `${tenantId.toLowerCase()}${resourceId.toLowerCase()}`;
+  const base = `${idKey(tenantId)}${idKey(resourceId)}`;
   return suffix ? `${base}#${suffix}` : base;
 }
 

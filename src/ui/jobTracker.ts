@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BackupService, OperationKind, Reservation, VaultRef } from '../azure/backupService';
 import type { BackupJob } from '../azure/model';
+import { idKey } from '../azure/ids';
 
 /** An operation this window started and is following to its end. */
 export interface TrackedOperation {
@@ -27,7 +28,7 @@ export class JobTracker implements vscode.Disposable {
   private nextId = 1;
 
   isBusy(key: string): boolean {
-    const k = key.toLowerCase();
+    const k = idKey(key);
     for (const keys of this.reserved.values()) if (keys.includes(k)) return true;
     for (const op of this.running.values()) if (op.keys.includes(k)) return true;
     return false;
@@ -40,7 +41,7 @@ export class JobTracker implements vscode.Disposable {
   reserve(service: BackupService, kind: OperationKind, resourceId: string, keys: string[]): Reservation | undefined {
     const held = service.reserve(kind, resourceId);
     if (!held) return undefined;
-    const shown = keys.map((k) => k.toLowerCase());
+    const shown = keys.map(idKey);
     const reservation: Reservation = {
       kind, resourceId,
       release: () => {
@@ -63,7 +64,7 @@ export class JobTracker implements vscode.Disposable {
 
   /** Follows `work` to its end; `progress` updates the tracked job as the service reports it. */
   async track<T>(info: Omit<TrackedOperation, 'id' | 'job'>, work: (progress: (job: BackupJob) => void) => Promise<T>): Promise<T> {
-    const op: TrackedOperation = { ...info, keys: info.keys.map((k) => k.toLowerCase()), id: this.nextId++ };
+    const op: TrackedOperation = { ...info, keys: info.keys.map(idKey), id: this.nextId++ };
     this.running.set(op.id, op);
     this.changed.fire(op.keys);
     try {

@@ -3,6 +3,7 @@ import type { Log } from '../ui/log';
 import type { FormDefinition } from './formDefinition';
 import { FormPanel } from './formPanel';
 import type { FormKind } from './protocol';
+import { idKey } from '../azure/ids';
 
 /** Opens forms, one panel per target: a second open of the same target reveals the first (a new one once it succeeded). */
 export class FormHost implements vscode.Disposable {
@@ -11,7 +12,7 @@ export class FormHost implements vscode.Disposable {
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {}
 
   open<K extends FormKind>(definition: FormDefinition<K>): FormPanel<K> {
-    const key = `${definition.kind}:${definition.key.toLowerCase()}`;
+    const key = `${definition.kind}:${idKey(definition.key)}`;
     const existing = this.panels.get(key);
     // A form that succeeded only shows its outcome: opening the target again starts a new form.
     if (existing?.settled) existing.dispose();

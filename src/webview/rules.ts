@@ -1,37 +1,38 @@
-// Field rules shared by the host (authoritative check) and the webview (live feedback). Pure, no DOM, no vscode.
-// Each rule returns a message key of protocol.ts `FormStrings` or undefined when the value is fine. The service's
-// rules themselves live once, in the Azure layer's validation (also pure, so the webview bundle can use it).
+// Field rules applied to what a form holds, for the host (authoritative check) and the webview (live feedback).
+// Pure, no DOM, no vscode. The rules themselves and their keys live once, in the Azure layer's validation (also
+// pure, so the webview bundle can use it); a key's message is in fieldMessages.ts, filled in by fieldMessage.
 import type { PolicyInput } from '../azure/model';
 import {
-  MAX_RETAIN_YEARS, POLICY_LIMITS, validatePolicyInput, validatePolicyName, validateRetainUntil, validateScheduleTime, validateVaultName, validateVmName,
+  validateInstantRestoreDays, validatePolicyInput, validatePolicyName, validateResourceGroupName,
+  validateRetainUntil, validateRetentionRange, validateScheduleTime, validateVaultName, validateVmName, type PolicyRangeField, type ValidationProblem,
 } from '../azure/validation';
 
-export const limits = {
-  vaultName: { min: 2, max: 50 },
-  policyName: { min: 3, max: 150 },
-  resourceGroup: { min: 1, max: 90 },
-  dailyDays: POLICY_LIMITS.dailyDays,
-  weeklyWeeks: POLICY_LIMITS.weeklyWeeks,
-  monthlyMonths: POLICY_LIMITS.monthlyMonths,
-  yearlyYears: POLICY_LIMITS.yearlyYears,
-  instantRestoreDaily: POLICY_LIMITS.instantRestoreDays,
-  retainUntilMaxYears: MAX_RETAIN_YEARS,
-} as const;
+/** A rule's answer as the forms use it: the Azure layer's key and the values its message names. */
+export type FieldProblem = Pick<ValidationProblem, 'key' | 'args'>;
+
+/** The localized message of a problem: its key's text with each `{arg}` filled in. */
+export function fieldMessage(strings: Readonly<Record<string, string>>, problem: FieldProblem): string {
+  const text = strings[problem.key] ?? problem.key;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (problem.args?.[name] !== undefined ? String(problem.args[name]) : whole));
+}
+
+/** Only what the page needs to show a problem: the English message stays in the Azure layer. */
+function asField(problem: ValidationProblem | undefined): FieldProblem | undefined {
+  if (!problem) return undefined;
+  return problem.args ? { key: problem.key, args: problem.args } : { key: problem.key };
+}
 
 /** 2-50 characters, starts with a letter, letters, digits and hyphens, not ending in a hyphen. */
-export function vaultNameProblem(name: string): 'vaultNameLength' | 'vaultNameChars' | undefined {
-  const problem = validateVaultName(name);
-  if (!problem) return undefined;
-  return problem.key === 'vaultName.length' ? 'vaultNameLength' : 'vaultNameChars';
+export function vaultNameProblem(name: string): FieldProblem | undefined {
+  return asField(validateVaultName(name));
 }
 
-export function policyNameProblem(name: string): 'policyNameInvalid' | undefined {
-  return validatePolicyName(name) ? 'policyNameInvalid' : undefined;
+export function policyNameProblem(name: string): FieldProblem | undefined {
+  return asField(validatePolicyName(name));
 }
 
-export function resourceGroupProblem(name: string): 'resourceGroupInvalid' | undefined {
-  return name.length >= limits.resourceGroup.min && name.length <= limits.resourceGroup.max && /^[-\w._()]*[-\w_()]$/.test(name)
-    ? undefined : 'resourceGroupInvalid';
+export function resourceGroupProblem(name: string): FieldProblem | undefined {
+  return asField(validateResourceGroupName(name));
 }
 
 /** 'YYYY-MM-DD' as a UTC date, or undefined when not a real calendar date. */
@@ -58,26 +59,27 @@ export function readRetainUntil(value: string, today: Date): { date: Date } | { 
 }
 
 /** V1 policies run on the hour or half hour. */
-export function scheduleTimeProblem(time: string): 'timeInvalid' | undefined {
-  return validateScheduleTime(time) ? 'timeInvalid' : undefined;
+export function scheduleTimeProblem(time: string): FieldProblem | undefined {
+  return asField(validateScheduleTime(time));
 }
 
-/** The message for a number outside its range; a range of one value (weekly instant restore) says that value. */
-export function rangeMessage(strings: Readonly<Record<string, string>>, range: { min: number; max: number }): string {
-  return range.min === range.max
-    ? strings.exactInvalid.replace(/\{value\}/g, String(range.min))
-    : strings.rangeInvalid.replace('{min}', String(range.min)).replace('{max}', String(range.max));
+export function instantRestoreProblem(days: number, weekly: boolean): FieldProblem | undefined {
+  return asField(validateInstantRestoreDays(days, weekly));
 }
 
-export function inRange(value: number, range: { min: number; max: number }): boolean {
-  return Number.isInteger(value) && value >= range.min && value <= range.max;
+/**
+ * A retention tier's count. An optional tier takes 0 for "not kept", so its message names 0 as the lowest value
+ * the field accepts.
+ */
+export function retentionProblem(field: PolicyRangeField, value: number, optional: boolean): FieldProblem | undefined {
+  if (optional && value === 0) return undefined;
+  const problem = asField(validateRetentionRange(field, value));
+  return problem && optional ? { ...problem, args: { ...problem.args, min: 0 } } : problem;
 }
 
-/** The first problem of a policy, on the form field that shows it: the message key and, for ranges, the range. */
-export interface PolicyProblem {
+/** The first problem of a policy, on the form field that shows it. */
+export interface PolicyProblem extends FieldProblem {
   field: 'name' | 'time' | 'days' | 'instantRestoreDays' | 'dailyDays' | 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears';
-  key: 'policyNameInvalid' | 'timeInvalid' | 'required' | 'rangeInvalid';
-  range?: { min: number; max: number };
 }
 
 // Which field shows each problem of the Azure layer's policy check. The form has no weekly-retention days of its
@@ -89,14 +91,8 @@ export const POLICY_PROBLEM_FIELDS: Record<string, PolicyProblem['field']> = {
 };
 
 export function policyProblem(input: PolicyInput): PolicyProblem | undefined {
-  const problem = validatePolicyInput(input);
-  if (!problem) return undefined;
-  if (problem.key.startsWith('policyName.')) return { field: 'name', key: 'policyNameInvalid' };
-  const field = POLICY_PROBLEM_FIELDS[problem.key] ?? 'name';
-  if (field === 'time') return { field, key: 'timeInvalid' };
-  const { min, max, days } = problem.args ?? {};
-  if (typeof days === 'number') return { field, key: 'rangeInvalid', range: { min: days, max: days } };
-  return typeof min === 'number' && typeof max === 'number' ? { field, key: 'rangeInvalid', range: { min, max } } : { field, key: 'required' };
+  const problem = asField(validatePolicyInput(input));
+  return problem && { field: POLICY_PROBLEM_FIELDS[problem.key] ?? 'name', ...problem };
 }
 
 /**

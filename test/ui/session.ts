@@ -21,6 +21,10 @@ export interface SessionOptions {
   activityTitle?: string;
   /** Runs before code-server starts, with its user-data folder (e.g. to seed the sandbox's data file). */
   beforeStart?: (userDataDir: string) => Promise<void>;
+  /** Environment of that code-server only (e.g. NODE_EXTRA_CA_CERTS). */
+  env?: Record<string, string>;
+  /** Runs in the browser before the workbench opens, with code-server's origin (e.g. to grant account access). */
+  beforeOpen?: (page: Page, origin: string) => Promise<void>;
 }
 
 export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession> {
@@ -32,12 +36,13 @@ export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession
   let browser: BrowserContext | undefined;
   try {
     await o.beforeStart?.(path.join(runDir, 'user-data'));
-    server = await startCodeServer({ runDir, linkExtension: true, locale: o.locale, settings: { 'azureBackup.startInSandbox': true, ...o.settings } });
+    server = await startCodeServer({ runDir, linkExtension: true, locale: o.locale, env: o.env, settings: { 'azureBackup.startInSandbox': true, ...o.settings } });
     browser = await launchBrowser(path.join(runDir, 'chromium'), { locale: o.locale });
     const page = browser.pages()[0] ?? await browser.newPage();
     const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
+    await o.beforeOpen?.(page, server.url);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}`);
     await waitForWorkbench(page, o.activityTitle ?? 'Azure Backup');
     let step = 0;

@@ -1,6 +1,7 @@
 // The VM ⋈ backup item join, pure: VMs matched to items on the lower-cased source resource id.
 import type { BackupItem, VirtualMachine, VmProtection } from '../model';
 import { itemProtectionStatus } from '../protectionState';
+import { idKey } from '../ids';
 
 export interface VaultItems {
   /** The vault's VM items; undefined when listing them failed (its VMs then read 'Unknown', not 'NotProtected'). */
@@ -11,7 +12,7 @@ export function indexItemsBySource(vaults: readonly VaultItems[]): Map<string, B
   const index = new Map<string, BackupItem>();
   for (const vault of vaults) {
     for (const item of vault.items ?? []) {
-      const key = item.sourceResourceId.toLowerCase();
+      const key = idKey(item.sourceResourceId);
       // A soft-deleted item never hides a live one of the same VM (re-protected in another vault meanwhile).
       if (item.sourceResourceId && !(item.softDeleted && index.has(key))) {
         index.set(key, item);
@@ -41,7 +42,7 @@ export function protectWith(vms: readonly VirtualMachine[], index: ProtectionInd
 
 /** One VM with its protection from the index (a page of VMs is joined a piece at a time, see vmProtection.ts). */
 export function withProtection(vm: VirtualMachine, { bySource, incomplete }: ProtectionIndex): VirtualMachine {
-  const item = bySource.get(vm.id.toLowerCase());
+  const item = bySource.get(idKey(vm.id));
   const protection: VmProtection = item
     ? { state: itemProtectionStatus(item), vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
     : { state: incomplete ? 'Unknown' : 'NotProtected' };

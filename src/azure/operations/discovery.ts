@@ -2,7 +2,7 @@
 // service leaves out are explained from one VM listing: another region, or already protected.
 import { getContinuationToken } from '@azure/arm-recoveryservicesbackup';
 import type { ProtectableVm, VaultRef } from '../backupService';
-import { idSegments, protectableNameForVm } from '../ids';
+import { idSegments, protectableNameForVm, idKey } from '../ids';
 import { collectAll } from '../paging';
 import { refreshContainers } from '../tracker';
 import { listVirtualMachines } from './arm';
@@ -45,9 +45,9 @@ export async function discoverVirtualMachines(ctx: OperationContext, ref: VaultR
   const [vault, protectable, vms] = await Promise.all([
     vaultPromise, listProtectableItems(ctx, ref, signal), listVirtualMachines(ctx, ref.subscriptionId, signal),
   ]);
-  const byVm = new Map(protectable.map((p) => [p.vmId.toLowerCase(), p]));
+  const byVm = new Map(protectable.map((p) => [idKey(p.vmId), p]));
   return vms.map((vm): ProtectableVm => {
-    const found = byVm.get(vm.id.toLowerCase());
+    const found = byVm.get(idKey(vm.id));
     const base = {
       vmId: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, location: vm.location,
       protectableItemName: found?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),

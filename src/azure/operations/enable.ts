@@ -6,7 +6,7 @@
 // progress" (another client) follows the running job. One enable per VM at a time, whichever vault (neverTwice.ts).
 import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
 import { AzureError } from '../errors';
-import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm } from '../ids';
+import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm, idKey } from '../ids';
 import type { AzureOperation, VirtualMachine } from '../model';
 import { refreshContainers, runTrackedOperation } from '../tracker';
 import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
@@ -27,9 +27,9 @@ const MAX_SENDS = 4;
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
 async function protectableFor(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], signal?: AbortSignal): Promise<Map<string, ProtectableItem>> {
-  const lookup = async () => new Map((await listProtectableItems(ctx, ref, signal)).map((p) => [p.vmId.toLowerCase(), p]));
+  const lookup = async () => new Map((await listProtectableItems(ctx, ref, signal)).map((p) => [idKey(p.vmId), p]));
   let found = await lookup();
-  if (vms.some((vm) => !found.has(vm.id.toLowerCase()))) {
+  if (vms.some((vm) => !found.has(idKey(vm.id)))) {
     await refreshContainers(trackerFor(ctx, ref), signal);
     found = await lookup();
   }
@@ -49,7 +49,7 @@ async function enableOne(ctx: OperationContext, ref: VaultRef, vm: VmRef, protec
       const error = AzureError.from(e);
       if (error.code === RESPONSE_LOST) {
         // The service may have applied it: follow what it did, or send again if it shows nothing.
-        const applied = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), options, true);
+        const applied = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)), options, true);
         if (applied) return applied;
         if (send < MAX_SENDS) continue;
         throw error;
@@ -63,12 +63,12 @@ async function enableOne(ctx: OperationContext, ref: VaultRef, vm: VmRef, protec
 
 export function enableProtection(ctx: OperationContext, ref: VaultRef, vm: VmRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
   return once(ctx, 'enable', vm.id, async () => {
-    const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(vm.id.toLowerCase()), options);
+    const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)), options);
     if (done) {
       return done;
     }
     const found = await protectableFor(ctx, ref, [vm], options.signal);
-    return enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options);
+    return enableOne(ctx, ref, vm, found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options);
   }, { changes: ref, reserved: options.reserved });
 }
 
@@ -79,14 +79,14 @@ export function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: 
 
 async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
-  const todo = vms.filter((vm) => !isActive(items.get(vm.id.toLowerCase())));
+  const todo = vms.filter((vm) => !isActive(items.get(idKey(vm.id))));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
   return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
       const operation = await once(ctx, 'enable', vm.id, async () =>
-        await alreadyEnabled(ctx, ref, items.get(vm.id.toLowerCase()), options)
-        ?? enableOne(ctx, ref, vm, found.get(vm.id.toLowerCase())?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options),
+        await alreadyEnabled(ctx, ref, items.get(idKey(vm.id)), options)
+        ?? enableOne(ctx, ref, vm, found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options),
       { reserved: options.reserved });
       result = { vmId: vm.id, ok: operation.outcome === 'Completed', operation, ...(operation.error ? { error: operation.error } : {}) };
     } catch (e) {

@@ -6,6 +6,7 @@ import type { OperationContext } from './context';
 import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
 import { forgetVaultItems, listVaultItemEntries } from './items';
 import { followRunningJob } from './neverTwice';
+import { idKey } from '../ids';
 
 export function isActive(item: BackupItem | undefined): item is BackupItem {
   return !!item && isActivelyProtected(itemProtectionStatus(item));
@@ -15,7 +16,7 @@ export function isActive(item: BackupItem | undefined): item is BackupItem {
 export async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Map<string, BackupItem>> {
   forgetVaultItems(ctx, ref);
   const entries = await listVaultItemEntries(ctx, ref, signal);
-  return new Map(entries.map(({ item }) => [item.sourceResourceId.toLowerCase(), item]));
+  return new Map(entries.map(({ item }) => [idKey(item.sourceResourceId), item]));
 }
 
 /**

@@ -15,6 +15,7 @@ import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import { forgetVaultItems } from './items';
 import { listJobs } from './jobs';
+import { idKey } from '../ids';
 
 /** Settles a reservation whose holder made no call: those who joined it make their own. */
 const NOT_RUN = Symbol('notRun');
@@ -82,7 +83,7 @@ export class OperationGate {
 }
 
 function keyOf(kind: OperationKind, resourceId: string): string {
-  return `${kind}|${resourceId.toLowerCase()}`;
+  return `${kind}|${idKey(resourceId)}`;
 }
 
 const gates = new WeakMap<OperationContext, OperationGate>();

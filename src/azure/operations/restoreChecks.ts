@@ -10,6 +10,7 @@ import type { OperationContext } from './context';
 import { getBackupItem } from './items';
 import { getRecoveryPoint } from './recoveryPoints';
 import { getStorageAccountById, getVirtualNetworkById, isVmNameAvailable } from './restoreTargets';
+import { sameId } from '../ids';
 
 export function refusal(problem: Pick<RestoreProblem, 'code' | 'message' | 'field'>): AzureError {
   return new AzureError({ code: problem.code, message: problem.message, retryable: false, target: problem.field });
@@ -38,7 +39,7 @@ export async function checkRestore(ctx: OperationContext, ref: ItemRef, recovery
   if (!staging) throw notFound('stagingStorageAccountId', 'storage account', request.stagingStorageAccountId);
   if (newVm) {
     if (!network) throw notFound('virtualNetworkId', 'virtual network', newVm.virtualNetworkId);
-    if (!network.subnets.some((s) => s.id.toLowerCase() === newVm.subnetId.toLowerCase())) throw notFound('subnetId', 'subnet', newVm.subnetId);
+    if (!network.subnets.some((s) => sameId(s.id, newVm.subnetId))) throw notFound('subnetId', 'subnet', newVm.subnetId);
   }
   const facts = validateRestoreRequest(request, {
     osType: point.osType, stagingAccountLocation: staging.location, ...(network ? { virtualNetworkLocation: network.location } : {}),

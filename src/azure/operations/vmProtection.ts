@@ -5,6 +5,7 @@ import type { Page, PageOptions } from '../backupService';
 import type { VirtualMachine } from '../model';
 import type { ProtectionIndex, VaultItems } from '../convert/join';
 import { buildProtectionIndex, withProtection } from '../convert/join';
+import { toVirtualMachine } from '../convert/arm';
 import { AzureError } from '../errors';
 import { vaultRefFromId } from '../ids';
 import { listVirtualMachinePages } from './arm';
@@ -70,4 +71,13 @@ export async function getVmProtection(
     }
   }
   return protection;
+}
+
+/** One VM read now, with its instance view and its protection as the backup service reports it (backupStatus). */
+export async function getVirtualMachine(
+  ctx: OperationContext, ref: { subscriptionId: string; resourceGroup: string; name: string }, signal?: AbortSignal,
+): Promise<VirtualMachine> {
+  const raw = await call(() => ctx.clients.compute(ref.subscriptionId).virtualMachines.get(ref.resourceGroup, ref.name, { expand: 'instanceView', abortSignal: signal }));
+  const vm = toVirtualMachine(raw);
+  return { ...vm, protection: await getVmProtection(ctx, vm, signal) };
 }

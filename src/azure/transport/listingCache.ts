@@ -6,6 +6,7 @@
 // cancelled tree load does not leave its request hanging.
 import { setMaxListeners } from 'node:events';
 import type { VaultRef } from '../backupService';
+import { idKey } from '../ids';
 
 export type Fetch<T> = (signal?: AbortSignal) => Promise<T>;
 
@@ -75,7 +76,7 @@ export function createListingCache(): ListingCache {
       return remember(pages, token ?? '', fetch, signal);
     },
     derived<V>(subscriptionId: string, name: string, make: Fetch<V>, signal?: AbortSignal): Promise<V> {
-      return remember(derivedValues, `${subscriptionId.toLowerCase()}|${name}`, make, signal);
+      return remember(derivedValues, `${idKey(subscriptionId)}|${name}`, make, signal);
     },
     ahead<P>(key: string, token: string, fetch: Fetch<P>): void {
       const promise = fetch();
@@ -94,8 +95,8 @@ export function createListingCache(): ListingCache {
         readAhead.clear();
         return;
       }
-      for (const key of [...readAhead.keys()]) if (subscriptionOf(key) === scope.subscriptionId.toLowerCase() && !scope.vault && !scope.vaultList) readAhead.delete(key);
-      const sub = scope.subscriptionId.toLowerCase();
+      for (const key of [...readAhead.keys()]) if (subscriptionOf(key) === idKey(scope.subscriptionId) && !scope.vault && !scope.vaultList) readAhead.delete(key);
+      const sub = idKey(scope.subscriptionId);
       for (const key of [...lists.keys()]) {
         const hit = scope.vault ? key === itemsKey(scope.vault) : scope.vaultList ? key === vaultsKey(sub) : subscriptionOf(key) === sub;
         if (hit) lists.delete(key);

@@ -5,7 +5,7 @@ import { showError } from '../../ui/showError';
 import type { PolicyInput, Policy } from '../../azure/model';
 import type { VaultTarget } from './targets';
 import { vaultRef } from '../../tree/refs';
-import { policyProblem, rangeMessage, retentionShrinks } from '../../webview/rules';
+import { fieldMessage, policyProblem, retentionShrinks } from '../../webview/rules';
 import { fieldError } from '../../webview/replyError';
 import type { CommandDeps } from '../commandDeps';
 import { formStrings, policyNameTakenMessage } from '../../webview/fieldMessages';
@@ -17,9 +17,7 @@ const timeZones = ['UTC', 'W. Europe Standard Time', 'GMT Standard Time', 'Easte
 export function checkPolicy(input: PolicyInput): void {
   const problem = policyProblem(input);
   if (!problem) return;
-  const s = formStrings('policy');
-  const message = problem.range ? rangeMessage(s, problem.range) : s[problem.key];
-  throw Object.assign(new Error(message), { field: problem.field });
+  throw Object.assign(new Error(fieldMessage(formStrings('policy'), problem)), { field: problem.field });
 }
 
 /** Every policy name of the vault, any workload: Azure's policy names are case-insensitive. */
@@ -88,7 +86,7 @@ export async function openPolicyForm(deps: CommandDeps, target: VaultTarget, mod
     },
     submit: async (input) => {
       if (mode === 'view') throw new Error(formStrings('policy').readOnly);
-      if (mode === 'edit' && policy && input.name !== policy.name) throw Object.assign(new Error(formStrings('policy').policyNameInvalid), { field: 'name' });
+      if (mode === 'edit' && policy && input.name !== policy.name) throw Object.assign(new Error(formStrings('policy')['policyName.renamed']), { field: 'name' });
       const saved = mode === 'create' ? await createNewPolicy(deps, target, input) : await changePolicy(deps, target, input);
       return { message: vscode.l10n.t('Policy {0} saved.', saved.name) };
     },

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../presentation/time';
 import { formStrings } from '../../webview/fieldMessages';
 import type { FormOption, RestoreInit, RestoreSubmit } from '../../webview/protocol';
 import { fieldError } from '../../webview/replyError';
-import { confirmNameProblem, resourceGroupProblem, vmNameMessage, vmNameProblem } from '../../webview/rules';
+import { confirmNameProblem, fieldMessage, resourceGroupProblem, vmNameMessage, vmNameProblem } from '../../webview/rules';
 import type { CommandDeps } from '../commandDeps';
 import { announceRestoreEnd, restoreEndText, restoreRunning, startRestore } from './restoreTracking';
 
@@ -29,21 +29,22 @@ function stagingOption(a: StorageAccount): FormOption {
 /** The request the submit stands for, or a field's refusal (the same rules the page applies). */
 function toRequest(p: RestoreSubmit, item: BackupItem, point: RecoveryPoint, region: string): RestoreRequest {
   const strings = formStrings('restore');
-  if (!p.stagingStorageAccountId) throw fieldError(strings.required, 'stagingStorageAccountId');
+  if (!p.stagingStorageAccountId) throw fieldError(strings['restore.required'], 'stagingStorageAccountId');
+  const groupProblem = resourceGroupProblem(p.targetResourceGroup);
   switch (p.kind) {
     case 'newVm': {
       const name = vmNameProblem(p.vmName, point.osType);
       if (name) throw fieldError(vmNameMessage(strings, name), 'vmName');
-      if (resourceGroupProblem(p.targetResourceGroup)) throw fieldError(strings.resourceGroupInvalid, 'targetResourceGroup');
-      if (!p.virtualNetworkId) throw fieldError(strings.required, 'virtualNetworkId');
-      if (!p.subnetId) throw fieldError(strings.required, 'subnetId');
+      if (groupProblem) throw fieldError(fieldMessage(strings, groupProblem), 'targetResourceGroup');
+      if (!p.virtualNetworkId) throw fieldError(strings['restore.required'], 'virtualNetworkId');
+      if (!p.subnetId) throw fieldError(strings['restore.required'], 'subnetId');
       return {
         kind: 'newVm', region, vmName: p.vmName, targetResourceGroup: p.targetResourceGroup, virtualNetworkId: p.virtualNetworkId, subnetId: p.subnetId,
         stagingStorageAccountId: p.stagingStorageAccountId, ...(p.zone ? { zone: p.zone } : {}),
       };
     }
     case 'restoreDisks':
-      if (resourceGroupProblem(p.targetResourceGroup)) throw fieldError(strings.resourceGroupInvalid, 'targetResourceGroup');
+      if (groupProblem) throw fieldError(fieldMessage(strings, groupProblem), 'targetResourceGroup');
       return { kind: 'restoreDisks', region, targetResourceGroup: p.targetResourceGroup, stagingStorageAccountId: p.stagingStorageAccountId };
     case 'replaceDisks':
       if (confirmNameProblem(p.confirmName, item.friendlyName)) throw fieldError(strings.restoreConfirmName, 'confirmName');

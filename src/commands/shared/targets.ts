@@ -1,12 +1,18 @@
 import type { BackupService } from '../../azure/backupService';
 import type { BackupItem, BackupJob, Policy, RecoveryPoint, Vault, VirtualMachine } from '../../azure/model';
 import { itemRef } from '../../tree/refs';
-import { targetOf } from '../../tree/treeNode';
+import { targetOf, type NodeTarget } from '../../tree/treeNode';
 import { pickBackupItem, pickPolicy, pickRecoveryPoint, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
 import { pickJob } from './pickJob';
 
 // Commands take `node?`: a tree node when run from the tree, nothing from the palette (then QuickPicks ask).
+
+/** A VM read from Azure by a command outside this tree (the Azure Resources view's submenu): acts as its VM node. */
+export class VmArgument {
+  constructor(readonly vm: VirtualMachine) {}
+  target(): NodeTarget { return { kind: 'vm', vm: this.vm }; }
+}
 
 export interface SubscriptionTarget { service: BackupService; subscriptionId: string }
 export interface VaultTarget { service: BackupService; vault: Vault }

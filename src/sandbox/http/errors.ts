@@ -57,6 +57,7 @@ const STATUS = {
   ExpiredAuthenticationToken: 401,
   InternalServerError: 500,
   InvalidApiVersionParameter: 400,
+  InvalidFilterInQueryString: 400,
   InvalidParameter: 400,
   InvalidRequestContent: 400,
   InvalidRequestFormat: 400,
@@ -184,6 +185,9 @@ export const errors = {
     fail('LocationNotAvailableForResourceGroup', `The provided location '${location}' is not available for resource group.`),
   resourceInOtherLocation: (name: string, existingLocation: string, rg: string, location: string): ArmError =>
     fail('InvalidResourceLocation', `The resource '${name}' already exists in location '${existingLocation}' in resource group '${rg}'. A resource with the same name cannot be created in location '${location}'.`),
+  /** A `$filter` the sandbox does not apply: refused, never ignored (an ignored filter widens the answer). */
+  invalidFilter: (filter: string, accepted: string): ArmError =>
+    fail('InvalidFilterInQueryString', `Invalid $filter '${filter}' specified in the query string. ${accepted}`),
   invalidResourceGroupName: (name: string): ArmError =>
     fail('InvalidResourceGroup', `The provided resource group name '${name}' has these invalid characters or length.`),
   resourceGroupInOtherLocation: (location: string, existingLocation: string): ArmError =>

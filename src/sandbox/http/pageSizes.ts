@@ -8,7 +8,7 @@ export type ListKind = Exclude<keyof PageSizes, 'default'>;
  * backupProtectableItems, applied to every backup RP list). ARM lists: 50, a choice (see README.md, Paging).
  */
 export const DEFAULT_PAGE_SIZES: Readonly<Record<ListKind, number>> = {
-  subscriptions: 50, resourceGroups: 50, virtualMachines: 50, vaults: 50, virtualNetworks: 50, storageAccounts: 50, disks: 50,
+  subscriptions: 50, resourceGroups: 50, resources: 50, virtualMachines: 50, vaults: 50, virtualNetworks: 50, storageAccounts: 50, disks: 50,
   backupProtectedItems: 200, backupJobs: 200, backupProtectableItems: 200, backupProtectionContainers: 200,
   backupPolicies: 200, recoveryPoints: 200,
 };

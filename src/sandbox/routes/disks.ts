@@ -20,7 +20,8 @@ function disksOfVm(vm: VmRecord): DiskRecord[] {
   ];
 }
 
-function allDisks(site: Site, sub: string): DiskRecord[] {
+/** Every managed disk of a subscription: the VMs' own and the ones restores made or replaced. */
+export function allDisks(site: Site, sub: string): DiskRecord[] {
   return [...site.store.vmsOf(sub).flatMap(disksOfVm), ...site.store.disksOf(sub)]
     .sort((a, b) => a.resourceGroup.localeCompare(b.resourceGroup) || a.name.localeCompare(b.name));
 }

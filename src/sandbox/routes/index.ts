@@ -6,6 +6,7 @@ import { registerComputeRoutes } from './compute';
 import { registerDiscoveryRoutes } from './discovery';
 import { registerDiskRoutes } from './disks';
 import { registerEncryptionConfigRoutes } from './encryptionConfig';
+import { registerGenericResourceRoutes } from './genericResources';
 import { registerJobRoutes } from './jobs';
 import { registerNetworkRoutes } from './network';
 import { registerOperationRoutes } from './operations';
@@ -25,6 +26,7 @@ import { registerVaultUsageRoutes } from './vaultUsage';
 
 export function registerAllRoutes(router: Router, site: Site): void {
   registerResourceRoutes(router, site);
+  registerGenericResourceRoutes(router, site);
   registerComputeRoutes(router, site);
   registerVaultRoutes(router, site);
   registerStorageConfigRoutes(router, site);

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../presentation/time';
 import { MessageNode } from './basicNodes';
 import { PagedChildren, type PagedNode } from './pagedGroup';
 import { RecoveryPointNode } from './recoveryPointNode';
+import { idKey } from '../../azure/ids';
 
 /**
  * A VM's backup item inside a vault: protected, pending, in error, stopped or soft deleted. Its recovery points are
@@ -27,7 +28,7 @@ export class BackupItemNode implements PagedNode {
 
   constructor(readonly parent: TreeNode, readonly item: BackupItem, readonly tenantId: string, private readonly context: TreeContext) {
     this.id = resourceNodeId(tenantId, item.id);
-    this.resourceKey = item.sourceResourceId.toLowerCase();
+    this.resourceKey = idKey(item.sourceResourceId);
     this.points = new PagedChildren(async (options) => (await context.session.service(item.subscriptionId)).listRecoveryPoints(itemRef(item), options));
   }
 

@@ -5,6 +5,7 @@ import { ContextValue } from '../contextValues';
 import { makeTreeItem } from '../treeItems';
 import { ActionNode, MessageNode } from './basicNodes';
 import { SubscriptionNode } from './subscriptionNode';
+import { idKey } from '../../azure/ids';
 
 /** The invisible root: nothing when signed out (the welcome content shows); tenants needing sign-in and subscriptions otherwise. */
 export class RootNode implements TreeNode {
@@ -30,8 +31,8 @@ export class RootNode implements TreeNode {
     for (const tenant of tenants.filter((x) => x.status !== 'ok')) {
       const name = tenant.displayName ?? tenant.tenantId;
       nodes.push(tenant.status === 'needsSignIn'
-        ? new ActionNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Sign in to tenant {0}…', name), 'sign-in', 'azureBackup.signIn', [tenant.tenantId], ContextValue.tenantNeedsSignIn)
-        : new MessageNode(this, `tenant#${tenant.tenantId.toLowerCase()}`, l10n.t('Tenant {0}: {1}', name, tenant.error ?? l10n.t('unavailable')), 'error'));
+        ? new ActionNode(this, `tenant#${idKey(tenant.tenantId)}`, l10n.t('Sign in to tenant {0}…', name), 'sign-in', 'azureBackup.signIn', [tenant.tenantId], ContextValue.tenantNeedsSignIn)
+        : new MessageNode(this, `tenant#${idKey(tenant.tenantId)}`, l10n.t('Tenant {0}: {1}', name, tenant.error ?? l10n.t('unavailable')), 'error'));
     }
     nodes.push(...subscriptions.map((c) => new SubscriptionNode(this, c.subscription, session.mode === 'sandbox', this.context)));
     if (subscriptions.length === 0) nodes.push(new MessageNode(this, 'message#noSubscriptions', l10n.t('No subscriptions to show.')));

@@ -7,6 +7,7 @@ import { resourceNodeId } from '../nodeIds';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import { VaultsNode } from './vaultsNode';
 import { VirtualMachinesNode } from './virtualMachinesNode';
+import { idKey } from '../../azure/ids';
 
 export class SubscriptionNode implements TreeNode {
   readonly id: string;
@@ -14,7 +15,7 @@ export class SubscriptionNode implements TreeNode {
 
   constructor(readonly parent: TreeNode, readonly subscription: Subscription, private readonly sandbox: boolean, private readonly context: TreeContext) {
     this.id = resourceNodeId(subscription.tenantId, subscription.id);
-    this.resourceKey = subscription.id.toLowerCase();
+    this.resourceKey = idKey(subscription.id);
   }
 
   get subscriptionId(): string { return this.subscription.subscriptionId; }

@@ -12,6 +12,7 @@ import { makeTooltip, makeTreeItem } from '../treeItems';
 import { BackupItemsNode } from './backupItemsNode';
 import { JobsNode } from './jobsNode';
 import { PoliciesNode } from './policiesNode';
+import { idKey } from '../../azure/ids';
 
 export class VaultNode implements TreeNode {
   readonly id: string;
@@ -20,7 +21,7 @@ export class VaultNode implements TreeNode {
 
   constructor(readonly parent: TreeNode, readonly vault: Vault, readonly tenantId: string, private readonly context: TreeContext) {
     this.id = resourceNodeId(tenantId, vault.id);
-    this.resourceKey = vault.id.toLowerCase();
+    this.resourceKey = idKey(vault.id);
     this.itemsNode = new BackupItemsNode(this, context);
   }
 

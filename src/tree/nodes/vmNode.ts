@@ -9,6 +9,7 @@ import { itemDescription, vmDescription } from '../../presentation/describe';
 import { resourceNodeId } from '../nodeIds';
 import { protectionStatusLabel } from '../../presentation/protectionText';
 import { makeTooltip, makeTreeItem } from '../treeItems';
+import { idKey } from '../../azure/ids';
 
 export class VmNode implements TreeNode {
   readonly id: string;
@@ -16,7 +17,7 @@ export class VmNode implements TreeNode {
 
   constructor(readonly parent: TreeNode, readonly vm: VirtualMachine, readonly tenantId: string, private readonly context: TreeContext) {
     this.id = resourceNodeId(tenantId, vm.id);
-    this.resourceKey = vm.id.toLowerCase();
+    this.resourceKey = idKey(vm.id);
   }
 
   get subscriptionId(): string { return this.vm.subscriptionId; }

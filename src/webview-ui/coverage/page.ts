@@ -12,6 +12,7 @@ import { fill, type Strings } from './format';
 import { protectView, type FieldMessage, type GroupChoice, type ProtectModel } from './protectView';
 import { tableView } from './tableView';
 import { totalsView } from './totalsView';
+import { sameId, idKey } from '../../azure/ids';
 
 interface InitMessage { kind: string; title: string; strings: Record<string, string>; data?: unknown }
 
@@ -75,7 +76,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     status, errors, totals, filters, selection, table, protect));
 
   let focus: string | undefined;
-  const rowsById = (): Map<string, CoverageRow> => new Map((state.data?.rows ?? []).map((r) => [r.vmId.toLowerCase(), r]));
+  const rowsById = (): Map<string, CoverageRow> => new Map((state.data?.rows ?? []).map((r) => [idKey(r.vmId), r]));
   const shown = (): CoverageRow[] => sortRows(filterRows(state.data?.rows ?? [], state.filter), state.sort);
   const selectedRows = (): CoverageRow[] => {
     const byId = rowsById();
@@ -90,7 +91,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
 
   const protectModel = (): ProtectModel => ({
     strings: s, groups: groups(), running: state.running, message: state.message, progress: state.progress,
-    resourceGroups: (sub) => state.data?.resourceGroups.find((r) => r.subscriptionId.toLowerCase() === sub.toLowerCase())?.names ?? [],
+    resourceGroups: (sub) => state.data?.resourceGroups.find((r) => sameId(r.subscriptionId, sub))?.names ?? [],
     choice: (g) => state.choices.get(g.key) ?? { vaultId: g.vaults[0]?.id ?? '', policyName: '', resourceGroup: g.suggestedResourceGroup, vaultName: g.suggestedVaultName },
     setChoice: (g, c, render = true) => {
       state.choices.set(g.key, { ...protectModel().choice(g), ...c });
@@ -101,8 +102,8 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     onCreateVault: (g) => { void createVault(g); },
     onEnable: (gs) => { void enable(gs); },
     onRetry: () => {
-      const failed = new Set([...state.progress.values()].filter((p) => p.state === 'failed').map((p) => p.vmId.toLowerCase()));
-      const again = state.lastGroups.map((g) => ({ ...g, vmIds: g.vmIds.filter((id) => failed.has(id.toLowerCase())) })).filter((g) => g.vmIds.length > 0);
+      const failed = new Set([...state.progress.values()].filter((p) => p.state === 'failed').map((p) => idKey(p.vmId)));
+      const again = state.lastGroups.map((g) => ({ ...g, vmIds: g.vmIds.filter((id) => failed.has(idKey(id))) })).filter((g) => g.vmIds.length > 0);
       if (again.length > 0) void enable(again);
     },
   });
@@ -112,7 +113,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     const selectShown = el('vscode-button', { secondary: true, id: 'select-shown' }, s.selectShown);
     const clear = el('vscode-button', { secondary: true, id: 'clear-selection', disabled: state.selected.size === 0 }, s.clearSelection);
     selectShown.addEventListener('click', () => {
-      for (const r of shown()) if (r.protection === 'NotProtected') state.selected.add(r.vmId.toLowerCase());
+      for (const r of shown()) if (r.protection === 'NotProtected') state.selected.add(idKey(r.vmId));
       changed();
     });
     clear.addEventListener('click', () => { state.selected.clear(); changed(); });
@@ -123,7 +124,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       strings: s, rows: shown(), page: state.page, sort: state.sort, now: state.data?.now ?? Date.now(), selected: state.selected,
       onSort: (key) => { state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : false }; state.page = 0; changed(); },
       onPage: (page) => { state.page = page; renderTable(); },
-      onSelect: (row, checked) => { if (checked) state.selected.add(row.vmId.toLowerCase()); else state.selected.delete(row.vmId.toLowerCase()); changed(false); },
+      onSelect: (row, checked) => { if (checked) state.selected.add(idKey(row.vmId)); else state.selected.delete(idKey(row.vmId)); changed(false); },
     }));
   };
   /** After a filter, sort or selection change: everything below the filters. */
@@ -177,7 +178,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     state.running = true;
     state.message = '';
     state.lastGroups = gs;
-    state.progress = new Map(gs.flatMap((g) => g.vmIds).map((id) => [id.toLowerCase(), { vmId: id, state: 'queued' as const, name: byId.get(id.toLowerCase())?.name ?? id }]));
+    state.progress = new Map(gs.flatMap((g) => g.vmIds).map((id) => [idKey(id), { vmId: id, state: 'queued' as const, name: byId.get(idKey(id))?.name ?? id }]));
     renderProtect();
     const reply = await request({ type: 'enable', groups: gs });
     state.running = false;
@@ -195,8 +196,8 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       status.textContent = m.loading ? s.loading : '';
       if (m.error) showError(m.error);
     } else {
-      const known = state.progress.get(m.progress.vmId.toLowerCase());
-      state.progress.set(m.progress.vmId.toLowerCase(), { ...m.progress, name: known?.name ?? rowsById().get(m.progress.vmId.toLowerCase())?.name ?? m.progress.vmId });
+      const known = state.progress.get(idKey(m.progress.vmId));
+      state.progress.set(idKey(m.progress.vmId), { ...m.progress, name: known?.name ?? rowsById().get(idKey(m.progress.vmId))?.name ?? m.progress.vmId });
       renderProtect();
     }
   };

@@ -4,7 +4,7 @@
 import { regionDisplayName } from '../../azure/regionNames';
 import type { EnableGroup, VmProgress } from '../../coverage/protocol';
 import type { RegionGroup } from '../../coverage/regionPlan';
-import { vaultNameProblem } from '../../webview/rules';
+import { fieldMessage, vaultNameProblem } from '../../webview/rules';
 import { el, field, select, setHelp, textfield } from '../dom';
 import { fill, type Strings } from './format';
 
@@ -65,7 +65,7 @@ function newVaultRow(m: ProtectModel, g: RegionGroup): HTMLElement {
   // As in the forms: no create while the name breaks a rule the page knows; the host's own answers come back here.
   const rule = (): void => {
     const problem = vaultNameProblem(name.value);
-    setHelp(nameField.helper, problem ? s[problem] : '', problem !== undefined);
+    setHelp(nameField.helper, problem ? fieldMessage(s, problem) : '', problem !== undefined);
     create.toggleAttribute('disabled', m.running || problem !== undefined);
   };
   const shown = m.fieldMessage(g);

@@ -5,6 +5,7 @@ import { pageOf, type PageOf } from '../../coverage/query';
 import type { CoverageRow, CoverageSort, SortKey } from '../../coverage/types';
 import { el } from '../dom';
 import { fill, healthText, lastBackupText, protectionText, statusClass, type Strings } from './format';
+import { idKey } from '../../azure/ids';
 
 export interface TableModel {
   strings: Strings;
@@ -38,7 +39,7 @@ function row(m: TableModel, r: CoverageRow): HTMLElement {
   const check = el('td', { class: 'check' });
   if (r.protection === 'NotProtected') {
     const box = el('input', { type: 'checkbox', 'aria-label': fill(s.select, { name: r.name }), 'data-vm': r.name });
-    box.checked = m.selected.has(r.vmId.toLowerCase());
+    box.checked = m.selected.has(idKey(r.vmId));
     box.addEventListener('change', () => m.onSelect(r, box.checked));
     check.append(box);
   }

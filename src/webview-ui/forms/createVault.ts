@@ -1,5 +1,5 @@
 import type { CreateVaultInit, FormOption, QueryResult } from '../../webview/protocol';
-import { resourceGroupProblem, vaultNameProblem } from '../../webview/rules';
+import { fieldMessage, resourceGroupProblem, vaultNameProblem } from '../../webview/rules';
 import { query } from '../channel';
 import { el, field, select, setHelp, settled, textfield } from '../dom';
 import type { Shell } from '../formShell';
@@ -14,7 +14,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   const rgName = textfield('newResourceGroupName', typeof d.newResourceGroupName === 'string' ? d.newResourceGroupName : '');
   let rgSelect = select('resourceGroup', data.resourceGroups, typeof d.resourceGroup === 'string' ? d.resourceGroup : data.resourceGroups[0]?.value ?? '');
   let region = select('region', data.regions, typeof d.location === 'string' ? d.location : data.location);
-  const fName = field(s.name, name, s.vaultNameChars);
+  const fName = field(s.name, name, s['vaultName.characters']);
   const fSub = field(s.subscription, sub);
   const fRg = field(s.resourceGroup, rgSelect);
   const fRgName = field(s.newResourceGroupName, rgName);
@@ -32,10 +32,11 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
     fRg.group.hidden = newRg.checked;
     // The host's message about the resource group goes next to the one of the two fields that shows.
     shell.helpers.set('resourceGroup', newRg.checked ? fRgName.helper : fRg.helper);
-    const rgBad = newRg.checked && resourceGroupProblem(rgName.value) !== undefined;
+    const rgProblem = newRg.checked ? resourceGroupProblem(rgName.value) : undefined;
+    const rgBad = rgProblem !== undefined;
     // The rule shows once the user has typed a name; an untouched field is not yet wrong.
     const rgShown = rgBad && rgTyped;
-    setHelp(fRgName.helper, rgShown ? s.resourceGroupInvalid : '', rgShown);
+    setHelp(fRgName.helper, rgShown ? fieldMessage(s, rgProblem) : '', rgShown);
     shell.disableSubmit(!nameOk || rgBad || !rg() || !region.value);
     save();
   };
@@ -45,7 +46,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
     const problem = vaultNameProblem(name.value);
     nameOk = false;
     if (problem) {
-      setHelp(fName.helper, s[problem], true);
+      setHelp(fName.helper, fieldMessage(s, problem), true);
       update();
       return;
     }
@@ -64,7 +65,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
         if (seq !== checkSeq) return;
         const check = reply.ok ? (reply.result as QueryResult).nameCheck : undefined;
         nameOk = check?.available === true;
-        setHelp(fName.helper, nameOk ? s.available : check?.message ?? (reply.ok ? s.vaultNameTaken : reply.error.message), !nameOk);
+        setHelp(fName.helper, nameOk ? s.available : check?.message ?? (reply.ok ? s['vaultName.taken'] : reply.error.message), !nameOk);
         update();
       });
     }, 300);
@@ -90,7 +91,7 @@ export function renderCreateVault(shell: Shell, data: CreateVaultInit): void {
   for (const c of [rgSelect, region]) c.addEventListener('change', () => { update(); checkName(); });
   newRg.addEventListener('change', () => { update(); checkName(); });
   rgName.addEventListener('input', () => { rgTyped = true; update(); if (name.value) checkName(); });
-  shell.whenSettled(() => { if (name.value) checkName(); else { setHelp(fName.helper, s.vaultNameChars, false); update(); } });
+  shell.whenSettled(() => { if (name.value) checkName(); else { setHelp(fName.helper, s['vaultName.characters'], false); update(); } });
   shell.button.addEventListener('click', () => {
     if (!nameOk) return;
     void shell.run<'createVault'>({ subscriptionId: sub.value, name: name.value, resourceGroup: rg(), newResourceGroup: newRg.checked, location: region.value });

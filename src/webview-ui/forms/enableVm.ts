@@ -1,5 +1,5 @@
 import type { EnableVmInit, QueryResult } from '../../webview/protocol';
-import { vaultNameProblem } from '../../webview/rules';
+import { fieldMessage, vaultNameProblem } from '../../webview/rules';
 import { query } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
@@ -24,7 +24,7 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
     const isNew = vault.value === createNew;
     fNew.group.hidden = !isNew;
     const problem = isNew ? vaultNameProblem(newName.value) : undefined;
-    setHelp(fNew.helper, problem ? s[problem] : s.newVaultHelp, problem !== undefined);
+    setHelp(fNew.helper, problem ? fieldMessage(s, problem) : s.newVaultHelp, problem !== undefined);
     policy.describe();
     shell.disableSubmit(problem !== undefined || !policy.control.value);
     shell.save({ vaultId: vault.value, newVaultName: newName.value, policyName: policy.control.value });

@@ -1,6 +1,6 @@
 import type { DayOfWeek, PolicyInput } from '../../azure/model';
 import type { PolicyInit } from '../../webview/protocol';
-import { inRange, limits, policyNameProblem, rangeMessage, retentionShrinks, scheduleTimeProblem } from '../../webview/rules';
+import { fieldMessage, instantRestoreProblem, policyNameProblem, retentionProblem, retentionShrinks, scheduleTimeProblem, type FieldProblem } from '../../webview/rules';
 import { editPolicy } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
@@ -45,7 +45,7 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     fields.name.helper.append(' ', link);
   };
   if (readOnly) for (const c of shell.body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')) c.setAttribute('disabled', '');
-  const rangeText = (r: { min: number; max: number }): string => rangeMessage(s, r);
+  const message = (problem: FieldProblem | undefined): string | undefined => problem && fieldMessage(s, problem);
   const chosenDays = (): DayOfWeek[] => week.filter((d) => (days.querySelector(`vscode-checkbox[value="${d}"]`) as (HTMLElement & { checked: boolean }) | null)?.checked);
   /** Reads the form; 0 means "no weekly/monthly/yearly retention". Sets each helper; undefined when invalid. */
   const read = (): PolicyInput | undefined => {
@@ -55,22 +55,22 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     fields.days.group.hidden = !weeklySchedule;
     fields.dailyDays.group.hidden = weeklySchedule;
     const taken = takenBy(name.value);
-    mark('name', policyNameProblem(name.value) ? s.policyNameInvalid : taken ? s.policyNameTaken.replace('{name}', taken) : undefined);
-    if (taken && !policyNameProblem(name.value)) offerEdit(taken);
-    mark('time', scheduleTimeProblem(time.value) ? s.timeInvalid : undefined);
-    mark('days', weeklySchedule && chosenDays().length === 0 ? s.required : undefined);
-    const instantRange = weeklySchedule ? { min: 5, max: 5 } : limits.instantRestoreDaily;
+    const nameProblem = policyNameProblem(name.value);
+    mark('name', nameProblem ? message(nameProblem) : taken ? s.policyNameTaken.replace('{name}', taken) : undefined);
+    if (taken && !nameProblem) offerEdit(taken);
+    mark('time', message(scheduleTimeProblem(time.value)));
+    mark('days', weeklySchedule && chosenDays().length === 0 ? s['policy.weeklyDays'] : undefined);
     const n = (c: { value: string }): number => Number(c.value);
-    mark('instantRestoreDays', inRange(n(instant), instantRange) ? undefined : rangeText(instantRange));
-    mark('dailyDays', weeklySchedule || inRange(n(daily), limits.dailyDays) ? undefined : rangeText(limits.dailyDays));
-    const optional = (c: { value: string }, r: { min: number; max: number }, key: keyof typeof fields): number | undefined => {
+    mark('instantRestoreDays', message(instantRestoreProblem(n(instant), weeklySchedule)));
+    mark('dailyDays', weeklySchedule ? undefined : message(retentionProblem('dailyDays', n(daily), false)));
+    const optional = (c: { value: string }, key: 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears'): number | undefined => {
       const v = n(c);
-      mark(key, v === 0 || inRange(v, r) ? undefined : rangeText({ min: 0, max: r.max }));
+      mark(key, message(retentionProblem(key, v, true)));
       return v === 0 ? undefined : v;
     };
-    const weeklyWeeks = optional(weekly, limits.weeklyWeeks, 'weeklyWeeks');
-    const monthlyMonths = optional(monthly, limits.monthlyMonths, 'monthlyMonths');
-    const yearlyYears = optional(yearly, limits.yearlyYears, 'yearlyYears');
+    const weeklyWeeks = optional(weekly, 'weeklyWeeks');
+    const monthlyMonths = optional(monthly, 'monthlyMonths');
+    const yearlyYears = optional(yearly, 'yearlyYears');
     if (!ok) return undefined;
     return {
       name: name.value, timeZone: zone.value, instantRestoreDays: n(instant),

@@ -34,7 +34,7 @@ function expectedMessage(c: BoundaryCase, expect: Exclude<Expect, string>): stri
   if (!expect.range) return text;
   const { min, max } = expect.range;
   // A range of one value has its own message (weekly instant restore), naming that value.
-  return min === max ? formStrings(kindOf(c)).exactInvalid.replace(/\{value\}/g, String(min)) : text.replace('{min}', String(min)).replace('{max}', String(max));
+  return min === max ? text.replace(/\{days\}/g, String(min)) : text.replace('{min}', String(min)).replace('{max}', String(max));
 }
 
 const outcome = (e: Expect): string => (typeof e === 'string' ? e : `refused on ${e.field}`);

@@ -5,7 +5,7 @@
 // Rows run in order: later rows of a form may rely on what an accepted row did (see the retain-until rows).
 import { dayFromToday, restoreSource, VAULT, type FormUnderTest, type Payload } from './formTargets';
 
-/** Refused: this message of the form's strings (a range fills {min} and {max}) on this field. */
+/** Refused: this message of the form's strings (a range fills {min} and {max}, or {days} when it is one value) on this field. */
 export interface Refused { field: string; key: string; range?: { min: number; max: number } }
 /** Refused with the service's own words (a name Azure says is taken). */
 export interface RefusedByService { field: string; text: string }
@@ -24,7 +24,11 @@ export interface BoundaryCase {
   expect: Expect;
 }
 
-const range = (field: string, min: number, max: number): Refused => ({ field, key: 'rangeInvalid', range: { min, max } });
+const RANGE_KEYS: Record<string, string> = {
+  instantRestoreDays: 'policy.instantRestore', dailyDays: 'policy.dailyDays', weeklyWeeks: 'policy.weeklyWeeks', monthlyMonths: 'policy.monthlyMonths', yearlyYears: 'policy.yearlyYears',
+};
+const range = (field: string, min: number, max: number): Refused =>
+  ({ field, key: field === 'instantRestoreDays' && min === max ? 'policy.instantRestoreWeekly' : RANGE_KEYS[field], range: { min, max } });
 
 /** 99 calendar years after today (UTC), and `days` more. */
 function retainMax(days: number): string {
@@ -35,19 +39,21 @@ function retainMax(days: number): string {
 
 // Vault names: 2-50 characters, a letter first, letters, digits and hyphens, no hyphen last, unique in the group.
 // The same rules in two forms: the name of a new vault, and the new vault of "Enable backup" from a VM.
-const length = 'vaultNameLength';
-const chars = 'vaultNameChars';
+const length = 'vaultName.length';
+const start = 'vaultName.start';
+const chars = 'vaultName.characters';
+const end = 'vaultName.end';
 export const refusedNames: [rule: string, input: string, value: string, key: string | undefined][] = [
   ['2-50 characters', 'empty', '', length],
   ['2-50 characters', '1 character', 'v', length],
   ['2-50 characters', '51 characters', 'v'.repeat(51), length],
-  ['a letter first', 'a digit first', '1vault', chars],
-  ['a letter first', 'a hyphen first', '-vault', chars],
+  ['a letter first', 'a digit first', '1vault', start],
+  ['a letter first', 'a hyphen first', '-vault', start],
   ['letters, digits and hyphens', 'an underscore', 'forms_vault', chars],
   ['letters, digits and hyphens', 'a dot', 'forms.vault', chars],
   ['letters, digits and hyphens', 'a space', 'forms vault', chars],
   ['letters, digits and hyphens', 'a letter outside ASCII', 'vaultö', chars],
-  ['no hyphen last', 'a hyphen last', 'vault-', chars],
+  ['no hyphen last', 'a hyphen last', 'vault-', end],
   ['unique in the resource group', 'the name of a vault there', VAULT, undefined],
 ];
 const vaultNameRows = (form: FormUnderTest, field: string, key: string, valid: [string, string, Expect][]): BoundaryCase[] => [
@@ -60,8 +66,7 @@ const vaultNameRows = (form: FormUnderTest, field: string, key: string, valid: [
 
 const weekly: Payload = { instantRestoreDays: 5, schedule: { frequency: 'Weekly', days: ['Monday'] }, retention: { dailyDays: undefined, weeklyWeeks: 4, weeklyDays: ['Monday'] } };
 const policy = (rule: string, input: string, change: Payload, expect: Expect): BoundaryCase => ({ form: 'createPolicy', rule, input, change, expect });
-const name = 'policyNameInvalid';
-const time = 'timeInvalid';
+const time = 'policy.time';
 
 export const BOUNDARY_CASES: BoundaryCase[] = [
   ...vaultNameRows('createVault', 'name', 'name', [
@@ -69,11 +74,11 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
     ['letters, digits and hyphens, a digit last', 'A-b-9', 'passes'],
     ['50 characters', 'v'.repeat(50), 'accepted'],
   ]),
-  { form: 'createVault', rule: 'resource group: 1-90 characters', input: 'empty', change: { resourceGroup: '' }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
-  { form: 'createVault', rule: 'resource group: 1-90 characters', input: '91 characters', change: { resourceGroup: 'g'.repeat(91), newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
+  { form: 'createVault', rule: 'resource group: 1-90 characters', input: 'empty', change: { resourceGroup: '' }, expect: { field: 'resourceGroup', key: 'resourceGroup.length' } },
+  { form: 'createVault', rule: 'resource group: 1-90 characters', input: '91 characters', change: { resourceGroup: 'g'.repeat(91), newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroup.length' } },
   { form: 'createVault', rule: 'resource group: 1-90 characters', input: '90 characters, new', change: { resourceGroup: 'g'.repeat(90), newResourceGroup: true }, expect: 'passes' },
-  { form: 'createVault', rule: 'resource group: no period last', input: 'a period last', change: { resourceGroup: 'forms-rg.', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
-  { form: 'createVault', rule: 'resource group: letters, digits, ._-()', input: 'a hash', change: { resourceGroup: 'forms#rg', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroupInvalid' } },
+  { form: 'createVault', rule: 'resource group: no period last', input: 'a period last', change: { resourceGroup: 'forms-rg.', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroup.end' } },
+  { form: 'createVault', rule: 'resource group: letters, digits, ._-()', input: 'a hash', change: { resourceGroup: 'forms#rg', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroup.characters' } },
 
   ...vaultNameRows('enableBackupVm', 'newVaultName', 'newVaultName', [
     ['2 characters', 'cd', 'passes'],
@@ -98,14 +103,14 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
     expect: outcome === 'accepted' || outcome === 'passes' ? outcome : { field: 'retainUntil', key: outcome },
   })),
 
-  policy('name: 3-150 characters', 'empty', { name: '' }, { field: 'name', key: name }),
-  policy('name: 3-150 characters', '2 characters', { name: 'ab' }, { field: 'name', key: name }),
+  policy('name: 3-150 characters', 'empty', { name: '' }, { field: 'name', key: 'policyName.length' }),
+  policy('name: 3-150 characters', '2 characters', { name: 'ab' }, { field: 'name', key: 'policyName.length' }),
   policy('name: 3-150 characters', '3 characters', { name: 'abc' }, 'passes'),
   policy('name: 3-150 characters', '150 characters', { name: 'p'.repeat(150) }, 'passes'),
-  policy('name: 3-150 characters', '151 characters', { name: 'p'.repeat(151) }, { field: 'name', key: name }),
-  policy('name: a letter first', 'a digit first', { name: '1policy' }, { field: 'name', key: name }),
-  policy('name: letters, digits and hyphens', 'an underscore', { name: 'forms_policy' }, { field: 'name', key: name }),
-  policy('name: no hyphen last', 'a hyphen last', { name: 'policy-' }, { field: 'name', key: name }),
+  policy('name: 3-150 characters', '151 characters', { name: 'p'.repeat(151) }, { field: 'name', key: 'policyName.length' }),
+  policy('name: a letter first', 'a digit first', { name: '1policy' }, { field: 'name', key: 'policyName.start' }),
+  policy('name: letters, digits and hyphens', 'an underscore', { name: 'forms_policy' }, { field: 'name', key: 'policyName.characters' }),
+  policy('name: no hyphen last', 'a hyphen last', { name: 'policy-' }, { field: 'name', key: 'policyName.end' }),
   policy('time: on the hour or half hour', '23:30', { schedule: { time: '23:30' } }, 'passes'),
   policy('time: on the hour or half hour', '24:00', { schedule: { time: '24:00' } }, { field: 'time', key: time }),
   policy('time: on the hour or half hour', '02:15', { schedule: { time: '02:15' } }, { field: 'time', key: time }),
@@ -118,8 +123,8 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('instant restore, weekly: 5 days', '4', { ...weekly, instantRestoreDays: 4 }, range('instantRestoreDays', 5, 5)),
   policy('instant restore, weekly: 5 days', '5', weekly, 'passes'),
   policy('instant restore, weekly: 5 days', '6', { ...weekly, instantRestoreDays: 6 }, range('instantRestoreDays', 5, 5)),
-  policy('weekly schedule: at least one day', 'no day', { ...weekly, schedule: { frequency: 'Weekly', days: [] } }, { field: 'days', key: 'required' }),
-  policy('daily retention: 7-9999 days', 'none', { retention: { dailyDays: undefined } }, { field: 'dailyDays', key: 'required' }),
+  policy('weekly schedule: at least one day', 'no day', { ...weekly, schedule: { frequency: 'Weekly', days: [] } }, { field: 'days', key: 'policy.weeklyDays' }),
+  policy('daily retention: 7-9999 days', 'none', { retention: { dailyDays: undefined } }, { field: 'dailyDays', key: 'policy.dailyRequired' }),
   policy('daily retention: 7-9999 days', '6', { retention: { dailyDays: 6 } }, range('dailyDays', 7, 9999)),
   policy('daily retention: 7-9999 days', '7', { retention: { dailyDays: 7 } }, 'passes'),
   policy('daily retention: 7-9999 days', '9999', { retention: { dailyDays: 9999 } }, 'accepted'),
@@ -128,7 +133,7 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('weekly retention: 1-5163 weeks', '1', { retention: { weeklyWeeks: 1, weeklyDays: ['Sunday'] } }, 'passes'),
   policy('weekly retention: 1-5163 weeks', '5163', { retention: { weeklyWeeks: 5163, weeklyDays: ['Sunday'] } }, 'passes'),
   policy('weekly retention: 1-5163 weeks', '5164', { retention: { weeklyWeeks: 5164, weeklyDays: ['Sunday'] } }, range('weeklyWeeks', 1, 5163)),
-  policy('weekly retention: needed by a weekly schedule', 'none', { ...weekly, retention: { dailyDays: undefined, monthlyMonths: 12 } }, { field: 'weeklyWeeks', key: 'required' }),
+  policy('weekly retention: needed by a weekly schedule', 'none', { ...weekly, retention: { dailyDays: undefined, monthlyMonths: 12 } }, { field: 'weeklyWeeks', key: 'policy.weeklyRequired' }),
   policy('monthly retention: 1-1188 months', '0', { retention: { monthlyMonths: 0 } }, range('monthlyMonths', 1, 1188)),
   policy('monthly retention: 1-1188 months', '1', { retention: { monthlyMonths: 1 } }, 'passes'),
   policy('monthly retention: 1-1188 months', '1188', { retention: { monthlyMonths: 1188 } }, 'passes'),
@@ -139,7 +144,7 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('yearly retention: 1-99 years', '100', { retention: { yearlyYears: 100 } }, range('yearlyYears', 1, 99)),
 
   // Editing checks the same rules (one of each kind here) and keeps the name.
-  { form: 'editPolicy', rule: 'name: unchanged when editing', input: 'another name', change: { name: 'OtherPolicy' }, expect: { field: 'name', key: name } },
+  { form: 'editPolicy', rule: 'name: unchanged when editing', input: 'another name', change: { name: 'OtherPolicy' }, expect: { field: 'name', key: 'policyName.renamed' } },
   { form: 'editPolicy', rule: 'time: on the hour or half hour', input: '02:15', change: { schedule: { time: '02:15' } }, expect: { field: 'time', key: time } },
   { form: 'editPolicy', rule: 'instant restore, daily: 1-5 days', input: '6', change: { instantRestoreDays: 6 }, expect: range('instantRestoreDays', 1, 5) },
   { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '10000', change: { retention: { dailyDays: 10000 } }, expect: range('dailyDays', 7, 9999) },
@@ -163,7 +168,7 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   })),
   { form: 'restore', rule: 'new VM name: 1-64 characters', input: '64 characters', change: () => ({ vmName: `r${Date.now()}`.padEnd(64, 'x') }), expect: 'accepted' },
   { form: 'restore', rule: 'new VM name: letters, digits, -_.', input: 'all of them', change: () => ({ vmName: `Re_stored.${Date.now() % 100_000}-1` }), expect: 'passes' },
-  { form: 'restore', rule: 'restore disks: target group', input: 'a period last', change: { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' }, expect: { field: 'targetResourceGroup', key: 'resourceGroupInvalid' } },
+  { form: 'restore', rule: 'restore disks: target group', input: 'a period last', change: { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' }, expect: { field: 'targetResourceGroup', key: 'resourceGroup.end' } },
   { form: 'restore', rule: 'replace disks: the VM\'s name typed', input: 'empty', change: { kind: 'replaceDisks', confirmName: '' }, expect: { field: 'confirmName', key: 'restoreConfirmName' } },
   { form: 'restore', rule: 'replace disks: the VM\'s name typed', input: 'in other case', change: () => ({ kind: 'replaceDisks', confirmName: restoreSource.toUpperCase() }), expect: { field: 'confirmName', key: 'restoreConfirmName' } },
 ];

@@ -4,6 +4,7 @@
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['extension.ts', 'webview-ui'],
+  ['tools'],
   ['commands'],
   ['coverage'],
   ['tree'],

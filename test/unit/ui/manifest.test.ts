@@ -8,7 +8,11 @@ import { backupItemContextValue, ContextValue, vmContextValue } from '../../../s
 const root = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   activationEvents: string[];
-  contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string; when?: string }[]> };
+  contributes: {
+    commands: { command: string; title: string }[];
+    menus: Record<string, { command?: string; submenu?: string; when?: string }[]>;
+    submenus: { id: string; label: string }[];
+  };
 };
 
 /** The viewItem tokens a when clause names: `viewItem == x` or the alternatives of `viewItem =~ /^(x|y)$/`. */
@@ -20,8 +24,8 @@ function tokensOf(when: string): string[] {
 
 function registeredIds(): string[] {
   const dir = path.join(root, 'src/commands');
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))
-    .flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/^\s*id: '(azureBackup\.[A-Za-z]+)'/gm)].map((m) => m[1]));
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/^\s*id: '(azureBackup\.[A-Za-z.]+)'/gm)].map((m) => m[1]));
 }
 
 describe('manifest', () => {
@@ -33,8 +37,11 @@ describe('manifest', () => {
     assert.deepEqual(pkg.activationEvents, []);
   });
 
+  // Menus on Microsoft's Azure Resources views match that view's context values (';'-joined lists), not ours.
+  const onOurViews = (when: string): boolean => !/view =~ \/\^\(azureResourceGroups/.test(when);
+
   it('matches context values with exact tokens or anchored regexes only', () => {
-    const whens = Object.values(pkg.contributes.menus).flat().map((m) => m.when ?? '');
+    const whens = Object.values(pkg.contributes.menus).flat().map((m) => m.when ?? '').filter(onOurViews);
     for (const when of whens) {
       for (const m of when.matchAll(/viewItem =~ \/([^/]+)\//g)) assert.match(m[1], /^\^\(.*\)\$$/, when);
     }
@@ -42,7 +49,7 @@ describe('manifest', () => {
 
   it('names only context values the tree sets', () => {
     const known = new Set<string>(Object.values(ContextValue));
-    for (const when of Object.values(pkg.contributes.menus).flat().map((m) => m.when ?? '')) {
+    for (const when of Object.values(pkg.contributes.menus).flat().map((m) => m.when ?? '').filter(onOurViews)) {
       for (const token of tokensOf(when)) assert.ok(known.has(token), `${token} in "${when}" is not in contextValues.ts`);
     }
   });
@@ -69,6 +76,28 @@ describe('manifest', () => {
     }
     assert.equal(new Set(all.map(vmContextValue)).size, all.length, 'one VM context value per state');
     assert.equal(new Set(all.map(backupItemContextValue)).size, all.length, 'one backup item context value per state');
+  });
+
+  it('puts the Azure Backup submenu on VM rows of the Azure Resources views only, with its commands hidden from the palette', () => {
+    const entry = (pkg.contributes.menus['view/item/context'] ?? []).find((m) => m.submenu === 'azureBackup.azureResources');
+    assert.ok(entry?.when, 'the submenu is contributed to view/item/context');
+    assert.ok(pkg.contributes.submenus.some((s) => s.id === 'azureBackup.azureResources'));
+    const view = /view =~ \/(.+?)\/ &&/.exec(entry.when)?.[1] ?? '';
+    const item = /viewItem =~ \/(.+)\/(i?)$/.exec(entry.when);
+    assert.ok(item, entry.when);
+    const itemRe = new RegExp(item[1], item[2]);
+    for (const v of ['azureResourceGroups', 'azureFocusView']) assert.match(v, new RegExp(view));
+    for (const v of ['azureBackup.tree', 'azureResourceGroupsExtra']) assert.doesNotMatch(v, new RegExp(view));
+    // Context values of rows as Azure Resources builds them (sorted, ';'-joined) with Azure Virtual Machines installed.
+    assert.match('azureResource;hasPortalUrl;linuxVirtualMachine;microsoft.compute/virtualmachines', itemRe);
+    assert.match('azureResource;windowsVirtualMachine', itemRe);
+    for (const other of ['azureResource;microsoft.compute/virtualmachines', 'azureResource;microsoft.compute/virtualmachinescalesets', 'azureResourceTypeGroup;microsoft.compute/virtualmachines']) {
+      assert.doesNotMatch(other, itemRe, other);
+    }
+    const ids = pkg.contributes.menus['azureBackup.azureResources'].map((m) => m.command ?? '');
+    assert.deepEqual(ids, ['azureBackup.azureResources.backupStatus', 'azureBackup.azureResources.enableBackup', 'azureBackup.azureResources.backupNow', 'azureBackup.azureResources.showInView']);
+    for (const id of ids) assert.ok(pkg.contributes.menus.commandPalette.some((m) => m.command === id && m.when === 'false'), `${id} hidden from the palette`);
+    assert.equal((pkg as { extensionDependencies?: unknown }).extensionDependencies, undefined, 'lights up when the Microsoft extensions are installed, needs none');
   });
 
   it('has every nls key in English and Dutch', () => {
