@@ -2,6 +2,7 @@
 // view; a VM nothing protects yet is offered "Enable backup" at once.
 import * as vscode from 'vscode';
 import * as notify from '../../ui/notify';
+import { sameId } from '../../azure/ids';
 import { isActivelyProtected } from '../../azure/protectionState';
 import { SubscriptionNode } from '../../tree/nodes/subscriptionNode';
 import { VirtualMachinesNode } from '../../tree/nodes/virtualMachinesNode';
@@ -12,10 +13,9 @@ import type { CommandDeps } from '../commandDeps';
 const MAX_PAGES = 20;
 
 async function findVmNode(deps: CommandDeps, group: VirtualMachinesNode, vmId: string): Promise<VmNode | undefined> {
-  const id = vmId.toLowerCase();
   for (let page = 0; page < MAX_PAGES; page++) {
     const children = await deps.tree.getChildren(group);
-    const found = children.find((n): n is VmNode => n instanceof VmNode && n.vm.id.toLowerCase() === id);
+    const found = children.find((n): n is VmNode => n instanceof VmNode && sameId(n.vm.id, vmId));
     if (found) return found;
     if (!children.some((n) => n.getTreeItem().contextValue === 'loadMore')) return undefined;
     await group.loadMore();
@@ -26,10 +26,9 @@ async function findVmNode(deps: CommandDeps, group: VirtualMachinesNode, vmId: s
 
 /** The subscription's "Virtual machines" node, loading the levels above it as expanding them would. */
 async function virtualMachinesGroup(deps: CommandDeps, subscriptionId: string): Promise<VirtualMachinesNode | undefined> {
-  const sub = subscriptionId.toLowerCase();
-  const shown = deps.tree.findAll((n) => n instanceof VirtualMachinesNode && n.subscriptionId.toLowerCase() === sub)[0];
+  const shown = deps.tree.findAll((n) => n instanceof VirtualMachinesNode && sameId(n.subscriptionId, subscriptionId))[0];
   if (shown instanceof VirtualMachinesNode) return shown;
-  const subscription = (await deps.tree.getChildren()).find((n) => n instanceof SubscriptionNode && n.subscriptionId.toLowerCase() === sub);
+  const subscription = (await deps.tree.getChildren()).find((n) => n instanceof SubscriptionNode && sameId(n.subscriptionId, subscriptionId));
   if (!subscription) return undefined;
   return (await deps.tree.getChildren(subscription)).find((n): n is VirtualMachinesNode => n instanceof VirtualMachinesNode);
 }

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { idKey } from '../../azure/ids';
 import type { RecoveryPoint } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -17,7 +18,7 @@ export class RecoveryPointNode implements TreeNode {
 
   constructor(readonly parent: BackupItemNode, readonly point: RecoveryPoint, tenantId: string, private readonly context: TreeContext) {
     this.id = resourceNodeId(tenantId, point.id);
-    this.resourceKey = point.id.toLowerCase();
+    this.resourceKey = idKey(point.id);
   }
 
   get subscriptionId(): string { return this.parent.subscriptionId; }
