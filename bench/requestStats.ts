@@ -41,6 +41,8 @@ export interface RequestStats {
   meanCallMs: number;
   /** Bytes of the answers' bodies, as the sandbox sent them. */
   responseBytes: number;
+  /** Recovery point reads: the tree reads them only for an item the user expands, so a load makes none. */
+  recoveryPointCalls: number;
 }
 
 /**
@@ -98,6 +100,7 @@ export function analyse(entries: readonly RequestLogEntry[], latencyMs: number):
     criticalPath: { calls: criticalCalls, ms: criticalCalls * latencyMs },
     meanCallMs: entries.length ? round(entries.reduce((n, e) => n + e.durationMs, 0) / entries.length) : 0,
     responseBytes: entries.reduce((n, e) => n + (e.responseBytes ?? 0), 0),
+    recoveryPointCalls: entries.filter((e) => /\/recoveryPoints(\/|$)/i.test(e.path)).length,
   };
 }
 

@@ -50,6 +50,7 @@ export function evaluateTargets(
     extensionBundle: check('extension bundle <= 2 MB (extension.js + sdk-bundle.js, production; the sandbox is its own bundle)', Math.round((bundle.extensionHostBytes / MB) * 100) / 100, (n) => n <= 2),
     vsix: check('.vsix <= 3 MB', bundle.vsix.bytes === null ? null : Math.round((bundle.vsix.bytes / MB) * 100) / 100, (n) => n <= 3, bundle.vsix.note),
     eventLoopBlock: check('no synchronous block over 50 ms while the tree loads (max event-loop delay, ms, the first load)', tree.eventLoop.maxDelayMs, (n) => n <= 50, delayNote(main)),
+    noRecoveryPointCalls: check('the tree load reads no recovery points (an item reads its points only when expanded: no call per VM or item)', tree.requests.recoveryPointCalls, (n) => n === 0),
     firstPaint: check("any node's first paint needs at most one page of its list, 'Load more' for the rest (max own pages before a node shows)", maxOwnPages, (n) => n <= 1,
       firstPaintNote),
   };

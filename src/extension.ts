@@ -61,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     if (kind === 'azureCli') return bundle.createAzureCliProvider();
     return bundle.createVsCodeProvider();
   };
-  const deps: CommandDeps = { session, tree, treeView, jobs, log, details, forms, getSdkBundle, createProvider };
+  const reveal = (node: TreeNode): Thenable<void> => treeView.reveal(node, { select: true, focus: true, expand: false });
+  const deps: CommandDeps = { session, tree, treeView, jobs, log, details, forms, reveal, getSdkBundle, createProvider };
 
   const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
   context.subscriptions.push(

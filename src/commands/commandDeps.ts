@@ -18,6 +18,8 @@ export interface CommandDeps {
   log: Log;
   details: DetailsDocuments;
   forms: FormHost;
+  /** Selects and focuses a node in the view (expanding its parents). */
+  reveal: (node: TreeNode) => Thenable<void>;
   getSdkBundle: () => Promise<SdkBundleApi>;
   /** Sign-in providers for Azure, made on demand (they load the auth libraries). */
   createProvider: (kind: 'vscode' | 'azureCli') => Promise<SignInProvider>;

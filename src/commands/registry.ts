@@ -19,8 +19,10 @@ import { enableBackupFromVault } from './enableBackupFromVault';
 import { loadMore } from './loadMore';
 import { openInPortal } from './openInPortal';
 import { openSandbox } from './openSandbox';
+import { recoverFiles } from './recoverFiles';
 import { refresh } from './refresh';
 import { resumeProtection } from './resumeProtection';
+import { restore } from './restore';
 import { retry } from './retry';
 import { selectSubscriptions } from './selectSubscriptions';
 import { showCoverage } from './showCoverage';
@@ -33,13 +35,14 @@ import { stopProtectionDelete } from './stopProtectionDelete';
 import { stopProtectionRetain } from './stopProtectionRetain';
 import { undelete } from './undelete';
 import { vaultSecurity } from './vaultSecurity';
+import { unmountDisks } from './unmountDisks';
 import { viewPolicy } from './viewPolicy';
 
 /** Every command of the extension; package.json declares exactly these (checked by a unit test). */
 export const allCommands: CommandDefinition[] = [
   signIn, signInWithAzureCli, openSandbox, selectSubscriptions, refresh, retry, loadMore, showLog,
   createVault, configureStorage, enableBackup, enableBackupFromVault, backupNow,
-  createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints,
+  createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints, restore, recoverFiles, unmountDisks,
   stopProtectionRetain, stopProtectionDelete, changePolicy, resumeProtection, undelete, vaultSecurity, openInPortal, copyResourceId, showCoverage,
   azureResourcesBackupStatus, azureResourcesEnableBackup, azureResourcesBackupNow, azureResourcesShowInView,
 ];

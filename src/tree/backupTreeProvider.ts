@@ -107,7 +107,13 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     }
     if (!keepNodeData) node.reset?.();
     const prefix = node.id;
-    const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`);
+    // Children are cached by id: a reloaded group's new nodes keep their ids, so what was cached below the old ones
+    // (an item's recovery points under "Backup items") goes too.
+    const descends = (id: string): boolean => {
+      for (let n = this.nodes.get(id)?.parent; n; n = n.parent) if (n.id === prefix) return true;
+      return false;
+    };
+    const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`) || descends(id);
     this.loads.abort(under);
     for (const id of [...this.children.keys()]) if (under(id)) this.children.delete(id);
     this.cancelReloads(under);
@@ -157,7 +163,7 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 }
 
 /** What a refresh can ask to reload, by the vault or subscription it belongs to. */
-export type RefreshPart = 'vault' | 'items' | 'jobs' | 'policies' | 'vaults' | 'virtualMachines';
+export type RefreshPart = 'vault' | 'items' | 'jobs' | 'policies' | 'vaults' | 'virtualMachines' | 'recoveryPoints';
 
 /** The part a node is of the vault or subscription `id` (lower case), if it is one. */
 function refreshPartOf(target: NodeTarget, id: string): RefreshPart | undefined {
@@ -166,6 +172,8 @@ function refreshPartOf(target: NodeTarget, id: string): RefreshPart | undefined 
       return idKey(target.vault.id) === id ? target.kind : undefined;
     case 'vaults': case 'virtualMachines':
       return idKey(target.subscriptionId) === id ? target.kind : undefined;
+    case 'item':
+      return idKey(target.item.id) === id ? 'recoveryPoints' : undefined;
     default:
       return undefined;
   }

@@ -20,6 +20,11 @@ export const ContextValue = {
   backupItemSoftDeleted: 'backupItemSoftDeleted',
   backupItemUnknown: 'backupItemUnknown',
   backupJobs: 'backupJobs',
+  recoveryPoint: 'recoveryPoint',
+  /** A file-recovery session is open on it: Unmount Disks is offered too. */
+  recoveryPointFileRecoveryActive: 'recoveryPointFileRecoveryActive',
+  /** In the archive tier: neither restore nor file recovery without rehydration. */
+  recoveryPointArchived: 'recoveryPointArchived',
   job: 'backupJob',
   jobCancellable: 'backupJobCancellable',
   policies: 'backupPolicies',

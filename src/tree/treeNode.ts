@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { BackupItem, BackupJob, Policy, Vault, VirtualMachine } from '../azure/model';
+import type { BackupItem, BackupJob, Policy, RecoveryPoint, Vault, VirtualMachine } from '../azure/model';
 
 /** What a node stands for, so commands act on it (and the tree refreshes it) without knowing node classes. */
 export type NodeTarget =
@@ -9,6 +9,7 @@ export type NodeTarget =
   | { kind: 'items' | 'jobs' | 'policies'; vault: Vault }
   | { kind: 'policy'; vault: Vault; policy: Policy }
   | { kind: 'item'; item: BackupItem }
+  | { kind: 'recoveryPoint'; item: BackupItem; point: RecoveryPoint }
   | { kind: 'vm'; vm: VirtualMachine }
   | { kind: 'job'; job: BackupJob };
 

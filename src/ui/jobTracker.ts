@@ -9,7 +9,7 @@ export interface TrackedOperation {
   /** Lower-cased resource ids whose nodes show a spinner meanwhile (VM id, vault id). */
   readonly keys: string[];
   readonly label: string;
-  readonly operation: 'Backup' | 'ConfigureBackup' | 'StopProtection' | 'Other';
+  readonly operation: 'Backup' | 'ConfigureBackup' | 'StopProtection' | 'Restore' | 'Other';
   readonly vault: VaultRef;
   job?: BackupJob;
 }

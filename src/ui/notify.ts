@@ -58,3 +58,8 @@ export async function quickPickMany<T extends vscode.QuickPickItem>(items: reado
 export function status(message: string, hideAfterMs: number): vscode.Disposable {
   return vscode.window.setStatusBarMessage(escapeCodicons(plainText(message)), hideAfterMs);
 }
+
+/** The save dialog (a file name proposed by the service is shown as a path, never as text with links). */
+export function saveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined> {
+  return vscode.window.showSaveDialog(options);
+}

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import type { BackupService } from '../azure/backupService';
-import type { BackupItem, Policy, Subscription, Vault, VirtualMachine } from '../azure/model';
+import type { BackupService, ItemRef } from '../azure/backupService';
+import type { BackupItem, Policy, RecoveryPoint, Subscription, Vault, VirtualMachine } from '../azure/model';
 import { itemProtectionStatus } from '../azure/protectionState';
 import { protectionStatusLabel } from '../presentation/protectionText';
+import { consistencyLabel, tierLabel } from '../presentation/recoveryPointText';
+import { formatDateTime } from '../presentation/time';
 import { regionDisplayName } from '../azure/regionNames';
 import { UserCancelled } from './errorInfo';
 import * as notify from './notify';
@@ -51,6 +53,13 @@ export async function pickVm(service: BackupService, subscriptionId: string, fil
   const all = await service.listVirtualMachinesWithProtection(subscriptionId);
   const vms = all.filter(filter).map((vm) => ({ label: vm.name, description: `${regionDisplayName(vm.location)} · ${vm.resourceGroup}`, value: vm }));
   return pick(vms, vscode.l10n.t('Select a virtual machine'), empty(all.length));
+}
+
+/** A recovery point of the item, newest first (the first page of the service's); `usable` leaves out points that cannot serve. */
+export async function pickRecoveryPoint(service: BackupService, item: BackupItem, ref: ItemRef, usable: (p: RecoveryPoint) => boolean = () => true): Promise<RecoveryPoint> {
+  const points = (async () => (await service.listRecoveryPoints(ref, { maxItems: 100 })).items.filter(usable)
+    .map((p) => ({ label: formatDateTime(p.time, vscode.env.language), description: `${consistencyLabel(p.consistency, vscode.l10n)} · ${tierLabel(p.tier, vscode.l10n)}`, value: p })))();
+  return pick(points, vscode.l10n.t('Select a recovery point of {0}', item.friendlyName), vscode.l10n.t('{0} has no recovery point that can be used for this.', item.friendlyName));
 }
 
 export async function pickPolicy(service: BackupService, vault: Vault): Promise<Policy> {

@@ -46,6 +46,13 @@ export function fieldMessages(): Record<string, string> {
     'retainUntil.invalid': vscode.l10n.t('Enter a date as YYYY-MM-DD.'), 'retainUntil.tooEarly': vscode.l10n.t('The date must be after today.'),
     'retainUntil.tooLate': vscode.l10n.t('The date must be within 99 years.'),
     ...policyFieldStrings(),
+    // Keyed as the Azure layer's validateVmName answers; {min} and {max} are filled in for the VM's OS.
+    'vmName.length': vscode.l10n.t('The name must be {min} to {max} characters long.'),
+    'vmName.characters': vscode.l10n.t('Use only letters, digits, hyphens, underscores and periods.'),
+    'vmName.end': vscode.l10n.t('The name cannot end with a period or a hyphen.'),
+    'vmName.taken': vscode.l10n.t('A virtual machine of this name already exists in this resource group.'),
+    restoreConfirmName: vscode.l10n.t('This is not the virtual machine\'s name: type it exactly as shown.'),
+    'restore.required': vscode.l10n.t('Required.'),
   };
 }
 

@@ -9,6 +9,7 @@ export type { CreateVaultInit, CreateVaultSubmit } from './forms/createVault';
 export type { EnableVaultInit, EnableVaultSubmit } from './forms/enableVault';
 export type { EnableVmInit, EnableVmSubmit } from './forms/enableVm';
 export type { PolicyInit, PolicySubmit } from './forms/policy';
+export type { RestoreFormKind, RestoreInit, RestoreNetwork, RestoreSubmit } from './forms/restore';
 export type { StorageInit, StorageSubmit } from './forms/storage';
 export type { VaultSecurityInit, VaultSecuritySubmit } from './forms/vaultSecurity';
 
@@ -30,7 +31,9 @@ export interface PolicyChoice {
 export type FormQuery =
   | { query: 'checkVaultName'; subscriptionId: string; resourceGroup: string; location: string; name: string }
   | { query: 'subscriptionChoices'; subscriptionId: string }
-  | { query: 'vaultPolicies'; vaultId: string };
+  | { query: 'vaultPolicies'; vaultId: string }
+  /** The restore form: is there a VM of this name in the target group? */
+  | { query: 'checkVmName'; resourceGroup: string; name: string };
 
 export interface QueryResult {
   nameCheck?: { available: boolean; message?: string };

@@ -4,7 +4,7 @@
 import type { PolicyInput, SecurityState } from '../azure/model';
 import {
   SOFT_DELETE_DAYS, validateInstantRestoreDays, validatePolicyInput, validatePolicyName, validateResourceGroupName,
-  validateRetainUntil, validateRetentionRange, validateScheduleTime, validateVaultName, type PolicyRangeField, type ValidationProblem,
+  validateRetainUntil, validateRetentionRange, validateScheduleTime, validateVaultName, validateVmName, type PolicyRangeField, type ValidationProblem,
 } from '../azure/validation';
 
 /** A rule's answer as the forms use it: the Azure layer's key and the values its message names. */
@@ -128,4 +128,23 @@ export function securityProblem(vaultName: string, before: Pick<SecurityChoice, 
   if (!Number.isInteger(days) || days < SOFT_DELETE_DAYS.min || days > SOFT_DELETE_DAYS.max) return { field: 'softDeleteRetentionDays', key: 'retentionRange' };
   if (becomesAlwaysOn(before, after) && after.confirmName !== vaultName) return { field: 'confirmName', key: 'confirmName' };
   return undefined;
+}
+
+export type VmNameKey = 'vmName.length' | 'vmName.characters' | 'vmName.end';
+
+/** A new VM's name against Azure's rule for its OS (the Azure layer's keys); `max` is the length it allows. */
+export function vmNameProblem(name: string, osType: 'Windows' | 'Linux' | 'Unknown'): { key: VmNameKey; max: number } | undefined {
+  const problem = validateVmName(name, osType);
+  if (!problem) return undefined;
+  return { key: problem.key as VmNameKey, max: osType === 'Windows' ? 15 : 64 };
+}
+
+/** The message of a VM-name problem, with its length filled in. */
+export function vmNameMessage(strings: Readonly<Record<string, string>>, problem: { key: VmNameKey; max: number }): string {
+  return (strings[problem.key] ?? '').replace('{min}', '1').replace('{max}', String(problem.max));
+}
+
+/** Replacing a VM's disks is confirmed by typing the VM's name exactly. */
+export function confirmNameProblem(typed: string, expected: string): 'restoreConfirmName' | undefined {
+  return typed === expected ? undefined : 'restoreConfirmName';
 }

@@ -27,6 +27,12 @@ function parseQuery(m: Obj): FormQuery | undefined {
       const subscriptionId = str(m.subscriptionId, 64, 1);
       return subscriptionId !== undefined ? { query: 'subscriptionChoices', subscriptionId } : undefined;
     }
+    case 'checkVmName': {
+      // Any name a user can type: the form's rule answers it; only one within the rule reaches the service.
+      const resourceGroup = str(m.resourceGroup, 90, 1);
+      const name = str(m.name, 64, 1);
+      return resourceGroup !== undefined && name !== undefined ? { query: 'checkVmName', resourceGroup, name } : undefined;
+    }
     case 'vaultPolicies': {
       const vaultId = str(m.vaultId, maxId, 1);
       return vaultId !== undefined ? { query: 'vaultPolicies', vaultId } : undefined;

@@ -62,12 +62,13 @@ export function restoreBody(item: Pick<BackupItem, 'sourceResourceId'>, recovery
 
 export function restore(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, request: RestoreRequest, options: TrackOptions = {}): Promise<AzureOperation> {
   return once(ctx, 'restore', itemId(ref), async () => {
-    const { item } = await checkRestore(ctx, ref, recoveryPointId, request, options.signal);
-    return trigger(ctx, ref, recoveryPointId, restoreBody(item, recoveryPointId, request, ref.subscriptionId), options);
+    // The item's Restore jobs before ours, read alongside the checks: after a lost answer, none of them is ours.
+    const [{ item }, earlier] = await Promise.all([checkRestore(ctx, ref, recoveryPointId, request, options.signal), itemRestoreJobs(ctx, ref, options.signal)]);
+    return trigger(ctx, ref, recoveryPointId, restoreBody(item, recoveryPointId, request, ref.subscriptionId), new Set(earlier.map((j) => j.name)), options);
   }, { changes: ref, reserved: options.reserved });
 }
 
-async function trigger(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, body: IaasVMRestoreRequest, options: TrackOptions): Promise<AzureOperation> {
+async function trigger(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, body: IaasVMRestoreRequest, earlier: Set<string>, options: TrackOptions): Promise<AzureOperation> {
   const client = ctx.clients.backup(ref.subscriptionId);
   const tracker = trackerFor(ctx, ref);
   const sentAt = Date.now();
@@ -80,20 +81,28 @@ async function trigger(ctx: OperationContext, ref: ItemRef, recoveryPointId: str
     const error = AzureError.from(e);
     if (options.signal?.aborted || error.code === 'Cancelled') return { operationId: '', outcome: 'Cancelled' };
     if (error.code !== RESPONSE_LOST) throw error;
-    const job = await restoreJobSince(ctx, ref, sentAt - CLOCK_SKEW_MS, options.signal);
+    const job = await restoreJobSince(ctx, ref, sentAt - CLOCK_SKEW_MS, earlier, options.signal);
     if (!job) throw error;
     return followJob(ctx, ref, job, options);
   }
 }
 
-/** The newest Restore job of the item started at or after `since`, looked for a few times while the service lists it. */
-async function restoreJobSince(ctx: OperationContext, ref: ItemRef, since: number, signal?: AbortSignal): Promise<BackupJob | undefined> {
+/** The item's Restore jobs (the newest page of the vault's). */
+async function itemRestoreJobs(ctx: OperationContext, ref: ItemRef, signal?: AbortSignal): Promise<BackupJob[]> {
   const want = shortContainer(ref.containerName);
+  const jobs = await listJobs(ctx, ref, { operation: 'Restore' }, { signal, maxItems: NEWEST_JOBS });
+  return jobs.items.filter((j) => shortContainer(j.containerName) === want);
+}
+
+/**
+ * The newest Restore job of the item started at or after `since` and not among `earlier` (a restore that ended
+ * just before ours is not ours), looked for a few times while the service lists it.
+ */
+async function restoreJobSince(ctx: OperationContext, ref: ItemRef, since: number, earlier: Set<string>, signal?: AbortSignal): Promise<BackupJob | undefined> {
   let backoff = ctx.timing.intervalMs;
   for (let look = 1; ; look++) {
-    const jobs = await listJobs(ctx, ref, { operation: 'Restore' }, { signal, maxItems: NEWEST_JOBS });
-    const found = jobs.items
-      .filter((j) => shortContainer(j.containerName) === want && (j.startTime?.getTime() ?? 0) >= since)
+    const found = (await itemRestoreJobs(ctx, ref, signal))
+      .filter((j) => !earlier.has(j.name) && (j.startTime?.getTime() ?? 0) >= since)
       .sort((a, b) => (b.startTime?.getTime() ?? 0) - (a.startTime?.getTime() ?? 0))[0];
     if (found || look >= MAX_LOOKS) return found;
     await sleep(nextDelay(ctx.timing, undefined, backoff), signal);

@@ -1,7 +1,8 @@
 import type { BackupService } from '../../azure/backupService';
-import type { BackupItem, BackupJob, Policy, Vault, VirtualMachine } from '../../azure/model';
+import type { BackupItem, BackupJob, Policy, RecoveryPoint, Vault, VirtualMachine } from '../../azure/model';
+import { itemRef } from '../../tree/refs';
 import { targetOf, type NodeTarget } from '../../tree/treeNode';
-import { pickBackupItem, pickPolicy, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
+import { pickBackupItem, pickPolicy, pickRecoveryPoint, pickSubscription, pickVault, pickVm } from '../../ui/pickers';
 import type { CommandDeps } from '../commandDeps';
 import { pickJob } from './pickJob';
 
@@ -48,6 +49,22 @@ export async function resolveItem(deps: CommandDeps, node: unknown): Promise<Ite
   }
   const { service, vault } = await resolveVault(deps, node);
   return { service, item: await pickBackupItem(service, vault) };
+}
+
+export interface PointTarget { service: BackupService; item: BackupItem; point: RecoveryPoint }
+
+/**
+ * A recovery point from its node, or from an item (node or pickers) and then `pointId` or a point picker. Undefined when the item
+ * chosen is an unprotected VM (the caller says so). `usable` leaves out points the action cannot use.
+ */
+export async function resolveRecoveryPoint(deps: CommandDeps, node: unknown, usable?: (p: RecoveryPoint) => boolean, pointId?: string): Promise<PointTarget | VmTarget> {
+  const given = targetOf(node);
+  if (given?.kind === 'recoveryPoint') return { service: await deps.session.service(given.item.subscriptionId), item: given.item, point: given.point };
+  const target = await resolveItem(deps, node);
+  if ('vm' in target) return target;
+  const ref = itemRef(target.item);
+  const point = pointId ? await target.service.getRecoveryPoint(ref, pointId) : await pickRecoveryPoint(target.service, target.item, ref, usable);
+  return { ...target, point };
 }
 
 export async function resolveVm(deps: CommandDeps, node: unknown, filter: (vm: VirtualMachine) => boolean, empty: (total: number, subscriptionName: string) => string): Promise<VmTarget> {

@@ -6,10 +6,11 @@ import { enableVaultPage } from './enableVault';
 import { enableVmPage } from './enableVm';
 import type { FormPage } from './page';
 import { policyPage } from './policy';
+import { restorePage } from './restore';
 import { storagePage } from './storage';
 import { vaultSecurityPage } from './vaultSecurity';
 
-const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage, vaultSecurityPage] as const;
+const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage, vaultSecurityPage, restorePage] as const;
 
 type MissingPage = Exclude<FormKind, (typeof formPages)[number]['kind']>;
 const everyKindHasAPage: [MissingPage] extends [never] ? true : MissingPage = true;

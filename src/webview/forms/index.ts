@@ -5,10 +5,11 @@ import { createVaultForm } from './createVault';
 import { enableVaultForm } from './enableVault';
 import { enableVmForm } from './enableVm';
 import { policyForm } from './policy';
+import { restoreForm } from './restore';
 import { storageForm } from './storage';
 import { vaultSecurityForm } from './vaultSecurity';
 
-export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm, vaultSecurityForm] as const;
+export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm, vaultSecurityForm, restoreForm] as const;
 
 type Contract = (typeof formContracts)[number];
 export type FormKind = Contract['kind'];

@@ -3,7 +3,7 @@
 // the service's (AZURE-BACKUP-API.md: vault and policy names, retention ranges, instant restore; a retain-until date
 // from tomorrow to 99 years ahead), written out here rather than taken from the code under test.
 // Rows run in order: later rows of a form may rely on what an accepted row did (see the retain-until rows).
-import { dayFromToday, VAULT, type FormUnderTest, type Payload } from './formTargets';
+import { dayFromToday, restoreSource, VAULT, type FormUnderTest, type Payload } from './formTargets';
 
 /** Refused: this message of the form's strings (a range fills {min} and {max}, or {days} when it is one value) on this field. */
 export interface Refused { field: string; key: string; range?: { min: number; max: number } }
@@ -149,4 +149,26 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   { form: 'editPolicy', rule: 'instant restore, daily: 1-5 days', input: '6', change: { instantRestoreDays: 6 }, expect: range('instantRestoreDays', 1, 5) },
   { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '10000', change: { retention: { dailyDays: 10000 } }, expect: range('dailyDays', 7, 9999) },
   { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '9999', change: { retention: { dailyDays: 9999 } }, expect: 'accepted' },
+
+  // A new VM's name (Azure's rule: 1-64 characters for Linux, letters, digits, hyphens, underscores and periods,
+  // no period or hyphen last) and the target group's names; a replace confirmed by the VM's name. The rows that
+  // pass start a restore of their own VM, so each names a new VM.
+  ...([
+    ['1-64 characters', 'empty', '', 'vmName.length'],
+    ['1-64 characters', '65 characters', 'r'.repeat(65), 'vmName.length'],
+    ['letters, digits, -_.', 'a hash', 'restored#1', 'vmName.characters'],
+    ['letters, digits, -_.', 'a space', 'restored 1', 'vmName.characters'],
+    ['letters, digits, -_.', 'a letter outside ASCII', 'restoredö', 'vmName.characters'],
+    ['no period or hyphen last', 'a hyphen last', 'restored-', 'vmName.end'],
+    ['no period or hyphen last', 'a period last', 'restored.', 'vmName.end'],
+    ['not taken in the target group', 'the name of a VM there', 'forms-vm-1', 'vmName.taken'],
+  ] as const).map(([rule, input, vmName, key]): BoundaryCase => ({
+    form: 'restore', rule: `new VM name: ${rule}`, input, change: { vmName },
+    expect: key === 'vmName.length' ? { field: 'vmName', key, range: { min: 1, max: 64 } } : { field: 'vmName', key },
+  })),
+  { form: 'restore', rule: 'new VM name: 1-64 characters', input: '64 characters', change: () => ({ vmName: `r${Date.now()}`.padEnd(64, 'x') }), expect: 'accepted' },
+  { form: 'restore', rule: 'new VM name: letters, digits, -_.', input: 'all of them', change: () => ({ vmName: `Re_stored.${Date.now() % 100_000}-1` }), expect: 'passes' },
+  { form: 'restore', rule: 'restore disks: target group', input: 'a period last', change: { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' }, expect: { field: 'targetResourceGroup', key: 'resourceGroup.end' } },
+  { form: 'restore', rule: 'replace disks: the VM\'s name typed', input: 'empty', change: { kind: 'replaceDisks', confirmName: '' }, expect: { field: 'confirmName', key: 'restoreConfirmName' } },
+  { form: 'restore', rule: 'replace disks: the VM\'s name typed', input: 'in other case', change: () => ({ kind: 'replaceDisks', confirmName: restoreSource.toUpperCase() }), expect: { field: 'confirmName', key: 'restoreConfirmName' } },
 ];

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import type { Vault } from '../../../src/azure/model';
 import type { AzureBackupApi } from '../../../src/extension';
 import type { FormPanel } from '../../../src/webview/formPanel';
-import type { FormKind, PolicyInit } from '../../../src/webview/protocol';
+import type { FormKind, PolicyInit, RestoreInit } from '../../../src/webview/protocol';
+import type { TreeNode } from '../../../src/tree/treeNode';
 import { nodeAt, SUB, VAULTS, VMS } from '../ui/helpers';
 import { runCommand } from '../reliability/fixtures';
 import { sandboxOf } from '../ui/helpers';
@@ -16,7 +17,7 @@ export const LOCATION = 'westeurope';
 /** Made before the cases run: the policy forms work on it and vault-name cases find its name taken. */
 export const VAULT = 'forms-vault';
 
-export type FormUnderTest = 'createVault' | 'enableBackupVm' | 'backupNow' | 'createPolicy' | 'editPolicy';
+export type FormUnderTest = 'createVault' | 'enableBackupVm' | 'backupNow' | 'createPolicy' | 'editPolicy' | 'restore';
 export type Payload = Record<string, unknown>;
 
 export interface OpenedForm {
@@ -30,6 +31,9 @@ export const dayFromToday = (days: number): string => new Date(Date.now() + days
 
 let vmCount = 0;
 let policyCount = 0;
+let restoreCount = 0;
+/** The VM the restore form restores from (its name confirms a replace). */
+export let restoreSource = '';
 function addVm(api: AzureBackupApi): { id: string; name: string } {
   const name = `forms-vm-${++vmCount}`;
   return { id: sandboxOf(api).control.addVm({ resourceGroup: RG, name, location: LOCATION }), name };
@@ -98,6 +102,22 @@ async function open(api: AzureBackupApi, form: FormUnderTest): Promise<OpenedFor
       const panel = await openThrough(api, 'azureBackup.createPolicy', await nodeAt(api, ...vaultPath), 'policy', (k) => k.endsWith('/#new'));
       // A new name each time: a policy saved by an earlier case makes its name taken.
       return { panel, base: { name: `FormsPolicy${++policyCount}`, timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '02:30' }, retention: { dailyDays: 30 } } };
+    }
+    case 'restore': {
+      // A protected VM of our own with a recovery point: a restore from it leaves the story's VMs untouched.
+      const vm = addVm(api);
+      await runCommand(api, 'azureBackup.enableBackup', await refreshedNode(api, [SUB, VMS], vm.name), { vaultId: vault?.id, policyName: 'DefaultPolicy' });
+      await runCommand(api, 'azureBackup.backupNow', await refreshedNode(api, [...vaultPath, 'Backup items'], vm.name), { retainUntil: dayFromToday(30) });
+      const item = await refreshedNode(api, [...vaultPath, 'Backup items'], vm.name) as TreeNode;
+      const [point] = await api.tree.getChildren(item);
+      const pointId = (point as unknown as { point: { id: string } }).point.id.toLowerCase();
+      const panel = await openThrough(api, 'azureBackup.restore', point, 'restore', (k) => k === pointId);
+      const init = panel.definition.init as RestoreInit;
+      restoreSource = vm.name;
+      return { panel, base: {
+        kind: 'newVm', vmName: `forms-restored-${++restoreCount}`, targetResourceGroup: RG, virtualNetworkId: init.networks[0]?.value ?? '',
+        subnetId: init.networks[0]?.subnets[0]?.value ?? '', stagingStorageAccountId: init.stagingAccounts[0]?.value ?? '', zone: '', confirmName: '',
+      } };
     }
     case 'editPolicy': {
       const node = await refreshedNode(api, [...vaultPath, 'Backup policies'], 'DefaultPolicy');

@@ -29,6 +29,7 @@ describe('Security: every webview', function () {
       ['backupNow', 'azureBackup.backupNow', async () => nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup items', 'web-vm-01')],
       ['policy', 'azureBackup.createPolicy', async () => nodeAt(host.api, SUB, VAULTS, VAULT)],
       ['vaultSecurity', 'azureBackup.vaultSecurity', async () => nodeAt(host.api, SUB, VAULTS, VAULT)],
+      ['restore', 'azureBackup.restore', async () => (await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup items', 'web-vm-01')))[0]],
     ];
     for (const [kind, command, node] of open) {
       await host.api.run(command, await node());
@@ -43,7 +44,7 @@ describe('Security: every webview', function () {
   after(() => { for (const p of pages) p.dispose(); });
 
   it('opens every form kind and the coverage page', () => {
-    assert.deepStrictEqual(pages.map((p) => p.kind), ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'vaultSecurity', 'coverage']);
+    assert.deepStrictEqual(pages.map((p) => p.kind), ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'vaultSecurity', 'restore', 'coverage']);
   });
 
   it('details pages (policy, job): no script at all, styles only from the extension, root media, no command links', async () => {

@@ -139,6 +139,15 @@ describe('Azure layer against the sandbox: restore and file recovery', function 
     assert.equal(vm(VM_RG, 'web-reset'), undefined);
   });
 
+  it('a restore whose connection drops just after another restore of the item ended: that job is not taken for ours', async () => {
+    const first = await h.service.restore(web01, point, newVm('web-before'));
+    assert.equal(first.outcome, 'Completed');
+    h.sandbox.setFaults({ rate: 1, kinds: ['reset'], count: 1, pathPattern: '/restore$', methods: ['POST'] });
+    await assert.rejects(h.service.restore(web01, point, newVm('web-after')), (e: unknown) => e instanceof AzureError && e.code === 'ResponseLost');
+    assert.equal(restoreJobs().length, 1, 'only the first restore ran');
+    assert.equal(vm(VM_RG, 'web-after'), undefined);
+  });
+
   it('a restore clicked twice at once: one POST, one job, both calls follow it', async () => {
     const request: RestoreRequest = { kind: 'replaceDisks', region: 'westeurope', stagingStorageAccountId: STAGING };
     const [a, b] = await Promise.all([h.service.restore(web01, point, request), h.service.restore(web01, point, request)]);

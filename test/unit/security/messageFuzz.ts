@@ -58,6 +58,8 @@ const submits: Record<FormKind, Template> = {
   backupNow: submit({ retainUntil: '2030-01-01' }, [['retainUntil', 'string', true]]),
   vaultSecurity: submit({ softDelete: 'Enabled', softDeleteRetentionDays: 30, enhancedSecurity: 'Enabled', confirmName: '' },
     [['softDelete', 'string', true], ['softDeleteRetentionDays', 'int', true], ['enhancedSecurity', 'string', true], ['confirmName', 'string', true]]),
+  restore: submit({ kind: 'newVm', vmName: 'vm-1', targetResourceGroup: 'rg', virtualNetworkId: '/v', subnetId: '/v/subnets/s', stagingStorageAccountId: '/s', zone: '', confirmName: '' },
+    ['kind', 'vmName', 'targetResourceGroup', 'virtualNetworkId', 'subnetId', 'stagingStorageAccountId', 'zone', 'confirmName'].map((k): [string, Field['kind'], boolean] => [k, 'string', true])),
   policy: { ...submit(policy, []), fields: [{ path: ['requestId'], kind: 'int', required: true }, { path: ['payload'], kind: 'object', required: true }, ...policyFields] },
 };
 
@@ -68,6 +70,10 @@ const formCommon: Template[] = [
     message: { type: 'query', requestId: 3, query: 'checkVaultName', subscriptionId: 's', resourceGroup: 'rg', location: 'westeurope', name: 'vault-1' },
     fields: [['requestId', 'int'], ['query', 'string'], ['subscriptionId', 'string'], ['resourceGroup', 'string'], ['location', 'string'], ['name', 'string']]
       .map(([k, kind]): Field => ({ path: [k], kind: kind as Field['kind'], required: true })),
+  },
+  {
+    message: { type: 'query', requestId: 5, query: 'checkVmName', resourceGroup: 'rg', name: 'vm-1' },
+    fields: [['requestId', 'int'], ['query', 'string'], ['resourceGroup', 'string'], ['name', 'string']].map(([k, kind]): Field => ({ path: [k], kind: kind as Field['kind'], required: true })),
   },
   { message: { type: 'query', requestId: 4, query: 'vaultPolicies', vaultId: 'v' }, fields: [{ path: ['vaultId'], kind: 'string', required: true }, { path: ['requestId'], kind: 'int', required: true }] },
 ];
