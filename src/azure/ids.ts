@@ -96,10 +96,6 @@ export function itemRefForProtectable(vault: VaultRef, protectableName: string):
   return { ...vault, containerName: `IaasVMContainer;${protectableName}`, itemName: `VM;${protectableName}` };
 }
 
-export function vmResourceGroup(vmId: string): string {
-  return idSegments(vmId).get('resourcegroups') ?? '';
-}
-
 /** Whether two ids (ARM ids, subscription ids) name the same resource: Azure ignores their case. */
 export function sameId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && idKey(a) === idKey(b);

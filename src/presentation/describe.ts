@@ -13,7 +13,7 @@ export type Localize = (message: string, ...args: (string | number)[]) => string
 /** The part of vscode.l10n used here; named l10n so `l10n.t('…')` calls are found by the string extractor. */
 export interface L10n { t: Localize }
 
-/** vscode.l10n satisfies L10n. */
+/** vscode.l10n satisfies L10n. The type-only vscode import also lets `npm run l10n` find this file's strings. @public */
 export type VscodeL10n = Pick<typeof vscode.l10n, 't'>;
 
 export function relativeTime(then: Date, now: Date, l10n: L10n): string {

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { DayOfWeek, Policy } from '../azure/model';
 import type { L10n } from './describe';
 
-/** What callers pass: vscode.l10n in the extension (a stand-in with the same t() in unit tests). */
+/** What callers pass: vscode.l10n in the extension (a stand-in with the same t() in unit tests). The type-only vscode import also lets `npm run l10n` find this file's strings. @public */
 export type Words = L10n | Pick<typeof vscode.l10n, 't'>;
 
 /** What a policy protects, in words: "Azure virtual machines (enhanced)", "SQL Server databases in Azure VMs". */

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { ProtectionStatus } from '../azure/protectionState';
 import type { L10n } from './describe';
 
-/** vscode.l10n fits L10n. */
+/** vscode.l10n fits L10n. The type-only vscode import also lets `npm run l10n` find this file's strings. @public */
 export type StateL10n = Pick<typeof vscode.l10n, 't'> | L10n;
 
 /** The state on its own: "Protection stopped (data retained)". */

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { Vault } from '../azure/model';
 import type { L10n } from './describe';
 
+/** vscode.l10n fits L10n. The type-only vscode import also lets `npm run l10n` find this file's strings. @public */
 export type VscodeL10n = Pick<typeof vscode.l10n, 't'>;
 
 export function softDeleteLabel(softDelete: Vault['softDelete'], l10n: L10n): string | undefined {

@@ -12,8 +12,3 @@ export function itemRef(item: BackupItem): ItemRef {
 export function jobVaultRef(job: BackupJob): VaultRef {
   return { subscriptionId: job.subscriptionId, resourceGroup: job.vaultResourceGroup, name: job.vaultName };
 }
-
-/** The vault's ARM id from a ref (for node ids and refreshes). */
-export function vaultIdOf(ref: VaultRef): string {
-  return `/subscriptions/${ref.subscriptionId}/resourceGroups/${ref.resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${ref.name}`;
-}

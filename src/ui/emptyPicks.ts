@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import type { L10n } from '../presentation/describe';
 
-/** What callers pass: vscode.l10n in the extension (a stand-in with the same t() in unit tests). */
+/** What callers pass: vscode.l10n in the extension (a stand-in with the same t() in unit tests). The type-only vscode import also lets `npm run l10n` find this file's strings. @public */
 export type Words = L10n | Pick<typeof vscode.l10n, 't'>;
 
 /** No VM to enable backup for: none in the subscription, or every one already protected. */

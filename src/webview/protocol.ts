@@ -4,14 +4,14 @@
 import type { FormKind, FormInitMap, FormSubmitMap } from './forms';
 
 export type { FormKind, FormInitMap, FormSubmitMap } from './forms';
-export type { BackupNowInit, BackupNowSubmit } from './forms/backupNow';
-export type { CreateVaultInit, CreateVaultSubmit } from './forms/createVault';
-export type { EnableVaultInit, EnableVaultSubmit } from './forms/enableVault';
-export type { EnableVmInit, EnableVmSubmit } from './forms/enableVm';
-export type { PolicyInit, PolicySubmit } from './forms/policy';
-export type { RestoreFormKind, RestoreInit, RestoreNetwork, RestoreSubmit } from './forms/restore';
-export type { StorageInit, StorageSubmit } from './forms/storage';
-export type { VaultSecurityInit, VaultSecuritySubmit } from './forms/vaultSecurity';
+export type { BackupNowInit } from './forms/backupNow';
+export type { CreateVaultInit } from './forms/createVault';
+export type { EnableVaultInit } from './forms/enableVault';
+export type { EnableVmInit } from './forms/enableVm';
+export type { PolicyInit } from './forms/policy';
+export type { RestoreFormKind, RestoreInit, RestoreSubmit } from './forms/restore';
+export type { StorageInit } from './forms/storage';
+export type { VaultSecurityInit } from './forms/vaultSecurity';
 
 export interface FormOption {
   value: string;

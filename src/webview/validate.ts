@@ -6,8 +6,6 @@ import { formContract } from './forms';
 import type { FormKind, FormQuery, FormSubmitMap, WebviewMessage } from './protocol';
 import { int, isObj, maxId, onlyKeys, str, type Obj } from './shape';
 
-export { parsePolicyInput } from './forms/policy';
-
 /** The submit payload of a form of `kind` (checked by that kind's contract), or undefined when anything is off. */
 export function parseSubmit<K extends FormKind>(kind: K, p: unknown): FormSubmitMap[K] | undefined {
   return isObj(p) ? formContract(kind).parseSubmit(p) as FormSubmitMap[K] | undefined : undefined;

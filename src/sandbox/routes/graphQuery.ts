@@ -51,10 +51,6 @@ function splitTop(text: string, sep: string): string[] {
 
 const unquote = (s: string): string => s.slice(1, -1).replace(/\\(.)/g, '$1');
 
-export function valueAt(row: Row, path: string): unknown {
-  return getter(path)(row);
-}
-
 /** The value at a dotted path, its keys split once per query rather than once per row. */
 function getter(path: string): (row: Row) => unknown {
   const keys = path.split('.');
