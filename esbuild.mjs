@@ -16,7 +16,10 @@ const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
     build.onResolve({ filter: /^\.\/(sdkBundle|sandboxBundle)$/ }, (args) =>
-      /\/src\/bundles\/load\w+\.ts$/.test(args.importer) ? { path: LAZY[args.path.slice(2)], external: true } : undefined);
+      /\/src\/bundles\/load\w+\.ts$/.test(args.importer)
+        ? { path: LAZY[args.path.slice(2)], external: true }
+        : undefined,
+    );
   },
 };
 
@@ -34,8 +37,24 @@ const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', ext
 
 const builds = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', plugins: [lazyBundles] },
-  { ...node, entryPoints: { 'sdk-bundle': 'src/bundles/sdkBundle.ts', 'sandbox-bundle': 'src/bundles/sandboxBundle.ts', sandbox: 'src/sandbox/cli.ts' }, outdir: 'dist', plugins: [lazyBundles] },
-  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { webview: 'src/webview-ui/main.ts' }, outdir: 'dist' },
+  {
+    ...node,
+    entryPoints: {
+      'sdk-bundle': 'src/bundles/sdkBundle.ts',
+      'sandbox-bundle': 'src/bundles/sandboxBundle.ts',
+      sandbox: 'src/sandbox/cli.ts',
+    },
+    outdir: 'dist',
+    plugins: [lazyBundles],
+  },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { webview: 'src/webview-ui/main.ts' },
+    outdir: 'dist',
+  },
 ];
 
 if (watch) {

@@ -16,7 +16,12 @@ export default tseslint.config(
   {
     // The Azure layer, the sandbox and the sign-in contracts never touch the VS Code API (type-only imports aside).
     files: ['src/azure/**/*.ts', 'src/sandbox/**/*.ts', 'src/bundles/sdkBundle.ts', 'src/bundles/sandboxBundle.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'No vscode below the UI layers.', allowTypeImports: true }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'vscode', message: 'No vscode below the UI layers.', allowTypeImports: true }] },
+      ],
+    },
   },
   {
     // Notifications, modals, progress and QuickPicks make links of Markdown link syntax and icons of `$(…)`: the
@@ -24,17 +29,44 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/ui/notify.ts', 'src/ui/progress.ts', 'src/sandbox/**', 'src/webview-ui/**'],
     rules: {
-      'no-restricted-properties': ['error', ...['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'showQuickPick',
-        'createQuickPick', 'withProgress', 'setStatusBarMessage'].map((property) => ({ property, message: 'Use src/ui/notify.ts (or ui/progress withProgress): it shows names as text.' }))],
+      'no-restricted-properties': [
+        'error',
+        ...[
+          'showInformationMessage',
+          'showWarningMessage',
+          'showErrorMessage',
+          'showQuickPick',
+          'createQuickPick',
+          'withProgress',
+          'setStatusBarMessage',
+        ].map((property) => ({
+          property,
+          message: 'Use src/ui/notify.ts (or ui/progress withProgress): it shows names as text.',
+        })),
+      ],
     },
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
 );

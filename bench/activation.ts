@@ -17,5 +17,10 @@ export function readActivation(): ActivationTiming | null {
   const data: unknown = JSON.parse(fs.readFileSync(ACTIVATION_FILE, 'utf8'));
   const t = data as Partial<ActivationTiming>;
   if (typeof t.activatedInMs !== 'number' || typeof t.firstTreeChildrenMs !== 'number') return null;
-  return { activatedInMs: t.activatedInMs, firstTreeChildrenMs: t.firstTreeChildrenMs, measuredAt: t.measuredAt, note: t.note };
+  return {
+    activatedInMs: t.activatedInMs,
+    firstTreeChildrenMs: t.firstTreeChildrenMs,
+    measuredAt: t.measuredAt,
+    note: t.note,
+  };
 }

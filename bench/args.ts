@@ -25,7 +25,8 @@ export interface BenchOptions {
   small: boolean;
 }
 
-const USAGE = 'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--loads N] [--cold-sandbox] [--scaling] [--small]';
+const USAGE =
+  'Usage: npm run bench -- [--vms N] [--vaults N] [--subscriptions N] [--items N] [--jobs N] [--latency MS] [--concurrency N] [--page-size N] [--arm-page-size N] [--backup-page-size N] [--loads N] [--cold-sandbox] [--scaling] [--small]';
 
 export function parseArgs(argv: string[]): BenchOptions {
   const values = new Map<string, number>();
@@ -38,7 +39,21 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (flag === '--small') small = true;
     else if (flag === '--cold-sandbox') coldSandbox = true;
     else if (flag === '--help') throw new Error(USAGE);
-    else if (['--vms', '--vaults', '--subscriptions', '--items', '--jobs', '--latency', '--concurrency', '--page-size', '--arm-page-size', '--backup-page-size', '--loads'].includes(flag)) {
+    else if (
+      [
+        '--vms',
+        '--vaults',
+        '--subscriptions',
+        '--items',
+        '--jobs',
+        '--latency',
+        '--concurrency',
+        '--page-size',
+        '--arm-page-size',
+        '--backup-page-size',
+        '--loads',
+      ].includes(flag)
+    ) {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} needs a whole number\n${USAGE}`);
       values.set(flag.slice(2), n);
@@ -82,10 +97,18 @@ function pageSizesFrom(values: ReadonlyMap<string, number>): PageSizes {
   const all = values.get('page-size');
   if (all !== undefined) sizes.default = Math.max(1, all);
   const arm = values.get('arm-page-size');
-  if (arm !== undefined) Object.assign(sizes, { subscriptions: arm, resourceGroups: arm, virtualMachines: arm, vaults: arm });
+  if (arm !== undefined)
+    Object.assign(sizes, { subscriptions: arm, resourceGroups: arm, virtualMachines: arm, vaults: arm });
   const backup = values.get('backup-page-size');
   if (backup !== undefined) {
-    Object.assign(sizes, { backupProtectedItems: backup, backupJobs: backup, backupProtectableItems: backup, backupProtectionContainers: backup, backupPolicies: backup, recoveryPoints: backup });
+    Object.assign(sizes, {
+      backupProtectedItems: backup,
+      backupJobs: backup,
+      backupProtectableItems: backup,
+      backupProtectionContainers: backup,
+      backupPolicies: backup,
+      recoveryPoints: backup,
+    });
   }
   return sizes;
 }

@@ -17,8 +17,20 @@ export interface BundleReport {
 }
 
 /** What `vsce package` reads besides dist/ (linked into the temp folder; .vscodeignore decides what ships). */
-const PACKAGE_INPUTS = ['src', 'node_modules', 'package.json', 'tsconfig.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md',
-  'media', 'l10n', 'package.nls.json', 'package.nls.nl.json'];
+const PACKAGE_INPUTS = [
+  'src',
+  'node_modules',
+  'package.json',
+  'tsconfig.json',
+  '.vscodeignore',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  'media',
+  'l10n',
+  'package.nls.json',
+  'package.nls.nl.json',
+];
 
 export function measureBundles(): BundleReport {
   // esbuild.mjs writes to ./dist relative to the working directory: run it in a temp folder that links to src.
@@ -27,14 +39,19 @@ export function measureBundles(): BundleReport {
     for (const link of PACKAGE_INPUTS) {
       if (fs.existsSync(path.join(REPO, link))) fs.symlinkSync(path.join(REPO, link), path.join(dir, link));
     }
-    const build = spawnSync(process.execPath, [path.join(REPO, 'esbuild.mjs'), '--production'], { cwd: dir, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, [path.join(REPO, 'esbuild.mjs'), '--production'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
     if (build.status !== 0) throw new Error(`production build failed: ${build.stderr || build.stdout}`);
     const files: Record<string, number> = {};
     for (const name of fs.readdirSync(path.join(dir, 'dist')).sort()) {
       if (!name.endsWith('.map')) files[name] = fs.statSync(path.join(dir, 'dist', name)).size;
     }
     return {
-      files, extensionHostBytes: (files['extension.js'] ?? 0) + (files['sdk-bundle.js'] ?? 0), sandboxBytes: files['sandbox-bundle.js'] ?? 0,
+      files,
+      extensionHostBytes: (files['extension.js'] ?? 0) + (files['sdk-bundle.js'] ?? 0),
+      sandboxBytes: files['sandbox-bundle.js'] ?? 0,
       vsix: packageVsix(dir),
     };
   } finally {
@@ -46,9 +63,16 @@ export function measureBundles(): BundleReport {
 function packageVsix(dir: string): BundleReport['vsix'] {
   const out = path.join(dir, 'bench.vsix');
   const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const run = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out],
+    { cwd: dir, encoding: 'utf8' },
+  );
   if (run.status !== 0 || !fs.existsSync(out)) {
-    return { bytes: null, note: `vsce package failed: ${(run.stderr || run.stdout || String(run.error)).trim().split('\n').slice(-3).join(' ')}` };
+    return {
+      bytes: null,
+      note: `vsce package failed: ${(run.stderr || run.stdout || String(run.error)).trim().split('\n').slice(-3).join(' ')}`,
+    };
   }
   return { bytes: fs.statSync(out).size };
 }

@@ -31,7 +31,8 @@ const OWN_LIST: Record<string, RegExp> = {
 };
 
 /** A later page of its list: a GET with $skipToken, or a Resource Graph query from a row after the first. */
-const isLaterPage = (e: RequestLogEntry): boolean => new URLSearchParams(e.query).has('$skipToken') || /(^|&)\$skip=[1-9]/.test(e.detail ?? '');
+const isLaterPage = (e: RequestLogEntry): boolean =>
+  new URLSearchParams(e.query).has('$skipToken') || /(^|&)\$skip=[1-9]/.test(e.detail ?? '');
 
 export async function measureFirstPaint(sandbox: SandboxProcess, concurrency: number): Promise<FirstPaint[]> {
   const [context] = await createSandboxProvider(sandbox).listSubscriptions();
@@ -51,7 +52,12 @@ export async function measureFirstPaint(sandbox: SandboxProcess, concurrency: nu
   };
   const results = [await probe('Recovery Services vaults', () => service.listVaults(id, { maxItems: TREE_PAGE_SIZE }))];
   const vault = (await service.listVaults(id, { maxItems: TREE_PAGE_SIZE })).items[0];
-  if (vault) results.push(await probe('Backup items', () => service.listBackupItems(vaultRef(vault), { maxItems: TREE_PAGE_SIZE })));
-  results.push(await probe('Virtual machines', () => service.listVirtualMachinesPage(id, { maxItems: TREE_PAGE_SIZE })));
+  if (vault)
+    results.push(
+      await probe('Backup items', () => service.listBackupItems(vaultRef(vault), { maxItems: TREE_PAGE_SIZE })),
+    );
+  results.push(
+    await probe('Virtual machines', () => service.listVirtualMachinesPage(id, { maxItems: TREE_PAGE_SIZE })),
+  );
   return results;
 }

@@ -14,7 +14,9 @@ export interface ThreadTimes {
 export function mainThreadTimes(): ThreadTimes | null {
   try {
     const [onCpu, waiting] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return Number.isFinite(onCpu) && Number.isFinite(waiting) ? { onCpuMs: onCpu / 1e6, waitingMs: waiting / 1e6 } : null;
+    return Number.isFinite(onCpu) && Number.isFinite(waiting)
+      ? { onCpuMs: onCpu / 1e6, waitingMs: waiting / 1e6 }
+      : null;
   } catch {
     return null;
   }
@@ -62,7 +64,12 @@ export function watchGaps(onTick: () => void): { stop(): LongestGap } {
     stop: () => {
       clearInterval(timer);
       const r = (n: number | null): number | null => (n === null ? null : round1(n));
-      return { ms: round1(longest.ms), onCpuMs: r(longest.onCpuMs), waitingMs: r(longest.waitingMs), maxOnCpuBetweenTicksMs: r(maxOnCpu) };
+      return {
+        ms: round1(longest.ms),
+        onCpuMs: r(longest.onCpuMs),
+        waitingMs: r(longest.waitingMs),
+        maxOnCpuBetweenTicksMs: r(maxOnCpu),
+      };
     },
   };
 }

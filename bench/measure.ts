@@ -23,7 +23,13 @@ export interface LoadMetrics<S> {
    * can explain; longestGap splits the longest gap between 5 ms timer ticks into our thread running and our thread
    * waiting for a core; idleControlMaxDelayMs is the same monitor on this process doing nothing, just before.
    */
-  eventLoop: { maxDelayMs: number; p99DelayMs: number; maxGcPauseMs: number; longestGap: LongestGap; idleControlMaxDelayMs: number };
+  eventLoop: {
+    maxDelayMs: number;
+    p99DelayMs: number;
+    maxGcPauseMs: number;
+    longestGap: LongestGap;
+    idleControlMaxDelayMs: number;
+  };
 }
 
 const MB = 1024 * 1024;
@@ -46,12 +52,16 @@ export async function measureLoad<T, S>(load: () => Promise<T>, summarise: (resu
   const idleControlMaxDelayMs = await idleLoopDelay(IDLE_CONTROL_MS);
   const baseline = heapUsed();
   let peak = baseline;
-  const gaps = watchGaps(() => { peak = Math.max(peak, heapUsed()); });
+  const gaps = watchGaps(() => {
+    peak = Math.max(peak, heapUsed());
+  });
   // 10 ms resolution: a block of 50 ms or more cannot hide between samples.
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   let maxGc = 0;
-  const gcWatch = new PerformanceObserver((list) => { for (const e of list.getEntries()) maxGc = Math.max(maxGc, e.duration); });
+  const gcWatch = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) maxGc = Math.max(maxGc, e.duration);
+  });
   gcWatch.observe({ entryTypes: ['gc'] });
   const cpu = process.cpuUsage();
   const thread = mainThreadTimes();
@@ -77,15 +87,27 @@ export async function measureLoad<T, S>(load: () => Promise<T>, summarise: (resu
     summary,
     wallMs: Math.round(wallMs),
     cpuMs: Math.round((cpuUsed.user + cpuUsed.system) / 1000),
-    mainThread: thread && threadAfter
-      ? { onCpuMs: Math.round(threadAfter.onCpuMs - thread.onCpuMs), waitingForCpuMs: Math.round(threadAfter.waitingMs - thread.waitingMs) }
-      : null,
+    mainThread:
+      thread && threadAfter
+        ? {
+            onCpuMs: Math.round(threadAfter.onCpuMs - thread.onCpuMs),
+            waitingForCpuMs: Math.round(threadAfter.waitingMs - thread.waitingMs),
+          }
+        : null,
     connectionsOpened,
     pageFaults,
-    heap: { baselineMB: mb(baseline), peakMB: mb(peak), peakAboveBaselineMB: mb(peak - baseline), retainedMB: mb(retained) },
+    heap: {
+      baselineMB: mb(baseline),
+      peakMB: mb(peak),
+      peakAboveBaselineMB: mb(peak - baseline),
+      retainedMB: mb(retained),
+    },
     eventLoop: {
-      maxDelayMs: Math.round(delay.max / 1e5) / 10, p99DelayMs: Math.round(delay.percentile(99) / 1e5) / 10, maxGcPauseMs: Math.round(maxGc * 10) / 10,
-      longestGap, idleControlMaxDelayMs,
+      maxDelayMs: Math.round(delay.max / 1e5) / 10,
+      p99DelayMs: Math.round(delay.percentile(99) / 1e5) / 10,
+      maxGcPauseMs: Math.round(maxGc * 10) / 10,
+      longestGap,
+      idleControlMaxDelayMs,
     },
   };
 }

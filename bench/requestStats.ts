@@ -8,7 +8,10 @@ const PATTERNS: [Kind, RegExp][] = [
   ['subscriptions', /^\/subscriptions\/?$/i],
   ['vaults', /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.RecoveryServices\/vaults\/?$/i],
   ['vms', /^\/subscriptions\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachines\/?$/i],
-  ['items', /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.RecoveryServices\/vaults\/[^/]+\/backupProtectedItems\/?$/i],
+  [
+    'items',
+    /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.RecoveryServices\/vaults\/[^/]+\/backupProtectedItems\/?$/i,
+  ],
 ];
 
 /** The tree's VM pages: Resource Graph queries, one subscription each; the sandbox logs which and from which row. */
@@ -16,7 +19,8 @@ const GRAPH = /^\/providers\/Microsoft\.ResourceGraph\/resources\/?$/i;
 const detailOf = (entry: RequestLogEntry): URLSearchParams => new URLSearchParams(entry.detail ?? '');
 
 function kindOf(entry: RequestLogEntry): { kind: Kind; subscription?: string } {
-  if (entry.method === 'POST' && GRAPH.test(entry.path)) return { kind: 'vms', subscription: detailOf(entry).get('subscriptions')?.toLowerCase() };
+  if (entry.method === 'POST' && GRAPH.test(entry.path))
+    return { kind: 'vms', subscription: detailOf(entry).get('subscriptions')?.toLowerCase() };
   for (const [kind, re] of PATTERNS) {
     const m = re.exec(entry.path);
     if (m && entry.method === 'GET') return { kind, subscription: m[1]?.toLowerCase() };

@@ -14,7 +14,9 @@ import { runScenario } from './scenario';
 import { evaluateTargets } from './targets';
 import { TREE_PAGE_SIZE } from './treeLoad';
 
-const log = (message: string): void => { process.stderr.write(`[bench] ${message}\n`); };
+const log = (message: string): void => {
+  process.stderr.write(`[bench] ${message}\n`);
+};
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
@@ -22,27 +24,59 @@ async function main(): Promise<void> {
   const { latencyMs, concurrency, pageSizes } = options;
   // Measured before the loads, while this process's heap is still small: the machine's price of fresh memory.
   const faultUs = pageFaultCostUs();
-  const primary = await runScenario({ scale: options.scale, latencyMs, concurrency, pageSizes, withBaseline: true, loads: options.loads, coldSandbox: options.coldSandbox, log });
-  const scaling = await runScaling(options.scale, options.scalingVms, { latencyMs, concurrency, pageSizes, coldSandbox: options.coldSandbox, log });
+  const primary = await runScenario({
+    scale: options.scale,
+    latencyMs,
+    concurrency,
+    pageSizes,
+    withBaseline: true,
+    loads: options.loads,
+    coldSandbox: options.coldSandbox,
+    log,
+  });
+  const scaling = await runScaling(options.scale, options.scalingVms, {
+    latencyMs,
+    concurrency,
+    pageSizes,
+    coldSandbox: options.coldSandbox,
+    log,
+  });
   log('production build for bundle sizes');
   const bundle = measureBundles();
   const activation = readActivation();
   const { tree, baseline } = primary;
   const result = {
     run: {
-      startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), node: process.version,
-      cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => round(l, 2)), pageFaultCostUs: faultUs,
-      options: { ...options.scale, latencyMs, concurrency, treePageSize: TREE_PAGE_SIZE, sandboxPageSizes: primary.pageSizes, loads: options.loads, sandboxWarmedUp: !options.coldSandbox, small: options.small },
+      startedAt: startedAt.toISOString(),
+      durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      node: process.version,
+      cpus: os.cpus().length,
+      loadAverage: os.loadavg().map((l) => round(l, 2)),
+      pageFaultCostUs: faultUs,
+      options: {
+        ...options.scale,
+        latencyMs,
+        concurrency,
+        treePageSize: TREE_PAGE_SIZE,
+        sandboxPageSizes: primary.pageSizes,
+        loads: options.loads,
+        sandboxWarmedUp: !options.coldSandbox,
+        small: options.small,
+      },
     },
     tree,
     warm: primary.warm ?? null,
-    baseline: baseline ? { ...baseline, protectionAgreesWithTree: baseline.protectedVms === tree.loaded.protectedVms } : null,
-    ratios: baseline ? {
-      callsOursOverBaseline: round(tree.requests.calls / baseline.calls, 4),
-      timeOursOverBaseline: round(tree.wallMs / baseline.wallMs, 3),
-      baselineCallsPerOurCall: round(baseline.calls / tree.requests.calls, 1),
-      baselineTimePerOurTime: round(baseline.wallMs / tree.wallMs, 1),
-    } : null,
+    baseline: baseline
+      ? { ...baseline, protectionAgreesWithTree: baseline.protectedVms === tree.loaded.protectedVms }
+      : null,
+    ratios: baseline
+      ? {
+          callsOursOverBaseline: round(tree.requests.calls / baseline.calls, 4),
+          timeOursOverBaseline: round(tree.wallMs / baseline.wallMs, 3),
+          baselineCallsPerOurCall: round(baseline.calls / tree.requests.calls, 1),
+          baselineTimePerOurTime: round(baseline.wallMs / tree.wallMs, 1),
+        }
+      : null,
     firstPaint: primary.firstPaint ?? null,
     transport: primary.transport ?? null,
     scaling,

@@ -13,7 +13,17 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
     case 'start': {
       sandbox = await startSandbox(message.options);
       const { endpoint, ca, tenantId } = sandbox;
-      return { id: message.id, ok: true, started: { endpoint, ca, tenantId, subscriptionIds: sandbox.subscriptionIds(), pageSizes: { ...sandbox.pageSizes } } };
+      return {
+        id: message.id,
+        ok: true,
+        started: {
+          endpoint,
+          ca,
+          tenantId,
+          subscriptionIds: sandbox.subscriptionIds(),
+          pageSizes: { ...sandbox.pageSizes },
+        },
+      };
     }
     case 'log':
       return { id: message.id, ok: true, log: sandbox?.requestLog.entries() ?? [] };
@@ -33,7 +43,9 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
 }
 
 process.on('message', (message: ParentMessage) => {
-  handle(message).then(reply, (e: unknown) => reply({ id: message.id, ok: false, error: e instanceof Error ? e.message : String(e) }));
+  handle(message).then(reply, (e: unknown) =>
+    reply({ id: message.id, ok: false, error: e instanceof Error ? e.message : String(e) }),
+  );
 });
 
 // A parent that dies must not leave a server behind.

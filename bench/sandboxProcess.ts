@@ -18,8 +18,13 @@ export interface SandboxProcess extends StartedInfo {
 
 export async function startSandboxProcess(options: SandboxOptions): Promise<SandboxProcess> {
   // No --expose-gc and no inspector flags: the child is a plain server.
-  const child: ChildProcess = fork(path.join(__dirname, 'sandboxChild.js'), [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const killOnExit = (): void => { child.kill(); };
+  const child: ChildProcess = fork(path.join(__dirname, 'sandboxChild.js'), [], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const killOnExit = (): void => {
+    child.kill();
+  };
   process.on('exit', killOnExit);
   const pending = new Map<number, (m: ChildMessage) => void>();
   let nextId = 1;
@@ -27,7 +32,9 @@ export async function startSandboxProcess(options: SandboxOptions): Promise<Sand
     pending.get(m.id)?.(m);
     pending.delete(m.id);
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`sandbox process exited (${code})`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`sandbox process exited (${code})`))),
+  );
   exited.catch(() => undefined);
   const ask = (request: Request): Promise<ChildMessage & { ok: true }> => {
     const id = nextId++;
@@ -50,7 +57,9 @@ export async function startSandboxProcess(options: SandboxOptions): Promise<Sand
   return {
     ...started,
     requestLog: async () => (await ask({ type: 'log' })).log ?? [],
-    clearLog: async () => { await ask({ type: 'clear' }); },
+    clearLog: async () => {
+      await ask({ type: 'clear' });
+    },
     cpuMs: async () => (await ask({ type: 'cpu' })).cpuMs ?? 0,
     stop: async () => {
       await ask({ type: 'stop' }).catch(() => undefined);

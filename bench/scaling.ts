@@ -27,11 +27,22 @@ export interface ScalingRow {
 export function toRow(r: ScenarioResult): ScalingRow {
   const { tree, scale } = r;
   return {
-    vms: tree.loaded.vms, vaults: tree.loaded.vaults, items: tree.loaded.backupItems, jobs: scale.jobs,
-    calls: tree.requests.calls, distinctPages: tree.requests.distinctPages, callsPer1000Vms: round((tree.requests.calls / Math.max(1, tree.loaded.vms)) * 1000),
-    wallMs: tree.wallMs, cpuMs: tree.cpuMs, criticalPathMs: tree.requests.criticalPath.ms, wallOverCriticalPath: tree.wallOverCriticalPath,
-    heapRetainedMB: tree.heap.retainedMB, maxEventLoopDelayMs: tree.eventLoop.maxDelayMs,
-    maxOnCpuBetweenTicksMs: tree.eventLoop.longestGap.maxOnCpuBetweenTicksMs, sandboxCpuMs: tree.sandboxCpuMs, mainThreadWaitingForCpuMs: tree.mainThread?.waitingForCpuMs ?? null,
+    vms: tree.loaded.vms,
+    vaults: tree.loaded.vaults,
+    items: tree.loaded.backupItems,
+    jobs: scale.jobs,
+    calls: tree.requests.calls,
+    distinctPages: tree.requests.distinctPages,
+    callsPer1000Vms: round((tree.requests.calls / Math.max(1, tree.loaded.vms)) * 1000),
+    wallMs: tree.wallMs,
+    cpuMs: tree.cpuMs,
+    criticalPathMs: tree.requests.criticalPath.ms,
+    wallOverCriticalPath: tree.wallOverCriticalPath,
+    heapRetainedMB: tree.heap.retainedMB,
+    maxEventLoopDelayMs: tree.eventLoop.maxDelayMs,
+    maxOnCpuBetweenTicksMs: tree.eventLoop.longestGap.maxOnCpuBetweenTicksMs,
+    sandboxCpuMs: tree.sandboxCpuMs,
+    mainThreadWaitingForCpuMs: tree.mainThread?.waitingForCpuMs ?? null,
   };
 }
 

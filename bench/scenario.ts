@@ -91,11 +91,15 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     // The sandbox stands in for a service that is always warm: a throwaway client process loads the tree once
     // first, so the measured (cold) client does not also wait for the sandbox compiling its routes on the same cores.
     if (!o.coldSandbox) await warmUpSandbox(sandbox, o.concurrency);
-    o.log(`${scale.vms} VMs: sandbox up in ${seedMs} ms${o.coldSandbox ? ' (cold)' : ' and warmed up'}; loading the tree`);
+    o.log(
+      `${scale.vms} VMs: sandbox up in ${seedMs} ms${o.coldSandbox ? ' (cold)' : ' and warmed up'}; loading the tree`,
+    );
     const tree = await measureTree(sandbox, o);
     // Read before the next load clears the log: the sizes of the answers this load received.
     const answerSizes = (await sandbox.requestLog()).map((e) => e.responseBytes ?? 0);
-    o.log(`${scale.vms} VMs: tree ${tree.requests.calls} calls in ${tree.wallMs} ms (critical path ${tree.requests.criticalPath.ms} ms)`);
+    o.log(
+      `${scale.vms} VMs: tree ${tree.requests.calls} calls in ${tree.wallMs} ms (critical path ${tree.requests.criticalPath.ms} ms)`,
+    );
     const warm = await warmLoads(sandbox, o);
     const pageSizes = sandbox.pageSizes;
     if (!o.withBaseline) return { scale, pageSizes, seedMs, tree, ...(warm ? { warm } : {}) };
@@ -104,7 +108,11 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     o.log(`${scale.vms} VMs: baseline (one backupStatus per VM)`);
     const started = performance.now();
     const counts = await loadBaseline(sandbox, o.concurrency);
-    const baseline = { calls: (await sandbox.requestLog()).length, wallMs: Math.round(performance.now() - started), ...counts };
+    const baseline = {
+      calls: (await sandbox.requestLog()).length,
+      wallMs: Math.round(performance.now() - started),
+      ...counts,
+    };
     o.log(`${scale.vms} VMs: baseline ${baseline.calls} calls in ${baseline.wallMs} ms`);
     const firstPaint = await measureFirstPaint(sandbox, o.concurrency);
     o.log(`${scale.vms} VMs: transport floor (the load's ${answerSizes.length} answers, nothing else)`);
@@ -122,7 +130,10 @@ async function measureTree(sandbox: SandboxProcess, o: ScenarioOptions): Promise
   const sandboxCpuMs = Math.round((await sandbox.cpuMs()) - sandboxCpu);
   const requests = analyse(await sandbox.requestLog(), o.latencyMs);
   return {
-    ...metrics, loaded: summary, requests, sandboxCpuMs,
+    ...metrics,
+    loaded: summary,
+    requests,
+    sandboxCpuMs,
     wallOverCriticalPath: requests.criticalPath.ms > 0 ? round(metrics.wallMs / requests.criticalPath.ms, 2) : 0,
   };
 }
@@ -132,9 +143,16 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
   for (let i = 1; i < (o.loads ?? 1); i++) {
     const t = await measureTree(sandbox, o);
     loads.push({
-      wallMs: t.wallMs, cpuMs: t.cpuMs, wallOverCriticalPath: t.wallOverCriticalPath, maxDelayMs: t.eventLoop.maxDelayMs,
-      maxGcPauseMs: t.eventLoop.maxGcPauseMs, sandboxCpuMs: t.sandboxCpuMs, connectionsOpened: t.connectionsOpened, pageFaults: t.pageFaults,
-      mainThreadOnCpuMs: t.mainThread?.onCpuMs ?? null, mainThreadWaitingForCpuMs: t.mainThread?.waitingForCpuMs ?? null,
+      wallMs: t.wallMs,
+      cpuMs: t.cpuMs,
+      wallOverCriticalPath: t.wallOverCriticalPath,
+      maxDelayMs: t.eventLoop.maxDelayMs,
+      maxGcPauseMs: t.eventLoop.maxGcPauseMs,
+      sandboxCpuMs: t.sandboxCpuMs,
+      connectionsOpened: t.connectionsOpened,
+      pageFaults: t.pageFaults,
+      mainThreadOnCpuMs: t.mainThread?.onCpuMs ?? null,
+      mainThreadWaitingForCpuMs: t.mainThread?.waitingForCpuMs ?? null,
     });
   }
   if (loads.length === 0) return undefined;
@@ -146,10 +164,16 @@ async function warmLoads(sandbox: SandboxProcess, o: ScenarioOptions): Promise<W
   return {
     loads,
     median: {
-      wallMs: med((l) => l.wallMs) ?? 0, cpuMs: med((l) => l.cpuMs) ?? 0, wallOverCriticalPath: med((l) => l.wallOverCriticalPath) ?? 0,
-      maxDelayMs: med((l) => l.maxDelayMs) ?? 0, maxGcPauseMs: med((l) => l.maxGcPauseMs) ?? 0, sandboxCpuMs: med((l) => l.sandboxCpuMs) ?? 0, connectionsOpened: med((l) => l.connectionsOpened) ?? 0,
+      wallMs: med((l) => l.wallMs) ?? 0,
+      cpuMs: med((l) => l.cpuMs) ?? 0,
+      wallOverCriticalPath: med((l) => l.wallOverCriticalPath) ?? 0,
+      maxDelayMs: med((l) => l.maxDelayMs) ?? 0,
+      maxGcPauseMs: med((l) => l.maxGcPauseMs) ?? 0,
+      sandboxCpuMs: med((l) => l.sandboxCpuMs) ?? 0,
+      connectionsOpened: med((l) => l.connectionsOpened) ?? 0,
       pageFaults: med((l) => l.pageFaults) ?? 0,
-      mainThreadOnCpuMs: med((l) => l.mainThreadOnCpuMs), mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
+      mainThreadOnCpuMs: med((l) => l.mainThreadOnCpuMs),
+      mainThreadWaitingForCpuMs: med((l) => l.mainThreadWaitingForCpuMs),
     },
   };
 }

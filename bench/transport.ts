@@ -54,17 +54,29 @@ async function timed(session: http2.ClientHttp2Session, sizes: readonly number[]
 }
 
 export async function measureTransportFloor(sizes: readonly number[], runs = 7): Promise<TransportFloor> {
-  const child = fork(path.join(__dirname, 'transportChild.js'), [], { execArgv: [], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const killOnExit = (): void => { child.kill(); };
+  const child = fork(path.join(__dirname, 'transportChild.js'), [], {
+    execArgv: [],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const killOnExit = (): void => {
+    child.kill();
+  };
   process.on('exit', killOnExit);
   try {
     const { port, ca } = await new Promise<{ port: number; ca: string }>((resolve, reject) => {
       child.once('message', (m: { port: number; ca: string }) => resolve(m));
       child.once('exit', (code) => reject(new Error(`transport server exited (${code})`)));
     });
-    const session = http2.connect(`https://127.0.0.1:${port}`, { ca, servername: 'localhost', settings: { enablePush: false, initialWindowSize: WINDOW_BYTES } });
+    const session = http2.connect(`https://127.0.0.1:${port}`, {
+      ca,
+      servername: 'localhost',
+      settings: { enablePush: false, initialWindowSize: WINDOW_BYTES },
+    });
     try {
-      await new Promise<void>((resolve, reject) => { session.once('connect', () => resolve()); session.once('error', reject); });
+      await new Promise<void>((resolve, reject) => {
+        session.once('connect', () => resolve());
+        session.once('error', reject);
+      });
       session.setLocalWindowSize(WINDOW_BYTES);
       const all: TransportRun[] = [];
       for (let i = 0; i < runs; i++) all.push(await timed(session, sizes));
@@ -76,7 +88,9 @@ export async function measureTransportFloor(sizes: readonly number[], runs = 7):
         median: {
           wallMs: median(rest.map((r) => r.wallMs)),
           cpuMs: median(rest.map((r) => r.cpuMs)),
-          mainThreadOnCpuMs: rest.some((r) => r.mainThreadOnCpuMs === null) ? null : median(rest.map((r) => r.mainThreadOnCpuMs ?? 0)),
+          mainThreadOnCpuMs: rest.some((r) => r.mainThreadOnCpuMs === null)
+            ? null
+            : median(rest.map((r) => r.mainThreadOnCpuMs ?? 0)),
           pageFaults: median(rest.map((r) => r.pageFaults)),
         },
         runs,

@@ -23,14 +23,21 @@ async function main(): Promise<void> {
   server.on('stream', (stream, headers) => {
     const size = Number(/^\/bytes\/(\d+)$/.exec(String(headers[':path']))?.[1] ?? 0);
     const payload = body(size);
-    stream.respond({ ':status': 200, 'content-type': 'application/json; charset=utf-8', 'content-length': String(payload.length) });
+    stream.respond({
+      ':status': 200,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(payload.length),
+    });
     stream.end(payload);
   });
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0, ca: cert });
   });
-  process.on('disconnect', () => { server.close(); process.exit(0); });
+  process.on('disconnect', () => {
+    server.close();
+    process.exit(0);
+  });
 }
 
 main().catch((e: unknown) => {

@@ -10,7 +10,13 @@
 // shared by the Backup items nodes and the VM join, the vault list by the Vaults node and the join.
 import type { BackupService, Page, PageOptions } from '../src/azure/backupService';
 import { createSandboxProvider } from '../src/auth/index';
-import { createBackupService, type BackupItem, type Subscription, type Vault, type VirtualMachine } from '../src/azure/index';
+import {
+  createBackupService,
+  type BackupItem,
+  type Subscription,
+  type Vault,
+  type VirtualMachine,
+} from '../src/azure/index';
 import { vaultRef } from '../src/tree/refs';
 
 /** src/extension.ts gives the tree `pageSize: 50` (items per "Load more"). */
@@ -39,12 +45,19 @@ async function allPages<T>(fetch: (options: PageOptions) => Promise<Page<T>>): P
   return items;
 }
 
-async function loadSubscription(service: BackupService, subscription: Subscription, concurrency: number): Promise<LoadedSubscription> {
+async function loadSubscription(
+  service: BackupService,
+  subscription: Subscription,
+  concurrency: number,
+): Promise<LoadedSubscription> {
   const id = subscription.subscriptionId;
   const vaultsBranch = (async () => {
     const vaults = await allPages((o) => service.listVaults(id, o));
     // VS Code asks for each expanded node's children on its own; the layer's bound keeps the fan-out polite.
-    return service.fanOut(vaults, concurrency, async (vault) => ({ vault, items: await allPages((o) => service.listBackupItems(vaultRef(vault), o)) }));
+    return service.fanOut(vaults, concurrency, async (vault) => ({
+      vault,
+      items: await allPages((o) => service.listBackupItems(vaultRef(vault), o)),
+    }));
   })();
   const vmsBranch = allPages((o) => service.listVirtualMachinesPage(id, o));
   const [vaults, vms] = await Promise.all([vaultsBranch, vmsBranch]);
@@ -62,8 +75,17 @@ export async function loadTree(sandbox: SandboxAddress, concurrency: number): Pr
     services.set(tenantId, created);
     return created;
   };
-  return Promise.all(contexts.map((c) => loadSubscription(
-    serviceFor(c.session.tenantId ?? c.subscription.tenantId, () => createBackupService(c.session, { concurrency, cacheListings: true })), c.subscription, concurrency)));
+  return Promise.all(
+    contexts.map((c) =>
+      loadSubscription(
+        serviceFor(c.session.tenantId ?? c.subscription.tenantId, () =>
+          createBackupService(c.session, { concurrency, cacheListings: true }),
+        ),
+        c.subscription,
+        concurrency,
+      ),
+    ),
+  );
 }
 
 export interface TreeCounts {

@@ -33,7 +33,10 @@ if (hasCode) {
   const current = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   fs.writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2));
   console.log('[start] opening VS Code with the extension in development mode');
-  spawn('code', ['--user-data-dir', userData, '--extensionDevelopmentPath', REPO, '--new-window'], { stdio: 'inherit', detached: true }).unref();
+  spawn('code', ['--user-data-dir', userData, '--extensionDevelopmentPath', REPO, '--new-window'], {
+    stdio: 'inherit',
+    detached: true,
+  }).unref();
 } else {
   const { startCodeServer } = createRequire(import.meta.url)(path.join(REPO, 'out/test/harness/codeServer.js'));
   const runDir = path.join(profile, 'code-server');
@@ -41,8 +44,13 @@ if (hasCode) {
   for (const sub of ['extensions', 'tmp']) fs.rmSync(path.join(runDir, sub), { recursive: true, force: true });
   const server = await startCodeServer({ runDir, linkExtension: true, settings, port: Number(option('--port', '0')) });
   const url = `${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}`;
-  console.log(`\n  Azure Backup for VS Code is running in code-server (VS Code 1.100.3).\n  Open: ${url}\n  (the Azure Backup icon is in the activity bar; press Ctrl+C here to stop)\n`);
-  const stop = async () => { await server.stop(); process.exit(0); };
+  console.log(
+    `\n  Azure Backup for VS Code is running in code-server (VS Code 1.100.3).\n  Open: ${url}\n  (the Azure Backup icon is in the activity bar; press Ctrl+C here to stop)\n`,
+  );
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   setInterval(() => undefined, 1 << 30);

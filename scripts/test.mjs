@@ -50,8 +50,20 @@ function readReport(file) {
 function mochaRun(name, { glob, timeout }, env) {
   const report = path.join(OUT, `${name}-report.json`);
   fs.rmSync(report, { force: true });
-  run(bin('mocha'), ['--reporter', path.join(REPO, 'test/harness/reporter.cjs'), '--reporter-option', `report=${report}`,
-    '--timeout', String(timeout), ...(name === 'ui' ? ['--slow', '30000'] : []), glob], { env });
+  run(
+    bin('mocha'),
+    [
+      '--reporter',
+      path.join(REPO, 'test/harness/reporter.cjs'),
+      '--reporter-option',
+      `report=${report}`,
+      '--timeout',
+      String(timeout),
+      ...(name === 'ui' ? ['--slow', '30000'] : []),
+      glob,
+    ],
+    { env },
+  );
   return readReport(report);
 }
 
@@ -71,13 +83,19 @@ for (const level of chosen) {
     const env = { ...process.env, AZB_SANDBOX_RECORD: record };
     const suites = mochaRun('sandbox', MOCHA_LEVELS.sandbox, env);
     const conformance = mochaRun('conformance', { glob: 'out/test/conformance/**/*.test.js', timeout: 60000 }, env);
-    summary = { passed: suites.passed + conformance.passed, failed: suites.failed + conformance.failed, pending: suites.pending + conformance.pending };
+    summary = {
+      passed: suites.passed + conformance.passed,
+      failed: suites.failed + conformance.failed,
+      pending: suites.pending + conformance.pending,
+    };
   } else {
     summary = mochaRun(level, MOCHA_LEVELS[level], process.env);
   }
   const seconds = ((Date.now() - t) / 1000).toFixed(1);
   if (summary.passed + summary.failed + summary.pending === 0) summary.failed = 1; // a level that ran nothing is a failure
-  rows.push(`${level.padEnd(8)} ${String(summary.passed).padStart(4)} passed ${String(summary.failed).padStart(3)} failed ${String(summary.pending).padStart(3)} skipped  ${seconds} s`);
+  rows.push(
+    `${level.padEnd(8)} ${String(summary.passed).padStart(4)} passed ${String(summary.failed).padStart(3)} failed ${String(summary.pending).padStart(3)} skipped  ${seconds} s`,
+  );
   for (const k of Object.keys(totals)) totals[k] += summary[k];
 }
 console.log('\n[test] summary');

@@ -52,7 +52,14 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
   // In the sandbox, "now" is its simulated clock (which may run ahead, azureBackup.sandbox.speed): the jobs window
   // ("last 24 hours") and relative times must agree with the times the sandbox stamps on jobs and backups.
   const now = (): Date => (session.mode === 'sandbox' ? session.sandbox?.clock.now() : undefined) ?? new Date();
-  const tree = new BackupTreeProvider({ session, jobs, l10n: vscode.l10n, locale: vscode.env.language, now, pageSize: 50 });
+  const tree = new BackupTreeProvider({
+    session,
+    jobs,
+    l10n: vscode.l10n,
+    locale: vscode.env.language,
+    now,
+    pageSize: 50,
+  });
   const treeView = vscode.window.createTreeView('azureBackup.tree', { treeDataProvider: tree, showCollapseAll: true });
   const details = new DetailsDocuments(context.extensionUri);
   const forms = new FormHost(context.extensionUri, log);
@@ -61,15 +68,37 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
     if (kind === 'azureCli') return bundle.createAzureCliProvider();
     return bundle.createVsCodeProvider();
   };
-  const reveal = (node: TreeNode): Thenable<void> => treeView.reveal(node, { select: true, focus: true, expand: false });
-  const deps: CommandDeps = { session, tree, treeView, jobs, log, details, forms, reveal, getSdkBundle, createProvider };
+  const reveal = (node: TreeNode): Thenable<void> =>
+    treeView.reveal(node, { select: true, focus: true, expand: false });
+  const deps: CommandDeps = {
+    session,
+    tree,
+    treeView,
+    jobs,
+    log,
+    details,
+    forms,
+    reveal,
+    getSdkBundle,
+    createProvider,
+  };
 
-  const updateContext = (): void => { void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut'); };
+  const updateContext = (): void => {
+    void vscode.commands.executeCommand('setContext', 'azureBackup.signedIn', session.mode !== 'signedOut');
+  };
   context.subscriptions.push(
-    log, jobs, session, tree, treeView, details, forms,
+    log,
+    jobs,
+    session,
+    tree,
+    treeView,
+    details,
+    forms,
     createJobsStatusBar(jobs),
     session.onDidChange(updateContext),
-    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('azureBackup.selectedSubscriptions')) session.reset(); }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('azureBackup.selectedSubscriptions')) session.reset();
+    }),
     ...registerCommands(deps),
   );
   const tools = registerTools({ ...deps, now });
@@ -78,13 +107,27 @@ export function activate(context: vscode.ExtensionContext): AzureBackupApi {
 
   // The sandbox starts in the background when asked for: activation itself never waits for it.
   const ready = vscode.workspace.getConfiguration('azureBackup').get<boolean>('startInSandbox', false)
-    ? session.openSandbox().then(() => undefined, (error: unknown) => showError(log, vscode.l10n.t('Open the sandbox'), error))
+    ? session.openSandbox().then(
+        () => undefined,
+        (error: unknown) => showError(log, vscode.l10n.t('Open the sandbox'), error),
+      )
     : Promise.resolve();
 
   const activatedInMs = performance.now() - started;
   log.info(`Activated in ${activatedInMs.toFixed(1)} ms`);
   return {
-    activatedInMs, tree, treeView, session, jobs, forms, details, ready, log, tools: tools.tools, logUri: context.logUri, storageUri: context.globalStorageUri,
+    activatedInMs,
+    tree,
+    treeView,
+    session,
+    jobs,
+    forms,
+    details,
+    ready,
+    log,
+    tools: tools.tools,
+    logUri: context.logUri,
+    storageUri: context.globalStorageUri,
     sandbox: () => session.sandbox,
     cancelProgress: cancelAllProgress,
     service: (subscriptionId) => session.service(subscriptionId),

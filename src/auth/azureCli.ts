@@ -23,7 +23,11 @@ export function createAzureCliProvider(options: AzureCliProviderOptions = {}): S
   const changed = new ChangeEvent();
   let lastSignedIn: boolean | undefined;
 
-  const session = async (tenantId?: string): Promise<AzureSession> => ({ environment, credential: await cliCredential(tenantId), tenantId });
+  const session = async (tenantId?: string): Promise<AzureSession> => ({
+    environment,
+    credential: await cliCredential(tenantId),
+    tenantId,
+  });
 
   const canGetToken = async (tenantId?: string): Promise<{ ok: boolean; error?: string }> => {
     try {
@@ -45,13 +49,15 @@ export function createAzureCliProvider(options: AzureCliProviderOptions = {}): S
 
   const listTenants = async (): Promise<TenantState[]> => {
     const tenants = await listSessionTenants(await session());
-    return Promise.all(tenants.map(async (t): Promise<TenantState> => {
-      const check = await canGetToken(t.id);
-      // The CLI needs `az login --tenant` for tenants with their own MFA/conditional-access policy.
-      return check.ok
-        ? { tenantId: t.id, displayName: t.displayName, status: 'ok' }
-        : { tenantId: t.id, displayName: t.displayName, status: 'needsSignIn', error: check.error };
-    }));
+    return Promise.all(
+      tenants.map(async (t): Promise<TenantState> => {
+        const check = await canGetToken(t.id);
+        // The CLI needs `az login --tenant` for tenants with their own MFA/conditional-access policy.
+        return check.ok
+          ? { tenantId: t.id, displayName: t.displayName, status: 'ok' }
+          : { tenantId: t.id, displayName: t.displayName, status: 'needsSignIn', error: check.error };
+      }),
+    );
   };
 
   return {
@@ -63,20 +69,24 @@ export function createAzureCliProvider(options: AzureCliProviderOptions = {}): S
         throw new Error('Not signed in to the Azure CLI. Run "az login" in a terminal, then try again.');
       }
       if (tenantId && !(await canGetToken(tenantId)).ok) {
-        throw new Error(`The Azure CLI has no token for tenant ${tenantId}. Run "az login --tenant ${tenantId}" in a terminal, then try again.`);
+        throw new Error(
+          `The Azure CLI has no token for tenant ${tenantId}. Run "az login --tenant ${tenantId}" in a terminal, then try again.`,
+        );
       }
     },
     listTenants,
     listSubscriptions: async (): Promise<SubscriptionContext[]> => {
       const tenants = (await listTenants()).filter((t) => t.status === 'ok');
-      const perTenant = await Promise.all(tenants.map(async (t) => {
-        const s = await session(t.tenantId);
-        try {
-          return (await listSessionSubscriptions(s)).map((subscription) => ({ subscription, session: s }));
-        } catch {
-          return []; // listTenants reports the tenant; its subscriptions are simply unavailable
-        }
-      }));
+      const perTenant = await Promise.all(
+        tenants.map(async (t) => {
+          const s = await session(t.tenantId);
+          try {
+            return (await listSessionSubscriptions(s)).map((subscription) => ({ subscription, session: s }));
+          } catch {
+            return []; // listTenants reports the tenant; its subscriptions are simply unavailable
+          }
+        }),
+      );
       // A subscription visible from several tenants (Lighthouse) is kept once, under its own tenant.
       const seen = new Map<string, SubscriptionContext>();
       for (const ctx of perTenant.flat()) {

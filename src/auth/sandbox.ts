@@ -18,12 +18,19 @@ const SANDBOX_TOKEN = 'sandbox-local-token';
 /** A credential that never talks to Entra: the sandbox only checks that a bearer token is present. */
 export function sandboxCredential(): TokenCredential {
   return {
-    getToken: async (): Promise<AccessToken> => ({ token: SANDBOX_TOKEN, expiresOnTimestamp: Date.now() + 60 * 60 * 1000 }),
+    getToken: async (): Promise<AccessToken> => ({
+      token: SANDBOX_TOKEN,
+      expiresOnTimestamp: Date.now() + 60 * 60 * 1000,
+    }),
   };
 }
 
 export function sandboxSession(sandbox: SandboxEndpoint): AzureSession {
-  return { environment: sandboxEnvironment(sandbox.endpoint, sandbox.ca), credential: sandboxCredential(), tenantId: sandbox.tenantId };
+  return {
+    environment: sandboxEnvironment(sandbox.endpoint, sandbox.ca),
+    credential: sandboxCredential(),
+    tenantId: sandbox.tenantId,
+  };
 }
 
 export function createSandboxProvider(sandbox: SandboxEndpoint): SignInProvider {
@@ -34,7 +41,9 @@ export function createSandboxProvider(sandbox: SandboxEndpoint): SignInProvider 
     onDidChange: (listener) => changed.on(listener),
     isSignedIn: async () => true,
     signIn: async () => undefined,
-    listTenants: async (): Promise<TenantState[]> => [{ tenantId: sandbox.tenantId, displayName: 'Sandbox', status: 'ok' }],
+    listTenants: async (): Promise<TenantState[]> => [
+      { tenantId: sandbox.tenantId, displayName: 'Sandbox', status: 'ok' },
+    ],
     listSubscriptions: async (): Promise<SubscriptionContext[]> =>
       (await listSessionSubscriptions(session)).map((subscription) => ({ subscription, session })),
   };

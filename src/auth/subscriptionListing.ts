@@ -18,8 +18,9 @@ export async function listSessionSubscriptions(session: AzureSession): Promise<S
 export async function listSessionTenants(session: AzureSession): Promise<Tenant[]> {
   try {
     const client = createClientSet(session).subscriptions();
-    return await collectAll(client.tenants.list(), modularToken,
-      (t) => (t.tenantId ? { id: t.tenantId, displayName: t.displayName } : undefined));
+    return await collectAll(client.tenants.list(), modularToken, (t) =>
+      t.tenantId ? { id: t.tenantId, displayName: t.displayName } : undefined,
+    );
   } catch (e) {
     throw AzureError.from(e);
   }

@@ -59,13 +59,19 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
   // One walk of the accounts and their tenants serves listTenants and listSubscriptions, which a refresh of the
   // tree runs side by side. It is dropped on every change (sessions, cloud, filter) and on the user's refresh.
   let walk: Promise<AccountTenant[]> | undefined;
-  const forget = (): void => { walk = undefined; };
+  const forget = (): void => {
+    walk = undefined;
+  };
   const fireChange = (): void => {
     forget();
     changed.fire();
   };
   let loaded: Promise<{ lib: AuthLibrary; provider: VSCodeAzureSubscriptionProvider }> | undefined;
-  const load = () => loaded ??= import('@microsoft/vscode-azext-azureauth').then((lib) => ({ lib, provider: new lib.VSCodeAzureSubscriptionProvider(logger) }));
+  const load = () =>
+    (loaded ??= import('@microsoft/vscode-azext-azureauth').then((lib) => ({
+      lib,
+      provider: new lib.VSCodeAzureSubscriptionProvider(logger),
+    })));
 
   // Sessions come and go in the Accounts menu; the cloud and the shared filter live in settings.
   const listeners = [
@@ -87,11 +93,20 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
   /** Asks VS Code, silently, for a session with the exact scope requested, so sovereign-cloud scopes are honoured. */
   const credential = (lib: AuthLibrary, account: Account, tenantId?: string): TokenCredential => ({
     async getToken(scopes): Promise<AccessToken> {
-      const session = await lib.getSessionFromVSCode(Array.isArray(scopes) ? [...scopes] : [scopes], tenantId, { silent: true, account });
+      const session = await lib.getSessionFromVSCode(Array.isArray(scopes) ? [...scopes] : [scopes], tenantId, {
+        silent: true,
+        account,
+      });
       if (!session) {
         throw new AzureError({
-          code: 'NotSignedIn', status: 401, retryable: false,
-          message: vscode.l10n.t('VS Code has no session for {0} in tenant {1}. Sign in again from the Accounts menu.', account.label, tenantId ?? '-'),
+          code: 'NotSignedIn',
+          status: 401,
+          retryable: false,
+          message: vscode.l10n.t(
+            'VS Code has no session for {0} in tenant {1}. Sign in again from the Accounts menu.',
+            account.label,
+            tenantId ?? '-',
+          ),
         });
       }
       // VS Code refreshes sessions itself; a short expiry makes the pipeline come back for a fresh one.
@@ -99,8 +114,11 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
     },
   });
 
-  const sessionFor = (lib: AuthLibrary, account: Account, tenantId?: string): AzureSession =>
-    ({ environment: environment(lib), credential: credential(lib, account, tenantId), tenantId });
+  const sessionFor = (lib: AuthLibrary, account: Account, tenantId?: string): AzureSession => ({
+    environment: environment(lib),
+    credential: credential(lib, account, tenantId),
+    tenantId,
+  });
 
   const walkTenants = async (): Promise<AccountTenant[]> => {
     const { lib, provider } = await load();
@@ -111,10 +129,21 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
         for (const tenant of await listSessionTenants(sessionFor(lib, account))) {
           // A tenant with its own MFA or conditional-access policy has no silent session until signed in to.
           const ok = await provider.isSignedIn(tenant.id, account).catch(() => false);
-          states.push({ account, tenantId: tenant.id, displayName: tenant.displayName, status: ok ? 'ok' : 'needsSignIn' });
+          states.push({
+            account,
+            tenantId: tenant.id,
+            displayName: tenant.displayName,
+            status: ok ? 'ok' : 'needsSignIn',
+          });
         }
       } catch (e) {
-        states.push({ account, tenantId: account.label, displayName: account.label, status: 'error', error: describeFailure(e) });
+        states.push({
+          account,
+          tenantId: account.label,
+          displayName: account.label,
+          status: 'error',
+          error: describeFailure(e),
+        });
       }
     }
     return states;
@@ -124,7 +153,9 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
     if (!walk) {
       const started = walkTenants();
       // A walk that failed as a whole (the library, VS Code's accounts) is not kept: the next listing tries again.
-      started.catch(() => { if (walk === started) forget(); });
+      started.catch(() => {
+        if (walk === started) forget();
+      });
       walk = started;
     }
     return walk;
@@ -143,13 +174,16 @@ export function createVSCodeAccountProvider(options: VSCodeAccountOptions = {}):
     listSubscriptions: async () => {
       const { lib } = await load();
       const filter = sharedFilter();
-      const tenants = (await accountTenants()).filter((t) => t.status === 'ok' && (filter.tenants.size === 0 || filter.tenants.has(idKey(t.tenantId))));
+      const tenants = (await accountTenants()).filter(
+        (t) => t.status === 'ok' && (filter.tenants.size === 0 || filter.tenants.has(idKey(t.tenantId))),
+      );
       const seen = new Map<string, SubscriptionContext>();
       for (const tenant of tenants) {
         const session = sessionFor(lib, tenant.account, tenant.tenantId);
         try {
           for (const subscription of await listSessionSubscriptions(session)) {
-            if (filter.subscriptions.size > 0 && !filter.subscriptions.has(idKey(subscription.subscriptionId))) continue;
+            if (filter.subscriptions.size > 0 && !filter.subscriptions.has(idKey(subscription.subscriptionId)))
+              continue;
             // The same subscription through two accounts is kept per account, as the library does.
             seen.set(`${tenant.account.id}/${subscription.subscriptionId}`, { subscription, session });
           }

@@ -1,9 +1,31 @@
 // The contract between the UI layers and the Azure layer: every backup operation the extension performs.
 // One implementation (createBackupService in ./index.ts) talks to Azure or the sandbox through the official SDKs.
 import type {
-  AzureOperation, BackupItem, BackupJob, EncryptionConfig, FileRecoveryScript, ItemRef, JobOperation, JobStatus, NameCheck, Policy, PolicyInput,
-  RecoveryPoint, Region, ResourceGroup, ResourceGuardMapping, RestoreRequest, StorageAccount, StorageConfig, StorageRedundancy, Subscription, Vault,
-  VaultRef, VaultSecurity, VirtualMachine, VirtualNetwork,
+  AzureOperation,
+  BackupItem,
+  BackupJob,
+  EncryptionConfig,
+  FileRecoveryScript,
+  ItemRef,
+  JobOperation,
+  JobStatus,
+  NameCheck,
+  Policy,
+  PolicyInput,
+  RecoveryPoint,
+  Region,
+  ResourceGroup,
+  ResourceGuardMapping,
+  RestoreRequest,
+  StorageAccount,
+  StorageConfig,
+  StorageRedundancy,
+  Subscription,
+  Vault,
+  VaultRef,
+  VaultSecurity,
+  VirtualMachine,
+  VirtualNetwork,
 } from './model';
 import type { ListScope } from './transport/listingCache';
 
@@ -33,7 +55,8 @@ export interface JobFilter {
 }
 
 /** Operations that change a protected item, each done at most once at a time per resource (docs/ARCHITECTURE.md, "Never twice"). */
-export type OperationKind = 'backup' | 'enable' | 'stop' | 'configure' | 'undelete' | 'restore' | 'provisionFileRecovery' | 'revokeFileRecovery';
+export type OperationKind =
+  'backup' | 'enable' | 'stop' | 'configure' | 'undelete' | 'restore' | 'provisionFileRecovery' | 'revokeFileRecovery';
 
 /** An (operation, resource) held by one caller until it makes its call (passed in TrackOptions.reserved) or releases it. */
 export interface Reservation {
@@ -97,17 +120,34 @@ export interface BackupService {
   listVirtualMachinesPage(subscriptionId: string, options?: PageOptions): Promise<Page<VirtualMachine>>;
   /** Drop cached listings (refresh): all, a subscription's, one vault's items, or a subscription's vault list. No-op without caching. */
   forgetListings(scope?: ListScope): void;
-  getVmProtection(vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>, signal?: AbortSignal): Promise<VirtualMachine['protection']>;
+  getVmProtection(
+    vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>,
+    signal?: AbortSignal,
+  ): Promise<VirtualMachine['protection']>;
   /** One VM read now (not from a cached listing), with its protection. */
-  getVirtualMachine(ref: { subscriptionId: string; resourceGroup: string; name: string }, signal?: AbortSignal): Promise<VirtualMachine>;
+  getVirtualMachine(
+    ref: { subscriptionId: string; resourceGroup: string; name: string },
+    signal?: AbortSignal,
+  ): Promise<VirtualMachine>;
 
   listVaults(subscriptionId: string, options?: PageOptions): Promise<Page<Vault>>;
   getVault(ref: VaultRef, signal?: AbortSignal): Promise<Vault>;
-  checkVaultName(subscriptionId: string, resourceGroup: string, location: string, name: string, signal?: AbortSignal): Promise<NameCheck>;
+  checkVaultName(
+    subscriptionId: string,
+    resourceGroup: string,
+    location: string,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<NameCheck>;
   createVault(input: CreateVaultInput, signal?: AbortSignal): Promise<Vault>;
 
   getStorageConfig(ref: VaultRef, signal?: AbortSignal): Promise<StorageConfig>;
-  setStorageConfig(ref: VaultRef, redundancy: StorageRedundancy, crossRegionRestore: boolean, signal?: AbortSignal): Promise<StorageConfig>;
+  setStorageConfig(
+    ref: VaultRef,
+    redundancy: StorageRedundancy,
+    crossRegionRestore: boolean,
+    signal?: AbortSignal,
+  ): Promise<StorageConfig>;
 
   listPolicies(ref: VaultRef, options?: PageOptions): Promise<Page<Policy>>;
   getPolicy(ref: VaultRef, name: string, signal?: AbortSignal): Promise<Policy>;
@@ -119,9 +159,19 @@ export interface BackupService {
   /** Refresh containers (tracked to its end), then list protectable VMs; VMs elsewhere are returned with a reason. */
   discoverVirtualMachines(ref: VaultRef, signal?: AbortSignal): Promise<ProtectableVm[]>;
   /** Enable protection for one VM; resolves when the ConfigureBackup job ends (or has started, with untilJobStarted). */
-  enableProtection(ref: VaultRef, vm: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>, policyName: string, options?: TrackOptions): Promise<AzureOperation>;
+  enableProtection(
+    ref: VaultRef,
+    vm: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>,
+    policyName: string,
+    options?: TrackOptions,
+  ): Promise<AzureOperation>;
   /** Enable protection for many VMs with bounded concurrency; one result per VM, never throws for one VM's failure. */
-  enableProtectionMany(ref: VaultRef, vms: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>[], policyName: string, options?: TrackOptions & { onResult?: (r: EnableResult) => void }): Promise<EnableResult[]>;
+  enableProtectionMany(
+    ref: VaultRef,
+    vms: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>[],
+    policyName: string,
+    options?: TrackOptions & { onResult?: (r: EnableResult) => void },
+  ): Promise<EnableResult[]>;
 
   backupNow(ref: ItemRef, retainUntil: Date, options?: TrackOptions): Promise<AzureOperation>;
   /** DeleteData is refused (ResourceGuardApprovalRequired, target: the guard) when a Resource Guard protects the vault. */
@@ -158,7 +208,12 @@ export interface BackupService {
    * Never sent twice: a second call for the item in flight joins the first; after a lost answer the item's new
    * Restore job is followed (joinedExisting), or AzureError ResponseLost is thrown.
    */
-  restore(ref: ItemRef, recoveryPointId: string, request: RestoreRequest, options?: TrackOptions): Promise<AzureOperation>;
+  restore(
+    ref: ItemRef,
+    recoveryPointId: string,
+    request: RestoreRequest,
+    options?: TrackOptions,
+  ): Promise<AzureOperation>;
   /** Opens (or renews) a file-recovery session on the point: the scripts that mount its disks. */
   provisionFileRecovery(ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<FileRecoveryScript[]>;
   /** Closes the point's file-recovery session. */
@@ -168,7 +223,12 @@ export interface BackupService {
   /** The subscription's storage accounts in a region (a restore's staging location), by name. */
   listStorageAccounts(subscriptionId: string, region: string, signal?: AbortSignal): Promise<StorageAccount[]>;
   /** Whether no VM of that name exists in the resource group. */
-  isVmNameAvailable(subscriptionId: string, resourceGroup: string, name: string, signal?: AbortSignal): Promise<boolean>;
+  isVmNameAvailable(
+    subscriptionId: string,
+    resourceGroup: string,
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<boolean>;
   /** How the vault encrypts backup data at rest. */
   getEncryptionConfig(ref: VaultRef, signal?: AbortSignal): Promise<EncryptionConfig>;
 
@@ -182,7 +242,17 @@ export interface BackupService {
    */
   reserve(kind: OperationKind, resourceId: string): Reservation | undefined;
   /** The item's running job of this operation, by anyone (the vault's InProgress jobs); a failed lookup throws. */
-  findRunningJob(ref: VaultRef, operation: JobOperation, item: Pick<BackupItem, 'containerName' | 'friendlyName'>, signal?: AbortSignal): Promise<BackupJob | undefined>;
+  findRunningJob(
+    ref: VaultRef,
+    operation: JobOperation,
+    item: Pick<BackupItem, 'containerName' | 'friendlyName'>,
+    signal?: AbortSignal,
+  ): Promise<BackupJob | undefined>;
 
-  fanOut<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<R[]>;
+  fanOut<T, R>(
+    items: readonly T[],
+    limit: number,
+    fn: (item: T, index: number) => Promise<R>,
+    signal?: AbortSignal,
+  ): Promise<R[]>;
 }

@@ -8,7 +8,13 @@ import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import { createStorageManagement, type StorageManagementContext } from '@azure/arm-storage/api';
-import { formDataPolicyName, type HttpClient, type Pipeline, type PipelinePolicy, proxyPolicyName } from '@azure/core-rest-pipeline';
+import {
+  formDataPolicyName,
+  type HttpClient,
+  type Pipeline,
+  type PipelinePolicy,
+  proxyPolicyName,
+} from '@azure/core-rest-pipeline';
 import { callLogPolicy } from './transport/callLogPolicy';
 import { emptySegmentPolicy } from './transport/emptySegmentPolicy';
 import { errorBodyPolicy } from './transport/errorBodyPolicy';

@@ -13,5 +13,11 @@ export function sandboxEnvironment(endpoint: string, ca: string): AzureEnvironme
 /** An environment for any Resource Manager endpoint; the token scope is the endpoint's `/.default`. */
 export function environmentFor(name: string, resourceManagerEndpoint: string, portalUrl: string): AzureEnvironment {
   const endpoint = resourceManagerEndpoint.replace(/\/+$/, '');
-  return { name, resourceManagerEndpoint: endpoint, tokenScope: `${endpoint}/.default`, portalUrl: portalUrl.replace(/\/+$/, ''), isSandbox: false };
+  return {
+    name,
+    resourceManagerEndpoint: endpoint,
+    tokenScope: `${endpoint}/.default`,
+    portalUrl: portalUrl.replace(/\/+$/, ''),
+    isSandbox: false,
+  };
 }

@@ -5,8 +5,18 @@ import { isRestError } from '@azure/core-rest-pipeline';
 import { errorBodyOf } from './transport/errorBodyPolicy';
 
 const SOCKET_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT', 'ECONNABORTED',
-  'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR', 'UND_ERR_SOCKET',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ESOCKETTIMEDOUT',
+  'ECONNABORTED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'REQUEST_SEND_ERROR',
+  'UND_ERR_SOCKET',
 ]);
 const LRO_FAILED = /^The long-running operation has failed\.\s*([^.\s]+)\.\s*([\s\S]*)$/;
 
@@ -26,7 +36,15 @@ export class AzureError extends Error {
   /** How long the service asked to wait before a retry, when that was longer than the layer waits (transport/retryAfterCap.ts). */
   readonly retryAfterMs?: number;
 
-  constructor(init: { code: string; message: string; status?: number; requestId?: string; retryable?: boolean; target?: string; retryAfterMs?: number }) {
+  constructor(init: {
+    code: string;
+    message: string;
+    status?: number;
+    requestId?: string;
+    retryable?: boolean;
+    target?: string;
+    retryAfterMs?: number;
+  }) {
     super(init.message);
     this.code = init.code;
     this.status = init.status;
@@ -91,8 +109,11 @@ function looksLikeRestError(e: unknown): boolean {
 
 function fromRestError(e: RestErrorShape): AzureError {
   const status = e.statusCode ?? e.response?.status;
-  const envelope = armErrorIn(e.response?.parsedBody) ?? armErrorIn(e.details) ?? armErrorIn(parseJson(e.response?.bodyAsText))
-    ?? armErrorIn(parseJson(errorBodyOf(e.request)));
+  const envelope =
+    armErrorIn(e.response?.parsedBody) ??
+    armErrorIn(e.details) ??
+    armErrorIn(parseJson(e.response?.bodyAsText)) ??
+    armErrorIn(parseJson(errorBodyOf(e.request)));
   const requestId = headerValue(e.response?.headers, 'x-ms-request-id');
   const code = envelope?.code ?? e.code ?? (status !== undefined ? `Http${status}` : 'Error');
   const socket = e.code !== undefined && SOCKET_CODES.has(e.code);

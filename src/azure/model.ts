@@ -131,7 +131,13 @@ export interface VirtualMachine {
 
 /** The portal's wording: ProtectionState IRPending reads "Warning (initial backup pending)". */
 export type ProtectionState =
-  | 'IRPending' | 'Protected' | 'ProtectionError' | 'ProtectionStopped' | 'ProtectionPaused' | 'BackupsSuspended' | 'Invalid';
+  | 'IRPending'
+  | 'Protected'
+  | 'ProtectionError'
+  | 'ProtectionStopped'
+  | 'ProtectionPaused'
+  | 'BackupsSuspended'
+  | 'Invalid';
 
 export type HealthStatus = 'Passed' | 'ActionRequired' | 'ActionSuggested' | 'Invalid';
 
@@ -227,9 +233,10 @@ export interface PolicyInput {
   retention: PolicyRetention;
 }
 
-export type JobStatus = 'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling' | 'Invalid';
+export type JobStatus =
+  'InProgress' | 'Completed' | 'Failed' | 'CompletedWithWarnings' | 'Cancelled' | 'Cancelling' | 'Invalid';
 export type JobOperation =
-  | 'ConfigureBackup' | 'Backup' | 'Restore' | 'DisableBackup' | 'DeleteBackupData' | 'Register' | 'UnRegister' | string;
+  'ConfigureBackup' | 'Backup' | 'Restore' | 'DisableBackup' | 'DeleteBackupData' | 'Register' | 'UnRegister' | string;
 
 export interface JobTask {
   name: string;

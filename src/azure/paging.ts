@@ -20,7 +20,10 @@ export const modularToken: TokenReader = (page) => {
  * ends, and returns the token of the next page. Without maxItems this follows every nextLink to the end.
  */
 export async function collectPage<TRaw, T>(
-  source: PageSource<TRaw>, tokenOf: TokenReader, map: (raw: TRaw) => T | undefined, options: PageOptions = {},
+  source: PageSource<TRaw>,
+  tokenOf: TokenReader,
+  map: (raw: TRaw) => T | undefined,
+  options: PageOptions = {},
 ): Promise<Page<T>> {
   const items: T[] = [];
   const max = options.maxItems ?? Number.POSITIVE_INFINITY;
@@ -44,7 +47,10 @@ export async function collectPage<TRaw, T>(
 
 /** Every item of every page. */
 export async function collectAll<TRaw, T>(
-  source: PageSource<TRaw>, tokenOf: TokenReader, map: (raw: TRaw) => T | undefined, signal?: AbortSignal,
+  source: PageSource<TRaw>,
+  tokenOf: TokenReader,
+  map: (raw: TRaw) => T | undefined,
+  signal?: AbortSignal,
 ): Promise<T[]> {
   return (await collectPage(source, tokenOf, map, { signal })).items;
 }
@@ -59,7 +65,10 @@ export interface ListPage<E> {
  * Pages from `continuationToken` on until `maxItems` (whole pages) or the end, one page at a time, yielding to
  * the event loop between pages so a long list never blocks the host.
  */
-export async function gatherPages<E>(fetch: (token: string | undefined) => Promise<ListPage<E>>, options: PageOptions = {}): Promise<ListPage<E>> {
+export async function gatherPages<E>(
+  fetch: (token: string | undefined) => Promise<ListPage<E>>,
+  options: PageOptions = {},
+): Promise<ListPage<E>> {
   const entries: E[] = [];
   const max = options.maxItems ?? Number.POSITIVE_INFINITY;
   let token = options.continuationToken;
@@ -74,7 +83,11 @@ export async function gatherPages<E>(fetch: (token: string | undefined) => Promi
 }
 
 /** One page of an SDK pager, from `token`: its raw items and its continuation token. */
-export async function onePage<TRaw>(source: PageSource<TRaw>, tokenOf: TokenReader, token?: string): Promise<{ raw: TRaw[]; next?: string }> {
+export async function onePage<TRaw>(
+  source: PageSource<TRaw>,
+  tokenOf: TokenReader,
+  token?: string,
+): Promise<{ raw: TRaw[]; next?: string }> {
   const iterator = source.byPage(token ? { continuationToken: token } : undefined);
   const result = await iterator.next();
   if (result.done) return { raw: [] };

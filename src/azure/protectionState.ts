@@ -16,7 +16,13 @@ export type ProtectionStatus =
   | 'Unknown';
 
 export const PROTECTION_STATUSES: readonly ProtectionStatus[] = [
-  'Protected', 'InitialBackupPending', 'ProtectionStopped', 'SoftDeleted', 'ProtectionError', 'NotProtected', 'Unknown',
+  'Protected',
+  'InitialBackupPending',
+  'ProtectionStopped',
+  'SoftDeleted',
+  'ProtectionError',
+  'NotProtected',
+  'Unknown',
 ];
 
 export type ItemStateFields = Pick<BackupItem, 'protectionState'> & Partial<Pick<BackupItem, 'softDeleted'>>;
@@ -24,21 +30,32 @@ export type ItemStateFields = Pick<BackupItem, 'protectionState'> & Partial<Pick
 export function itemProtectionStatus(item: ItemStateFields): ProtectionStatus {
   if (item.softDeleted) return 'SoftDeleted';
   switch (item.protectionState) {
-    case 'Protected': return 'Protected';
-    case 'IRPending': return 'InitialBackupPending';
-    case 'ProtectionError': return 'ProtectionError';
-    case 'ProtectionStopped': case 'ProtectionPaused': case 'BackupsSuspended': return 'ProtectionStopped';
-    default: return 'Unknown';
+    case 'Protected':
+      return 'Protected';
+    case 'IRPending':
+      return 'InitialBackupPending';
+    case 'ProtectionError':
+      return 'ProtectionError';
+    case 'ProtectionStopped':
+    case 'ProtectionPaused':
+    case 'BackupsSuspended':
+      return 'ProtectionStopped';
+    default:
+      return 'Unknown';
   }
 }
 
 /** The backupStatus API's protectionStatus when no item could be read: Protecting is an enable still configuring. */
 export function backupStatusProtection(protectionStatus: string | undefined): ProtectionStatus {
   switch (protectionStatus) {
-    case 'Protected': return 'Protected';
-    case 'Protecting': return 'InitialBackupPending';
-    case 'NotProtected': return 'NotProtected';
-    default: return 'Unknown';
+    case 'Protected':
+      return 'Protected';
+    case 'Protecting':
+      return 'InitialBackupPending';
+    case 'NotProtected':
+      return 'NotProtected';
+    default:
+      return 'Unknown';
   }
 }
 

@@ -18,9 +18,21 @@ import { getRecoveryPoint, listRecoveryPoints } from './operations/recoveryPoint
 import { findRunningJob, gateOf } from './operations/neverTwice';
 import { restore } from './operations/restore';
 import { isVmNameAvailable, listStorageAccounts, listVirtualNetworks } from './operations/restoreTargets';
-import { checkVaultName, createVault, getStorageConfig, getVault, listVaults, setStorageConfig } from './operations/vaults';
+import {
+  checkVaultName,
+  createVault,
+  getStorageConfig,
+  getVault,
+  listVaults,
+  setStorageConfig,
+} from './operations/vaults';
 import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
-import { getVirtualMachine, getVmProtection, listVirtualMachinesPage, listVirtualMachinesWithProtection } from './operations/vmProtection';
+import {
+  getVirtualMachine,
+  getVmProtection,
+  listVirtualMachinesPage,
+  listVirtualMachinesWithProtection,
+} from './operations/vmProtection';
 import { createListingCache, noListingCache } from './transport/listingCache';
 import type { AzureSession, BackupServiceOptions } from './session';
 
@@ -41,7 +53,10 @@ export function createBackupService(session: AzureSession, options: BackupServic
     clients: createClientSet(session, { logger: options.logger, retry: options.retry }),
     concurrency: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY),
     writeConcurrency: Math.max(1, options.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY),
-    timing: { intervalMs, maxIntervalMs: Math.max(intervalMs, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS) },
+    timing: {
+      intervalMs,
+      maxIntervalMs: Math.max(intervalMs, options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS),
+    },
     cache: options.cacheListings ? createListingCache() : noListingCache,
     vmListing: { computeOnly: false, fallbackLogged: false, logger: options.logger },
   };
@@ -49,7 +64,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     listSubscriptions: (signal) => arm.listSubscriptions(ctx, signal, session.tenantId),
     listResourceGroups: (subscriptionId, signal) => arm.listResourceGroups(ctx, subscriptionId, signal),
     listRegions: (subscriptionId, signal) => arm.listRegions(ctx, subscriptionId, signal),
-    listVirtualMachinesWithProtection: (subscriptionId, signal) => listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
+    listVirtualMachinesWithProtection: (subscriptionId, signal) =>
+      listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
     graphVirtualMachines: (subscriptionIds, signal) => graphVirtualMachines(ctx, subscriptionIds, signal),
     graphBackupItems: (subscriptionIds, signal) => graphBackupItems(ctx, subscriptionIds, signal),
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
@@ -58,7 +74,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     getVirtualMachine: (ref, signal) => getVirtualMachine(ctx, ref, signal),
     listVaults: (subscriptionId, pageOptions) => listVaults(ctx, subscriptionId, pageOptions),
     getVault: (ref, signal) => getVault(ctx, ref, signal),
-    checkVaultName: (subscriptionId, resourceGroup, location, name, signal) => checkVaultName(ctx, subscriptionId, resourceGroup, location, name, signal),
+    checkVaultName: (subscriptionId, resourceGroup, location, name, signal) =>
+      checkVaultName(ctx, subscriptionId, resourceGroup, location, name, signal),
     createVault: (input, signal) => createVault(ctx, input, signal),
     getStorageConfig: (ref, signal) => getStorageConfig(ctx, ref, signal),
     setStorageConfig: (ref, redundancy, crr, signal) => setStorageConfig(ctx, ref, redundancy, crr, signal),
@@ -69,7 +86,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     getBackupItem: (ref, signal) => getBackupItem(ctx, ref, signal),
     discoverVirtualMachines: (ref, signal) => discoverVirtualMachines(ctx, ref, signal),
     enableProtection: (ref, vm, policyName, trackOptions) => enableProtection(ctx, ref, vm, policyName, trackOptions),
-    enableProtectionMany: (ref, vms, policyName, trackOptions) => enableProtectionMany(ctx, ref, vms, policyName, trackOptions),
+    enableProtectionMany: (ref, vms, policyName, trackOptions) =>
+      enableProtectionMany(ctx, ref, vms, policyName, trackOptions),
     backupNow: (ref, retainUntil, trackOptions) => backupNow(ctx, ref, retainUntil, trackOptions),
     stopProtection: (ref, mode, trackOptions) => stopProtection(ctx, ref, mode, trackOptions),
     changePolicy: (ref, policyName, trackOptions) => changePolicy(ctx, ref, policyName, trackOptions),
@@ -89,7 +107,8 @@ export function createBackupService(session: AzureSession, options: BackupServic
     revokeFileRecovery: (ref, recoveryPointId, signal) => revokeFileRecovery(ctx, ref, recoveryPointId, signal),
     listVirtualNetworks: (subscriptionId, region, signal) => listVirtualNetworks(ctx, subscriptionId, region, signal),
     listStorageAccounts: (subscriptionId, region, signal) => listStorageAccounts(ctx, subscriptionId, region, signal),
-    isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) => isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
+    isVmNameAvailable: (subscriptionId, resourceGroup, name, signal) =>
+      isVmNameAvailable(ctx, subscriptionId, resourceGroup, name, signal),
     getEncryptionConfig: (ref, signal) => getEncryptionConfig(ctx, ref, signal),
     reserve: (kind, resourceId) => gateOf(ctx).reserve(kind, resourceId),
     findRunningJob: (ref, operation, item, signal) => findRunningJob(ctx, ref, operation, item, signal),

@@ -28,7 +28,9 @@ export interface AcceptedOperation {
 export type RawResponseHandler = NonNullable<BackupsTriggerOptionalParams['onResponse']>;
 
 /** Runs the call that starts an operation and captures the headers of its 202. */
-export async function startOperation(call: (onResponse: RawResponseHandler) => Promise<unknown>): Promise<AcceptedOperation> {
+export async function startOperation(
+  call: (onResponse: RawResponseHandler) => Promise<unknown>,
+): Promise<AcceptedOperation> {
   let accepted: AcceptedOperation = {};
   try {
     await call((raw) => {
@@ -51,14 +53,18 @@ export async function startOperation(call: (onResponse: RawResponseHandler) => P
  * first answer is the trigger's, and a failure of the SDK's own poll after an accepted trigger does not hide it
  * (the caller tracks the operation from the trigger's headers).
  */
-export async function startLongRunningOperation(call: (onResponse: RawResponseHandler) => Promise<unknown>): Promise<AcceptedOperation> {
+export async function startLongRunningOperation(
+  call: (onResponse: RawResponseHandler) => Promise<unknown>,
+): Promise<AcceptedOperation> {
   let first: { status: number; accepted: AcceptedOperation } | undefined;
   try {
     await call((raw) => {
       first ??= {
         status: raw.status,
         accepted: {
-          operationId: operationIdFromUrl(headerValue(raw.headers, 'azure-asyncoperation') ?? headerValue(raw.headers, 'location')),
+          operationId: operationIdFromUrl(
+            headerValue(raw.headers, 'azure-asyncoperation') ?? headerValue(raw.headers, 'location'),
+          ),
           retryAfterMs: parseRetryAfter(headerValue(raw.headers, 'retry-after')),
           requestId: headerValue(raw.headers, 'x-ms-request-id'),
         },
@@ -72,7 +78,9 @@ export async function startLongRunningOperation(call: (onResponse: RawResponseHa
 
 /** Starts an operation and follows it to its end (or its job's start with untilJobStarted). */
 export async function runTrackedOperation(
-  ctx: TrackerContext, call: (onResponse: RawResponseHandler) => Promise<unknown>, options: TrackOptions = {},
+  ctx: TrackerContext,
+  call: (onResponse: RawResponseHandler) => Promise<unknown>,
+  options: TrackOptions = {},
 ): Promise<AzureOperation> {
   let accepted: AcceptedOperation;
   try {
@@ -87,7 +95,11 @@ export async function runTrackedOperation(
   return trackAcceptedOperation(ctx, accepted, options);
 }
 
-export async function trackAcceptedOperation(ctx: TrackerContext, accepted: AcceptedOperation, options: TrackOptions = {}): Promise<AzureOperation> {
+export async function trackAcceptedOperation(
+  ctx: TrackerContext,
+  accepted: AcceptedOperation,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
   const operationId = accepted.operationId ?? '';
   if (!operationId) {
     // The service answered 200 synchronously: nothing left to follow.
@@ -107,15 +119,34 @@ export async function trackAcceptedOperation(ctx: TrackerContext, accepted: Acce
 }
 
 /** Follows a known job (to its end, or its start with untilJobStarted) and turns it into the operation's outcome. */
-export async function trackJob(ctx: TrackerContext, operationId: string, jobId: string, options: TrackOptions = {}): Promise<AzureOperation> {
+export async function trackJob(
+  ctx: TrackerContext,
+  operationId: string,
+  jobId: string,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
   let lastJob: BackupJob | undefined;
   let requestId: string | undefined;
-  const seen = (id: string | undefined): void => { requestId = id ?? requestId; };
+  const seen = (id: string | undefined): void => {
+    requestId = id ?? requestId;
+  };
   try {
     lastJob = await readJob(ctx, jobId, options.signal, seen);
     options.onProgress?.(lastJob);
     if (!options.untilJobStarted && isJobRunning(lastJob.status)) {
-      lastJob = await followJob(ctx, jobId, { ...options, onProgress: (job) => { lastJob = job; options.onProgress?.(job); } }, lastJob, seen);
+      lastJob = await followJob(
+        ctx,
+        jobId,
+        {
+          ...options,
+          onProgress: (job) => {
+            lastJob = job;
+            options.onProgress?.(job);
+          },
+        },
+        lastJob,
+        seen,
+      );
     }
     return { operationId, jobId, job: lastJob, ...jobOutcome(lastJob, options.untilJobStarted === true, requestId) };
   } catch (e) {
@@ -123,7 +154,13 @@ export async function trackJob(ctx: TrackerContext, operationId: string, jobId: 
   }
 }
 
-function endedEarly(operationId: string, jobId: string | undefined, job: BackupJob | undefined, e: unknown, options: TrackOptions): AzureOperation {
+function endedEarly(
+  operationId: string,
+  jobId: string | undefined,
+  job: BackupJob | undefined,
+  e: unknown,
+  options: TrackOptions,
+): AzureOperation {
   const error = AzureError.from(e);
   if (error.code === 'Cancelled' || options.signal?.aborted) {
     return { operationId, jobId, job, outcome: 'Cancelled' };
@@ -132,15 +169,26 @@ function endedEarly(operationId: string, jobId: string | undefined, job: BackupJ
 }
 
 /** One read of a job, reporting the response's x-ms-request-id (a failed job's error carries it for support). */
-async function readJob(ctx: TrackerContext, jobName: string, signal: AbortSignal | undefined, seen?: (requestId: string | undefined) => void): Promise<BackupJob> {
+async function readJob(
+  ctx: TrackerContext,
+  jobName: string,
+  signal: AbortSignal | undefined,
+  seen?: (requestId: string | undefined) => void,
+): Promise<BackupJob> {
   const { client, vault } = ctx;
-  return toBackupJob(await client.jobDetails.get(vault.name, vault.resourceGroup, jobName, {
-    abortSignal: signal,
-    onResponse: (raw) => seen?.(headerValue(raw.headers, 'x-ms-request-id')),
-  }));
+  return toBackupJob(
+    await client.jobDetails.get(vault.name, vault.resourceGroup, jobName, {
+      abortSignal: signal,
+      onResponse: (raw) => seen?.(headerValue(raw.headers, 'x-ms-request-id')),
+    }),
+  );
 }
 
-function jobOutcome(job: BackupJob, startedIsEnough: boolean, requestId: string | undefined): Pick<AzureOperation, 'outcome' | 'error'> {
+function jobOutcome(
+  job: BackupJob,
+  startedIsEnough: boolean,
+  requestId: string | undefined,
+): Pick<AzureOperation, 'outcome' | 'error'> {
   if (startedIsEnough && isJobRunning(job.status)) {
     return { outcome: 'Completed' };
   }
@@ -155,7 +203,8 @@ function jobOutcome(job: BackupJob, startedIsEnough: boolean, requestId: string 
       return {
         outcome: 'Failed',
         error: {
-          code: job.errorCode ?? `Job${job.status}`, message: job.errorMessage ?? `The ${job.operation} job ended with status ${job.status}.`,
+          code: job.errorCode ?? `Job${job.status}`,
+          message: job.errorMessage ?? `The ${job.operation} job ended with status ${job.status}.`,
           ...(requestId ? { requestId } : {}),
         },
       };
@@ -171,7 +220,12 @@ export interface StatusResult {
 }
 
 /** Polls the vault-level operation status until it is no longer InProgress. */
-export async function pollOperationStatus(ctx: TrackerContext, operationId: string, firstRetryAfterMs: number | undefined, signal?: AbortSignal): Promise<StatusResult> {
+export async function pollOperationStatus(
+  ctx: TrackerContext,
+  operationId: string,
+  firstRetryAfterMs: number | undefined,
+  signal?: AbortSignal,
+): Promise<StatusResult> {
   const { client, vault, timing } = ctx;
   let retryAfterMs = firstRetryAfterMs;
   for (;;) {
@@ -222,7 +276,11 @@ function jobIdOf(properties: unknown): string | undefined {
  * the cap. Throws AzureError 'Cancelled' when the signal aborts.
  */
 export async function followJob(
-  ctx: TrackerContext, jobName: string, options: TrackOptions = {}, current?: BackupJob, seen?: (requestId: string | undefined) => void,
+  ctx: TrackerContext,
+  jobName: string,
+  options: TrackOptions = {},
+  current?: BackupJob,
+  seen?: (requestId: string | undefined) => void,
 ): Promise<BackupJob> {
   const { timing } = ctx;
   let job = current;
@@ -243,15 +301,19 @@ export async function followJob(
 }
 
 function jobChanged(a: BackupJob, b: BackupJob): boolean {
-  return a.status !== b.status || a.progressPercentage !== b.progressPercentage
-    || JSON.stringify(a.tasks) !== JSON.stringify(b.tasks);
+  return (
+    a.status !== b.status ||
+    a.progressPercentage !== b.progressPercentage ||
+    JSON.stringify(a.tasks) !== JSON.stringify(b.tasks)
+  );
 }
 
 /** Refresh containers (discovery): Location → backupFabrics/Azure/operationResults/{op} until 204. */
 export async function refreshContainers(ctx: TrackerContext, signal?: AbortSignal): Promise<void> {
   const { client, vault, timing } = ctx;
   const accepted = await startOperation((onResponse) =>
-    client.protectionContainers.refresh(vault.name, vault.resourceGroup, FABRIC, { abortSignal: signal, onResponse }));
+    client.protectionContainers.refresh(vault.name, vault.resourceGroup, FABRIC, { abortSignal: signal, onResponse }),
+  );
   const operationId = accepted.operationId;
   if (!operationId) {
     return;
@@ -261,13 +323,19 @@ export async function refreshContainers(ctx: TrackerContext, signal?: AbortSigna
     await sleep(nextDelay(timing, retryAfterMs), signal);
     let status = 0;
     try {
-      await client.protectionContainerRefreshOperationResults.get(vault.name, vault.resourceGroup, FABRIC, operationId, {
-        abortSignal: signal,
-        onResponse: (raw) => {
-          status = raw.status;
-          retryAfterMs = parseRetryAfter(headerValue(raw.headers, 'retry-after'));
+      await client.protectionContainerRefreshOperationResults.get(
+        vault.name,
+        vault.resourceGroup,
+        FABRIC,
+        operationId,
+        {
+          abortSignal: signal,
+          onResponse: (raw) => {
+            status = raw.status;
+            retryAfterMs = parseRetryAfter(headerValue(raw.headers, 'retry-after'));
+          },
         },
-      });
+      );
     } catch (e) {
       throw AzureError.from(e);
     }

@@ -28,7 +28,11 @@ export const POLICY_LIMITS = {
 
 export function validateVaultName(name: string): ValidationResult {
   if (name.length < 2 || name.length > 50) {
-    return { key: 'vaultName.length', message: 'The vault name must be between 2 and 50 characters long.', args: { min: 2, max: 50 } };
+    return {
+      key: 'vaultName.length',
+      message: 'The vault name must be between 2 and 50 characters long.',
+      args: { min: 2, max: 50 },
+    };
   }
   if (!/^[A-Za-z]/.test(name)) {
     return { key: 'vaultName.start', message: 'The vault name must start with a letter.' };
@@ -44,7 +48,11 @@ export function validateVaultName(name: string): ValidationResult {
 
 export function validatePolicyName(name: string): ValidationResult {
   if (name.length < 3 || name.length > 150) {
-    return { key: 'policyName.length', message: 'The policy name must be between 3 and 150 characters long.', args: { min: 3, max: 150 } };
+    return {
+      key: 'policyName.length',
+      message: 'The policy name must be between 3 and 150 characters long.',
+      args: { min: 3, max: 150 },
+    };
   }
   if (!/^[A-Za-z]/.test(name)) {
     return { key: 'policyName.start', message: 'The policy name must start with a letter.' };
@@ -61,10 +69,18 @@ export function validatePolicyName(name: string): ValidationResult {
 /** Azure's resource group names: 1-90 characters; letters, digits, underscores, hyphens, periods and parentheses; not ending with a period. */
 export function validateResourceGroupName(name: string): ValidationResult {
   if (name.length < 1 || name.length > 90) {
-    return { key: 'resourceGroup.length', message: 'The resource group name must be between 1 and 90 characters long.', args: { min: 1, max: 90 } };
+    return {
+      key: 'resourceGroup.length',
+      message: 'The resource group name must be between 1 and 90 characters long.',
+      args: { min: 1, max: 90 },
+    };
   }
   if (!/^[-\w._()]+$/.test(name)) {
-    return { key: 'resourceGroup.characters', message: 'The resource group name can contain only letters, digits, underscores, hyphens, periods and parentheses.' };
+    return {
+      key: 'resourceGroup.characters',
+      message:
+        'The resource group name can contain only letters, digits, underscores, hyphens, periods and parentheses.',
+    };
   }
   if (name.endsWith('.')) {
     return { key: 'resourceGroup.end', message: 'The resource group name cannot end with a period.' };
@@ -90,11 +106,16 @@ export function validateRetainUntil(value: Date | string, now: Date = new Date()
   const { min, max } = retainUntilRange(now);
   const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   if (day < min.getTime()) {
-    return { key: 'retainUntil.tooEarly', message: 'The retain-until date must be tomorrow or later.', args: { min: isoDay(min) } };
+    return {
+      key: 'retainUntil.tooEarly',
+      message: 'The retain-until date must be tomorrow or later.',
+      args: { min: isoDay(min) },
+    };
   }
   if (day > max.getTime()) {
     return {
-      key: 'retainUntil.tooLate', message: `The retain-until date can be at most ${MAX_RETAIN_YEARS} years ahead.`,
+      key: 'retainUntil.tooLate',
+      message: `The retain-until date can be at most ${MAX_RETAIN_YEARS} years ahead.`,
       args: { max: isoDay(max), years: MAX_RETAIN_YEARS },
     };
   }
@@ -155,10 +176,21 @@ export function validateRetentionRange(field: PolicyRangeField, value: number | 
 export function validateInstantRestoreDays(days: number | undefined, weekly: boolean): ValidationResult {
   const L = POLICY_LIMITS;
   if (!weekly) {
-    return inRange('policy.instantRestore', 'Instant restore retention (days)', days, L.instantRestoreDays.min, L.instantRestoreDays.max);
+    return inRange(
+      'policy.instantRestore',
+      'Instant restore retention (days)',
+      days,
+      L.instantRestoreDays.min,
+      L.instantRestoreDays.max,
+    );
   }
-  return days === L.weeklyInstantRestoreDays ? undefined
-    : { key: 'policy.instantRestoreWeekly', message: 'A weekly schedule keeps instant restore snapshots for exactly 5 days.', args: { days: L.weeklyInstantRestoreDays } };
+  return days === L.weeklyInstantRestoreDays
+    ? undefined
+    : {
+        key: 'policy.instantRestoreWeekly',
+        message: 'A weekly schedule keeps instant restore snapshots for exactly 5 days.',
+        args: { days: L.weeklyInstantRestoreDays },
+      };
 }
 
 /** Ranges from the service's limits for standard (V1) VM policies. Returns the first problem found. */
@@ -168,19 +200,27 @@ export function validatePolicyInput(input: PolicyInput): ValidationResult {
   const checks: (() => ValidationResult)[] = [
     () => validatePolicyName(input.name),
     () => validateScheduleTime(input.schedule.time),
-    () => (weekly && !(input.schedule.days?.length)
-      ? { key: 'policy.weeklyDays', message: 'A weekly schedule needs at least one day.' } : undefined),
+    () =>
+      weekly && !input.schedule.days?.length
+        ? { key: 'policy.weeklyDays', message: 'A weekly schedule needs at least one day.' }
+        : undefined,
     () => validateInstantRestoreDays(input.instantRestoreDays, weekly),
-    () => (!weekly && r.dailyDays === undefined
-      ? { key: 'policy.dailyRequired', message: 'A daily schedule needs a daily retention.' } : undefined),
-    () => (weekly && r.weeklyWeeks === undefined
-      ? { key: 'policy.weeklyRequired', message: 'A weekly schedule needs a weekly retention.' } : undefined),
+    () =>
+      !weekly && r.dailyDays === undefined
+        ? { key: 'policy.dailyRequired', message: 'A daily schedule needs a daily retention.' }
+        : undefined,
+    () =>
+      weekly && r.weeklyWeeks === undefined
+        ? { key: 'policy.weeklyRequired', message: 'A weekly schedule needs a weekly retention.' }
+        : undefined,
     () => validateRetentionRange('dailyDays', r.dailyDays),
     () => validateRetentionRange('weeklyWeeks', r.weeklyWeeks),
     () => validateRetentionRange('monthlyMonths', r.monthlyMonths),
     () => validateRetentionRange('yearlyYears', r.yearlyYears),
-    () => (!weekly && r.weeklyWeeks !== undefined && !(r.weeklyDays?.length)
-      ? { key: 'policy.weeklyRetentionDays', message: 'Weekly retention needs at least one day.' } : undefined),
+    () =>
+      !weekly && r.weeklyWeeks !== undefined && !r.weeklyDays?.length
+        ? { key: 'policy.weeklyRetentionDays', message: 'Weekly retention needs at least one day.' }
+        : undefined,
   ];
   for (const check of checks) {
     const problem = check();
@@ -195,10 +235,17 @@ export function validatePolicyInput(input: PolicyInput): ValidationResult {
 export function validateVmName(name: string, osType: 'Windows' | 'Linux' | 'Unknown' = 'Unknown'): ValidationResult {
   const max = osType === 'Windows' ? 15 : 64;
   if (name.length < 1 || name.length > max) {
-    return { key: 'vmName.length', message: `The virtual machine name must be between 1 and ${max} characters long.`, args: { min: 1, max } };
+    return {
+      key: 'vmName.length',
+      message: `The virtual machine name must be between 1 and ${max} characters long.`,
+      args: { min: 1, max },
+    };
   }
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
-    return { key: 'vmName.characters', message: 'The virtual machine name can contain only letters, digits, hyphens, underscores and periods.' };
+    return {
+      key: 'vmName.characters',
+      message: 'The virtual machine name can contain only letters, digits, hyphens, underscores and periods.',
+    };
   }
   if (/[.-]$/.test(name)) {
     return { key: 'vmName.end', message: 'The virtual machine name cannot end with a period or a hyphen.' };
@@ -207,7 +254,8 @@ export function validateVmName(name: string, osType: 'Windows' | 'Linux' | 'Unkn
 }
 
 /** The request field a restore problem is about (the form puts the message next to it). */
-export type RestoreField = 'region' | 'vmName' | 'targetResourceGroup' | 'virtualNetworkId' | 'subnetId' | 'stagingStorageAccountId' | 'zone';
+export type RestoreField =
+  'region' | 'vmName' | 'targetResourceGroup' | 'virtualNetworkId' | 'subnetId' | 'stagingStorageAccountId' | 'zone';
 
 export interface RestoreProblem extends ValidationProblem {
   field: RestoreField;
@@ -224,13 +272,21 @@ export interface RestoreTargetFacts {
 }
 
 const ID_SHAPES: Record<'virtualNetworkId' | 'subnetId' | 'stagingStorageAccountId', RegExp> = {
-  virtualNetworkId: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i,
-  subnetId: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i,
-  stagingStorageAccountId: /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i,
+  virtualNetworkId:
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+$/i,
+  subnetId:
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i,
+  stagingStorageAccountId:
+    /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Storage\/storageAccounts\/[^/]+$/i,
 };
 const LABELS: Record<RestoreField, string> = {
-  region: 'the region', vmName: 'a virtual machine name', targetResourceGroup: 'a target resource group', virtualNetworkId: 'a virtual network',
-  subnetId: 'a subnet', stagingStorageAccountId: 'a staging storage account', zone: 'an availability zone',
+  region: 'the region',
+  vmName: 'a virtual machine name',
+  targetResourceGroup: 'a target resource group',
+  virtualNetworkId: 'a virtual network',
+  subnetId: 'a subnet',
+  stagingStorageAccountId: 'a staging storage account',
+  zone: 'an availability zone',
 };
 
 function normRegion(value: string | undefined): string {
@@ -238,19 +294,37 @@ function normRegion(value: string | undefined): string {
 }
 
 function required(request: RestoreRequest): RestoreProblem | undefined {
-  const values: [RestoreField, string | undefined][] = [['region', request.region], ['stagingStorageAccountId', request.stagingStorageAccountId]];
+  const values: [RestoreField, string | undefined][] = [
+    ['region', request.region],
+    ['stagingStorageAccountId', request.stagingStorageAccountId],
+  ];
   if (request.kind === 'newVm') {
-    values.push(['vmName', request.vmName], ['targetResourceGroup', request.targetResourceGroup], ['virtualNetworkId', request.virtualNetworkId], ['subnetId', request.subnetId]);
+    values.push(
+      ['vmName', request.vmName],
+      ['targetResourceGroup', request.targetResourceGroup],
+      ['virtualNetworkId', request.virtualNetworkId],
+      ['subnetId', request.subnetId],
+    );
   } else if (request.kind === 'restoreDisks') {
     values.push(['targetResourceGroup', request.targetResourceGroup]);
   }
   for (const [field, value] of values) {
     if (!value || !value.trim()) {
-      return { key: `restore.${field}.required`, field, code: 'InvalidRestoreRequest', message: `A restore of this kind needs ${LABELS[field]}.` };
+      return {
+        key: `restore.${field}.required`,
+        field,
+        code: 'InvalidRestoreRequest',
+        message: `A restore of this kind needs ${LABELS[field]}.`,
+      };
     }
     const shape = ID_SHAPES[field as keyof typeof ID_SHAPES];
     if (shape && !shape.test(value)) {
-      return { key: `restore.${field}.invalid`, field, code: 'InvalidRestoreRequest', message: `'${value}' is not the resource id of ${LABELS[field]}.` };
+      return {
+        key: `restore.${field}.invalid`,
+        field,
+        code: 'InvalidRestoreRequest',
+        message: `'${value}' is not the resource id of ${LABELS[field]}.`,
+      };
     }
   }
   return undefined;
@@ -260,29 +334,52 @@ function required(request: RestoreRequest): RestoreProblem | undefined {
  * Checks a restore request before it is sent: each kind's required fields and id shapes, the new VM's name and
  * zone, the subnet inside the chosen network, and, once the targets' regions are known, that they are the source's.
  */
-export function validateRestoreRequest(request: RestoreRequest, facts: RestoreTargetFacts = {}): RestoreProblem | undefined {
+export function validateRestoreRequest(
+  request: RestoreRequest,
+  facts: RestoreTargetFacts = {},
+): RestoreProblem | undefined {
   const missing = required(request);
   if (missing) return missing;
   if (request.kind === 'newVm') {
     const name = validateVmName(request.vmName, facts.osType);
     if (name) return { ...name, field: 'vmName', code: 'InvalidVmName' };
     if (!idKey(request.subnetId).startsWith(`${idKey(request.virtualNetworkId)}/subnets/`)) {
-      return { key: 'restore.subnetId.otherNetwork', field: 'subnetId', code: 'InvalidRestoreRequest', message: 'The subnet must belong to the chosen virtual network.' };
+      return {
+        key: 'restore.subnetId.otherNetwork',
+        field: 'subnetId',
+        code: 'InvalidRestoreRequest',
+        message: 'The subnet must belong to the chosen virtual network.',
+      };
     }
     if (request.zone !== undefined && !['1', '2', '3'].includes(request.zone)) {
-      return { key: 'restore.zone.invalid', field: 'zone', code: 'InvalidRestoreRequest', message: 'The availability zone must be 1, 2 or 3.' };
-    }
-    if (facts.virtualNetworkLocation !== undefined && normRegion(facts.virtualNetworkLocation) !== normRegion(request.region)) {
       return {
-        key: 'restore.virtualNetworkId.region', field: 'virtualNetworkId', code: 'RestoreTargetInOtherRegion',
+        key: 'restore.zone.invalid',
+        field: 'zone',
+        code: 'InvalidRestoreRequest',
+        message: 'The availability zone must be 1, 2 or 3.',
+      };
+    }
+    if (
+      facts.virtualNetworkLocation !== undefined &&
+      normRegion(facts.virtualNetworkLocation) !== normRegion(request.region)
+    ) {
+      return {
+        key: 'restore.virtualNetworkId.region',
+        field: 'virtualNetworkId',
+        code: 'RestoreTargetInOtherRegion',
         message: `The virtual network is in ${facts.virtualNetworkLocation}; the new VM must be in the source's region, ${request.region}.`,
         args: { location: facts.virtualNetworkLocation, region: request.region },
       };
     }
   }
-  if (facts.stagingAccountLocation !== undefined && normRegion(facts.stagingAccountLocation) !== normRegion(request.region)) {
+  if (
+    facts.stagingAccountLocation !== undefined &&
+    normRegion(facts.stagingAccountLocation) !== normRegion(request.region)
+  ) {
     return {
-      key: 'restore.stagingStorageAccountId.region', field: 'stagingStorageAccountId', code: 'RestoreTargetInOtherRegion',
+      key: 'restore.stagingStorageAccountId.region',
+      field: 'stagingStorageAccountId',
+      code: 'RestoreTargetInOtherRegion',
       message: `The staging storage account is in ${facts.stagingAccountLocation}; it must be in the source's region, ${request.region}.`,
       args: { location: facts.stagingAccountLocation, region: request.region },
     };

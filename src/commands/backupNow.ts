@@ -29,7 +29,12 @@ async function findRunning(service: BackupService, item: BackupItem): Promise<st
  * Starts one on-demand backup and follows it. The Azure layer's reservation is taken synchronously before any await
  * and held to the end, so a second "Backup now" on the same item while this runs does not start another job.
  */
-export async function startBackup(deps: CommandDeps, service: BackupService, item: BackupItem, retainUntil: Date): Promise<{ outcome: BackupNowOutcome; running?: RunningOperation }> {
+export async function startBackup(
+  deps: CommandDeps,
+  service: BackupService,
+  item: BackupItem,
+  retainUntil: Date,
+): Promise<{ outcome: BackupNowOutcome; running?: RunningOperation }> {
   const key = item.sourceResourceId;
   const reservation = deps.jobs.reserve(service, 'backup', item.id, [key]);
   if (!reservation) {
@@ -43,13 +48,20 @@ export async function startBackup(deps: CommandDeps, service: BackupService, ite
       void notify.info(vscode.l10n.t('A backup of {0} is already running.', item.friendlyName));
       return { outcome: { started: false, jobName: existing } };
     }
-    running = trackOperation(deps, {
-      title: vscode.l10n.t('Backing up {0}', item.friendlyName), keys: [key], vault: itemRef(item), kind: 'Backup',
-      affected: () => {
-        deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
-        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+    running = trackOperation(
+      deps,
+      {
+        title: vscode.l10n.t('Backing up {0}', item.friendlyName),
+        keys: [key],
+        vault: itemRef(item),
+        kind: 'Backup',
+        affected: () => {
+          deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
+          deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+        },
       },
-    }, (options) => service.backupNow(itemRef(item), retainUntil, { ...options, reserved: [reservation] }));
+      (options) => service.backupNow(itemRef(item), retainUntil, { ...options, reserved: [reservation] }),
+    );
   } finally {
     if (!running) reservation.release();
   }
@@ -71,7 +83,10 @@ export const backupNow: CommandDefinition = {
     const target = await resolveItem(deps, node);
     if ('vm' in target) {
       const enable = vscode.l10n.t('Enable backup');
-      const choice = await notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name), enable);
+      const choice = await notify.info(
+        vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name),
+        enable,
+      );
       if (choice === enable) await vscode.commands.executeCommand('azureBackup.enableBackup', node);
       return { started: false };
     }
@@ -79,7 +94,9 @@ export const backupNow: CommandDefinition = {
     const status = itemProtectionStatus(item);
     if (!isActivelyProtected(status)) {
       // A stopped or soft-deleted item takes no backup (the service refuses with BMSUserErrorProtectionStopped).
-      void notify.info(vscode.l10n.t('{0} cannot be backed up: {1}.', item.friendlyName, protectionStatusLabel(status, vscode.l10n)));
+      void notify.info(
+        vscode.l10n.t('{0} cannot be backed up: {1}.', item.friendlyName, protectionStatusLabel(status, vscode.l10n)),
+      );
       return { started: false };
     }
     if (typeof input === 'object' && input !== null) {
@@ -91,21 +108,44 @@ export const backupNow: CommandDefinition = {
     const today = new Date();
     const runningJob = deps.jobs.isBusy(item.sourceResourceId) ? 'local' : await findRunning(service, item);
     deps.forms.open({
-      kind: 'backupNow', key: item.id, title: vscode.l10n.t('Backup now: {0}', item.friendlyName), strings: formStrings('backupNow'),
-      init: { itemName: item.friendlyName, vaultName: item.vaultName, retainUntil: toDateInput(addDays(today, 30)), today: toDateInput(today),
-        runningNote: runningJob ? vscode.l10n.t('A backup of this item is running now; another one will not start until it ends.') : undefined },
+      kind: 'backupNow',
+      key: item.id,
+      title: vscode.l10n.t('Backup now: {0}', item.friendlyName),
+      strings: formStrings('backupNow'),
+      init: {
+        itemName: item.friendlyName,
+        vaultName: item.vaultName,
+        retainUntil: toDateInput(addDays(today, 30)),
+        today: toDateInput(today),
+        runningNote: runningJob
+          ? vscode.l10n.t('A backup of this item is running now; another one will not start until it ends.')
+          : undefined,
+      },
       submit: async ({ retainUntil }) => {
         const read = readRetainUntil(retainUntil, new Date());
         if ('problem' in read) throw Object.assign(new Error(fieldMessages()[read.problem]), { field: 'retainUntil' });
         const { outcome, running } = await startBackup(deps, service, item, read.date);
-        if (!outcome.started || !running) return { message: vscode.l10n.t('A backup of {0} is already running.', item.friendlyName), jobName: outcome.jobName };
+        if (!outcome.started || !running)
+          return {
+            message: vscode.l10n.t('A backup of {0} is already running.', item.friendlyName),
+            jobName: outcome.jobName,
+          };
         if (!outcome.jobName) {
           // No job was reported, so the request has already ended: the reply is its outcome. A refusal throws here
           // (OperationFailed / AzureError), and the form shows its message, code and request id.
           const operation = await running.done;
-          return { message: jobEndText(backupEndTexts(), item.friendlyName, operation) ?? vscode.l10n.t('Backup of {0} started.', item.friendlyName) };
+          return {
+            message:
+              jobEndText(backupEndTexts(), item.friendlyName, operation) ??
+              vscode.l10n.t('Backup of {0} started.', item.friendlyName),
+          };
         }
-        announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done, backupEndTexts());
+        announceJobEnd(
+          deps.log,
+          { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) },
+          running.done,
+          backupEndTexts(),
+        );
         return { message: vscode.l10n.t('Backup of {0} started.', item.friendlyName), jobName: outcome.jobName };
       },
       openJob: (jobName) => showJobByName(service, item, jobName),

@@ -20,9 +20,17 @@ export const cancelJob: CommandDefinition = {
       return job;
     }
     if ((options as { confirmed?: unknown } | undefined)?.confirmed !== true) {
-      await confirm(vscode.l10n.t('Cancel the {0} job of {1}?', operationLabel(job.operation, vscode.l10n), job.entityFriendlyName), vscode.l10n.t('Cancel job'), vscode.l10n.t('Keep running'));
+      await confirm(
+        vscode.l10n.t('Cancel the {0} job of {1}?', operationLabel(job.operation, vscode.l10n), job.entityFriendlyName),
+        vscode.l10n.t('Cancel job'),
+        vscode.l10n.t('Keep running'),
+      );
     }
-    const result = await withProgress(vscode.l10n.t('Cancelling the {0} job of {1}…', job.operation, job.entityFriendlyName), true, (signal) => service.cancelJob(jobVaultRef(job), job.name, signal));
+    const result = await withProgress(
+      vscode.l10n.t('Cancelling the {0} job of {1}…', job.operation, job.entityFriendlyName),
+      true,
+      (signal) => service.cancelJob(jobVaultRef(job), job.name, signal),
+    );
     deps.tree.refreshResource(job.vaultId, ['jobs', 'items']);
     return result;
   },

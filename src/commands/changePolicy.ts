@@ -19,15 +19,27 @@ export type ChangePolicyOutcome =
   | { changed: false; reason: 'NotProtected' | 'SamePolicy' | 'EnhancedToStandard' | 'ResourceGuard' };
 
 /** Input for tests and scripts: the policy by name; `confirmed` skips the shorter-retention question. */
-interface ChangePolicyInput { policyName?: unknown; confirmed?: unknown }
+interface ChangePolicyInput {
+  policyName?: unknown;
+  confirmed?: unknown;
+}
 
 /** What a shorter retention does to the item's existing points, when the new policy keeps some tier for less time. */
 export function shorterRetentionSentence(item: BackupItem, from: Policy | undefined, to: Policy): string | undefined {
   if (!from || !retentionShrinks(policyToInput(from), policyToInput(to))) return undefined;
-  return vscode.l10n.t('{0} keeps recovery points for less time than {1}: existing recovery points of {2} older than the new retention are deleted.', to.name, from.name, item.friendlyName);
+  return vscode.l10n.t(
+    '{0} keeps recovery points for less time than {1}: existing recovery points of {2} older than the new retention are deleted.',
+    to.name,
+    from.name,
+    item.friendlyName,
+  );
 }
 
-async function changePolicyOf(deps: CommandDeps, node: unknown, input: ChangePolicyInput | undefined): Promise<ChangePolicyOutcome> {
+async function changePolicyOf(
+  deps: CommandDeps,
+  node: unknown,
+  input: ChangePolicyInput | undefined,
+): Promise<ChangePolicyOutcome> {
   const target = await resolveItem(deps, node);
   if ('vm' in target) {
     void notify.info(vscode.l10n.t('{0} is not protected.', target.vm.name));
@@ -36,16 +48,28 @@ async function changePolicyOf(deps: CommandDeps, node: unknown, input: ChangePol
   const { service, item } = target;
   const status = itemProtectionStatus(item);
   if (!isActivelyProtected(status)) {
-    void notify.info(vscode.l10n.t('The policy of {0} cannot be changed: {1}.', item.friendlyName, protectionStatusLabel(status, vscode.l10n)));
+    void notify.info(
+      vscode.l10n.t(
+        'The policy of {0} cannot be changed: {1}.',
+        item.friendlyName,
+        protectionStatusLabel(status, vscode.l10n),
+      ),
+    );
     return { changed: false, reason: 'NotProtected' };
   }
   const policies = await vmPolicies(service, item);
   const current = policies.find((p) => p.name.toLowerCase() === item.policyName?.toLowerCase());
-  const next = typeof input?.policyName === 'string'
-    ? policies.find((p) => p.name.toLowerCase() === (input.policyName as string).toLowerCase())
-    : await pickItemPolicy(policyPickItems(policies, item.policyName, vscode.l10n.t('current policy'), current),
-      vscode.l10n.t('Select the new backup policy of {0}', item.friendlyName));
-  if (!next) throw new Error(vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)));
+  const next =
+    typeof input?.policyName === 'string'
+      ? policies.find((p) => p.name.toLowerCase() === (input.policyName as string).toLowerCase())
+      : await pickItemPolicy(
+          policyPickItems(policies, item.policyName, vscode.l10n.t('current policy'), current),
+          vscode.l10n.t('Select the new backup policy of {0}', item.friendlyName),
+        );
+  if (!next)
+    throw new Error(
+      vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)),
+    );
   if (next.name.toLowerCase() === item.policyName?.toLowerCase()) {
     void notify.info(vscode.l10n.t('{0} already uses policy {1}.', item.friendlyName, next.name));
     return { changed: false, reason: 'SamePolicy' };
@@ -59,16 +83,23 @@ async function changePolicyOf(deps: CommandDeps, node: unknown, input: ChangePol
   }
   const shorter = shorterRetentionSentence(item, current, next);
   const operationName = vscode.l10n.t('Changing to a policy with shorter retention');
-  if (shorter && await refusedByGuard(service, deps.log, itemRef(item), operationName)) return { changed: false, reason: 'ResourceGuard' };
+  if (shorter && (await refusedByGuard(service, deps.log, itemRef(item), operationName)))
+    return { changed: false, reason: 'ResourceGuard' };
   if (shorter && input?.confirmed !== true) await confirm(shorter, vscode.l10n.t('Change policy'));
-  const running = trackOperation(deps, {
-    title: vscode.l10n.t('Changing the policy of {0} to {1}', item.friendlyName, next.name),
-    keys: [item.sourceResourceId], vault: itemRef(item), kind: 'ConfigureBackup',
-    affected: () => {
-      deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
-      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+  const running = trackOperation(
+    deps,
+    {
+      title: vscode.l10n.t('Changing the policy of {0} to {1}', item.friendlyName, next.name),
+      keys: [item.sourceResourceId],
+      vault: itemRef(item),
+      kind: 'ConfigureBackup',
+      affected: () => {
+        deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
+        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+      },
     },
-  }, (opts) => service.changePolicy(itemRef(item), next.name, opts));
+    (opts) => service.changePolicy(itemRef(item), next.name, opts),
+  );
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
     completed: (name) => vscode.l10n.t('{0} is now protected by policy {1}.', name, next.name),
   });

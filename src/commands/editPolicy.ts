@@ -16,7 +16,12 @@ export const editPolicy: CommandDefinition = {
     const target = await resolvePolicy(deps, node);
     if (typeof input === 'object' && input !== null) {
       const confirmed = (options as { confirmed?: unknown } | undefined)?.confirmed === true;
-      return changePolicy(deps, target, { ...policyToInput(target.policy), ...(input as Partial<PolicyInput>), name: target.policy.name }, confirmed);
+      return changePolicy(
+        deps,
+        target,
+        { ...policyToInput(target.policy), ...(input as Partial<PolicyInput>), name: target.policy.name },
+        confirmed,
+      );
     }
     await openPolicyForm(deps, target, 'edit', target.policy);
     return undefined;

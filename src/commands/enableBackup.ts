@@ -24,7 +24,13 @@ export interface EnableVmInput {
 }
 
 /** Creates the vault if asked, then enables protection and follows the ConfigureBackup job. */
-async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMachine, vaults: Vault[], input: Required<EnableVmInput>): Promise<(RunningOperation & { vault: Vault }) | undefined> {
+async function enable(
+  deps: CommandDeps,
+  service: BackupService,
+  vm: VirtualMachine,
+  vaults: Vault[],
+  input: Required<EnableVmInput>,
+): Promise<(RunningOperation & { vault: Vault }) | undefined> {
   let vault = vaults.find((v) => sameId(v.id, input.vaultId));
   if (!vault) {
     if (input.vaultId) throw new Error(vscode.l10n.t('The vault {0} was not found.', input.vaultId));
@@ -33,8 +39,15 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
     if (problem) throw Object.assign(new Error(fieldMessage(strings, problem)), { field: 'newVaultName' });
     // A PUT on a name already taken in the group would change that vault (or fail on its region): ask first.
     const check = await service.checkVaultName(vm.subscriptionId, vm.resourceGroup, vm.location, input.newVaultName);
-    if (!check.available) throw Object.assign(new Error(check.message ?? strings['vaultName.taken']), { field: 'newVaultName' });
-    vault = await service.createVault({ subscriptionId: vm.subscriptionId, resourceGroup: vm.resourceGroup, createResourceGroup: false, name: input.newVaultName, location: vm.location });
+    if (!check.available)
+      throw Object.assign(new Error(check.message ?? strings['vaultName.taken']), { field: 'newVaultName' });
+    vault = await service.createVault({
+      subscriptionId: vm.subscriptionId,
+      resourceGroup: vm.resourceGroup,
+      createResourceGroup: false,
+      name: input.newVaultName,
+      location: vm.location,
+    });
     deps.tree.refreshResource(vm.subscriptionId, ['vaults']);
   }
   const target = vault;
@@ -44,13 +57,21 @@ async function enable(deps: CommandDeps, service: BackupService, vm: VirtualMach
     void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', vm.name));
     return undefined;
   }
-  const running = trackOperation(deps, {
-    title: vscode.l10n.t('Enabling backup for {0}', vm.name), keys: [vm.id, target.id], vault: vaultRef(target), kind: 'ConfigureBackup',
-    affected: () => {
-      deps.tree.refreshResource(target.id, ['items', 'jobs', 'policies', 'vault']);
-      deps.tree.refreshResource(vm.subscriptionId, ['virtualMachines']);
+  const running = trackOperation(
+    deps,
+    {
+      title: vscode.l10n.t('Enabling backup for {0}', vm.name),
+      keys: [vm.id, target.id],
+      vault: vaultRef(target),
+      kind: 'ConfigureBackup',
+      affected: () => {
+        deps.tree.refreshResource(target.id, ['items', 'jobs', 'policies', 'vault']);
+        deps.tree.refreshResource(vm.subscriptionId, ['virtualMachines']);
+      },
     },
-  }, (options) => service.enableProtection(vaultRef(target), vm, input.policyName, { ...options, reserved: [reservation] }));
+    (options) =>
+      service.enableProtection(vaultRef(target), vm, input.policyName, { ...options, reserved: [reservation] }),
+  );
   running.done.then(reservation.release, reservation.release);
   // Failures are shown where the enable was asked for (the form, the command); the end of one that worked is announced.
   announceJobEnd(deps.log, { name: vm.name, vault: vaultRef(target), jobName: running.started }, running.done, {
@@ -64,27 +85,46 @@ export const enableBackup: CommandDefinition = {
   id: 'azureBackup.enableBackup',
   title: () => vscode.l10n.t('Enable backup'),
   async run(deps, node, input) {
-    const { service, vm } = await resolveVm(deps, node, (v) => !isActivelyProtected(v.protection?.state), (total, name) => noVmToProtectMessage(total, name, vscode.l10n));
+    const { service, vm } = await resolveVm(
+      deps,
+      node,
+      (v) => !isActivelyProtected(v.protection?.state),
+      (total, name) => noVmToProtectMessage(total, name, vscode.l10n),
+    );
     if (isActivelyProtected(vm.protection?.state)) {
       void notify.info(vscode.l10n.t('{0} is already protected by {1}.', vm.name, vm.protection?.vaultName ?? ''));
       return undefined;
     }
-    const vaults = (await service.listVaults(vm.subscriptionId)).items.filter((v) => v.location.toLowerCase() === vm.location.toLowerCase());
+    const vaults = (await service.listVaults(vm.subscriptionId)).items.filter(
+      (v) => v.location.toLowerCase() === vm.location.toLowerCase(),
+    );
     const defaultNewName = `${vm.resourceGroup}-vault`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 50);
     if (typeof input === 'object' && input !== null) {
       const i = input as EnableVmInput;
       const running = await enable(deps, service, vm, vaults, {
-        vaultId: i.vaultId ?? vaults[0]?.id ?? '', newVaultName: i.newVaultName ?? defaultNewName, policyName: i.policyName ?? 'DefaultPolicy' });
+        vaultId: i.vaultId ?? vaults[0]?.id ?? '',
+        newVaultName: i.newVaultName ?? defaultNewName,
+        policyName: i.policyName ?? 'DefaultPolicy',
+      });
       const operation: AzureOperation | undefined = await running?.done;
       if (operation?.alreadyProtected) void notify.info(alreadyProtectedText(vm.name, operation.alreadyProtected));
       return operation;
     }
-    const firstPolicies = vaults[0] ? await policyChoices(service, vaultRef(vaults[0])) : [{ name: 'DefaultPolicy', summary: '' }];
+    const firstPolicies = vaults[0]
+      ? await policyChoices(service, vaultRef(vaults[0]))
+      : [{ name: 'DefaultPolicy', summary: '' }];
     let jobVault: Vault | undefined;
     deps.forms.open({
-      kind: 'enableBackupVm', key: vm.id, title: vscode.l10n.t('Enable backup: {0}', vm.name), strings: formStrings('enableBackupVm'),
+      kind: 'enableBackupVm',
+      key: vm.id,
+      title: vscode.l10n.t('Enable backup: {0}', vm.name),
+      strings: formStrings('enableBackupVm'),
       init: {
-        vmName: vm.name, vmLocation: vm.location, vmResourceGroup: vm.resourceGroup, newVaultName: defaultNewName, policies: firstPolicies,
+        vmName: vm.name,
+        vmLocation: vm.location,
+        vmResourceGroup: vm.resourceGroup,
+        newVaultName: defaultNewName,
+        policies: firstPolicies,
         vaults: vaults.map((v) => ({ value: v.id, label: v.name, description: v.resourceGroup })),
       },
       query: async (q) => {
@@ -98,10 +138,17 @@ export const enableBackup: CommandDefinition = {
         jobVault = running.vault;
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
         // Submitted again after the first one finished: the form says the VM is protected already, not "Configuring".
-        return submitAnswer(running.started, running.done, vscode.l10n.t('Configuring backup for {0}…', vm.name),
-          (op) => op.alreadyProtected && alreadyProtectedText(vm.name, op.alreadyProtected));
+        return submitAnswer(
+          running.started,
+          running.done,
+          vscode.l10n.t('Configuring backup for {0}…', vm.name),
+          (op) => op.alreadyProtected && alreadyProtectedText(vm.name, op.alreadyProtected),
+        );
       },
-      openJob: async (jobName) => { if (jobVault) await vscode.commands.executeCommand('azureBackup.showJob', { vault: vaultRef(jobVault), jobName }); },
+      openJob: async (jobName) => {
+        if (jobVault)
+          await vscode.commands.executeCommand('azureBackup.showJob', { vault: vaultRef(jobVault), jobName });
+      },
     });
     return undefined;
   },

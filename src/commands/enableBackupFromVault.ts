@@ -21,38 +21,67 @@ export interface EnableFromVaultInput {
 
 function reasonText(reason: ProtectableVm['unavailableReason']): string | undefined {
   switch (reason) {
-    case 'OtherRegion': return vscode.l10n.t('In another region than the vault');
-    case 'AlreadyProtected': return vscode.l10n.t('Already protected');
-    default: return undefined;
+    case 'OtherRegion':
+      return vscode.l10n.t('In another region than the vault');
+    case 'AlreadyProtected':
+      return vscode.l10n.t('Already protected');
+    default:
+      return undefined;
   }
 }
 
 /** Enables protection for each chosen VM with bounded concurrency; one result per VM. */
-function enableMany(deps: CommandDeps, target: VaultTarget, chosen: ProtectableVm[], policyName: string): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
+function enableMany(
+  deps: CommandDeps,
+  target: VaultTarget,
+  chosen: ProtectableVm[],
+  policyName: string,
+): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
   const { service, vault } = target;
   // VMs being enabled by another click (here or from the VM) are left to it: one PUT, one item, one job.
-  const reservations = new Map(chosen.flatMap((v) => {
-    const held = deps.jobs.reserve(service, 'enable', v.vmId, [v.vmId]);
-    return held ? [[v, held] as const] : [];
-  }));
+  const reservations = new Map(
+    chosen.flatMap((v) => {
+      const held = deps.jobs.reserve(service, 'enable', v.vmId, [v.vmId]);
+      return held ? [[v, held] as const] : [];
+    }),
+  );
   const vms = chosen.filter((v) => reservations.has(v));
-  for (const v of chosen.filter((c) => !vms.includes(c))) void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', v.name));
+  for (const v of chosen.filter((c) => !vms.includes(c)))
+    void notify.info(vscode.l10n.t('Backup of {0} is already being configured.', v.name));
   if (vms.length === 0) return { started: Promise.resolve(undefined), done: Promise.resolve([]) };
   let results: EnableResult[] = [];
-  const running = trackOperation(deps, {
-    title: vscode.l10n.t('Enabling backup for {0} virtual machines', vms.length), keys: [vault.id, ...vms.map((v) => v.vmId)], vault: vaultRef(vault), kind: 'ConfigureBackup',
-    affected: () => {
-      deps.tree.refreshResource(vault.id, ['items', 'jobs', 'policies', 'vault']);
-      deps.tree.refreshResource(vault.subscriptionId, ['virtualMachines']);
+  const running = trackOperation(
+    deps,
+    {
+      title: vscode.l10n.t('Enabling backup for {0} virtual machines', vms.length),
+      keys: [vault.id, ...vms.map((v) => v.vmId)],
+      vault: vaultRef(vault),
+      kind: 'ConfigureBackup',
+      affected: () => {
+        deps.tree.refreshResource(vault.id, ['items', 'jobs', 'policies', 'vault']);
+        deps.tree.refreshResource(vault.subscriptionId, ['virtualMachines']);
+      },
     },
-  }, async (options) => {
-    results = await service.enableProtectionMany(vaultRef(vault), vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })), policyName, { ...options, reserved: [...reservations.values()] });
-    const failed = results.filter((r) => !r.ok);
-    // Cancelled by the user: not a failure to report (the VMs not yet sent stay unprotected; a refresh shows which).
-    if (options.signal?.aborted) return { operationId: 'enableMany', outcome: 'Cancelled' };
-    return { operationId: 'enableMany', outcome: failed.length === 0 ? 'Completed' : 'Failed', error: failed[0]?.error };
-  });
-  const release = (): void => { for (const held of reservations.values()) held.release(); };
+    async (options) => {
+      results = await service.enableProtectionMany(
+        vaultRef(vault),
+        vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })),
+        policyName,
+        { ...options, reserved: [...reservations.values()] },
+      );
+      const failed = results.filter((r) => !r.ok);
+      // Cancelled by the user: not a failure to report (the VMs not yet sent stay unprotected; a refresh shows which).
+      if (options.signal?.aborted) return { operationId: 'enableMany', outcome: 'Cancelled' };
+      return {
+        operationId: 'enableMany',
+        outcome: failed.length === 0 ? 'Completed' : 'Failed',
+        error: failed[0]?.error,
+      };
+    },
+  );
+  const release = (): void => {
+    for (const held of reservations.values()) held.release();
+  };
   running.done.then(release, release);
   return { started: running.started, done: running.done.then(() => results) };
 }
@@ -77,36 +106,61 @@ export const enableBackupFromVault: CommandDefinition = {
     const target = await resolveVault(deps, node);
     const { service, vault } = target;
     const ref = vaultRef(vault);
-    const [discovered, policies] = await withProgress(vscode.l10n.t('Discovering virtual machines for {0}…', vault.name), true,
-      (signal) => Promise.all([service.discoverVirtualMachines(ref, signal), policyChoices(service, ref)]));
+    const [discovered, policies] = await withProgress(
+      vscode.l10n.t('Discovering virtual machines for {0}…', vault.name),
+      true,
+      (signal) => Promise.all([service.discoverVirtualMachines(ref, signal), policyChoices(service, ref)]),
+    );
     if (typeof input === 'object' && input !== null && Array.isArray((input as EnableFromVaultInput).vmIds)) {
       const i = input as EnableFromVaultInput;
       const wanted = new Set(i.vmIds.map(idKey));
       const chosen = discovered.filter((v) => wanted.has(idKey(v.vmId)) && !v.unavailableReason);
-      if (chosen.length !== wanted.size) throw new Error(vscode.l10n.t('Some of the virtual machines cannot be protected by {0}.', vault.name));
+      if (chosen.length !== wanted.size)
+        throw new Error(vscode.l10n.t('Some of the virtual machines cannot be protected by {0}.', vault.name));
       const results = await enableMany(deps, target, chosen, i.policyName ?? 'DefaultPolicy').done;
       notifyAlreadyProtected(results, chosen, vault.name);
       return results;
     }
     deps.forms.open({
-      kind: 'enableBackupVault', key: vault.id, title: vscode.l10n.t('Enable backup: {0}', vault.name), strings: formStrings('enableBackupVault'),
+      kind: 'enableBackupVault',
+      key: vault.id,
+      title: vscode.l10n.t('Enable backup: {0}', vault.name),
+      strings: formStrings('enableBackupVault'),
       init: {
-        vaultName: vault.name, vaultLocation: vault.location, policies,
-        vms: discovered.map((v) => ({ value: v.vmId, label: v.name, description: `${v.location} · ${v.resourceGroup}`, disabledReason: reasonText(v.unavailableReason) })),
+        vaultName: vault.name,
+        vaultLocation: vault.location,
+        policies,
+        vms: discovered.map((v) => ({
+          value: v.vmId,
+          label: v.name,
+          description: `${v.location} · ${v.resourceGroup}`,
+          disabledReason: reasonText(v.unavailableReason),
+        })),
       },
       submit: async ({ policyName, vmIds }) => {
         const wanted = new Set(vmIds.map(idKey));
         const chosen = discovered.filter((v) => wanted.has(idKey(v.vmId)) && !v.unavailableReason);
-        if (chosen.length === 0 || chosen.length !== wanted.size) throw Object.assign(new Error(formStrings('enableBackupVault').selectOne), { field: 'vms' });
+        if (chosen.length === 0 || chosen.length !== wanted.size)
+          throw Object.assign(new Error(formStrings('enableBackupVault').selectOne), { field: 'vms' });
         const running = enableMany(deps, target, chosen, policyName);
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
-        const answer = await submitAnswer(running.started, running.done, vscode.l10n.t('Configuring backup for {0} virtual machines…', chosen.length),
-          (results) => alreadyProtected(results, chosen, vault.name));
+        const answer = await submitAnswer(
+          running.started,
+          running.done,
+          vscode.l10n.t('Configuring backup for {0} virtual machines…', chosen.length),
+          (results) => alreadyProtected(results, chosen, vault.name),
+        );
         // Some configuring, some protected already (a second submit with more VMs): say which were left alone.
-        if (answer.jobName) running.done.then((results) => notifyAlreadyProtected(results, chosen, vault.name), () => undefined);
+        if (answer.jobName)
+          running.done.then(
+            (results) => notifyAlreadyProtected(results, chosen, vault.name),
+            () => undefined,
+          );
         return answer;
       },
-      openJob: async (jobName) => { await vscode.commands.executeCommand('azureBackup.showJob', { vault: ref, jobName }); },
+      openJob: async (jobName) => {
+        await vscode.commands.executeCommand('azureBackup.showJob', { vault: ref, jobName });
+      },
     });
     return undefined;
   },

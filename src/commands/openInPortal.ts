@@ -9,7 +9,12 @@ async function explainNoPortal(id: string): Promise<void> {
   const copy = vscode.l10n.t('Copy Resource ID');
   const name = id.split('/').filter(Boolean).pop() ?? id;
   const choice = await notify.info(
-    vscode.l10n.t('The Azure portal cannot show {0}: the sandbox\'s resources exist only in its emulator on this computer.', name), copy);
+    vscode.l10n.t(
+      "The Azure portal cannot show {0}: the sandbox's resources exist only in its emulator on this computer.",
+      name,
+    ),
+    copy,
+  );
   if (choice === copy) {
     await vscode.env.clipboard.writeText(id);
     notify.status(vscode.l10n.t('Copied {0}', id), 3000);
@@ -21,10 +26,12 @@ export const openInPortal: CommandDefinition = {
   id: 'azureBackup.openInPortal',
   title: () => vscode.l10n.t('Open in portal'),
   async run(deps, node) {
-    const resource = resourceIdOf(node) ?? await (async () => {
-      const { vault } = await resolveVault(deps, node);
-      return { id: vault.id, subscriptionId: vault.subscriptionId };
-    })();
+    const resource =
+      resourceIdOf(node) ??
+      (await (async () => {
+        const { vault } = await resolveVault(deps, node);
+        return { id: vault.id, subscriptionId: vault.subscriptionId };
+      })());
     const portal = await deps.session.portalUrl(resource.subscriptionId);
     if (!portal) {
       // Not awaited: the command ends while the message waits for the user.

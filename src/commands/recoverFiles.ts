@@ -10,7 +10,10 @@ import type { CommandDefinition } from './commandDeps';
 import { fileRecoveryPage, type SavedScript } from './shared/fileRecoveryPage';
 import { resolveRecoveryPoint } from './shared/targets';
 
-export interface RecoverFilesResult { scripts: SavedScript[]; page: string }
+export interface RecoverFilesResult {
+  scripts: SavedScript[];
+  page: string;
+}
 
 /** Where to save a script: the folder tests give, else a save dialog proposing the service's name and extension. */
 async function destination(script: FileRecoveryScript, folder: string | undefined): Promise<vscode.Uri> {
@@ -34,21 +37,35 @@ export const recoverFiles: CommandDefinition = {
   id: 'azureBackup.recoverFiles',
   title: () => vscode.l10n.t('Recover files'),
   async run(deps, node, input) {
-    const pointId = typeof input === 'object' && input !== null ? (input as { recoveryPointId?: unknown }).recoveryPointId : undefined;
-    const target = await resolveRecoveryPoint(deps, node, (p) => !isArchived(p), typeof pointId === 'string' ? pointId : undefined);
+    const pointId =
+      typeof input === 'object' && input !== null
+        ? (input as { recoveryPointId?: unknown }).recoveryPointId
+        : undefined;
+    const target = await resolveRecoveryPoint(
+      deps,
+      node,
+      (p) => !isArchived(p),
+      typeof pointId === 'string' ? pointId : undefined,
+    );
     if ('vm' in target) {
       void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
       return undefined;
     }
     const { service, item, point } = target;
     if (isArchived(point)) {
-      void notify.info(vscode.l10n.t('This recovery point is in the archive tier: files cannot be recovered from it until it is rehydrated in the Azure portal.'));
+      void notify.info(
+        vscode.l10n.t(
+          'This recovery point is in the archive tier: files cannot be recovered from it until it is rehydrated in the Azure portal.',
+        ),
+      );
       return undefined;
     }
     const folder = typeof input === 'object' && input !== null ? (input as { saveTo?: unknown }).saveTo : undefined;
-    const scripts = await withProgress(vscode.l10n.t('Preparing file recovery for {0}', item.friendlyName), true,
-      (signal) => service.provisionFileRecovery(itemRef(item), point.name, signal))
-      .finally(() => deps.tree.refreshResource(item.id, ['recoveryPoints']));
+    const scripts = await withProgress(
+      vscode.l10n.t('Preparing file recovery for {0}', item.friendlyName),
+      true,
+      (signal) => service.provisionFileRecovery(itemRef(item), point.name, signal),
+    ).finally(() => deps.tree.refreshResource(item.id, ['recoveryPoints']));
     const saved: SavedScript[] = [];
     for (const script of scripts) {
       const uri = await destination(script, typeof folder === 'string' ? folder : undefined);

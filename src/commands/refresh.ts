@@ -3,8 +3,12 @@ import type { CommandDefinition } from './commandDeps';
 import type { TreeNode } from '../tree/treeNode';
 
 export function isTreeNode(value: unknown): value is TreeNode {
-  return typeof value === 'object' && value !== null && typeof (value as Partial<TreeNode>).id === 'string'
-    && typeof (value as Partial<TreeNode>).getTreeItem === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Partial<TreeNode>).id === 'string' &&
+    typeof (value as Partial<TreeNode>).getTreeItem === 'function'
+  );
 }
 
 export const refresh: CommandDefinition = {

@@ -40,11 +40,42 @@ import { viewPolicy } from './viewPolicy';
 
 /** Every command of the extension; package.json declares exactly these (checked by a unit test). */
 export const allCommands: CommandDefinition[] = [
-  signIn, signInWithAzureCli, openSandbox, selectSubscriptions, refresh, retry, loadMore, showLog,
-  createVault, configureStorage, enableBackup, enableBackupFromVault, backupNow,
-  createPolicy, editPolicy, viewPolicy, showJob, cancelJob, showRunningJobs, showRecoveryPoints, restore, recoverFiles, unmountDisks,
-  stopProtectionRetain, stopProtectionDelete, changePolicy, resumeProtection, undelete, vaultSecurity, openInPortal, copyResourceId, showCoverage,
-  azureResourcesBackupStatus, azureResourcesEnableBackup, azureResourcesBackupNow, azureResourcesShowInView,
+  signIn,
+  signInWithAzureCli,
+  openSandbox,
+  selectSubscriptions,
+  refresh,
+  retry,
+  loadMore,
+  showLog,
+  createVault,
+  configureStorage,
+  enableBackup,
+  enableBackupFromVault,
+  backupNow,
+  createPolicy,
+  editPolicy,
+  viewPolicy,
+  showJob,
+  cancelJob,
+  showRunningJobs,
+  showRecoveryPoints,
+  restore,
+  recoverFiles,
+  unmountDisks,
+  stopProtectionRetain,
+  stopProtectionDelete,
+  changePolicy,
+  resumeProtection,
+  undelete,
+  vaultSecurity,
+  openInPortal,
+  copyResourceId,
+  showCoverage,
+  azureResourcesBackupStatus,
+  azureResourcesEnableBackup,
+  azureResourcesBackupNow,
+  azureResourcesShowInView,
 ];
 
 /**
@@ -52,17 +83,19 @@ export const allCommands: CommandDefinition[] = [
  * message and request id plus "Show log". Returns the handler's result (tests use it), undefined on failure.
  */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return allCommands.map((command) => vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
-    deps.log.debug(`command ${command.id}`);
-    try {
-      return await command.run(deps, ...args);
-    } catch (error) {
-      if (isCancellation(error)) {
-        deps.log.debug(`command ${command.id} cancelled`);
+  return allCommands.map((command) =>
+    vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+      deps.log.debug(`command ${command.id}`);
+      try {
+        return await command.run(deps, ...args);
+      } catch (error) {
+        if (isCancellation(error)) {
+          deps.log.debug(`command ${command.id} cancelled`);
+          return undefined;
+        }
+        void showError(deps.log, command.title(), error);
         return undefined;
       }
-      void showError(deps.log, command.title(), error);
-      return undefined;
-    }
-  }));
+    }),
+  );
 }

@@ -33,7 +33,11 @@ function isRestoreInput(value: unknown): value is RestoreInput {
 }
 
 /** The point to restore: its node, the id given with an item, or the pickers (item → point). */
-async function target(deps: Parameters<CommandDefinition['run']>[0], node: unknown, input: RestoreInput | undefined): Promise<PointTarget | undefined> {
+async function target(
+  deps: Parameters<CommandDefinition['run']>[0],
+  node: unknown,
+  input: RestoreInput | undefined,
+): Promise<PointTarget | undefined> {
   const resolved = await resolveRecoveryPoint(deps, node, (p) => !isArchived(p), input?.recoveryPointId);
   if ('vm' in resolved) {
     void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', resolved.vm.name));
@@ -43,10 +47,16 @@ async function target(deps: Parameters<CommandDefinition['run']>[0], node: unkno
 }
 
 /** Runs a restore given as input: confirmed by name where it replaces disks, followed to its end. */
-async function restoreDirectly(deps: Parameters<CommandDefinition['run']>[0], t: PointTarget, input: RestoreInput): Promise<RestoreOutcome> {
+async function restoreDirectly(
+  deps: Parameters<CommandDefinition['run']>[0],
+  t: PointTarget,
+  input: RestoreInput,
+): Promise<RestoreOutcome> {
   const { service, item, point } = t;
   if (input.request.kind === 'replaceDisks' && input.confirmName !== item.friendlyName) {
-    throw new Error(vscode.l10n.t('Type the virtual machine\'s name, {0}, to confirm that its disks are replaced.', item.friendlyName));
+    throw new Error(
+      vscode.l10n.t("Type the virtual machine's name, {0}, to confirm that its disks are replaced.", item.friendlyName),
+    );
   }
   const start = startRestore(deps, service, item, point, input.request);
   if (!start.started || !start.running) {
@@ -57,7 +67,12 @@ async function restoreDirectly(deps: Parameters<CommandDefinition['run']>[0], t:
   const operation = await start.running.done;
   const outcome: RestoreOutcome = { started: true, operation };
   if (input.showVm && input.request.kind === 'newVm' && operation.outcome === 'Completed') {
-    outcome.vmNode = await showVm(deps, item.subscriptionId, newVmId(item.subscriptionId, input.request), input.request.vmName);
+    outcome.vmNode = await showVm(
+      deps,
+      item.subscriptionId,
+      newVmId(item.subscriptionId, input.request),
+      input.request.vmName,
+    );
   }
   return outcome;
 }
@@ -72,7 +87,11 @@ export const restore: CommandDefinition = {
     if (!t) return { started: false } satisfies RestoreOutcome;
     if (given) {
       if (isArchived(t.point)) {
-        void notify.info(vscode.l10n.t('This recovery point is in the archive tier: it must be rehydrated in the Azure portal before it can be restored.'));
+        void notify.info(
+          vscode.l10n.t(
+            'This recovery point is in the archive tier: it must be rehydrated in the Azure portal before it can be restored.',
+          ),
+        );
         return { started: false } satisfies RestoreOutcome;
       }
       return restoreDirectly(deps, t, given);

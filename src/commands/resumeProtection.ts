@@ -14,7 +14,11 @@ import { trackOperation } from './shared/trackOperation';
 export type ResumeOutcome = { resumed: true; operation: AzureOperation } | { resumed: false };
 
 /** Protection again for an item stopped with its data retained; its last policy is offered first. */
-async function resume(deps: CommandDeps, node: unknown, input: { policyName?: unknown } | undefined): Promise<ResumeOutcome> {
+async function resume(
+  deps: CommandDeps,
+  node: unknown,
+  input: { policyName?: unknown } | undefined,
+): Promise<ResumeOutcome> {
   const target = await resolveItem(deps, node);
   if ('vm' in target) {
     void notify.info(vscode.l10n.t('{0} is not protected.', target.vm.name));
@@ -23,26 +27,46 @@ async function resume(deps: CommandDeps, node: unknown, input: { policyName?: un
   const { service, item } = target;
   const status = itemProtectionStatus(item);
   if (status !== 'ProtectionStopped') {
-    const text = status === 'SoftDeleted'
-      ? vscode.l10n.t('The backup data of {0} is soft deleted: undelete it first, then resume protection.', item.friendlyName)
-      : vscode.l10n.t('Protection of {0} cannot be resumed: {1}.', item.friendlyName, protectionStatusLabel(status, vscode.l10n));
+    const text =
+      status === 'SoftDeleted'
+        ? vscode.l10n.t(
+            'The backup data of {0} is soft deleted: undelete it first, then resume protection.',
+            item.friendlyName,
+          )
+        : vscode.l10n.t(
+            'Protection of {0} cannot be resumed: {1}.',
+            item.friendlyName,
+            protectionStatusLabel(status, vscode.l10n),
+          );
     void notify.info(text);
     return { resumed: false };
   }
   const policies = await vmPolicies(service, item);
-  const policy = typeof input?.policyName === 'string'
-    ? policies.find((p) => p.name.toLowerCase() === (input.policyName as string).toLowerCase())
-    : await pickItemPolicy(policyPickItems(policies, lastPolicyOf(item), vscode.l10n.t('last policy'), undefined),
-      vscode.l10n.t('Select the backup policy to protect {0} with', item.friendlyName));
-  if (!policy) throw new Error(vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)));
-  const running = trackOperation(deps, {
-    title: vscode.l10n.t('Resuming protection of {0}', item.friendlyName),
-    keys: [item.sourceResourceId], vault: itemRef(item), kind: 'ConfigureBackup',
-    affected: () => {
-      deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
-      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+  const policy =
+    typeof input?.policyName === 'string'
+      ? policies.find((p) => p.name.toLowerCase() === (input.policyName as string).toLowerCase())
+      : await pickItemPolicy(
+          policyPickItems(policies, lastPolicyOf(item), vscode.l10n.t('last policy'), undefined),
+          vscode.l10n.t('Select the backup policy to protect {0} with', item.friendlyName),
+        );
+  if (!policy)
+    throw new Error(
+      vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)),
+    );
+  const running = trackOperation(
+    deps,
+    {
+      title: vscode.l10n.t('Resuming protection of {0}', item.friendlyName),
+      keys: [item.sourceResourceId],
+      vault: itemRef(item),
+      kind: 'ConfigureBackup',
+      affected: () => {
+        deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
+        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+      },
     },
-  }, (opts) => service.resumeProtection(itemRef(item), policy.name, opts));
+    (opts) => service.resumeProtection(itemRef(item), policy.name, opts),
+  );
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
     completed: (name) => vscode.l10n.t('Protection of {0} resumed with policy {1}.', name, policy.name),
   });

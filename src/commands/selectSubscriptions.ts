@@ -18,9 +18,15 @@ export const selectSubscriptions: CommandDefinition = {
       if (deps.session.mode === 'signedOut') await pickSubscription(deps.session);
       const all = await deps.session.allSubscriptions();
       const current = config.get<string[]>('selectedSubscriptions') ?? [];
-      const items = all.map((c) => ({ label: c.subscription.displayName, description: c.subscription.subscriptionId, id: c.subscription.subscriptionId,
-        picked: current.length === 0 || current.some((x) => sameId(x, c.subscription.subscriptionId)) }));
-      const chosen = await notify.quickPickMany(items, { placeHolder: vscode.l10n.t('Select the subscriptions to show') });
+      const items = all.map((c) => ({
+        label: c.subscription.displayName,
+        description: c.subscription.subscriptionId,
+        id: c.subscription.subscriptionId,
+        picked: current.length === 0 || current.some((x) => sameId(x, c.subscription.subscriptionId)),
+      }));
+      const chosen = await notify.quickPickMany(items, {
+        placeHolder: vscode.l10n.t('Select the subscriptions to show'),
+      });
       if (!chosen) return undefined;
       ids = chosen.length === all.length ? [] : chosen.map((c) => c.id);
     }

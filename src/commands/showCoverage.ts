@@ -14,7 +14,15 @@ export const showCoverage: CommandDefinition = {
     const extension = vscode.extensions.getExtension('azbackup.azure-backup');
     if (!extension) throw new Error('The Azure Backup extension is not loaded.');
     const target = targetOf(node);
-    return openCoverage({ session: deps.session, tree: deps.tree, log: deps.log, extensionUri: extension.extensionUri, now: () => new Date() },
-      target?.kind === 'subscription' ? target.subscriptionId : undefined);
+    return openCoverage(
+      {
+        session: deps.session,
+        tree: deps.tree,
+        log: deps.log,
+        extensionUri: extension.extensionUri,
+        now: () => new Date(),
+      },
+      target?.kind === 'subscription' ? target.subscriptionId : undefined,
+    );
   },
 };

@@ -13,9 +13,14 @@ export const showRunningJobs: CommandDefinition = {
       void notify.info(vscode.l10n.t('No Azure Backup operations are running.'));
       return [];
     }
-    const chosen = await notify.quickPick(ops.map((op) => ({
-      label: op.label, description: op.job ? jobStatusLabel(op.job, vscode.l10n) : vscode.l10n.t('Starting…'), op,
-    })), { placeHolder: vscode.l10n.t('Running Azure Backup operations') });
+    const chosen = await notify.quickPick(
+      ops.map((op) => ({
+        label: op.label,
+        description: op.job ? jobStatusLabel(op.job, vscode.l10n) : vscode.l10n.t('Starting…'),
+        op,
+      })),
+      { placeHolder: vscode.l10n.t('Running Azure Backup operations') },
+    );
     if (chosen?.op.job) await vscode.commands.executeCommand('azureBackup.showJob', chosen.op.job);
     return ops.map((op) => op.label);
   },

@@ -18,16 +18,26 @@ async function undeleteItem(deps: CommandDeps, node: unknown): Promise<UndeleteO
     return { undeleted: false };
   }
   const { service, item } = target;
-  const running = trackOperation(deps, {
-    title: vscode.l10n.t('Undeleting the backup data of {0}', item.friendlyName),
-    keys: [item.sourceResourceId], vault: itemRef(item), kind: 'Other',
-    affected: () => {
-      deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
-      deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+  const running = trackOperation(
+    deps,
+    {
+      title: vscode.l10n.t('Undeleting the backup data of {0}', item.friendlyName),
+      keys: [item.sourceResourceId],
+      vault: itemRef(item),
+      kind: 'Other',
+      affected: () => {
+        deps.tree.refreshResource(item.vaultId, ['items', 'jobs']);
+        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+      },
     },
-  }, (opts) => service.undelete(itemRef(item), opts));
+    (opts) => service.undelete(itemRef(item), opts),
+  );
   announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
-    completed: (name) => vscode.l10n.t('The backup data of {0} is undeleted: protection is stopped with its data retained. Resume protection to back it up again.', name),
+    completed: (name) =>
+      vscode.l10n.t(
+        'The backup data of {0} is undeleted: protection is stopped with its data retained. Resume protection to back it up again.',
+        name,
+      ),
   });
   return { undeleted: true, operation: await running.done };
 }

@@ -10,17 +10,27 @@ export const unmountDisks: CommandDefinition = {
   id: 'azureBackup.unmountDisks',
   title: () => vscode.l10n.t('Unmount disks'),
   async run(deps, node, input) {
-    const pointId = typeof input === 'object' && input !== null ? (input as { recoveryPointId?: unknown }).recoveryPointId : undefined;
-    const target = await resolveRecoveryPoint(deps, node, (p) => p.fileRecoveryActive, typeof pointId === 'string' ? pointId : undefined);
+    const pointId =
+      typeof input === 'object' && input !== null
+        ? (input as { recoveryPointId?: unknown }).recoveryPointId
+        : undefined;
+    const target = await resolveRecoveryPoint(
+      deps,
+      node,
+      (p) => p.fileRecoveryActive,
+      typeof pointId === 'string' ? pointId : undefined,
+    );
     if ('vm' in target) {
       void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
       return false;
     }
     const { service, item, point } = target;
-    await withProgress(vscode.l10n.t('Unmounting the disks of {0}', item.friendlyName), true,
-      (signal) => service.revokeFileRecovery(itemRef(item), point.name, signal))
-      .finally(() => deps.tree.refreshResource(item.id, ['recoveryPoints']));
-    void notify.info(vscode.l10n.t('The file recovery session of {0} is closed: its disks are unmounted.', item.friendlyName));
+    await withProgress(vscode.l10n.t('Unmounting the disks of {0}', item.friendlyName), true, (signal) =>
+      service.revokeFileRecovery(itemRef(item), point.name, signal),
+    ).finally(() => deps.tree.refreshResource(item.id, ['recoveryPoints']));
+    void notify.info(
+      vscode.l10n.t('The file recovery session of {0} is closed: its disks are unmounted.', item.friendlyName),
+    );
     return true;
   },
 };

@@ -15,7 +15,11 @@ export interface BulkEnableDeps {
   words: { vaultNotFound: string; vmNotFound: string; otherRegion: string };
 }
 
-export async function allVaults(service: BackupService, subscriptionId: string, signal?: AbortSignal): Promise<Vault[]> {
+export async function allVaults(
+  service: BackupService,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<Vault[]> {
   const vaults: Vault[] = [];
   let continuationToken: string | undefined;
   do {
@@ -33,11 +37,23 @@ function vmOfJob(job: BackupJob, vms: readonly VirtualMachine[]): VirtualMachine
   return vms.find((vm) => container.endsWith(`;${vm.resourceGroup.toLowerCase()};${vm.name.toLowerCase()}`));
 }
 
-interface Planned { group: EnableGroup; vault: Vault; todo: VirtualMachine[] }
+interface Planned {
+  group: EnableGroup;
+  vault: Vault;
+  todo: VirtualMachine[];
+}
 
 /** Checks every VM against the fresh join; reports skips and failures at once and returns what is left to do. */
-function plan(groups: readonly EnableGroup[], fresh: Map<string, { vms: Map<string, VirtualMachine>; vaults: Vault[] }>, deps: BulkEnableDeps, results: Map<string, VmProgress>): Planned[] {
-  const report = (p: VmProgress): void => { results.set(idKey(p.vmId), p); deps.onProgress(p); };
+function plan(
+  groups: readonly EnableGroup[],
+  fresh: Map<string, { vms: Map<string, VirtualMachine>; vaults: Vault[] }>,
+  deps: BulkEnableDeps,
+  results: Map<string, VmProgress>,
+): Planned[] {
+  const report = (p: VmProgress): void => {
+    results.set(idKey(p.vmId), p);
+    deps.onProgress(p);
+  };
   const planned: Planned[] = [];
   for (const group of groups) {
     const sub = fresh.get(idKey(group.subscriptionId));
@@ -46,10 +62,13 @@ function plan(groups: readonly EnableGroup[], fresh: Map<string, { vms: Map<stri
     for (const vmId of group.vmIds) {
       if (results.has(idKey(vmId))) continue; // asked twice: the first group wins
       const vm = sub?.vms.get(idKey(vmId));
-      if (!vault) report({ vmId, state: 'failed', error: { message: deps.words.vaultNotFound, code: 'VaultNotFound' } });
+      if (!vault)
+        report({ vmId, state: 'failed', error: { message: deps.words.vaultNotFound, code: 'VaultNotFound' } });
       else if (!vm) report({ vmId, state: 'failed', error: { message: deps.words.vmNotFound, code: 'VmNotFound' } });
-      else if (isActivelyProtected(vm.protection?.state)) report({ vmId: vm.id, state: 'skipped', vaultName: vm.protection?.vaultName });
-      else if (vm.location.toLowerCase() !== vault.location.toLowerCase()) report({ vmId: vm.id, state: 'failed', error: { message: deps.words.otherRegion, code: 'OtherRegion' } });
+      else if (isActivelyProtected(vm.protection?.state))
+        report({ vmId: vm.id, state: 'skipped', vaultName: vm.protection?.vaultName });
+      else if (vm.location.toLowerCase() !== vault.location.toLowerCase())
+        report({ vmId: vm.id, state: 'failed', error: { message: deps.words.otherRegion, code: 'OtherRegion' } });
       else {
         report({ vmId: vm.id, state: 'queued' });
         todo.push(vm);
@@ -63,42 +82,74 @@ function plan(groups: readonly EnableGroup[], fresh: Map<string, { vms: Map<stri
 /** Enables protection for every VM of every group; resolves with one final state per VM, never throws for one VM. */
 export async function bulkEnable(groups: readonly EnableGroup[], deps: BulkEnableDeps): Promise<VmProgress[]> {
   const subscriptionIds = [...new Set(groups.map((g) => idKey(g.subscriptionId)))];
-  const fresh = new Map(await Promise.all(subscriptionIds.map(async (id) => {
-    const service = await deps.serviceFor(id);
-    const [vms, vaults] = await Promise.all([service.listVirtualMachinesWithProtection(id, deps.signal), allVaults(service, id, deps.signal)]);
-    return [id, { vms: new Map(vms.map((vm) => [idKey(vm.id), vm])), vaults }] as const;
-  })));
+  const fresh = new Map(
+    await Promise.all(
+      subscriptionIds.map(async (id) => {
+        const service = await deps.serviceFor(id);
+        const [vms, vaults] = await Promise.all([
+          service.listVirtualMachinesWithProtection(id, deps.signal),
+          allVaults(service, id, deps.signal),
+        ]);
+        return [id, { vms: new Map(vms.map((vm) => [idKey(vm.id), vm])), vaults }] as const;
+      }),
+    ),
+  );
   const results = new Map<string, VmProgress>();
-  const report = (p: VmProgress): void => { results.set(idKey(p.vmId), p); deps.onProgress(p); };
+  const report = (p: VmProgress): void => {
+    results.set(idKey(p.vmId), p);
+    deps.onProgress(p);
+  };
   const planned = plan(groups, fresh, deps, results);
-  await Promise.all(planned.map(async ({ group, vault, todo }) => {
-    const ref = vaultRefFromId(vault.id) ?? { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
-    const configuring = new Set<string>();
-    try {
-      const service = await deps.serviceFor(group.subscriptionId);
-      await service.enableProtectionMany(ref, todo, group.policyName, {
-        signal: deps.signal,
-        onProgress: (job) => {
-          const vm = vmOfJob(job, todo);
-          const state = vm ? results.get(idKey(vm.id))?.state : undefined;
-          if (vm && !configuring.has(vm.id) && state !== 'done' && state !== 'failed') {
-            configuring.add(vm.id);
-            report({ vmId: vm.id, state: 'configuring' });
+  await Promise.all(
+    planned.map(async ({ group, vault, todo }) => {
+      const ref = vaultRefFromId(vault.id) ?? {
+        subscriptionId: vault.subscriptionId,
+        resourceGroup: vault.resourceGroup,
+        name: vault.name,
+      };
+      const configuring = new Set<string>();
+      try {
+        const service = await deps.serviceFor(group.subscriptionId);
+        await service.enableProtectionMany(ref, todo, group.policyName, {
+          signal: deps.signal,
+          onProgress: (job) => {
+            const vm = vmOfJob(job, todo);
+            const state = vm ? results.get(idKey(vm.id))?.state : undefined;
+            if (vm && !configuring.has(vm.id) && state !== 'done' && state !== 'failed') {
+              configuring.add(vm.id);
+              report({ vmId: vm.id, state: 'configuring' });
+            }
+          },
+          onResult: (r) =>
+            report(
+              r.ok
+                ? { vmId: r.vmId, state: 'done', vaultName: vault.name }
+                : { vmId: r.vmId, state: 'failed', error: r.error ?? { message: 'Failed' } },
+            ),
+        });
+      } catch (e) {
+        // The vault as a whole could not be worked on (e.g. its items could not be listed): all its VMs failed.
+        const error = e as { message?: unknown; code?: unknown; requestId?: unknown };
+        for (const vm of todo) {
+          const state = results.get(idKey(vm.id))?.state;
+          if (state !== 'done' && state !== 'failed') {
+            report({
+              vmId: vm.id,
+              state: 'failed',
+              error: {
+                message: String(error.message ?? e),
+                code: typeof error.code === 'string' ? error.code : undefined,
+                requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
+              },
+            });
           }
-        },
-        onResult: (r) => report(r.ok ? { vmId: r.vmId, state: 'done', vaultName: vault.name } : { vmId: r.vmId, state: 'failed', error: r.error ?? { message: 'Failed' } }),
-      });
-    } catch (e) {
-      // The vault as a whole could not be worked on (e.g. its items could not be listed): all its VMs failed.
-      const error = e as { message?: unknown; code?: unknown; requestId?: unknown };
-      for (const vm of todo) {
-        const state = results.get(idKey(vm.id))?.state;
-        if (state !== 'done' && state !== 'failed') {
-          report({ vmId: vm.id, state: 'failed', error: { message: String(error.message ?? e), code: typeof error.code === 'string' ? error.code : undefined, requestId: typeof error.requestId === 'string' ? error.requestId : undefined } });
         }
       }
-    }
-  }));
-  return groups.flatMap((g) => g.vmIds).map((id) => results.get(idKey(id))).filter((p): p is VmProgress => p !== undefined)
+    }),
+  );
+  return groups
+    .flatMap((g) => g.vmIds)
+    .map((id) => results.get(idKey(id)))
+    .filter((p): p is VmProgress => p !== undefined)
     .filter((p, i, all) => all.findIndex((q) => sameId(q.vmId, p.vmId)) === i);
 }

@@ -24,7 +24,13 @@ export function summarizePolicy(policy: Policy): string {
 }
 
 /** The export's text: the rows the page shows (same filter and sort), as CSV or JSON. */
-export function exportText(rows: readonly CoverageRow[], format: ExportFormat, filter: CoverageFilter, sort: CoverageSort, now: Date): string {
+export function exportText(
+  rows: readonly CoverageRow[],
+  format: ExportFormat,
+  filter: CoverageFilter,
+  sort: CoverageSort,
+  now: Date,
+): string {
   const shown = sortRows(filterRows(rows, filter), sort);
   return format === 'csv' ? toCsv(shown, exportHeaders()) : toJson(shown, now);
 }
@@ -34,7 +40,8 @@ export async function exportToFile(text: string, format: ExportFormat): Promise<
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `backup-coverage.${format}`;
   const uri = await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export coverage'), defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    title: vscode.l10n.t('Export coverage'),
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
     filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
   });
   if (!uri) return undefined;
@@ -49,7 +56,12 @@ type CreateVaultRequest = Extract<CoverageRequest, { type: 'createVault' }>;
  * three (unless `confirmed`, for tests). Returns the vault with its policies, ready to be chosen. A name or group
  * the rules refuse, or a name Azure says is taken, is an error on its field of the page.
  */
-export async function createRegionVault(session: AccountSession, tree: BackupTreeProvider, r: CreateVaultRequest, confirmed = false): Promise<VaultChoice> {
+export async function createRegionVault(
+  session: AccountSession,
+  tree: BackupTreeProvider,
+  r: CreateVaultRequest,
+  confirmed = false,
+): Promise<VaultChoice> {
   const strings = vaultFieldStrings();
   const nameProblem = vaultNameProblem(r.name);
   if (nameProblem) throw fieldError(fieldMessage(strings, nameProblem), 'name');
@@ -61,29 +73,71 @@ export async function createRegionVault(session: AccountSession, tree: BackupTre
   if (!check.available) throw fieldError(check.message ?? strings['vaultName.taken'], 'name');
   if (!confirmed) {
     const create = vscode.l10n.t('Create vault');
-    const answer = await notify.modal('info',
-      vscode.l10n.t('Create the Recovery Services vault {0} in resource group {1} ({2})?', r.name, r.resourceGroup, regionDisplayName(r.location)), create);
+    const answer = await notify.modal(
+      'info',
+      vscode.l10n.t(
+        'Create the Recovery Services vault {0} in resource group {1} ({2})?',
+        r.name,
+        r.resourceGroup,
+        regionDisplayName(r.location),
+      ),
+      create,
+    );
     if (answer !== create) throw new UserCancelled();
   }
   const vault = await withProgress(vscode.l10n.t('Creating vault {0}…', r.name), false, (signal) =>
-    service.createVault({ subscriptionId: r.subscriptionId, resourceGroup: r.resourceGroup, createResourceGroup: false, name: r.name, location: r.location }, signal));
+    service.createVault(
+      {
+        subscriptionId: r.subscriptionId,
+        resourceGroup: r.resourceGroup,
+        createResourceGroup: false,
+        name: r.name,
+        location: r.location,
+      },
+      signal,
+    ),
+  );
   tree.refreshResource(r.subscriptionId, ['vaults']);
-  const policies = (await service.listPolicies({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name })).items
-    .filter((p) => p.backupManagementType === 'AzureIaasVM').map((p) => ({ name: p.name, summary: summarizePolicy(p) }));
-  return { id: vault.id, name: vault.name, resourceGroup: vault.resourceGroup, subscriptionId: vault.subscriptionId, location: vault.location.toLowerCase(), policies };
+  const policies = (
+    await service.listPolicies({
+      subscriptionId: vault.subscriptionId,
+      resourceGroup: vault.resourceGroup,
+      name: vault.name,
+    })
+  ).items
+    .filter((p) => p.backupManagementType === 'AzureIaasVM')
+    .map((p) => ({ name: p.name, summary: summarizePolicy(p) }));
+  return {
+    id: vault.id,
+    name: vault.name,
+    resourceGroup: vault.resourceGroup,
+    subscriptionId: vault.subscriptionId,
+    location: vault.location.toLowerCase(),
+    policies,
+  };
 }
 
 /** Bulk enable under a cancellable notification; refreshes the tree nodes it touched. */
-export async function enableFromCoverage(session: AccountSession, tree: BackupTreeProvider, groups: EnableGroup[], onProgress: (p: VmProgress) => void): Promise<VmProgress[]> {
+export async function enableFromCoverage(
+  session: AccountSession,
+  tree: BackupTreeProvider,
+  groups: EnableGroup[],
+  onProgress: (p: VmProgress) => void,
+): Promise<VmProgress[]> {
   const count = groups.reduce((n, g) => n + g.vmIds.length, 0);
   try {
-    return await withProgress(vscode.l10n.t('Enabling backup for {0} virtual machines', count), true, (signal) => bulkEnable(groups, {
-      serviceFor: (id) => session.service(id), onProgress, signal,
-      words: {
-        vaultNotFound: vscode.l10n.t('The vault was not found.'), vmNotFound: vscode.l10n.t('The virtual machine was not found.'),
-        otherRegion: vscode.l10n.t('The vault is in another region than the virtual machine.'),
-      },
-    }));
+    return await withProgress(vscode.l10n.t('Enabling backup for {0} virtual machines', count), true, (signal) =>
+      bulkEnable(groups, {
+        serviceFor: (id) => session.service(id),
+        onProgress,
+        signal,
+        words: {
+          vaultNotFound: vscode.l10n.t('The vault was not found.'),
+          vmNotFound: vscode.l10n.t('The virtual machine was not found.'),
+          otherRegion: vscode.l10n.t('The vault is in another region than the virtual machine.'),
+        },
+      }),
+    );
   } finally {
     for (const g of groups) {
       tree.refreshResource(g.vaultId, ['items', 'jobs', 'vault']);
@@ -95,5 +149,10 @@ export async function enableFromCoverage(session: AccountSession, tree: BackupTr
 /** "Backup enabled for 2 virtual machines, 1 failed, 0 skipped." */
 export function enableSummary(results: readonly VmProgress[]): string {
   const n = (state: VmProgress['state']): number => results.filter((r) => r.state === state).length;
-  return vscode.l10n.t('Backup enabled for {0} virtual machines, {1} failed, {2} skipped.', n('done'), n('failed'), n('skipped'));
+  return vscode.l10n.t(
+    'Backup enabled for {0} virtual machines, {1} failed, {2} skipped.',
+    n('done'),
+    n('failed'),
+    n('skipped'),
+  );
 }

@@ -12,6 +12,8 @@ export function openCoverage(deps: CoverageDeps, focusSubscriptionId?: string): 
   }
   const panel = new CoveragePanel(deps, focusSubscriptionId);
   current = panel;
-  panel.onDidClose(() => { if (current === panel) current = undefined; });
+  panel.onDidClose(() => {
+    if (current === panel) current = undefined;
+  });
   return panel;
 }

@@ -5,9 +5,23 @@ import { toErrorInfo } from '../ui/errorInfo';
 import type { Log } from '../ui/log';
 import type { AccountSession } from '../session/session';
 import { PanelHost, type Outcome } from '../webview/panelHost';
-import { createRegionVault, enableFromCoverage, enableSummary, exportText, exportToFile, summarizePolicy } from './coverageActions';
+import {
+  createRegionVault,
+  enableFromCoverage,
+  enableSummary,
+  exportText,
+  exportToFile,
+  summarizePolicy,
+} from './coverageActions';
 import { loadCoverage } from './loadCoverage';
-import { COVERAGE_KIND, type CoverageHostMessage, type CoverageRequest, type CoverageResult, type CoverageSnapshot, type CoverageWebviewMessage } from './protocol';
+import {
+  COVERAGE_KIND,
+  type CoverageHostMessage,
+  type CoverageRequest,
+  type CoverageResult,
+  type CoverageSnapshot,
+  type CoverageWebviewMessage,
+} from './protocol';
 import { coverageStrings, coverageTitle } from './strings';
 import { parseCoverageMessage } from './validate';
 
@@ -29,13 +43,22 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   private current?: CoverageSnapshot;
   private loading?: Promise<CoverageSnapshot>;
 
-  constructor(private readonly deps: CoverageDeps, private focusSubscriptionId?: string) {
-    super({ viewType: 'azureBackup.coverage', title: coverageTitle(), stylesheet: 'coverage.css', source: 'coverage page' }, deps.extensionUri, deps.log);
+  constructor(
+    private readonly deps: CoverageDeps,
+    private focusSubscriptionId?: string,
+  ) {
+    super(
+      { viewType: 'azureBackup.coverage', title: coverageTitle(), stylesheet: 'coverage.css', source: 'coverage page' },
+      deps.extensionUri,
+      deps.log,
+    );
     void this.reload().catch(() => undefined);
   }
 
   /** The last loaded data (tests read it). */
-  get snapshot(): CoverageSnapshot | undefined { return this.current; }
+  get snapshot(): CoverageSnapshot | undefined {
+    return this.current;
+  }
 
   reveal(focusSubscriptionId?: string): void {
     this.panel.reveal();
@@ -54,16 +77,29 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
         const { session } = this.deps;
         const contexts = await session.listSubscriptions();
         const data = await loadCoverage({
-          subscriptions: contexts.map((c) => ({ subscriptionId: c.subscription.subscriptionId, displayName: c.subscription.displayName })),
-          serviceFor: (id) => session.service(id), summarize: summarizePolicy, now: this.deps.now().getTime(),
+          subscriptions: contexts.map((c) => ({
+            subscriptionId: c.subscription.subscriptionId,
+            displayName: c.subscription.displayName,
+          })),
+          serviceFor: (id) => session.service(id),
+          summarize: summarizePolicy,
+          now: this.deps.now().getTime(),
         });
-        this.current = { ...data, signedIn: session.mode !== 'signedOut', focusSubscriptionId: this.focusSubscriptionId };
+        this.current = {
+          ...data,
+          signedIn: session.mode !== 'signedOut',
+          focusSubscriptionId: this.focusSubscriptionId,
+        };
         void this.post({ type: 'coverageData', data: this.current });
         return this.current;
       } catch (error) {
         const info = toErrorInfo(error);
         this.deps.log.error(`coverage: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
-        void this.post({ type: 'coverageLoading', loading: false, error: { message: info.message, code: info.code, requestId: info.requestId } });
+        void this.post({
+          type: 'coverageLoading',
+          loading: false,
+          error: { message: info.message, code: info.code, requestId: info.requestId },
+        });
         throw error;
       } finally {
         this.loading = undefined;
@@ -83,7 +119,13 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   protected async handle(message: CoverageWebviewMessage): Promise<CoverageHostMessage | undefined> {
     switch (message.type) {
       case 'ready': {
-        const init: CoverageHostMessage = { type: 'init', kind: COVERAGE_KIND, title: coverageTitle(), strings: coverageStrings(), data: this.current };
+        const init: CoverageHostMessage = {
+          type: 'init',
+          kind: COVERAGE_KIND,
+          title: coverageTitle(),
+          strings: coverageStrings(),
+          data: this.current,
+        };
         await this.post(init);
         this.markReady();
         return init;
@@ -100,8 +142,11 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
 
   /** Writes an export to `uri` without the save dialog (tests; the page always goes through the dialog). */
   async exportTo(uri: vscode.Uri, request: Omit<Extract<CoverageRequest, { type: 'export' }>, 'type'>): Promise<void> {
-    const rows = (this.current ?? await this.reload()).rows;
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportText(rows, request.format, request.filter, request.sort, this.deps.now())));
+    const rows = (this.current ?? (await this.reload())).rows;
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(exportText(rows, request.format, request.filter, request.sort, this.deps.now())),
+    );
   }
 
   /**
@@ -118,20 +163,28 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   private async run(request: CoverageRequest, confirmed = false): Promise<CoverageResult> {
     switch (request.type) {
       case 'export': {
-        const rows = (this.current ?? await this.reload()).rows;
-        const uri = await exportToFile(exportText(rows, request.format, request.filter, request.sort, this.deps.now()), request.format);
+        const rows = (this.current ?? (await this.reload())).rows;
+        const uri = await exportToFile(
+          exportText(rows, request.format, request.filter, request.sort, this.deps.now()),
+          request.format,
+        );
         return uri ? { file: uri.fsPath, message: vscode.l10n.t('Saved {0}.', uri.fsPath) } : {};
       }
       case 'createVault': {
         const vault = await createRegionVault(this.deps.session, this.deps.tree, request, confirmed);
         await this.reload().catch(() => undefined);
-        return { vault, message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, regionDisplayName(vault.location)) };
+        return {
+          vault,
+          message: vscode.l10n.t('Vault {0} created in {1}.', vault.name, regionDisplayName(vault.location)),
+        };
       }
       case 'enable': {
         if (this.enabling) throw new Error(vscode.l10n.t('A request is already running.'));
         this.enabling = true;
         try {
-          const progress = await enableFromCoverage(this.deps.session, this.deps.tree, request.groups, (p) => { void this.post({ type: 'coverageProgress', progress: p }); });
+          const progress = await enableFromCoverage(this.deps.session, this.deps.tree, request.groups, (p) => {
+            void this.post({ type: 'coverageProgress', progress: p });
+          });
           await this.reload().catch(() => undefined);
           return { progress, message: enableSummary(progress) };
         } finally {

@@ -2,10 +2,25 @@
 import type { CoverageRow } from './types';
 
 export const EXPORT_COLUMNS = [
-  'subscription', 'subscriptionId', 'resourceGroup', 'name', 'location', 'osType', 'protection', 'vault', 'policy',
-  'protectionState', 'lastBackupStatus', 'lastBackupTime', 'lastSuccessTime', 'health', 'failing', 'stale', 'vmId',
+  'subscription',
+  'subscriptionId',
+  'resourceGroup',
+  'name',
+  'location',
+  'osType',
+  'protection',
+  'vault',
+  'policy',
+  'protectionState',
+  'lastBackupStatus',
+  'lastBackupTime',
+  'lastSuccessTime',
+  'health',
+  'failing',
+  'stale',
+  'vmId',
 ] as const;
-export type ExportColumn = typeof EXPORT_COLUMNS[number];
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 function iso(ms: number | undefined): string {
   return ms === undefined ? '' : new Date(ms).toISOString();
@@ -13,10 +28,23 @@ function iso(ms: number | undefined): string {
 
 function values(row: CoverageRow): Record<ExportColumn, string | boolean> {
   return {
-    subscription: row.subscriptionName, subscriptionId: row.subscriptionId, resourceGroup: row.resourceGroup, name: row.name,
-    location: row.location, osType: row.osType, protection: row.protection, vault: row.vaultName ?? '', policy: row.policyName ?? '',
-    protectionState: row.protectionState ?? '', lastBackupStatus: row.lastBackupStatus ?? '', lastBackupTime: iso(row.lastBackupTime),
-    lastSuccessTime: iso(row.lastSuccessTime), health: row.health ?? '', failing: row.failing, stale: row.stale, vmId: row.vmId,
+    subscription: row.subscriptionName,
+    subscriptionId: row.subscriptionId,
+    resourceGroup: row.resourceGroup,
+    name: row.name,
+    location: row.location,
+    osType: row.osType,
+    protection: row.protection,
+    vault: row.vaultName ?? '',
+    policy: row.policyName ?? '',
+    protectionState: row.protectionState ?? '',
+    lastBackupStatus: row.lastBackupStatus ?? '',
+    lastBackupTime: iso(row.lastBackupTime),
+    lastSuccessTime: iso(row.lastSuccessTime),
+    health: row.health ?? '',
+    failing: row.failing,
+    stale: row.stale,
+    vmId: row.vmId,
   };
 }
 

@@ -24,7 +24,10 @@ const CONCURRENCY = 4;
  * `fn` over the subscriptions, CONCURRENCY at a time, in input order. Each begins by awaiting its service, so no
  * call starts in this loop's turn; the calls fan out inside, through the service's own start gate.
  */
-async function eachSubscription<R>(source: CoverageSource, fn: (sub: CoverageSource['subscriptions'][number]) => Promise<R>): Promise<R[]> {
+async function eachSubscription<R>(
+  source: CoverageSource,
+  fn: (sub: CoverageSource['subscriptions'][number]) => Promise<R>,
+): Promise<R[]> {
   const subs = source.subscriptions;
   const results = new Array<R>(subs.length);
   let next = 0;
@@ -53,14 +56,22 @@ async function allPolicies(service: BackupService, vault: Vault, signal?: AbortS
 
 /** VM policies, DefaultPolicy first (the service's own default). */
 function vmPolicies(policies: readonly Policy[], summarize: (p: Policy) => string): VaultChoice['policies'] {
-  return policies.filter((p) => p.backupManagementType === 'AzureIaasVM')
+  return policies
+    .filter((p) => p.backupManagementType === 'AzureIaasVM')
     .sort((a, b) => (a.name === 'DefaultPolicy' ? -1 : b.name === 'DefaultPolicy' ? 1 : a.name.localeCompare(b.name)))
     .map((p) => ({ name: p.name, summary: summarize(p) }));
 }
 
-interface SubscriptionCoverage { rows: CoverageRow[]; vaults: VaultChoice[]; resourceGroups: string[] }
+interface SubscriptionCoverage {
+  rows: CoverageRow[];
+  vaults: VaultChoice[];
+  resourceGroups: string[];
+}
 
-async function loadSubscription(source: CoverageSource, sub: CoverageSource['subscriptions'][number]): Promise<SubscriptionCoverage> {
+async function loadSubscription(
+  source: CoverageSource,
+  sub: CoverageSource['subscriptions'][number],
+): Promise<SubscriptionCoverage> {
   const service = await source.serviceFor(sub.subscriptionId);
   const [vms, vaults, groups] = await Promise.all([
     service.listVirtualMachinesWithProtection(sub.subscriptionId, source.signal),
@@ -68,13 +79,26 @@ async function loadSubscription(source: CoverageSource, sub: CoverageSource['sub
     service.listResourceGroups(sub.subscriptionId, source.signal),
   ]);
   const frequencies = new Map<string, ScheduleFrequency | undefined>();
-  const choices = await service.fanOut(vaults, CONCURRENCY, async (vault): Promise<VaultChoice> => {
-    // Without its policies a vault still counts; staleness then assumes a daily schedule.
-    const policies = await allPolicies(service, vault, source.signal).catch((): Policy[] => []);
-    for (const p of policies) frequencies.set(`${vault.id}|${p.name}`.toLowerCase(), p.schedule?.frequency);
-    return { id: vault.id, name: vault.name, resourceGroup: vault.resourceGroup, subscriptionId: vault.subscriptionId, location: vault.location.toLowerCase(), policies: vmPolicies(policies, source.summarize) };
-  }, source.signal);
-  const frequencyOf = (vaultId: string, policyName: string): ScheduleFrequency | undefined => frequencies.get(`${vaultId}|${policyName}`.toLowerCase());
+  const choices = await service.fanOut(
+    vaults,
+    CONCURRENCY,
+    async (vault): Promise<VaultChoice> => {
+      // Without its policies a vault still counts; staleness then assumes a daily schedule.
+      const policies = await allPolicies(service, vault, source.signal).catch((): Policy[] => []);
+      for (const p of policies) frequencies.set(`${vault.id}|${p.name}`.toLowerCase(), p.schedule?.frequency);
+      return {
+        id: vault.id,
+        name: vault.name,
+        resourceGroup: vault.resourceGroup,
+        subscriptionId: vault.subscriptionId,
+        location: vault.location.toLowerCase(),
+        policies: vmPolicies(policies, source.summarize),
+      };
+    },
+    source.signal,
+  );
+  const frequencyOf = (vaultId: string, policyName: string): ScheduleFrequency | undefined =>
+    frequencies.get(`${vaultId}|${policyName}`.toLowerCase());
   return {
     rows: vms.map((vm) => toCoverageRow(vm, sub.displayName, frequencyOf, source.now)),
     vaults: choices,
@@ -82,14 +106,23 @@ async function loadSubscription(source: CoverageSource, sub: CoverageSource['sub
   };
 }
 
-export async function loadCoverage(source: CoverageSource): Promise<Omit<CoverageSnapshot, 'signedIn' | 'focusSubscriptionId'>> {
+export async function loadCoverage(
+  source: CoverageSource,
+): Promise<Omit<CoverageSnapshot, 'signedIn' | 'focusSubscriptionId'>> {
   const results = await eachSubscription(source, async (sub) => {
     try {
       return { sub, data: await loadSubscription(source, sub) };
     } catch (e) {
       if (source.signal?.aborted) throw e;
       const error = e as { message?: unknown; code?: unknown };
-      return { sub, error: { subscriptionName: sub.displayName, message: String(error.message ?? e), code: typeof error.code === 'string' ? error.code : undefined } };
+      return {
+        sub,
+        error: {
+          subscriptionName: sub.displayName,
+          message: String(error.message ?? e),
+          code: typeof error.code === 'string' ? error.code : undefined,
+        },
+      };
     }
   });
   const rows = results.flatMap((r) => r.data?.rows ?? []);
@@ -99,7 +132,9 @@ export async function loadCoverage(source: CoverageSource): Promise<Omit<Coverag
     totals: coverageTotals(rows),
     subscriptions: source.subscriptions.map((s) => ({ id: s.subscriptionId, name: s.displayName })),
     vaults: results.flatMap((r) => r.data?.vaults ?? []),
-    resourceGroups: results.filter((r) => r.data).map((r) => ({ subscriptionId: r.sub.subscriptionId, names: r.data?.resourceGroups ?? [] })),
-    errors: results.flatMap((r) => r.error ? [r.error] : []),
+    resourceGroups: results
+      .filter((r) => r.data)
+      .map((r) => ({ subscriptionId: r.sub.subscriptionId, names: r.data?.resourceGroups ?? [] })),
+    errors: results.flatMap((r) => (r.error ? [r.error] : [])),
   };
 }

@@ -60,7 +60,13 @@ export interface CoverageError {
 }
 
 export type CoverageHostMessage =
-  | { type: 'init'; kind: typeof COVERAGE_KIND; title: string; strings: Record<string, string>; data?: CoverageSnapshot }
+  | {
+      type: 'init';
+      kind: typeof COVERAGE_KIND;
+      title: string;
+      strings: Record<string, string>;
+      data?: CoverageSnapshot;
+    }
   | { type: 'coverageData'; data: CoverageSnapshot }
   | { type: 'coverageLoading'; loading: boolean; error?: CoverageError }
   | { type: 'coverageProgress'; progress: VmProgress }
@@ -73,6 +79,4 @@ export type CoverageRequest =
   | { type: 'enable'; groups: EnableGroup[] };
 
 export type CoverageWebviewMessage =
-  | { type: 'ready' }
-  | { type: 'refresh' }
-  | (CoverageRequest & { requestId: number });
+  { type: 'ready' } | { type: 'refresh' } | (CoverageRequest & { requestId: number });

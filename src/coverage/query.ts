@@ -10,27 +10,38 @@ export const NO_FILTER: CoverageFilter = { status: 'all', subscriptionId: '', lo
 
 export function matchesStatus(row: CoverageRow, status: StatusFilter): boolean {
   switch (status) {
-    case 'all': return true;
-    case 'protected': return isActivelyProtected(row.protection);
-    case 'unprotected': return row.protection === 'NotProtected';
-    case 'stopped': return isStopped(row.protection);
-    case 'failing': return row.failing;
-    case 'stale': return row.stale;
+    case 'all':
+      return true;
+    case 'protected':
+      return isActivelyProtected(row.protection);
+    case 'unprotected':
+      return row.protection === 'NotProtected';
+    case 'stopped':
+      return isStopped(row.protection);
+    case 'failing':
+      return row.failing;
+    case 'stale':
+      return row.stale;
   }
 }
 
 function haystack(row: CoverageRow): string {
-  return [row.name, row.resourceGroup, row.location, row.subscriptionName, row.vaultName ?? '', row.policyName ?? ''].join('\n').toLowerCase();
+  return [row.name, row.resourceGroup, row.location, row.subscriptionName, row.vaultName ?? '', row.policyName ?? '']
+    .join('\n')
+    .toLowerCase();
 }
 
 export function filterRows(rows: readonly CoverageRow[], filter: CoverageFilter): CoverageRow[] {
   const text = filter.text.trim().toLowerCase();
   const sub = idKey(filter.subscriptionId);
   const location = filter.location.toLowerCase();
-  return rows.filter((row) => matchesStatus(row, filter.status)
-    && (!sub || idKey(row.subscriptionId) === sub)
-    && (!location || row.location === location)
-    && (!text || haystack(row).includes(text)));
+  return rows.filter(
+    (row) =>
+      matchesStatus(row, filter.status) &&
+      (!sub || idKey(row.subscriptionId) === sub) &&
+      (!location || row.location === location) &&
+      (!text || haystack(row).includes(text)),
+  );
 }
 
 /** Worst first when sorting by status: failing, stale, unknown, unprotected, stopped, protected. */
@@ -53,16 +64,24 @@ function compareText(a: string | undefined, b: string | undefined): number {
 
 function compareBy(sort: CoverageSort['key'], a: CoverageRow, b: CoverageRow): number {
   switch (sort) {
-    case 'name': return compareText(a.name, b.name);
-    case 'subscription': return compareText(a.subscriptionName, b.subscriptionName);
-    case 'location': return compareText(a.location, b.location);
-    case 'status': return statusRank(a) - statusRank(b);
-    case 'vault': return compareText(a.vaultName, b.vaultName);
-    case 'policy': return compareText(a.policyName, b.policyName);
-    case 'health': return compareText(a.health, b.health);
+    case 'name':
+      return compareText(a.name, b.name);
+    case 'subscription':
+      return compareText(a.subscriptionName, b.subscriptionName);
+    case 'location':
+      return compareText(a.location, b.location);
+    case 'status':
+      return statusRank(a) - statusRank(b);
+    case 'vault':
+      return compareText(a.vaultName, b.vaultName);
+    case 'policy':
+      return compareText(a.policyName, b.policyName);
+    case 'health':
+      return compareText(a.health, b.health);
     case 'lastBackup': {
       // Oldest first: the VMs most in need of attention lead.
-      if (a.lastBackupTime === undefined || b.lastBackupTime === undefined) return a.lastBackupTime !== undefined ? -1 : b.lastBackupTime !== undefined ? 1 : 0;
+      if (a.lastBackupTime === undefined || b.lastBackupTime === undefined)
+        return a.lastBackupTime !== undefined ? -1 : b.lastBackupTime !== undefined ? 1 : 0;
       return a.lastBackupTime - b.lastBackupTime;
     }
   }
@@ -71,7 +90,9 @@ function compareBy(sort: CoverageSort['key'], a: CoverageRow, b: CoverageRow): n
 /** A sorted copy; ties keep name order, so the table never shuffles between renders. */
 export function sortRows(rows: readonly CoverageRow[], sort: CoverageSort): CoverageRow[] {
   const sign = sort.descending ? -1 : 1;
-  return [...rows].sort((a, b) => sign * compareBy(sort.key, a, b) || compareText(a.name, b.name) || compareText(a.vmId, b.vmId));
+  return [...rows].sort(
+    (a, b) => sign * compareBy(sort.key, a, b) || compareText(a.name, b.name) || compareText(a.vmId, b.vmId),
+  );
 }
 
 export interface PageOf<T> {

@@ -38,14 +38,25 @@ export function groupForProtection(rows: readonly CoverageRow[], vaults: readonl
     if (!group) {
       const sameSub = vaults.filter((v) => sameId(v.subscriptionId, row.subscriptionId));
       group = {
-        key, subscriptionId: row.subscriptionId, subscriptionName: row.subscriptionName, location: row.location, vms: [],
-        vaults: sameSub.filter((v) => v.location.toLowerCase() === row.location).sort((a, b) => a.name.localeCompare(b.name)),
-        suggestedVaultName: suggestedVaultName(row.location, sameSub.map((v) => v.name)),
+        key,
+        subscriptionId: row.subscriptionId,
+        subscriptionName: row.subscriptionName,
+        location: row.location,
+        vms: [],
+        vaults: sameSub
+          .filter((v) => v.location.toLowerCase() === row.location)
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        suggestedVaultName: suggestedVaultName(
+          row.location,
+          sameSub.map((v) => v.name),
+        ),
         suggestedResourceGroup: row.resourceGroup,
       };
       groups.set(key, group);
     }
     group.vms.push(row);
   }
-  return [...groups.values()].sort((a, b) => a.subscriptionName.localeCompare(b.subscriptionName) || a.location.localeCompare(b.location));
+  return [...groups.values()].sort(
+    (a, b) => a.subscriptionName.localeCompare(b.subscriptionName) || a.location.localeCompare(b.location),
+  );
 }

@@ -13,11 +13,15 @@ export function staleAfterMs(frequency: ScheduleFrequency | undefined): number {
   return ((frequency === 'Weekly' ? 7 : 1) + 1) * DAY_MS;
 }
 
-type ItemTimes = Pick<BackupItem, 'lastBackupStatus' | 'lastBackupTime' | 'lastRecoveryPoint' | 'healthStatus' | 'protectionState'>;
+type ItemTimes = Pick<
+  BackupItem,
+  'lastBackupStatus' | 'lastBackupTime' | 'lastRecoveryPoint' | 'healthStatus' | 'protectionState'
+>;
 
 /** The last moment a backup is known to have succeeded: a successful last backup, or the newest recovery point. */
 export function lastSuccessTime(item: ItemTimes): number | undefined {
-  const last = item.lastBackupTime && SUCCESS.has(item.lastBackupStatus.toLowerCase()) ? item.lastBackupTime.getTime() : undefined;
+  const last =
+    item.lastBackupTime && SUCCESS.has(item.lastBackupStatus.toLowerCase()) ? item.lastBackupTime.getTime() : undefined;
   const point = item.lastRecoveryPoint?.getTime();
   if (last === undefined) return point;
   return point === undefined ? last : Math.max(last, point);
@@ -40,10 +44,23 @@ export function isStale(item: ItemTimes, frequency: ScheduleFrequency | undefine
 /** Looks up a policy's schedule by vault id and policy name (any casing). */
 export type FrequencyOf = (vaultId: string, policyName: string) => ScheduleFrequency | undefined;
 
-export function toCoverageRow(vm: VirtualMachine, subscriptionName: string, frequencyOf: FrequencyOf, now: number): CoverageRow {
+export function toCoverageRow(
+  vm: VirtualMachine,
+  subscriptionName: string,
+  frequencyOf: FrequencyOf,
+  now: number,
+): CoverageRow {
   const base: CoverageRow = {
-    vmId: vm.id, name: vm.name, resourceGroup: vm.resourceGroup, subscriptionId: vm.subscriptionId, subscriptionName,
-    location: vm.location.toLowerCase(), osType: vm.osType, protection: vm.protection?.state ?? 'Unknown', failing: false, stale: false,
+    vmId: vm.id,
+    name: vm.name,
+    resourceGroup: vm.resourceGroup,
+    subscriptionId: vm.subscriptionId,
+    subscriptionName,
+    location: vm.location.toLowerCase(),
+    osType: vm.osType,
+    protection: vm.protection?.state ?? 'Unknown',
+    failing: false,
+    stale: false,
   };
   const p = vm.protection;
   const item = p?.item;

@@ -25,10 +25,11 @@ export function coverageTotals(rows: readonly CoverageRow[]): CoverageTotals {
     addRow(all, row);
     const subKey = idKey(row.subscriptionId);
     let sub = subs.get(subKey);
-    if (!sub) subs.set(subKey, sub = { ...emptyCounts(), subscriptionId: row.subscriptionId, name: row.subscriptionName });
+    if (!sub)
+      subs.set(subKey, (sub = { ...emptyCounts(), subscriptionId: row.subscriptionId, name: row.subscriptionName }));
     addRow(sub, row);
     let region = regions.get(row.location);
-    if (!region) regions.set(row.location, region = { ...emptyCounts(), location: row.location });
+    if (!region) regions.set(row.location, (region = { ...emptyCounts(), location: row.location }));
     addRow(region, row);
   }
   return {

@@ -35,7 +35,14 @@ export interface CoverageRow {
 }
 
 export type StatusFilter = 'all' | 'protected' | 'unprotected' | 'stopped' | 'failing' | 'stale';
-export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'protected', 'unprotected', 'stopped', 'failing', 'stale'];
+export const STATUS_FILTERS: readonly StatusFilter[] = [
+  'all',
+  'protected',
+  'unprotected',
+  'stopped',
+  'failing',
+  'stale',
+];
 
 /** '' in subscriptionId / location / text means "any". */
 export interface CoverageFilter {
@@ -46,7 +53,16 @@ export interface CoverageFilter {
 }
 
 export type SortKey = 'name' | 'subscription' | 'location' | 'status' | 'vault' | 'policy' | 'lastBackup' | 'health';
-export const SORT_KEYS: readonly SortKey[] = ['name', 'subscription', 'location', 'status', 'vault', 'policy', 'lastBackup', 'health'];
+export const SORT_KEYS: readonly SortKey[] = [
+  'name',
+  'subscription',
+  'location',
+  'status',
+  'vault',
+  'policy',
+  'lastBackup',
+  'health',
+];
 
 export interface CoverageSort {
   key: SortKey;

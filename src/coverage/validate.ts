@@ -26,7 +26,7 @@ function onlyKeys(o: Obj, keys: string[]): boolean {
 }
 
 function oneOf<T extends string>(values: readonly T[], v: unknown): T | undefined {
-  return typeof v === 'string' && (values as readonly string[]).includes(v) ? v as T : undefined;
+  return typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 }
 
 export function parseFilter(v: unknown): CoverageFilter | undefined {
@@ -35,7 +35,9 @@ export function parseFilter(v: unknown): CoverageFilter | undefined {
   const subscriptionId = str(v.subscriptionId, 64);
   const location = str(v.location, 64);
   const text = str(v.text, maxTyped);
-  return status && subscriptionId !== undefined && location !== undefined && text !== undefined ? { status, subscriptionId, location, text } : undefined;
+  return status && subscriptionId !== undefined && location !== undefined && text !== undefined
+    ? { status, subscriptionId, location, text }
+    : undefined;
 }
 
 export function parseSort(v: unknown): CoverageSort | undefined {
@@ -49,13 +51,20 @@ function parseGroups(v: unknown): EnableGroup[] | undefined {
   const groups: EnableGroup[] = [];
   let count = 0;
   for (const g of v) {
-    if (!isObj(g) || !onlyKeys(g, ['subscriptionId', 'vaultId', 'policyName', 'vmIds']) || !Array.isArray(g.vmIds) || g.vmIds.length === 0) return undefined;
+    if (
+      !isObj(g) ||
+      !onlyKeys(g, ['subscriptionId', 'vaultId', 'policyName', 'vmIds']) ||
+      !Array.isArray(g.vmIds) ||
+      g.vmIds.length === 0
+    )
+      return undefined;
     const subscriptionId = str(g.subscriptionId, 64, 1);
     const vaultId = str(g.vaultId, maxId, 1);
     const policyName = str(g.policyName, 150, 1);
     const vmIds = g.vmIds.filter((id): id is string => str(id, maxId, 1) !== undefined);
     count += vmIds.length;
-    if (!subscriptionId || !vaultId || !policyName || vmIds.length !== g.vmIds.length || count > MAX_ENABLE_VMS) return undefined;
+    if (!subscriptionId || !vaultId || !policyName || vmIds.length !== g.vmIds.length || count > MAX_ENABLE_VMS)
+      return undefined;
     groups.push({ subscriptionId, vaultId, policyName, vmIds });
   }
   return groups;
@@ -77,8 +86,13 @@ export function parseCoverageMessage(raw: unknown): CoverageWebviewMessage | und
       const format = oneOf(['csv', 'json'] as const, raw.format);
       const filter = parseFilter(raw.filter);
       const sort = parseSort(raw.sort);
-      return onlyKeys(raw, ['type', 'requestId', 'format', 'filter', 'sort']) && id !== undefined && format && filter && sort
-        ? { type: 'export', requestId: id, format, filter, sort } : undefined;
+      return onlyKeys(raw, ['type', 'requestId', 'format', 'filter', 'sort']) &&
+        id !== undefined &&
+        format &&
+        filter &&
+        sort
+        ? { type: 'export', requestId: id, format, filter, sort }
+        : undefined;
     }
     case 'createVault': {
       const id = requestId(raw.requestId);
@@ -86,14 +100,21 @@ export function parseCoverageMessage(raw: unknown): CoverageWebviewMessage | und
       const location = str(raw.location, 64, 1);
       const resourceGroup = str(raw.resourceGroup, maxTyped);
       const name = str(raw.name, maxTyped);
-      return onlyKeys(raw, ['type', 'requestId', 'subscriptionId', 'location', 'resourceGroup', 'name']) && id !== undefined && subscriptionId && location
-        && resourceGroup !== undefined && name !== undefined
-        ? { type: 'createVault', requestId: id, subscriptionId, location, resourceGroup, name } : undefined;
+      return onlyKeys(raw, ['type', 'requestId', 'subscriptionId', 'location', 'resourceGroup', 'name']) &&
+        id !== undefined &&
+        subscriptionId &&
+        location &&
+        resourceGroup !== undefined &&
+        name !== undefined
+        ? { type: 'createVault', requestId: id, subscriptionId, location, resourceGroup, name }
+        : undefined;
     }
     case 'enable': {
       const id = requestId(raw.requestId);
       const groups = parseGroups(raw.groups);
-      return onlyKeys(raw, ['type', 'requestId', 'groups']) && id !== undefined && groups ? { type: 'enable', requestId: id, groups } : undefined;
+      return onlyKeys(raw, ['type', 'requestId', 'groups']) && id !== undefined && groups
+        ? { type: 'enable', requestId: id, groups }
+        : undefined;
     }
     default:
       return undefined;

@@ -11,7 +11,9 @@ import { protectionWithVault } from './protectionText';
 export type Localize = (message: string, ...args: (string | number)[]) => string;
 
 /** The part of vscode.l10n used here; named l10n so `l10n.t('…')` calls are found by the string extractor. */
-export interface L10n { t: Localize }
+export interface L10n {
+  t: Localize;
+}
 
 /** vscode.l10n satisfies L10n. The type-only vscode import also lets `npm run l10n` find this file's strings. @public */
 export type VscodeL10n = Pick<typeof vscode.l10n, 't'>;
@@ -19,10 +21,14 @@ export type VscodeL10n = Pick<typeof vscode.l10n, 't'>;
 export function relativeTime(then: Date, now: Date, l10n: L10n): string {
   const { value, unit } = elapsed(then, now);
   switch (unit) {
-    case 'second': return l10n.t('just now');
-    case 'minute': return value === 1 ? l10n.t('1 minute ago') : l10n.t('{0} minutes ago', value);
-    case 'hour': return value === 1 ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', value);
-    default: return value === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', value);
+    case 'second':
+      return l10n.t('just now');
+    case 'minute':
+      return value === 1 ? l10n.t('1 minute ago') : l10n.t('{0} minutes ago', value);
+    case 'hour':
+      return value === 1 ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', value);
+    default:
+      return value === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', value);
   }
 }
 
@@ -42,10 +48,14 @@ export function waitSentence(ms: number, l10n: L10n): string {
 
 export function redundancyLabel(redundancy: Vault['redundancy'], l10n: L10n): string {
   switch (redundancy) {
-    case 'GeoRedundant': return l10n.t('Geo-redundant');
-    case 'LocallyRedundant': return l10n.t('Locally redundant');
-    case 'ZoneRedundant': return l10n.t('Zone-redundant');
-    default: return l10n.t('Unknown redundancy');
+    case 'GeoRedundant':
+      return l10n.t('Geo-redundant');
+    case 'LocallyRedundant':
+      return l10n.t('Locally redundant');
+    case 'ZoneRedundant':
+      return l10n.t('Zone-redundant');
+    default:
+      return l10n.t('Unknown redundancy');
   }
 }
 
@@ -58,12 +68,18 @@ export type ItemHealth = 'pending' | 'healthy' | 'warning' | 'error' | 'stopped'
 /** The item's protection state first (protectionState.ts), then, for an active item, its health and last backup. */
 export function itemHealth(item: BackupItem): ItemHealth {
   switch (itemProtectionStatus(item)) {
-    case 'ProtectionStopped': return 'stopped';
-    case 'SoftDeleted': return 'softDeleted';
-    case 'InitialBackupPending': return 'pending';
-    case 'ProtectionError': return 'error';
-    case 'Unknown': return 'unknown';
-    default: break;
+    case 'ProtectionStopped':
+      return 'stopped';
+    case 'SoftDeleted':
+      return 'softDeleted';
+    case 'InitialBackupPending':
+      return 'pending';
+    case 'ProtectionError':
+      return 'error';
+    case 'Unknown':
+      return 'unknown';
+    default:
+      break;
   }
   if (item.healthStatus === 'ActionRequired' || item.lastBackupStatus === 'Failed') return 'error';
   if (item.healthStatus === 'ActionSuggested') return 'warning';
@@ -72,20 +88,28 @@ export function itemHealth(item: BackupItem): ItemHealth {
 
 export function healthLabel(health: ItemHealth, l10n: L10n): string {
   switch (health) {
-    case 'pending': return l10n.t('Warning (initial backup pending)');
-    case 'healthy': return l10n.t('Healthy');
-    case 'warning': return l10n.t('Warning');
-    case 'error': return l10n.t('Unhealthy');
-    case 'stopped': return l10n.t('Protection stopped (data retained)');
-    case 'softDeleted': return l10n.t('Soft deleted (backup data kept until purged)');
-    case 'unknown': return l10n.t('Protection unknown');
+    case 'pending':
+      return l10n.t('Warning (initial backup pending)');
+    case 'healthy':
+      return l10n.t('Healthy');
+    case 'warning':
+      return l10n.t('Warning');
+    case 'error':
+      return l10n.t('Unhealthy');
+    case 'stopped':
+      return l10n.t('Protection stopped (data retained)');
+    case 'softDeleted':
+      return l10n.t('Soft deleted (backup data kept until purged)');
+    case 'unknown':
+      return l10n.t('Protection unknown');
   }
 }
 
 /** e.g. "Healthy · last backup 2 hours ago", the portal's "Warning (initial backup pending)", or "Soft deleted, purged on 17 Dec 2026". */
 export function itemDescription(item: BackupItem, now: Date, l10n: L10n, locale = 'en'): string {
   const health = itemHealth(item);
-  if (health === 'softDeleted' && item.purgeTime) return l10n.t('Soft deleted, purged on {0}', formatDate(item.purgeTime, locale));
+  if (health === 'softDeleted' && item.purgeTime)
+    return l10n.t('Soft deleted, purged on {0}', formatDate(item.purgeTime, locale));
   if (health === 'pending' || !item.lastBackupTime) return healthLabel(health, l10n);
   const when = relativeTime(item.lastBackupTime, now, l10n);
   return item.lastBackupStatus === 'Failed'
@@ -96,13 +120,20 @@ export function itemDescription(item: BackupItem, now: Date, l10n: L10n, locale 
 export function itemIcon(health: ItemHealth, running: boolean): string {
   if (running) return 'loading~spin';
   switch (health) {
-    case 'healthy': return 'pass';
-    case 'pending': return 'warning';
-    case 'warning': return 'warning';
-    case 'error': return 'error';
-    case 'stopped': return 'debug-pause';
-    case 'softDeleted': return 'trash';
-    case 'unknown': return 'question';
+    case 'healthy':
+      return 'pass';
+    case 'pending':
+      return 'warning';
+    case 'warning':
+      return 'warning';
+    case 'error':
+      return 'error';
+    case 'stopped':
+      return 'debug-pause';
+    case 'softDeleted':
+      return 'trash';
+    case 'unknown':
+      return 'question';
   }
 }
 
@@ -114,13 +145,22 @@ export function vmDescription(vm: VirtualMachine, l10n: L10n): string {
 
 export function jobStatusLabel(job: BackupJob, l10n: L10n): string {
   switch (job.status) {
-    case 'InProgress': return job.progressPercentage !== undefined ? l10n.t('In progress ({0}%)', job.progressPercentage) : l10n.t('In progress');
-    case 'Completed': return l10n.t('Completed');
-    case 'CompletedWithWarnings': return l10n.t('Completed with warnings');
-    case 'Failed': return l10n.t('Failed');
-    case 'Cancelled': return l10n.t('Cancelled');
-    case 'Cancelling': return l10n.t('Cancelling');
-    default: return l10n.t('Unknown');
+    case 'InProgress':
+      return job.progressPercentage !== undefined
+        ? l10n.t('In progress ({0}%)', job.progressPercentage)
+        : l10n.t('In progress');
+    case 'Completed':
+      return l10n.t('Completed');
+    case 'CompletedWithWarnings':
+      return l10n.t('Completed with warnings');
+    case 'Failed':
+      return l10n.t('Failed');
+    case 'Cancelled':
+      return l10n.t('Cancelled');
+    case 'Cancelling':
+      return l10n.t('Cancelling');
+    default:
+      return l10n.t('Unknown');
   }
 }
 
@@ -128,18 +168,28 @@ export function jobStatusLabel(job: BackupJob, l10n: L10n): string {
 export function jobDescription(job: BackupJob, l10n: L10n, now?: Date): string {
   const status = jobStatusLabel(job, l10n);
   const running = job.status === 'InProgress' || job.status === 'Cancelling';
-  const durationMs = running && now && job.startTime ? Math.max(job.durationMs ?? 0, now.getTime() - job.startTime.getTime()) : job.durationMs;
+  const durationMs =
+    running && now && job.startTime
+      ? Math.max(job.durationMs ?? 0, now.getTime() - job.startTime.getTime())
+      : job.durationMs;
   return durationMs !== undefined ? l10n.t('{0} · {1}', status, formatDuration(durationMs)) : status;
 }
 
 export function jobIcon(job: BackupJob): string {
   switch (job.status) {
-    case 'InProgress': case 'Cancelling': return 'loading~spin';
-    case 'Completed': return 'pass';
-    case 'CompletedWithWarnings': return 'warning';
-    case 'Failed': return 'error';
-    case 'Cancelled': return 'circle-slash';
-    default: return 'question';
+    case 'InProgress':
+    case 'Cancelling':
+      return 'loading~spin';
+    case 'Completed':
+      return 'pass';
+    case 'CompletedWithWarnings':
+      return 'warning';
+    case 'Failed':
+      return 'error';
+    case 'Cancelled':
+      return 'circle-slash';
+    default:
+      return 'question';
   }
 }
 
@@ -152,11 +202,17 @@ export function sortJobs(jobs: BackupJob[]): BackupJob[] {
 /** A localized t() for code that runs with VS Code. */
 export function operationLabel(operation: string, l10n: L10n): string {
   switch (operation) {
-    case 'Backup': return l10n.t('Backup');
-    case 'ConfigureBackup': return l10n.t('Configure backup');
-    case 'DisableBackup': return l10n.t('Stop protection');
-    case 'DeleteBackupData': return l10n.t('Delete backup data');
-    case 'Restore': return l10n.t('Restore');
-    default: return operation;
+    case 'Backup':
+      return l10n.t('Backup');
+    case 'ConfigureBackup':
+      return l10n.t('Configure backup');
+    case 'DisableBackup':
+      return l10n.t('Stop protection');
+    case 'DeleteBackupData':
+      return l10n.t('Delete backup data');
+    case 'Restore':
+      return l10n.t('Restore');
+    default:
+      return operation;
   }
 }

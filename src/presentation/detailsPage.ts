@@ -2,7 +2,10 @@
 // the page runs no script, and its CSP allows nothing but the extension's own stylesheet. Pure: unit-tested.
 import { escapeHtml, htmlPage } from './htmlDocument';
 
-export interface DetailsTable { columns: string[]; rows: string[][] }
+export interface DetailsTable {
+  columns: string[];
+  rows: string[][];
+}
 
 export interface DetailsSection {
   heading?: string;
@@ -13,7 +16,10 @@ export interface DetailsSection {
   note?: string;
 }
 
-export interface DetailsPage { title: string; sections: DetailsSection[] }
+export interface DetailsPage {
+  title: string;
+  sections: DetailsSection[];
+}
 
 export function detailsCsp(cspSource: string): string {
   return ["default-src 'none'", `style-src ${cspSource}`, `font-src ${cspSource}`, "form-action 'none'"].join('; ');
@@ -21,20 +27,29 @@ export function detailsCsp(cspSource: string): string {
 
 export function detailsHtml(page: DetailsPage, o: { cspSource: string; styleUri: string; language: string }): string {
   const e = escapeHtml;
-  const body = page.sections.map((s) => {
-    const parts: string[] = [];
-    if (s.heading) parts.push(`<h2>${e(s.heading)}</h2>`);
-    if (s.facts?.length) parts.push(`<dl>${s.facts.map(([k, v]) => `<div class="fact"><dt>${e(k)}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>`);
-    if (s.table) {
-      const head = s.table.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('');
-      const rows = s.table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n');
-      parts.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`);
-    }
-    if (s.note) parts.push(`<p class="note">${e(s.note)}</p>`);
-    return `<section>${parts.join('\n')}</section>`;
-  }).join('\n');
+  const body = page.sections
+    .map((s) => {
+      const parts: string[] = [];
+      if (s.heading) parts.push(`<h2>${e(s.heading)}</h2>`);
+      if (s.facts?.length)
+        parts.push(
+          `<dl>${s.facts.map(([k, v]) => `<div class="fact"><dt>${e(k)}</dt><dd>${e(v)}</dd></div>`).join('')}</dl>`,
+        );
+      if (s.table) {
+        const head = s.table.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('');
+        const rows = s.table.rows.map((r) => `<tr>${r.map((c) => `<td>${e(c)}</td>`).join('')}</tr>`).join('\n');
+        parts.push(`<table><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`);
+      }
+      if (s.note) parts.push(`<p class="note">${e(s.note)}</p>`);
+      return `<section>${parts.join('\n')}</section>`;
+    })
+    .join('\n');
   return htmlPage({
-    language: o.language, csp: detailsCsp(o.cspSource), styleUri: o.styleUri, title: page.title, body: `<h1>${e(page.title)}</h1>\n${body}`,
+    language: o.language,
+    csp: detailsCsp(o.cspSource),
+    styleUri: o.styleUri,
+    title: page.title,
+    body: `<h1>${e(page.title)}</h1>\n${body}`,
   });
 }
 

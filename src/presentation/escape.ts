@@ -6,8 +6,11 @@ const lineBreaks = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 
 /** Escapes Markdown and HTML metacharacters so a name renders as literal text. */
 export function escapeMarkdown(value: string): string {
-  return isolateBidi(value.replace(markdownSpecial, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(lineBreaks, ' '));
+  return isolateBidi(
+    value
+      .replace(markdownSpecial, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+      .replace(lineBreaks, ' '),
+  );
 }
 
 /** The value on one line: each line break becomes a space, so a name cannot add rows to what quotes it. */

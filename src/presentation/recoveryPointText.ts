@@ -5,21 +5,30 @@ import type { L10n } from './describe';
 
 export function consistencyLabel(consistency: RecoveryPointConsistency, l10n: L10n): string {
   switch (consistency) {
-    case 'ApplicationConsistent': return l10n.t('Application consistent');
-    case 'FileSystemConsistent': return l10n.t('File-system consistent');
-    case 'CrashConsistent': return l10n.t('Crash consistent');
-    default: return l10n.t('Consistency unknown');
+    case 'ApplicationConsistent':
+      return l10n.t('Application consistent');
+    case 'FileSystemConsistent':
+      return l10n.t('File-system consistent');
+    case 'CrashConsistent':
+      return l10n.t('Crash consistent');
+    default:
+      return l10n.t('Consistency unknown');
   }
 }
 
 /** The point's type as the portal names it: where its copies are (snapshot, snapshot and vault, vault, archive). */
 export function tierLabel(tier: RecoveryPointTier, l10n: L10n): string {
   switch (tier) {
-    case 'Snapshot': return l10n.t('Snapshot');
-    case 'SnapshotAndVault': return l10n.t('Snapshot and vault');
-    case 'Vault': return l10n.t('Vault');
-    case 'Archive': return l10n.t('Archive');
-    default: return l10n.t('Tier unknown');
+    case 'Snapshot':
+      return l10n.t('Snapshot');
+    case 'SnapshotAndVault':
+      return l10n.t('Snapshot and vault');
+    case 'Vault':
+      return l10n.t('Vault');
+    case 'Archive':
+      return l10n.t('Archive');
+    default:
+      return l10n.t('Tier unknown');
   }
 }
 

@@ -43,10 +43,17 @@ function knownLocale(locale: string): string {
 
 /** A moment as the display language writes it, in this machine's time zone (or `timeZone`): "3 dec 2026 09:24" in Dutch. */
 export function formatDateTime(date: Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(knownLocale(locale), { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+  return new Intl.DateTimeFormat(knownLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
 }
 
 /** A day as the display language writes it, in this machine's time zone (or `timeZone`). */
 export function formatDate(date: Date, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(knownLocale(locale), { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date);
+  return new Intl.DateTimeFormat(knownLocale(locale), {
+    dateStyle: 'medium',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
 }

@@ -11,24 +11,49 @@ export type VscodeL10n = Pick<typeof vscode.l10n, 't'>;
 export function softDeleteLabel(softDelete: Vault['softDelete'], l10n: L10n): string | undefined {
   if (!softDelete) return undefined;
   if (!softDelete.enabled) return l10n.t('Off');
-  return softDelete.retentionDays === undefined ? l10n.t('On') : l10n.t('On, deleted data kept {0} days', softDelete.retentionDays);
+  return softDelete.retentionDays === undefined
+    ? l10n.t('On')
+    : l10n.t('On, deleted data kept {0} days', softDelete.retentionDays);
 }
 
 export function immutabilityLabel(state: Vault['immutability'], l10n: L10n): string | undefined {
   switch (state) {
-    case 'Disabled': return l10n.t('Off');
-    case 'Unlocked': return l10n.t('On (not locked)');
-    case 'Locked': return l10n.t('Locked (cannot be turned off)');
-    default: return undefined;
+    case 'Disabled':
+      return l10n.t('Off');
+    case 'Unlocked':
+      return l10n.t('On (not locked)');
+    case 'Locked':
+      return l10n.t('Locked (cannot be turned off)');
+    default:
+      return undefined;
   }
 }
 
-export function vaultSecurityRows(vault: Vault, softDeletedItems: number | undefined, l10n: L10n): [string, string | undefined][] {
+export function vaultSecurityRows(
+  vault: Vault,
+  softDeletedItems: number | undefined,
+  l10n: L10n,
+): [string, string | undefined][] {
   const mua = vault.multiUserAuthorization;
   return [
     [l10n.t('Soft delete'), softDeleteLabel(vault.softDelete, l10n)],
     [l10n.t('Immutability'), immutabilityLabel(vault.immutability, l10n)],
-    [l10n.t('Multi-user authorization'), mua === undefined ? undefined : mua ? l10n.t('On: a Resource Guard must approve critical operations') : l10n.t('Off')],
-    [l10n.t('Soft-deleted items'), softDeletedItems ? l10n.t('{0}: the vault cannot be deleted until they are purged or undeleted and their data deleted', softDeletedItems) : undefined],
+    [
+      l10n.t('Multi-user authorization'),
+      mua === undefined
+        ? undefined
+        : mua
+          ? l10n.t('On: a Resource Guard must approve critical operations')
+          : l10n.t('Off'),
+    ],
+    [
+      l10n.t('Soft-deleted items'),
+      softDeletedItems
+        ? l10n.t(
+            '{0}: the vault cannot be deleted until they are purged or undeleted and their data deleted',
+            softDeletedItems,
+          )
+        : undefined,
+    ],
   ];
 }

@@ -13,10 +13,18 @@ function parseArgs(argv: string[]): SandboxOptions {
       return n;
     };
     switch (flag) {
-      case '--port': options.port = number(); break;
-      case '--speed': options.speed = number(); break;
-      case '--page-size': options.pageSize = number(); break;
-      case '--retry-after': options.retryAfterSeconds = number(); break;
+      case '--port':
+        options.port = number();
+        break;
+      case '--speed':
+        options.speed = number();
+        break;
+      case '--page-size':
+        options.pageSize = number();
+        break;
+      case '--retry-after':
+        options.retryAfterSeconds = number();
+        break;
       case '--data':
         if (!value) throw new Error('--data needs a file path');
         options.dataFile = value;
@@ -28,7 +36,9 @@ function parseArgs(argv: string[]): SandboxOptions {
         i++;
         break;
       case '--help':
-        console.log('Usage: npm run sandbox -- [--port N] [--data file] [--speed X] [--seed story|empty] [--page-size N] [--retry-after S]');
+        console.log(
+          'Usage: npm run sandbox -- [--port N] [--data file] [--speed X] [--seed story|empty] [--page-size N] [--retry-after S]',
+        );
         process.exit(0);
         break;
       default:
@@ -43,15 +53,20 @@ async function main(): Promise<void> {
   console.log(`Azure Backup sandbox listening on ${sandbox.endpoint}`);
   console.log(`CA certificate: ${sandbox.caFile}`);
   console.log(`Subscription(s): ${sandbox.subscriptionIds().join(', ')}  tenant: ${sandbox.tenantId}`);
-  console.log(`Point a client at it with endpoint ${sandbox.endpoint}, trust the CA (tlsOptions.ca or NODE_EXTRA_CA_CERTS=${sandbox.caFile}) and any Bearer token.`);
+  console.log(
+    `Point a client at it with endpoint ${sandbox.endpoint}, trust the CA (tlsOptions.ca or NODE_EXTRA_CA_CERTS=${sandbox.caFile}) and any Bearer token.`,
+  );
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    sandbox.stop().then(() => process.exit(0), (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
+    sandbox.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

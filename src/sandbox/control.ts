@@ -37,9 +37,20 @@ export interface SandboxControl {
   health(): SaveHealth;
 }
 
-export function createControl(store: Store, engine: Engine, now: () => number, changed: () => void, health: () => SaveHealth): SandboxControl {
+export function createControl(
+  store: Store,
+  engine: Engine,
+  now: () => number,
+  changed: () => void,
+  health: () => SaveHealth,
+): SandboxControl {
   const findVm = (id: string): VmRecord => {
-    const vm = store.vm(id) ?? store.allSubscriptions().flatMap((s) => store.vmsOf(s.subscriptionId)).find((v) => v.vmId.toLowerCase() === id.toLowerCase());
+    const vm =
+      store.vm(id) ??
+      store
+        .allSubscriptions()
+        .flatMap((s) => store.vmsOf(s.subscriptionId))
+        .find((v) => v.vmId.toLowerCase() === id.toLowerCase());
     if (!vm) throw new Error(`No VM '${id}' in the sandbox`);
     return vm;
   };
@@ -49,9 +60,18 @@ export function createControl(store: Store, engine: Engine, now: () => number, c
     changed();
   };
   return {
-    markVmBroken: (id, broken = true) => update(id, (vm) => { vm.broken = broken; }),
-    setVmAgent: (id, ready) => update(id, (vm) => { vm.agentReady = ready; }),
-    setVmPowerState: (id, state) => update(id, (vm) => { vm.powerState = state; }),
+    markVmBroken: (id, broken = true) =>
+      update(id, (vm) => {
+        vm.broken = broken;
+      }),
+    setVmAgent: (id, ready) =>
+      update(id, (vm) => {
+        vm.agentReady = ready;
+      }),
+    setVmPowerState: (id, state) =>
+      update(id, (vm) => {
+        vm.powerState = state;
+      }),
     addVm: (input) => {
       engine.runDue();
       const sub = input.subscriptionId ?? store.allSubscriptions()[0]?.subscriptionId;
@@ -64,11 +84,21 @@ export function createControl(store: Store, engine: Engine, now: () => number, c
         store.putResourceGroup(rg);
       }
       const vm: VmRecord = {
-        subscriptionId: sub, resourceGroup: rg.name, name: input.name, location: normalizeLocation(location), osType: input.osType ?? 'Linux',
-        vmSize: input.vmSize ?? 'Standard_B2s', vmId: randomUUID(), powerState: input.powerState ?? 'running', agentReady: input.agentReady ?? true,
-        broken: false, createdAt: now(),
+        subscriptionId: sub,
+        resourceGroup: rg.name,
+        name: input.name,
+        location: normalizeLocation(location),
+        osType: input.osType ?? 'Linux',
+        vmSize: input.vmSize ?? 'Standard_B2s',
+        vmId: randomUUID(),
+        powerState: input.powerState ?? 'running',
+        agentReady: input.agentReady ?? true,
+        broken: false,
+        createdAt: now(),
         ...(input.securityType ? { securityType: input.securityType } : {}),
-        ...(input.dataDisks ? { dataDisks: input.dataDisks.map((d, lun) => ({ lun, name: `${input.name}_DataDisk_${lun}`, ...d })) } : {}),
+        ...(input.dataDisks
+          ? { dataDisks: input.dataDisks.map((d, lun) => ({ lun, name: `${input.name}_DataDisk_${lun}`, ...d })) }
+          : {}),
       };
       store.putVm(vm);
       changed();

@@ -27,7 +27,16 @@ import { emptyState, STORY_SUBSCRIPTION_ID, STORY_TENANT_ID, storyState } from '
 import { Store } from './state/store';
 import type { RunningSandbox, SandboxOptions } from './types';
 
-export type { FaultConfig, FaultKind, PageSizes, RequestLogEntry, ResourceGraphOptions, RunningSandbox, SandboxOptions, ScaleSpec } from './types';
+export type {
+  FaultConfig,
+  FaultKind,
+  PageSizes,
+  RequestLogEntry,
+  ResourceGraphOptions,
+  RunningSandbox,
+  SandboxOptions,
+  ScaleSpec,
+} from './types';
 export { DEFAULT_PAGE_SIZES, type ListKind } from './http/pageSizes';
 export type { AddVmInput, SandboxControl } from './control';
 export type { SaveHealth } from './state/persistence';
@@ -51,13 +60,14 @@ const DEFAULT_INGESTION_DELAY_MS = 5000;
 function resolveGraphOptions(options: SandboxOptions['resourceGraph']): Site['resourceGraph'] {
   return {
     ingestionDelayMs: options?.ingestionDelayMs ?? DEFAULT_INGESTION_DELAY_MS,
-    quota: options?.quota === false ? undefined : options?.quota ?? AZURE_GRAPH_QUOTA,
+    quota: options?.quota === false ? undefined : (options?.quota ?? AZURE_GRAPH_QUOTA),
   };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1';
-  if (!LOOPBACK_HOSTS.includes(host)) throw new Error(`The sandbox listens on loopback only (127.0.0.1, localhost, ::1), not '${host}'.`);
+  if (!LOOPBACK_HOSTS.includes(host))
+    throw new Error(`The sandbox listens on loopback only (127.0.0.1, localhost, ::1), not '${host}'.`);
   const speed = options.speed ?? 1;
   if (options.dataFile) {
     refuseSymlink(options.dataFile);
@@ -80,22 +90,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     timer = undefined;
     const next = engine.nextDueAt();
     if (stopped || next === undefined) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      try {
-        engine.runDue();
-      } catch (e) {
-        // A timer's throw would end the process; told, and the next due transition is tried again.
-        console.error(`Sandbox: a scheduled state change failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      }
-      arm();
-    }, Math.min(MAX_TIMER_MS, Math.ceil(clock.realDelayUntil(next))));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        try {
+          engine.runDue();
+        } catch (e) {
+          // A timer's throw would end the process; told, and the next due transition is tried again.
+          console.error(
+            `Sandbox: a scheduled state change failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+          );
+        }
+        arm();
+      },
+      Math.min(MAX_TIMER_MS, Math.ceil(clock.realDelayUntil(next))),
+    );
     timer.unref();
   };
 
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   const site: Site = {
-    store, engine, endpoint: '', pageSizes: resolvePageSizes(options.pageSize, options.pageSizes), retryAfterSeconds, now: () => clock.nowMs(),
+    store,
+    engine,
+    endpoint: '',
+    pageSizes: resolvePageSizes(options.pageSize, options.pageSizes),
+    retryAfterSeconds,
+    now: () => clock.nowMs(),
     resourceGraph: resolveGraphOptions(options.resourceGraph),
   };
   const router = new Router();
@@ -103,7 +123,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const log = new RequestLog();
   const tls = await makeCertificate();
   const server = new SandboxServer({
-    router, tls, log, faults, latencyMs: options.latencyMs ?? 0, retryAfterSeconds, record: exchangeRecorderFromEnv(),
+    router,
+    tls,
+    log,
+    faults,
+    latencyMs: options.latencyMs ?? 0,
+    retryAfterSeconds,
+    record: exchangeRecorderFromEnv(),
     beforeHandle: () => engine.runDue(),
     afterHandle: (method) => {
       if (method !== 'GET' && method !== 'HEAD') persister.markDirty();
@@ -131,10 +157,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   persister.markDirty();
   arm();
 
-  const control = createControl(store, engine, () => clock.nowMs(), () => {
-    persister.markDirty();
-    arm();
-  }, () => persister.health());
+  const control = createControl(
+    store,
+    engine,
+    () => clock.nowMs(),
+    () => {
+      persister.markDirty();
+      arm();
+    },
+    () => persister.health(),
+  );
 
   return {
     endpoint,

@@ -1,6 +1,14 @@
 import * as vscode from 'vscode';
 import type { BackupService, ListScope } from '../azure/backupService';
-import type { AzureCallLogger, SdkBundleApi, RunningSandbox, SignInKind, SignInProvider, SubscriptionContext, TenantState } from './sdkBundleApi';
+import type {
+  AzureCallLogger,
+  SdkBundleApi,
+  RunningSandbox,
+  SignInKind,
+  SignInProvider,
+  SubscriptionContext,
+  TenantState,
+} from './sdkBundleApi';
 import { sameId, idKey } from '../azure/ids';
 
 export type SessionMode = 'signedOut' | SignInKind;
@@ -35,8 +43,12 @@ export class AccountSession implements vscode.Disposable {
 
   constructor(private readonly deps: SessionDeps) {}
 
-  get mode(): SessionMode { return this.modeValue; }
-  get sandbox(): RunningSandbox | undefined { return this.sandboxValue; }
+  get mode(): SessionMode {
+    return this.modeValue;
+  }
+  get sandbox(): RunningSandbox | undefined {
+    return this.sandboxValue;
+  }
 
   /** Starts the in-process sandbox (persisted under global storage) and switches the tree to it. */
   async openSandbox(): Promise<RunningSandbox> {
@@ -55,7 +67,10 @@ export class AccountSession implements vscode.Disposable {
       throw error;
     }
     const sandbox = this.sandboxValue;
-    this.use('sandbox', bundle.createSandboxProvider({ endpoint: sandbox.endpoint, ca: sandbox.ca, tenantId: sandbox.tenantId }));
+    this.use(
+      'sandbox',
+      bundle.createSandboxProvider({ endpoint: sandbox.endpoint, ca: sandbox.ca, tenantId: sandbox.tenantId }),
+    );
     return sandbox;
   }
 

@@ -22,26 +22,42 @@ interface BackupNowInput {
   subscription?: string;
 }
 
-interface BackupPlan { service: BackupService; item: BackupItem; retainUntil: Date }
+interface BackupPlan {
+  service: BackupService;
+  item: BackupItem;
+  retainUntil: Date;
+}
 
 async function plan(deps: ToolDeps, input: BackupNowInput): Promise<BackupPlan> {
   const given = input.retainUntil?.trim();
   let retainUntil = addDays(new Date(), 30);
   if (given) {
     const read = readRetainUntil(given, new Date());
-    if ('problem' in read) throw new Refusal(vscode.l10n.t('Retain until {0} is refused: {1}', plain(given), fieldMessages()[read.problem]));
+    if ('problem' in read)
+      throw new Refusal(vscode.l10n.t('Retain until {0} is refused: {1}', plain(given), fieldMessages()[read.problem]));
     retainUntil = read.date;
   }
   const [{ vm, service }] = await findVms(deps, [input.vm ?? ''], input.subscription);
   const item = vm.protection?.item;
   if (!item) throw new Refusal(vscode.l10n.t('{0} is not protected yet. Enable backup first.', plain(vm.name)));
   const status = itemProtectionStatus(item);
-  if (!isActivelyProtected(status)) throw new Refusal(vscode.l10n.t('{0} cannot be backed up: {1}.', plain(vm.name), protectionStatusLabel(status, vscode.l10n)));
-  const running = deps.jobs.isBusy(item.sourceResourceId) ? undefined : await service.findRunningJob(itemRef(item), 'Backup', item);
+  if (!isActivelyProtected(status))
+    throw new Refusal(
+      vscode.l10n.t('{0} cannot be backed up: {1}.', plain(vm.name), protectionStatusLabel(status, vscode.l10n)),
+    );
+  const running = deps.jobs.isBusy(item.sourceResourceId)
+    ? undefined
+    : await service.findRunningJob(itemRef(item), 'Backup', item);
   if (deps.jobs.isBusy(item.sourceResourceId) || running) {
-    throw new Refusal(running
-      ? vscode.l10n.t('A backup of {0} is already running (job id {1}); no other was started.', plain(vm.name), running.name)
-      : vscode.l10n.t('A backup of {0} is already running.', plain(vm.name)));
+    throw new Refusal(
+      running
+        ? vscode.l10n.t(
+            'A backup of {0} is already running (job id {1}); no other was started.',
+            plain(vm.name),
+            running.name,
+          )
+        : vscode.l10n.t('A backup of {0} is already running.', plain(vm.name)),
+    );
   }
   return { service, item, retainUntil };
 }
@@ -57,8 +73,14 @@ export function backupNowTool(deps: ToolDeps): vscode.LanguageModelTool<BackupNo
         invocationMessage: vscode.l10n.t('Starting a backup of {0}', plain(p.item.friendlyName)),
         confirmationMessages: {
           title: vscode.l10n.t('Back up now?'),
-          message: literal([vscode.l10n.t('Start an on-demand backup of {0} in the vault {1} now, and keep its recovery point until {2} (UTC).',
-            plain(p.item.friendlyName), plain(p.item.vaultName), toDateInput(p.retainUntil))]),
+          message: literal([
+            vscode.l10n.t(
+              'Start an on-demand backup of {0} in the vault {1} now, and keep its recovery point until {2} (UTC).',
+              plain(p.item.friendlyName),
+              plain(p.item.vaultName),
+              toDateInput(p.retainUntil),
+            ),
+          ]),
         },
       };
     },
@@ -70,18 +92,38 @@ export function backupNowTool(deps: ToolDeps): vscode.LanguageModelTool<BackupNo
         const name = plain(item.friendlyName);
         const { outcome, running } = await startBackup(deps, service, item, retainUntil);
         if (!outcome.started || !running) {
-          return textResult(outcome.jobName
-            ? vscode.l10n.t('A backup of {0} is already running (job id {1}); no other was started.', name, outcome.jobName)
-            : vscode.l10n.t('A backup of {0} is already running.', name));
+          return textResult(
+            outcome.jobName
+              ? vscode.l10n.t(
+                  'A backup of {0} is already running (job id {1}); no other was started.',
+                  name,
+                  outcome.jobName,
+                )
+              : vscode.l10n.t('A backup of {0} is already running.', name),
+          );
         }
         if (!outcome.jobName) {
           // No job was reported: the request has already ended, and its end is the answer.
           const operation = await running.done;
-          return textResult(jobEndText(backupEndTexts(), name, operation) ?? vscode.l10n.t('Backup of {0} started.', name));
+          return textResult(
+            jobEndText(backupEndTexts(), name, operation) ?? vscode.l10n.t('Backup of {0} started.', name),
+          );
         }
-        announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) }, running.done, backupEndTexts());
-        return textResult(vscode.l10n.t('Backup of {0} started in the vault {1}: job id {2}. Its recovery point is kept until {3} (UTC). The backup jobs tool shows whether it is still running.',
-          name, plain(item.vaultName), outcome.jobName, toDateInput(retainUntil)));
+        announceJobEnd(
+          deps.log,
+          { name: item.friendlyName, vault: itemRef(item), jobName: Promise.resolve(outcome.jobName) },
+          running.done,
+          backupEndTexts(),
+        );
+        return textResult(
+          vscode.l10n.t(
+            'Backup of {0} started in the vault {1}: job id {2}. Its recovery point is kept until {3} (UTC). The backup jobs tool shows whether it is still running.',
+            name,
+            plain(item.vaultName),
+            outcome.jobName,
+            toDateInput(retainUntil),
+          ),
+        );
       } catch (error) {
         return textResult(error instanceof Refusal ? error.message : failureText(error));
       }

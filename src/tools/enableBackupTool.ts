@@ -31,24 +31,56 @@ interface EnablePlan {
 }
 
 async function plan(deps: ToolDeps, input: EnableBackupInput): Promise<EnablePlan> {
-  const found = await findVms(deps, Array.isArray(input.virtualMachines) ? input.virtualMachines : [], input.subscription);
+  const found = await findVms(
+    deps,
+    Array.isArray(input.virtualMachines) ? input.virtualMachines : [],
+    input.subscription,
+  );
   const wanted = (input.vault ?? '').trim();
-  if (!wanted) throw new Refusal(vscode.l10n.t('Name the Recovery Services vault to protect the virtual machines with.'));
+  if (!wanted)
+    throw new Refusal(vscode.l10n.t('Name the Recovery Services vault to protect the virtual machines with.'));
   const home = found[0];
   const vault = await findVault(home.service, home.subscription.subscriptionId, wanted);
   const policyName = input.policy?.trim() || 'DefaultPolicy';
   const policies = await policyChoices(home.service, vaultRef(vault));
   const policy = policies.find((p) => p.name.toLowerCase() === policyName.toLowerCase());
-  if (!policy) throw new Refusal(vscode.l10n.t('The vault {0} has no virtual machine policy {1}. Its policies: {2}', plain(vault.name), plain(policyName), nameList(policies.map((p) => p.name)) || '-'));
+  if (!policy)
+    throw new Refusal(
+      vscode.l10n.t(
+        'The vault {0} has no virtual machine policy {1}. Its policies: {2}',
+        plain(vault.name),
+        plain(policyName),
+        nameList(policies.map((p) => p.name)) || '-',
+      ),
+    );
   const todo: FoundVm[] = [];
   const refused: string[] = [];
   for (const f of found) {
     const { vm } = f;
     const protection = vm.protection;
-    if (isActivelyProtected(protection?.state)) refused.push(alreadyProtectedText(plain(vm.name), { vaultName: plain(protection?.vaultName ?? ''), policyName: protection?.policyName && plain(protection.policyName) }));
-    else if (!sameId(vm.subscriptionId, vault.subscriptionId)) refused.push(vscode.l10n.t('{0} is in another subscription than the vault {1}.', plain(vm.name), plain(vault.name)));
-    else if (vm.location.toLowerCase() !== vault.location.toLowerCase()) refused.push(vscode.l10n.t('{0} is in {1}, the vault {2} in {3}: a vault protects only virtual machines of its own region.', plain(vm.name), regionDisplayName(vm.location), plain(vault.name), regionDisplayName(vault.location)));
-    else if (deps.jobs.isBusy(vm.id)) refused.push(vscode.l10n.t('Backup of {0} is already being configured.', plain(vm.name)));
+    if (isActivelyProtected(protection?.state))
+      refused.push(
+        alreadyProtectedText(plain(vm.name), {
+          vaultName: plain(protection?.vaultName ?? ''),
+          policyName: protection?.policyName && plain(protection.policyName),
+        }),
+      );
+    else if (!sameId(vm.subscriptionId, vault.subscriptionId))
+      refused.push(
+        vscode.l10n.t('{0} is in another subscription than the vault {1}.', plain(vm.name), plain(vault.name)),
+      );
+    else if (vm.location.toLowerCase() !== vault.location.toLowerCase())
+      refused.push(
+        vscode.l10n.t(
+          '{0} is in {1}, the vault {2} in {3}: a vault protects only virtual machines of its own region.',
+          plain(vm.name),
+          regionDisplayName(vm.location),
+          plain(vault.name),
+          regionDisplayName(vault.location),
+        ),
+      );
+    else if (deps.jobs.isBusy(vm.id))
+      refused.push(vscode.l10n.t('Backup of {0} is already being configured.', plain(vm.name)));
     else todo.push(f);
   }
   return { service: home.service, vault, policyName: policy.name, todo, refused };
@@ -70,9 +102,19 @@ export function enableBackupTool(deps: ToolDeps): vscode.LanguageModelTool<Enabl
         return { invocationMessage: vscode.l10n.t('Checking the virtual machines to protect') };
       }
       if (p.todo.length === 0) return { invocationMessage: vscode.l10n.t('Checking the virtual machines to protect') };
-      const lines = [vscode.l10n.t('Enable Azure Backup for {0} virtual machines: {1}.', p.todo.length, vmNames(p)),
-        vscode.l10n.t('Vault: {0} (resource group {1}, {2}). Policy: {3}.', plain(p.vault.name), plain(p.vault.resourceGroup), regionDisplayName(p.vault.location), plain(p.policyName)),
-        vscode.l10n.t('Each virtual machine gets a first backup and then the scheduled backups of the policy; protected instances and backup storage are billed.')];
+      const lines = [
+        vscode.l10n.t('Enable Azure Backup for {0} virtual machines: {1}.', p.todo.length, vmNames(p)),
+        vscode.l10n.t(
+          'Vault: {0} (resource group {1}, {2}). Policy: {3}.',
+          plain(p.vault.name),
+          plain(p.vault.resourceGroup),
+          regionDisplayName(p.vault.location),
+          plain(p.policyName),
+        ),
+        vscode.l10n.t(
+          'Each virtual machine gets a first backup and then the scheduled backups of the policy; protected instances and backup storage are billed.',
+        ),
+      ];
       if (p.refused.length > 0) lines.push(vscode.l10n.t('Left out: {0}', p.refused.join(' ')));
       return {
         invocationMessage: vscode.l10n.t('Enabling backup for {0} virtual machines', p.todo.length),
@@ -87,15 +129,40 @@ export function enableBackupTool(deps: ToolDeps): vscode.LanguageModelTool<Enabl
         if (token.isCancellationRequested) return textResult(vscode.l10n.t('Cancelled: nothing more was done.'));
         if (p.todo.length === 0) return textResult(vscode.l10n.t('Nothing was enabled.'), ...p.refused);
         // A VM whose enable runs meanwhile (its form, another call) is joined by the Azure layer, not enabled twice.
-        const results = await enableFromCoverage(deps.session, deps.tree, [
-          { subscriptionId: p.vault.subscriptionId, vaultId: p.vault.id, policyName: p.policyName, vmIds: p.todo.map((f) => f.vm.id) },
-        ], () => undefined);
+        const results = await enableFromCoverage(
+          deps.session,
+          deps.tree,
+          [
+            {
+              subscriptionId: p.vault.subscriptionId,
+              vaultId: p.vault.id,
+              policyName: p.policyName,
+              vmIds: p.todo.map((f) => f.vm.id),
+            },
+          ],
+          () => undefined,
+        );
         const nameOf = (vmId: string): string => plain(p.todo.find((f) => sameId(f.vm.id, vmId))?.vm.name ?? vmId);
         const done = results.filter((r) => r.state === 'done');
-        const lines = [vscode.l10n.t('Backup enabled for {0} of {1} virtual machines in {2} with the policy {3}.', done.length, p.todo.length + p.refused.length, plain(p.vault.name), plain(p.policyName))];
+        const lines = [
+          vscode.l10n.t(
+            'Backup enabled for {0} of {1} virtual machines in {2} with the policy {3}.',
+            done.length,
+            p.todo.length + p.refused.length,
+            plain(p.vault.name),
+            plain(p.policyName),
+          ),
+        ];
         if (done.length > 0) lines.push(vscode.l10n.t('Enabled: {0}', nameList(done.map((r) => nameOf(r.vmId)))));
         for (const r of results) {
-          if (r.state === 'skipped') lines.push(vscode.l10n.t('{0} was already protected by {1}; nothing was changed.', nameOf(r.vmId), plain(r.vaultName ?? '')));
+          if (r.state === 'skipped')
+            lines.push(
+              vscode.l10n.t(
+                '{0} was already protected by {1}; nothing was changed.',
+                nameOf(r.vmId),
+                plain(r.vaultName ?? ''),
+              ),
+            );
           if (r.state === 'failed') lines.push(vscode.l10n.t('{0} failed: {1}', nameOf(r.vmId), errorText(r.error)));
         }
         lines.push(...p.refused);

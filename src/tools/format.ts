@@ -41,13 +41,20 @@ export function textResult(...lines: string[]): vscode.LanguageModelToolResult {
 }
 
 export function signedOutText(): string {
-  return vscode.l10n.t('Not signed in: Azure Backup can read and change nothing yet. Ask the user to run "Azure Backup: Sign in to Azure" or "Azure Backup: Sign in with the Azure CLI", or "Azure Backup: Open the Sandbox" to try it offline, then ask again.');
+  return vscode.l10n.t(
+    'Not signed in: Azure Backup can read and change nothing yet. Ask the user to run "Azure Backup: Sign in to Azure" or "Azure Backup: Sign in with the Azure CLI", or "Azure Backup: Open the Sandbox" to try it offline, then ask again.',
+  );
 }
 
 /** The service's message with its code and the request id for support: "Quota exceeded (code X, request id Y)". */
 export function errorText(error: unknown): string {
   const info = toErrorInfo(error);
-  const details = [info.code && vscode.l10n.t('code {0}', info.code), info.requestId && vscode.l10n.t('request id {0}', info.requestId)].filter(Boolean).join(', ');
+  const details = [
+    info.code && vscode.l10n.t('code {0}', info.code),
+    info.requestId && vscode.l10n.t('request id {0}', info.requestId),
+  ]
+    .filter(Boolean)
+    .join(', ');
   return details ? `${plain(info.message)} (${details})` : plain(info.message);
 }
 

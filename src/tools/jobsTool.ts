@@ -36,28 +36,52 @@ export function jobsTool(deps: ToolDeps): vscode.LanguageModelTool<JobsInput> {
       const hours = windowHours(input.hours);
       const now = deps.now();
       const since = addDays(now, -hours / 24);
-      const statuses: JobStatus[] = input.status === 'running' ? ['InProgress'] : input.status === 'failed' ? ['Failed'] : ['InProgress', 'Failed'];
+      const statuses: JobStatus[] =
+        input.status === 'running' ? ['InProgress'] : input.status === 'failed' ? ['Failed'] : ['InProgress', 'Failed'];
       try {
         const wanted = input.vault?.trim().toLowerCase();
         const vaults: Vault[] = [];
         const perVault: BackupJob[][] = [];
         for (const sub of await subscriptionsFor(deps, input.subscription)) {
           const service = await deps.session.service(sub.subscriptionId);
-          const chosen = (await allVaults(service, sub.subscriptionId)).filter((v) => !wanted || v.name.toLowerCase() === wanted || idKey(v.id) === wanted);
+          const chosen = (await allVaults(service, sub.subscriptionId)).filter(
+            (v) => !wanted || v.name.toLowerCase() === wanted || idKey(v.id) === wanted,
+          );
           vaults.push(...chosen);
           // Two filtered listings per vault (the service filters), a few vaults at a time through the session's transport.
-          perVault.push(...await service.fanOut(chosen, CONCURRENCY, async (vault) => {
-            const lists = await Promise.all(statuses.map((status) => service.listJobs(vaultRef(vault), { status, startTime: since, endTime: now }, { maxItems: 500 })));
-            return lists.flatMap((l) => l.items);
-          }));
+          perVault.push(
+            ...(await service.fanOut(chosen, CONCURRENCY, async (vault) => {
+              const lists = await Promise.all(
+                statuses.map((status) =>
+                  service.listJobs(vaultRef(vault), { status, startTime: since, endTime: now }, { maxItems: 500 }),
+                ),
+              );
+              return lists.flatMap((l) => l.items);
+            })),
+          );
         }
-        if (wanted && vaults.length === 0) throw new Refusal(vscode.l10n.t('No Recovery Services vault {0} was found.', plain(input.vault)));
+        if (wanted && vaults.length === 0)
+          throw new Refusal(vscode.l10n.t('No Recovery Services vault {0} was found.', plain(input.vault)));
         const jobs = sortJobs(perVault.flat());
         const running = jobs.filter((j) => j.status === 'InProgress');
         const failed = jobs.filter((j) => j.status === 'Failed');
-        const lines = [vaults.length === 1
-          ? vscode.l10n.t('Backup jobs in the last {0} hours in the vault {1}: {2} running, {3} failed.', hours, plain(vaults[0].name), running.length, failed.length)
-          : vscode.l10n.t('Backup jobs in the last {0} hours across {1} vaults: {2} running, {3} failed.', hours, vaults.length, running.length, failed.length)];
+        const lines = [
+          vaults.length === 1
+            ? vscode.l10n.t(
+                'Backup jobs in the last {0} hours in the vault {1}: {2} running, {3} failed.',
+                hours,
+                plain(vaults[0].name),
+                running.length,
+                failed.length,
+              )
+            : vscode.l10n.t(
+                'Backup jobs in the last {0} hours across {1} vaults: {2} running, {3} failed.',
+                hours,
+                vaults.length,
+                running.length,
+                failed.length,
+              ),
+        ];
         const section = (title: string, list: BackupJob[]): void => {
           if (list.length === 0) return;
           lines.push(title, ...list.slice(0, MAX_NAMES).map((j) => `- ${jobLine(j)}`));

@@ -24,5 +24,10 @@ function createTools(deps: ToolDeps): BackupTools {
 export function registerTools(deps: ToolDeps): vscode.Disposable & { tools: BackupTools } {
   const tools = createTools(deps);
   const registrations = [...tools].map(([name, tool]) => vscode.lm.registerTool(name, tool));
-  return { tools, dispose: () => { for (const r of registrations) r.dispose(); } };
+  return {
+    tools,
+    dispose: () => {
+      for (const r of registrations) r.dispose();
+    },
+  };
 }

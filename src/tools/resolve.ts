@@ -12,7 +12,10 @@ export interface ToolDeps extends CommandDeps {
   now: () => Date;
 }
 
-interface SubscriptionRef { subscriptionId: string; displayName: string }
+interface SubscriptionRef {
+  subscriptionId: string;
+  displayName: string;
+}
 
 /** Thrown for input that names nothing or too much; its message is the tool's answer. */
 export class Refusal extends Error {}
@@ -21,11 +24,21 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
 
 /** The subscriptions shown in the view, or the one named by id or display name. */
 export async function subscriptionsFor(deps: ToolDeps, subscription?: string): Promise<SubscriptionRef[]> {
-  const all = (await deps.session.listSubscriptions()).map((c) => ({ subscriptionId: c.subscription.subscriptionId, displayName: c.subscription.displayName }));
+  const all = (await deps.session.listSubscriptions()).map((c) => ({
+    subscriptionId: c.subscription.subscriptionId,
+    displayName: c.subscription.displayName,
+  }));
   if (!subscription?.trim()) return all;
   const wanted = subscription.trim();
   const found = all.filter((s) => same(s.subscriptionId, wanted) || same(s.displayName, wanted));
-  if (found.length === 0) throw new Refusal(vscode.l10n.t('No subscription {0}. Available: {1}', plain(wanted), nameList(all.map((s) => `${s.displayName} (${s.subscriptionId})`))));
+  if (found.length === 0)
+    throw new Refusal(
+      vscode.l10n.t(
+        'No subscription {0}. Available: {1}',
+        plain(wanted),
+        nameList(all.map((s) => `${s.displayName} (${s.subscriptionId})`)),
+      ),
+    );
   return found;
 }
 
@@ -34,7 +47,11 @@ function matches(vm: VirtualMachine, wanted: string): boolean {
   return wanted.startsWith('/') ? same(vm.id, wanted) : same(vm.name, wanted);
 }
 
-export interface FoundVm { vm: VirtualMachine; service: BackupService; subscription: SubscriptionRef }
+export interface FoundVm {
+  vm: VirtualMachine;
+  service: BackupService;
+  subscription: SubscriptionRef;
+}
 
 /** Each named VM, exactly once; refuses names found nowhere or in several places (listing their ids). */
 export async function findVms(deps: ToolDeps, wanted: readonly string[], subscription?: string): Promise<FoundVm[]> {
@@ -44,14 +61,25 @@ export async function findVms(deps: ToolDeps, wanted: readonly string[], subscri
   const everywhere: FoundVm[] = [];
   for (const sub of subscriptions) {
     const service = await deps.session.service(sub.subscriptionId);
-    for (const vm of await service.listVirtualMachinesWithProtection(sub.subscriptionId)) everywhere.push({ vm, service, subscription: sub });
+    for (const vm of await service.listVirtualMachinesWithProtection(sub.subscriptionId))
+      everywhere.push({ vm, service, subscription: sub });
   }
   const found: FoundVm[] = [];
   const problems: string[] = [];
   for (const name of names) {
     const hits = everywhere.filter((f) => matches(f.vm, name));
     if (hits.length === 0) problems.push(vscode.l10n.t('No virtual machine {0} was found.', plain(name)));
-    else if (hits.length > 1) problems.push(vscode.l10n.t('{0} names several virtual machines; give one of their ids: {1}', plain(name), hits.map((h) => h.vm.id).sort().join(', ')));
+    else if (hits.length > 1)
+      problems.push(
+        vscode.l10n.t(
+          '{0} names several virtual machines; give one of their ids: {1}',
+          plain(name),
+          hits
+            .map((h) => h.vm.id)
+            .sort()
+            .join(', '),
+        ),
+      );
     else if (!found.some((f) => same(f.vm.id, hits[0].vm.id))) found.push(hits[0]);
   }
   if (problems.length > 0) throw new Refusal(problems.join('\n'));
@@ -64,6 +92,22 @@ export async function findVault(service: BackupService, subscriptionId: string, 
   const vaults = await allVaults(service, subscriptionId);
   const hits = vaults.filter((v) => (name.startsWith('/') ? same(v.id, name) : same(v.name, name)));
   if (hits.length === 1) return hits[0];
-  if (hits.length > 1) throw new Refusal(vscode.l10n.t('{0} names several vaults; give one of their ids: {1}', plain(name), hits.map((v) => v.id).sort().join(', ')));
-  throw new Refusal(vscode.l10n.t('No Recovery Services vault {0} in this subscription. Vaults: {1}', plain(name), nameList(vaults.map((v) => `${v.name} (${v.location})`)) || '-'));
+  if (hits.length > 1)
+    throw new Refusal(
+      vscode.l10n.t(
+        '{0} names several vaults; give one of their ids: {1}',
+        plain(name),
+        hits
+          .map((v) => v.id)
+          .sort()
+          .join(', '),
+      ),
+    );
+  throw new Refusal(
+    vscode.l10n.t(
+      'No Recovery Services vault {0} in this subscription. Vaults: {1}',
+      plain(name),
+      nameList(vaults.map((v) => `${v.name} (${v.location})`)) || '-',
+    ),
+  );
 }

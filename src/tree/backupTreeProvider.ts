@@ -28,7 +28,8 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   constructor(private readonly context: TreeContext) {
     this.root = new RootNode(context);
     this.loads = new TreeLoads(context.l10n);
-    this.listeners.push(this.loads,
+    this.listeners.push(
+      this.loads,
       context.session.onDidChange(() => this.refresh()),
       context.jobs.onDidChange((keys) => this.refreshKeys(keys)),
     );
@@ -66,7 +67,11 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     try {
       return await parent.getChildren(load.signal);
     } catch (error) {
-      return [load.signal.aborted ? cancelledNode(parent, this.context.l10n) : new ErrorNode(parent, error, this.context.l10n)];
+      return [
+        load.signal.aborted
+          ? cancelledNode(parent, this.context.l10n)
+          : new ErrorNode(parent, error, this.context.l10n),
+      ];
     } finally {
       load.end();
     }
@@ -79,10 +84,13 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
    */
   private reloadLater(node: TreeNode): void {
     if (this.liveReloads.has(node.id)) return;
-    this.liveReloads.set(node.id, setTimeout(() => {
-      this.liveReloads.delete(node.id);
-      if (this.nodes.get(node.id) === node) this.refresh(node);
-    }, this.liveIntervalMs));
+    this.liveReloads.set(
+      node.id,
+      setTimeout(() => {
+        this.liveReloads.delete(node.id);
+        if (this.nodes.get(node.id) === node) this.refresh(node);
+      }, this.liveIntervalMs),
+    );
   }
 
   /** A node by id, if it has been shown. */
@@ -113,7 +121,8 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       for (let n = this.nodes.get(id)?.parent; n; n = n.parent) if (n.id === prefix) return true;
       return false;
     };
-    const under = (id: string): boolean => id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`) || descends(id);
+    const under = (id: string): boolean =>
+      id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`) || descends(id);
     this.loads.abort(under);
     for (const id of [...this.children.keys()]) if (under(id)) this.children.delete(id);
     this.cancelReloads(under);
@@ -168,9 +177,13 @@ export type RefreshPart = 'vault' | 'items' | 'jobs' | 'policies' | 'vaults' | '
 /** The part a node is of the vault or subscription `id` (lower case), if it is one. */
 function refreshPartOf(target: NodeTarget, id: string): RefreshPart | undefined {
   switch (target.kind) {
-    case 'vault': case 'items': case 'jobs': case 'policies':
+    case 'vault':
+    case 'items':
+    case 'jobs':
+    case 'policies':
       return idKey(target.vault.id) === id ? target.kind : undefined;
-    case 'vaults': case 'virtualMachines':
+    case 'vaults':
+    case 'virtualMachines':
       return idKey(target.subscriptionId) === id ? target.kind : undefined;
     case 'item':
       return idKey(target.item.id) === id ? 'recoveryPoints' : undefined;
@@ -183,7 +196,7 @@ function refreshPartOf(target: NodeTarget, id: string): RefreshPart | undefined 
 function labelPath(node: TreeNode): string {
   const label = (n: TreeNode | undefined): string => {
     const l = n?.getTreeItem().label;
-    return typeof l === 'string' ? l : l?.label ?? '';
+    return typeof l === 'string' ? l : (l?.label ?? '');
   };
   return [label(node.parent), label(node)].filter((l) => l.length > 0).join(' › ');
 }

@@ -42,23 +42,35 @@ export const ContextValue = {
 /** A VM node's token: NotProtected and Unknown both offer Enable backup (the enable checks the service first). */
 export function vmContextValue(status: ProtectionStatus | undefined): ContextValueToken {
   switch (status) {
-    case 'Protected': return ContextValue.vmProtected;
-    case 'InitialBackupPending': return ContextValue.vmInitialBackupPending;
-    case 'ProtectionError': return ContextValue.vmProtectionError;
-    case 'ProtectionStopped': return ContextValue.vmProtectionStopped;
-    case 'SoftDeleted': return ContextValue.vmSoftDeleted;
-    default: return ContextValue.vmUnprotected;
+    case 'Protected':
+      return ContextValue.vmProtected;
+    case 'InitialBackupPending':
+      return ContextValue.vmInitialBackupPending;
+    case 'ProtectionError':
+      return ContextValue.vmProtectionError;
+    case 'ProtectionStopped':
+      return ContextValue.vmProtectionStopped;
+    case 'SoftDeleted':
+      return ContextValue.vmSoftDeleted;
+    default:
+      return ContextValue.vmUnprotected;
   }
 }
 
 export function backupItemContextValue(status: ProtectionStatus): ContextValueToken {
   switch (status) {
-    case 'Protected': return ContextValue.backupItem;
-    case 'InitialBackupPending': return ContextValue.backupItemInitialBackupPending;
-    case 'ProtectionError': return ContextValue.backupItemProtectionError;
-    case 'ProtectionStopped': return ContextValue.backupItemProtectionStopped;
-    case 'SoftDeleted': return ContextValue.backupItemSoftDeleted;
-    default: return ContextValue.backupItemUnknown;
+    case 'Protected':
+      return ContextValue.backupItem;
+    case 'InitialBackupPending':
+      return ContextValue.backupItemInitialBackupPending;
+    case 'ProtectionError':
+      return ContextValue.backupItemProtectionError;
+    case 'ProtectionStopped':
+      return ContextValue.backupItemProtectionStopped;
+    case 'SoftDeleted':
+      return ContextValue.backupItemSoftDeleted;
+    default:
+      return ContextValue.backupItemUnknown;
   }
 }
 

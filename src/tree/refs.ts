@@ -6,7 +6,13 @@ export function vaultRef(vault: Pick<Vault, 'subscriptionId' | 'resourceGroup' |
 }
 
 export function itemRef(item: BackupItem): ItemRef {
-  return { subscriptionId: item.subscriptionId, resourceGroup: item.vaultResourceGroup, name: item.vaultName, containerName: item.containerName, itemName: item.name };
+  return {
+    subscriptionId: item.subscriptionId,
+    resourceGroup: item.vaultResourceGroup,
+    name: item.vaultName,
+    containerName: item.containerName,
+    itemName: item.name,
+  };
 }
 
 export function jobVaultRef(job: BackupJob): VaultRef {

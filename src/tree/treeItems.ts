@@ -19,7 +19,9 @@ export interface ItemOptions {
 /** Builds a TreeItem that always has an id, an icon and accessibility information. */
 export function makeTreeItem(o: ItemOptions): vscode.TreeItem {
   const state = o.collapsible
-    ? (o.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed)
+    ? o.expanded
+      ? vscode.TreeItemCollapsibleState.Expanded
+      : vscode.TreeItemCollapsibleState.Collapsed
     : vscode.TreeItemCollapsibleState.None;
   // Names come from users: a right-to-left override in one must not reverse the rest of the row.
   const item = new vscode.TreeItem(isolateBidi(o.label), state);
@@ -28,8 +30,12 @@ export function makeTreeItem(o: ItemOptions): vscode.TreeItem {
   item.contextValue = o.contextValue;
   item.tooltip = o.tooltip;
   item.command = o.command;
-  if (o.icon) item.iconPath = new vscode.ThemeIcon(o.icon, o.iconColor ? new vscode.ThemeColor(o.iconColor) : undefined);
-  item.accessibilityInformation = { label: o.accessibleLabel ?? (o.description ? `${o.label}, ${o.description}` : o.label), role: 'treeitem' };
+  if (o.icon)
+    item.iconPath = new vscode.ThemeIcon(o.icon, o.iconColor ? new vscode.ThemeColor(o.iconColor) : undefined);
+  item.accessibilityInformation = {
+    label: o.accessibleLabel ?? (o.description ? `${o.label}, ${o.description}` : o.label),
+    role: 'treeitem',
+  };
   return item;
 }
 

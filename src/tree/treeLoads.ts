@@ -27,7 +27,10 @@ export class TreeLoads implements vscode.Disposable {
   private readonly loads = new Set<Load>();
   private notice: Notice | undefined;
 
-  constructor(private readonly l10n: L10n, private readonly slowMs = SLOW_LOAD_MS) {}
+  constructor(
+    private readonly l10n: L10n,
+    private readonly slowMs = SLOW_LOAD_MS,
+  ) {}
 
   /** Registers a load of `nodeId`'s children; `end` must be called when it settles. */
   start(nodeId: string, label: string): { signal: AbortSignal; end(): void } {
@@ -67,14 +70,25 @@ export class TreeLoads implements vscode.Disposable {
     const notice: Notice = {};
     this.notice = notice;
     const { l10n } = this;
-    void withProgress(l10n.t('Still loading'), true, (signal, report) => new Promise<void>((resolve) => {
-      notice.close = resolve;
-      notice.report = report;
-      report(message);
-      // Cancel: every load running now ends as "Loading cancelled"; the notification goes with the last of them.
-      signal.addEventListener('abort', () => { for (const l of this.loads) l.controller.abort(); }, { once: true });
-      if (this.notice !== notice) resolve(); // every slow load ended before VS Code ran this
-    }));
+    void withProgress(
+      l10n.t('Still loading'),
+      true,
+      (signal, report) =>
+        new Promise<void>((resolve) => {
+          notice.close = resolve;
+          notice.report = report;
+          report(message);
+          // Cancel: every load running now ends as "Loading cancelled"; the notification goes with the last of them.
+          signal.addEventListener(
+            'abort',
+            () => {
+              for (const l of this.loads) l.controller.abort();
+            },
+            { once: true },
+          );
+          if (this.notice !== notice) resolve(); // every slow load ended before VS Code ran this
+        }),
+    );
   }
 
   dispose(): void {

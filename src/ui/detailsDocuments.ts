@@ -19,11 +19,16 @@ export class DetailsDocuments implements vscode.Disposable {
     let panel = this.panels.get(id);
     if (panel) panel.reveal(undefined, false);
     else {
-      panel = vscode.window.createWebviewPanel(DetailsDocuments.viewType, page.title, vscode.ViewColumn.Active,
-        { enableScripts: false, enableCommandUris: false, localResourceRoots: [media] });
+      panel = vscode.window.createWebviewPanel(DetailsDocuments.viewType, page.title, vscode.ViewColumn.Active, {
+        enableScripts: false,
+        enableCommandUris: false,
+        localResourceRoots: [media],
+      });
       const opened = panel;
       this.panels.set(id, opened);
-      opened.onDidDispose(() => { if (this.panels.get(id) === opened) this.panels.delete(id); });
+      opened.onDidDispose(() => {
+        if (this.panels.get(id) === opened) this.panels.delete(id);
+      });
     }
     const webview = panel.webview;
     panel.title = page.title;

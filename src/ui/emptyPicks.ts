@@ -10,5 +10,8 @@ export type Words = L10n | Pick<typeof vscode.l10n, 't'>;
 export function noVmToProtectMessage(vmsInSubscription: number, subscriptionName: string, l10n: L10n): string {
   return vmsInSubscription === 0
     ? l10n.t('The subscription {0} has no virtual machines.', subscriptionName)
-    : l10n.t('Every virtual machine in the subscription {0} is already protected. Expand Virtual machines in the Azure Backup view to see each one with the vault that protects it.', subscriptionName);
+    : l10n.t(
+        'Every virtual machine in the subscription {0} is already protected. Expand Virtual machines in the Azure Backup view to see each one with the vault that protects it.',
+        subscriptionName,
+      );
 }

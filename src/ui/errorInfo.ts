@@ -19,7 +19,8 @@ function stringField(value: unknown, key: string): string | undefined {
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (typeof error === 'string') return { message: error };
   const message = stringField(error, 'message') ?? String(error);
-  const field = (key: string): unknown => (typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined);
+  const field = (key: string): unknown =>
+    typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
   const status = field('status') ?? field('statusCode');
   const retryAfterMs = field('retryAfterMs');
   return {
@@ -35,7 +36,13 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 export function isCancellation(error: unknown): boolean {
   const name = stringField(error, 'name');
   const code = stringField(error, 'code');
-  return name === 'AbortError' || name === 'Canceled' || name === 'CancellationError' || code === 'Cancelled' || error instanceof UserCancelled;
+  return (
+    name === 'AbortError' ||
+    name === 'Canceled' ||
+    name === 'CancellationError' ||
+    code === 'Cancelled' ||
+    error instanceof UserCancelled
+  );
 }
 
 /** Thrown by pickers and prompts when the user dismisses them. */

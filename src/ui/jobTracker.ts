@@ -43,7 +43,8 @@ export class JobTracker implements vscode.Disposable {
     if (!held) return undefined;
     const shown = keys.map(idKey);
     const reservation: Reservation = {
-      kind, resourceId,
+      kind,
+      resourceId,
       release: () => {
         held.release();
         if (this.reserved.delete(reservation)) this.changed.fire(shown);
@@ -63,7 +64,10 @@ export class JobTracker implements vscode.Disposable {
   }
 
   /** Follows `work` to its end; `progress` updates the tracked job as the service reports it. */
-  async track<T>(info: Omit<TrackedOperation, 'id' | 'job'>, work: (progress: (job: BackupJob) => void) => Promise<T>): Promise<T> {
+  async track<T>(
+    info: Omit<TrackedOperation, 'id' | 'job'>,
+    work: (progress: (job: BackupJob) => void) => Promise<T>,
+  ): Promise<T> {
     const op: TrackedOperation = { ...info, keys: info.keys.map(idKey), id: this.nextId++ };
     this.running.set(op.id, op);
     this.changed.fire(op.keys);

@@ -37,12 +37,24 @@ export class Log {
     else this.info(line);
   };
 
-  trace(message: string): void { this.write('trace', message); }
-  info(message: string): void { this.write('info', message); }
-  debug(message: string): void { this.write('debug', message); }
-  warn(message: string): void { this.write('warn', message); }
-  error(message: string): void { this.write('error', message); }
-  show(): void { this.channel.show(true); }
+  trace(message: string): void {
+    this.write('trace', message);
+  }
+  info(message: string): void {
+    this.write('info', message);
+  }
+  debug(message: string): void {
+    this.write('debug', message);
+  }
+  warn(message: string): void {
+    this.write('warn', message);
+  }
+  error(message: string): void {
+    this.write('error', message);
+  }
+  show(): void {
+    this.channel.show(true);
+  }
 
   /** Sees every line exactly as written to the channel (after masking); for tests. */
   onDidWrite(listener: LogListener): vscode.Disposable {
@@ -64,7 +76,9 @@ export class Log {
     return this.shown;
   }
 
-  dispose(): void { this.channel.dispose(); }
+  dispose(): void {
+    this.channel.dispose();
+  }
 
   private write(level: LogLevelName, message: string): void {
     const line = mask(message);

@@ -16,18 +16,28 @@ export function error(message: string, ...actions: string[]): Thenable<string | 
 }
 
 /** A modal question; resolves to the chosen action, undefined when dismissed. */
-export function modal(severity: 'info' | 'warning', message: string, ...actions: string[]): Thenable<string | undefined> {
+export function modal(
+  severity: 'info' | 'warning',
+  message: string,
+  ...actions: string[]
+): Thenable<string | undefined> {
   return severity === 'info'
     ? vscode.window.showInformationMessage(plainText(message), { modal: true }, ...actions)
     : vscode.window.showWarningMessage(plainText(message), { modal: true }, ...actions);
 }
 
 /** A modal question whose way out is named (`keep`) instead of the dialog's own Cancel; resolves to the chosen title. */
-export async function modalWithWayOut(severity: 'info' | 'warning', message: string, action: string, keep: string): Promise<string | undefined> {
+export async function modalWithWayOut(
+  severity: 'info' | 'warning',
+  message: string,
+  action: string,
+  keep: string,
+): Promise<string | undefined> {
   const items: vscode.MessageItem[] = [{ title: action }, { title: keep, isCloseAffordance: true }];
-  const choice = severity === 'info'
-    ? await vscode.window.showInformationMessage(plainText(message), { modal: true }, ...items)
-    : await vscode.window.showWarningMessage(plainText(message), { modal: true }, ...items);
+  const choice =
+    severity === 'info'
+      ? await vscode.window.showInformationMessage(plainText(message), { modal: true }, ...items)
+      : await vscode.window.showWarningMessage(plainText(message), { modal: true }, ...items);
   return choice?.title;
 }
 
@@ -36,19 +46,26 @@ export async function modalWithWayOut(severity: 'info' | 'warning', message: str
  * the picker's validation message does), and a joiner inside `](` would stop typing the name from filtering to it.
  */
 function shownItem<T extends vscode.QuickPickItem>(item: T): T {
-  const text = (value: string | undefined): string | undefined => (value === undefined ? undefined : escapeCodicons(oneLine(value)));
+  const text = (value: string | undefined): string | undefined =>
+    value === undefined ? undefined : escapeCodicons(oneLine(value));
   return { ...item, label: text(item.label) ?? '', description: text(item.description), detail: text(item.detail) };
 }
 
 /** showQuickPick with every item's texts made safe; resolves to the caller's own item. */
-export async function quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T | undefined> {
+export async function quickPick<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  options: vscode.QuickPickOptions,
+): Promise<T | undefined> {
   const shown = items.map(shownItem);
   const chosen = await vscode.window.showQuickPick(shown, { ...options, canPickMany: false });
   return chosen === undefined ? undefined : items[shown.indexOf(chosen)];
 }
 
 /** The same with several choices. */
-export async function quickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[] | undefined> {
+export async function quickPickMany<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  options: vscode.QuickPickOptions,
+): Promise<T[] | undefined> {
   const shown = items.map(shownItem);
   const chosen = await vscode.window.showQuickPick(shown, { ...options, canPickMany: true });
   return chosen?.map((c) => items[shown.indexOf(c)] as T);

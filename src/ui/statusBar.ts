@@ -13,7 +13,10 @@ export function createJobsStatusBar(jobs: JobTracker): vscode.Disposable {
       item.hide();
       return;
     }
-    item.text = count === 1 ? vscode.l10n.t('$(sync~spin) 1 backup running') : vscode.l10n.t('$(sync~spin) {0} backups running', count);
+    item.text =
+      count === 1
+        ? vscode.l10n.t('$(sync~spin) 1 backup running')
+        : vscode.l10n.t('$(sync~spin) {0} backups running', count);
     item.tooltip = vscode.l10n.t('{0} Azure Backup operations in progress. Click to list them.', total);
     item.accessibilityInformation = { label: vscode.l10n.t('{0} Azure Backup operations in progress', total) };
     item.show();

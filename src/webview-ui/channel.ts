@@ -2,7 +2,15 @@
 // matches replies to requests by id (`reply` for forms, `coverageReply` for coverage), and hands pushes (the
 // coverage page's new data, loading state, per-VM progress) to one handler.
 import type { CoverageError, CoverageHostMessage, CoverageRequest, CoverageResult } from '../coverage/protocol';
-import type { FormQuery, FormKind, FormSubmitMap, HostMessage, QueryResult, SubmitResult, FormError } from '../webview/protocol';
+import type {
+  FormQuery,
+  FormKind,
+  FormSubmitMap,
+  HostMessage,
+  QueryResult,
+  SubmitResult,
+  FormError,
+} from '../webview/protocol';
 
 export const vscodeApi = acquireVsCodeApi<Draft>();
 
@@ -31,7 +39,9 @@ function send<R>(build: (requestId: number) => object, read: (answer: Answer) =>
 }
 
 function formReply(answer: Answer): Reply {
-  return answer.ok ? { ok: true, result: answer.result as SubmitResult | QueryResult } : { ok: false, error: answer.error };
+  return answer.ok
+    ? { ok: true, result: answer.result as SubmitResult | QueryResult }
+    : { ok: false, error: answer.error };
 }
 
 export function submit<K extends FormKind>(payload: FormSubmitMap[K]): Promise<Reply> {
@@ -58,8 +68,13 @@ export function editPolicy(name: string): void {
 
 /** A request of the coverage page. */
 export function request(r: CoverageRequest): Promise<CoverageReply> {
-  return send((requestId) => ({ ...r, requestId }), (answer) =>
-    answer.ok ? { ok: true, result: answer.result as CoverageResult } : { ok: false, error: answer.error as CoverageError });
+  return send(
+    (requestId) => ({ ...r, requestId }),
+    (answer) =>
+      answer.ok
+        ? { ok: true, result: answer.result as CoverageResult }
+        : { ok: false, error: answer.error as CoverageError },
+  );
 }
 
 /** The coverage page's Refresh. */
@@ -80,7 +95,11 @@ export function listen(onInit: (message: Extract<HostMessage | CoverageHostMessa
       const resolve = pending.get(message.requestId);
       pending.delete(message.requestId);
       resolve?.(message);
-    } else if (message.type === 'coverageData' || message.type === 'coverageLoading' || message.type === 'coverageProgress') {
+    } else if (
+      message.type === 'coverageData' ||
+      message.type === 'coverageLoading' ||
+      message.type === 'coverageProgress'
+    ) {
       pushHandler?.(message);
     }
   });

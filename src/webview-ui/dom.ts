@@ -2,10 +2,16 @@
 import type { FormOption } from '../webview/protocol';
 
 /** Note: a vscode-checkbox shows its `label` attribute and its slotted text side by side; give it only the label. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | boolean> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
-    if (typeof value === 'boolean') { if (value) node.setAttribute(key, ''); } else node.setAttribute(key, value);
+    if (typeof value === 'boolean') {
+      if (value) node.setAttribute(key, '');
+    } else node.setAttribute(key, value);
   }
   for (const child of children) node.append(child);
   return node;
@@ -23,14 +29,24 @@ export function field(label: string, control: HTMLElement, help = ''): { group: 
   control.id = id;
   const helper = el('vscode-form-helper', { id: `${id}-help` }, help);
   control.setAttribute('aria-describedby', `${id}-help`);
-  const group = el('vscode-form-group', { variant: 'vertical' }, el('vscode-label', { for: id }, label), control, helper);
+  const group = el(
+    'vscode-form-group',
+    { variant: 'vertical' },
+    el('vscode-label', { for: id }, label),
+    control,
+    helper,
+  );
   return { group, helper };
 }
 
 export function select(name: string, options: FormOption[], value: string): HTMLElement & { value: string } {
   const s = el('vscode-single-select', { name });
   for (const o of options) {
-    const opt = el('vscode-option', { value: o.value, description: o.description ?? '', disabled: o.disabledReason !== undefined }, o.label);
+    const opt = el(
+      'vscode-option',
+      { value: o.value, description: o.description ?? '', disabled: o.disabledReason !== undefined },
+      o.label,
+    );
     if (o.value === value) opt.setAttribute('selected', '');
     s.append(opt);
   }

@@ -29,11 +29,23 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
   const draft = stored && stored.kind === kind ? stored.values : {};
   const errorBox = el('div', { class: 'form-error', role: 'alert', hidden: true });
   const result = el('div', { class: 'form-result', role: 'status', hidden: true });
-  const body = el('vscode-form-container', { 'responsive': true });
+  const body = el('vscode-form-container', { responsive: true });
   const button = el('vscode-button', { type: 'button', id: 'submit' }, strings.submit ?? 'OK');
-  const close = el('vscode-button', { type: 'button', id: 'close', secondary: true, hidden: true }, strings.close ?? 'Close');
+  const close = el(
+    'vscode-button',
+    { type: 'button', id: 'close', secondary: true, hidden: true },
+    strings.close ?? 'Close',
+  );
   close.addEventListener('click', () => closeForm());
-  const root = el('section', {}, el('h1', {}, title), errorBox, body, result, el('div', { class: 'actions' }, button, close));
+  const root = el(
+    'section',
+    {},
+    el('h1', {}, title),
+    errorBox,
+    body,
+    result,
+    el('div', { class: 'actions' }, button, close),
+  );
   app.replaceChildren(root);
   const helpers = new Map<string, HTMLElement>();
   let running = false;
@@ -53,16 +65,23 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
     if (r.jobName) {
       const jobName = r.jobName;
       const link = el('a', { href: '#', id: 'view-job' }, strings.viewJob ?? 'View the job');
-      link.addEventListener('click', (e) => { e.preventDefault(); openJob(jobName); });
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        openJob(jobName);
+      });
       result.append(' ', link);
     }
     result.hidden = false;
   };
   const refreshButton = (): void => {
-    if (running || blocked || done) button.setAttribute('disabled', ''); else button.removeAttribute('disabled');
+    if (running || blocked || done) button.setAttribute('disabled', '');
+    else button.removeAttribute('disabled');
   };
   const freeze = (): void => {
-    for (const c of body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox, vscode-radio, vscode-radio-group')) c.setAttribute('disabled', '');
+    for (const c of body.querySelectorAll(
+      'vscode-textfield, vscode-single-select, vscode-checkbox, vscode-radio, vscode-radio-group',
+    ))
+      c.setAttribute('disabled', '');
     for (const a of body.querySelectorAll('a')) a.remove();
   };
   const settle = (r: SubmitResult): void => {
@@ -77,9 +96,18 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
     vscodeApi.setState({ kind, values: {} });
   };
   return {
-    root, body, strings, draft, helpers, button, settle,
+    root,
+    body,
+    strings,
+    draft,
+    helpers,
+    button,
+    settle,
     save: (values) => vscodeApi.setState({ kind, values: { ...draft, ...values } }),
-    disableSubmit: (disabled) => { blocked = disabled; refreshButton(); },
+    disableSubmit: (disabled) => {
+      blocked = disabled;
+      refreshButton();
+    },
     whenSettled: (first) => {
       blocked = true;
       refreshButton();
@@ -94,7 +122,8 @@ export function createShell(app: HTMLElement, kind: FormKind, title: string, str
       result.hidden = true;
       try {
         const reply = await send(payload);
-        if (reply.ok) settle(reply.result as SubmitResult); else showError(reply.error);
+        if (reply.ok) settle(reply.result as SubmitResult);
+        else showError(reply.error);
         return reply.ok ? { ok: true } : { ok: false, error: reply.error };
       } finally {
         running = false;

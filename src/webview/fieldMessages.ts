@@ -13,11 +13,19 @@ function each(keys: readonly string[], text: string): Record<string, string> {
 export function vaultFieldStrings(): Record<string, string> {
   return {
     'vaultName.length': vscode.l10n.t('The name must be 2 to 50 characters long.'),
-    ...each(['vaultName.start', 'vaultName.characters', 'vaultName.end'],
-      vscode.l10n.t('The name must start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.')),
+    ...each(
+      ['vaultName.start', 'vaultName.characters', 'vaultName.end'],
+      vscode.l10n.t(
+        'The name must start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.',
+      ),
+    ),
     'vaultName.taken': vscode.l10n.t('This name is not available.'),
-    ...each(['resourceGroup.length', 'resourceGroup.characters', 'resourceGroup.end'],
-      vscode.l10n.t('A resource group name has 1 to 90 characters: letters, digits, underscores, hyphens, periods and parentheses, and does not end with a period.')),
+    ...each(
+      ['resourceGroup.length', 'resourceGroup.characters', 'resourceGroup.end'],
+      vscode.l10n.t(
+        'A resource group name has 1 to 90 characters: letters, digits, underscores, hyphens, periods and parentheses, and does not end with a period.',
+      ),
+    ),
   };
 }
 
@@ -29,13 +37,22 @@ export function policyNameTakenMessage(name: string): string {
 /** The messages of a policy's fields. A policy keeps its name when edited: a new one there gets the name's message. */
 function policyFieldStrings(): Record<string, string> {
   return {
-    ...each(['policyName.length', 'policyName.start', 'policyName.characters', 'policyName.end', 'policyName.renamed'],
-      vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.')),
+    ...each(
+      ['policyName.length', 'policyName.start', 'policyName.characters', 'policyName.end', 'policyName.renamed'],
+      vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.'),
+    ),
     'policy.time': vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
-    ...each(['policy.instantRestore', 'policy.dailyDays', 'policy.weeklyWeeks', 'policy.monthlyMonths', 'policy.yearlyYears'],
-      vscode.l10n.t('Enter a whole number from {min} to {max}.')),
-    'policy.instantRestoreWeekly': vscode.l10n.t('A weekly schedule keeps instant recovery snapshots for exactly {days} days: enter {days}.'),
-    ...each(['policy.weeklyDays', 'policy.dailyRequired', 'policy.weeklyRequired', 'policy.weeklyRetentionDays'], vscode.l10n.t('Required.')),
+    ...each(
+      ['policy.instantRestore', 'policy.dailyDays', 'policy.weeklyWeeks', 'policy.monthlyMonths', 'policy.yearlyYears'],
+      vscode.l10n.t('Enter a whole number from {min} to {max}.'),
+    ),
+    'policy.instantRestoreWeekly': vscode.l10n.t(
+      'A weekly schedule keeps instant recovery snapshots for exactly {days} days: enter {days}.',
+    ),
+    ...each(
+      ['policy.weeklyDays', 'policy.dailyRequired', 'policy.weeklyRequired', 'policy.weeklyRetentionDays'],
+      vscode.l10n.t('Required.'),
+    ),
   };
 }
 
@@ -43,7 +60,8 @@ function policyFieldStrings(): Record<string, string> {
 export function fieldMessages(): Record<string, string> {
   return {
     ...vaultFieldStrings(),
-    'retainUntil.invalid': vscode.l10n.t('Enter a date as YYYY-MM-DD.'), 'retainUntil.tooEarly': vscode.l10n.t('The date must be after today.'),
+    'retainUntil.invalid': vscode.l10n.t('Enter a date as YYYY-MM-DD.'),
+    'retainUntil.tooEarly': vscode.l10n.t('The date must be after today.'),
     'retainUntil.tooLate': vscode.l10n.t('The date must be within 99 years.'),
     ...policyFieldStrings(),
     // Keyed as the Azure layer's validateVmName answers; {min} and {max} are filled in for the VM's OS.
@@ -51,7 +69,7 @@ export function fieldMessages(): Record<string, string> {
     'vmName.characters': vscode.l10n.t('Use only letters, digits, hyphens, underscores and periods.'),
     'vmName.end': vscode.l10n.t('The name cannot end with a period or a hyphen.'),
     'vmName.taken': vscode.l10n.t('A virtual machine of this name already exists in this resource group.'),
-    restoreConfirmName: vscode.l10n.t('This is not the virtual machine\'s name: type it exactly as shown.'),
+    restoreConfirmName: vscode.l10n.t("This is not the virtual machine's name: type it exactly as shown."),
     'restore.required': vscode.l10n.t('Required.'),
   };
 }
@@ -60,8 +78,14 @@ export function fieldMessages(): Record<string, string> {
 export function commonFormStrings(): Record<string, string> {
   return {
     ...fieldMessages(),
-    submit: vscode.l10n.t('OK'), running: vscode.l10n.t('Working…'), viewJob: vscode.l10n.t('View the job'), close: vscode.l10n.t('Close'), code: vscode.l10n.t('Code'), requestId: vscode.l10n.t('Request id'),
-    checking: vscode.l10n.t('Checking availability…'), available: vscode.l10n.t('The name is available.'),
+    submit: vscode.l10n.t('OK'),
+    running: vscode.l10n.t('Working…'),
+    viewJob: vscode.l10n.t('View the job'),
+    close: vscode.l10n.t('Close'),
+    code: vscode.l10n.t('Code'),
+    requestId: vscode.l10n.t('Request id'),
+    checking: vscode.l10n.t('Checking availability…'),
+    available: vscode.l10n.t('The name is available.'),
   };
 }
 

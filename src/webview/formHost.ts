@@ -9,7 +9,10 @@ import { idKey } from '../azure/ids';
 export class FormHost implements vscode.Disposable {
   private readonly panels = new Map<string, FormPanel<FormKind>>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+  ) {}
 
   open<K extends FormKind>(definition: FormDefinition<K>): FormPanel<K> {
     const key = `${definition.kind}:${idKey(definition.key)}`;

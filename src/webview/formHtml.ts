@@ -25,7 +25,10 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export function formHtml(i: FormHtmlInput): string {
   return htmlPage({
-    language: i.language, csp: contentSecurityPolicy(i.cspSource, i.nonce), styleUri: i.styleUri, title: i.title,
+    language: i.language,
+    csp: contentSecurityPolicy(i.cspSource, i.nonce),
+    styleUri: i.styleUri,
+    title: i.title,
     body: `<main id="app"></main>\n<script nonce="${escapeHtml(i.nonce)}" src="${escapeHtml(i.scriptUri)}"></script>`,
   });
 }

@@ -11,8 +11,21 @@ export class FormPanel<K extends FormKind> extends PanelHost<WebviewMessage, Hos
   /** Set once a submit succeeded: the page shows it (also when rebuilt) and no second submit is taken. */
   private outcome: SubmitResult | undefined;
 
-  constructor(readonly definition: FormDefinition<K>, extensionUri: vscode.Uri, log: Log) {
-    super({ viewType: 'azureBackup.form', title: definition.title, stylesheet: 'forms.css', source: `${definition.kind} form` }, extensionUri, log);
+  constructor(
+    readonly definition: FormDefinition<K>,
+    extensionUri: vscode.Uri,
+    log: Log,
+  ) {
+    super(
+      {
+        viewType: 'azureBackup.form',
+        title: definition.title,
+        stylesheet: 'forms.css',
+        source: `${definition.kind} form`,
+      },
+      extensionUri,
+      log,
+    );
   }
 
   reveal(): void {
@@ -36,7 +49,14 @@ export class FormPanel<K extends FormKind> extends PanelHost<WebviewMessage, Hos
     const d = this.definition;
     switch (message.type) {
       case 'ready': {
-        const init: HostMessage = { type: 'init', kind: d.kind, title: d.title, strings: d.strings, data: d.init, ...(this.outcome ? { outcome: this.outcome } : {}) };
+        const init: HostMessage = {
+          type: 'init',
+          kind: d.kind,
+          title: d.title,
+          strings: d.strings,
+          data: d.init,
+          ...(this.outcome ? { outcome: this.outcome } : {}),
+        };
         await this.post(init);
         this.markReady();
         return init;
@@ -51,11 +71,23 @@ export class FormPanel<K extends FormKind> extends PanelHost<WebviewMessage, Hos
         await d.editPolicy?.(message.name);
         return undefined;
       case 'query':
-        return this.reply(message.requestId, () => d.query ? d.query(message) : Promise.resolve({}));
+        return this.reply(message.requestId, () => (d.query ? d.query(message) : Promise.resolve({})));
       case 'submit': {
-        if (this.busy) return this.post({ type: 'reply', requestId: message.requestId, ok: false, error: { message: vscode.l10n.t('A request is already running.') } });
+        if (this.busy)
+          return this.post({
+            type: 'reply',
+            requestId: message.requestId,
+            ok: false,
+            error: { message: vscode.l10n.t('A request is already running.') },
+          });
         // A page message is untrusted: the page hides its submit after success, the host refuses a second one too.
-        if (this.outcome) return this.post({ type: 'reply', requestId: message.requestId, ok: false, error: { message: vscode.l10n.t('This form was already submitted. Open it again to make another change.') } });
+        if (this.outcome)
+          return this.post({
+            type: 'reply',
+            requestId: message.requestId,
+            ok: false,
+            error: { message: vscode.l10n.t('This form was already submitted. Open it again to make another change.') },
+          });
         this.busy = true;
         try {
           return await this.reply(message.requestId, async () => {

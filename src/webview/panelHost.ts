@@ -32,12 +32,21 @@ export abstract class PanelHost<In, Out, R> implements vscode.Disposable {
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
 
-  protected constructor(private readonly page: PageSpec, extensionUri: vscode.Uri, protected readonly log: Log) {
-    this.ready = new Promise((resolve) => { this.markReadyFn = resolve; });
+  protected constructor(
+    private readonly page: PageSpec,
+    extensionUri: vscode.Uri,
+    protected readonly log: Log,
+  ) {
+    this.ready = new Promise((resolve) => {
+      this.markReadyFn = resolve;
+    });
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [dist, media], enableCommandUris: false });
+    this.panel = vscode.window.createWebviewPanel(page.viewType, page.title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [dist, media],
+      enableCommandUris: false,
+    });
     const webview = this.panel.webview;
     webview.html = formHtml({
       cspSource: webview.cspSource,
@@ -48,7 +57,9 @@ export abstract class PanelHost<In, Out, R> implements vscode.Disposable {
       language: vscode.env.language,
     });
     this.disposables.push(
-      webview.onDidReceiveMessage((raw: unknown) => { void this.receive(raw); }),
+      webview.onDidReceiveMessage((raw: unknown) => {
+        void this.receive(raw);
+      }),
       this.panel.onDidDispose(() => this.dispose()),
     );
   }

@@ -58,7 +58,14 @@ export interface SubmitResult {
 
 export type HostMessage =
   /** `outcome`: the form already succeeded (the page was rebuilt after being hidden): show it, not the fields' inputs again. */
-  | { type: 'init'; kind: FormKind; title: string; strings: Record<string, string>; data: FormInitMap[FormKind]; outcome?: SubmitResult }
+  | {
+      type: 'init';
+      kind: FormKind;
+      title: string;
+      strings: Record<string, string>;
+      data: FormInitMap[FormKind];
+      outcome?: SubmitResult;
+    }
   | { type: 'reply'; requestId: number; ok: true; result: SubmitResult | QueryResult }
   | { type: 'reply'; requestId: number; ok: false; error: FormError };
 

@@ -19,9 +19,11 @@ export function fieldError(message: string, field: string): Error {
 
 export function replyError(error: unknown, log: Log, context: string): ReplyError {
   const info = toErrorInfo(error);
-  if (isCancellation(error)) return { message: vscode.l10n.t('Cancelled.'), code: info.code, requestId: info.requestId };
+  if (isCancellation(error))
+    return { message: vscode.l10n.t('Cancelled.'), code: info.code, requestId: info.requestId };
   log.error(`${context}: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
-  const message = info.retryAfterMs === undefined ? info.message : `${info.message} ${waitSentence(info.retryAfterMs, vscode.l10n)}`;
+  const message =
+    info.retryAfterMs === undefined ? info.message : `${info.message} ${waitSentence(info.retryAfterMs, vscode.l10n)}`;
   const named = typeof error === 'object' && error !== null ? (error as { field?: unknown }).field : undefined;
   const field = typeof named === 'string' ? named : undefined;
   return { message, code: info.code, requestId: info.requestId, field };

@@ -3,8 +3,18 @@
 // pure, so the webview bundle can use it); a key's message is in fieldMessages.ts, filled in by fieldMessage.
 import type { PolicyInput, SecurityState } from '../azure/model';
 import {
-  SOFT_DELETE_DAYS, validateInstantRestoreDays, validatePolicyInput, validatePolicyName, validateResourceGroupName,
-  validateRetainUntil, validateRetentionRange, validateScheduleTime, validateVaultName, validateVmName, type PolicyRangeField, type ValidationProblem,
+  SOFT_DELETE_DAYS,
+  validateInstantRestoreDays,
+  validatePolicyInput,
+  validatePolicyName,
+  validateResourceGroupName,
+  validateRetainUntil,
+  validateRetentionRange,
+  validateScheduleTime,
+  validateVaultName,
+  validateVmName,
+  type PolicyRangeField,
+  type ValidationProblem,
 } from '../azure/validation';
 
 /** A rule's answer as the forms use it: the Azure layer's key and the values its message names. */
@@ -13,7 +23,9 @@ export type FieldProblem = Pick<ValidationProblem, 'key' | 'args'>;
 /** The localized message of a problem: its key's text with each `{arg}` filled in. */
 export function fieldMessage(strings: Readonly<Record<string, string>>, problem: FieldProblem): string {
   const text = strings[problem.key] ?? problem.key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (problem.args?.[name] !== undefined ? String(problem.args[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    problem.args?.[name] !== undefined ? String(problem.args[name]) : whole,
+  );
 }
 
 /** Only what the page needs to show a problem: the English message stays in the Azure layer. */
@@ -79,15 +91,24 @@ export function retentionProblem(field: PolicyRangeField, value: number, optiona
 
 /** The first problem of a policy, on the form field that shows it. */
 export interface PolicyProblem extends FieldProblem {
-  field: 'name' | 'time' | 'days' | 'instantRestoreDays' | 'dailyDays' | 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears';
+  field:
+    'name' | 'time' | 'days' | 'instantRestoreDays' | 'dailyDays' | 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears';
 }
 
 // Which field shows each problem of the Azure layer's policy check. The form has no weekly-retention days of its
 // own (a daily schedule keeps Sunday's point), so their absence is shown on the weekly retention.
 export const POLICY_PROBLEM_FIELDS: Record<string, PolicyProblem['field']> = {
-  'policy.time': 'time', 'policy.weeklyDays': 'days', 'policy.instantRestore': 'instantRestoreDays', 'policy.instantRestoreWeekly': 'instantRestoreDays',
-  'policy.dailyRequired': 'dailyDays', 'policy.dailyDays': 'dailyDays', 'policy.weeklyRequired': 'weeklyWeeks', 'policy.weeklyWeeks': 'weeklyWeeks',
-  'policy.weeklyRetentionDays': 'weeklyWeeks', 'policy.monthlyMonths': 'monthlyMonths', 'policy.yearlyYears': 'yearlyYears',
+  'policy.time': 'time',
+  'policy.weeklyDays': 'days',
+  'policy.instantRestore': 'instantRestoreDays',
+  'policy.instantRestoreWeekly': 'instantRestoreDays',
+  'policy.dailyRequired': 'dailyDays',
+  'policy.dailyDays': 'dailyDays',
+  'policy.weeklyRequired': 'weeklyWeeks',
+  'policy.weeklyWeeks': 'weeklyWeeks',
+  'policy.weeklyRetentionDays': 'weeklyWeeks',
+  'policy.monthlyMonths': 'monthlyMonths',
+  'policy.yearlyYears': 'yearlyYears',
 };
 
 export function policyProblem(input: PolicyInput): PolicyProblem | undefined {
@@ -109,38 +130,63 @@ export function retentionShrinks(before: PolicyInput, after: PolicyInput): boole
 }
 
 /** What the vault security form holds now, and what the vault had when it opened. */
-export interface SecurityChoice { softDelete: SecurityState; softDeleteRetentionDays: number; enhancedSecurity: SecurityState; confirmName: string }
+export interface SecurityChoice {
+  softDelete: SecurityState;
+  softDeleteRetentionDays: number;
+  enhancedSecurity: SecurityState;
+  confirmName: string;
+}
 export interface SecurityProblem {
   field: 'softDelete' | 'enhancedSecurity' | 'softDeleteRetentionDays' | 'confirmName';
   key: 'alwaysOnLocked' | 'retentionRange' | 'confirmName';
 }
 
 /** A setting that becomes always on now: it cannot be undone, so the vault's name is typed to confirm. */
-export function becomesAlwaysOn(before: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>, after: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>): boolean {
-  return (after.softDelete === 'AlwaysOn' && before.softDelete !== 'AlwaysOn') || (after.enhancedSecurity === 'AlwaysOn' && before.enhancedSecurity !== 'AlwaysOn');
+export function becomesAlwaysOn(
+  before: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>,
+  after: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>,
+): boolean {
+  return (
+    (after.softDelete === 'AlwaysOn' && before.softDelete !== 'AlwaysOn') ||
+    (after.enhancedSecurity === 'AlwaysOn' && before.enhancedSecurity !== 'AlwaysOn')
+  );
 }
 
 /** The first problem of the vault's security settings, on the field that shows it (its message: the form's string of `key`). */
-export function securityProblem(vaultName: string, before: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>, after: SecurityChoice): SecurityProblem | undefined {
-  if (before.softDelete === 'AlwaysOn' && after.softDelete !== 'AlwaysOn') return { field: 'softDelete', key: 'alwaysOnLocked' };
-  if (before.enhancedSecurity === 'AlwaysOn' && after.enhancedSecurity !== 'AlwaysOn') return { field: 'enhancedSecurity', key: 'alwaysOnLocked' };
+export function securityProblem(
+  vaultName: string,
+  before: Pick<SecurityChoice, 'softDelete' | 'enhancedSecurity'>,
+  after: SecurityChoice,
+): SecurityProblem | undefined {
+  if (before.softDelete === 'AlwaysOn' && after.softDelete !== 'AlwaysOn')
+    return { field: 'softDelete', key: 'alwaysOnLocked' };
+  if (before.enhancedSecurity === 'AlwaysOn' && after.enhancedSecurity !== 'AlwaysOn')
+    return { field: 'enhancedSecurity', key: 'alwaysOnLocked' };
   const days = after.softDeleteRetentionDays;
-  if (!Number.isInteger(days) || days < SOFT_DELETE_DAYS.min || days > SOFT_DELETE_DAYS.max) return { field: 'softDeleteRetentionDays', key: 'retentionRange' };
-  if (becomesAlwaysOn(before, after) && after.confirmName !== vaultName) return { field: 'confirmName', key: 'confirmName' };
+  if (!Number.isInteger(days) || days < SOFT_DELETE_DAYS.min || days > SOFT_DELETE_DAYS.max)
+    return { field: 'softDeleteRetentionDays', key: 'retentionRange' };
+  if (becomesAlwaysOn(before, after) && after.confirmName !== vaultName)
+    return { field: 'confirmName', key: 'confirmName' };
   return undefined;
 }
 
 export type VmNameKey = 'vmName.length' | 'vmName.characters' | 'vmName.end';
 
 /** A new VM's name against Azure's rule for its OS (the Azure layer's keys); `max` is the length it allows. */
-export function vmNameProblem(name: string, osType: 'Windows' | 'Linux' | 'Unknown'): { key: VmNameKey; max: number } | undefined {
+export function vmNameProblem(
+  name: string,
+  osType: 'Windows' | 'Linux' | 'Unknown',
+): { key: VmNameKey; max: number } | undefined {
   const problem = validateVmName(name, osType);
   if (!problem) return undefined;
   return { key: problem.key as VmNameKey, max: osType === 'Windows' ? 15 : 64 };
 }
 
 /** The message of a VM-name problem, with its length filled in. */
-export function vmNameMessage(strings: Readonly<Record<string, string>>, problem: { key: VmNameKey; max: number }): string {
+export function vmNameMessage(
+  strings: Readonly<Record<string, string>>,
+  problem: { key: VmNameKey; max: number },
+): string {
   return (strings[problem.key] ?? '').replace('{min}', '1').replace('{max}', String(problem.max));
 }
 

@@ -8,7 +8,7 @@ import { int, isObj, maxId, onlyKeys, str, type Obj } from './shape';
 
 /** The submit payload of a form of `kind` (checked by that kind's contract), or undefined when anything is off. */
 export function parseSubmit<K extends FormKind>(kind: K, p: unknown): FormSubmitMap[K] | undefined {
-  return isObj(p) ? formContract(kind).parseSubmit(p) as FormSubmitMap[K] | undefined : undefined;
+  return isObj(p) ? (formContract(kind).parseSubmit(p) as FormSubmitMap[K] | undefined) : undefined;
 }
 
 function parseQuery(m: Obj): FormQuery | undefined {
@@ -19,7 +19,8 @@ function parseQuery(m: Obj): FormQuery | undefined {
       const location = str(m.location, 64);
       const name = str(m.name, 50, 1);
       return subscriptionId !== undefined && resourceGroup !== undefined && location !== undefined && name !== undefined
-        ? { query: 'checkVaultName', subscriptionId, resourceGroup, location, name } : undefined;
+        ? { query: 'checkVaultName', subscriptionId, resourceGroup, location, name }
+        : undefined;
     }
     case 'subscriptionChoices': {
       const subscriptionId = str(m.subscriptionId, 64, 1);
@@ -29,7 +30,9 @@ function parseQuery(m: Obj): FormQuery | undefined {
       // Any name a user can type: the form's rule answers it; only one within the rule reaches the service.
       const resourceGroup = str(m.resourceGroup, 90, 1);
       const name = str(m.name, 64, 1);
-      return resourceGroup !== undefined && name !== undefined ? { query: 'checkVmName', resourceGroup, name } : undefined;
+      return resourceGroup !== undefined && name !== undefined
+        ? { query: 'checkVmName', resourceGroup, name }
+        : undefined;
     }
     case 'vaultPolicies': {
       const vaultId = str(m.vaultId, maxId, 1);
@@ -54,18 +57,26 @@ export function parseWebviewMessage(kind: FormKind, raw: unknown): WebviewMessag
       return onlyKeys(raw, ['type']) ? { type: 'close' } : undefined;
     case 'editPolicy': {
       const name = str(raw.name, 150, 1);
-      return kind === 'policy' && name !== undefined && onlyKeys(raw, ['type', 'name']) ? { type: 'editPolicy', name } : undefined;
+      return kind === 'policy' && name !== undefined && onlyKeys(raw, ['type', 'name'])
+        ? { type: 'editPolicy', name }
+        : undefined;
     }
     case 'submit': {
       const requestId = int(raw.requestId, 0, Number.MAX_SAFE_INTEGER);
       const payload = parseSubmit(kind, raw.payload);
-      return requestId !== undefined && payload !== undefined && onlyKeys(raw, ['type', 'requestId', 'payload']) ? { type: 'submit', requestId, payload } : undefined;
+      return requestId !== undefined && payload !== undefined && onlyKeys(raw, ['type', 'requestId', 'payload'])
+        ? { type: 'submit', requestId, payload }
+        : undefined;
     }
     case 'query': {
       const requestId = int(raw.requestId, 0, Number.MAX_SAFE_INTEGER);
       const query = parseQuery(raw);
       // Exactly the query's own fields: nothing unexpected is accepted, even if it would be dropped.
-      return requestId !== undefined && query !== undefined && onlyKeys(raw, ['type', 'requestId', ...Object.keys(query)]) ? { type: 'query', requestId, ...query } : undefined;
+      return requestId !== undefined &&
+        query !== undefined &&
+        onlyKeys(raw, ['type', 'requestId', ...Object.keys(query)])
+        ? { type: 'query', requestId, ...query }
+        : undefined;
     }
     default:
       return undefined;
@@ -74,7 +85,12 @@ export function parseWebviewMessage(kind: FormKind, raw: unknown): WebviewMessag
 
 /** A short, safe description of a refused message for the log: its type (clipped) and size, never its content. */
 export function describeMessage(raw: unknown): string {
-  const type = isObj(raw) && typeof raw.type === 'string' ? JSON.stringify(raw.type.slice(0, 32)) : Array.isArray(raw) ? 'array' : typeof raw;
+  const type =
+    isObj(raw) && typeof raw.type === 'string'
+      ? JSON.stringify(raw.type.slice(0, 32))
+      : Array.isArray(raw)
+        ? 'array'
+        : typeof raw;
   let size = 0;
   try {
     size = JSON.stringify(raw)?.length ?? 0;

@@ -33,9 +33,15 @@ export class ConformanceRun {
   readonly differencesUsed = new Map<string, number>();
   private readonly checker: ExchangeChecker;
 
-  constructor(specRoot: string, private readonly differences: readonly KnownDifference[] = KNOWN_DIFFERENCES) {
+  constructor(
+    specRoot: string,
+    private readonly differences: readonly KnownDifference[] = KNOWN_DIFFERENCES,
+  ) {
     const specs = SpecSet.load(specRoot);
-    const armError = specs.resolveRef('#/definitions/ErrorResponse', path.join(specRoot, 'common-types/resource-management/v5/types.json'));
+    const armError = specs.resolveRef(
+      '#/definitions/ErrorResponse',
+      path.join(specRoot, 'common-types/resource-management/v5/types.json'),
+    );
     this.checker = new ExchangeChecker(new OperationIndex(specs), new SchemaChecker(specs), armError);
   }
 
@@ -59,7 +65,12 @@ export class ConformanceRun {
       return;
     }
     const key = `${verdict.operation.operationId} (${verdict.operation.source})`;
-    const result = this.byOperation.get(key) ?? { operation: verdict.operation, answers: 0, statuses: new Set<number>(), findings: new Map<string, Finding>() };
+    const result = this.byOperation.get(key) ?? {
+      operation: verdict.operation,
+      answers: 0,
+      statuses: new Set<number>(),
+      findings: new Map<string, Finding>(),
+    };
     this.byOperation.set(key, result);
     result.answers++;
     result.statuses.add(exchange.status);
@@ -74,12 +85,15 @@ export class ConformanceRun {
   }
 
   private waived(problem: ExchangeProblem, exchange: RecordedExchange, operation: Operation | undefined): boolean {
-    const difference = this.differences.find((d) => d.kinds.includes(problem.kind)
-      && (!d.operations || (operation !== undefined && d.operations.includes(operation.operationId)))
-      && (!d.files || (operation !== undefined && d.files.includes(operation.source.split(' ')[0])))
-      && (!d.at || d.at.test(problem.at))
-      && (!d.path || d.path.test(problem.url ?? exchange.path))
-      && (!d.newerApiVersionOnly || (operation !== undefined && apiVersionOf(exchange) > operation.apiVersion)));
+    const difference = this.differences.find(
+      (d) =>
+        d.kinds.includes(problem.kind) &&
+        (!d.operations || (operation !== undefined && d.operations.includes(operation.operationId))) &&
+        (!d.files || (operation !== undefined && d.files.includes(operation.source.split(' ')[0]))) &&
+        (!d.at || d.at.test(problem.at)) &&
+        (!d.path || d.path.test(problem.url ?? exchange.path)) &&
+        (!d.newerApiVersionOnly || (operation !== undefined && apiVersionOf(exchange) > operation.apiVersion)),
+    );
     if (!difference) return false;
     this.differencesUsed.set(difference.id, (this.differencesUsed.get(difference.id) ?? 0) + 1);
     return true;
@@ -104,5 +118,10 @@ export function specificationRoot(repoRoot: string): string {
 }
 
 export function describeFindings(findings: Iterable<Finding>): string {
-  return [...findings].map((f) => `  [${f.problem.kind}] ${f.problem.at ? `${f.problem.at}: ` : ''}${f.problem.message} (×${f.count}; e.g. ${f.example})`).join('\n');
+  return [...findings]
+    .map(
+      (f) =>
+        `  [${f.problem.kind}] ${f.problem.at ? `${f.problem.at}: ` : ''}${f.problem.message} (×${f.count}; e.g. ${f.example})`,
+    )
+    .join('\n');
 }

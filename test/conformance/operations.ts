@@ -46,7 +46,8 @@ export class OperationIndex {
           if (method === 'parameters') continue;
           const responses = new Map<string, Located | undefined>();
           for (const [status, response] of Object.entries((op.responses ?? {}) as Record<string, Schema>)) {
-            const resolved = typeof response.$ref === 'string' ? specs.deref({ schema: response, file }).schema : response;
+            const resolved =
+              typeof response.$ref === 'string' ? specs.deref({ schema: response, file }).schema : response;
             responses.set(status, resolved.schema ? { schema: resolved.schema as Schema, file } : undefined);
           }
           const options = op['x-ms-long-running-operation-options'] as { 'final-state-via'?: string } | undefined;
@@ -62,7 +63,11 @@ export class OperationIndex {
             declaresStatus: (status) => responses.has(String(status)),
           };
           const list = this.byMethod.get(operation.method) ?? [];
-          list.push({ operation, segments: segments.map((s) => (s.startsWith('{') ? s : s.toLowerCase())), literals: segments.filter((s) => !s.startsWith('{')).length });
+          list.push({
+            operation,
+            segments: segments.map((s) => (s.startsWith('{') ? s : s.toLowerCase())),
+            literals: segments.filter((s) => !s.startsWith('{')).length,
+          });
           this.byMethod.set(operation.method, list);
         }
       }
@@ -71,7 +76,10 @@ export class OperationIndex {
 
   /** The operations of best fit for `method path` (several only when two files declare the same one), or none. */
   find(method: string, requestPath: string): Operation[] {
-    const segments = requestPath.split('/').filter((s) => s.length > 0).map((s) => safeDecode(s).toLowerCase());
+    const segments = requestPath
+      .split('/')
+      .filter((s) => s.length > 0)
+      .map((s) => safeDecode(s).toLowerCase());
     const matches = this.matching(method, segments);
     const best = Math.max(-1, ...matches.map((m) => m.literals));
     return matches.filter((m) => m.literals === best).map((m) => m.operation);
@@ -79,13 +87,19 @@ export class OperationIndex {
 
   /** Whether the path is declared for any method (for telling a missing route from a missing verb). */
   declaresPath(requestPath: string): boolean {
-    const segments = requestPath.split('/').filter((s) => s.length > 0).map((s) => safeDecode(s).toLowerCase());
+    const segments = requestPath
+      .split('/')
+      .filter((s) => s.length > 0)
+      .map((s) => safeDecode(s).toLowerCase());
     return [...this.byMethod.keys()].some((m) => this.matching(m, segments).length > 0);
   }
 
   private matching(method: string, segments: string[]): Indexed[] {
-    return (this.byMethod.get(method.toUpperCase()) ?? []).filter((entry) => entry.segments.length === segments.length
-      && entry.segments.every((s, i) => s.startsWith('{') || s === segments[i]));
+    return (this.byMethod.get(method.toUpperCase()) ?? []).filter(
+      (entry) =>
+        entry.segments.length === segments.length &&
+        entry.segments.every((s, i) => s.startsWith('{') || s === segments[i]),
+    );
   }
 }
 

@@ -26,7 +26,8 @@ interface Flat {
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DURATION = /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?!$)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+const DURATION =
+  /^-?P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?!$)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
 
 export class SchemaChecker {
   constructor(private readonly specs: SpecSet) {}
@@ -42,27 +43,35 @@ export class SchemaChecker {
     const s = target.schema;
     const type = schemaType(s);
     if (value === null) {
-      if (s['x-nullable'] !== true && type !== undefined) problems.push({ kind: 'null', at, message: `null where the swagger expects ${type}` });
+      if (s['x-nullable'] !== true && type !== undefined)
+        problems.push({ kind: 'null', at, message: `null where the swagger expects ${type}` });
       return;
     }
     switch (type) {
-      case 'string': this.visitString(value, s, at, problems); return;
+      case 'string':
+        this.visitString(value, s, at, problems);
+        return;
       case 'integer':
-        if (!Number.isInteger(value)) problems.push({ kind: 'type', at, message: `expected an integer, got ${describe(value)}` });
+        if (!Number.isInteger(value))
+          problems.push({ kind: 'type', at, message: `expected an integer, got ${describe(value)}` });
         else checkEnum(value as number, s, at, problems);
         return;
       case 'number':
-        if (typeof value !== 'number') problems.push({ kind: 'type', at, message: `expected a number, got ${describe(value)}` });
+        if (typeof value !== 'number')
+          problems.push({ kind: 'type', at, message: `expected a number, got ${describe(value)}` });
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') problems.push({ kind: 'type', at, message: `expected a boolean, got ${describe(value)}` });
+        if (typeof value !== 'boolean')
+          problems.push({ kind: 'type', at, message: `expected a boolean, got ${describe(value)}` });
         return;
       case 'array':
         if (!Array.isArray(value)) {
           problems.push({ kind: 'type', at, message: `expected an array, got ${describe(value)}` });
           return;
         }
-        if (s.items) for (const item of value) this.visit(item, { schema: s.items as Schema, file: target.file }, `${at}[]`, problems);
+        if (s.items)
+          for (const item of value)
+            this.visit(item, { schema: s.items as Schema, file: target.file }, `${at}[]`, problems);
         return;
       case 'object':
         if (typeof value !== 'object' || Array.isArray(value)) {
@@ -83,9 +92,10 @@ export class SchemaChecker {
     }
     checkEnum(value, s, at, problems);
     const format = s.format;
-    const bad = (format === 'date-time' && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))))
-      || (format === 'uuid' && !UUID.test(value))
-      || (format === 'duration' && !DURATION.test(value));
+    const bad =
+      (format === 'date-time' && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)))) ||
+      (format === 'uuid' && !UUID.test(value)) ||
+      (format === 'duration' && !DURATION.test(value));
     if (bad) problems.push({ kind: 'format', at, message: `'${value}' is not a ${String(format)}` });
   }
 
@@ -98,7 +108,11 @@ export class SchemaChecker {
         const subtype = this.subtype(loc, chosen);
         if (!subtype) {
           const known = [loc, ...this.specs.descendants(loc)].map(discriminatorValue).filter(Boolean).join(', ');
-          problems.push({ kind: 'discriminator', at: join(at, flat.discriminator), message: `unknown ${flat.discriminator} '${chosen}' (the swagger knows: ${known})` });
+          problems.push({
+            kind: 'discriminator',
+            at: join(at, flat.discriminator),
+            message: `unknown ${flat.discriminator} '${chosen}' (the swagger knows: ${known})`,
+          });
           return;
         }
         target = subtype;
@@ -106,7 +120,12 @@ export class SchemaChecker {
       }
     }
     for (const name of flat.required) {
-      if (!(name in value)) problems.push({ kind: 'required', at: join(at, name), message: `required property '${name}' is missing${target.name ? ` (${target.name})` : ''}` });
+      if (!(name in value))
+        problems.push({
+          kind: 'required',
+          at: join(at, name),
+          message: `required property '${name}' is missing${target.name ? ` (${target.name})` : ''}`,
+        });
     }
     // `{"type": "object"}` alone is a free-form object in swagger (AutoRest's AnyObject): any property goes.
     const freeForm = flat.properties.size === 0 && flat.additionalProperties === undefined && !target.schema.allOf;
@@ -114,9 +133,14 @@ export class SchemaChecker {
       if (freeForm) break;
       const declared = flat.properties.get(name);
       if (declared) this.visit(child, declared, join(at, name), problems);
-      else if (typeof flat.additionalProperties === 'object') this.visit(child, flat.additionalProperties, join(at, name), problems);
+      else if (typeof flat.additionalProperties === 'object')
+        this.visit(child, flat.additionalProperties, join(at, name), problems);
       else if (flat.additionalProperties !== true) {
-        problems.push({ kind: 'undeclared', at: join(at, name), message: `property '${name}' is not declared${target.name ? ` in ${target.name}` : ''}` });
+        problems.push({
+          kind: 'undeclared',
+          at: join(at, name),
+          message: `property '${name}' is not declared${target.name ? ` in ${target.name}` : ''}`,
+        });
       }
     }
   }
@@ -138,11 +162,13 @@ export class SchemaChecker {
       flat.additionalProperties ??= p.additionalProperties;
     }
     const s = target.schema;
-    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) flat.properties.set(k, { schema: v, file: target.file });
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>))
+      flat.properties.set(k, { schema: v, file: target.file });
     for (const r of (s.required ?? []) as string[]) flat.required.add(r);
     if (typeof s.discriminator === 'string') flat.discriminator = s.discriminator;
     if (typeof s.additionalProperties === 'boolean') flat.additionalProperties = s.additionalProperties;
-    else if (s.additionalProperties) flat.additionalProperties = { schema: s.additionalProperties as Schema, file: target.file };
+    else if (s.additionalProperties)
+      flat.additionalProperties = { schema: s.additionalProperties as Schema, file: target.file };
     return flat;
   }
 }
@@ -157,7 +183,8 @@ function checkEnum(value: string | number, s: Schema, at: string, problems: Prob
   if (!Array.isArray(s.enum)) return;
   const extension = s['x-ms-enum'] as { modelAsString?: boolean } | undefined;
   if (extension?.modelAsString === true) return;
-  if (!s.enum.includes(value)) problems.push({ kind: 'enum', at, message: `'${value}' is not one of ${s.enum.join(', ')}` });
+  if (!s.enum.includes(value))
+    problems.push({ kind: 'enum', at, message: `'${value}' is not one of ${s.enum.join(', ')}` });
 }
 
 function join(at: string, name: string): string {

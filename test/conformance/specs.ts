@@ -42,7 +42,8 @@ export class SpecSet {
       for (const entry of readdirSync(dir)) {
         const full = path.join(dir, entry);
         if (statSync(full).isDirectory()) walk(full);
-        else if (entry.endsWith('.json')) documents.set(full, JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>);
+        else if (entry.endsWith('.json'))
+          documents.set(full, JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>);
       }
     };
     walk(root);
@@ -69,7 +70,10 @@ export class SpecSet {
     const doc = this.files.get(file);
     if (!doc) throw new Error(`$ref to a file not in the specs folder: ${ref} (from ${fromFile})`);
     let node: unknown = doc;
-    const parts = pointer.split('/').filter((p) => p.length > 0).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const parts = pointer
+      .split('/')
+      .filter((p) => p.length > 0)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     for (const part of parts) {
       node = (node as Record<string, unknown> | undefined)?.[part];
       if (node === undefined) throw new Error(`$ref not found: ${ref} (from ${fromFile})`);

@@ -6,7 +6,11 @@ import type { Page } from 'playwright-core';
 import { EXTENSION, SOVEREIGN_PROVIDER_ID, TEST_ACCOUNT } from '../host/auth/testAccount';
 
 /** Grants the test account to Azure Backup, and to the other extensions named (e.g. Microsoft's Azure extensions). */
-export async function grantTestAccountAccess(page: Page, origin: string, others: { id: string; name: string }[] = []): Promise<void> {
+export async function grantTestAccountAccess(
+  page: Page,
+  origin: string,
+  others: { id: string; name: string }[] = [],
+): Promise<void> {
   const key = `${SOVEREIGN_PROVIDER_ID}-${TEST_ACCOUNT.label}`;
   const value = JSON.stringify([EXTENSION, ...others].map((e) => ({ id: e.id, name: e.name, allowed: true })));
   await page.goto(`${origin}/manifest.json`); // any page of the workbench's origin: storage is per origin

@@ -61,11 +61,16 @@ export function languagePackFixture(locale: string): string | undefined {
  * Returns the installed folder, or undefined for English. Throws when no fixture covers the locale,
  * because a run that silently falls back to English would make a localization test meaningless.
  */
-export function installLanguagePack(locale: string, dirs: { userData: string; extensions: string }): string | undefined {
+export function installLanguagePack(
+  locale: string,
+  dirs: { userData: string; extensions: string },
+): string | undefined {
   if (isEnglish(locale)) return undefined;
   const fixture = languagePackFixture(locale);
   if (!fixture) {
-    throw new Error(`No language pack fixture for locale '${locale}': add test/fixtures/language-pack-<language> (like language-pack-nl)`);
+    throw new Error(
+      `No language pack fixture for locale '${locale}': add test/fixtures/language-pack-<language> (like language-pack-nl)`,
+    );
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(fixture, 'package.json'), 'utf8')) as PackManifest;
   const localizations = manifest.contributes?.localizations ?? [];
@@ -78,7 +83,9 @@ export function installLanguagePack(locale: string, dirs: { userData: string; ex
   fs.cpSync(fixture, installed, { recursive: true });
 
   const indexFile = path.join(dirs.userData, 'languagepacks.json');
-  const index = fs.existsSync(indexFile) ? JSON.parse(fs.readFileSync(indexFile, 'utf8')) as Record<string, LanguagePackEntry> : {};
+  const index = fs.existsSync(indexFile)
+    ? (JSON.parse(fs.readFileSync(indexFile, 'utf8')) as Record<string, LanguagePackEntry>)
+    : {};
   for (const l of localizations) {
     const translations: Record<string, string> = {};
     for (const t of l.translations) {
@@ -87,7 +94,8 @@ export function installLanguagePack(locale: string, dirs: { userData: string; ex
       translations[t.id] = file;
     }
     // The server only uses a pack whose 'vscode' translations exist; the hash names its message cache.
-    if (!translations.vscode) throw new Error(`${fixture}: the ${l.languageId} localization needs translations for id 'vscode'`);
+    if (!translations.vscode)
+      throw new Error(`${fixture}: the ${l.languageId} localization needs translations for id 'vscode'`);
     index[l.languageId] = {
       hash: createHash('md5').update(id).update(manifest.version).digest('hex'),
       extensions: [{ extensionIdentifier: { id }, version: manifest.version }],

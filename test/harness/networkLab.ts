@@ -41,45 +41,95 @@ export async function prepareNetworkLab(runDir: string): Promise<PreparedLab> {
   fs.mkdirSync(dir, { recursive: true });
   const frontKey = path.join(dir, 'front.key');
   const frontCert = path.join(dir, 'front.crt');
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', frontKey, '-out', frontCert, '-days', '2',
-    '-subj', '/CN=Azure Backup test sandbox front', '-addext', `subjectAltName=DNS:${PROXIED_HOST},DNS:${DIRECT_HOST}`,
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign']);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    frontKey,
+    '-out',
+    frontCert,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Azure Backup test sandbox front',
+    '-addext',
+    `subjectAltName=DNS:${PROXIED_HOST},DNS:${DIRECT_HOST}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign',
+  ]);
   const inspectingConfDir = path.join(dir, 'mitmproxy');
   fs.mkdirSync(inspectingConfDir, { recursive: true });
   const caKey = path.join(dir, 'inspecting-ca.key');
   const inspectingCaCert = path.join(dir, 'inspecting-ca.crt');
-  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', inspectingCaCert, '-days', '2',
-    '-subj', '/CN=Azure Backup test inspecting proxy CA', '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
-  fs.writeFileSync(path.join(inspectingConfDir, 'mitmproxy-ca.pem'), fs.readFileSync(caKey, 'utf8') + fs.readFileSync(inspectingCaCert, 'utf8'));
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    caKey,
+    '-out',
+    inspectingCaCert,
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Azure Backup test inspecting proxy CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
+  fs.writeFileSync(
+    path.join(inspectingConfDir, 'mitmproxy-ca.pem'),
+    fs.readFileSync(caKey, 'utf8') + fs.readFileSync(inspectingCaCert, 'utf8'),
+  );
 
   const bundle = path.join(dir, 'ca-certificates.crt');
   const system = fs.existsSync(SYSTEM_BUNDLE) ? fs.readFileSync(SYSTEM_BUNDLE, 'utf8') : '';
   const original = path.join(dir, 'original-ca-certificates.crt');
   fs.writeFileSync(original, system);
-  fs.writeFileSync(bundle, `${system}\n${fs.readFileSync(frontCert, 'utf8')}\n${fs.readFileSync(inspectingCaCert, 'utf8')}`);
+  fs.writeFileSync(
+    bundle,
+    `${system}\n${fs.readFileSync(frontCert, 'utf8')}\n${fs.readFileSync(inspectingCaCert, 'utf8')}`,
+  );
   const hosts = path.join(dir, 'hosts');
   fs.writeFileSync(hosts, `${fs.readFileSync('/etc/hosts', 'utf8')}\n127.0.0.1 ${PROXIED_HOST} ${DIRECT_HOST}\n`);
 
   const [front, proxy, authProxy, inspectingProxy] = await freePorts(4);
   const lab: NetworkLab = {
-    dir, ports: { front, proxy, authProxy, inspectingProxy }, proxyUser: 'backuptester', proxyPassword: 's3cretpass',
-    frontCert, frontKey, inspectingConfDir, inspectingCaCert,
+    dir,
+    ports: { front, proxy, authProxy, inspectingProxy },
+    proxyUser: 'backuptester',
+    proxyPassword: 's3cretpass',
+    frontCert,
+    frontKey,
+    inspectingConfDir,
+    inspectingCaCert,
   };
   const labFile = path.join(dir, 'lab.json');
   fs.writeFileSync(labFile, JSON.stringify(lab, null, 2));
   // A mount target must exist; on a machine without the bundle, VS Code would read none, and so does the lab.
   if (!fs.existsSync(SYSTEM_BUNDLE)) throw new Error(`${SYSTEM_BUNDLE} is missing: install ca-certificates`);
-  const script = 'mount --bind "$1" /etc/ssl/certs/ca-certificates.crt && mount --bind "$2" /etc/hosts && shift 2 && exec "$@"';
+  const script =
+    'mount --bind "$1" /etc/ssl/certs/ca-certificates.crt && mount --bind "$2" /etc/hosts && shift 2 && exec "$@"';
   const unshare = process.getuid?.() === 0 ? ['unshare', '--mount'] : ['unshare', '--map-root-user', '--mount'];
   return {
     lab,
     env: {
-      AZB_NETWORK_LAB: labFile, HTTPS_PROXY: `http://127.0.0.1:${proxy}`, NO_PROXY: DIRECT_HOST,
+      AZB_NETWORK_LAB: labFile,
+      HTTPS_PROXY: `http://127.0.0.1:${proxy}`,
+      NO_PROXY: DIRECT_HOST,
       // Node's own trust must not see the lab's CAs, so that only VS Code's reading of the system store can trust
       // them: no extra CA file (empty is unset for Node), and OpenSSL's default file (for a Node built to use it)
       // the bundle as it was.
-      NODE_EXTRA_CA_CERTS: '', SSL_CERT_FILE: original,
+      NODE_EXTRA_CA_CERTS: '',
+      SSL_CERT_FILE: original,
     },
     wrap: [...unshare, '--', 'sh', '-c', script, 'sh', bundle, hosts],
   };
@@ -91,11 +141,17 @@ function openssl(args: string[]): void {
 
 /** Ports free now on 127.0.0.1 (held open together, so that they differ). */
 async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<net.Server>((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => resolve(s));
-  })));
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const s = net.createServer();
+          s.once('error', reject);
+          s.listen(0, '127.0.0.1', () => resolve(s));
+        }),
+    ),
+  );
   const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
   return ports;

@@ -11,7 +11,9 @@ class SummaryReporter extends Mocha.reporters.Spec {
     const file = (options.reporterOptions && options.reporterOptions.report) || process.env.AZB_REPORT;
     const results = [];
     runner.on('pass', (t) => results.push({ title: t.fullTitle(), file: t.file, state: 'passed', ms: t.duration }));
-    runner.on('fail', (t, err) => results.push({ title: t.fullTitle(), file: t.file, state: 'failed', err: String((err && err.stack) || err) }));
+    runner.on('fail', (t, err) =>
+      results.push({ title: t.fullTitle(), file: t.file, state: 'failed', err: String((err && err.stack) || err) }),
+    );
     runner.on('pending', (t) => results.push({ title: t.fullTitle(), file: t.file, state: 'pending' }));
     runner.once('end', () => {
       const count = (s) => results.filter((r) => r.state === s).length;

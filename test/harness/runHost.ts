@@ -25,10 +25,12 @@ export async function runHostTests(): Promise<LevelSummary> {
   const summaries: LevelSummary[] = [];
   if (wanted.includes('main')) summaries.push(await runHostPass('host', async () => ({})));
   if (wanted.includes('network')) {
-    summaries.push(await runHostPass('host-network', async (runDir) => {
-      const { env, wrap } = await prepareNetworkLab(runDir);
-      return { env: { ...env, AZB_HOST_SUITE: 'network' }, wrap };
-    }));
+    summaries.push(
+      await runHostPass('host-network', async (runDir) => {
+        const { env, wrap } = await prepareNetworkLab(runDir);
+        return { env: { ...env, AZB_HOST_SUITE: 'network' }, wrap };
+      }),
+    );
   }
   return {
     passed: summaries.reduce((n, s) => n + s.passed, 0),
@@ -38,7 +40,10 @@ export async function runHostTests(): Promise<LevelSummary> {
   };
 }
 
-interface PassSetup { env?: Record<string, string>; wrap?: string[] }
+interface PassSetup {
+  env?: Record<string, string>;
+  wrap?: string[];
+}
 
 async function runHostPass(kind: string, setup: (runDir: string) => Promise<PassSetup>): Promise<LevelSummary> {
   const runDir = makeRunDir(kind);
@@ -57,24 +62,42 @@ async function runHostPass(kind: string, setup: (runDir: string) => Promise<Pass
         // The user settings file, for suites that set keys no installed extension registers (VS Code refuses to
         // write those through the API): the sovereign-cloud settings of Microsoft's authentication extension.
         AZB_USER_SETTINGS: path.join(runDir, 'user-data', 'User', 'settings.json'),
-        AZB_REPORT: report, AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '', AZB_TEST_OUTPUT: runDir, AZB_HOST_LOCALE: LOCALE ?? '',
-        ...pass.env },
+        AZB_REPORT: report,
+        AZB_TEST_GREP: process.env.AZB_TEST_GREP ?? '',
+        AZB_TEST_OUTPUT: runDir,
+        AZB_HOST_LOCALE: LOCALE ?? '',
+        ...pass.env,
+      },
     });
     const authority = new URL(server.url).host;
     const remote = (p: string): string => `vscode-remote://${authority}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(REPO)], ['extensionTestsPath', remote(path.join(REPO, 'out/test/host/index.js'))]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(REPO)],
+      ['extensionTestsPath', remote(path.join(REPO, 'out/test/host/index.js'))],
+    ];
     browser = await launchBrowser(path.join(runDir, 'chromium'), { locale: LOCALE });
-    const page = browser.pages()[0] ?? await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     let finish: (code: unknown) => void = () => undefined;
-    const finished = new Promise<unknown>((r) => { finish = r; });
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => consoleLog.write(`[host:${type}] ${JSON.stringify(args)}\n`));
+    const finished = new Promise<unknown>((r) => {
+      finish = r;
+    });
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) =>
+      consoleLog.write(`[host:${type}] ${JSON.stringify(args)}\n`),
+    );
     await page.exposeFunction('codeAutomationExit', (code: unknown) => finish(code));
     await grantTestAccountAccess(page, server.url);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(
+      `${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`,
+    );
     let timer: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([finished, new Promise((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
+    const outcome = await Promise.race([
+      finished,
+      new Promise((r) => {
+        timer = setTimeout(() => r('timeout'), TIMEOUT_MS);
+      }),
+    ]);
     clearTimeout(timer);
     if (outcome === 'timeout') {
       await page.screenshot({ path: path.join(runDir, 'timeout.png') }).catch(() => undefined);
@@ -89,7 +112,8 @@ async function runHostPass(kind: string, setup: (runDir: string) => Promise<Pass
   const summary = readSummary(report);
   printResults(summary);
   if (exitCode !== 0 && summary.failed === 0) summary.failed = 1;
-  if (summary.failed === 0 && summary.pending === 0 && summary.passed > 0) fs.rmSync(runDir, { recursive: true, force: true });
+  if (summary.failed === 0 && summary.pending === 0 && summary.passed > 0)
+    fs.rmSync(runDir, { recursive: true, force: true });
   else console.log(`[host] logs kept in ${path.relative(REPO, runDir)}`);
   return summary;
 }

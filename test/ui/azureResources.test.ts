@@ -9,8 +9,23 @@ import * as os from 'os';
 import * as path from 'path';
 import { grantTestAccountAccess } from '../harness/accountAccess';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
-import { customCloudSettings, installMicrosoftExtensions, installTestAccountExtension, MICROSOFT_EXTENSIONS, VENDOR_DIR, vendoredExtensionsPresent } from './azureExtensions';
-import { chooseOption, clearHovers, formResult, openForm, renewReadmeScreenshot, submitForm, waitForRow } from './journeys/helpers';
+import {
+  customCloudSettings,
+  installMicrosoftExtensions,
+  installTestAccountExtension,
+  MICROSOFT_EXTENSIONS,
+  VENDOR_DIR,
+  vendoredExtensionsPresent,
+} from './azureExtensions';
+import {
+  chooseOption,
+  clearHovers,
+  formResult,
+  openForm,
+  renewReadmeScreenshot,
+  submitForm,
+  waitForRow,
+} from './journeys/helpers';
 import { openWorkbench, type WorkbenchSession } from './session';
 import { activityItem, expandTreeRow, runPaletteCommand, treeRow } from './workbench';
 
@@ -28,7 +43,10 @@ describe('Azure Backup submenu in the Azure view (Azure Resources + Azure Virtua
   const caFile = (): string => caPath;
 
   before(async () => {
-    assert.ok(vendoredExtensionsPresent(), `the Microsoft extensions' vsix files are not in ${VENDOR_DIR} (AZB_AZURE_EXTENSIONS_DIR names another folder)`);
+    assert.ok(
+      vendoredExtensionsPresent(),
+      `the Microsoft extensions' vsix files are not in ${VENDOR_DIR} (AZB_AZURE_EXTENSIONS_DIR names another folder)`,
+    );
     sandbox = await startSandbox({ seed: 'story', speed: 20 });
     const running = sandbox;
     caPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'azb-ca-')), 'sandbox-ca.pem');
@@ -37,7 +55,13 @@ describe('Azure Backup submenu in the Azure view (Azure Resources + Azure Virtua
       name: 'azure-resources',
       // VS Code's network support gives extensions' https requests the system's CA list, which leaves out
       // NODE_EXTRA_CA_CERTS (DEPTH_ZERO_SELF_SIGNED_CERT): with it off, Node's own trust applies, the sandbox's CA included.
-      settings: { ...customCloudSettings(running.endpoint), 'azureBackup.startInSandbox': false, 'http.proxySupport': 'off', 'http.systemCertificates': false, 'http.experimental.systemCertificatesV2': false },
+      settings: {
+        ...customCloudSettings(running.endpoint),
+        'azureBackup.startInSandbox': false,
+        'http.proxySupport': 'off',
+        'http.systemCertificates': false,
+        'http.experimental.systemCertificatesV2': false,
+      },
       beforeStart: async (userDataDir) => {
         const runDir = path.dirname(userDataDir);
         installMicrosoftExtensions(runDir);
@@ -47,7 +71,9 @@ describe('Azure Backup submenu in the Azure view (Azure Resources + Azure Virtua
       beforeOpen: (page, origin) => grantTestAccountAccess(page, origin, MICROSOFT_EXTENSIONS),
     });
   });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
   after(async () => {
     if (failed) await session?.screenshot('failure').catch(() => undefined);
     await session?.stop({ keepOutput: failed });
@@ -77,7 +103,13 @@ describe('Azure Backup submenu in the Azure view (Azure Resources + Azure Virtua
     for (;;) {
       await clearHovers(page);
       await row.click({ button: 'right' });
-      if (await submenu.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      if (
+        await submenu.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error(`the menu of ${VM} never had the Azure Backup submenu`);
       await page.keyboard.press('Escape');
       await page.waitForTimeout(1000);
@@ -104,7 +136,15 @@ describe('Azure Backup submenu in the Azure view (Azure Resources + Azure Virtua
     await expandTreeRow(page, 'Virtual machines');
     await waitForRow(page, VM, /^(Initial backup pending in|Protected by) contoso-vault/, 90_000);
     await session.screenshot('protected');
-    assert.ok(sandbox.requestLog.entries().some((e) => e.method === 'PUT' && /protectedItems\/vm;iaasvmcontainerv2;contoso-web-rg;app-linux-01$/i.test(decodeURIComponent(e.path))),
-      'the protection was written to the sandbox both views read');
+    assert.ok(
+      sandbox.requestLog
+        .entries()
+        .some(
+          (e) =>
+            e.method === 'PUT' &&
+            /protectedItems\/vm;iaasvmcontainerv2;contoso-web-rg;app-linux-01$/i.test(decodeURIComponent(e.path)),
+        ),
+      'the protection was written to the sandbox both views read',
+    );
   });
 });

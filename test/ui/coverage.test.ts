@@ -22,7 +22,12 @@ async function openCoverage(session: WorkbenchSession, open: () => Promise<void>
 }
 
 async function count(frame: Frame, table: string, region: string, column: string): Promise<string> {
-  return (await frame.locator(`#${table} tbody tr`, { has: frame.locator('th', { hasText: region }) }).locator(`td[data-count="${column}"]`).textContent()) ?? '';
+  return (
+    (await frame
+      .locator(`#${table} tbody tr`, { has: frame.locator('th', { hasText: region }) })
+      .locator(`td[data-count="${column}"]`)
+      .textContent()) ?? ''
+  );
 }
 
 describe('Backup coverage (UI)', function () {
@@ -32,7 +37,11 @@ describe('Backup coverage (UI)', function () {
     const session = workbench();
     const { page } = session;
     // From the view's title bar.
-    const frame = await openCoverage(session, () => page.locator('.part.sidebar .title-actions a.action-label[aria-label="Show Backup Coverage"]').click(), 'Backup coverage');
+    const frame = await openCoverage(
+      session,
+      () => page.locator('.part.sidebar .title-actions a.action-label[aria-label="Show Backup Coverage"]').click(),
+      'Backup coverage',
+    );
     assert.strictEqual(await count(frame, 'totals-region', 'North Europe', 'protected'), '0');
     await session.screenshot('coverage-opened');
 
@@ -89,12 +98,22 @@ describe('Backup coverage in Dutch (UI)', function () {
   it('shows the Dutch headings', async () => {
     const session = workbench();
     // From the command palette.
-    const frame = await openCoverage(session, () => runPaletteCommand(session.page, 'Back-updekking weergeven'), 'Back-updekking');
+    const frame = await openCoverage(
+      session,
+      () => runPaletteCommand(session.page, 'Back-updekking weergeven'),
+      'Back-updekking',
+    );
     await session.screenshot('coverage-nl');
     assert.strictEqual(await frame.locator('h1').textContent(), 'Back-updekking');
     const headers = await frame.locator('table.vms thead button.sort').allTextContents();
     assert.deepStrictEqual(headers.slice(0, 2), ['Virtuele machine', 'Beveiliging']);
-    assert.match((await frame.locator('button.chip[data-status="unprotected"]').textContent()) ?? '', /^Niet beveiligd \(\d+\)$/);
-    assert.match((await frame.locator('.protect h2').textContent()) ?? '', /Geselecteerde virtuele machines beveiligen/);
+    assert.match(
+      (await frame.locator('button.chip[data-status="unprotected"]').textContent()) ?? '',
+      /^Niet beveiligd \(\d+\)$/,
+    );
+    assert.match(
+      (await frame.locator('.protect h2').textContent()) ?? '',
+      /Geselecteerde virtuele machines beveiligen/,
+    );
   });
 });

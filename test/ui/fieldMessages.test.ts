@@ -4,7 +4,20 @@
 // group of that field, while what was typed stays in it.
 import * as assert from 'assert';
 import { expandTreeRow } from './workbench';
-import { assertNoCspViolations, chooseOption, formError, journeyWorkbench, messageNextTo, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto, waitForRow } from './journeys/helpers';
+import {
+  assertNoCspViolations,
+  chooseOption,
+  formError,
+  journeyWorkbench,
+  messageNextTo,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  submitDisabled,
+  submitForm,
+  typeInto,
+  waitForRow,
+} from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';
 
 const VM = 'forms-ui-vm';
@@ -15,10 +28,13 @@ const NAME_FIELD = 'vscode-textfield[name=newVaultName]';
 describe('Field messages in a form (UI)', function () {
   const session = journeyWorkbench({
     name: 'field-messages',
-    beforeStart: (userData) => seedSandbox(userData, (s) => { s.control.addVm({ resourceGroup: 'contoso-backup-rg', name: VM, location: 'westeurope' }); }),
+    beforeStart: (userData) =>
+      seedSandbox(userData, (s) => {
+        s.control.addVm({ resourceGroup: 'contoso-backup-rg', name: VM, location: 'westeurope' });
+      }),
   });
 
-  it('shows a rule as it is typed and the host\'s refusal on submit next to the new vault name, keeping the name', async () => {
+  it("shows a rule as it is typed and the host's refusal on submit next to the new vault name, keeping the name", async () => {
     const { page } = session();
     await openSandboxTree(page);
     await expandTreeRow(page, 'Virtual machines');
@@ -29,7 +45,10 @@ describe('Field messages in a form (UI)', function () {
     await chooseOption(form, 'vscode-single-select[name=policy]', 'DefaultPolicy');
 
     await typeInto(form, NAME_FIELD, 'v'.repeat(51));
-    assert.strictEqual(await messageNextTo(form, NAME_FIELD, 'The name must be 2 to 50 characters long.'), 'The name must be 2 to 50 characters long.');
+    assert.strictEqual(
+      await messageNextTo(form, NAME_FIELD, 'The name must be 2 to 50 characters long.'),
+      'The name must be 2 to 50 characters long.',
+    );
     assert.ok(await submitDisabled(form), 'no submit while the name breaks a rule');
     await session().screenshot('rule-while-typing');
 

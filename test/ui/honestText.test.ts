@@ -4,21 +4,42 @@
 // with units and dates in the display language.
 import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
-import { expandTreeRow, modalDialog, notification, quickPickRow, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 import {
-  assertNoCspViolations, chooseOption, clearHovers, formResult, journeyWorkbench, openForm, openSandboxTree, runFromContextMenu, typeInto, waitForRow,
+  expandTreeRow,
+  modalDialog,
+  notification,
+  quickPickRow,
+  runPaletteCommand,
+  treeRow,
+  webviewFrame,
+} from './workbench';
+import {
+  assertNoCspViolations,
+  chooseOption,
+  clearHovers,
+  formResult,
+  journeyWorkbench,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  typeInto,
+  waitForRow,
 } from './journeys/helpers';
 
 const VAULT = 'honest-vault';
 const NAME = 'vscode-textfield[name=name]';
 const NEW_RG = 'vscode-textfield[name=newResourceGroupName]';
-const RG_RULE = 'A resource group name has 1 to 90 characters: letters, digits, underscores, hyphens, periods and parentheses, and does not end with a period.';
+const RG_RULE =
+  'A resource group name has 1 to 90 characters: letters, digits, underscores, hyphens, periods and parentheses, and does not end with a period.';
 
 /** The helper line of a field's own group, as shown now. */
 async function helperOf(form: Frame, selector: string): Promise<{ text: string; error: boolean }> {
   const helpId = await form.locator(selector).getAttribute('aria-describedby');
   const helper = form.locator(`vscode-form-helper#${helpId ?? 'none'}`);
-  return { text: (await helper.innerText()).trim(), error: (await helper.getAttribute('class') ?? '').includes('error') };
+  return {
+    text: (await helper.innerText()).trim(),
+    error: ((await helper.getAttribute('class')) ?? '').includes('error'),
+  };
 }
 
 /** Clicks the form's submit once enabled (a locator, not a page function: the form's CSP forbids eval). */
@@ -44,11 +65,18 @@ describe('Honest, readable text (UI)', function () {
     const pick = quickPickRow(page, 'Sandbox Subscription');
     const form = await Promise.race([
       openForm(page, 'Create a Recovery Services vault'),
-      pick.waitFor({ timeout: 45000 }).then(async () => { await pick.click(); return openForm(page, 'Create a Recovery Services vault'); }),
+      pick.waitFor({ timeout: 45000 }).then(async () => {
+        await pick.click();
+        return openForm(page, 'Create a Recovery Services vault');
+      }),
     ]);
     await form.locator('vscode-checkbox#newResourceGroup').click();
     await form.locator(NEW_RG).waitFor({ state: 'visible' });
-    assert.deepStrictEqual(await helperOf(form, NEW_RG), { text: '', error: false }, 'nothing to complain about before the user typed');
+    assert.deepStrictEqual(
+      await helperOf(form, NEW_RG),
+      { text: '', error: false },
+      'nothing to complain about before the user typed',
+    );
 
     await typeInto(form, NAME, VAULT);
     await page.waitForTimeout(1500);
@@ -84,7 +112,11 @@ describe('Honest, readable text (UI)', function () {
     const story = await openForm(page, 'Storage replication: contoso-vault');
     await story.locator('#crossRegionRestore:not([disabled])').waitFor();
     const crrGroup = story.locator('vscode-form-group', { has: story.locator('#crossRegionRestore') });
-    assert.doesNotMatch(await crrGroup.innerText(), /needs geo-redundant storage/, 'geo-redundant: no note asking for geo-redundant storage');
+    assert.doesNotMatch(
+      await crrGroup.innerText(),
+      /needs geo-redundant storage/,
+      'geo-redundant: no note asking for geo-redundant storage',
+    );
     await clearHovers(page);
     await runFromContextMenu(page, VAULT, 'Storage Replication…');
     const storage = await openForm(page, `Storage replication: ${VAULT}`);
@@ -92,7 +124,9 @@ describe('Honest, readable text (UI)', function () {
     await storage.locator('#crossRegionRestore:not([disabled])').waitFor();
     assert.strictEqual((await note.innerText()).trim(), '', 'geo-redundant: nothing to explain');
     await storage.locator('vscode-radio[value=LocallyRedundant]').click();
-    await storage.locator('#crossRegionRestore-help', { hasText: 'Cross-region restore needs geo-redundant storage.' }).waitFor();
+    await storage
+      .locator('#crossRegionRestore-help', { hasText: 'Cross-region restore needs geo-redundant storage.' })
+      .waitFor();
     await session().screenshot('storage-lrs-note');
   });
 
@@ -128,9 +162,18 @@ describe('Honest, readable text (UI)', function () {
     await runFromContextMenu(page, 'web-vm-01', 'Show Recovery Points');
     const points = await webviewFrame(page, 'Recovery points of web-vm-01');
     await points.locator('table tbody tr').first().waitFor();
-    assert.deepStrictEqual(await points.locator('table th').allInnerTexts(), ['Time', 'Type', 'Kept until', 'Stored in']);
+    assert.deepStrictEqual(await points.locator('table th').allInnerTexts(), [
+      'Time',
+      'Type',
+      'Kept until',
+      'Stored in',
+    ]);
     const first = await points.locator('table tbody tr').first().locator('td').allInnerTexts();
-    assert.match(first[0] ?? '', /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/, `an English date and time: ${first[0]}`);
+    assert.match(
+      first[0] ?? '',
+      /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/,
+      `an English date and time: ${first[0]}`,
+    );
     assert.doesNotMatch(await points.locator('body').innerText(), /\d{4}-\d{2}-\d{2}T|\| ---|AppConsistent/);
     await session().screenshot('recovery-points');
 
@@ -150,8 +193,12 @@ describe('Honest, readable text (UI)', function () {
     const { page } = session();
     await clearHovers(page);
     await runFromContextMenu(page, 'contoso-vault', 'Open in Portal');
-    await notification(page, /the sandbox's resources exist only in its emulator on this computer/).waitFor({ timeout: 30000 });
-    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: /exist only in its emulator/ }).first();
+    await notification(page, /the sandbox's resources exist only in its emulator on this computer/).waitFor({
+      timeout: 30000,
+    });
+    const toast = page
+      .locator('.notifications-toasts .notification-list-item', { hasText: /exist only in its emulator/ })
+      .first();
     await toast.locator('.monaco-button', { hasText: 'Copy Resource ID' }).waitFor();
     await session().screenshot('no-portal');
     await toast.locator('.monaco-button', { hasText: 'Copy Resource ID' }).click();

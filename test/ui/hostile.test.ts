@@ -6,36 +6,58 @@ import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
 import { isolateBidi } from '../../src/presentation/escape';
 import { HOSTILE_LINK_NAMES, HOSTILE_RG, HOSTILE_VM_NAMES } from '../host/security/hostileNames';
-import { assertNoCspViolations, chooseOption, clearHovers, formResult, openForm, openSandboxTree, runFromContextMenu, submitForm } from './journeys/helpers';
+import {
+  assertNoCspViolations,
+  chooseOption,
+  clearHovers,
+  formResult,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  submitForm,
+} from './journeys/helpers';
 import { seedSandbox } from './seedSandbox';
 import { useWorkbench } from './session';
 import { expandTreeRow, notification, runPaletteCommand, treeRow, webviewFrame } from './workbench';
 
 async function seedHostileSandbox(userDataDir: string): Promise<void> {
   await seedSandbox(userDataDir, (sandbox) => {
-    for (const name of [...HOSTILE_VM_NAMES, ...HOSTILE_LINK_NAMES]) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
+    for (const name of [...HOSTILE_VM_NAMES, ...HOSTILE_LINK_NAMES])
+      sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: 'westeurope' });
   });
 }
 
 /** No element that only an injection could have made, in the page or any (webview) frame. */
 async function assertNothingInjected(page: Page): Promise<void> {
   for (const frame of page.frames()) {
-    const counts = await Promise.all([
-      frame.locator('img[src="x"], svg[onload], [onerror], [onload]').count(),
-      frame.locator('script', { hasText: 'alert(' }).count(),
-      // The payloads' own tags (<b>bold</b>-like, <i>rg</i>-like): only an injection would make these.
-      frame.locator('b, i').filter({ hasText: /^(bold|rg)$/ }).count(),
-    ].map((p) => p.catch(() => 0)));
+    const counts = await Promise.all(
+      [
+        frame.locator('img[src="x"], svg[onload], [onerror], [onload]').count(),
+        frame.locator('script', { hasText: 'alert(' }).count(),
+        // The payloads' own tags (<b>bold</b>-like, <i>rg</i>-like): only an injection would make these.
+        frame
+          .locator('b, i')
+          .filter({ hasText: /^(bold|rg)$/ })
+          .count(),
+      ].map((p) => p.catch(() => 0)),
+    );
     assert.deepStrictEqual(counts, [0, 0, 0], `injected elements in frame ${frame.url().slice(0, 80)}`);
   }
 }
 
 describe('Hostile names on the workbench (UI)', function () {
-  const workbench = useWorkbench({ name: 'hostile', beforeStart: seedHostileSandbox, settings: { 'azureBackup.sandbox.speed': 20 } });
+  const workbench = useWorkbench({
+    name: 'hostile',
+    beforeStart: seedHostileSandbox,
+    settings: { 'azureBackup.sandbox.speed': 20 },
+  });
   const dialogs: string[] = [];
 
   before(() => {
-    workbench().page.on('dialog', (d) => { dialogs.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
+    workbench().page.on('dialog', (d) => {
+      dialogs.push(`${d.type()}: ${d.message()}`);
+      void d.dismiss();
+    });
   });
   /** How every test ends: a screenshot, then nothing injected in any frame and no dialog. */
   const assertShownAsText = async (shot: string): Promise<void> => {
@@ -67,7 +89,11 @@ describe('Hostile names on the workbench (UI)', function () {
       await list.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30000 });
     }
     assert.strictEqual(await list.locator('.codicon-alert').count(), 0, '$(alert) in a name is not an icon');
-    assert.deepStrictEqual(await list.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), [], 'link syntax in a name is not a link');
+    assert.deepStrictEqual(
+      await list.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      [],
+      'link syntax in a name is not a link',
+    );
     await assertShownAsText('quickpick');
     await page.keyboard.press('Escape');
   });
@@ -83,7 +109,8 @@ describe('Hostile names on the workbench (UI)', function () {
     await expandTreeRow(page, 'Recovery Services vaults');
     await runFromContextMenu(page, 'contoso-vault', 'Enable Backup for Virtual Machines…');
     const many = await openForm(page, 'Enable backup: contoso-vault');
-    for (const name of HOSTILE_VM_NAMES) await many.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
+    for (const name of HOSTILE_VM_NAMES)
+      await many.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
     await assertShownAsText('form-vault');
   });
 
@@ -97,7 +124,9 @@ describe('Hostile names on the workbench (UI)', function () {
       await runFromContextMenu(page, name, 'Open in Portal');
       const message = notification(page, 'The Azure portal cannot show');
       await message.waitFor({ timeout: 30000 });
-      const links = await message.locator('a').evaluateAll((as) => as.map((a) => `${a.textContent ?? ''} -> ${a.getAttribute('href') ?? ''}`));
+      const links = await message
+        .locator('a')
+        .evaluateAll((as) => as.map((a) => `${a.textContent ?? ''} -> ${a.getAttribute('href') ?? ''}`));
       assert.deepStrictEqual(links, [], `no link made from ${JSON.stringify(name)}`);
       // The name reads as it is (an invisible word joiner aside).
       assert.ok(((await message.textContent()) ?? '').replace(/\u2060/g, '').includes(name), 'the whole name is shown');
@@ -116,7 +145,11 @@ describe('Hostile names on the workbench (UI)', function () {
     await chooseOption(form, 'vscode-single-select[name=vault]', 'contoso-vault');
     await submitForm(form);
     await formResult(form);
-    await page.waitForFunction("globalThis.azbSeenNotifications.some((n) => n.text.includes('Enabling backup for'))", undefined, { timeout: 30000 });
+    await page.waitForFunction(
+      "globalThis.azbSeenNotifications.some((n) => n.text.includes('Enabling backup for'))",
+      undefined,
+      { timeout: 30000 },
+    );
     const progress = (await seenNotifications(page)).filter((n) => n.text.includes('Enabling backup for'));
     for (const n of progress) {
       assert.deepStrictEqual(n.links, [], `no link in "${n.text}"`);
@@ -131,13 +164,17 @@ describe('Hostile names on the workbench (UI)', function () {
     await runPaletteCommand(page, 'Show Backup Coverage');
     const frame: Frame = await webviewFrame(page, 'Backup coverage', 45000);
     await frame.locator('table.vms tbody tr').first().waitFor({ timeout: 60000 });
-    for (const name of HOSTILE_VM_NAMES) await frame.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
+    for (const name of HOSTILE_VM_NAMES)
+      await frame.getByText(name, { exact: true }).first().waitFor({ timeout: 30000 });
     await assertShownAsText('coverage');
     assertNoCspViolations(workbench());
   });
 });
 
-interface SeenNotification { text: string; links: string[] }
+interface SeenNotification {
+  text: string;
+  links: string[];
+}
 
 /**
  * From now on, every notification message the workbench draws (toasts, progress ones included, and the center) is
@@ -158,11 +195,17 @@ async function recordNotifications(page: Page): Promise<void> {
 }
 
 async function seenNotifications(page: Page): Promise<SeenNotification[]> {
-  return await page.evaluate('globalThis.azbSeenNotifications') as SeenNotification[];
+  return (await page.evaluate('globalThis.azbSeenNotifications')) as SeenNotification[];
 }
 
 /** Hovers the first hostile row so its Markdown tooltip renders (then checked for injections with the rest). */
 async function row0Hover(page: Page): Promise<void> {
-  await treeRow(page, HOSTILE_VM_NAMES[0] ?? '').first().hover();
-  await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').first().waitFor({ timeout: 10000 }).catch(() => undefined);
+  await treeRow(page, HOSTILE_VM_NAMES[0] ?? '')
+    .first()
+    .hover();
+  await page
+    .locator('.monaco-hover:visible, .workbench-hover-container:visible')
+    .first()
+    .waitFor({ timeout: 10000 })
+    .catch(() => undefined);
 }

@@ -6,11 +6,17 @@ import { openWelcome } from './workbench';
 
 describe('The Azure Backup view in Dutch (UI)', function () {
   // Not in the sandbox, so that the view shows its welcome content.
-  const workbench = useWorkbench({ name: 'locale-nl', locale: 'nl', settings: { 'azureBackup.startInSandbox': false } });
+  const workbench = useWorkbench({
+    name: 'locale-nl',
+    locale: 'nl',
+    settings: { 'azureBackup.startInSandbox': false },
+  });
 
   it('runs the workbench in Dutch', async () => {
     // The language the workbench loaded its messages for; it starts the extension host with the same one.
-    const language = await workbench().page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE);
+    const language = await workbench().page.evaluate(
+      () => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE,
+    );
     assert.strictEqual(language, 'nl');
   });
 

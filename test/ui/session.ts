@@ -36,9 +36,15 @@ export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession
   let browser: BrowserContext | undefined;
   try {
     await o.beforeStart?.(path.join(runDir, 'user-data'));
-    server = await startCodeServer({ runDir, linkExtension: true, locale: o.locale, env: o.env, settings: { 'azureBackup.startInSandbox': true, ...o.settings } });
+    server = await startCodeServer({
+      runDir,
+      linkExtension: true,
+      locale: o.locale,
+      env: o.env,
+      settings: { 'azureBackup.startInSandbox': true, ...o.settings },
+    });
     browser = await launchBrowser(path.join(runDir, 'chromium'), { locale: o.locale });
-    const page = browser.pages()[0] ?? await browser.newPage();
+    const page = browser.pages()[0] ?? (await browser.newPage());
     const consoleLog = fs.createWriteStream(path.join(runDir, 'browser-console.log'));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
@@ -48,7 +54,8 @@ export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession
     let step = 0;
     const running = { server, browser };
     return {
-      page, runDir,
+      page,
+      runDir,
       async screenshot(name) {
         const file = path.join(shots, `${String(++step).padStart(2, '0')}-${name}.png`);
         await page.screenshot({ path: file });
@@ -75,8 +82,12 @@ export async function openWorkbench(o: SessionOptions): Promise<WorkbenchSession
 export function useWorkbench(options: SessionOptions): () => WorkbenchSession {
   let session: WorkbenchSession | undefined;
   let failed = false;
-  before(async () => { session = await openWorkbench(options); });
-  afterEach(function () { if (this.currentTest?.state === 'failed') failed = true; });
+  before(async () => {
+    session = await openWorkbench(options);
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
   after(async () => {
     if (failed) await session?.screenshot('failure').catch(() => undefined);
     await session?.stop({ keepOutput: failed });

@@ -16,14 +16,18 @@ export function activityItem(page: Page, title: string): Locator {
 /** A row of a side-bar tree by its exact visible label (aria-label is the tooltip or accessibility label). */
 export function treeRow(page: Page, label: string | RegExp): Locator {
   const text = typeof label === 'string' ? new RegExp(`^${escapeRegExp(label)}$`) : label;
-  return page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ has: page.locator('.label-name', { hasText: text }) });
+  return page
+    .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+    .filter({ has: page.locator('.label-name', { hasText: text }) });
 }
 
 export async function expandTreeRow(page: Page, label: string | RegExp): Promise<Locator> {
   const row = treeRow(page, label).first();
   await row.waitFor();
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 30000 });
+  await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), {
+    timeout: 30000,
+  });
   return row;
 }
 
@@ -38,14 +42,19 @@ export async function openWelcome(page: Page): Promise<string> {
 /** Right-click a row and return the (HTML) context-menu entry with this label. */
 export async function contextMenuItem(page: Page, row: Locator, label: string): Promise<Locator> {
   await row.click({ button: 'right' });
-  const item = page.locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label', { hasText: label }).first();
+  const item = page
+    .locator('.context-view .monaco-menu .action-item:not(.disabled) .action-label', { hasText: label })
+    .first();
   await item.waitFor();
   return item;
 }
 
 /** Open the command palette, type a command title and return its row (F1 pre-fills '>', fill() replaces it). */
 export async function paletteCommand(page: Page, title: string): Promise<Locator> {
-  await page.locator('.monaco-workbench').focus().catch(() => undefined);
+  await page
+    .locator('.monaco-workbench')
+    .focus()
+    .catch(() => undefined);
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
@@ -87,11 +96,14 @@ export async function webviewFrame(page: Page, title: string | RegExp, timeout =
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       const parent = frame.parentFrame();
-      if (!parent || !parent.url().includes('/webview/') || !parent.url().includes(`extensionId=${EXTENSION_ID}`)) continue;
+      if (!parent || !parent.url().includes('/webview/') || !parent.url().includes(`extensionId=${EXTENSION_ID}`))
+        continue;
       try {
         const element = await frame.frameElement();
         if ((await element.getAttribute('id')) === 'active-frame' && matches(await frame.title())) return frame;
-      } catch { /* the frame was replaced while loading */ }
+      } catch {
+        /* the frame was replaced while loading */
+      }
     }
     await page.waitForTimeout(200);
   }

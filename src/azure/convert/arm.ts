@@ -35,7 +35,10 @@ interface VmFields {
   location?: string;
   osType?: string;
   vmSize?: string;
-  instanceView?: { statuses?: { code?: string; displayStatus?: string }[]; vmAgent?: { statuses?: { displayStatus?: string }[] } };
+  instanceView?: {
+    statuses?: { code?: string; displayStatus?: string }[];
+    vmAgent?: { statuses?: { displayStatus?: string }[] };
+  };
 }
 
 function vmFromFields(f: VmFields): VirtualMachine {
@@ -56,19 +59,36 @@ function vmFromFields(f: VmFields): VirtualMachine {
 
 export function toVirtualMachine(vm: SdkVm): VirtualMachine {
   return vmFromFields({
-    id: vm.id, name: vm.name, location: vm.location, osType: vm.storageProfile?.osDisk?.osType,
-    vmSize: vm.hardwareProfile?.vmSize, instanceView: vm.instanceView,
+    id: vm.id,
+    name: vm.name,
+    location: vm.location,
+    osType: vm.storageProfile?.osDisk?.osType,
+    vmSize: vm.hardwareProfile?.vmSize,
+    instanceView: vm.instanceView,
   });
 }
 
 /** A VM entry of a list page's wire JSON (ARM nests the fields under `properties`); undefined if not an object. */
 export function toVirtualMachineFromWire(raw: unknown): VirtualMachine | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const vm = raw as { id?: string; name?: string; location?: string; properties?: { storageProfile?: { osDisk?: { osType?: string } }; hardwareProfile?: { vmSize?: string }; instanceView?: VmFields['instanceView'] } };
+  const vm = raw as {
+    id?: string;
+    name?: string;
+    location?: string;
+    properties?: {
+      storageProfile?: { osDisk?: { osType?: string } };
+      hardwareProfile?: { vmSize?: string };
+      instanceView?: VmFields['instanceView'];
+    };
+  };
   const p = vm.properties;
   return vmFromFields({
-    id: vm.id, name: vm.name, location: vm.location, osType: p?.storageProfile?.osDisk?.osType,
-    vmSize: p?.hardwareProfile?.vmSize, instanceView: p?.instanceView,
+    id: vm.id,
+    name: vm.name,
+    location: vm.location,
+    osType: p?.storageProfile?.osDisk?.osType,
+    vmSize: p?.hardwareProfile?.vmSize,
+    instanceView: p?.instanceView,
   });
 }
 
@@ -85,7 +105,13 @@ export function toVirtualMachineFromGraph(raw: unknown): VirtualMachine | undefi
   if (typeof raw !== 'object' || raw === null) return undefined;
   const row = raw as Record<string, unknown>;
   // Resource group and subscription come from the id, as for Compute's lists: ARG lower-cases its resourceGroup column.
-  const vm = vmFromFields({ id: text(row.id), name: text(row.name), location: text(row.location), osType: text(row.osType), vmSize: text(row.vmSize) });
+  const vm = vmFromFields({
+    id: text(row.id),
+    name: text(row.name),
+    location: text(row.location),
+    osType: text(row.osType),
+    vmSize: text(row.vmSize),
+  });
   const powerState = powerStateText(row.powerState);
   return powerState ? { ...vm, powerState } : vm;
 }

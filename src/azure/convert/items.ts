@@ -5,11 +5,21 @@ import type { BackupItem, HealthStatus, ProtectionState } from '../model';
 import { meaningfulDate } from './time';
 
 const PROTECTION_STATES: readonly ProtectionState[] = [
-  'IRPending', 'Protected', 'ProtectionError', 'ProtectionStopped', 'ProtectionPaused', 'BackupsSuspended', 'Invalid',
+  'IRPending',
+  'Protected',
+  'ProtectionError',
+  'ProtectionStopped',
+  'ProtectionPaused',
+  'BackupsSuspended',
+  'Invalid',
 ];
 const HEALTH: readonly HealthStatus[] = ['Passed', 'ActionRequired', 'ActionSuggested', 'Invalid'];
 
-const VM_ITEM_TYPES = new Set(['Microsoft.Compute/virtualMachines', 'Microsoft.ClassicCompute/virtualMachines', 'AzureIaaSVMProtectedItem']);
+const VM_ITEM_TYPES = new Set([
+  'Microsoft.Compute/virtualMachines',
+  'Microsoft.ClassicCompute/virtualMachines',
+  'AzureIaaSVMProtectedItem',
+]);
 
 function pick<T extends string>(values: readonly T[], value: string | undefined, fallback: T): T {
   return values.find((v) => v.toLowerCase() === value?.toLowerCase()) ?? fallback;
@@ -82,13 +92,24 @@ export function toBackupItem(resource: ProtectedItemResource | ItemResourceLike)
 const DAY_MS = 86_400_000;
 
 /** deferredDeleteTimeInUTC is when the data was deleted; the purge comes the item's retention later. */
-function softDeleteFields(vm: VmItemFields, readAt = Date.now()): Pick<BackupItem, 'softDeleted' | 'deferredDeleteTime' | 'purgeTime'> {
+function softDeleteFields(
+  vm: VmItemFields,
+  readAt = Date.now(),
+): Pick<BackupItem, 'softDeleted' | 'deferredDeleteTime' | 'purgeTime'> {
   const deleted = meaningfulDate(vm.deferredDeleteTimeInUTC);
   const days = vm.softDeleteRetentionPeriodInDays;
   const remaining = timeSpanMs(vm.deferredDeleteTimeRemaining);
-  const purgeTime = deleted && typeof days === 'number' && days > 0 ? new Date(deleted.getTime() + days * DAY_MS)
-    : remaining !== undefined ? new Date(readAt + remaining) : undefined;
-  return { softDeleted: true, ...(deleted ? { deferredDeleteTime: deleted } : {}), ...(purgeTime ? { purgeTime } : {}) };
+  const purgeTime =
+    deleted && typeof days === 'number' && days > 0
+      ? new Date(deleted.getTime() + days * DAY_MS)
+      : remaining !== undefined
+        ? new Date(readAt + remaining)
+        : undefined;
+  return {
+    softDeleted: true,
+    ...(deleted ? { deferredDeleteTime: deleted } : {}),
+    ...(purgeTime ? { purgeTime } : {}),
+  };
 }
 
 /** A .NET TimeSpan as the service writes it: '[d.]hh:mm:ss[.fffffff]'. */

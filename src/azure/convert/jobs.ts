@@ -4,7 +4,15 @@ import { idSegments } from '../ids';
 import type { BackupJob, JobStatus, JobTask } from '../model';
 import { meaningfulDate, parseIsoDuration } from './time';
 
-const STATUSES: readonly JobStatus[] = ['InProgress', 'Completed', 'Failed', 'CompletedWithWarnings', 'Cancelled', 'Cancelling', 'Invalid'];
+const STATUSES: readonly JobStatus[] = [
+  'InProgress',
+  'Completed',
+  'Failed',
+  'CompletedWithWarnings',
+  'Cancelled',
+  'Cancelling',
+  'Invalid',
+];
 
 export function toJobStatus(value: string | undefined): JobStatus {
   return STATUSES.find((s) => s.toLowerCase() === value?.toLowerCase()) ?? 'Invalid';
@@ -18,7 +26,8 @@ export function toBackupJob(resource: JobResource): BackupJob {
   const id = resource.id ?? '';
   const seg = idSegments(id);
   const props = resource.properties;
-  const vm: Partial<AzureIaaSVMJob> = props?.jobType === 'AzureIaaSVMJob' || props?.jobType === 'AzureIaaSVMJobV2' ? props as AzureIaaSVMJob : {};
+  const vm: Partial<AzureIaaSVMJob> =
+    props?.jobType === 'AzureIaaSVMJob' || props?.jobType === 'AzureIaaSVMJobV2' ? (props as AzureIaaSVMJob) : {};
   const ext = vm.extendedInfo;
   const firstError = vm.errorDetails?.[0];
   // The live service sends actionsInfo as numbers (1 = Cancellable) although the SDK types them as strings.
@@ -42,10 +51,15 @@ export function toBackupJob(resource: JobResource): BackupJob {
     durationMs: parseIsoDuration(vm.duration),
     progressPercentage: ext?.progressPercentage,
     cancellable: actions.some((a) => a === 1 || a === 'Cancellable'),
-    errorCode: firstError ? (firstError.errorTitle || (firstError.errorCode !== undefined ? String(firstError.errorCode) : undefined)) : undefined,
+    errorCode: firstError
+      ? firstError.errorTitle || (firstError.errorCode !== undefined ? String(firstError.errorCode) : undefined)
+      : undefined,
     errorMessage: firstError?.errorString ?? ext?.dynamicErrorMessage,
     tasks: ext?.tasksList?.map((t): JobTask => ({
-      name: t.taskId ?? '', status: t.status ?? '', progressPercentage: t.progressPercentage, duration: t.duration,
+      name: t.taskId ?? '',
+      status: t.status ?? '',
+      progressPercentage: t.progressPercentage,
+      duration: t.duration,
     })),
     properties: ext?.propertyBag ? { ...ext.propertyBag } : undefined,
   };

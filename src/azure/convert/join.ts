@@ -44,7 +44,13 @@ export function protectWith(vms: readonly VirtualMachine[], index: ProtectionInd
 export function withProtection(vm: VirtualMachine, { bySource, incomplete }: ProtectionIndex): VirtualMachine {
   const item = bySource.get(idKey(vm.id));
   const protection: VmProtection = item
-    ? { state: itemProtectionStatus(item), vaultId: item.vaultId, vaultName: item.vaultName, policyName: item.policyName, item }
+    ? {
+        state: itemProtectionStatus(item),
+        vaultId: item.vaultId,
+        vaultName: item.vaultName,
+        policyName: item.policyName,
+        item,
+      }
     : { state: incomplete ? 'Unknown' : 'NotProtected' };
   return { ...vm, protection };
 }

@@ -1,7 +1,10 @@
 // Protection policy (backup SDK) ↔ domain Policy / PolicyInput. Only VM policies (AzureIaasVM) carry a
 // schedule and retention here; other workloads are listed with their type only.
 import type {
-  AzureIaaSVMProtectionPolicy, LongTermRetentionPolicy, ProtectionPolicyResource, SimpleSchedulePolicy,
+  AzureIaaSVMProtectionPolicy,
+  LongTermRetentionPolicy,
+  ProtectionPolicyResource,
+  SimpleSchedulePolicy,
   SimpleSchedulePolicyV2,
 } from '@azure/arm-recoveryservicesbackup';
 import { idSegments } from '../ids';
@@ -31,7 +34,10 @@ export function toPolicy(resource: ProtectionPolicyResource): Policy {
     policyType: vm.policyType === 'V1' || vm.policyType === 'V2' ? vm.policyType : 'V1',
     schedule: toSchedule(vm.schedulePolicy),
     ...(hourly ? { hourly } : {}),
-    retention: vm.retentionPolicy?.retentionPolicyType === 'LongTermRetentionPolicy' ? toRetention(vm.retentionPolicy as LongTermRetentionPolicy) : undefined,
+    retention:
+      vm.retentionPolicy?.retentionPolicyType === 'LongTermRetentionPolicy'
+        ? toRetention(vm.retentionPolicy as LongTermRetentionPolicy)
+        : undefined,
     instantRestoreDays: vm.instantRpRetentionRangeInDays,
     timeZone: vm.timeZone,
   };
@@ -59,10 +65,18 @@ function toHourly(schedule: AzureIaaSVMProtectionPolicy['schedulePolicy']): Hour
   const s = schedule as SimpleSchedulePolicyV2;
   const h = s.hourlySchedule;
   if (s.scheduleRunFrequency !== 'Hourly' || h?.interval === undefined) return undefined;
-  return { intervalHours: h.interval, windowStart: h.scheduleWindowStartTime ? clockTime(h.scheduleWindowStartTime) : '00:00', windowHours: h.scheduleWindowDuration ?? 24 };
+  return {
+    intervalHours: h.interval,
+    windowStart: h.scheduleWindowStartTime ? clockTime(h.scheduleWindowStartTime) : '00:00',
+    windowHours: h.scheduleWindowDuration ?? 24,
+  };
 }
 
-function scheduleOf(frequency: string | undefined, time: Date | undefined, days: string[] | undefined): PolicySchedule | undefined {
+function scheduleOf(
+  frequency: string | undefined,
+  time: Date | undefined,
+  days: string[] | undefined,
+): PolicySchedule | undefined {
   if (frequency !== 'Daily' && frequency !== 'Weekly') {
     return undefined;
   }
@@ -99,28 +113,41 @@ export function scheduleDate(time: string): Date {
 export function toPolicyResource(input: PolicyInput): ProtectionPolicyResource {
   const at = [scheduleDate(input.schedule.time)];
   const weekly = input.schedule.frequency === 'Weekly';
-  const runDays = weekly ? input.schedule.days ?? [] : undefined;
+  const runDays = weekly ? (input.schedule.days ?? []) : undefined;
   const r = input.retention;
   // Weekly schedules can only keep monthly/yearly points on a run day: use the weekly format then.
   const dayFormat = weekly
-    ? { retentionScheduleFormatType: 'Weekly' as const, retentionScheduleWeekly: { daysOfTheWeek: runDays?.slice(0, 1), weeksOfTheMonth: ['First' as const] } }
-    : { retentionScheduleFormatType: 'Daily' as const, retentionScheduleDaily: { daysOfTheMonth: [{ date: 1, isLast: false }] } };
+    ? {
+        retentionScheduleFormatType: 'Weekly' as const,
+        retentionScheduleWeekly: { daysOfTheWeek: runDays?.slice(0, 1), weeksOfTheMonth: ['First' as const] },
+      }
+    : {
+        retentionScheduleFormatType: 'Daily' as const,
+        retentionScheduleDaily: { daysOfTheMonth: [{ date: 1, isLast: false }] },
+      };
   const retention: LongTermRetentionPolicy = { retentionPolicyType: 'LongTermRetentionPolicy' };
   if (!weekly && r.dailyDays) {
     retention.dailySchedule = { retentionTimes: at, retentionDuration: { count: r.dailyDays, durationType: 'Days' } };
   }
   if (r.weeklyWeeks) {
     retention.weeklySchedule = {
-      daysOfTheWeek: weekly ? runDays : r.weeklyDays ?? ['Sunday'],
-      retentionTimes: at, retentionDuration: { count: r.weeklyWeeks, durationType: 'Weeks' },
+      daysOfTheWeek: weekly ? runDays : (r.weeklyDays ?? ['Sunday']),
+      retentionTimes: at,
+      retentionDuration: { count: r.weeklyWeeks, durationType: 'Weeks' },
     };
   }
   if (r.monthlyMonths) {
-    retention.monthlySchedule = { ...dayFormat, retentionTimes: at, retentionDuration: { count: r.monthlyMonths, durationType: 'Months' } };
+    retention.monthlySchedule = {
+      ...dayFormat,
+      retentionTimes: at,
+      retentionDuration: { count: r.monthlyMonths, durationType: 'Months' },
+    };
   }
   if (r.yearlyYears) {
     retention.yearlySchedule = {
-      ...dayFormat, monthsOfYear: ['January'], retentionTimes: at,
+      ...dayFormat,
+      monthsOfYear: ['January'],
+      retentionTimes: at,
       retentionDuration: { count: r.yearlyYears, durationType: 'Years' },
     };
   }

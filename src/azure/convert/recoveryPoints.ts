@@ -4,7 +4,9 @@ import type { RecoveryPoint, RecoveryPointConsistency, RecoveryPointTier } from 
 import { meaningfulDate } from './time';
 
 const CONSISTENCY: Record<string, RecoveryPointConsistency> = {
-  appconsistent: 'ApplicationConsistent', filesystemconsistent: 'FileSystemConsistent', crashconsistent: 'CrashConsistent',
+  appconsistent: 'ApplicationConsistent',
+  filesystemconsistent: 'FileSystemConsistent',
+  crashconsistent: 'CrashConsistent',
 };
 
 export function toConsistency(recoveryPointType: string | undefined): RecoveryPointConsistency {
@@ -36,7 +38,10 @@ export function toRecoveryPoint(resource: RecoveryPointResource): RecoveryPoint 
   if (!time) {
     return undefined;
   }
-  const tiers = (rp.recoveryPointTierDetails ?? []).map((t) => ({ type: t.type ?? 'Invalid', status: t.status ?? 'Invalid' }));
+  const tiers = (rp.recoveryPointTierDetails ?? []).map((t) => ({
+    type: t.type ?? 'Invalid',
+    status: t.status ?? 'Invalid',
+  }));
   return {
     id: resource.id ?? '',
     name: resource.name ?? '',

@@ -11,8 +11,17 @@ export function sameRegion(a: string | undefined, b: string | undefined): boolea
   return norm(a) !== '' && norm(a) === norm(b);
 }
 
-interface WireSubnet { id?: string; name?: string; properties?: { addressPrefix?: string; addressPrefixes?: string[] } }
-interface WireVirtualNetwork { id?: string; name?: string; location?: string; properties?: { addressSpace?: { addressPrefixes?: string[] }; subnets?: WireSubnet[] } }
+interface WireSubnet {
+  id?: string;
+  name?: string;
+  properties?: { addressPrefix?: string; addressPrefixes?: string[] };
+}
+interface WireVirtualNetwork {
+  id?: string;
+  name?: string;
+  location?: string;
+  properties?: { addressSpace?: { addressPrefixes?: string[] }; subnets?: WireSubnet[] };
+}
 
 function toSubnet(s: WireSubnet): Subnet {
   const prefix = s.properties?.addressPrefix ?? s.properties?.addressPrefixes?.[0];
@@ -20,9 +29,19 @@ function toSubnet(s: WireSubnet): Subnet {
 }
 
 /** What every ARM resource here has: its id, name, resource group (from the id) and region. */
-function resourceBase(r: { id?: string; name?: string; location?: string }): { id: string; name: string; resourceGroup: string; location: string } {
+function resourceBase(r: { id?: string; name?: string; location?: string }): {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  location: string;
+} {
   const id = r.id ?? '';
-  return { id, name: r.name ?? '', resourceGroup: idSegments(id).get('resourcegroups') ?? '', location: r.location ?? '' };
+  return {
+    id,
+    name: r.name ?? '',
+    resourceGroup: idSegments(id).get('resourcegroups') ?? '',
+    location: r.location ?? '',
+  };
 }
 
 /** A virtual network as ARM sends it (fields under `properties`); undefined if not an object. */
@@ -54,10 +73,18 @@ function fileStamp(time: Date): string {
   return time.toISOString().slice(0, 19).replace('T', '_').replace(/:/g, '-');
 }
 
-export function toFileRecoveryScript(script: ClientScriptForConnect, vmName: string, pointTime: Date): FileRecoveryScript {
+export function toFileRecoveryScript(
+  script: ClientScriptForConnect,
+  vmName: string,
+  pointTime: Date,
+): FileRecoveryScript {
   const raw = script.scriptExtension ?? '';
   const extension = raw && !raw.startsWith('.') ? `.${raw}` : raw;
-  const parts = [fileSafe(vmName), fileStamp(pointTime), ...(script.scriptNameSuffix ? [fileSafe(script.scriptNameSuffix)] : [])];
+  const parts = [
+    fileSafe(vmName),
+    fileStamp(pointTime),
+    ...(script.scriptNameSuffix ? [fileSafe(script.scriptNameSuffix)] : []),
+  ];
   const os = (script.osType ?? '').toLowerCase();
   return {
     fileName: `${parts.join('_')}${fileSafe(extension)}`,

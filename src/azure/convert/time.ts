@@ -32,6 +32,8 @@ export function formatFilterDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   const h24 = date.getUTCHours();
   const h12 = h24 % 12 === 0 ? 12 : h24 % 12;
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} `
-    + `${pad(h12)}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${h24 < 12 ? 'AM' : 'PM'}`;
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(h12)}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} ${h24 < 12 ? 'AM' : 'PM'}`
+  );
 }

@@ -1,6 +1,9 @@
 // Recovery Services vault (modular SDK) → domain Vault / StorageConfig.
 import type { Vault as SdkVault } from '@azure/arm-recoveryservices';
-import type { BackupResourceConfigResource, BackupResourceVaultConfigResource } from '@azure/arm-recoveryservicesbackup';
+import type {
+  BackupResourceConfigResource,
+  BackupResourceVaultConfigResource,
+} from '@azure/arm-recoveryservicesbackup';
 import { idSegments } from '../ids';
 import type { SecurityState, StorageConfig, StorageRedundancy, Vault, VaultSecurity } from '../model';
 
@@ -35,7 +38,12 @@ function softDeleteOf(v: SdkVault): Pick<Vault, 'softDelete'> {
   if (!settings?.softDeleteState) return {};
   const state = settings.softDeleteState.toLowerCase();
   const retentionDays = settings.softDeleteRetentionPeriodInDays;
-  return { softDelete: { enabled: state === 'enabled' || state === 'alwayson', ...(retentionDays !== undefined ? { retentionDays } : {}) } };
+  return {
+    softDelete: {
+      enabled: state === 'enabled' || state === 'alwayson',
+      ...(retentionDays !== undefined ? { retentionDays } : {}),
+    },
+  };
 }
 
 const IMMUTABILITY: readonly NonNullable<Vault['immutability']>[] = ['Disabled', 'Unlocked', 'Locked'];
@@ -43,7 +51,9 @@ const IMMUTABILITY: readonly NonNullable<Vault['immutability']>[] = ['Disabled',
 /** Immutability and multi-user authorization, shown read-only (changed in the portal, with a Resource Guard). */
 function guardsOf(v: SdkVault): Pick<Vault, 'immutability' | 'multiUserAuthorization'> {
   const security = v.properties?.securitySettings;
-  const immutability = IMMUTABILITY.find((s) => s.toLowerCase() === security?.immutabilitySettings?.state?.toLowerCase());
+  const immutability = IMMUTABILITY.find(
+    (s) => s.toLowerCase() === security?.immutabilitySettings?.state?.toLowerCase(),
+  );
   const mua = security?.multiUserAuthorization?.toLowerCase();
   return {
     ...(immutability ? { immutability } : {}),

@@ -9,20 +9,50 @@ import type { OperationContext } from './context';
 import { graphRefusal, graphVmPage, isGraphToken, noteFallback } from './resourceGraph';
 import { call } from './context';
 
-export function listSubscriptions(ctx: OperationContext, signal?: AbortSignal, tenantId?: string): Promise<Subscription[]> {
-  return call(() => collectAll(ctx.clients.subscriptions().subscriptions.list({ abortSignal: signal }), modularToken,
-    (s) => toSubscription(s, tenantId), signal));
+export function listSubscriptions(
+  ctx: OperationContext,
+  signal?: AbortSignal,
+  tenantId?: string,
+): Promise<Subscription[]> {
+  return call(() =>
+    collectAll(
+      ctx.clients.subscriptions().subscriptions.list({ abortSignal: signal }),
+      modularToken,
+      (s) => toSubscription(s, tenantId),
+      signal,
+    ),
+  );
 }
 
-export async function listResourceGroups(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<ResourceGroup[]> {
-  const groups = await call(() => collectAll(ctx.clients.resources(subscriptionId).resourceGroups.list({ abortSignal: signal }),
-    modularToken, toResourceGroup, signal));
+export async function listResourceGroups(
+  ctx: OperationContext,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<ResourceGroup[]> {
+  const groups = await call(() =>
+    collectAll(
+      ctx.clients.resources(subscriptionId).resourceGroups.list({ abortSignal: signal }),
+      modularToken,
+      toResourceGroup,
+      signal,
+    ),
+  );
   return groups.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function listRegions(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<Region[]> {
-  const regions = await call(() => collectAll(ctx.clients.subscriptions().subscriptions.listLocations(subscriptionId, { abortSignal: signal }),
-    modularToken, toRegion, signal));
+export async function listRegions(
+  ctx: OperationContext,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<Region[]> {
+  const regions = await call(() =>
+    collectAll(
+      ctx.clients.subscriptions().subscriptions.listLocations(subscriptionId, { abortSignal: signal }),
+      modularToken,
+      toRegion,
+      signal,
+    ),
+  );
   return regions.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
@@ -33,8 +63,14 @@ export const COMPUTE_API_VERSION = '2026-04-01';
  * One page of the subscription's VMs (token undefined: the first): through Resource Graph (1,000 per page), or
  * Compute's list when this session found Resource Graph unavailable. A token continues the listing it came from.
  */
-export async function vmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
-  if (token ? !isGraphToken(token) : ctx.vmListing.computeOnly) return computeVmPage(ctx, subscriptionId, token, signal);
+export async function vmPage(
+  ctx: OperationContext,
+  subscriptionId: string,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<ListPage<VirtualMachine>> {
+  if (token ? !isGraphToken(token) : ctx.vmListing.computeOnly)
+    return computeVmPage(ctx, subscriptionId, token, signal);
   try {
     return await graphVmPage(ctx, subscriptionId, token, signal);
   } catch (e) {
@@ -47,10 +83,17 @@ export async function vmPage(ctx: OperationContext, subscriptionId: string, toke
 }
 
 /** One page of Compute's VM list, read as wire JSON (see transport/wire.ts); 50 VMs per page in public reports. */
-function computeVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+function computeVmPage(
+  ctx: OperationContext,
+  subscriptionId: string,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<ListPage<VirtualMachine>> {
   return call(async () => {
     const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Compute/virtualMachines`;
-    const url = token ? nextPageUrl(token, COMPUTE_API_VERSION) : firstPageUrl(ctx.clients.endpoint, path, COMPUTE_API_VERSION);
+    const url = token
+      ? nextPageUrl(token, COMPUTE_API_VERSION)
+      : firstPageUrl(ctx.clients.endpoint, path, COMPUTE_API_VERSION);
     const sender = ctx.clients.wire(ctx.clients.compute(subscriptionId).pipeline);
     const page = await getWirePage(sender, url, signal);
     const entries = await ctx.clients.transport.queue.mapInSlices(page.value, toVirtualMachineFromWire);
@@ -63,10 +106,15 @@ function computeVmPage(ctx: OperationContext, subscriptionId: string, token: str
  * listing cache the next page is read ahead as soon as its nextLink is known, so "Load more" does not wait for
  * the round trip, and the VM chain of pages never waits for the protection index a page is joined with.
  */
-export async function listVirtualMachinePages(ctx: OperationContext, subscriptionId: string, options: PageOptions = {}): Promise<ListPage<VirtualMachine>> {
+export async function listVirtualMachinePages(
+  ctx: OperationContext,
+  subscriptionId: string,
+  options: PageOptions = {},
+): Promise<ListPage<VirtualMachine>> {
   const key = vmsKey(subscriptionId);
   const page = await gatherPages(async (token) => {
-    const p = await ((token ? ctx.cache.take<ListPage<VirtualMachine>>(key, token) : undefined) ?? vmPage(ctx, subscriptionId, token, options.signal));
+    const p = await ((token ? ctx.cache.take<ListPage<VirtualMachine>>(key, token) : undefined) ??
+      vmPage(ctx, subscriptionId, token, options.signal));
     const next = p.next;
     if (next && options.maxItems !== undefined) ctx.cache.ahead(key, next, () => vmPage(ctx, subscriptionId, next));
     return p;
@@ -75,6 +123,10 @@ export async function listVirtualMachinePages(ctx: OperationContext, subscriptio
 }
 
 /** Every VM of the subscription: one paged listing. */
-export async function listVirtualMachines(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]> {
+export async function listVirtualMachines(
+  ctx: OperationContext,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<VirtualMachine[]> {
   return (await listVirtualMachinePages(ctx, subscriptionId, { signal })).entries;
 }

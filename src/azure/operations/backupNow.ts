@@ -13,20 +13,43 @@ import { followRunningJob, once } from './neverTwice';
 
 export const BACKUP_IN_PROGRESS = 'UserErrorBackupOperationInProgress';
 
-export function backupNow(ctx: OperationContext, ref: ItemRef, retainUntil: Date, options: TrackOptions = {}): Promise<AzureOperation> {
+export function backupNow(
+  ctx: OperationContext,
+  ref: ItemRef,
+  retainUntil: Date,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
   const problem = validateRetainUntil(retainUntil);
   if (problem) {
-    return Promise.reject(new AzureError({ code: 'InvalidRetainUntil', message: problem.message, retryable: false, target: problem.key }));
+    return Promise.reject(
+      new AzureError({ code: 'InvalidRetainUntil', message: problem.message, retryable: false, target: problem.key }),
+    );
   }
-  return once(ctx, 'backup', itemId(ref), async () => {
-    const client = ctx.clients.backup(ref.subscriptionId);
-    const operation = await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.backups.trigger(
-      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName,
-      { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: retainUntil } },
-      { abortSignal: options.signal, onResponse }), options);
-    if (operation.outcome !== 'Failed' || operation.error?.code !== BACKUP_IN_PROGRESS) {
-      return operation;
-    }
-    return await followRunningJob(ctx, ref, 'Backup', ref.containerName, options) ?? operation;
-  }, { changes: ref, reserved: options.reserved });
+  return once(
+    ctx,
+    'backup',
+    itemId(ref),
+    async () => {
+      const client = ctx.clients.backup(ref.subscriptionId);
+      const operation = await runTrackedOperation(
+        trackerFor(ctx, ref),
+        (onResponse) =>
+          client.backups.trigger(
+            ref.name,
+            ref.resourceGroup,
+            FABRIC,
+            ref.containerName,
+            ref.itemName,
+            { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: retainUntil } },
+            { abortSignal: options.signal, onResponse },
+          ),
+        options,
+      );
+      if (operation.outcome !== 'Failed' || operation.error?.code !== BACKUP_IN_PROGRESS) {
+        return operation;
+      }
+      return (await followRunningJob(ctx, ref, 'Backup', ref.containerName, options)) ?? operation;
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }

@@ -39,42 +39,75 @@ function samePolicy(item: BackupItem, policyName: string): boolean {
 function protectWith(ref: ItemRef, policyName: string): Change {
   return {
     job: 'ConfigureBackup',
-    body: (item) => ({ protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: item.sourceResourceId, policyId: policyId(ref, policyName) }),
+    body: (item) => ({
+      protectedItemType: 'Microsoft.Compute/virtualMachines',
+      sourceResourceId: item.sourceResourceId,
+      policyId: policyId(ref, policyName),
+    }),
     applied: (item) => samePolicy(item, policyName),
   };
 }
 
 const UNDELETE: Change = {
   job: 'Undelete',
-  body: (item) => ({ protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: item.sourceResourceId, protectionState: 'ProtectionStopped', isRehydrate: true }),
+  body: (item) => ({
+    protectedItemType: 'Microsoft.Compute/virtualMachines',
+    sourceResourceId: item.sourceResourceId,
+    protectionState: 'ProtectionStopped',
+    isRehydrate: true,
+  }),
   applied: (item) => !item.softDeleted,
 };
 
 const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExisting: true };
 
 /** The change's job if one runs for the item, else done. */
-async function followApplied(ctx: OperationContext, ref: ItemRef, change: Change, options: TrackOptions): Promise<AzureOperation> {
-  return await followRunningJob(ctx, ref, change.job, ref.containerName, options) ?? done;
+async function followApplied(
+  ctx: OperationContext,
+  ref: ItemRef,
+  change: Change,
+  options: TrackOptions,
+): Promise<AzureOperation> {
+  return (await followRunningJob(ctx, ref, change.job, ref.containerName, options)) ?? done;
 }
 
-async function send(ctx: OperationContext, ref: ItemRef, item: BackupItem, change: Change, options: TrackOptions): Promise<AzureOperation> {
+async function send(
+  ctx: OperationContext,
+  ref: ItemRef,
+  item: BackupItem,
+  change: Change,
+  options: TrackOptions,
+): Promise<AzureOperation> {
   const client = ctx.clients.backup(ref.subscriptionId);
   for (let sent = 1; ; sent++) {
     try {
-      return await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.protectedItems.createOrUpdate(
-        ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { properties: change.body(item) as never },
-        { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend }), options);
+      return await runTrackedOperation(
+        trackerFor(ctx, ref),
+        (onResponse) =>
+          client.protectedItems.createOrUpdate(
+            ref.name,
+            ref.resourceGroup,
+            FABRIC,
+            ref.containerName,
+            ref.itemName,
+            { properties: change.body(item) as never },
+            { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },
+          ),
+        options,
+      );
     } catch (e) {
       const error = AzureError.from(e);
       if (error.code === RESPONSE_LOST) {
         // The service may have applied it: follow what it did, or send again if the item shows nothing.
-        if (change.applied(await getBackupItem(ctx, ref, options.signal))) return followApplied(ctx, ref, change, options);
+        if (change.applied(await getBackupItem(ctx, ref, options.signal)))
+          return followApplied(ctx, ref, change, options);
         const running = await findRunningJob(ctx, ref, change.job, item, options.signal);
         if (running) return followJob(ctx, ref, running, options);
         if (sent < MAX_SENDS) continue;
         throw error;
       }
-      const running = error.code === CONFLICT ? await followRunningJob(ctx, ref, change.job, ref.containerName, options) : undefined;
+      const running =
+        error.code === CONFLICT ? await followRunningJob(ctx, ref, change.job, ref.containerName, options) : undefined;
       if (running) return running;
       throw error;
     }
@@ -86,52 +119,102 @@ function refuse(code: string, message: string): never {
 }
 
 /** The service refuses to move an item from an Enhanced (V2) policy to a Standard one: refused before sending. */
-async function refuseEnhancedToStandard(ctx: OperationContext, ref: ItemRef, item: BackupItem, policyName: string, signal?: AbortSignal): Promise<void> {
+async function refuseEnhancedToStandard(
+  ctx: OperationContext,
+  ref: ItemRef,
+  item: BackupItem,
+  policyName: string,
+  signal?: AbortSignal,
+): Promise<void> {
   if (!item.policyName) return;
-  const [from, to] = await Promise.all([getPolicy(ctx, ref, item.policyName, signal).catch(() => undefined), getPolicy(ctx, ref, policyName, signal)]);
+  const [from, to] = await Promise.all([
+    getPolicy(ctx, ref, item.policyName, signal).catch(() => undefined),
+    getPolicy(ctx, ref, policyName, signal),
+  ]);
   if (from?.policyType === 'V2' && to.policyType === 'V1') {
-    refuse(ENHANCED_TO_STANDARD, `${item.friendlyName} is protected by the Enhanced policy ${from.name}; an item cannot move from an Enhanced policy to a Standard policy such as ${to.name}.`);
+    refuse(
+      ENHANCED_TO_STANDARD,
+      `${item.friendlyName} is protected by the Enhanced policy ${from.name}; an item cannot move from an Enhanced policy to a Standard policy such as ${to.name}.`,
+    );
   }
 }
 
 /** Another policy for an actively protected item: one ConfigureBackup job. */
-export function changePolicy(ctx: OperationContext, ref: ItemRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(ctx, 'configure', itemId(ref), async () => {
-    const item = await getBackupItem(ctx, ref, options.signal);
-    const change = protectWith(ref, policyName);
-    if (change.applied(item)) return followApplied(ctx, ref, change, options);
-    if (!isActivelyProtected(itemProtectionStatus(item))) {
-      refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
-    }
-    await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
-    // A policy with shorter retention is an operation a Resource Guard protects.
-    return guardedCall(ctx, ref, 'Changing to a policy with shorter retention', () => send(ctx, ref, item, change, options), options.signal);
-  }, { changes: ref, reserved: options.reserved });
+export function changePolicy(
+  ctx: OperationContext,
+  ref: ItemRef,
+  policyName: string,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
+  return once(
+    ctx,
+    'configure',
+    itemId(ref),
+    async () => {
+      const item = await getBackupItem(ctx, ref, options.signal);
+      const change = protectWith(ref, policyName);
+      if (change.applied(item)) return followApplied(ctx, ref, change, options);
+      if (!isActivelyProtected(itemProtectionStatus(item))) {
+        refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
+      }
+      await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
+      // A policy with shorter retention is an operation a Resource Guard protects.
+      return guardedCall(
+        ctx,
+        ref,
+        'Changing to a policy with shorter retention',
+        () => send(ctx, ref, item, change, options),
+        options.signal,
+      );
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }
 
 /** Protection again, with a policy, for an item stopped with its data retained: one ConfigureBackup job. */
-export function resumeProtection(ctx: OperationContext, ref: ItemRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(ctx, 'configure', itemId(ref), async () => {
-    const item = await getBackupItem(ctx, ref, options.signal);
-    const change = protectWith(ref, policyName);
-    if (change.applied(item)) return followApplied(ctx, ref, change, options);
-    if (item.softDeleted) refuse('SoftDeletedItem', `The backup data of ${item.friendlyName} is soft deleted: undelete it before resuming protection.`);
-    if (itemProtectionStatus(item) !== 'ProtectionStopped') {
-      refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
-    }
-    return send(ctx, ref, item, change, options);
-  }, { changes: ref, reserved: options.reserved });
+export function resumeProtection(
+  ctx: OperationContext,
+  ref: ItemRef,
+  policyName: string,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
+  return once(
+    ctx,
+    'configure',
+    itemId(ref),
+    async () => {
+      const item = await getBackupItem(ctx, ref, options.signal);
+      const change = protectWith(ref, policyName);
+      if (change.applied(item)) return followApplied(ctx, ref, change, options);
+      if (item.softDeleted)
+        refuse(
+          'SoftDeletedItem',
+          `The backup data of ${item.friendlyName} is soft deleted: undelete it before resuming protection.`,
+        );
+      if (itemProtectionStatus(item) !== 'ProtectionStopped') {
+        refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
+      }
+      return send(ctx, ref, item, change, options);
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }
 
 /** A soft-deleted item back to "protection stopped, data retained": one Undelete job. */
 export function undelete(ctx: OperationContext, ref: ItemRef, options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(ctx, 'undelete', itemId(ref), async () => {
-    const item = await getBackupItem(ctx, ref, options.signal);
-    if (!item.softDeleted) {
-      const running = await followRunningJob(ctx, ref, UNDELETE.job, ref.containerName, options);
-      if (running) return running;
-      refuse(NOT_SOFT_DELETED, `The backup data of ${item.friendlyName} is not soft deleted.`);
-    }
-    return send(ctx, ref, item, UNDELETE, options);
-  }, { changes: ref, reserved: options.reserved });
+  return once(
+    ctx,
+    'undelete',
+    itemId(ref),
+    async () => {
+      const item = await getBackupItem(ctx, ref, options.signal);
+      if (!item.softDeleted) {
+        const running = await followRunningJob(ctx, ref, UNDELETE.job, ref.containerName, options);
+        if (running) return running;
+        refuse(NOT_SOFT_DELETED, `The backup data of ${item.friendlyName} is not soft deleted.`);
+      }
+      return send(ctx, ref, item, UNDELETE, options);
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }

@@ -26,7 +26,12 @@ const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
 const MAX_SENDS = 4;
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
-async function protectableFor(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], signal?: AbortSignal): Promise<Map<string, ProtectableItem>> {
+async function protectableFor(
+  ctx: OperationContext,
+  ref: VaultRef,
+  vms: readonly VmRef[],
+  signal?: AbortSignal,
+): Promise<Map<string, ProtectableItem>> {
   const lookup = async () => new Map((await listProtectableItems(ctx, ref, signal)).map((p) => [idKey(p.vmId), p]));
   let found = await lookup();
   if (vms.some((vm) => !found.has(idKey(vm.id)))) {
@@ -36,59 +41,144 @@ async function protectableFor(ctx: OperationContext, ref: VaultRef, vms: readonl
   return found;
 }
 
-async function enableOne(ctx: OperationContext, ref: VaultRef, vm: VmRef, protectableName: string, policyName: string, options: TrackOptions): Promise<AzureOperation> {
+async function enableOne(
+  ctx: OperationContext,
+  ref: VaultRef,
+  vm: VmRef,
+  protectableName: string,
+  policyName: string,
+  options: TrackOptions,
+): Promise<AzureOperation> {
   const item = itemRefForProtectable(ref, protectableName);
   const client = ctx.clients.backup(ref.subscriptionId);
   for (let send = 1; ; send++) {
     try {
-      return await runTrackedOperation(trackerFor(ctx, ref), (onResponse) => client.protectedItems.createOrUpdate(
-        ref.name, ref.resourceGroup, FABRIC, item.containerName, item.itemName,
-        { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm.id, policyId: policyId(ref, policyName) } },
-        { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend }), options);
+      return await runTrackedOperation(
+        trackerFor(ctx, ref),
+        (onResponse) =>
+          client.protectedItems.createOrUpdate(
+            ref.name,
+            ref.resourceGroup,
+            FABRIC,
+            item.containerName,
+            item.itemName,
+            {
+              properties: {
+                protectedItemType: 'Microsoft.Compute/virtualMachines',
+                sourceResourceId: vm.id,
+                policyId: policyId(ref, policyName),
+              },
+            },
+            { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },
+          ),
+        options,
+      );
     } catch (e) {
       const error = AzureError.from(e);
       if (error.code === RESPONSE_LOST) {
         // The service may have applied it: follow what it did, or send again if it shows nothing.
-        const applied = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)), options, true);
+        const applied = await alreadyEnabled(
+          ctx,
+          ref,
+          (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)),
+          options,
+          true,
+        );
         if (applied) return applied;
         if (send < MAX_SENDS) continue;
         throw error;
       }
-      const running = error.code === CONFLICT ? await followRunningJob(ctx, ref, 'ConfigureBackup', protectableName, options) : undefined;
+      const running =
+        error.code === CONFLICT
+          ? await followRunningJob(ctx, ref, 'ConfigureBackup', protectableName, options)
+          : undefined;
       if (running) return running;
       throw error;
     }
   }
 }
 
-export function enableProtection(ctx: OperationContext, ref: VaultRef, vm: VmRef, policyName: string, options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(ctx, 'enable', vm.id, async () => {
-    const done = await alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)), options);
-    if (done) {
-      return done;
-    }
-    const found = await protectableFor(ctx, ref, [vm], options.signal);
-    return enableOne(ctx, ref, vm, found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options);
-  }, { changes: ref, reserved: options.reserved });
+export function enableProtection(
+  ctx: OperationContext,
+  ref: VaultRef,
+  vm: VmRef,
+  policyName: string,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
+  return once(
+    ctx,
+    'enable',
+    vm.id,
+    async () => {
+      const done = await alreadyEnabled(
+        ctx,
+        ref,
+        (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)),
+        options,
+      );
+      if (done) {
+        return done;
+      }
+      const found = await protectableFor(ctx, ref, [vm], options.signal);
+      return enableOne(
+        ctx,
+        ref,
+        vm,
+        found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
+        policyName,
+        options,
+      );
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }
 
 /** Every VM gets a result; one VM's failure never fails the others. Bounded concurrency. */
-export function enableProtectionMany(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions = {}): Promise<EnableResult[]> {
+export function enableProtectionMany(
+  ctx: OperationContext,
+  ref: VaultRef,
+  vms: readonly VmRef[],
+  policyName: string,
+  options: ManyOptions = {},
+): Promise<EnableResult[]> {
   return enableEach(ctx, ref, vms, policyName, options).finally(() => forgetVaultItems(ctx, ref));
 }
 
-async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly VmRef[], policyName: string, options: ManyOptions): Promise<EnableResult[]> {
+async function enableEach(
+  ctx: OperationContext,
+  ref: VaultRef,
+  vms: readonly VmRef[],
+  policyName: string,
+  options: ManyOptions,
+): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActive(items.get(idKey(vm.id))));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
   return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
-      const operation = await once(ctx, 'enable', vm.id, async () =>
-        await alreadyEnabled(ctx, ref, items.get(idKey(vm.id)), options)
-        ?? enableOne(ctx, ref, vm, found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name), policyName, options),
-      { reserved: options.reserved });
-      result = { vmId: vm.id, ok: operation.outcome === 'Completed', operation, ...(operation.error ? { error: operation.error } : {}) };
+      const operation = await once(
+        ctx,
+        'enable',
+        vm.id,
+        async () =>
+          (await alreadyEnabled(ctx, ref, items.get(idKey(vm.id)), options)) ??
+          enableOne(
+            ctx,
+            ref,
+            vm,
+            found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
+            policyName,
+            options,
+          ),
+        { reserved: options.reserved },
+      );
+      result = {
+        vmId: vm.id,
+        ok: operation.outcome === 'Completed',
+        operation,
+        ...(operation.error ? { error: operation.error } : {}),
+      };
     } catch (e) {
       result = { vmId: vm.id, ok: false, error: AzureError.from(e).toOperationError() };
     }
@@ -96,4 +186,3 @@ async function enableEach(ctx: OperationContext, ref: VaultRef, vms: readonly Vm
     return result;
   });
 }
-

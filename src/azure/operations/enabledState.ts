@@ -13,7 +13,11 @@ export function isActive(item: BackupItem | undefined): item is BackupItem {
 }
 
 /** The vault's VM items by lower-cased source VM id, read fresh (what is already enabled decides what to do). */
-export async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<Map<string, BackupItem>> {
+export async function itemsByVm(
+  ctx: OperationContext,
+  ref: VaultRef,
+  signal?: AbortSignal,
+): Promise<Map<string, BackupItem>> {
   forgetVaultItems(ctx, ref);
   const entries = await listVaultItemEntries(ctx, ref, signal);
   return new Map(entries.map(({ item }) => [idKey(item.sourceResourceId), item]));
@@ -24,11 +28,20 @@ export async function itemsByVm(ctx: OperationContext, ref: VaultRef, signal?: A
  * comes from this call's own PUT whose answer was lost (then it is not reported as protected before).
  */
 export async function alreadyEnabled(
-  ctx: OperationContext, ref: VaultRef, item: BackupItem | undefined, options: TrackOptions, ours = false,
+  ctx: OperationContext,
+  ref: VaultRef,
+  item: BackupItem | undefined,
+  options: TrackOptions,
+  ours = false,
 ): Promise<AzureOperation | undefined> {
   if (!isActive(item)) return undefined;
   const running = await followRunningJob(ctx, ref, 'ConfigureBackup', item.containerName, options);
   if (running) return running;
   const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExisting: true };
-  return ours ? done : { ...done, alreadyProtected: { vaultName: ref.name, ...(item.policyName ? { policyName: item.policyName } : {}) } };
+  return ours
+    ? done
+    : {
+        ...done,
+        alreadyProtected: { vaultName: ref.name, ...(item.policyName ? { policyName: item.policyName } : {}) },
+      };
 }

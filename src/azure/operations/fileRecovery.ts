@@ -24,7 +24,12 @@ function pointId(ref: ItemRef, recoveryPointId: string): string {
 }
 
 /** Sends the call and follows its operation to the end; a failed or cancelled operation throws. */
-async function runToEnd(ctx: OperationContext, ref: ItemRef, send: (onResponse: RawResponseHandler) => Promise<unknown>, signal?: AbortSignal): Promise<StatusResult> {
+async function runToEnd(
+  ctx: OperationContext,
+  ref: ItemRef,
+  send: (onResponse: RawResponseHandler) => Promise<unknown>,
+  signal?: AbortSignal,
+): Promise<StatusResult> {
   const accepted = await startOperation(send);
   if (!accepted.operationId) return { outcome: 'Completed' };
   let status: StatusResult;
@@ -33,36 +38,92 @@ async function runToEnd(ctx: OperationContext, ref: ItemRef, send: (onResponse: 
   } catch (e) {
     throw AzureError.from(e);
   }
-  if (status.outcome === 'Cancelled') throw new AzureError({ code: 'Cancelled', message: 'The operation was cancelled.', retryable: false });
+  if (status.outcome === 'Cancelled')
+    throw new AzureError({ code: 'Cancelled', message: 'The operation was cancelled.', retryable: false });
   if (status.outcome === 'Failed') {
-    throw new AzureError({ code: status.error?.code ?? 'OperationFailed', message: status.error?.message ?? 'The operation failed.', requestId: status.error?.requestId, retryable: false });
+    throw new AzureError({
+      code: status.error?.code ?? 'OperationFailed',
+      message: status.error?.message ?? 'The operation failed.',
+      requestId: status.error?.requestId,
+      retryable: false,
+    });
   }
   return status;
 }
 
 /** Opens (or renews) a file-recovery session on the point; resolves with its scripts once the service has them. */
-export function provisionFileRecovery(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<FileRecoveryScript[]> {
+export function provisionFileRecovery(
+  ctx: OperationContext,
+  ref: ItemRef,
+  recoveryPointId: string,
+  signal?: AbortSignal,
+): Promise<FileRecoveryScript[]> {
   return once(ctx, 'provisionFileRecovery', pointId(ref, recoveryPointId), async () => {
-    const [item, point] = await Promise.all([getBackupItem(ctx, ref, signal), getRecoveryPoint(ctx, ref, recoveryPointId, signal)]);
+    const [item, point] = await Promise.all([
+      getBackupItem(ctx, ref, signal),
+      getRecoveryPoint(ctx, ref, recoveryPointId, signal),
+    ]);
     const client = ctx.clients.backup(ref.subscriptionId);
-    const status = await runToEnd(ctx, ref, (onResponse) => client.itemLevelRecoveryConnections.provision(
-      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, recoveryPointId,
-      { properties: { objectType: 'IaasVMILRRegistrationRequest', recoveryPointId, virtualMachineId: item.sourceResourceId, initiatorName: INITIATOR, renewExistingRegistration: true } },
-      { abortSignal: signal, onResponse }), signal);
+    const status = await runToEnd(
+      ctx,
+      ref,
+      (onResponse) =>
+        client.itemLevelRecoveryConnections.provision(
+          ref.name,
+          ref.resourceGroup,
+          FABRIC,
+          ref.containerName,
+          ref.itemName,
+          recoveryPointId,
+          {
+            properties: {
+              objectType: 'IaasVMILRRegistrationRequest',
+              recoveryPointId,
+              virtualMachineId: item.sourceResourceId,
+              initiatorName: INITIATOR,
+              renewExistingRegistration: true,
+            },
+          },
+          { abortSignal: signal, onResponse },
+        ),
+      signal,
+    );
     const info = status.properties as Partial<OperationStatusProvisionILRExtendedInfo> | undefined;
     const scripts = info?.recoveryTarget?.clientScripts ?? [];
     if (scripts.length === 0) {
-      throw new AzureError({ code: 'NoFileRecoveryScript', message: 'The service opened the file recovery session but returned no script.', retryable: false });
+      throw new AzureError({
+        code: 'NoFileRecoveryScript',
+        message: 'The service opened the file recovery session but returned no script.',
+        retryable: false,
+      });
     }
     return scripts.map((s) => toFileRecoveryScript(s, item.friendlyName, point.time));
   });
 }
 
 /** Closes the point's file-recovery session (the mounted disks go away). */
-export function revokeFileRecovery(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, signal?: AbortSignal): Promise<void> {
+export function revokeFileRecovery(
+  ctx: OperationContext,
+  ref: ItemRef,
+  recoveryPointId: string,
+  signal?: AbortSignal,
+): Promise<void> {
   return once(ctx, 'revokeFileRecovery', pointId(ref, recoveryPointId), async () => {
     const client = ctx.clients.backup(ref.subscriptionId);
-    await runToEnd(ctx, ref, (onResponse) => client.itemLevelRecoveryConnections.revoke(
-      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, recoveryPointId, { abortSignal: signal, onResponse }), signal);
+    await runToEnd(
+      ctx,
+      ref,
+      (onResponse) =>
+        client.itemLevelRecoveryConnections.revoke(
+          ref.name,
+          ref.resourceGroup,
+          FABRIC,
+          ref.containerName,
+          ref.itemName,
+          recoveryPointId,
+          { abortSignal: signal, onResponse },
+        ),
+      signal,
+    );
   });
 }

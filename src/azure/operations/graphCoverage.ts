@@ -18,11 +18,11 @@ export const GRAPH_SUBSCRIPTION_BATCH = 1000;
 export const BACKUP_ITEMS_GRAPH_QUERY = [
   "RecoveryServicesResources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems'",
   "where properties.backupManagementType =~ 'AzureIaasVM'",
-  'project id, name, protectedItemType = tostring(properties.protectedItemType), protectionState = tostring(properties.protectionState),'
-    + ' healthStatus = tostring(properties.healthStatus), friendlyName = tostring(properties.friendlyName),'
-    + ' sourceResourceId = tostring(properties.sourceResourceId), lastBackupStatus = tostring(properties.lastBackupStatus),'
-    + ' lastBackupTime = tostring(properties.lastBackupTime), policyId = tostring(properties.policyId), policyName = tostring(properties.policyName),'
-    + ' isScheduledForDeferredDelete = properties.isScheduledForDeferredDelete, deferredDeleteTimeInUTC = tostring(properties.deferredDeleteTimeInUTC)',
+  'project id, name, protectedItemType = tostring(properties.protectedItemType), protectionState = tostring(properties.protectionState),' +
+    ' healthStatus = tostring(properties.healthStatus), friendlyName = tostring(properties.friendlyName),' +
+    ' sourceResourceId = tostring(properties.sourceResourceId), lastBackupStatus = tostring(properties.lastBackupStatus),' +
+    ' lastBackupTime = tostring(properties.lastBackupTime), policyId = tostring(properties.policyId), policyName = tostring(properties.policyName),' +
+    ' isScheduledForDeferredDelete = properties.isScheduledForDeferredDelete, deferredDeleteTimeInUTC = tostring(properties.deferredDeleteTimeInUTC)',
   'order by id asc',
 ].join(' | ');
 
@@ -35,11 +35,18 @@ export function backupItemFromGraph(raw: unknown): BackupItem | undefined {
 
 function batches(subscriptionIds: readonly string[]): string[][] {
   const out: string[][] = [];
-  for (let i = 0; i < subscriptionIds.length; i += GRAPH_SUBSCRIPTION_BATCH) out.push(subscriptionIds.slice(i, i + GRAPH_SUBSCRIPTION_BATCH));
+  for (let i = 0; i < subscriptionIds.length; i += GRAPH_SUBSCRIPTION_BATCH)
+    out.push(subscriptionIds.slice(i, i + GRAPH_SUBSCRIPTION_BATCH));
   return out;
 }
 
-async function* allPages<T>(ctx: OperationContext, subscriptionIds: readonly string[], query: string, convert: (row: unknown) => T | undefined, signal?: AbortSignal): AsyncGenerator<T[]> {
+async function* allPages<T>(
+  ctx: OperationContext,
+  subscriptionIds: readonly string[],
+  query: string,
+  convert: (row: unknown) => T | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<T[]> {
   for (const batch of batches(subscriptionIds)) {
     let token: string | undefined;
     do {
@@ -51,11 +58,19 @@ async function* allPages<T>(ctx: OperationContext, subscriptionIds: readonly str
 }
 
 /** Every VM of the subscriptions, a page at a time (without protection: join with graphBackupItems). */
-export function graphVirtualMachines(ctx: OperationContext, subscriptionIds: readonly string[], signal?: AbortSignal): AsyncGenerator<VirtualMachine[]> {
+export function graphVirtualMachines(
+  ctx: OperationContext,
+  subscriptionIds: readonly string[],
+  signal?: AbortSignal,
+): AsyncGenerator<VirtualMachine[]> {
   return allPages(ctx, subscriptionIds, VM_GRAPH_QUERY, toVirtualMachineFromGraph, signal);
 }
 
 /** Every VM backup item of every vault in the subscriptions, a page at a time, as Resource Graph last indexed them. */
-export function graphBackupItems(ctx: OperationContext, subscriptionIds: readonly string[], signal?: AbortSignal): AsyncGenerator<BackupItem[]> {
+export function graphBackupItems(
+  ctx: OperationContext,
+  subscriptionIds: readonly string[],
+  signal?: AbortSignal,
+): AsyncGenerator<BackupItem[]> {
   return allPages(ctx, subscriptionIds, BACKUP_ITEMS_GRAPH_QUERY, backupItemFromGraph, signal);
 }

@@ -27,26 +27,48 @@ function toEntry(raw: unknown): ItemEntry | undefined {
 }
 
 /** One page of the vault's VM items (token undefined: the first), through the listing cache. */
-function itemPage(ctx: OperationContext, ref: VaultRef, token: string | undefined, signal?: AbortSignal): Promise<ListPage<ItemEntry>> {
-  return ctx.cache.page(itemsKey(ref), token, (s) => call(async () => {
-    const client = ctx.clients.backup(ref.subscriptionId);
-    const path = `/subscriptions/${encodeURIComponent(ref.subscriptionId)}/resourceGroups/${encodeURIComponent(ref.resourceGroup)}`
-      + `/providers/Microsoft.RecoveryServices/vaults/${encodeURIComponent(ref.name)}/backupProtectedItems`;
-    const url = token ? nextPageUrl(token, client.apiVersion) : firstPageUrl(ctx.clients.endpoint, path, client.apiVersion, VM_ITEMS_FILTER);
-    const page = await getWirePage(ctx.clients.wire(client.pipeline), url, s);
-    const entries = await ctx.clients.transport.queue.mapInSlices(page.value, toEntry);
-    return page.nextLink ? { entries, next: page.nextLink } : { entries };
-  }), signal);
+function itemPage(
+  ctx: OperationContext,
+  ref: VaultRef,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<ListPage<ItemEntry>> {
+  return ctx.cache.page(
+    itemsKey(ref),
+    token,
+    (s) =>
+      call(async () => {
+        const client = ctx.clients.backup(ref.subscriptionId);
+        const path =
+          `/subscriptions/${encodeURIComponent(ref.subscriptionId)}/resourceGroups/${encodeURIComponent(ref.resourceGroup)}` +
+          `/providers/Microsoft.RecoveryServices/vaults/${encodeURIComponent(ref.name)}/backupProtectedItems`;
+        const url = token
+          ? nextPageUrl(token, client.apiVersion)
+          : firstPageUrl(ctx.clients.endpoint, path, client.apiVersion, VM_ITEMS_FILTER);
+        const page = await getWirePage(ctx.clients.wire(client.pipeline), url, s);
+        const entries = await ctx.clients.transport.queue.mapInSlices(page.value, toEntry);
+        return page.nextLink ? { entries, next: page.nextLink } : { entries };
+      }),
+    signal,
+  );
 }
 
-export async function listBackupItems(ctx: OperationContext, ref: VaultRef, options: PageOptions = {}): Promise<Page<BackupItem>> {
+export async function listBackupItems(
+  ctx: OperationContext,
+  ref: VaultRef,
+  options: PageOptions = {},
+): Promise<Page<BackupItem>> {
   const page = await gatherPages((token) => itemPage(ctx, ref, token, options.signal), options);
   const items = page.entries.map((e) => e.item);
   return page.next ? { items, continuationToken: page.next } : { items };
 }
 
 /** Every VM item of the vault, every page. */
-export async function listVaultItemEntries(ctx: OperationContext, ref: VaultRef, signal?: AbortSignal): Promise<ItemEntry[]> {
+export async function listVaultItemEntries(
+  ctx: OperationContext,
+  ref: VaultRef,
+  signal?: AbortSignal,
+): Promise<ItemEntry[]> {
   return (await gatherPages((token) => itemPage(ctx, ref, token, signal), { signal })).entries;
 }
 
@@ -56,11 +78,21 @@ export function forgetVaultItems(ctx: OperationContext, ref: VaultRef): void {
 }
 
 export async function getBackupItem(ctx: OperationContext, ref: ItemRef, signal?: AbortSignal): Promise<BackupItem> {
-  const resource = await call(() => ctx.clients.backup(ref.subscriptionId).protectedItems.get(
-    ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { filter: "expand eq 'extendedinfo'", abortSignal: signal }));
+  const resource = await call(() =>
+    ctx.clients
+      .backup(ref.subscriptionId)
+      .protectedItems.get(ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, {
+        filter: "expand eq 'extendedinfo'",
+        abortSignal: signal,
+      }),
+  );
   const item = toBackupItem(resource);
   if (!item) {
-    throw new AzureError({ code: 'UnsupportedItem', message: `'${ref.itemName}' is not an Azure VM backup item.`, retryable: false });
+    throw new AzureError({
+      code: 'UnsupportedItem',
+      message: `'${ref.itemName}' is not an Azure VM backup item.`,
+      retryable: false,
+    });
   }
   return item;
 }

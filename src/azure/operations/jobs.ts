@@ -19,24 +19,62 @@ export function jobFilterString(filter: JobFilter = {}): string | undefined {
   return parts.length ? parts.map(([k, v]) => `${k} eq '${v.replace(/'/g, "''")}'`).join(' and ') : undefined;
 }
 
-export function listJobs(ctx: OperationContext, ref: VaultRef, filter: JobFilter = {}, options: PageOptions = {}): Promise<Page<BackupJob>> {
+export function listJobs(
+  ctx: OperationContext,
+  ref: VaultRef,
+  filter: JobFilter = {},
+  options: PageOptions = {},
+): Promise<Page<BackupJob>> {
   const $filter = jobFilterString(filter);
-  return call(() => collectPage(
-    ctx.clients.backup(ref.subscriptionId).backupJobs.list(ref.name, ref.resourceGroup, { ...($filter ? { filter: $filter } : {}), abortSignal: options.signal }),
-    getContinuationToken, toBackupJob, options));
+  return call(() =>
+    collectPage(
+      ctx.clients.backup(ref.subscriptionId).backupJobs.list(ref.name, ref.resourceGroup, {
+        ...($filter ? { filter: $filter } : {}),
+        abortSignal: options.signal,
+      }),
+      getContinuationToken,
+      toBackupJob,
+      options,
+    ),
+  );
 }
 
-export async function getJob(ctx: OperationContext, ref: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob> {
-  return toBackupJob(await call(() => ctx.clients.backup(ref.subscriptionId).jobDetails.get(ref.name, ref.resourceGroup, jobName, { abortSignal: signal })));
+export async function getJob(
+  ctx: OperationContext,
+  ref: VaultRef,
+  jobName: string,
+  signal?: AbortSignal,
+): Promise<BackupJob> {
+  return toBackupJob(
+    await call(() =>
+      ctx.clients
+        .backup(ref.subscriptionId)
+        .jobDetails.get(ref.name, ref.resourceGroup, jobName, { abortSignal: signal }),
+    ),
+  );
 }
 
 /** Asks the service to cancel; returns the job as it reads right after (usually Cancelling). */
-export async function cancelJob(ctx: OperationContext, ref: VaultRef, jobName: string, signal?: AbortSignal): Promise<BackupJob> {
-  await call(() => ctx.clients.backup(ref.subscriptionId).jobCancellations.trigger(ref.name, ref.resourceGroup, jobName, { abortSignal: signal }));
+export async function cancelJob(
+  ctx: OperationContext,
+  ref: VaultRef,
+  jobName: string,
+  signal?: AbortSignal,
+): Promise<BackupJob> {
+  await call(() =>
+    ctx.clients
+      .backup(ref.subscriptionId)
+      .jobCancellations.trigger(ref.name, ref.resourceGroup, jobName, { abortSignal: signal }),
+  );
   return getJob(ctx, ref, jobName, signal);
 }
 
 /** Follows the job until it ends. Throws AzureError 'Cancelled' if the signal aborts first. */
-export function waitForJob(ctx: OperationContext, ref: VaultRef, jobName: string, options: TrackOptions = {}): Promise<BackupJob> {
+export function waitForJob(
+  ctx: OperationContext,
+  ref: VaultRef,
+  jobName: string,
+  options: TrackOptions = {},
+): Promise<BackupJob> {
   return call(() => followJob(trackerFor(ctx, ref), jobName, options));
 }

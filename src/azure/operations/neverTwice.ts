@@ -45,7 +45,8 @@ export class OperationGate {
     if (this.entries.has(key)) return undefined;
     const entry = this.open(key);
     const reservation: Reservation = {
-      kind, resourceId,
+      kind,
+      resourceId,
       release: () => {
         if (entry.started || this.entries.get(key) !== entry) return;
         this.entries.delete(key);
@@ -62,12 +63,14 @@ export class OperationGate {
     let entry = this.entries.get(key);
     if (entry && !(reserved && entry.holder && !entry.started)) {
       if (entry.running) return entry.running as Promise<T>;
-      return entry.promise.then((outcome) => (outcome === NOT_RUN ? this.run(kind, resourceId, work) : outcome as T));
+      return entry.promise.then((outcome) => (outcome === NOT_RUN ? this.run(kind, resourceId, work) : (outcome as T)));
     }
     entry ??= this.open(key);
     entry.started = true;
     const current = entry;
-    const started = work().finally(() => { if (this.entries.get(key) === current) this.entries.delete(key); });
+    const started = work().finally(() => {
+      if (this.entries.get(key) === current) this.entries.delete(key);
+    });
     current.running = started;
     current.settle(started);
     return started;
@@ -75,7 +78,9 @@ export class OperationGate {
 
   private open(key: string): Entry {
     let settle!: Entry['settle'];
-    const promise = new Promise<unknown>((resolve) => { settle = resolve; });
+    const promise = new Promise<unknown>((resolve) => {
+      settle = resolve;
+    });
     promise.catch(() => undefined); // a joiner, if any, takes the failure; the first caller has it already
     const entry: Entry = { started: false, promise, settle };
     this.entries.set(key, entry);
@@ -92,7 +97,7 @@ const gates = new WeakMap<OperationContext, OperationGate>();
 /** The service's gate (one per OperationContext). */
 export function gateOf(ctx: OperationContext): OperationGate {
   let gate = gates.get(ctx);
-  if (!gate) gates.set(ctx, gate = new OperationGate());
+  if (!gate) gates.set(ctx, (gate = new OperationGate()));
   return gate;
 }
 
@@ -104,7 +109,13 @@ export interface OnceOptions {
 }
 
 /** Runs `work` as the one call for (kind, resourceId) of this service, or joins the call already made for it. */
-export function once<T>(ctx: OperationContext, kind: OperationKind, resourceId: string, work: () => Promise<T>, options: OnceOptions = {}): Promise<T> {
+export function once<T>(
+  ctx: OperationContext,
+  kind: OperationKind,
+  resourceId: string,
+  work: () => Promise<T>,
+  options: OnceOptions = {},
+): Promise<T> {
   const { changes } = options;
   const run = changes ? () => work().finally(() => forgetVaultItems(ctx, changes)) : work;
   const key = keyOf(kind, resourceId);
@@ -118,7 +129,11 @@ export function shortContainer(containerName: string | undefined): string {
 }
 
 /** Whether the job is this operation's, running, for the item (jobs without a container name are matched by the item's name). */
-export function isRunningJobOf(item: Pick<BackupItem, 'containerName'> & { friendlyName?: string }, operation: JobOperation, job: BackupJob): boolean {
+export function isRunningJobOf(
+  item: Pick<BackupItem, 'containerName'> & { friendlyName?: string },
+  operation: JobOperation,
+  job: BackupJob,
+): boolean {
   if (job.operation !== operation || (job.status !== 'InProgress' && job.status !== 'Cancelling')) return false;
   if (job.containerName) return shortContainer(job.containerName) === shortContainer(item.containerName);
   return item.friendlyName !== undefined && job.entityFriendlyName.toLowerCase() === item.friendlyName.toLowerCase();
@@ -126,7 +141,11 @@ export function isRunningJobOf(item: Pick<BackupItem, 'containerName'> & { frien
 
 /** The running job of this operation for the item, if any; a failed lookup throws. */
 export async function findRunningJob(
-  ctx: OperationContext, vault: VaultRef, operation: JobOperation, item: Pick<BackupItem, 'containerName'> & { friendlyName?: string }, signal?: AbortSignal,
+  ctx: OperationContext,
+  vault: VaultRef,
+  operation: JobOperation,
+  item: Pick<BackupItem, 'containerName'> & { friendlyName?: string },
+  signal?: AbortSignal,
 ): Promise<BackupJob | undefined> {
   const jobs = await listJobs(ctx, vault, { operation, status: 'InProgress' }, { signal });
   return jobs.items.find((j) => isRunningJobOf(item, operation, j));
@@ -137,13 +156,22 @@ export async function findRunningJob(
  * lookup fails (the caller then reports what it has).
  */
 export async function followRunningJob(
-  ctx: OperationContext, vault: VaultRef, operation: JobOperation, containerName: string, options: TrackOptions,
+  ctx: OperationContext,
+  vault: VaultRef,
+  operation: JobOperation,
+  containerName: string,
+  options: TrackOptions,
 ): Promise<AzureOperation | undefined> {
   const job = await findRunningJob(ctx, vault, operation, { containerName }, options.signal).catch(() => undefined);
   return job ? followJob(ctx, vault, job, options) : undefined;
 }
 
 /** Follows a job this layer did not start (or whose start answer was lost) to its end. */
-export async function followJob(ctx: OperationContext, vault: VaultRef, job: Pick<BackupJob, 'name'>, options: TrackOptions): Promise<AzureOperation> {
+export async function followJob(
+  ctx: OperationContext,
+  vault: VaultRef,
+  job: Pick<BackupJob, 'name'>,
+  options: TrackOptions,
+): Promise<AzureOperation> {
   return { ...(await trackJob(trackerFor(ctx, vault), '', job.name, options)), joinedExisting: true };
 }

@@ -11,21 +11,65 @@ import { once } from './neverTwice';
 import { guardedCall, refuseIfGuarded } from './vaultSecurity';
 
 /** RetainData: PUT with protectionState ProtectionStopped; DeleteData: DELETE of the item. */
-export function stopProtection(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(ctx, 'stop', itemId(ref), () => stop(ctx, ref, mode, options), { changes: ref, reserved: options.reserved });
+export function stopProtection(
+  ctx: OperationContext,
+  ref: ItemRef,
+  mode: 'RetainData' | 'DeleteData',
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
+  return once(ctx, 'stop', itemId(ref), () => stop(ctx, ref, mode, options), {
+    changes: ref,
+    reserved: options.reserved,
+  });
 }
 
-async function stop(ctx: OperationContext, ref: ItemRef, mode: 'RetainData' | 'DeleteData', options: TrackOptions): Promise<AzureOperation> {
+async function stop(
+  ctx: OperationContext,
+  ref: ItemRef,
+  mode: 'RetainData' | 'DeleteData',
+  options: TrackOptions,
+): Promise<AzureOperation> {
   const client = ctx.clients.backup(ref.subscriptionId);
   const tracker = trackerFor(ctx, ref);
   if (mode === 'DeleteData') {
     await refuseIfGuarded(ctx, ref, 'Stop protection with delete data', options.signal);
-    return guardedCall(ctx, ref, 'Stop protection with delete data', () => runTrackedOperation(tracker, (onResponse) => client.protectedItems.delete(
-      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, { abortSignal: options.signal, onResponse }), options), options.signal);
+    return guardedCall(
+      ctx,
+      ref,
+      'Stop protection with delete data',
+      () =>
+        runTrackedOperation(
+          tracker,
+          (onResponse) =>
+            client.protectedItems.delete(ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, {
+              abortSignal: options.signal,
+              onResponse,
+            }),
+          options,
+        ),
+      options.signal,
+    );
   }
   const item = await getBackupItem(ctx, ref, options.signal);
-  return runTrackedOperation(tracker, (onResponse) => client.protectedItems.createOrUpdate(
-    ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName,
-    { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: item.sourceResourceId, policyId: '', protectionState: 'ProtectionStopped' } },
-    { abortSignal: options.signal, onResponse }), options);
+  return runTrackedOperation(
+    tracker,
+    (onResponse) =>
+      client.protectedItems.createOrUpdate(
+        ref.name,
+        ref.resourceGroup,
+        FABRIC,
+        ref.containerName,
+        ref.itemName,
+        {
+          properties: {
+            protectedItemType: 'Microsoft.Compute/virtualMachines',
+            sourceResourceId: item.sourceResourceId,
+            policyId: '',
+            protectionState: 'ProtectionStopped',
+          },
+        },
+        { abortSignal: options.signal, onResponse },
+      ),
+    options,
+  );
 }

@@ -14,8 +14,8 @@ export const GRAPH_PAGE_SIZE = 1000;
 /** Ordered by id so that $skipToken pages are stable; power state lives under properties.extended in ARG. */
 export const VM_GRAPH_QUERY = [
   "Resources | where type =~ 'microsoft.compute/virtualmachines'",
-  'project id, name, location, osType = tostring(properties.storageProfile.osDisk.osType),'
-    + ' vmSize = tostring(properties.hardwareProfile.vmSize), powerState = tostring(properties.extended.instanceView.powerState.code)',
+  'project id, name, location, osType = tostring(properties.storageProfile.osDisk.osType),' +
+    ' vmSize = tostring(properties.hardwareProfile.vmSize), powerState = tostring(properties.extended.instanceView.powerState.code)',
   'order by id asc',
 ].join(' | ');
 
@@ -35,16 +35,25 @@ export const GRAPH_API_VERSION = '2024-04-01';
  * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (transport/wire.ts).
  */
 export async function graphPage<T>(
-  ctx: OperationContext, subscriptionIds: readonly string[], query: string, convert: (row: unknown) => T | undefined, token: string | undefined, signal?: AbortSignal,
+  ctx: OperationContext,
+  subscriptionIds: readonly string[],
+  query: string,
+  convert: (row: unknown) => T | undefined,
+  token: string | undefined,
+  signal?: AbortSignal,
 ): Promise<ListPage<T>> {
   const skipToken = token?.slice(TOKEN_PREFIX.length);
   const body = {
-    subscriptions: subscriptionIds, query,
+    subscriptions: subscriptionIds,
+    query,
     options: { $top: GRAPH_PAGE_SIZE, resultFormat: 'objectArray', ...(skipToken ? { $skipToken: skipToken } : {}) },
   };
   const url = firstPageUrl(ctx.clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
   const sender = ctx.clients.wire(ctx.clients.resourceGraph().pipeline);
-  const response = await sendWire(sender, 'POST', url, body, signal) as { data?: unknown; $skipToken?: unknown } | null;
+  const response = (await sendWire(sender, 'POST', url, body, signal)) as {
+    data?: unknown;
+    $skipToken?: unknown;
+  } | null;
   const rows = response?.data;
   const entries = await ctx.clients.transport.queue.mapInSlices(Array.isArray(rows) ? rows : [], convert);
   const next = response?.$skipToken;
@@ -52,7 +61,12 @@ export async function graphPage<T>(
 }
 
 /** One ARG page of the subscription's VMs. */
-export function graphVmPage(ctx: OperationContext, subscriptionId: string, token: string | undefined, signal?: AbortSignal): Promise<ListPage<VirtualMachine>> {
+export function graphVmPage(
+  ctx: OperationContext,
+  subscriptionId: string,
+  token: string | undefined,
+  signal?: AbortSignal,
+): Promise<ListPage<VirtualMachine>> {
   return graphPage(ctx, [subscriptionId], VM_GRAPH_QUERY, toVirtualMachineFromGraph, token, signal);
 }
 
@@ -69,8 +83,10 @@ function detailCodes(e: unknown): string[] {
  */
 export function graphRefusal(e: unknown): { fallback: boolean; error: AzureError } {
   const error = AzureError.from(e);
-  const fallback = error.status === 403 || error.status === 404
-    || (error.status === 400 && (error.code === 'InvalidQuery' || detailCodes(e).includes('InvalidQuery')));
+  const fallback =
+    error.status === 403 ||
+    error.status === 404 ||
+    (error.status === 400 && (error.code === 'InvalidQuery' || detailCodes(e).includes('InvalidQuery')));
   return { fallback, error };
 }
 
@@ -80,7 +96,11 @@ export function noteFallback(ctx: OperationContext, refusal: ReturnType<typeof g
   if (ctx.vmListing.fallbackLogged) return;
   ctx.vmListing.fallbackLogged = true;
   ctx.vmListing.logger?.({
-    method: 'POST', url: '/providers/Microsoft.ResourceGraph/resources', status: refusal.error.status, requestId: refusal.error.requestId, durationMs: 0,
+    method: 'POST',
+    url: '/providers/Microsoft.ResourceGraph/resources',
+    status: refusal.error.status,
+    requestId: refusal.error.requestId,
+    durationMs: 0,
     error: `Resource Graph unavailable (${refusal.error.code}): listing virtual machines through Microsoft.Compute instead`,
   });
 }

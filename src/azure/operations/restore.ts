@@ -18,7 +18,11 @@ import { checkRestore } from './restoreChecks';
 import { followJob, once, shortContainer } from './neverTwice';
 
 /** The service's names for the three kinds. */
-const RECOVERY_TYPE = { newVm: 'AlternateLocation', restoreDisks: 'RestoreDisks', replaceDisks: 'OriginalLocation' } as const;
+const RECOVERY_TYPE = {
+  newVm: 'AlternateLocation',
+  restoreDisks: 'RestoreDisks',
+  replaceDisks: 'OriginalLocation',
+} as const;
 /** How far the service's clock may be behind ours when deciding whether a job started after our request. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 /** Looks for the job of a restore whose answer was lost: the service lists it shortly after accepting the POST. */
@@ -31,7 +35,12 @@ function groupId(subscriptionId: string, resourceGroup: string): string {
 }
 
 /** The wire request of each kind: exactly its fields, plus what every restore states. */
-export function restoreBody(item: Pick<BackupItem, 'sourceResourceId'>, recoveryPointId: string, request: RestoreRequest, subscriptionId: string): IaasVMRestoreRequest {
+export function restoreBody(
+  item: Pick<BackupItem, 'sourceResourceId'>,
+  recoveryPointId: string,
+  request: RestoreRequest,
+  subscriptionId: string,
+): IaasVMRestoreRequest {
   const common: IaasVMRestoreRequest = {
     objectType: 'IaasVMRestoreRequest',
     recoveryPointId,
@@ -60,22 +69,60 @@ export function restoreBody(item: Pick<BackupItem, 'sourceResourceId'>, recovery
   }
 }
 
-export function restore(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, request: RestoreRequest, options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(ctx, 'restore', itemId(ref), async () => {
-    // The item's Restore jobs before ours, read alongside the checks: after a lost answer, none of them is ours.
-    const [{ item }, earlier] = await Promise.all([checkRestore(ctx, ref, recoveryPointId, request, options.signal), itemRestoreJobs(ctx, ref, options.signal)]);
-    return trigger(ctx, ref, recoveryPointId, restoreBody(item, recoveryPointId, request, ref.subscriptionId), new Set(earlier.map((j) => j.name)), options);
-  }, { changes: ref, reserved: options.reserved });
+export function restore(
+  ctx: OperationContext,
+  ref: ItemRef,
+  recoveryPointId: string,
+  request: RestoreRequest,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
+  return once(
+    ctx,
+    'restore',
+    itemId(ref),
+    async () => {
+      // The item's Restore jobs before ours, read alongside the checks: after a lost answer, none of them is ours.
+      const [{ item }, earlier] = await Promise.all([
+        checkRestore(ctx, ref, recoveryPointId, request, options.signal),
+        itemRestoreJobs(ctx, ref, options.signal),
+      ]);
+      return trigger(
+        ctx,
+        ref,
+        recoveryPointId,
+        restoreBody(item, recoveryPointId, request, ref.subscriptionId),
+        new Set(earlier.map((j) => j.name)),
+        options,
+      );
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }
 
-async function trigger(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, body: IaasVMRestoreRequest, earlier: Set<string>, options: TrackOptions): Promise<AzureOperation> {
+async function trigger(
+  ctx: OperationContext,
+  ref: ItemRef,
+  recoveryPointId: string,
+  body: IaasVMRestoreRequest,
+  earlier: Set<string>,
+  options: TrackOptions,
+): Promise<AzureOperation> {
   const client = ctx.clients.backup(ref.subscriptionId);
   const tracker = trackerFor(ctx, ref);
   const sentAt = Date.now();
   try {
-    const accepted = await startLongRunningOperation((onResponse) => client.restores.beginTrigger(
-      ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, recoveryPointId, { properties: body },
-      { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend }));
+    const accepted = await startLongRunningOperation((onResponse) =>
+      client.restores.beginTrigger(
+        ref.name,
+        ref.resourceGroup,
+        FABRIC,
+        ref.containerName,
+        ref.itemName,
+        recoveryPointId,
+        { properties: body },
+        { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },
+      ),
+    );
     return await trackAcceptedOperation(tracker, accepted, options);
   } catch (e) {
     const error = AzureError.from(e);
@@ -98,7 +145,13 @@ async function itemRestoreJobs(ctx: OperationContext, ref: ItemRef, signal?: Abo
  * The newest Restore job of the item started at or after `since` and not among `earlier` (a restore that ended
  * just before ours is not ours), looked for a few times while the service lists it.
  */
-async function restoreJobSince(ctx: OperationContext, ref: ItemRef, since: number, earlier: Set<string>, signal?: AbortSignal): Promise<BackupJob | undefined> {
+async function restoreJobSince(
+  ctx: OperationContext,
+  ref: ItemRef,
+  since: number,
+  earlier: Set<string>,
+  signal?: AbortSignal,
+): Promise<BackupJob | undefined> {
   let backoff = ctx.timing.intervalMs;
   for (let look = 1; ; look++) {
     const found = (await itemRestoreJobs(ctx, ref, signal))

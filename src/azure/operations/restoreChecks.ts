@@ -17,7 +17,12 @@ export function refusal(problem: Pick<RestoreProblem, 'code' | 'message' | 'fiel
 }
 
 function notFound(field: RestoreProblem['field'], what: string, id: string): AzureError {
-  return new AzureError({ code: 'RestoreTargetNotFound', message: `The ${what} '${id}' was not found.`, retryable: false, target: field });
+  return new AzureError({
+    code: 'RestoreTargetNotFound',
+    message: `The ${what} '${id}' was not found.`,
+    retryable: false,
+    target: field,
+  });
 }
 
 export interface CheckedRestore {
@@ -25,7 +30,13 @@ export interface CheckedRestore {
   point: RecoveryPoint;
 }
 
-export async function checkRestore(ctx: OperationContext, ref: ItemRef, recoveryPointId: string, request: RestoreRequest, signal?: AbortSignal): Promise<CheckedRestore> {
+export async function checkRestore(
+  ctx: OperationContext,
+  ref: ItemRef,
+  recoveryPointId: string,
+  request: RestoreRequest,
+  signal?: AbortSignal,
+): Promise<CheckedRestore> {
   const shape = validateRestoreRequest(request);
   if (shape) throw refusal(shape);
   const newVm = request.kind === 'newVm' ? request : undefined;
@@ -39,15 +50,20 @@ export async function checkRestore(ctx: OperationContext, ref: ItemRef, recovery
   if (!staging) throw notFound('stagingStorageAccountId', 'storage account', request.stagingStorageAccountId);
   if (newVm) {
     if (!network) throw notFound('virtualNetworkId', 'virtual network', newVm.virtualNetworkId);
-    if (!network.subnets.some((s) => sameId(s.id, newVm.subnetId))) throw notFound('subnetId', 'subnet', newVm.subnetId);
+    if (!network.subnets.some((s) => sameId(s.id, newVm.subnetId)))
+      throw notFound('subnetId', 'subnet', newVm.subnetId);
   }
   const facts = validateRestoreRequest(request, {
-    osType: point.osType, stagingAccountLocation: staging.location, ...(network ? { virtualNetworkLocation: network.location } : {}),
+    osType: point.osType,
+    stagingAccountLocation: staging.location,
+    ...(network ? { virtualNetworkLocation: network.location } : {}),
   });
   if (facts) throw refusal(facts);
   if (newVm && !nameFree) {
     throw new AzureError({
-      code: 'VmNameTaken', retryable: false, target: 'vmName',
+      code: 'VmNameTaken',
+      retryable: false,
+      target: 'vmName',
       message: `A virtual machine named '${newVm.vmName}' already exists in the resource group '${newVm.targetResourceGroup}'.`,
     });
   }

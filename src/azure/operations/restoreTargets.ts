@@ -22,27 +22,63 @@ function networkSender(ctx: OperationContext, subscriptionId: string): WireSende
 }
 
 /** The subscription's virtual networks in `region`, by name. */
-export async function listVirtualNetworks(ctx: OperationContext, subscriptionId: string, region: string, signal?: AbortSignal): Promise<VirtualNetwork[]> {
+export async function listVirtualNetworks(
+  ctx: OperationContext,
+  subscriptionId: string,
+  region: string,
+  signal?: AbortSignal,
+): Promise<VirtualNetwork[]> {
   const sender = networkSender(ctx, subscriptionId);
   const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/providers/Microsoft.Network/virtualNetworks`;
-  const all = await call(() => gatherPages(async (token) => {
-    const page = await getWirePage(sender, token ? nextPageUrl(token, NETWORK_API_VERSION) : firstPageUrl(ctx.clients.endpoint, path, NETWORK_API_VERSION), signal);
-    const entries = page.value.map(toVirtualNetworkFromWire).filter((n): n is VirtualNetwork => n !== undefined);
-    return page.nextLink ? { entries, next: page.nextLink } : { entries };
-  }, { signal }));
+  const all = await call(() =>
+    gatherPages(
+      async (token) => {
+        const page = await getWirePage(
+          sender,
+          token
+            ? nextPageUrl(token, NETWORK_API_VERSION)
+            : firstPageUrl(ctx.clients.endpoint, path, NETWORK_API_VERSION),
+          signal,
+        );
+        const entries = page.value.map(toVirtualNetworkFromWire).filter((n): n is VirtualNetwork => n !== undefined);
+        return page.nextLink ? { entries, next: page.nextLink } : { entries };
+      },
+      { signal },
+    ),
+  );
   return all.entries.filter((n) => sameRegion(n.location, region)).sort(byName);
 }
 
 /** The subscription's storage accounts in `region` (where a restore can stage its data), by name. */
-export async function listStorageAccounts(ctx: OperationContext, subscriptionId: string, region: string, signal?: AbortSignal): Promise<StorageAccount[]> {
-  const all = await call(() => collectAll(listAccounts(ctx.clients.storage(subscriptionId), { abortSignal: signal }), modularToken, toStorageAccount, signal));
+export async function listStorageAccounts(
+  ctx: OperationContext,
+  subscriptionId: string,
+  region: string,
+  signal?: AbortSignal,
+): Promise<StorageAccount[]> {
+  const all = await call(() =>
+    collectAll(
+      listAccounts(ctx.clients.storage(subscriptionId), { abortSignal: signal }),
+      modularToken,
+      toStorageAccount,
+      signal,
+    ),
+  );
   return all.filter((a) => sameRegion(a.location, region)).sort(byName);
 }
 
 /** True when no VM of that name exists in the group (its GET answers 404); a missing group is an error, not a free name. */
-export async function isVmNameAvailable(ctx: OperationContext, subscriptionId: string, resourceGroup: string, name: string, signal?: AbortSignal): Promise<boolean> {
+export async function isVmNameAvailable(
+  ctx: OperationContext,
+  subscriptionId: string,
+  resourceGroup: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<boolean> {
   try {
-    await call(() => ctx.clients.compute(subscriptionId).virtualMachines.get(resourceGroup, name, { abortSignal: signal }));
+    await call(() =>
+      ctx.clients.compute(subscriptionId).virtualMachines.get(resourceGroup, name, { abortSignal: signal }),
+    );
     return false;
   } catch (e) {
     const error = AzureError.from(e);
@@ -61,16 +97,43 @@ async function orAbsent<T>(read: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-export function getStorageAccountById(ctx: OperationContext, id: string, signal?: AbortSignal): Promise<StorageAccount | undefined> {
+export function getStorageAccountById(
+  ctx: OperationContext,
+  id: string,
+  signal?: AbortSignal,
+): Promise<StorageAccount | undefined> {
   const seg = idSegments(id);
-  return orAbsent(async () => toStorageAccount(await getProperties(ctx.clients.storage(seg.get('subscriptions') ?? ''),
-    seg.get('resourcegroups') ?? '', seg.get('storageaccounts') ?? '', { abortSignal: signal })));
+  return orAbsent(async () =>
+    toStorageAccount(
+      await getProperties(
+        ctx.clients.storage(seg.get('subscriptions') ?? ''),
+        seg.get('resourcegroups') ?? '',
+        seg.get('storageaccounts') ?? '',
+        { abortSignal: signal },
+      ),
+    ),
+  );
 }
 
-export function getVirtualNetworkById(ctx: OperationContext, id: string, signal?: AbortSignal): Promise<VirtualNetwork | undefined> {
+export function getVirtualNetworkById(
+  ctx: OperationContext,
+  id: string,
+  signal?: AbortSignal,
+): Promise<VirtualNetwork | undefined> {
   const seg = idSegments(id);
   const subscriptionId = seg.get('subscriptions') ?? '';
-  const path = `/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(seg.get('resourcegroups') ?? '')}`
-    + `/providers/Microsoft.Network/virtualNetworks/${encodeURIComponent(seg.get('virtualnetworks') ?? '')}`;
-  return orAbsent(async () => toVirtualNetworkFromWire(await sendWire(networkSender(ctx, subscriptionId), 'GET', firstPageUrl(ctx.clients.endpoint, path, NETWORK_API_VERSION), undefined, signal)));
+  const path =
+    `/subscriptions/${encodeURIComponent(subscriptionId)}/resourceGroups/${encodeURIComponent(seg.get('resourcegroups') ?? '')}` +
+    `/providers/Microsoft.Network/virtualNetworks/${encodeURIComponent(seg.get('virtualnetworks') ?? '')}`;
+  return orAbsent(async () =>
+    toVirtualNetworkFromWire(
+      await sendWire(
+        networkSender(ctx, subscriptionId),
+        'GET',
+        firstPageUrl(ctx.clients.endpoint, path, NETWORK_API_VERSION),
+        undefined,
+        signal,
+      ),
+    ),
+  );
 }

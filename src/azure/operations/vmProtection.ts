@@ -16,53 +16,94 @@ import { listAllVaults } from './vaults';
 import { backupStatusProtection, itemProtectionStatus } from '../protectionState';
 
 /** Lower-cased VM id → its backup item, over every vault of the subscription; kept with the cached listings. */
-export function protectionIndex(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<ProtectionIndex> {
-  return ctx.cache.derived(subscriptionId, 'protection', async (s) => {
-    const vaults = await listAllVaults(ctx, subscriptionId, s);
-    const perVault = await ctx.clients.transport.mapWithConcurrency(vaults, ctx.concurrency, async (vault): Promise<VaultItems> => {
-      try {
-        const entries = await listVaultItemEntries(ctx, { subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, s);
-        return { items: entries.map((e) => e.item) };
-      } catch (e) {
-        if (s?.aborted) {
-          throw AzureError.from(e);
-        }
-        return {}; // one unreadable vault makes its VMs 'Unknown' instead of failing the whole subscription
-      }
-    }, s);
-    return buildProtectionIndex(perVault);
-  }, signal);
+export function protectionIndex(
+  ctx: OperationContext,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<ProtectionIndex> {
+  return ctx.cache.derived(
+    subscriptionId,
+    'protection',
+    async (s) => {
+      const vaults = await listAllVaults(ctx, subscriptionId, s);
+      const perVault = await ctx.clients.transport.mapWithConcurrency(
+        vaults,
+        ctx.concurrency,
+        async (vault): Promise<VaultItems> => {
+          try {
+            const entries = await listVaultItemEntries(
+              ctx,
+              { subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name },
+              s,
+            );
+            return { items: entries.map((e) => e.item) };
+          } catch (e) {
+            if (s?.aborted) {
+              throw AzureError.from(e);
+            }
+            return {}; // one unreadable vault makes its VMs 'Unknown' instead of failing the whole subscription
+          }
+        },
+        s,
+      );
+      return buildProtectionIndex(perVault);
+    },
+    signal,
+  );
 }
 
 /** A page of the subscription's VMs with their protection: the VM page and the index are fetched in parallel. */
-export async function listVirtualMachinesPage(ctx: OperationContext, subscriptionId: string, options: PageOptions = {}): Promise<Page<VirtualMachine>> {
-  const [page, index] = await Promise.all([listVirtualMachinePages(ctx, subscriptionId, options), protectionIndex(ctx, subscriptionId, options.signal)]);
+export async function listVirtualMachinesPage(
+  ctx: OperationContext,
+  subscriptionId: string,
+  options: PageOptions = {},
+): Promise<Page<VirtualMachine>> {
+  const [page, index] = await Promise.all([
+    listVirtualMachinePages(ctx, subscriptionId, options),
+    protectionIndex(ctx, subscriptionId, options.signal),
+  ]);
   // Through the response queue: the subscriptions' indexes tend to be ready together, and joining their 1,000-VM
   // pages back to back was one of the longer blocks of a cold load.
   const items = await ctx.clients.transport.queue.mapInSlices(page.entries, (vm) => withProtection(vm, index));
   return page.next ? { items, continuationToken: page.next } : { items };
 }
 
-export async function listVirtualMachinesWithProtection(ctx: OperationContext, subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]> {
+export async function listVirtualMachinesWithProtection(
+  ctx: OperationContext,
+  subscriptionId: string,
+  signal?: AbortSignal,
+): Promise<VirtualMachine[]> {
   return (await listVirtualMachinesPage(ctx, subscriptionId, { signal })).items;
 }
 
 export async function getVmProtection(
-  ctx: OperationContext, vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>, signal?: AbortSignal,
+  ctx: OperationContext,
+  vm: Pick<VirtualMachine, 'id' | 'location' | 'subscriptionId'>,
+  signal?: AbortSignal,
 ): Promise<VirtualMachine['protection']> {
-  const status = await call(() => ctx.clients.backup(vm.subscriptionId).backupStatus.get(
-    vm.location, { resourceType: 'VM', resourceId: vm.id }, { abortSignal: signal }));
+  const status = await call(() =>
+    ctx.clients
+      .backup(vm.subscriptionId)
+      .backupStatus.get(vm.location, { resourceType: 'VM', resourceId: vm.id }, { abortSignal: signal }),
+  );
   const state = backupStatusProtection(status.protectionStatus);
   if (state === 'NotProtected' || state === 'Unknown') {
     return { state };
   }
   const vault = status.vaultId ? vaultRefFromId(status.vaultId) : undefined;
   const protection: NonNullable<VirtualMachine['protection']> = {
-    state, vaultId: status.vaultId, vaultName: vault?.name, policyName: status.policyName,
+    state,
+    vaultId: status.vaultId,
+    vaultName: vault?.name,
+    policyName: status.policyName,
   };
   if (vault && status.containerName && status.protectedItemName) {
     try {
-      protection.item = await getBackupItem(ctx, { ...vault, containerName: status.containerName, itemName: status.protectedItemName }, signal);
+      protection.item = await getBackupItem(
+        ctx,
+        { ...vault, containerName: status.containerName, itemName: status.protectedItemName },
+        signal,
+      );
       protection.policyName ??= protection.item.policyName;
       // The item knows what backupStatus does not: a stopped or soft-deleted item still answers "Protected" there.
       protection.state = itemProtectionStatus(protection.item);
@@ -75,9 +116,15 @@ export async function getVmProtection(
 
 /** One VM read now, with its instance view and its protection as the backup service reports it (backupStatus). */
 export async function getVirtualMachine(
-  ctx: OperationContext, ref: { subscriptionId: string; resourceGroup: string; name: string }, signal?: AbortSignal,
+  ctx: OperationContext,
+  ref: { subscriptionId: string; resourceGroup: string; name: string },
+  signal?: AbortSignal,
 ): Promise<VirtualMachine> {
-  const raw = await call(() => ctx.clients.compute(ref.subscriptionId).virtualMachines.get(ref.resourceGroup, ref.name, { expand: 'instanceView', abortSignal: signal }));
+  const raw = await call(() =>
+    ctx.clients
+      .compute(ref.subscriptionId)
+      .virtualMachines.get(ref.resourceGroup, ref.name, { expand: 'instanceView', abortSignal: signal }),
+  );
   const vm = toVirtualMachine(raw);
   return { ...vm, protection: await getVmProtection(ctx, vm, signal) };
 }

@@ -15,15 +15,21 @@ export function callLogPolicy(logger: AzureCallLogger): PipelinePolicy {
       try {
         const response = await next(request);
         logger({
-          method: request.method, url, status: response.status,
-          requestId: response.headers.get('x-ms-request-id'), durationMs: Date.now() - started,
+          method: request.method,
+          url,
+          status: response.status,
+          requestId: response.headers.get('x-ms-request-id'),
+          durationMs: Date.now() - started,
         });
         return response;
       } catch (e) {
         const response = isRestError(e) ? e.response : undefined;
         logger({
-          method: request.method, url, status: response?.status,
-          requestId: response?.headers.get('x-ms-request-id'), durationMs: Date.now() - started,
+          method: request.method,
+          url,
+          status: response?.status,
+          requestId: response?.headers.get('x-ms-request-id'),
+          durationMs: Date.now() - started,
           error: e instanceof Error ? e.message : String(e),
         });
         throw e;

@@ -8,7 +8,10 @@ export const emptySegmentPolicyName = 'azureBackupEmptySegment';
 export class EmptyPathSegmentError extends Error {
   /** Kept by AzureError.from, so the layer's callers see what was refused. */
   readonly code = 'EmptyPathSegment';
-  constructor(readonly method: string, readonly path: string) {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+  ) {
     super(`Refused to send ${method} ${path}: a name in its path is empty (a caller passed an empty value).`);
     this.name = 'EmptyPathSegmentError';
   }

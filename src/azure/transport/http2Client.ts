@@ -6,13 +6,27 @@
 import * as http2 from 'node:http2';
 import { pipeline, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
-import { createHttpHeaders, type HttpClient, type HttpHeaders, type PipelineRequest, type PipelineResponse, RestError } from '@azure/core-rest-pipeline';
+import {
+  createHttpHeaders,
+  type HttpClient,
+  type HttpHeaders,
+  type PipelineRequest,
+  type PipelineResponse,
+  RestError,
+} from '@azure/core-rest-pipeline';
 import type { Http2Sessions } from './http2Sessions';
 
 const { NGHTTP2_CANCEL, NGHTTP2_HTTP_1_1_REQUIRED } = http2.constants;
 
 /** Headers that only mean something to one HTTP/1.1 connection; HTTP/2 forbids them. */
-const CONNECTION_SPECIFIC = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host']);
+const CONNECTION_SPECIFIC = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]);
 
 /** The error core's clients reject with on abort or timeout; callers (and the retry policy) look at its name. */
 class AbortError extends Error {
@@ -22,7 +36,11 @@ class AbortError extends Error {
 /** The server asked for this call over HTTP/1.1 (RST_STREAM HTTP_1_1_REQUIRED): ARM does so for some calls. */
 const HTTP1_REQUIRED = Symbol('http1Required');
 
-export function createHttp2Client(http1: HttpClient, sessions: Http2Sessions, allowed: () => boolean = () => true): HttpClient {
+export function createHttp2Client(
+  http1: HttpClient,
+  sessions: Http2Sessions,
+  allowed: () => boolean = () => true,
+): HttpClient {
   return {
     async sendRequest(request) {
       const body = allowed() ? bufferedBody(request) : null;
@@ -52,8 +70,17 @@ export function createHttp2Client(http1: HttpClient, sessions: Http2Sessions, al
  * settings, plain http, streamed or form bodies, progress callbacks, or options only core's client knows.
  */
 function bufferedBody(request: PipelineRequest): Buffer | undefined | null {
-  if (!request.url.startsWith('https:') || request.agent || request.proxySettings || request.disableKeepAlive
-    || request.requestOverrides || request.onUploadProgress || request.onDownloadProgress || request.formData || request.multipartBody) {
+  if (
+    !request.url.startsWith('https:') ||
+    request.agent ||
+    request.proxySettings ||
+    request.disableKeepAlive ||
+    request.requestOverrides ||
+    request.onUploadProgress ||
+    request.onDownloadProgress ||
+    request.formData ||
+    request.multipartBody
+  ) {
     return null;
   }
   const { body } = request;
@@ -76,7 +103,11 @@ function requestHeaders(request: PipelineRequest, url: URL, body: Buffer | undef
 }
 
 /** One call on one stream: its response, or HTTP1_REQUIRED. Settles once; a streamed body outlives the settling. */
-function exchange(stream: http2.ClientHttp2Stream, request: PipelineRequest, body: Buffer | undefined): Promise<PipelineResponse | typeof HTTP1_REQUIRED> {
+function exchange(
+  stream: http2.ClientHttp2Stream,
+  request: PipelineRequest,
+  body: Buffer | undefined,
+): Promise<PipelineResponse | typeof HTTP1_REQUIRED> {
   return new Promise((resolve, reject) => {
     const signal = request.abortSignal;
     let settled = false;
@@ -108,7 +139,9 @@ function exchange(stream: http2.ClientHttp2Stream, request: PipelineRequest, bod
     signal?.addEventListener('abort', onAbort);
     if (request.timeout > 0) timer = setTimeout(cancel, request.timeout);
 
-    stream.on('error', (e) => { lastError = e; });
+    stream.on('error', (e) => {
+      lastError = e;
+    });
     stream.once('close', () => {
       if (streamedBody) signal?.removeEventListener('abort', onAbort);
       if (responded) return;
@@ -177,7 +210,9 @@ function readText(body: Readable, lastError: () => Error | undefined, request: P
     });
     body.on('error', () => undefined);
     // A stream reset mid-body closes without 'end': the answer was lost, as when an HTTP/1.1 socket drops.
-    body.once('close', () => { if (!ended) reject(lostError(request, lastError(), undefined)); });
+    body.once('close', () => {
+      if (!ended) reject(lostError(request, lastError(), undefined));
+    });
   });
 }
 
@@ -188,7 +223,10 @@ function readText(body: Readable, lastError: () => Error | undefined, request: P
  */
 function lostError(request: PipelineRequest, cause: Error | undefined, rstCode: number | undefined): RestError {
   const why = cause?.message ?? (rstCode ? `stream reset with code ${rstCode}` : 'stream closed');
-  return new RestError(`The HTTP/2 stream closed before the response was complete (${why}).`, { code: 'ECONNRESET', request });
+  return new RestError(`The HTTP/2 stream closed before the response was complete (${why}).`, {
+    code: 'ECONNRESET',
+    request,
+  });
 }
 
 function isGoneSession(e: unknown): boolean {

@@ -18,7 +18,10 @@ export class Http2Sessions {
   private readonly http1Only = new Set<string>();
   private readonly active = new WeakMap<http2.ClientHttp2Session, number>();
 
-  constructor(private readonly secureContext: () => tls.SecureContext, private readonly idleMs = IDLE_CLOSE_MS) {}
+  constructor(
+    private readonly secureContext: () => tls.SecureContext,
+    private readonly idleMs = IDLE_CLOSE_MS,
+  ) {}
 
   /**
    * The origin's open session, or undefined while there is none; then, unless the origin is known not to speak h2,
@@ -33,7 +36,9 @@ export class Http2Sessions {
     if (!this.http1Only.has(key) && !this.connecting.has(key)) {
       this.connecting.add(key);
       this.connect(url, key)
-        .catch(() => { this.http1Only.add(key); })
+        .catch(() => {
+          this.http1Only.add(key);
+        })
         .finally(() => this.connecting.delete(key));
     }
     return undefined;
@@ -60,10 +65,15 @@ export class Http2Sessions {
     return new Promise((resolve, reject) => {
       const host = url.hostname.replace(/^\[|\]$/g, '');
       const socket = tls.connect({
-        host, port: Number(url.port) || 443, servername: net.isIP(host) ? undefined : host,
-        secureContext: this.secureContext(), ALPNProtocols: ['h2'],
+        host,
+        port: Number(url.port) || 443,
+        servername: net.isIP(host) ? undefined : host,
+        secureContext: this.secureContext(),
+        ALPNProtocols: ['h2'],
       });
-      socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy(Object.assign(new Error('HTTP/2 connection timed out'), { code: 'ETIMEDOUT' })));
+      socket.setTimeout(CONNECT_TIMEOUT_MS, () =>
+        socket.destroy(Object.assign(new Error('HTTP/2 connection timed out'), { code: 'ETIMEDOUT' })),
+      );
       // A server without h2 in its ALPN list refuses the handshake (an alert, so an error here); one that ignores
       // ALPN agrees to nothing.
       socket.once('error', reject);

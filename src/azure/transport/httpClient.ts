@@ -17,7 +17,8 @@ import { Http2Sessions } from './http2Sessions';
  */
 export function createSessionHttpClient(caCertificate?: string, http2: () => boolean = () => true): HttpClient {
   let context: tls.SecureContext | undefined;
-  const contextFor = (): tls.SecureContext => context ??= tls.createSecureContext(caCertificate ? { ca: caCertificate } : {});
+  const contextFor = (): tls.SecureContext =>
+    (context ??= tls.createSecureContext(caCertificate ? { ca: caCertificate } : {}));
   const allowed = (): boolean => http2() && !PROXY_VARIABLES.some((name) => process.env[name]);
   return createHttp2Client(createHttp1Client(caCertificate, contextFor), new Http2Sessions(contextFor), allowed);
 }
@@ -38,7 +39,8 @@ function createHttp1Client(caCertificate: string | undefined, contextFor: () => 
   let agent: https.Agent | undefined;
   return {
     sendRequest(request) {
-      if (!request.agent && request.url.startsWith('https:')) request.agent = agent ??= new https.Agent(agentOptions(caCertificate, contextFor));
+      if (!request.agent && request.url.startsWith('https:'))
+        request.agent = agent ??= new https.Agent(agentOptions(caCertificate, contextFor));
       return inner.sendRequest(request);
     },
   };

@@ -31,7 +31,8 @@ export interface ListingCache {
   invalidate(scope?: ListScope): void;
 }
 
-export const itemsKey = (ref: VaultRef): string => `items|${ref.subscriptionId}|${ref.resourceGroup}|${ref.name}`.toLowerCase();
+export const itemsKey = (ref: VaultRef): string =>
+  `items|${ref.subscriptionId}|${ref.resourceGroup}|${ref.name}`.toLowerCase();
 export const vmsKey = (subscriptionId: string): string => `vms|${subscriptionId}|`.toLowerCase();
 export const vaultsKey = (subscriptionId: string): string => `vaults|${subscriptionId}|`.toLowerCase();
 
@@ -59,20 +60,33 @@ export function createListingCache(): ListingCache {
       // One signal, many readers by design: a protection index reads every vault's items under its signal (12 at a
       // time), each reader adding an abort listener it removes when done. Node's leak warning at 10 would misfire.
       setMaxListeners(0, controller.signal);
-      const entry: Shared = { promise: fetch(controller.signal), controller, settled: false, waiting: 0, pinned: false };
+      const entry: Shared = {
+        promise: fetch(controller.signal),
+        controller,
+        settled: false,
+        waiting: 0,
+        pinned: false,
+      };
       store.set(key, entry);
-      entry.promise.then(() => { entry.settled = true; }, () => {
-        entry.settled = true;
-        if (store.get(key) === entry) store.delete(key);
-      });
+      entry.promise.then(
+        () => {
+          entry.settled = true;
+        },
+        () => {
+          entry.settled = true;
+          if (store.get(key) === entry) store.delete(key);
+        },
+      );
       shared = entry;
     }
-    return follow(shared, signal, () => { if (store.get(key) === shared) store.delete(key); }) as Promise<T>;
+    return follow(shared, signal, () => {
+      if (store.get(key) === shared) store.delete(key);
+    }) as Promise<T>;
   };
   return {
     page<P>(key: string, token: string | undefined, fetch: Fetch<P>, signal?: AbortSignal): Promise<P> {
       let pages = lists.get(key);
-      if (!pages) lists.set(key, pages = new Map());
+      if (!pages) lists.set(key, (pages = new Map()));
       return remember(pages, token ?? '', fetch, signal);
     },
     derived<V>(subscriptionId: string, name: string, make: Fetch<V>, signal?: AbortSignal): Promise<V> {
@@ -95,10 +109,16 @@ export function createListingCache(): ListingCache {
         readAhead.clear();
         return;
       }
-      for (const key of [...readAhead.keys()]) if (subscriptionOf(key) === idKey(scope.subscriptionId) && !scope.vault && !scope.vaultList) readAhead.delete(key);
+      for (const key of [...readAhead.keys()])
+        if (subscriptionOf(key) === idKey(scope.subscriptionId) && !scope.vault && !scope.vaultList)
+          readAhead.delete(key);
       const sub = idKey(scope.subscriptionId);
       for (const key of [...lists.keys()]) {
-        const hit = scope.vault ? key === itemsKey(scope.vault) : scope.vaultList ? key === vaultsKey(sub) : subscriptionOf(key) === sub;
+        const hit = scope.vault
+          ? key === itemsKey(scope.vault)
+          : scope.vaultList
+            ? key === vaultsKey(sub)
+            : subscriptionOf(key) === sub;
         if (hit) lists.delete(key);
       }
       for (const key of [...derivedValues.keys()]) if (key.startsWith(`${sub}|`)) derivedValues.delete(key);

@@ -24,9 +24,13 @@ class PieceQueue {
   private pieces: Piece[] = [];
   private head = 0;
 
-  get size(): number { return this.pieces.length - this.head; }
+  get size(): number {
+    return this.pieces.length - this.head;
+  }
 
-  push(piece: Piece): void { this.pieces.push(piece); }
+  push(piece: Piece): void {
+    this.pieces.push(piece);
+  }
 
   take(): Piece | undefined {
     if (this.head === this.pieces.length) return undefined;
@@ -43,7 +47,9 @@ class PieceQueue {
   }
 }
 
-function noop(): void { /* a piece already run */ }
+function noop(): void {
+  /* a piece already run */
+}
 
 /**
  * Parses waiting to start, smallest body first (equal sizes in arrival order). A load has at most a few dozen waiting,
@@ -52,7 +58,9 @@ function noop(): void { /* a piece already run */ }
 class ParseQueue {
   private readonly waiting: { size: number; piece: Piece }[] = [];
 
-  get size(): number { return this.waiting.length; }
+  get size(): number {
+    return this.waiting.length;
+  }
 
   push(piece: Piece, size: number): void {
     let at = this.waiting.length;
@@ -115,7 +123,12 @@ export class ResponseQueue {
     const pieces: Promise<void>[] = [];
     for (let from = 0; from < items.length; from += PIECE) {
       const to = Math.min(items.length, from + PIECE);
-      pieces.push(this.enqueue((piece) => this.continuing.push(piece), () => mapRange(from, to)));
+      pieces.push(
+        this.enqueue(
+          (piece) => this.continuing.push(piece),
+          () => mapRange(from, to),
+        ),
+      );
     }
     await Promise.all(pieces);
     return out;

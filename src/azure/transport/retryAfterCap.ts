@@ -30,7 +30,9 @@ export function retryAfterCapPolicy(maxRetryAfterMs: number): PipelinePolicy {
       const envelope = armErrorIn(parseJson(response.bodyAsText));
       throw new AzureError({
         code: envelope?.code ?? `Http${response.status}`,
-        message: envelope?.message ?? `The service answered ${response.status} and asked to wait ${Math.ceil(waitMs / 1000)} s before retrying.`,
+        message:
+          envelope?.message ??
+          `The service answered ${response.status} and asked to wait ${Math.ceil(waitMs / 1000)} s before retrying.`,
         status: response.status,
         requestId: response.headers.get('x-ms-request-id'),
         retryable: true,
@@ -39,4 +41,3 @@ export function retryAfterCapPolicy(maxRetryAfterMs: number): PipelinePolicy {
     },
   };
 }
-

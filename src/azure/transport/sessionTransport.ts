@@ -26,11 +26,16 @@ export class SessionTransport {
 
   /** Made on first use: a session that only schedules opens nothing. */
   get http(): HttpClient {
-    return this.client ??= createSessionHttpClient(this.caCertificate, () => this.http2 ?? http2Preference);
+    return (this.client ??= createSessionHttpClient(this.caCertificate, () => this.http2 ?? http2Preference));
   }
 
   /** At most `limit` of `fn` in flight over `items`, each start through this session's gate; results in input order. */
-  mapWithConcurrency<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<R[]> {
+  mapWithConcurrency<T, R>(
+    items: readonly T[],
+    limit: number,
+    fn: (item: T, index: number) => Promise<R>,
+    signal?: AbortSignal,
+  ): Promise<R[]> {
     return this.gate.map(items, limit, fn, signal);
   }
 }
@@ -43,6 +48,6 @@ const perSession = new WeakMap<AzureSession, SessionTransport>();
  */
 export function transportFor(session: AzureSession): SessionTransport {
   let transport = perSession.get(session);
-  if (!transport) perSession.set(session, transport = new SessionTransport(session.environment.caCertificate));
+  if (!transport) perSession.set(session, (transport = new SessionTransport(session.environment.caCertificate)));
   return transport;
 }

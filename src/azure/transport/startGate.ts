@@ -36,7 +36,12 @@ export class StartGate {
     this.startsThisTurn++;
   }
 
-  async map<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>, signal?: AbortSignal): Promise<R[]> {
+  async map<T, R>(
+    items: readonly T[],
+    limit: number,
+    fn: (item: T, index: number) => Promise<R>,
+    signal?: AbortSignal,
+  ): Promise<R[]> {
     const results = new Array<R>(items.length);
     let nextIndex = 0;
     const worker = async (): Promise<void> => {

@@ -32,7 +32,8 @@ export function unconfirmedWritePolicy(): PipelinePolicy {
         // No response at all, and not the caller's abort. Thrown as a plain error, the retry policy passes it on.
         if (isRestError(e) && !e.response && !request.abortSignal?.aborted) {
           throw new AzureError({
-            code: RESPONSE_LOST, retryable: true,
+            code: RESPONSE_LOST,
+            retryable: true,
             message: `The connection closed before the service answered (${e.code ?? e.message}); the request may have been applied.`,
           });
         }

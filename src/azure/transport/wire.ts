@@ -28,7 +28,9 @@ export function firstPageUrl(endpoint: string, path: string, apiVersion: string,
 
 /** A nextLink is fetched verbatim; api-version is added only when missing (the modular SDKs' rule). */
 export function nextPageUrl(nextLink: string, apiVersion: string): string {
-  return /[?&]api-version=/i.test(nextLink) ? nextLink : `${nextLink}${nextLink.includes('?') ? '&' : '?'}api-version=${encodeURIComponent(apiVersion)}`;
+  return /[?&]api-version=/i.test(nextLink)
+    ? nextLink
+    : `${nextLink}${nextLink.includes('?') ? '&' : '?'}api-version=${encodeURIComponent(apiVersion)}`;
 }
 
 /** 200 answers are handed over as a stream (the others are read as text for the error policies). */
@@ -48,7 +50,13 @@ export async function getWirePage(sender: WireSender, url: string, signal?: Abor
  * POST only 200 (as Resource Graph's SDK does); anything else throws a RestError with the response and, as the
  * modular SDKs attach it, the parsed error body under `details`.
  */
-export async function sendWire(sender: WireSender, method: 'GET' | 'POST', url: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+export async function sendWire(
+  sender: WireSender,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<unknown> {
   const request = createPipelineRequest({ url, method, abortSignal: signal });
   request.headers.set('Accept', 'application/json');
   if (body !== undefined) {
@@ -59,12 +67,18 @@ export async function sendWire(sender: WireSender, method: 'GET' | 'POST', url: 
   const response = await sender.pipeline.sendRequest(sender.http, request);
   if (method === 'GET' ? response.status < 200 || response.status >= 300 : response.status !== 200) {
     response.readableStreamBody?.resume();
-    const error = new RestError(`${method} ${new URL(url).pathname} failed with status ${response.status}`, { statusCode: response.status, request, response });
+    const error = new RestError(`${method} ${new URL(url).pathname} failed with status ${response.status}`, {
+      statusCode: response.status,
+      request,
+      response,
+    });
     const details = errorDetails(response.bodyAsText);
     if (details !== undefined) Object.assign(error, { details });
     throw error;
   }
-  const bytes = response.readableStreamBody ? await readAll(response.readableStreamBody) : Buffer.from(response.bodyAsText ?? '');
+  const bytes = response.readableStreamBody
+    ? await readAll(response.readableStreamBody)
+    : Buffer.from(response.bodyAsText ?? '');
   return sender.queue.inSlice(() => parseBody(bytes, response), bytes.length);
 }
 
@@ -80,7 +94,9 @@ function errorDetails(text: string | undefined | null): unknown {
 export function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer | string) => { chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk); });
+    stream.on('data', (chunk: Buffer | string) => {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    });
     stream.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
     stream.on('error', reject);
   });
@@ -94,7 +110,10 @@ function parseBody(body: Buffer, response: PipelineResponse): unknown {
     return JSON.parse(text);
   } catch (e) {
     throw new RestError(`Error "${String(e)}" occurred while parsing the response body - ${text.slice(0, 500)}.`, {
-      code: RestError.PARSE_ERROR, statusCode: response.status, request: response.request, response,
+      code: RestError.PARSE_ERROR,
+      statusCode: response.status,
+      request: response.request,
+      response,
     });
   }
 }

@@ -17,8 +17,18 @@ export function backupStatusText(vm: VirtualMachine, now: Date): string {
   }
   const item = p.item;
   const when = item?.lastBackupTime ? relativeTime(item.lastBackupTime, now, vscode.l10n) : undefined;
-  const last = !when ? vscode.l10n.t('none yet') : item?.lastBackupStatus === 'Failed' ? vscode.l10n.t('failed {0}', when) : when;
-  return vscode.l10n.t('{0}: {1}. Policy: {2}. Last backup: {3}.', vm.name, protectionWithVault(p.state, p.vaultName, vscode.l10n), p.policyName ?? vscode.l10n.t('none'), last);
+  const last = !when
+    ? vscode.l10n.t('none yet')
+    : item?.lastBackupStatus === 'Failed'
+      ? vscode.l10n.t('failed {0}', when)
+      : when;
+  return vscode.l10n.t(
+    '{0}: {1}. Policy: {2}. Last backup: {3}.',
+    vm.name,
+    protectionWithVault(p.state, p.vaultName, vscode.l10n),
+    p.policyName ?? vscode.l10n.t('none'),
+    last,
+  );
 }
 
 function now(deps: CommandDeps): Date {
@@ -37,10 +47,20 @@ export const azureResourcesBackupStatus: CommandDefinition = {
     const enable = vscode.l10n.t('Enable Backup…');
     const backup = vscode.l10n.t('Backup Now…');
     const show = vscode.l10n.t('Show in Azure Backup View');
-    const actions = isActivelyProtected(vm.protection?.state) ? [backup, show] : hasBackupItem(vm.protection?.state) ? [show] : [enable, show];
+    const actions = isActivelyProtected(vm.protection?.state)
+      ? [backup, show]
+      : hasBackupItem(vm.protection?.state)
+        ? [show]
+        : [enable, show];
     void notify.info(text, ...actions).then((choice) => {
-      const command = choice === enable ? 'azureBackup.azureResources.enableBackup' : choice === backup ? 'azureBackup.azureResources.backupNow'
-        : choice === show ? 'azureBackup.azureResources.showInView' : undefined;
+      const command =
+        choice === enable
+          ? 'azureBackup.azureResources.enableBackup'
+          : choice === backup
+            ? 'azureBackup.azureResources.backupNow'
+            : choice === show
+              ? 'azureBackup.azureResources.showInView'
+              : undefined;
       if (command) void vscode.commands.executeCommand(command, row);
     });
     return { vmId: vm.id, state: vm.protection?.state, text, actions };

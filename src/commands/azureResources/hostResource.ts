@@ -4,18 +4,26 @@
 // on the Azure Resources API package.
 
 /** The shape Azure Resources gives its elements (`Wrapper` in @microsoft/vscode-azureresources-api). */
-export interface HostWrapper { unwrap<T>(): T }
+export interface HostWrapper {
+  unwrap<T>(): T;
+}
 
 export function isWrapper(value: unknown): value is HostWrapper {
   return typeof value === 'object' && value !== null && typeof (value as Partial<HostWrapper>).unwrap === 'function';
 }
 
-export interface VmIdParts { id: string; subscriptionId: string; resourceGroup: string; name: string }
+export interface VmIdParts {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
 
 export type HostVm = { vm: VmIdParts } | { problem: 'noResource' } | { problem: 'notAVm'; id: string; type?: string };
 
 const ARM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i;
-const VM_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachines\/([^/]+)$/i;
+const VM_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/virtualMachines\/([^/]+)$/i;
 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;

@@ -22,7 +22,12 @@ async function findVmNode(deps: CommandDeps, vm: VmIdParts): Promise<TreeNode | 
       const t = targetOf(n);
       return t?.kind === 'vm' && sameId(t.vm.id, vm.id);
     });
-    if (found || !children.some((n) => n.getTreeItem().command?.command === 'azureBackup.loadMore') || !isPagedNode(group)) return found;
+    if (
+      found ||
+      !children.some((n) => n.getTreeItem().command?.command === 'azureBackup.loadMore') ||
+      !isPagedNode(group)
+    )
+      return found;
     await group.loadMore();
     deps.tree.refresh(group, true);
   }
@@ -37,7 +42,10 @@ async function showSubscriptionToo(deps: CommandDeps, subscriptionId: string): P
 }
 
 /** Selects the VM's node in our view (VS Code opens the view to show it). */
-async function reveal(deps: CommandDeps, vm: VmIdParts): Promise<{ revealed: boolean; reason?: string; nodeId?: string }> {
+async function reveal(
+  deps: CommandDeps,
+  vm: VmIdParts,
+): Promise<{ revealed: boolean; reason?: string; nodeId?: string }> {
   const node = await findVmNode(deps, vm);
   if (!node) {
     void notify.warning(vscode.l10n.t('{0} is not among the virtual machines the Azure Backup view lists.', vm.name));
@@ -57,16 +65,25 @@ export const azureResourcesShowInView: CommandDefinition = {
     const { vm } = target;
     const shown = await deps.session.listSubscriptions();
     if (!shown.some((c) => sameId(c.subscription.subscriptionId, vm.subscriptionId))) {
-      const name = (await deps.session.allSubscriptions()).find((c) => sameId(c.subscription.subscriptionId, vm.subscriptionId))?.subscription.displayName ?? vm.subscriptionId;
+      const name =
+        (await deps.session.allSubscriptions()).find((c) => sameId(c.subscription.subscriptionId, vm.subscriptionId))
+          ?.subscription.displayName ?? vm.subscriptionId;
       const add = vscode.l10n.t('Show This Subscription');
-      const text = vscode.l10n.t('{0} is in the subscription {1}, which the Azure Backup view does not show (Select Subscriptions).', vm.name, name);
+      const text = vscode.l10n.t(
+        '{0} is in the subscription {1}, which the Azure Backup view does not show (Select Subscriptions).',
+        vm.name,
+        name,
+      );
       deps.log.info(`Notice: ${text}`);
       // Not awaited: the command ends here; choosing the action adds the subscription and reveals the VM.
-      void notify.info(text, add).then(async (choice) => {
-        if (choice !== add) return;
-        await showSubscriptionToo(deps, vm.subscriptionId);
-        await reveal(deps, vm);
-      }).then(undefined, (error: unknown) => showError(deps.log, vscode.l10n.t('Show in Azure Backup view'), error));
+      void notify
+        .info(text, add)
+        .then(async (choice) => {
+          if (choice !== add) return;
+          await showSubscriptionToo(deps, vm.subscriptionId);
+          await reveal(deps, vm);
+        })
+        .then(undefined, (error: unknown) => showError(deps.log, vscode.l10n.t('Show in Azure Backup view'), error));
       return { revealed: false, reason: 'subscriptionNotShown' };
     }
     return reveal(deps, vm);

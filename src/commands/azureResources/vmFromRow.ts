@@ -9,9 +9,16 @@ import { vmOfHostArgument, type VmIdParts } from './hostResource';
 /** Thrown for a row that is not a VM: the command wrapper shows it as the command's error. */
 function refusal(found: ReturnType<typeof vmOfHostArgument>): Error {
   if ('problem' in found && found.problem === 'notAVm') {
-    return new Error(vscode.l10n.t('{0} is not a virtual machine (Microsoft.Compute/virtualMachines). Azure Backup acts on virtual machines only.', found.id));
+    return new Error(
+      vscode.l10n.t(
+        '{0} is not a virtual machine (Microsoft.Compute/virtualMachines). Azure Backup acts on virtual machines only.',
+        found.id,
+      ),
+    );
   }
-  return new Error(vscode.l10n.t('This item does not name an Azure resource. Azure Backup acts on virtual machines only.'));
+  return new Error(
+    vscode.l10n.t('This item does not name an Azure resource. Azure Backup acts on virtual machines only.'),
+  );
 }
 
 /** The VM's ids from the row, or a refusal; nothing is read from Azure yet. */
@@ -34,7 +41,11 @@ async function canReach(deps: CommandDeps, vm: VmIdParts): Promise<boolean> {
   } else {
     const all = await deps.session.allSubscriptions();
     if (!all.some((c) => sameId(c.subscription.subscriptionId, vm.subscriptionId))) {
-      message = vscode.l10n.t('The subscription {0} of {1} is not one Azure Backup is signed in to. Sign in with an account that can see it.', vm.subscriptionId, vm.name);
+      message = vscode.l10n.t(
+        'The subscription {0} of {1} is not one Azure Backup is signed in to. Sign in with an account that can see it.',
+        vm.subscriptionId,
+        vm.name,
+      );
     }
   }
   if (!message) return true;
@@ -48,7 +59,10 @@ async function canReach(deps: CommandDeps, vm: VmIdParts): Promise<boolean> {
 }
 
 /** The row's VM read now from Azure, with its protection; undefined when the user was told why not. */
-export async function liveVmOfRow(deps: CommandDeps, argument: unknown): Promise<{ service: BackupService; vm: VirtualMachine } | undefined> {
+export async function liveVmOfRow(
+  deps: CommandDeps,
+  argument: unknown,
+): Promise<{ service: BackupService; vm: VirtualMachine } | undefined> {
   const ids = vmIdOfRow(argument);
   if (!(await canReach(deps, ids))) return undefined;
   const service = await deps.session.service(ids.subscriptionId);

@@ -6,7 +6,12 @@ type Protection = NonNullable<AzureOperation['alreadyProtected']>;
 /** What the user reads when an enable found the VM protected already and sent nothing (a second submit, a stale view). */
 export function alreadyProtectedText(vmName: string, protection: Protection): string {
   return protection.policyName
-    ? vscode.l10n.t('{0} is already protected by {1} with the policy {2}; nothing was changed.', vmName, protection.vaultName, protection.policyName)
+    ? vscode.l10n.t(
+        '{0} is already protected by {1} with the policy {2}; nothing was changed.',
+        vmName,
+        protection.vaultName,
+        protection.policyName,
+      )
     : vscode.l10n.t('{0} is already protected by {1}; nothing was changed.', vmName, protection.vaultName);
 }
 
@@ -20,7 +25,12 @@ export function alreadyProtectedManyText(vmNames: string[], vaultName: string): 
  * `ended` says about its outcome (already protected). A start that failed rejects, so the form shows the error
  * (message, code, request id) instead of saying it is configuring.
  */
-export async function submitAnswer<T>(started: Promise<string | undefined>, done: Promise<T>, configuring: string, ended: (result: T) => string | undefined): Promise<{ message: string; jobName?: string }> {
+export async function submitAnswer<T>(
+  started: Promise<string | undefined>,
+  done: Promise<T>,
+  configuring: string,
+  ended: (result: T) => string | undefined,
+): Promise<{ message: string; jobName?: string }> {
   const jobName = await started;
   if (jobName) return { message: configuring, jobName };
   const result = ended(await done);

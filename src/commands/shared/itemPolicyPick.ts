@@ -20,19 +20,33 @@ export function refusalOf(current: Policy | undefined, next: Policy): string | u
     : undefined;
 }
 
-export function policyPickItems(policies: Policy[], marked: string | undefined, markLabel: string, current: Policy | undefined): PolicyPickItem[] {
+export function policyPickItems(
+  policies: Policy[],
+  marked: string | undefined,
+  markLabel: string,
+  current: Policy | undefined,
+): PolicyPickItem[] {
   const isMarked = (p: Policy): boolean => p.name.toLowerCase() === marked?.toLowerCase();
-  const sorted = [...policies].sort((a, b) => Number(isMarked(b)) - Number(isMarked(a)) || a.name.localeCompare(b.name));
+  const sorted = [...policies].sort(
+    (a, b) => Number(isMarked(b)) - Number(isMarked(a)) || a.name.localeCompare(b.name),
+  );
   const allowed = sorted.filter((p) => !refusalOf(current, p));
   const refused = sorted.filter((p) => refusalOf(current, p));
   const row = (p: Policy): PolicyPickItem => ({
-    label: p.name, policy: p,
-    description: isMarked(p) ? markLabel : p.policyType === 'V2' ? vscode.l10n.t('Enhanced') : vscode.l10n.t('Standard'),
+    label: p.name,
+    policy: p,
+    description: isMarked(p)
+      ? markLabel
+      : p.policyType === 'V2'
+        ? vscode.l10n.t('Enhanced')
+        : vscode.l10n.t('Standard'),
     detail: policySummary(p, vscode.l10n),
   });
   return [
     ...allowed.map(row),
-    ...(refused.length ? [{ label: refusalOf(current, refused[0]) ?? '', kind: vscode.QuickPickItemKind.Separator }, ...refused.map(row)] : []),
+    ...(refused.length
+      ? [{ label: refusalOf(current, refused[0]) ?? '', kind: vscode.QuickPickItemKind.Separator }, ...refused.map(row)]
+      : []),
   ];
 }
 
@@ -46,7 +60,12 @@ export async function pickItemPolicy(items: PolicyPickItem[], placeHolder: strin
     void notify.info(vscode.l10n.t('This vault has no VM backup policies.'));
     throw new UserCancelled();
   }
-  const chosen = await notify.quickPick(items, { placeHolder, ignoreFocusOut: true, matchOnDescription: true, matchOnDetail: true });
+  const chosen = await notify.quickPick(items, {
+    placeHolder,
+    ignoreFocusOut: true,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (!chosen?.policy) throw new UserCancelled();
   return chosen.policy;
 }

@@ -32,7 +32,8 @@ function announcer(log: Log, subject: JobEndSubject): (text: string, failed: boo
     const jobName = await subject.jobName;
     const actions = jobName ? [showJob] : [];
     const choice = failed ? await notify.error(text, ...actions) : await notify.info(text, ...actions);
-    if (choice === showJob && jobName) await vscode.commands.executeCommand('azureBackup.showJob', { vault: subject.vault, jobName });
+    if (choice === showJob && jobName)
+      await vscode.commands.executeCommand('azureBackup.showJob', { vault: subject.vault, jobName });
   };
 }
 
@@ -50,24 +51,35 @@ export interface JobEndTexts {
 /** The sentence for an operation's end; undefined when it says nothing (e.g. only the following ended: the job runs on in Azure). */
 export function jobEndText(texts: JobEndTexts, name: string, operation: AzureOperation): string | undefined {
   if (operation.outcome === 'Completed') {
-    return operation.job?.status === 'CompletedWithWarnings' && texts.warnings ? texts.warnings(name) : texts.completed(name);
+    return operation.job?.status === 'CompletedWithWarnings' && texts.warnings
+      ? texts.warnings(name)
+      : texts.completed(name);
   }
   const status = operation.job?.status;
-  if (operation.outcome === 'Cancelled' && (status === 'Cancelled' || status === 'Cancelling')) return texts.cancelled?.(name);
+  if (operation.outcome === 'Cancelled' && (status === 'Cancelled' || status === 'Cancelling'))
+    return texts.cancelled?.(name);
   return undefined;
 }
 
 /** Announces the end of `done` (trackOperation's promise); handles its rejection, so no caller needs to. */
-export function announceJobEnd(log: Log, subject: JobEndSubject, done: Promise<AzureOperation>, texts: JobEndTexts): void {
+export function announceJobEnd(
+  log: Log,
+  subject: JobEndSubject,
+  done: Promise<AzureOperation>,
+  texts: JobEndTexts,
+): void {
   const announce = announcer(log, subject);
-  done.then((operation) => {
-    const text = jobEndText(texts, subject.name, operation);
-    if (text) void announce(text, false);
-  }, (error: unknown) => {
-    if (!texts.failed) return;
-    log.error(`${subject.name}: ${toErrorInfo(error).code ?? ''} ${toErrorInfo(error).message}`);
-    void announce(texts.failed(subject.name, failureDetails(error)), true);
-  });
+  done.then(
+    (operation) => {
+      const text = jobEndText(texts, subject.name, operation);
+      if (text) void announce(text, false);
+    },
+    (error: unknown) => {
+      if (!texts.failed) return;
+      log.error(`${subject.name}: ${toErrorInfo(error).code ?? ''} ${toErrorInfo(error).message}`);
+      void announce(texts.failed(subject.name, failureDetails(error)), true);
+    },
+  );
 }
 
 /** A backup's end: completed (or with warnings), cancelled, or failed with the service's error. */

@@ -13,11 +13,23 @@ export function isCancellable(job: BackupJob): boolean {
 
 export async function pickJob(service: BackupService, ref: VaultRef, cancellableOnly = false): Promise<BackupJob> {
   const now = new Date();
-  const page = await service.listJobs(ref, { startTime: addDays(now, -1), endTime: now, status: cancellableOnly ? 'InProgress' : undefined });
+  const page = await service.listJobs(ref, {
+    startTime: addDays(now, -1),
+    endTime: now,
+    status: cancellableOnly ? 'InProgress' : undefined,
+  });
   const jobs = cancellableOnly ? page.items.filter(isCancellable) : page.items;
-  const items = sortJobs(jobs).map((job) => ({ label: `${operationLabel(job.operation, vscode.l10n)} · ${job.entityFriendlyName}`, description: jobDescription(job, vscode.l10n), job }));
+  const items = sortJobs(jobs).map((job) => ({
+    label: `${operationLabel(job.operation, vscode.l10n)} · ${job.entityFriendlyName}`,
+    description: jobDescription(job, vscode.l10n),
+    job,
+  }));
   if (items.length === 0) {
-    void notify.info(cancellableOnly ? vscode.l10n.t('No job of this vault can be cancelled now.') : vscode.l10n.t('No jobs in the last 24 hours.'));
+    void notify.info(
+      cancellableOnly
+        ? vscode.l10n.t('No job of this vault can be cancelled now.')
+        : vscode.l10n.t('No jobs in the last 24 hours.'),
+    );
     throw new UserCancelled();
   }
   const chosen = await notify.quickPick(items, { placeHolder: vscode.l10n.t('Select a backup job') });

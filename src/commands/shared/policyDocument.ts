@@ -18,13 +18,23 @@ export function policyToInput(policy: Policy | undefined, name = ''): PolicyInpu
 export function policyPage(policy: Policy): DetailsPage {
   const l10n = vscode.l10n;
   const r = policy.retention ?? {};
-  const weekly = r.weeklyWeeks === undefined ? undefined
-    : r.weeklyDays?.length ? l10n.t('{0} weeks, the backup of {1}', r.weeklyWeeks, r.weeklyDays.map((d) => dayLabel(d, l10n)).join(', ')) : l10n.t('{0} weeks', r.weeklyWeeks);
+  const weekly =
+    r.weeklyWeeks === undefined
+      ? undefined
+      : r.weeklyDays?.length
+        ? l10n.t('{0} weeks, the backup of {1}', r.weeklyWeeks, r.weeklyDays.map((d) => dayLabel(d, l10n)).join(', '))
+        : l10n.t('{0} weeks', r.weeklyWeeks);
   const rows: [string, string | undefined][] = [
     [l10n.t('Protects'), policyKindLabel(policy, l10n)],
-    [l10n.t('Schedule'), policy.schedule || policy.hourly ? policySummary({ ...policy, retention: undefined }, l10n) : undefined],
+    [
+      l10n.t('Schedule'),
+      policy.schedule || policy.hourly ? policySummary({ ...policy, retention: undefined }, l10n) : undefined,
+    ],
     [l10n.t('Time zone'), policy.timeZone],
-    [l10n.t('Instant restore snapshots kept'), policy.instantRestoreDays === undefined ? undefined : l10n.t('{0} days', policy.instantRestoreDays)],
+    [
+      l10n.t('Instant restore snapshots kept'),
+      policy.instantRestoreDays === undefined ? undefined : l10n.t('{0} days', policy.instantRestoreDays),
+    ],
     [l10n.t('Daily backups kept'), r.dailyDays === undefined ? undefined : l10n.t('{0} days', r.dailyDays)],
     [l10n.t('Weekly backups kept'), weekly],
     [l10n.t('Monthly backups kept'), r.monthlyMonths === undefined ? undefined : l10n.t('{0} months', r.monthlyMonths)],
@@ -32,6 +42,9 @@ export function policyPage(policy: Policy): DetailsPage {
     [l10n.t('Protected items'), String(policy.protectedItemsCount)],
   ];
   const facts = rows.filter((row): row is [string, string] => row[1] !== undefined);
-  const note = policy.backupManagementType === 'AzureIaasVM' ? undefined : l10n.t('This extension shows the schedule and retention of virtual machine policies only.');
+  const note =
+    policy.backupManagementType === 'AzureIaasVM'
+      ? undefined
+      : l10n.t('This extension shows the schedule and retention of virtual machine policies only.');
   return { title: l10n.t('Backup policy {0}', policy.name), sections: [{ facts, ...(note ? { note } : {}) }] };
 }

@@ -11,7 +11,17 @@ import type { CommandDeps } from '../commandDeps';
 import { formStrings, policyNameTakenMessage } from '../../webview/fieldMessages';
 import { policyPage, policyToInput } from './policyDocument';
 
-const timeZones = ['UTC', 'W. Europe Standard Time', 'GMT Standard Time', 'Eastern Standard Time', 'Pacific Standard Time', 'Central European Standard Time', 'Tokyo Standard Time', 'India Standard Time', 'AUS Eastern Standard Time'];
+const timeZones = [
+  'UTC',
+  'W. Europe Standard Time',
+  'GMT Standard Time',
+  'Eastern Standard Time',
+  'Pacific Standard Time',
+  'Central European Standard Time',
+  'Tokyo Standard Time',
+  'India Standard Time',
+  'AUS Eastern Standard Time',
+];
 
 /** The host's check of a policy, with the Azure layer's rules (the form checks the same live): a message on its field. */
 export function checkPolicy(input: PolicyInput): void {
@@ -46,16 +56,26 @@ async function confirmRetentionCut(target: VaultTarget, input: PolicyInput): Pro
   const current = await target.service.getPolicy(vaultRef(target.vault), input.name);
   const count = current.protectedItemsCount;
   if (count === 0 || !retentionShrinks(policyToInput(current), input)) return;
-  const message = count === 1
-    ? vscode.l10n.t('Policy {0} protects 1 item and its new retention is shorter: existing recovery points older than the new retention are deleted.', current.name)
-    : vscode.l10n.t('Policy {0} protects {1} items and its new retention is shorter: existing recovery points older than the new retention are deleted.', current.name, count);
+  const message =
+    count === 1
+      ? vscode.l10n.t(
+          'Policy {0} protects 1 item and its new retention is shorter: existing recovery points older than the new retention are deleted.',
+          current.name,
+        )
+      : vscode.l10n.t(
+          'Policy {0} protects {1} items and its new retention is shorter: existing recovery points older than the new retention are deleted.',
+          current.name,
+          count,
+        );
   await confirm(message, vscode.l10n.t('Save and shorten retention'));
 }
 
 export async function savePolicy(deps: CommandDeps, target: VaultTarget, input: PolicyInput): Promise<Policy> {
   checkPolicy(input);
   // Cancellable: a stalled request must not hold the user (saving again is idempotent).
-  const policy = await withProgress(vscode.l10n.t('Saving policy {0}…', input.name), true, (signal) => target.service.createOrUpdatePolicy(vaultRef(target.vault), input, signal));
+  const policy = await withProgress(vscode.l10n.t('Saving policy {0}…', input.name), true, (signal) =>
+    target.service.createOrUpdatePolicy(vaultRef(target.vault), input, signal),
+  );
   deps.tree.refreshResource(target.vault.id, ['policies']);
   return policy;
 }
@@ -68,26 +88,46 @@ export async function createNewPolicy(deps: CommandDeps, target: VaultTarget, in
 }
 
 /** Changes to an existing policy: a retention cut on a policy in use is confirmed first (unless `confirmed`). */
-export async function changePolicy(deps: CommandDeps, target: VaultTarget, input: PolicyInput, confirmed = false): Promise<Policy> {
+export async function changePolicy(
+  deps: CommandDeps,
+  target: VaultTarget,
+  input: PolicyInput,
+  confirmed = false,
+): Promise<Policy> {
   checkPolicy(input);
   if (!confirmed) await confirmRetentionCut(target, input);
   return savePolicy(deps, target, input);
 }
 
-export async function openPolicyForm(deps: CommandDeps, target: VaultTarget, mode: 'create' | 'edit' | 'view', policy?: Policy): Promise<void> {
+export async function openPolicyForm(
+  deps: CommandDeps,
+  target: VaultTarget,
+  mode: 'create' | 'edit' | 'view',
+  policy?: Policy,
+): Promise<void> {
   const takenNames = mode === 'create' ? await policyNames(target) : undefined;
   deps.forms.open({
-    kind: 'policy', key: `${target.vault.id}/${policy?.name ?? '#new'}`,
-    title: mode === 'create' ? vscode.l10n.t('New backup policy in {0}', target.vault.name) : vscode.l10n.t('Backup policy {0}', policy?.name ?? ''),
+    kind: 'policy',
+    key: `${target.vault.id}/${policy?.name ?? '#new'}`,
+    title:
+      mode === 'create'
+        ? vscode.l10n.t('New backup policy in {0}', target.vault.name)
+        : vscode.l10n.t('Backup policy {0}', policy?.name ?? ''),
     strings: formStrings('policy'),
     init: {
-      vaultName: target.vault.name, mode, policy: policyToInput(policy), timeZones,
-      ...(takenNames ? { takenNames } : {}), ...(mode === 'edit' && policy ? { protectedItems: policy.protectedItemsCount } : {}),
+      vaultName: target.vault.name,
+      mode,
+      policy: policyToInput(policy),
+      timeZones,
+      ...(takenNames ? { takenNames } : {}),
+      ...(mode === 'edit' && policy ? { protectedItems: policy.protectedItemsCount } : {}),
     },
     submit: async (input) => {
       if (mode === 'view') throw new Error(formStrings('policy').readOnly);
-      if (mode === 'edit' && policy && input.name !== policy.name) throw Object.assign(new Error(formStrings('policy')['policyName.renamed']), { field: 'name' });
-      const saved = mode === 'create' ? await createNewPolicy(deps, target, input) : await changePolicy(deps, target, input);
+      if (mode === 'edit' && policy && input.name !== policy.name)
+        throw Object.assign(new Error(formStrings('policy')['policyName.renamed']), { field: 'name' });
+      const saved =
+        mode === 'create' ? await createNewPolicy(deps, target, input) : await changePolicy(deps, target, input);
       return { message: vscode.l10n.t('Policy {0} saved.', saved.name) };
     },
     editPolicy: async (name) => {

@@ -8,7 +8,11 @@ import type { Log } from '../../ui/log';
 export const RESOURCE_GUARD_APPROVAL = 'ResourceGuardApprovalRequired';
 
 export function guardSentence(operation: string, guardName: string): string {
-  return vscode.l10n.t('{0} is protected by Resource Guard {1}: it needs approval through the Resource Guard and cannot be done here. Ask the owner of the Resource Guard for access and do it in the Azure portal.', operation, guardName);
+  return vscode.l10n.t(
+    '{0} is protected by Resource Guard {1}: it needs approval through the Resource Guard and cannot be done here. Ask the owner of the Resource Guard for access and do it in the Azure portal.',
+    operation,
+    guardName,
+  );
 }
 
 /** Tells the refusal (logged as a notice, like every announcement). */
@@ -25,7 +29,12 @@ export function guardOf(error: unknown): string | undefined {
 }
 
 /** Whether a Resource Guard protects the vault's critical operations; told when it does, before anything is asked. */
-export async function refusedByGuard(service: BackupService, log: Log, vault: VaultRef, operation: string): Promise<boolean> {
+export async function refusedByGuard(
+  service: BackupService,
+  log: Log,
+  vault: VaultRef,
+  operation: string,
+): Promise<boolean> {
   const [guard] = await service.listResourceGuardMappings(vault);
   if (!guard) return false;
   tellGuarded(log, operation, guard.resourceGuardName);

@@ -11,7 +11,13 @@ import { formatDateTime } from '../../presentation/time';
 import { formStrings } from '../../webview/fieldMessages';
 import type { FormOption, RestoreInit, RestoreSubmit } from '../../webview/protocol';
 import { fieldError } from '../../webview/replyError';
-import { confirmNameProblem, fieldMessage, resourceGroupProblem, vmNameMessage, vmNameProblem } from '../../webview/rules';
+import {
+  confirmNameProblem,
+  fieldMessage,
+  resourceGroupProblem,
+  vmNameMessage,
+  vmNameProblem,
+} from '../../webview/rules';
 import type { CommandDeps } from '../commandDeps';
 import { announceRestoreEnd, restoreEndText, restoreRunning, startRestore } from './restoreTracking';
 
@@ -23,7 +29,12 @@ function groupOf(id: string): string {
 /** A premium account cannot stage a restore: shown, but not chosen. */
 function stagingOption(a: StorageAccount): FormOption {
   const premium = (a.sku ?? '').toLowerCase().startsWith('premium');
-  return { value: a.id, label: a.name, description: `${a.resourceGroup}${a.sku ? ` · ${a.sku}` : ''}`, ...(premium ? { disabledReason: vscode.l10n.t('A premium account cannot stage a restore.') } : {}) };
+  return {
+    value: a.id,
+    label: a.name,
+    description: `${a.resourceGroup}${a.sku ? ` · ${a.sku}` : ''}`,
+    ...(premium ? { disabledReason: vscode.l10n.t('A premium account cannot stage a restore.') } : {}),
+  };
 }
 
 /** The request the submit stands for, or a field's refusal (the same rules the page applies). */
@@ -39,15 +50,27 @@ function toRequest(p: RestoreSubmit, item: BackupItem, point: RecoveryPoint, reg
       if (!p.virtualNetworkId) throw fieldError(strings['restore.required'], 'virtualNetworkId');
       if (!p.subnetId) throw fieldError(strings['restore.required'], 'subnetId');
       return {
-        kind: 'newVm', region, vmName: p.vmName, targetResourceGroup: p.targetResourceGroup, virtualNetworkId: p.virtualNetworkId, subnetId: p.subnetId,
-        stagingStorageAccountId: p.stagingStorageAccountId, ...(p.zone ? { zone: p.zone } : {}),
+        kind: 'newVm',
+        region,
+        vmName: p.vmName,
+        targetResourceGroup: p.targetResourceGroup,
+        virtualNetworkId: p.virtualNetworkId,
+        subnetId: p.subnetId,
+        stagingStorageAccountId: p.stagingStorageAccountId,
+        ...(p.zone ? { zone: p.zone } : {}),
       };
     }
     case 'restoreDisks':
       if (groupProblem) throw fieldError(fieldMessage(strings, groupProblem), 'targetResourceGroup');
-      return { kind: 'restoreDisks', region, targetResourceGroup: p.targetResourceGroup, stagingStorageAccountId: p.stagingStorageAccountId };
+      return {
+        kind: 'restoreDisks',
+        region,
+        targetResourceGroup: p.targetResourceGroup,
+        stagingStorageAccountId: p.stagingStorageAccountId,
+      };
     case 'replaceDisks':
-      if (confirmNameProblem(p.confirmName, item.friendlyName)) throw fieldError(strings.restoreConfirmName, 'confirmName');
+      if (confirmNameProblem(p.confirmName, item.friendlyName))
+        throw fieldError(strings.restoreConfirmName, 'confirmName');
       return { kind: 'replaceDisks', region, stagingStorageAccountId: p.stagingStorageAccountId };
   }
 }
@@ -59,48 +82,103 @@ function onField(error: unknown): unknown {
   return typeof target === 'string' && target ? Object.assign(error as object, { field: target }) : error;
 }
 
-async function initOf(deps: CommandDeps, service: BackupService, item: BackupItem, point: RecoveryPoint, vault: Vault): Promise<RestoreInit> {
+async function initOf(
+  deps: CommandDeps,
+  service: BackupService,
+  item: BackupItem,
+  point: RecoveryPoint,
+  vault: Vault,
+): Promise<RestoreInit> {
   const locale = vscode.env.language;
   const base = {
-    itemName: item.friendlyName, vaultName: item.vaultName, regionLabel: regionDisplayName(vault.location), osType: point.osType,
+    itemName: item.friendlyName,
+    vaultName: item.vaultName,
+    regionLabel: regionDisplayName(vault.location),
+    osType: point.osType,
     pointLabel: `${formatDateTime(point.time, locale)} · ${consistencyLabel(point.consistency, vscode.l10n)} · ${tierLabel(point.tier, vscode.l10n)}`,
   };
-  if (isArchived(point)) return { ...base, archived: true, resourceGroups: [], resourceGroup: '', networks: [], stagingAccounts: [], zones: [] };
+  if (isArchived(point))
+    return {
+      ...base,
+      archived: true,
+      resourceGroups: [],
+      resourceGroup: '',
+      networks: [],
+      stagingAccounts: [],
+      zones: [],
+    };
   const [groups, networks, accounts] = await Promise.all([
-    service.listResourceGroups(item.subscriptionId), service.listVirtualNetworks(item.subscriptionId, vault.location), service.listStorageAccounts(item.subscriptionId, vault.location),
+    service.listResourceGroups(item.subscriptionId),
+    service.listVirtualNetworks(item.subscriptionId, vault.location),
+    service.listStorageAccounts(item.subscriptionId, vault.location),
   ]);
   const sourceGroup = groupOf(item.sourceResourceId);
   return {
-    ...base, archived: false,
+    ...base,
+    archived: false,
     resourceGroups: groups.map((g) => ({ value: g.name, label: g.name, description: regionDisplayName(g.location) })),
-    resourceGroup: groups.find((g) => g.name.toLowerCase() === sourceGroup.toLowerCase())?.name ?? groups[0]?.name ?? '',
-    networks: networks.map((n) => ({ value: n.id, label: n.name, subnets: n.subnets.map((s) => ({ value: s.id, label: s.name, description: s.addressPrefix })) })),
+    resourceGroup:
+      groups.find((g) => g.name.toLowerCase() === sourceGroup.toLowerCase())?.name ?? groups[0]?.name ?? '',
+    networks: networks.map((n) => ({
+      value: n.id,
+      label: n.name,
+      subnets: n.subnets.map((s) => ({ value: s.id, label: s.name, description: s.addressPrefix })),
+    })),
     stagingAccounts: accounts.map(stagingOption),
-    zones: [{ value: '', label: formStrings('restore').noZone }, ...['1', '2', '3'].map((z) => ({ value: z, label: z }))],
-    ...(restoreRunning(deps, item) ? { runningNote: vscode.l10n.t('A restore of this item started here is still running; another one will not start until it ends.') } : {}),
+    zones: [
+      { value: '', label: formStrings('restore').noZone },
+      ...['1', '2', '3'].map((z) => ({ value: z, label: z })),
+    ],
+    ...(restoreRunning(deps, item)
+      ? {
+          runningNote: vscode.l10n.t(
+            'A restore of this item started here is still running; another one will not start until it ends.',
+          ),
+        }
+      : {}),
   };
 }
 
 /** Opens the Restore form of a point. */
-export async function openRestoreForm(deps: CommandDeps, service: BackupService, item: BackupItem, point: RecoveryPoint): Promise<void> {
-  const vault = await service.getVault(vaultRef({ subscriptionId: item.subscriptionId, resourceGroup: item.vaultResourceGroup, name: item.vaultName }));
+export async function openRestoreForm(
+  deps: CommandDeps,
+  service: BackupService,
+  item: BackupItem,
+  point: RecoveryPoint,
+): Promise<void> {
+  const vault = await service.getVault(
+    vaultRef({ subscriptionId: item.subscriptionId, resourceGroup: item.vaultResourceGroup, name: item.vaultName }),
+  );
   const init = await initOf(deps, service, item, point, vault);
   deps.forms.open({
-    kind: 'restore', key: `${point.id}`.toLowerCase(), title: vscode.l10n.t('Restore {0}', item.friendlyName), strings: formStrings('restore'), init,
+    kind: 'restore',
+    key: `${point.id}`.toLowerCase(),
+    title: vscode.l10n.t('Restore {0}', item.friendlyName),
+    strings: formStrings('restore'),
+    init,
     submit: async (payload) => {
       if (init.archived) throw new Error(formStrings('restore').archived);
       const request = toRequest(payload, item, point, vault.location);
       // A taken name is the field's message, as the page shows it, not an error from Azure.
-      if (request.kind === 'newVm' && !await service.isVmNameAvailable(item.subscriptionId, request.targetResourceGroup, request.vmName)) {
+      if (
+        request.kind === 'newVm' &&
+        !(await service.isVmNameAvailable(item.subscriptionId, request.targetResourceGroup, request.vmName))
+      ) {
         throw fieldError(formStrings('restore')['vmName.taken'], 'vmName');
       }
       const start = startRestore(deps, service, item, point, request);
-      if (!start.started || !start.running) return { message: vscode.l10n.t('A restore of {0} is already running.', item.friendlyName) };
+      if (!start.started || !start.running)
+        return { message: vscode.l10n.t('A restore of {0} is already running.', item.friendlyName) };
       const jobName = await start.running.started;
       if (!jobName) {
         // No job was reported, so the request has already ended: a refusal throws here, onto its field.
-        const operation = await start.running.done.catch((e: unknown) => { throw onField(e); });
-        return { message: restoreEndText(item, request, operation) ?? vscode.l10n.t('Restore of {0} started.', item.friendlyName) };
+        const operation = await start.running.done.catch((e: unknown) => {
+          throw onField(e);
+        });
+        return {
+          message:
+            restoreEndText(item, request, operation) ?? vscode.l10n.t('Restore of {0} started.', item.friendlyName),
+        };
       }
       announceRestoreEnd(deps, item, request, Promise.resolve(jobName), start.running.done);
       return { message: vscode.l10n.t('Restore of {0} started.', item.friendlyName), jobName };
@@ -110,6 +188,8 @@ export async function openRestoreForm(deps: CommandDeps, service: BackupService,
       const available = await service.isVmNameAvailable(item.subscriptionId, q.resourceGroup, q.name);
       return { nameCheck: { available, ...(available ? {} : { message: formStrings('restore')['vmName.taken'] }) } };
     },
-    openJob: async (jobName) => { await vscode.commands.executeCommand('azureBackup.showJob', { vault: itemRef(item), jobName }); },
+    openJob: async (jobName) => {
+      await vscode.commands.executeCommand('azureBackup.showJob', { vault: itemRef(item), jobName });
+    },
   });
 }

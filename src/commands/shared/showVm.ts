@@ -25,19 +25,38 @@ async function findVmNode(deps: CommandDeps, group: VirtualMachinesNode, vmId: s
 }
 
 /** The subscription's "Virtual machines" node, loading the levels above it as expanding them would. */
-async function virtualMachinesGroup(deps: CommandDeps, subscriptionId: string): Promise<VirtualMachinesNode | undefined> {
-  const shown = deps.tree.findAll((n) => n instanceof VirtualMachinesNode && sameId(n.subscriptionId, subscriptionId))[0];
+async function virtualMachinesGroup(
+  deps: CommandDeps,
+  subscriptionId: string,
+): Promise<VirtualMachinesNode | undefined> {
+  const shown = deps.tree.findAll(
+    (n) => n instanceof VirtualMachinesNode && sameId(n.subscriptionId, subscriptionId),
+  )[0];
   if (shown instanceof VirtualMachinesNode) return shown;
-  const subscription = (await deps.tree.getChildren()).find((n) => n instanceof SubscriptionNode && sameId(n.subscriptionId, subscriptionId));
+  const subscription = (await deps.tree.getChildren()).find(
+    (n) => n instanceof SubscriptionNode && sameId(n.subscriptionId, subscriptionId),
+  );
   if (!subscription) return undefined;
-  return (await deps.tree.getChildren(subscription)).find((n): n is VirtualMachinesNode => n instanceof VirtualMachinesNode);
+  return (await deps.tree.getChildren(subscription)).find(
+    (n): n is VirtualMachinesNode => n instanceof VirtualMachinesNode,
+  );
 }
 
 /** Reveals the VM; resolves with its node (undefined when the view does not show its subscription or it is not listed). */
-export async function showVm(deps: CommandDeps, subscriptionId: string, vmId: string, vmName: string): Promise<VmNode | undefined> {
+export async function showVm(
+  deps: CommandDeps,
+  subscriptionId: string,
+  vmId: string,
+  vmName: string,
+): Promise<VmNode | undefined> {
   const group = await virtualMachinesGroup(deps, subscriptionId);
   if (!group) {
-    void notify.info(vscode.l10n.t('The Azure Backup view does not show the subscription of {0}: select it with Select Subscriptions.', vmName));
+    void notify.info(
+      vscode.l10n.t(
+        'The Azure Backup view does not show the subscription of {0}: select it with Select Subscriptions.',
+        vmName,
+      ),
+    );
     return undefined;
   }
   deps.tree.refresh(group);
@@ -49,9 +68,11 @@ export async function showVm(deps: CommandDeps, subscriptionId: string, vmId: st
   await deps.reveal(node);
   if (!isActivelyProtected(node.vm.protection?.state)) {
     const enable = vscode.l10n.t('Enable backup');
-    void notify.info(vscode.l10n.t('{0} is not protected by Azure Backup yet.', vmName), enable).then(async (choice) => {
-      if (choice === enable) await vscode.commands.executeCommand('azureBackup.enableBackup', node);
-    });
+    void notify
+      .info(vscode.l10n.t('{0} is not protected by Azure Backup yet.', vmName), enable)
+      .then(async (choice) => {
+        if (choice === enable) await vscode.commands.executeCommand('azureBackup.enableBackup', node);
+      });
   }
   return node;
 }

@@ -28,7 +28,11 @@ export interface RunningOperation {
 
 /** An operation failure carrying the ARM code and request id, shaped like AzureError for the error display. */
 export class OperationFailed extends Error {
-  constructor(message: string, readonly code?: string, readonly requestId?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly requestId?: string,
+  ) {
     super(message);
   }
 }
@@ -37,9 +41,15 @@ export class OperationFailed extends Error {
  * Runs an async backup operation under a cancellable progress notification, with the node spinner and the
  * status-bar count (JobTracker), and refreshes the affected nodes when it ends.
  */
-export function trackOperation(deps: CommandDeps, info: OperationInfo, start: (options: TrackOptions) => Promise<AzureOperation>): RunningOperation {
+export function trackOperation(
+  deps: CommandDeps,
+  info: OperationInfo,
+  start: (options: TrackOptions) => Promise<AzureOperation>,
+): RunningOperation {
   let reportStarted: (jobName: string | undefined) => void = () => undefined;
-  const started = new Promise<string | undefined>((resolve) => { reportStarted = resolve; });
+  const started = new Promise<string | undefined>((resolve) => {
+    reportStarted = resolve;
+  });
   let jobShown = false;
   // The job this window started is listed at once under its vault's "Backup jobs" (if shown), not at the next Refresh.
   const showJob = (): void => {
@@ -57,12 +67,17 @@ export function trackOperation(deps: CommandDeps, info: OperationInfo, start: (o
           showJob();
           report(jobStatusLabel(job, vscode.l10n));
         },
-      })))
+      }),
+    ),
+  )
     .then((operation) => {
       reportStarted(operation.job?.name ?? operation.jobId);
       deps.log.info(`${info.title}: ${operation.outcome} job=${operation.jobId ?? '-'}`);
       if (operation.outcome === 'Failed') {
-        const e = operation.error ?? { code: operation.job?.errorCode, message: operation.job?.errorMessage ?? vscode.l10n.t('The job failed.') };
+        const e = operation.error ?? {
+          code: operation.job?.errorCode,
+          message: operation.job?.errorMessage ?? vscode.l10n.t('The job failed.'),
+        };
         throw new OperationFailed(e.message, e.code, 'requestId' in e ? e.requestId : undefined);
       }
       return operation;

@@ -16,7 +16,8 @@ export class FaultInjector {
   }
 
   set(config: FaultConfig | undefined): void {
-    if (config?.rate !== undefined && (config.rate < 0 || config.rate > 1)) throw new Error('faults.rate must be within 0..1');
+    if (config?.rate !== undefined && (config.rate < 0 || config.rate > 1))
+      throw new Error('faults.rate must be within 0..1');
     this.config = config;
     this.pattern = config?.pathPattern ? new RegExp(config.pathPattern, 'i') : undefined;
     this.injected = 0;

@@ -4,7 +4,13 @@ import { queryValue, type Reply, type RouteRequest } from './router';
 import type { ListKind } from './pageSizes';
 import type { Site } from './site';
 
-export function pagedReply<T>(site: Site, list: ListKind, req: RouteRequest, all: readonly T[], render: (item: T) => unknown): Reply {
+export function pagedReply<T>(
+  site: Site,
+  list: ListKind,
+  req: RouteRequest,
+  all: readonly T[],
+  render: (item: T) => unknown,
+): Reply {
   const token = queryValue(req.query, '$skipToken');
   const skip = token === undefined ? 0 : Number(token);
   if (!Number.isInteger(skip) || skip < 0) throw errors.invalidInput(`invalid $skipToken '${token}'`);

@@ -4,8 +4,7 @@
  * hold only RFC 3986 path characters with well-formed, UTF-8 percent escapes, so routes never see an undecodable segment.
  */
 export type ParsedTarget =
-  | { ok: true; path: string; search: string; query: URLSearchParams }
-  | { ok: false; reason: string };
+  { ok: true; path: string; search: string; query: URLSearchParams } | { ok: false; reason: string };
 
 const PATH_CHARS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/]*$/;
 const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
@@ -15,7 +14,8 @@ export function parseRequestTarget(raw: string): ParsedTarget {
   let target = raw;
   const absolute = ABSOLUTE.exec(target);
   if (absolute) {
-    if (!/^https?$/i.test(absolute[1])) return { ok: false, reason: `the scheme '${absolute[1]}' is not http or https` };
+    if (!/^https?$/i.test(absolute[1]))
+      return { ok: false, reason: `the scheme '${absolute[1]}' is not http or https` };
     if (!URL.canParse(target)) return { ok: false, reason: 'it is not a valid absolute URI' };
     target = target.slice(absolute[0].length) || '/';
   }
@@ -24,7 +24,8 @@ export function parseRequestTarget(raw: string): ParsedTarget {
   const path = q < 0 ? target : target.slice(0, q);
   const search = q < 0 ? '' : target.slice(q + 1);
   if (!PATH_CHARS.test(path)) return { ok: false, reason: 'the path holds characters a URI path cannot' };
-  if (BAD_ESCAPE.test(path)) return { ok: false, reason: "the path holds a '%' that is not followed by two hex digits" };
+  if (BAD_ESCAPE.test(path))
+    return { ok: false, reason: "the path holds a '%' that is not followed by two hex digits" };
   for (const segment of path.split('/')) {
     try {
       decodeURIComponent(segment);

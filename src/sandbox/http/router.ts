@@ -54,7 +54,9 @@ export class Router {
   add(method: string, pattern: string, handler: Handler, options: { readOnly?: boolean } = {}): void {
     const upper = method.toUpperCase();
     this.routes.push({
-      method: upper, pattern: splitPath(pattern).map((s) => (s.startsWith('{') ? s : s.toLowerCase())), handler,
+      method: upper,
+      pattern: splitPath(pattern).map((s) => (s.startsWith('{') ? s : s.toLowerCase())),
+      handler,
       readOnly: options.readOnly ?? (upper === 'GET' || upper === 'HEAD'),
     });
   }

@@ -54,10 +54,16 @@ export class SandboxServer {
   private readonly opened = { total: 0, http2: 0 };
 
   constructor(private readonly deps: ServerDeps) {
-    this.server = http2.createSecureServer({
-      cert: deps.tls.cert, key: deps.tls.key, allowHTTP1: true,
-      settings: { maxConcurrentStreams: HTTP2_MAX_CONCURRENT_STREAMS }, maxSessionMemory: HTTP2_MAX_SESSION_MEMORY_MB,
-    }, (req: Request, res: Response) => this.guarded(req, res, undefined, () => this.onRequest(req, res)));
+    this.server = http2.createSecureServer(
+      {
+        cert: deps.tls.cert,
+        key: deps.tls.key,
+        allowHTTP1: true,
+        settings: { maxConcurrentStreams: HTTP2_MAX_CONCURRENT_STREAMS },
+        maxSessionMemory: HTTP2_MAX_SESSION_MEMORY_MB,
+      },
+      (req: Request, res: Response) => this.guarded(req, res, undefined, () => this.onRequest(req, res)),
+    );
     this.server.on('secureConnection', (socket: TLSSocket) => {
       this.opened.total++;
       if (socket.alpnProtocol === 'h2') this.opened.http2++;
@@ -127,9 +133,16 @@ export class SandboxServer {
     try {
       fn();
     } catch (e) {
-      const m = meta ?? { started: Date.now(), requestId: randomUUID(), path: String(req.url), query: '', method: String(req.method) };
+      const m = meta ?? {
+        started: Date.now(),
+        requestId: randomUUID(),
+        path: String(req.url),
+        query: '',
+        method: String(req.method),
+      };
       (this.deps.report ?? ((line: string) => console.error(line)))(
-        `Sandbox: request ${m.requestId} (${m.method} ${m.path}) failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        `Sandbox: request ${m.requestId} (${m.method} ${m.path}) failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
       try {
         if (isGone(req, res)) return;
         if (res.headersSent) {
@@ -137,7 +150,11 @@ export class SandboxServer {
           return;
         }
         const payload = Buffer.from(JSON.stringify(errors.internal(m.requestId).toBody(m.path)), 'utf8');
-        res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(payload.length), 'x-ms-request-id': m.requestId });
+        res.writeHead(500, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': String(payload.length),
+          'x-ms-request-id': m.requestId,
+        });
         res.end(payload);
         this.logEntry(m, 500, undefined, payload.length);
       } catch {
@@ -152,10 +169,22 @@ export class SandboxServer {
     const method = (req.method ?? 'GET').toUpperCase();
     const target = parseRequestTarget(req.url ?? '/');
     const url = target.ok ? { pathname: target.path, searchParams: target.query } : undefined;
-    const meta = { started, requestId, path: target.ok ? target.path : (req.url ?? ''), query: target.ok ? target.search : '', method };
+    const meta = {
+      started,
+      requestId,
+      path: target.ok ? target.path : (req.url ?? ''),
+      query: target.ok ? target.search : '',
+      method,
+    };
     if (!target.ok || !url) {
       req.resume();
-      this.send(req, res, meta, errorReply(errors.invalidRequestUri(req.url ?? '', target.ok ? '' : target.reason), ''), started + this.deps.latencyMs);
+      this.send(
+        req,
+        res,
+        meta,
+        errorReply(errors.invalidRequestUri(req.url ?? '', target.ok ? '' : target.reason), ''),
+        started + this.deps.latencyMs,
+      );
       return;
     }
     // The configured latency is each call's service time, as a service handling calls in parallel has it: a plain
@@ -167,7 +196,9 @@ export class SandboxServer {
       this.readBody(req, res, url, meta, started + this.deps.latencyMs);
       return;
     }
-    this.at(started + this.deps.latencyMs, () => this.guarded(req, res, meta, () => this.injectFault(fault, req, res, url, meta)));
+    this.at(started + this.deps.latencyMs, () =>
+      this.guarded(req, res, meta, () => this.injectFault(fault, req, res, url, meta)),
+    );
   }
 
   private injectFault(fault: FaultKind, req: Request, res: Response, url: Target, meta: RequestMeta): void {
@@ -183,24 +214,36 @@ export class SandboxServer {
     if (fault === 'stall') {
       // Hold the answer back; the client's timeout or abort decides what happens. A client that gives up first is
       // logged at that moment as 499 (nginx's "client closed request"), so a test can tell aborted from waiting.
-      res.once('close', () => { if (!res.writableEnded) this.logEntry(meta, 499); });
-      this.delay(this.deps.faults.stallMs, () => this.guarded(req, res, meta, () => this.readBody(req, res, url, meta, 0)));
+      res.once('close', () => {
+        if (!res.writableEnded) this.logEntry(meta, 499);
+      });
+      this.delay(this.deps.faults.stallMs, () =>
+        this.guarded(req, res, meta, () => this.readBody(req, res, url, meta, 0)),
+      );
       return;
     }
     const retryAfter = this.deps.faults.retryAfterSeconds ?? this.deps.retryAfterSeconds;
-    const e = fault === 'throttle'
-      ? errors.injectedThrottle(retryAfter)
-      : fault === 'unavailable'
-        ? errors.injectedUnavailable(retryAfter)
-        : fault === 'forbidden'
-          ? errors.injectedForbidden(meta.method, meta.path)
-          : errors.injectedInternal();
+    const e =
+      fault === 'throttle'
+        ? errors.injectedThrottle(retryAfter)
+        : fault === 'unavailable'
+          ? errors.injectedUnavailable(retryAfter)
+          : fault === 'forbidden'
+            ? errors.injectedForbidden(meta.method, meta.path)
+            : errors.injectedInternal();
     req.resume();
     this.send(req, res, meta, errorReply(e, meta.path), 0);
   }
 
   /** Reads the body and handles the call now; the answer leaves at `answerAt` (epoch ms) or at once if that has passed. */
-  private readBody(req: Request, res: Response, url: Target, meta: RequestMeta, answerAt: number, dropResponse = false): void {
+  private readBody(
+    req: Request,
+    res: Response,
+    url: Target,
+    meta: RequestMeta,
+    answerAt: number,
+    dropResponse = false,
+  ): void {
     if (isGone(req, res)) return;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -210,20 +253,22 @@ export class SandboxServer {
       if (size > MAX_BODY_BYTES) tooLarge = true;
       else chunks.push(chunk);
     });
-    req.on('end', () => this.guarded(req, res, meta, () => {
-      if (tooLarge) {
-        this.send(req, res, meta, errorReply(errors.bodyTooLarge(MAX_BODY_BYTES), meta.path), answerAt);
-        return;
-      }
-      const reply = this.handle(req, url, meta, Buffer.concat(chunks));
-      if (dropResponse) {
-        // Processed, but the client never hears back (logged as status 0, like a reset).
-        this.logEntry(meta, 0);
-        drop(req);
-        return;
-      }
-      this.send(req, res, meta, reply, answerAt);
-    }));
+    req.on('end', () =>
+      this.guarded(req, res, meta, () => {
+        if (tooLarge) {
+          this.send(req, res, meta, errorReply(errors.bodyTooLarge(MAX_BODY_BYTES), meta.path), answerAt);
+          return;
+        }
+        const reply = this.handle(req, url, meta, Buffer.concat(chunks));
+        if (dropResponse) {
+          // Processed, but the client never hears back (logged as status 0, like a reset).
+          this.logEntry(meta, 0);
+          drop(req);
+          return;
+        }
+        this.send(req, res, meta, reply, answerAt);
+      }),
+    );
     req.on('error', () => undefined);
   }
 
@@ -248,7 +293,13 @@ export class SandboxServer {
       }
       this.deps.beforeHandle();
       const reply = match.handler({
-        method: meta.method, rawPath: url.pathname, params: match.params, query: url.searchParams, body, headers: req.headers, apiVersion,
+        method: meta.method,
+        rawPath: url.pathname,
+        params: match.params,
+        query: url.searchParams,
+        body,
+        headers: req.headers,
+        apiVersion,
       });
       this.deps.afterHandle(meta.method);
       return reply;
@@ -288,21 +339,34 @@ export class SandboxServer {
     }
     // HTTP/1.1 only: HTTP/2 has no connection headers (its connection carries other calls).
     if (reply.status === 413 && !isHttp2(req)) headers.Connection = 'close';
-    const write = (): void => this.guarded(req, res, meta, () => {
-      if (isGone(req, res)) return;
-      res.writeHead(reply.status, headers);
-      if (payload) res.end(payload);
-      else res.end();
-      this.logEntry(meta, reply.status, reply.logDetail, payload?.length ?? 0);
-      this.deps.record?.({ method: meta.method, path: meta.path, query: meta.query, status: reply.status, headers, body: payload ? reply.body : undefined });
-    });
+    const write = (): void =>
+      this.guarded(req, res, meta, () => {
+        if (isGone(req, res)) return;
+        res.writeHead(reply.status, headers);
+        if (payload) res.end(payload);
+        else res.end();
+        this.logEntry(meta, reply.status, reply.logDetail, payload?.length ?? 0);
+        this.deps.record?.({
+          method: meta.method,
+          path: meta.path,
+          query: meta.query,
+          status: reply.status,
+          headers,
+          body: payload ? reply.body : undefined,
+        });
+      });
     this.at(answerAt, write);
   }
 
   private logEntry(meta: RequestMeta, status: number, detail?: string, responseBytes?: number): void {
     this.deps.log.add({
-      method: meta.method, path: meta.path, query: meta.query, status,
-      durationMs: Date.now() - meta.started, requestId: meta.requestId, at: new Date(meta.started).toISOString(),
+      method: meta.method,
+      path: meta.path,
+      query: meta.query,
+      status,
+      durationMs: Date.now() - meta.started,
+      requestId: meta.requestId,
+      at: new Date(meta.started).toISOString(),
       ...(detail ? { detail } : {}),
       ...(responseBytes !== undefined ? { responseBytes } : {}),
     });

@@ -15,7 +15,9 @@ export function itemId(vault: VaultRecord, vm: VmRecord): string {
 
 export function renderPolicy(vault: VaultRecord, p: PolicyRecord, protectedItemsCount: number): unknown {
   return {
-    id: `${vaultArmId(vault)}/backupPolicies/${p.name}`, name: p.name, type: 'Microsoft.RecoveryServices/vaults/backupPolicies',
+    id: `${vaultArmId(vault)}/backupPolicies/${p.name}`,
+    name: p.name,
+    type: 'Microsoft.RecoveryServices/vaults/backupPolicies',
     properties: { ...p.properties, protectedItemsCount },
   };
 }
@@ -24,30 +26,57 @@ export function renderProtectable(vault: VaultRecord, vm: VmRecord): unknown {
   const short = shortContainerName(vm);
   return {
     id: `${vaultArmId(vault)}/backupFabrics/Azure/protectionContainers/IaasVMContainer;${short}/protectableItems/vm;${short}`,
-    name: short, type: `${CONTAINER_TYPE}/protectableItems`,
+    name: short,
+    type: `${CONTAINER_TYPE}/protectableItems`,
     properties: {
-      protectableItemType: 'Microsoft.Compute/virtualMachines', backupManagementType: 'AzureIaasVM', workloadType: 'VM',
-      friendlyName: vm.name, protectionState: 'NotProtected', virtualMachineId: vmArmId(vm), virtualMachineVersion: 'Compute', resourceGroup: vm.resourceGroup,
+      protectableItemType: 'Microsoft.Compute/virtualMachines',
+      backupManagementType: 'AzureIaasVM',
+      workloadType: 'VM',
+      friendlyName: vm.name,
+      protectionState: 'NotProtected',
+      virtualMachineId: vmArmId(vm),
+      virtualMachineVersion: 'Compute',
+      resourceGroup: vm.resourceGroup,
     },
   };
 }
 
 export function renderContainer(vault: VaultRecord, vm: VmRecord): unknown {
   return {
-    id: containerId(vault, vm), name: containerName(vm), type: CONTAINER_TYPE,
+    id: containerId(vault, vm),
+    name: containerName(vm),
+    type: CONTAINER_TYPE,
     properties: {
-      containerType: 'Microsoft.Compute/virtualMachines', backupManagementType: 'AzureIaasVM', friendlyName: vm.name,
-      registrationStatus: 'Registered', healthStatus: 'Healthy', virtualMachineId: vmArmId(vm), virtualMachineVersion: 'Compute', resourceGroup: vm.resourceGroup,
+      containerType: 'Microsoft.Compute/virtualMachines',
+      backupManagementType: 'AzureIaasVM',
+      friendlyName: vm.name,
+      registrationStatus: 'Registered',
+      healthStatus: 'Healthy',
+      virtualMachineId: vmArmId(vm),
+      virtualMachineVersion: 'Compute',
+      resourceGroup: vm.resourceGroup,
     },
   };
 }
 
-export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItemRecord, points: RecoveryPointRecord[], withExtendedInfo: boolean, now: number): unknown {
+export function renderItem(
+  vault: VaultRecord,
+  vm: VmRecord,
+  item: ProtectedItemRecord,
+  points: RecoveryPointRecord[],
+  withExtendedInfo: boolean,
+  now: number,
+): unknown {
   const protectedNow = item.lastBackupStatus === 'Completed' || item.protectionState === 'Protected';
   const failed = item.lastBackupStatus === 'Failed';
   const properties: Record<string, unknown> = {
-    protectedItemType: 'Microsoft.Compute/virtualMachines', backupManagementType: 'AzureIaasVM', workloadType: 'VM',
-    friendlyName: vm.name, virtualMachineId: vmArmId(vm), sourceResourceId: vmArmId(vm), containerName: shortContainerName(vm),
+    protectedItemType: 'Microsoft.Compute/virtualMachines',
+    backupManagementType: 'AzureIaasVM',
+    workloadType: 'VM',
+    friendlyName: vm.name,
+    virtualMachineId: vmArmId(vm),
+    sourceResourceId: vmArmId(vm),
+    containerName: shortContainerName(vm),
     policyId: item.policyName ? `${vaultArmId(vault)}/backupPolicies/${item.policyName}` : '',
     policyName: item.policyName ?? '',
     protectionStatus: failed ? 'Unhealthy' : 'Healthy',
@@ -58,12 +87,21 @@ export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItem
     protectedItemDataId: item.protectedItemDataId,
     isArchiveEnabled: false,
     vaultId: vaultArmId(vault),
-    kpisHealths: protectedNow || failed
-      ? { BackupOperationStatusKPI: { resourceHealthStatus: failed ? 'PersistentUnhealthy' : 'Healthy', resourceHealthDetails: [] } }
-      : {},
+    kpisHealths:
+      protectedNow || failed
+        ? {
+            BackupOperationStatusKPI: {
+              resourceHealthStatus: failed ? 'PersistentUnhealthy' : 'Healthy',
+              resourceHealthDetails: [],
+            },
+          }
+        : {},
   };
   if (item.lastRecoveryPoint !== undefined) properties.lastRecoveryPoint = iso(item.lastRecoveryPoint);
-  if (item.diskExclusion) properties.extendedProperties = { diskExclusionProperties: { ...item.diskExclusion, diskLunList: [...item.diskExclusion.diskLunList] } };
+  if (item.diskExclusion)
+    properties.extendedProperties = {
+      diskExclusionProperties: { ...item.diskExclusion, diskLunList: [...item.diskExclusion.diskLunList] },
+    };
   if (item.softDeletedAt !== undefined && item.purgeAt !== undefined) {
     properties.isScheduledForDeferredDelete = true;
     properties.deferredDeleteTimeInUTC = iso(item.softDeletedAt);
@@ -71,12 +109,20 @@ export function renderItem(vault: VaultRecord, vm: VmRecord, item: ProtectedItem
     properties.softDeleteRetentionPeriodInDays = Math.round((item.purgeAt - item.softDeletedAt) / 86_400_000);
   }
   if (protectedNow) {
-    properties.healthDetails = [{ code: 400239, title: 'IaasVmHealthGreenDefault', message: 'Backup pre-check status of this virtual machine is OK.', recommendations: [] }];
+    properties.healthDetails = [
+      {
+        code: 400239,
+        title: 'IaasVmHealthGreenDefault',
+        message: 'Backup pre-check status of this virtual machine is OK.',
+        recommendations: [],
+      },
+    ];
   }
   if (withExtendedInfo) {
     const times = points.map((p) => p.time).sort((a, b) => a - b);
     properties.extendedInfo = {
-      recoveryPointCount: points.length, policyInconsistent: false,
+      recoveryPointCount: points.length,
+      policyInconsistent: false,
       ...(times.length ? { oldestRecoveryPoint: iso(times[0]), oldestRecoveryPointInVault: iso(times[0]) } : {}),
     };
   }
@@ -92,13 +138,28 @@ function timeSpan(ms: number): string {
 
 export function renderRecoveryPoint(vault: VaultRecord, vm: VmRecord, rp: RecoveryPointRecord): unknown {
   return {
-    id: `${itemId(vault, vm)}/recoveryPoints/${rp.name}`, name: rp.name, type: `${CONTAINER_TYPE}/protectedItems/recoveryPoints`,
+    id: `${itemId(vault, vm)}/recoveryPoints/${rp.name}`,
+    name: rp.name,
+    type: `${CONTAINER_TYPE}/protectedItems/recoveryPoints`,
     properties: {
-      objectType: 'IaasVMRecoveryPoint', recoveryPointType: rp.type, recoveryPointTime: iso(rp.time), recoveryPointAdditionalInfo: '',
-      sourceVMStorageType: 'NormalStorage', isSourceVMEncrypted: false, isInstantIlrSessionActive: rp.ilrActive ?? false,
-      recoveryPointTierDetails: [{ type: 'InstantRP', status: 'Valid' }, { type: 'HardenedRP', status: 'Valid' }],
-      recoveryPointMoveReadinessInfo: { ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point is not eligible for archive move.' } },
-      isManagedVirtualMachine: true, virtualMachineSize: rp.vmSize, originalStorageAccountOption: false, osType: rp.osType,
+      objectType: 'IaasVMRecoveryPoint',
+      recoveryPointType: rp.type,
+      recoveryPointTime: iso(rp.time),
+      recoveryPointAdditionalInfo: '',
+      sourceVMStorageType: 'NormalStorage',
+      isSourceVMEncrypted: false,
+      isInstantIlrSessionActive: rp.ilrActive ?? false,
+      recoveryPointTierDetails: [
+        { type: 'InstantRP', status: 'Valid' },
+        { type: 'HardenedRP', status: 'Valid' },
+      ],
+      recoveryPointMoveReadinessInfo: {
+        ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point is not eligible for archive move.' },
+      },
+      isManagedVirtualMachine: true,
+      virtualMachineSize: rp.vmSize,
+      originalStorageAccountOption: false,
+      osType: rp.osType,
       recoveryPointProperties: { expiryTime: iso(rp.expiry), ruleName: '', isSoftDeleted: false },
     },
   };

@@ -5,13 +5,20 @@ import { iso } from './time';
 
 export function renderDisk(d: DiskRecord): unknown {
   return {
-    id: diskArmId(d.subscriptionId, d.resourceGroup, d.name), name: d.name, type: 'Microsoft.Compute/disks', location: d.location, tags: {},
+    id: diskArmId(d.subscriptionId, d.resourceGroup, d.name),
+    name: d.name,
+    type: 'Microsoft.Compute/disks',
+    location: d.location,
+    tags: {},
     ...(d.managedBy ? { managedBy: d.managedBy } : {}),
     sku: { name: 'Premium_LRS', tier: 'Premium' },
     properties: {
       ...(d.osType ? { osType: d.osType } : {}),
-      creationData: { createOption: 'Restore' }, diskSizeGB: d.sizeGB, provisioningState: 'Succeeded',
-      diskState: d.managedBy ? 'Attached' : 'Unattached', timeCreated: iso(d.createdAt),
+      creationData: { createOption: 'Restore' },
+      diskSizeGB: d.sizeGB,
+      provisioningState: 'Succeeded',
+      diskState: d.managedBy ? 'Attached' : 'Unattached',
+      timeCreated: iso(d.createdAt),
     },
   };
 }
@@ -22,33 +29,59 @@ export function networkArmId(n: Pick<VirtualNetworkRecord, 'subscriptionId' | 'r
 
 export function renderSubnet(n: VirtualNetworkRecord, s: SubnetRecord): unknown {
   return {
-    id: `${networkArmId(n)}/subnets/${s.name}`, name: s.name, type: 'Microsoft.Network/virtualNetworks/subnets',
-    properties: { addressPrefix: s.addressPrefix, provisioningState: 'Succeeded', privateEndpointNetworkPolicies: 'Disabled', privateLinkServiceNetworkPolicies: 'Enabled' },
+    id: `${networkArmId(n)}/subnets/${s.name}`,
+    name: s.name,
+    type: 'Microsoft.Network/virtualNetworks/subnets',
+    properties: {
+      addressPrefix: s.addressPrefix,
+      provisioningState: 'Succeeded',
+      privateEndpointNetworkPolicies: 'Disabled',
+      privateLinkServiceNetworkPolicies: 'Enabled',
+    },
   };
 }
 
 export function renderNetwork(n: VirtualNetworkRecord): unknown {
   return {
-    id: networkArmId(n), name: n.name, type: 'Microsoft.Network/virtualNetworks', location: n.location, tags: {},
+    id: networkArmId(n),
+    name: n.name,
+    type: 'Microsoft.Network/virtualNetworks',
+    location: n.location,
+    tags: {},
     properties: {
-      provisioningState: 'Succeeded', addressSpace: { addressPrefixes: [n.addressPrefix] },
-      subnets: n.subnets.map((s) => renderSubnet(n, s)), enableDdosProtection: false,
+      provisioningState: 'Succeeded',
+      addressSpace: { addressPrefixes: [n.addressPrefix] },
+      subnets: n.subnets.map((s) => renderSubnet(n, s)),
+      enableDdosProtection: false,
     },
   };
 }
 
-export function storageAccountArmId(a: Pick<StorageAccountRecord, 'subscriptionId' | 'resourceGroup' | 'name'>): string {
+export function storageAccountArmId(
+  a: Pick<StorageAccountRecord, 'subscriptionId' | 'resourceGroup' | 'name'>,
+): string {
   return `/subscriptions/${a.subscriptionId}/resourceGroups/${a.resourceGroup}/providers/Microsoft.Storage/storageAccounts/${a.name}`;
 }
 
 export function renderStorageAccount(a: StorageAccountRecord): unknown {
   return {
-    id: storageAccountArmId(a), name: a.name, type: 'Microsoft.Storage/storageAccounts', location: a.location, tags: {},
-    sku: { name: a.skuName, tier: 'Standard' }, kind: a.kind,
+    id: storageAccountArmId(a),
+    name: a.name,
+    type: 'Microsoft.Storage/storageAccounts',
+    location: a.location,
+    tags: {},
+    sku: { name: a.skuName, tier: 'Standard' },
+    kind: a.kind,
     properties: {
-      provisioningState: 'Succeeded', creationTime: iso(a.createdAt), primaryLocation: a.location, statusOfPrimary: 'available',
-      primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` }, minimumTlsVersion: 'TLS1_2', allowBlobPublicAccess: false,
-      supportsHttpsTrafficOnly: true, accessTier: 'Hot',
+      provisioningState: 'Succeeded',
+      creationTime: iso(a.createdAt),
+      primaryLocation: a.location,
+      statusOfPrimary: 'available',
+      primaryEndpoints: { blob: `https://${a.name}.blob.core.windows.net/` },
+      minimumTlsVersion: 'TLS1_2',
+      allowBlobPublicAccess: false,
+      supportsHttpsTrafficOnly: true,
+      accessTier: 'Hot',
     },
   };
 }

@@ -24,7 +24,8 @@ function backupTasks(job: JobRecord, now: number): TaskView[] {
   const stopped = job.status === 'Failed' ? 'Failed' : job.status === 'Cancelled' ? 'Cancelled' : 'Completed';
   const snapshotDone = end >= snapshotEnd && !(job.status === 'Failed' && (job.failAt ?? 0) <= snapshotEnd);
   const snapshot: TaskView = {
-    taskId: 'Take Snapshot', startTime: iso(job.startTime),
+    taskId: 'Take Snapshot',
+    startTime: iso(job.startTime),
     status: snapshotDone ? 'Completed' : running ? 'InProgress' : stopped,
     duration: isoDuration(Math.min(end, snapshotEnd) - job.startTime),
   };
@@ -45,14 +46,21 @@ function restoreTask(job: JobRecord, now: number): TaskView {
   const running = job.status === 'InProgress' || job.status === 'Cancelling';
   const end = endOf(job, now);
   const task: TaskView = {
-    taskId: 'Transfer data', startTime: iso(job.startTime), status: running ? 'InProgress' : job.status === 'Completed' ? 'Completed' : 'Failed',
-    duration: isoDuration(end - job.startTime), progressPercentage: jobProgress(job, now),
+    taskId: 'Transfer data',
+    startTime: iso(job.startTime),
+    status: running ? 'InProgress' : job.status === 'Completed' ? 'Completed' : 'Failed',
+    duration: isoDuration(end - job.startTime),
+    progressPercentage: jobProgress(job, now),
   };
   if (!running) task.endTime = iso(end);
   return task;
 }
 
-const RESTORE_JOB_TYPES = { AlternateLocation: 'Create new virtual machine', RestoreDisks: 'Recover disks', OriginalLocation: 'Replace existing disks' } as const;
+const RESTORE_JOB_TYPES = {
+  AlternateLocation: 'Create new virtual machine',
+  RestoreDisks: 'Recover disks',
+  OriginalLocation: 'Replace existing disks',
+} as const;
 
 /** What a restore job reports: its target, and for restored disks the blobs with the VM configuration and template. */
 function restorePropertyBag(job: JobRecord): Record<string, string> {
@@ -88,10 +96,18 @@ export function jobProgress(job: JobRecord, now: number): number {
 export function renderJob(vault: VaultRecord, job: JobRecord, now: number, withExtendedInfo: boolean): unknown {
   const running = job.status === 'InProgress' || job.status === 'Cancelling';
   const properties: Record<string, unknown> = {
-    jobType: 'AzureIaaSVMJob', operation: job.operation, status: job.status, entityFriendlyName: job.entityFriendlyName,
-    backupManagementType: 'AzureIaasVM', virtualMachineVersion: 'Compute', containerName: job.containerName,
-    startTime: iso(job.startTime), duration: isoDuration(endOf(job, now) - job.startTime), activityId: job.activityId,
-    actionsInfo: job.operation === 'Backup' && job.status === 'InProgress' ? [1] : [], isUserTriggered: job.isUserTriggered,
+    jobType: 'AzureIaaSVMJob',
+    operation: job.operation,
+    status: job.status,
+    entityFriendlyName: job.entityFriendlyName,
+    backupManagementType: 'AzureIaasVM',
+    virtualMachineVersion: 'Compute',
+    containerName: job.containerName,
+    startTime: iso(job.startTime),
+    duration: isoDuration(endOf(job, now) - job.startTime),
+    activityId: job.activityId,
+    actionsInfo: job.operation === 'Backup' && job.status === 'InProgress' ? [1] : [],
+    isUserTriggered: job.isUserTriggered,
   };
   if (!running) properties.endTime = iso(job.endTime);
   if (job.errorDetails) properties.errorDetails = job.errorDetails;
@@ -99,11 +115,13 @@ export function renderJob(vault: VaultRecord, job: JobRecord, now: number, withE
     const propertyBag: Record<string, string> = { 'VM Name': job.entityFriendlyName };
     if (job.operation === 'Backup') {
       propertyBag['Backup Size'] = job.status === 'Completed' ? '12288 MB' : '0 MB';
-      if (job.recoveryPointExpiry !== undefined) propertyBag['Recovery Point Expiry Time in UTC'] = iso(job.recoveryPointExpiry);
+      if (job.recoveryPointExpiry !== undefined)
+        propertyBag['Recovery Point Expiry Time in UTC'] = iso(job.recoveryPointExpiry);
     }
     if (job.restore) Object.assign(propertyBag, restorePropertyBag(job));
     const extendedInfo: Record<string, unknown> = {
-      tasksList: job.operation === 'Backup' ? backupTasks(job, now) : job.operation === 'Restore' ? [restoreTask(job, now)] : [],
+      tasksList:
+        job.operation === 'Backup' ? backupTasks(job, now) : job.operation === 'Restore' ? [restoreTask(job, now)] : [],
       propertyBag,
       internalPropertyBag: job.operation === 'Backup' ? { IsInstantRpJob: 'True' } : {},
       progressPercentage: jobProgress(job, now),
@@ -112,5 +130,10 @@ export function renderJob(vault: VaultRecord, job: JobRecord, now: number, withE
     if (job.errorDetails) extendedInfo.dynamicErrorMessage = job.errorDetails[0].errorString;
     properties.extendedInfo = extendedInfo;
   }
-  return { id: `${vaultArmId(vault)}/backupJobs/${job.id}`, name: job.id, type: 'Microsoft.RecoveryServices/vaults/backupJobs', properties };
+  return {
+    id: `${vaultArmId(vault)}/backupJobs/${job.id}`,
+    name: job.id,
+    type: 'Microsoft.RecoveryServices/vaults/backupJobs',
+    properties,
+  };
 }

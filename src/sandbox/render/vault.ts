@@ -13,20 +13,35 @@ function newerThan20230601(apiVersion: string | undefined): boolean {
 }
 
 export function renderVault(v: VaultRecord, apiVersion?: string): unknown {
-  const softDeleteSettings: Record<string, unknown> = { softDeleteState: v.softDeleteState, softDeleteRetentionPeriodInDays: softDeleteRetentionDays(v) };
+  const softDeleteSettings: Record<string, unknown> = {
+    softDeleteState: v.softDeleteState,
+    softDeleteRetentionPeriodInDays: softDeleteRetentionDays(v),
+  };
   if (newerThan20230601(apiVersion)) softDeleteSettings.enhancedSecurityState = v.enhancedSecurityState ?? 'Enabled';
   return {
-    id: vaultArmId(v), name: v.name, type: 'Microsoft.RecoveryServices/vaults', location: v.location, tags: v.tags ?? {},
+    id: vaultArmId(v),
+    name: v.name,
+    type: 'Microsoft.RecoveryServices/vaults',
+    location: v.location,
+    tags: v.tags ?? {},
     etag: `W/"datetime'${encodeURIComponent(iso(v.modifiedAt))}'"`,
     sku: { name: v.skuName, tier: 'Standard' },
-    systemData: { createdAt: iso(v.createdAt), lastModifiedAt: iso(v.modifiedAt), createdByType: 'User', lastModifiedByType: 'User' },
+    systemData: {
+      createdAt: iso(v.createdAt),
+      lastModifiedAt: iso(v.modifiedAt),
+      createdByType: 'User',
+      lastModifiedByType: 'User',
+    },
     properties: {
       ...v.extraProperties,
       provisioningState: 'Succeeded',
       publicNetworkAccess: v.publicNetworkAccess,
       privateEndpointStateForBackup: 'None',
       privateEndpointStateForSiteRecovery: 'None',
-      redundancySettings: { standardTierStorageRedundancy: v.storageType, crossRegionRestore: v.crossRegionRestore ? 'Enabled' : 'Disabled' },
+      redundancySettings: {
+        standardTierStorageRedundancy: v.storageType,
+        crossRegionRestore: v.crossRegionRestore ? 'Enabled' : 'Disabled',
+      },
       securitySettings: {
         softDeleteSettings,
         immutabilitySettings: { state: 'Disabled' },
@@ -40,10 +55,16 @@ export function renderVault(v: VaultRecord, apiVersion?: string): unknown {
 
 export function renderStorageConfig(v: VaultRecord): unknown {
   return {
-    id: `${vaultArmId(v)}/backupstorageconfig/vaultstorageconfig`, name: 'vaultstorageconfig', type: 'Microsoft.RecoveryServices/vaults/backupstorageconfig',
+    id: `${vaultArmId(v)}/backupstorageconfig/vaultstorageconfig`,
+    name: 'vaultstorageconfig',
+    type: 'Microsoft.RecoveryServices/vaults/backupstorageconfig',
     properties: {
-      storageModelType: v.storageType, storageType: v.storageType, storageTypeState: v.storageLocked ? 'Locked' : 'Unlocked',
-      crossRegionRestoreFlag: v.crossRegionRestore, dedupState: 'Disabled', xcoolState: 'Disabled',
+      storageModelType: v.storageType,
+      storageType: v.storageType,
+      storageTypeState: v.storageLocked ? 'Locked' : 'Unlocked',
+      crossRegionRestoreFlag: v.crossRegionRestore,
+      dedupState: 'Disabled',
+      xcoolState: 'Disabled',
     },
   };
 }
@@ -51,9 +72,13 @@ export function renderStorageConfig(v: VaultRecord): unknown {
 /** The backup RP's view of the vault's settings: `backupconfig/vaultconfig` (BackupResourceVaultConfigResource). */
 export function renderVaultConfig(v: VaultRecord): unknown {
   return {
-    id: `${vaultArmId(v)}/backupconfig/vaultconfig`, name: 'vaultconfig', type: 'Microsoft.RecoveryServices/vaults/backupconfig',
+    id: `${vaultArmId(v)}/backupconfig/vaultconfig`,
+    name: 'vaultconfig',
+    type: 'Microsoft.RecoveryServices/vaults/backupconfig',
     properties: {
-      storageModelType: v.storageType, storageType: v.storageType, storageTypeState: v.storageLocked ? 'Locked' : 'Unlocked',
+      storageModelType: v.storageType,
+      storageType: v.storageType,
+      storageTypeState: v.storageLocked ? 'Locked' : 'Unlocked',
       enhancedSecurityState: v.enhancedSecurityState ?? 'Enabled',
       softDeleteFeatureState: v.softDeleteState,
       softDeleteRetentionPeriodInDays: softDeleteRetentionDays(v),

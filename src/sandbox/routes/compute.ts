@@ -12,7 +12,10 @@ import { requireResourceGroup, requireSubscription } from './lookup';
 const VMS = 'providers/Microsoft.Compute/virtualMachines';
 
 function wantsInstanceView(req: RouteRequest): boolean {
-  return (queryValue(req.query, '$expand') ?? '').toLowerCase() === 'instanceview' || queryValue(req.query, 'statusOnly') === 'true';
+  return (
+    (queryValue(req.query, '$expand') ?? '').toLowerCase() === 'instanceview' ||
+    queryValue(req.query, 'statusOnly') === 'true'
+  );
 }
 
 function byName(a: VmRecord, b: VmRecord): number {
@@ -21,13 +24,25 @@ function byName(a: VmRecord, b: VmRecord): number {
 
 export function registerComputeRoutes(router: Router, site: Site): void {
   listInScope(router, site, {
-    type: VMS, list: 'virtualMachines', records: (sub) => site.store.vmsOf(sub).sort(byName), render: (vm, req) => renderVm(vm, wantsInstanceView(req)),
+    type: VMS,
+    list: 'virtualMachines',
+    records: (sub) => site.store.vmsOf(sub).sort(byName),
+    render: (vm, req) => renderVm(vm, wantsInstanceView(req)),
   });
 
   router.add('GET', `/subscriptions/{sub}/providers/Microsoft.Compute/locations/{location}/virtualMachines`, (req) => {
     requireSubscription(site, req.params.sub);
     const loc = normalizeLocation(req.params.location);
-    return pagedReply(site, 'virtualMachines', req, site.store.vmsOf(req.params.sub).filter((v) => v.location === loc).sort(byName), (vm) => renderVm(vm, false));
+    return pagedReply(
+      site,
+      'virtualMachines',
+      req,
+      site.store
+        .vmsOf(req.params.sub)
+        .filter((v) => v.location === loc)
+        .sort(byName),
+      (vm) => renderVm(vm, false),
+    );
   });
 
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${VMS}/{vm}`, (req) => {

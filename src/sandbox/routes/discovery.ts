@@ -30,7 +30,10 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
     const op = site.store.operation(vaultKey, req.params.op);
     if (!op) throw errors.operationNotFound(req.params.op);
     if (op.doneAt > site.now()) {
-      return { status: 202, headers: { Location: vaultUrl(site, vault, `/backupFabrics/Azure/operationResults/${op.id}`, req.apiVersion) } };
+      return {
+        status: 202,
+        headers: { Location: vaultUrl(site, vault, `/backupFabrics/Azure/operationResults/${op.id}`, req.apiVersion) },
+      };
     }
     return { status: 204 };
   });
@@ -45,11 +48,18 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
   router.add('GET', `${VAULT}/backupProtectableItems`, (req) => {
     const { vault } = requireVault(site, req);
     const filter = parseFilter(queryValue(req.query, '$filter'));
-    const list = site.store.vmsOf(vault.subscriptionId).filter((vm) =>
-      vm.location === vault.location && vm.createdAt <= vault.discoveredAt
-      && !site.store.itemForVm(vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name))
-      && matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'workloadType', 'VM')
-      && matches(filter, 'friendlyName', vm.name) && matches(filter, 'status', 'NotProtected'))
+    const list = site.store
+      .vmsOf(vault.subscriptionId)
+      .filter(
+        (vm) =>
+          vm.location === vault.location &&
+          vm.createdAt <= vault.discoveredAt &&
+          !site.store.itemForVm(vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name)) &&
+          matches(filter, 'backupManagementType', 'AzureIaasVM') &&
+          matches(filter, 'workloadType', 'VM') &&
+          matches(filter, 'friendlyName', vm.name) &&
+          matches(filter, 'status', 'NotProtected'),
+      )
       .sort((a, b) => a.resourceGroup.localeCompare(b.resourceGroup) || a.name.localeCompare(b.name));
     return pagedReply(site, 'backupProtectableItems', req, list, (vm) => renderProtectable(vault, vm));
   });
@@ -58,10 +68,24 @@ export function registerDiscoveryRoutes(router: Router, site: Site): void {
     const { vault, vaultKey } = requireVault(site, req);
     const filter = parseFilter(queryValue(req.query, '$filter'));
     if (!filter.has('backupmanagementtype')) throw errors.invalidInput('backupManagementType is required in $filter');
-    const vms = site.store.itemsOf(vaultKey).map((i) => site.store.vm(i.vmKey)).filter((vm) => vm !== undefined)
-      .filter((vm) => matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'status', 'Registered')
-        && matches(filter, 'friendlyName', vm.name) && matches(filter, 'fabricName', 'Azure')
-        && matches(filter, 'containerType', filter.get('containertype')?.toLowerCase() === 'iaasvmcontainer' ? 'IaasVMContainer' : 'Microsoft.Compute/virtualMachines'))
+    const vms = site.store
+      .itemsOf(vaultKey)
+      .map((i) => site.store.vm(i.vmKey))
+      .filter((vm) => vm !== undefined)
+      .filter(
+        (vm) =>
+          matches(filter, 'backupManagementType', 'AzureIaasVM') &&
+          matches(filter, 'status', 'Registered') &&
+          matches(filter, 'friendlyName', vm.name) &&
+          matches(filter, 'fabricName', 'Azure') &&
+          matches(
+            filter,
+            'containerType',
+            filter.get('containertype')?.toLowerCase() === 'iaasvmcontainer'
+              ? 'IaasVMContainer'
+              : 'Microsoft.Compute/virtualMachines',
+          ),
+      )
       .sort((a, b) => a.name.localeCompare(b.name));
     return pagedReply(site, 'backupProtectionContainers', req, vms, (vm) => renderContainer(vault, vm));
   });

@@ -11,12 +11,14 @@ const PATH = `${VAULT}/backupEncryptionConfigs/backupResourceEncryptionConfig`;
 
 function render(v: VaultRecord): unknown {
   return {
-    id: `${vaultArmId(v)}/backupEncryptionConfigs/backupResourceEncryptionConfig`, name: 'backupResourceEncryptionConfig',
+    id: `${vaultArmId(v)}/backupEncryptionConfigs/backupResourceEncryptionConfig`,
+    name: 'backupResourceEncryptionConfig',
     type: 'Microsoft.RecoveryServices/vaults/backupEncryptionConfigs',
     properties: {
       encryptionAtRestType: v.encryptionKeyUri ? 'CustomerManaged' : 'MicrosoftManaged',
       ...(v.encryptionKeyUri ? { keyUri: v.encryptionKeyUri, subscriptionId: v.subscriptionId } : {}),
-      lastUpdateStatus: 'Succeeded', infrastructureEncryptionState: 'Disabled',
+      lastUpdateStatus: 'Succeeded',
+      infrastructureEncryptionState: 'Disabled',
     },
   };
 }
@@ -30,7 +32,10 @@ export function registerEncryptionConfigRoutes(router: Router, site: Site): void
     if (type === 'MicrosoftManaged') vault.encryptionKeyUri = undefined;
     else if (type === 'CustomerManaged') {
       const keyUri = str(props?.keyUri);
-      if (!keyUri || !/^https:\/\/[^/]+\/keys\/[^/]+/i.test(keyUri)) throw errors.invalidInput('keyUri must be a Key Vault key URL (https://<vault>.vault.azure.net/keys/<name>[/<version>])');
+      if (!keyUri || !/^https:\/\/[^/]+\/keys\/[^/]+/i.test(keyUri))
+        throw errors.invalidInput(
+          'keyUri must be a Key Vault key URL (https://<vault>.vault.azure.net/keys/<name>[/<version>])',
+        );
       vault.encryptionKeyUri = keyUri;
     } else throw errors.invalidInput("encryptionAtRestType must be 'MicrosoftManaged' or 'CustomerManaged'");
     vault.modifiedAt = site.now();

@@ -22,7 +22,11 @@ export function parseFilterDate(value: string, field: string): number {
 }
 
 /** The optional [start, end] window of a filter; start after end is invalid input. */
-export function dateWindow(filter: Map<string, string>, startField: string, endField: string): { start: number; end: number } {
+export function dateWindow(
+  filter: Map<string, string>,
+  startField: string,
+  endField: string,
+): { start: number; end: number } {
   const s = filter.get(startField.toLowerCase());
   const e = filter.get(endField.toLowerCase());
   const start = s === undefined ? -Infinity : parseFilterDate(s, startField);

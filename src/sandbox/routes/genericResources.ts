@@ -16,7 +16,8 @@ import { requireSubscription } from './lookup';
 function generic(body: unknown): Record<string, unknown> {
   const full = body as Record<string, unknown>;
   const picked: Record<string, unknown> = {};
-  for (const key of ['id', 'name', 'type', 'location', 'tags', 'kind', 'sku', 'managedBy']) if (full[key] !== undefined) picked[key] = full[key];
+  for (const key of ['id', 'name', 'type', 'location', 'tags', 'kind', 'sku', 'managedBy'])
+    if (full[key] !== undefined) picked[key] = full[key];
   return picked;
 }
 

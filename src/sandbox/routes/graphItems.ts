@@ -18,12 +18,16 @@ interface Snapshot {
 export class IngestedItems {
   private snapshot: Snapshot | undefined;
 
-  constructor(private readonly site: Site, private readonly ingestionDelayMs: number) {}
+  constructor(
+    private readonly site: Site,
+    private readonly ingestionDelayMs: number,
+  ) {}
 
   /** The indexed rows and when they were taken. */
   rows(): Snapshot {
     const now = this.site.now();
-    if (!this.snapshot || now - this.snapshot.takenAt >= this.ingestionDelayMs) this.snapshot = { takenAt: now, rows: this.index(now) };
+    if (!this.snapshot || now - this.snapshot.takenAt >= this.ingestionDelayMs)
+      this.snapshot = { takenAt: now, rows: this.index(now) };
     return this.snapshot;
   }
 
@@ -36,9 +40,22 @@ export class IngestedItems {
       if (!vault || !vm) continue;
       const arm = renderItem(vault, vm, item, [], false, now) as { id: string; name: string; properties: Row };
       rows.push({
-        id: arm.id, name: arm.name, type: ITEM_TYPE, tenantId: store.tenantId, kind: '', location: vault.location,
-        resourceGroup: vault.resourceGroup.toLowerCase(), subscriptionId: vault.subscriptionId, managedBy: '',
-        sku: null, plan: null, properties: arm.properties, tags: null, identity: null, zones: null, extendedLocation: null,
+        id: arm.id,
+        name: arm.name,
+        type: ITEM_TYPE,
+        tenantId: store.tenantId,
+        kind: '',
+        location: vault.location,
+        resourceGroup: vault.resourceGroup.toLowerCase(),
+        subscriptionId: vault.subscriptionId,
+        managedBy: '',
+        sku: null,
+        plan: null,
+        properties: arm.properties,
+        tags: null,
+        identity: null,
+        zones: null,
+        extendedLocation: null,
       });
     }
     return rows;

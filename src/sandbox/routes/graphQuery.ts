@@ -15,7 +15,8 @@ export type Stage = (rows: Row[]) => Row[];
 
 export class UnsupportedQuery extends Error {}
 
-export const SUPPORTED_SHAPES = "Resources | where type =~ 'microsoft.compute/virtualmachines' (or RecoveryServicesResources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems') [| where COL =~|==|!=|!~ 'v' [and ...] | where COL in|in~ ('a', ...)] [| project COL, NAME = PATH, NAME = tostring(PATH)] [| order by COL asc|desc]";
+export const SUPPORTED_SHAPES =
+  "Resources | where type =~ 'microsoft.compute/virtualmachines' (or RecoveryServicesResources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems') [| where COL =~|==|!=|!~ 'v' [and ...] | where COL in|in~ ('a', ...)] [| project COL, NAME = PATH, NAME = tostring(PATH)] [| order by COL asc|desc]";
 
 /** The tables the sandbox serves, each with the one resource type it holds. */
 export const GRAPH_TABLES = {
@@ -35,7 +36,11 @@ function splitTop(text: string, sep: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quote) { if (c === '\\') i++; else if (c === quote) quote = ''; continue; }
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
     if (c === "'" || c === '"') quote = c;
     else if (c === '(') depth++;
     else if (c === ')') depth--;
@@ -78,7 +83,8 @@ function condition(text: string): (row: Row) => boolean {
   if (list) {
     const [, path, op, inner] = list;
     const items = splitTop(inner, ',');
-    if (!items.every((i) => new RegExp(`^(${STRING})$`).test(i))) throw new UnsupportedQuery(`unsupported list in '${text}'`);
+    if (!items.every((i) => new RegExp(`^(${STRING})$`).test(i)))
+      throw new UnsupportedQuery(`unsupported list in '${text}'`);
     const insensitive = op.endsWith('~');
     const set = new Set(items.map(unquote).map((s) => (insensitive ? s.toLowerCase() : s)));
     const at = getter(path);
@@ -98,15 +104,22 @@ function projection(text: string): Stage {
     if (new RegExp(`^${PATH}$`).test(c)) return { name: c.replace(/\./g, '_'), at: getter(c), asString: false };
     throw new UnsupportedQuery(`unsupported column '${c}'`);
   });
-  return (rows) => rows.map((row) => {
-    const out: Row = {};
-    for (const { name, at, asString } of columns) {
-      const v = at(row);
-      // tostring() of a missing value is '' in Kusto; a missing column projects as null.
-      out[name] = asString ? (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)) : (v ?? null);
-    }
-    return out;
-  });
+  return (rows) =>
+    rows.map((row) => {
+      const out: Row = {};
+      for (const { name, at, asString } of columns) {
+        const v = at(row);
+        // tostring() of a missing value is '' in Kusto; a missing column projects as null.
+        out[name] = asString
+          ? v === undefined || v === null
+            ? ''
+            : typeof v === 'object'
+              ? JSON.stringify(v)
+              : String(v)
+          : (v ?? null);
+      }
+      return out;
+    });
 }
 
 function ordering(path: string, direction: string | undefined): Stage {
@@ -114,9 +127,11 @@ function ordering(path: string, direction: string | undefined): Stage {
   // Kusto compares strings ordinally (case-sensitive), as `<` does.
   const at = getter(path);
   // Keys read once per row, not once per comparison.
-  return (rows) => rows.map((row) => ({ row, key: String(at(row) ?? '') }))
-    .sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? -sign : sign))
-    .map((e) => e.row);
+  return (rows) =>
+    rows
+      .map((row) => ({ row, key: String(at(row) ?? '') }))
+      .sort((a, b) => (a.key === b.key ? 0 : a.key < b.key ? -sign : sign))
+      .map((e) => e.row);
 }
 
 export interface ParsedQuery {
@@ -129,7 +144,10 @@ export interface ParsedQuery {
 export function parseGraphQuery(query: string): ParsedQuery {
   const [tableName, ...rest] = splitTop(query.replace(/\s+/g, ' ').trim(), '|');
   const table = (tableName ?? '').toLowerCase();
-  if (!(table in GRAPH_TABLES)) throw new UnsupportedQuery(`the first stage must be the Resources or RecoveryServicesResources table, not '${tableName}'`);
+  if (!(table in GRAPH_TABLES))
+    throw new UnsupportedQuery(
+      `the first stage must be the Resources or RecoveryServicesResources table, not '${tableName}'`,
+    );
   const wantedType: string = GRAPH_TABLES[table as GraphTable];
   const stages: Stage[] = [];
   let typed = false;

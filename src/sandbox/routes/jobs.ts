@@ -17,10 +17,17 @@ export function registerJobRoutes(router: Router, site: Site): void {
     const filter = parseFilter(queryValue(req.query, '$filter'));
     const { start, end } = dateWindow(filter, 'startTime', 'endTime');
     const now = site.now();
-    const list = site.store.jobsOf(vaultKey).filter((j: JobRecord) =>
-      j.startTime >= start && j.startTime <= end
-      && matches(filter, 'status', j.status) && matches(filter, 'operation', j.operation)
-      && matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'jobId', j.id))
+    const list = site.store
+      .jobsOf(vaultKey)
+      .filter(
+        (j: JobRecord) =>
+          j.startTime >= start &&
+          j.startTime <= end &&
+          matches(filter, 'status', j.status) &&
+          matches(filter, 'operation', j.operation) &&
+          matches(filter, 'backupManagementType', 'AzureIaasVM') &&
+          matches(filter, 'jobId', j.id),
+      )
       .sort((a, b) => b.startTime - a.startTime);
     return pagedReply(site, 'backupJobs', req, list, (j) => renderJob(vault, j, now, false));
   });
@@ -44,7 +51,12 @@ export function registerJobRoutes(router: Router, site: Site): void {
       status: 202,
       headers: {
         Location: vaultUrl(site, vault, `/backupJobs/${job.id}/operationResults/${op.id}`, req.apiVersion),
-        'Azure-AsyncOperation': vaultUrl(site, vault, `/backupJobs/${job.id}/operationsStatus/${op.id}`, req.apiVersion),
+        'Azure-AsyncOperation': vaultUrl(
+          site,
+          vault,
+          `/backupJobs/${job.id}/operationsStatus/${op.id}`,
+          req.apiVersion,
+        ),
       },
     };
   });
@@ -52,8 +64,15 @@ export function registerJobRoutes(router: Router, site: Site): void {
   router.add('GET', `${JOB}/operationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
-    if (!op || op.jobId?.toLowerCase() !== req.params.job.toLowerCase()) throw errors.backupOperationNotFound(req.params.op, ` for job '${req.params.job}'`);
-    if (op.doneAt > site.now()) return { status: 202, headers: { Location: vaultUrl(site, vault, `/backupJobs/${req.params.job}/operationResults/${op.id}`, req.apiVersion) } };
+    if (!op || op.jobId?.toLowerCase() !== req.params.job.toLowerCase())
+      throw errors.backupOperationNotFound(req.params.op, ` for job '${req.params.job}'`);
+    if (op.doneAt > site.now())
+      return {
+        status: 202,
+        headers: {
+          Location: vaultUrl(site, vault, `/backupJobs/${req.params.job}/operationResults/${op.id}`, req.apiVersion),
+        },
+      };
     return { status: 204 };
   });
 

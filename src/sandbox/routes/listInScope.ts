@@ -15,7 +15,11 @@ interface ScopedList<T extends { resourceGroup: string }> {
 }
 
 /** Registers `GET /subscriptions/{sub}/{type}` and `GET /subscriptions/{sub}/resourceGroups/{rg}/{type}` (group compared case-insensitively, as ARM does). */
-export function listInScope<T extends { resourceGroup: string }>(router: Router, site: Site, spec: ScopedList<T>): void {
+export function listInScope<T extends { resourceGroup: string }>(
+  router: Router,
+  site: Site,
+  spec: ScopedList<T>,
+): void {
   router.add('GET', `/subscriptions/{sub}/${spec.type}`, (req) => {
     requireSubscription(site, req.params.sub);
     return pagedReply(site, spec.list, req, spec.records(req.params.sub), (r) => spec.render(r, req));
@@ -23,6 +27,12 @@ export function listInScope<T extends { resourceGroup: string }>(router: Router,
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${spec.type}`, (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const rg = req.params.rg.toLowerCase();
-    return pagedReply(site, spec.list, req, spec.records(req.params.sub).filter((r) => r.resourceGroup.toLowerCase() === rg), (r) => spec.render(r, req));
+    return pagedReply(
+      site,
+      spec.list,
+      req,
+      spec.records(req.params.sub).filter((r) => r.resourceGroup.toLowerCase() === rg),
+      (r) => spec.render(r, req),
+    );
   });
 }

@@ -36,7 +36,8 @@ export function requireVault(site: Site, req: RouteRequest): VaultRef {
 }
 
 export function requireAzureFabric(req: RouteRequest): void {
-  if (req.params.fabric.toLowerCase() !== 'azure') throw errors.invalidInput(`unknown backup fabric '${req.params.fabric}'`);
+  if (req.params.fabric.toLowerCase() !== 'azure')
+    throw errors.invalidInput(`unknown backup fabric '${req.params.fabric}'`);
 }
 
 export interface ItemRef extends VaultRef {
@@ -51,7 +52,10 @@ export function resolveItemPath(site: Site, req: RouteRequest): ItemRef {
   const c = parseContainerName(req.params.container);
   const i = parseItemName(req.params.item);
   if (!c || !i) throw errors.itemNotFound();
-  if (c.resourceGroup.toLowerCase() !== i.resourceGroup.toLowerCase() || c.vmName.toLowerCase() !== i.vmName.toLowerCase()) {
+  if (
+    c.resourceGroup.toLowerCase() !== i.resourceGroup.toLowerCase() ||
+    c.vmName.toLowerCase() !== i.vmName.toLowerCase()
+  ) {
     throw errors.invalidInput('the container and protected item names refer to different virtual machines');
   }
   const vmKey = vmKeyOf(ref.vault.subscriptionId, c.resourceGroup, c.vmName);
@@ -87,7 +91,13 @@ export function matches(filter: Map<string, string>, field: string, value: strin
 }
 
 /** 202 for an operation on a protected item, with the item-level async-operation headers. */
-export function itemAccepted(site: Site, req: RouteRequest, vault: VaultRecord, vm: VmRecord, op: OperationRecord): Reply {
+export function itemAccepted(
+  site: Site,
+  req: RouteRequest,
+  vault: VaultRecord,
+  vm: VmRecord,
+  op: OperationRecord,
+): Reply {
   const suffix = itemSuffix(vm);
   return {
     status: 202,

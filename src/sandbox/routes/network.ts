@@ -35,11 +35,17 @@ function parseSubnets(value: unknown): SubnetRecord[] {
 }
 
 export function registerNetworkRoutes(router: Router, site: Site): void {
-  listInScope(router, site, { type: VNETS, list: 'virtualNetworks', records: (sub) => site.store.networksOf(sub).sort(byName), render: renderNetwork });
+  listInScope(router, site, {
+    type: VNETS,
+    list: 'virtualNetworks',
+    records: (sub) => site.store.networksOf(sub).sort(byName),
+    render: renderNetwork,
+  });
   router.add('GET', VNET, (req) => ({ status: 200, body: renderNetwork(requireNetwork(site, req)) }));
   router.add('PUT', VNET, (req) => {
     const rg = requireResourceGroup(site, req.params.sub, req.params.rg);
-    if (!NETWORK_NAME.test(req.params.vnet)) throw errors.invalidParameter(`The virtual network name '${req.params.vnet}' is invalid.`, 'name');
+    if (!NETWORK_NAME.test(req.params.vnet))
+      throw errors.invalidParameter(`The virtual network name '${req.params.vnet}' is invalid.`, 'name');
     const body = obj(req.body);
     const region = findRegion(str(body?.location) ?? '');
     if (!region) throw errors.locationRequired();
@@ -48,8 +54,12 @@ export function registerNetworkRoutes(router: Router, site: Site): void {
     if (!prefix) throw errors.invalidRequestFormat('properties.addressSpace.addressPrefixes is required.');
     const existing = site.store.network(rg.subscriptionId, rg.name, req.params.vnet);
     const record: VirtualNetworkRecord = {
-      subscriptionId: rg.subscriptionId, resourceGroup: rg.name, name: existing?.name ?? req.params.vnet, location: region.name,
-      addressPrefix: prefix, subnets: parseSubnets(props?.subnets),
+      subscriptionId: rg.subscriptionId,
+      resourceGroup: rg.name,
+      name: existing?.name ?? req.params.vnet,
+      location: region.name,
+      addressPrefix: prefix,
+      subnets: parseSubnets(props?.subnets),
     };
     site.store.putNetwork(record);
     return { status: existing ? 200 : 201, body: renderNetwork(record) };

@@ -31,17 +31,27 @@ export function registerOperationRoutes(router: Router, site: Site): void {
   router.add('GET', `${ITEM}/operationResults/{op}`, (req) => {
     const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
     const op = findOperation(site, vaultKey, req.params.op);
-    if (op.doneAt > site.now()) return { status: 202, headers: { Location: `${site.endpoint}${req.rawPath}?api-version=${req.apiVersion}` } };
+    if (op.doneAt > site.now())
+      return { status: 202, headers: { Location: `${site.endpoint}${req.rawPath}?api-version=${req.apiVersion}` } };
     const error = failed(op);
     if (error) throw error;
     const item = site.store.item(vaultKey, vmKey);
-    return item && vm ? { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), false, site.now()) } : { status: 204 };
+    return item && vm
+      ? {
+          status: 200,
+          body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), false, site.now()),
+        }
+      : { status: 204 };
   });
 
   router.add('GET', `${VAULT}/backupOperationResults/{op}`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const op = findOperation(site, vaultKey, req.params.op);
-    if (op.doneAt > site.now()) return { status: 202, headers: { Location: vaultUrl(site, vault, `/backupOperationResults/${op.id}`, req.apiVersion) } };
+    if (op.doneAt > site.now())
+      return {
+        status: 202,
+        headers: { Location: vaultUrl(site, vault, `/backupOperationResults/${op.id}`, req.apiVersion) },
+      };
     const error = failed(op);
     if (error) throw error;
     return { status: 204 };

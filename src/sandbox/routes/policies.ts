@@ -12,19 +12,27 @@ import { reducesRetention, requireApproval } from './resourceGuard';
 
 const POLICY = `${VAULT}/backupPolicies/{policy}`;
 
-
 export function registerPolicyRoutes(router: Router, site: Site): void {
   const count = (vaultKey: string, name: string): number =>
     site.store.itemsOf(vaultKey).filter((i) => i.policyName?.toLowerCase() === name.toLowerCase()).length;
-  const render = (vault: VaultRecord, vaultKey: string, p: PolicyRecord): unknown => renderPolicy(vault, p, count(vaultKey, p.name));
+  const render = (vault: VaultRecord, vaultKey: string, p: PolicyRecord): unknown =>
+    renderPolicy(vault, p, count(vaultKey, p.name));
 
   router.add('GET', `${VAULT}/backupPolicies`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const filter = parseFilter(queryValue(req.query, '$filter'));
-    const list = site.store.policiesOf(vaultKey).filter((p) =>
-      matches(filter, 'backupManagementType', String(p.properties.backupManagementType))
-      && matches(filter, 'workloadType', p.properties.backupManagementType === 'AzureIaasVM' ? 'VM' : String(p.properties.workLoadType))
-      && matches(filter, 'fabricName', 'Azure'));
+    const list = site.store
+      .policiesOf(vaultKey)
+      .filter(
+        (p) =>
+          matches(filter, 'backupManagementType', String(p.properties.backupManagementType)) &&
+          matches(
+            filter,
+            'workloadType',
+            p.properties.backupManagementType === 'AzureIaasVM' ? 'VM' : String(p.properties.workLoadType),
+          ) &&
+          matches(filter, 'fabricName', 'Azure'),
+      );
     return pagedReply(site, 'backupPolicies', req, list, (p) => render(vault, vaultKey, p));
   });
 
@@ -40,12 +48,14 @@ export function registerPolicyRoutes(router: Router, site: Site): void {
     const existing = site.store.policy(vaultKey, req.params.policy);
     const properties = validatePolicy(req.params.policy, req.body);
     // Shorter retention of an existing policy is an operation a Resource Guard protects.
-    if (existing && reducesRetention(existing.properties, properties)) requireApproval(vault, 'updateProtectionPolicy', properties.resourceGuardOperationRequests);
+    if (existing && reducesRetention(existing.properties, properties))
+      requireApproval(vault, 'updateProtectionPolicy', properties.resourceGuardOperationRequests);
     delete properties.resourceGuardOperationRequests;
     const record: PolicyRecord = { vaultKey, name: existing?.name ?? req.params.policy, properties };
     site.store.putPolicy(record);
     // A changed schedule moves the next scheduled backup of every item using the policy.
-    for (const item of site.store.itemsOf(vaultKey)) if (item.policyName?.toLowerCase() === record.name.toLowerCase()) site.engine.schedule(item);
+    for (const item of site.store.itemsOf(vaultKey))
+      if (item.policyName?.toLowerCase() === record.name.toLowerCase()) site.engine.schedule(item);
     return { status: 200, body: render(vault, vaultKey, record) };
   });
 

@@ -29,8 +29,12 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
     const item = site.store.item(vaultKey, vmKey);
     if (!item || !vm) throw errors.itemNotFound();
-    const extended = (parseFilter(queryValue(req.query, '$filter')).get('expand') ?? '').toLowerCase() === 'extendedinfo';
-    return { status: 200, body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), extended, site.now()) };
+    const extended =
+      (parseFilter(queryValue(req.query, '$filter')).get('expand') ?? '').toLowerCase() === 'extendedinfo';
+    return {
+      status: 200,
+      body: renderItem(vault, vm, item, site.store.recoveryPointsOf(vaultKey, vmKey), extended, site.now()),
+    };
   });
 
   router.add('PUT', ITEM, (req) => putItem(site, req));
@@ -57,14 +61,17 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
     const item = site.store.item(vaultKey, vmKey);
     if (!item || !vm) throw errors.itemNotFound();
     const props = obj(obj(req.body)?.properties);
-    if (!props || props.objectType !== 'IaasVMBackupRequest') throw errors.invalidInput("properties.objectType must be 'IaasVMBackupRequest'");
+    if (!props || props.objectType !== 'IaasVMBackupRequest')
+      throw errors.invalidInput("properties.objectType must be 'IaasVMBackupRequest'");
     const now = site.now();
     let expiry = now + TIMINGS.defaultBackupRetentionDays * DAY_MS;
     if (props.recoveryPointExpiryTimeInUTC !== undefined && props.recoveryPointExpiryTimeInUTC !== null) {
       const raw = str(props.recoveryPointExpiryTimeInUTC);
       const t = raw ? Date.parse(raw) : NaN;
       if (Number.isNaN(t) || t <= now || t > yearsAhead(now, MAX_RETAIN_YEARS)) {
-        throw errors.invalidInput('recoveryPointExpiryTimeInUTC must be a date-time in the future (at most 99 years ahead)');
+        throw errors.invalidInput(
+          'recoveryPointExpiryTimeInUTC must be a date-time in the future (at most 99 years ahead)',
+        );
       }
       expiry = t;
     }
@@ -77,17 +84,31 @@ export function registerProtectedItemRoutes(router: Router, site: Site): void {
   router.add('GET', `${VAULT}/backupProtectedItems`, (req) => {
     const { vault, vaultKey } = requireVault(site, req);
     const filter = parseFilter(queryValue(req.query, '$filter'));
-    const container = filter.get('containername')?.toLowerCase().replace(/^iaasvmcontainer;/, '');
-    const rows = site.store.itemsOf(vaultKey).flatMap((item) => {
-      const vm = site.store.vm(item.vmKey);
-      return vm ? [{ item, vm }] : [];
-    }).filter(({ item, vm }) =>
-      matches(filter, 'backupManagementType', 'AzureIaasVM') && matches(filter, 'itemType', 'VM') && matches(filter, 'workloadType', 'VM')
-      && matches(filter, 'policyName', item.policyName) && matches(filter, 'friendlyName', vm.name) && matches(filter, 'fabricName', 'Azure')
-      && matches(filter, 'healthState', item.healthStatus)
-      && (container === undefined || container === `iaasvmcontainerv2;${vm.resourceGroup};${vm.name}`.toLowerCase()))
+    const container = filter
+      .get('containername')
+      ?.toLowerCase()
+      .replace(/^iaasvmcontainer;/, '');
+    const rows = site.store
+      .itemsOf(vaultKey)
+      .flatMap((item) => {
+        const vm = site.store.vm(item.vmKey);
+        return vm ? [{ item, vm }] : [];
+      })
+      .filter(
+        ({ item, vm }) =>
+          matches(filter, 'backupManagementType', 'AzureIaasVM') &&
+          matches(filter, 'itemType', 'VM') &&
+          matches(filter, 'workloadType', 'VM') &&
+          matches(filter, 'policyName', item.policyName) &&
+          matches(filter, 'friendlyName', vm.name) &&
+          matches(filter, 'fabricName', 'Azure') &&
+          matches(filter, 'healthState', item.healthStatus) &&
+          (container === undefined || container === `iaasvmcontainerv2;${vm.resourceGroup};${vm.name}`.toLowerCase()),
+      )
       .sort((a, b) => a.vm.name.localeCompare(b.vm.name));
-    return pagedReply(site, 'backupProtectedItems', req, rows, ({ item, vm }) => renderItem(vault, vm, item, [], false, site.now()));
+    return pagedReply(site, 'backupProtectedItems', req, rows, ({ item, vm }) =>
+      renderItem(vault, vm, item, [], false, site.now()),
+    );
   });
 }
 
@@ -109,7 +130,12 @@ function putItem(site: Site, req: RouteRequest): Reply {
   if (source !== undefined && source.toLowerCase() !== vmKey) {
     throw errors.invalidInput('sourceResourceId does not match the container and item names');
   }
-  if (!vm) throw errors.resourceNotFound('Microsoft.Compute/virtualMachines', req.params.item.split(';').pop() ?? '', req.params.item.split(';')[2] ?? '');
+  if (!vm)
+    throw errors.resourceNotFound(
+      'Microsoft.Compute/virtualMachines',
+      req.params.item.split(';').pop() ?? '',
+      req.params.item.split(';')[2] ?? '',
+    );
   const existing = site.store.item(vaultKey, vmKey);
   refuseConflicts(site, vaultKey, vmKey);
   // A soft-deleted item takes only an undelete (isRehydrate, as `az backup protection undelete` sends it).
@@ -127,7 +153,8 @@ function putItem(site: Site, req: RouteRequest): Reply {
   if (!policyName) throw errors.invalidInput('policyId is required to protect an item');
   const policy = site.store.policy(vaultKey, decodePolicyName(policyName));
   if (!policy) throw errors.policyNotFound(policyName, vault.name);
-  if (policy.properties.backupManagementType !== 'AzureIaasVM') throw errors.invalidInput(`policy '${policy.name}' is not an Azure VM policy`);
+  if (policy.properties.backupManagementType !== 'AzureIaasVM')
+    throw errors.invalidInput(`policy '${policy.name}' is not an Azure VM policy`);
   const elsewhere = site.store.itemForVm(vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name));
   if (elsewhere && elsewhere.vaultKey !== vaultKey) {
     const other = site.store.vault(elsewhere.vaultKey);
@@ -138,7 +165,8 @@ function putItem(site: Site, req: RouteRequest): Reply {
   }
   const current = existing?.policyName ? site.store.policy(vaultKey, existing.policyName) : undefined;
   checkPolicyChoice(vm, current, policy, req.apiVersion);
-  if (current && reducesRetention(current.properties, policy.properties)) requireApproval(vault, 'updateProtectedItem', props.resourceGuardOperationRequests);
+  if (current && reducesRetention(current.properties, policy.properties))
+    requireApproval(vault, 'updateProtectedItem', props.resourceGuardOperationRequests);
   const diskExclusion = parseDiskExclusion(props.extendedProperties, vm);
   return itemAccepted(site, req, vault, vm, site.engine.enable(vault, vaultKey, vm, vmKey, policy.name, diskExclusion));
 }

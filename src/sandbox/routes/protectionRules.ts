@@ -15,14 +15,22 @@ const isEnhanced = (policy: PolicyRecord): boolean => policy.properties.policyTy
 
 /** Why this VM needs an Enhanced policy when asked at `apiVersion`, or undefined when a Standard one will do. */
 function enhancedOnlyReason(vm: VmRecord, apiVersion: string): string | undefined {
-  const disk = [vm.osDiskStorageType, ...(vm.dataDisks ?? []).map((d) => d.storageType)].find((t) => t !== undefined && ENHANCED_ONLY_DISKS.includes(t));
+  const disk = [vm.osDiskStorageType, ...(vm.dataDisks ?? []).map((d) => d.storageType)].find(
+    (t) => t !== undefined && ENHANCED_ONLY_DISKS.includes(t),
+  );
   if (disk) return `it has ${disk === 'UltraSSD_LRS' ? 'an Ultra disk' : 'a Premium SSD v2 disk'}`;
-  if (vm.securityType === 'TrustedLaunch' && apiVersion.slice(0, 10) < STANDARD_TRUSTED_LAUNCH_FROM) return 'it is a Trusted Launch VM';
+  if (vm.securityType === 'TrustedLaunch' && apiVersion.slice(0, 10) < STANDARD_TRUSTED_LAUNCH_FROM)
+    return 'it is a Trusted Launch VM';
   return undefined;
 }
 
 /** Refuses what the service refuses when `vm` is to be protected with `next` (its current policy `current`, if any). */
-export function checkPolicyChoice(vm: VmRecord, current: PolicyRecord | undefined, next: PolicyRecord, apiVersion: string): void {
+export function checkPolicyChoice(
+  vm: VmRecord,
+  current: PolicyRecord | undefined,
+  next: PolicyRecord,
+  apiVersion: string,
+): void {
   if (isEnhanced(next)) return;
   if (current && isEnhanced(current)) throw errors.directPolicySwitchNotSupported(vm.name, current.name, next.name);
   const reason = enhancedOnlyReason(vm, apiVersion);
@@ -40,7 +48,8 @@ export function parseDiskExclusion(extended: unknown, vm: VmRecord): ProtectedIt
   if (!luns || !luns.every((l) => typeof l === 'number' && Number.isInteger(l) && l >= 0)) {
     throw errors.invalidInput('diskExclusionProperties.diskLunList must be a list of disk LUNs (whole numbers)');
   }
-  if (typeof raw.isInclusionList !== 'boolean') throw errors.invalidInput('diskExclusionProperties.isInclusionList must be true or false');
+  if (typeof raw.isInclusionList !== 'boolean')
+    throw errors.invalidInput('diskExclusionProperties.isInclusionList must be true or false');
   const known = new Set((vm.dataDisks ?? []).map((d) => d.lun));
   const unknown = (luns as number[]).filter((l) => !known.has(l));
   if (unknown.length) throw errors.invalidInput(`the VM '${vm.name}' has no data disk at LUN ${unknown.join(', ')}`);

@@ -13,7 +13,8 @@ export function registerRecoveryPointRoutes(router: Router, site: Site): void {
     if (!vm || !site.store.item(vaultKey, vmKey)) throw errors.itemNotFound();
     const { start, end } = dateWindow(parseFilter(queryValue(req.query, '$filter')), 'startDate', 'endDate');
     const now = site.now();
-    const list = site.store.recoveryPointsOf(vaultKey, vmKey)
+    const list = site.store
+      .recoveryPointsOf(vaultKey, vmKey)
       .filter((rp) => rp.expiry > now && rp.time >= start && rp.time <= end)
       .sort((a, b) => b.time - a.time);
     return pagedReply(site, 'recoveryPoints', req, list, (rp) => renderRecoveryPoint(vault, vm, rp));
@@ -22,7 +23,9 @@ export function registerRecoveryPointRoutes(router: Router, site: Site): void {
   router.add('GET', `${ITEM}/recoveryPoints/{rp}`, (req) => {
     const { vault, vaultKey, vm, vmKey } = resolveItemPath(site, req);
     if (!vm || !site.store.item(vaultKey, vmKey)) throw errors.itemNotFound();
-    const rp = site.store.recoveryPointsOf(vaultKey, vmKey).find((p) => p.name === req.params.rp && p.expiry > site.now());
+    const rp = site.store
+      .recoveryPointsOf(vaultKey, vmKey)
+      .find((p) => p.name === req.params.rp && p.expiry > site.now());
     if (!rp) throw errors.recoveryPointNotFound(req.params.rp, false);
     return { status: 200, body: renderRecoveryPoint(vault, vm, rp) };
   });

@@ -32,8 +32,15 @@ function invalidQuery(detail: string): Reply {
         code: 'BadRequest',
         message: `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}. Query is invalid: ${detail}`,
         details: [
-          { code: 'InvalidQuery', message: 'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the query before retrying.' },
-          { code: 'UnsupportedQuery', message: `The sandbox understands only these query shapes: ${SUPPORTED_SHAPES}. ${detail}` },
+          {
+            code: 'InvalidQuery',
+            message:
+              'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the query before retrying.',
+          },
+          {
+            code: 'UnsupportedQuery',
+            message: `The sandbox understands only these query shapes: ${SUPPORTED_SHAPES}. ${detail}`,
+          },
         ],
       },
     },
@@ -56,10 +63,20 @@ type RenderedFields = Pick<VmRecord, 'powerState' | 'broken' | 'osDiskName' | 't
 
 function graphRow(vm: VmRecord, tenantId: string): Row {
   const known = rendered.get(vm);
-  if (known && known.seen.tenantId === tenantId && known.seen.powerState === vm.powerState && known.seen.broken === vm.broken
-    && known.seen.osDiskName === vm.osDiskName && known.seen.tags === vm.tags) return known.row;
+  if (
+    known &&
+    known.seen.tenantId === tenantId &&
+    known.seen.powerState === vm.powerState &&
+    known.seen.broken === vm.broken &&
+    known.seen.osDiskName === vm.osDiskName &&
+    known.seen.tags === vm.tags
+  )
+    return known.row;
   const row = renderGraphVm(vm, tenantId);
-  rendered.set(vm, { seen: { tenantId, powerState: vm.powerState, broken: vm.broken, osDiskName: vm.osDiskName, tags: vm.tags }, row });
+  rendered.set(vm, {
+    seen: { tenantId, powerState: vm.powerState, broken: vm.broken, osDiskName: vm.osDiskName, tags: vm.tags },
+    row,
+  });
   return row;
 }
 
@@ -67,11 +84,27 @@ function renderGraphVm(vm: VmRecord, tenantId: string): Row {
   const arm = renderVm(vm, false) as Row & { properties: Row };
   const power = { running: 'VM running', stopped: 'VM stopped', deallocated: 'VM deallocated' }[vm.powerState];
   return {
-    ...arm, type: 'microsoft.compute/virtualmachines', tenantId, kind: '', resourceGroup: vm.resourceGroup.toLowerCase(),
-    subscriptionId: vm.subscriptionId, managedBy: '', sku: null, plan: null, identity: null, zones: vm.zone ? [vm.zone] : null, extendedLocation: null,
+    ...arm,
+    type: 'microsoft.compute/virtualmachines',
+    tenantId,
+    kind: '',
+    resourceGroup: vm.resourceGroup.toLowerCase(),
+    subscriptionId: vm.subscriptionId,
+    managedBy: '',
+    sku: null,
+    plan: null,
+    identity: null,
+    zones: vm.zone ? [vm.zone] : null,
+    extendedLocation: null,
     properties: {
       ...arm.properties,
-      extended: { instanceView: { computerName: vm.name.slice(0, 15), hyperVGeneration: 'V2', powerState: { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: power } } },
+      extended: {
+        instanceView: {
+          computerName: vm.name.slice(0, 15),
+          hyperVGeneration: 'V2',
+          powerState: { code: `PowerState/${vm.powerState}`, level: 'Info', displayStatus: power },
+        },
+      },
     },
   };
 }
@@ -88,7 +121,8 @@ const MAX_REMEMBERED = 64;
 
 function staged(key: string, parsed: ParsedQuery, input: Row[]): Row[] {
   const known = lastResults.get(key);
-  if (known && known.input.length === input.length && known.input.every((row, i) => row === input[i])) return known.rows;
+  if (known && known.input.length === input.length && known.input.every((row, i) => row === input[i]))
+    return known.rows;
   let rows = input;
   for (const stage of parsed.stages) rows = stage(rows);
   if (lastResults.size >= MAX_REMEMBERED) lastResults.clear();
@@ -98,7 +132,8 @@ function staged(key: string, parsed: ParsedQuery, input: Row[]): Row[] {
 
 const count = (v: unknown, name: string, fallback: number): number => {
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw badParameter(`The '${name}' option must be a non-negative integer.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw badParameter(`The '${name}' option must be a non-negative integer.`);
   return v;
 };
 
@@ -108,7 +143,9 @@ function readToken(token: unknown): { skip: number; top: number } | undefined {
   try {
     const t = JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) as { s?: unknown; t?: unknown };
     if (typeof t.s === 'number' && typeof t.t === 'number') return { skip: t.s, top: t.t };
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw badParameter(`The $skipToken '${String(token)}' is invalid.`);
 }
 
@@ -118,12 +155,22 @@ interface GraphSources {
 }
 
 /** The table's input rows for the named subscriptions, with the key under which its staged results are kept. */
-function tableRows(site: Site, sources: GraphSources, parsed: ParsedQuery, subscriptions: Set<string>): { input: Row[]; version: string } {
+function tableRows(
+  site: Site,
+  sources: GraphSources,
+  parsed: ParsedQuery,
+  subscriptions: Set<string>,
+): { input: Row[]; version: string } {
   if (parsed.table === 'recoveryservicesresources') {
     const snapshot = sources.items.rows();
-    return { input: snapshot.rows.filter((row) => subscriptions.has(String(row.subscriptionId).toLowerCase())), version: `items@${snapshot.takenAt}` };
+    return {
+      input: snapshot.rows.filter((row) => subscriptions.has(String(row.subscriptionId).toLowerCase())),
+      version: `items@${snapshot.takenAt}`,
+    };
   }
-  const input = site.store.allSubscriptions().filter((s) => subscriptions.has(s.subscriptionId.toLowerCase()))
+  const input = site.store
+    .allSubscriptions()
+    .filter((s) => subscriptions.has(s.subscriptionId.toLowerCase()))
     .flatMap((s) => site.store.vmsOf(s.subscriptionId).map((vm) => graphRow(vm, site.store.tenantId)));
   return { input, version: 'vms' };
 }
@@ -131,7 +178,8 @@ function tableRows(site: Site, sources: GraphSources, parsed: ParsedQuery, subsc
 function handle(site: Site, sources: GraphSources, req: RouteRequest): Reply {
   const decision = sources.quota?.take(String(req.headers.authorization ?? ''), site.now());
   const headers = decision ? quotaHeaders(decision) : {};
-  if (decision && !decision.allowed) throw errors.graphThrottled(Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)), headers);
+  if (decision && !decision.allowed)
+    throw errors.graphThrottled(Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)), headers);
   return { ...answer(site, sources, req), headers };
 }
 
@@ -139,7 +187,8 @@ function answer(site: Site, sources: GraphSources, req: RouteRequest): Reply {
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Body;
   if (typeof body.query !== 'string' || body.query.trim() === '') throw badParameter("The request has no 'query'.");
   const o = body.options ?? {};
-  if (o.resultFormat !== undefined && o.resultFormat !== 'objectArray') return invalidQuery(`resultFormat '${String(o.resultFormat)}' (the sandbox answers objectArray only).`);
+  if (o.resultFormat !== undefined && o.resultFormat !== 'objectArray')
+    return invalidQuery(`resultFormat '${String(o.resultFormat)}' (the sandbox answers objectArray only).`);
   const token = readToken(o.$skipToken);
   // As ARG documents: $top and $skip, when given, override what the $skipToken carries.
   const top = count(o.$top, '$top', token?.top ?? DEFAULT_TOP);
@@ -153,27 +202,51 @@ function answer(site: Site, sources: GraphSources, req: RouteRequest): Reply {
     throw e;
   }
   // Only the subscriptions named in the request (all of the tenant's when none are named, as at tenant scope).
-  const named = Array.isArray(body.subscriptions) ? new Set(body.subscriptions.map((s) => String(s).toLowerCase())) : undefined;
-  const subscriptions = site.store.allSubscriptions().filter((s) => !named || named.has(s.subscriptionId.toLowerCase()));
-  const { input, version } = tableRows(site, sources, parsed, new Set(subscriptions.map((s) => s.subscriptionId.toLowerCase())));
-  const rows = staged(`${version}|${subscriptions.map((s) => s.subscriptionId).join(',')}|${body.query}`, parsed, input);
+  const named = Array.isArray(body.subscriptions)
+    ? new Set(body.subscriptions.map((s) => String(s).toLowerCase()))
+    : undefined;
+  const subscriptions = site.store
+    .allSubscriptions()
+    .filter((s) => !named || named.has(s.subscriptionId.toLowerCase()));
+  const { input, version } = tableRows(
+    site,
+    sources,
+    parsed,
+    new Set(subscriptions.map((s) => s.subscriptionId.toLowerCase())),
+  );
+  const rows = staged(
+    `${version}|${subscriptions.map((s) => s.subscriptionId).join(',')}|${body.query}`,
+    parsed,
+    input,
+  );
   const data = rows.slice(skip, skip + top);
   const more = skip + data.length < rows.length;
   const reply: Record<string, unknown> = {
-    totalRecords: rows.length, count: data.length, data, facets: [],
+    totalRecords: rows.length,
+    count: data.length,
+    data,
+    facets: [],
     // ARG pages only results that keep the id column; otherwise it truncates without a token.
     resultTruncated: more && !parsed.keepsId ? 'true' : 'false',
   };
-  if (more && parsed.keepsId) reply.$skipToken = Buffer.from(JSON.stringify({ s: skip + data.length, t: top })).toString('base64url');
-  return { status: 200, body: reply, logDetail: `subscriptions=${subscriptions.map((s) => s.subscriptionId).join(',')}&$skip=${skip}` };
+  if (more && parsed.keepsId)
+    reply.$skipToken = Buffer.from(JSON.stringify({ s: skip + data.length, t: top })).toString('base64url');
+  return {
+    status: 200,
+    body: reply,
+    logDetail: `subscriptions=${subscriptions.map((s) => s.subscriptionId).join(',')}&$skip=${skip}`,
+  };
 }
 
 export function registerResourceGraphRoutes(router: Router, site: Site): void {
   // ARG answers from an index it keeps, not by rendering resources per query: render the seeded VMs up front.
-  for (const s of site.store.allSubscriptions()) for (const vm of site.store.vmsOf(s.subscriptionId)) graphRow(vm, site.store.tenantId);
+  for (const s of site.store.allSubscriptions())
+    for (const vm of site.store.vmsOf(s.subscriptionId)) graphRow(vm, site.store.tenantId);
   const sources: GraphSources = {
     items: new IngestedItems(site, site.resourceGraph.ingestionDelayMs),
     quota: site.resourceGraph.quota ? new QuotaWindows(site.resourceGraph.quota) : undefined,
   };
-  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, sources, req), { readOnly: true });
+  router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, sources, req), {
+    readOnly: true,
+  });
 }

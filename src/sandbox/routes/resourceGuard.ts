@@ -50,7 +50,8 @@ function retentionCounts(properties: Record<string, unknown>): Map<string, numbe
   const counts = new Map<string, number>();
   const retention = properties.retentionPolicy as Record<string, unknown> | undefined;
   for (const rule of ['dailySchedule', 'weeklySchedule', 'monthlySchedule', 'yearlySchedule']) {
-    const count = ((retention?.[rule] as { retentionDuration?: { count?: unknown } } | undefined)?.retentionDuration?.count);
+    const count = (retention?.[rule] as { retentionDuration?: { count?: unknown } } | undefined)?.retentionDuration
+      ?.count;
     if (typeof count === 'number') counts.set(rule, count);
   }
   return counts;
@@ -61,4 +62,3 @@ export function reducesRetention(previous: Record<string, unknown>, next: Record
   const after = retentionCounts(next);
   return [...retentionCounts(previous)].some(([rule, count]) => (after.get(rule) ?? 0) < count);
 }
-

@@ -11,7 +11,13 @@ import type { VaultRecord } from '../state/model';
 import { vaultArmId } from '../state/names';
 import { iso } from '../render/time';
 import { requireVault, VAULT } from './lookup';
-import { defaultRequest, GUARDED_OPERATIONS, requireApproval, UNLOCK_DELETE_MS, type GuardedOperation } from './resourceGuard';
+import {
+  defaultRequest,
+  GUARDED_OPERATIONS,
+  requireApproval,
+  UNLOCK_DELETE_MS,
+  type GuardedOperation,
+} from './resourceGuard';
 
 /** The vault operations each guarded operation stands for, as the proxy lists them. */
 const VAULT_OPERATIONS: Record<GuardedOperation, string> = {
@@ -26,12 +32,14 @@ function renderProxy(vault: VaultRecord): unknown {
   const guard = vault.resourceGuard;
   if (!guard) throw errors.sandboxBug('a proxy rendered for a vault without a Resource Guard');
   return {
-    id: `${vaultArmId(vault)}/backupResourceGuardProxies/${guard.proxyName}`, name: guard.proxyName,
+    id: `${vaultArmId(vault)}/backupResourceGuardProxies/${guard.proxyName}`,
+    name: guard.proxyName,
     type: 'Microsoft.RecoveryServices/vaults/backupResourceGuardProxies',
     properties: {
       resourceGuardResourceId: guard.resourceGuardId,
       resourceGuardOperationDetails: (Object.keys(GUARDED_OPERATIONS) as GuardedOperation[]).map((op) => ({
-        vaultCriticalOperation: VAULT_OPERATIONS[op], defaultResourceRequest: defaultRequest(guard.resourceGuardId, op),
+        vaultCriticalOperation: VAULT_OPERATIONS[op],
+        defaultResourceRequest: defaultRequest(guard.resourceGuardId, op),
       })),
       lastUpdatedTime: iso(guard.lastUpdatedTime),
       description: '',
@@ -42,7 +50,8 @@ function renderProxy(vault: VaultRecord): unknown {
 export function registerResourceGuardProxyRoutes(router: Router, site: Site): void {
   const mapping = (vault: VaultRecord, name: string): VaultRecord['resourceGuard'] => {
     const guard = vault.resourceGuard;
-    if (!guard || guard.proxyName.toLowerCase() !== name.toLowerCase()) throw errors.notFound('Resource Guard proxy', name);
+    if (!guard || guard.proxyName.toLowerCase() !== name.toLowerCase())
+      throw errors.notFound('Resource Guard proxy', name);
     return guard;
   };
   router.add('GET', `${VAULT}/backupResourceGuardProxies`, (req) => {

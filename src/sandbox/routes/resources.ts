@@ -15,10 +15,14 @@ export function registerResourceRoutes(router: Router, site: Site): void {
   router.add('GET', '/tenants', (req) => pagedReply(site, 'subscriptions', req, [site.store.tenantId], renderTenant));
 
   router.add('GET', '/subscriptions', (req) =>
-    pagedReply(site, 'subscriptions', req, site.store.allSubscriptions(), (s) => renderSubscription(s, site.store.tenantId)));
+    pagedReply(site, 'subscriptions', req, site.store.allSubscriptions(), (s) =>
+      renderSubscription(s, site.store.tenantId),
+    ),
+  );
 
   router.add('GET', '/subscriptions/{sub}', (req) => ({
-    status: 200, body: renderSubscription(requireSubscription(site, req.params.sub), site.store.tenantId),
+    status: 200,
+    body: renderSubscription(requireSubscription(site, req.params.sub), site.store.tenantId),
   }));
 
   // One answer with every region: the swagger's LocationListResult has no nextLink (x-ms-pageable nextLinkName null).
@@ -36,7 +40,8 @@ export function registerResourceRoutes(router: Router, site: Site): void {
   });
 
   router.add('GET', '/subscriptions/{sub}/resourcegroups/{rg}', (req) => ({
-    status: req.method === 'HEAD' ? 204 : 200, body: renderResourceGroup(requireResourceGroup(site, req.params.sub, req.params.rg)),
+    status: req.method === 'HEAD' ? 204 : 200,
+    body: renderResourceGroup(requireResourceGroup(site, req.params.sub, req.params.rg)),
   }));
 
   router.add('PUT', '/subscriptions/{sub}/resourcegroups/{rg}', (req) => {
@@ -54,7 +59,12 @@ export function registerResourceRoutes(router: Router, site: Site): void {
     if (existing && region && existing.location !== region.name) {
       throw errors.resourceGroupInOtherLocation(location ?? '', existing.location);
     }
-    const record = { subscriptionId: s.subscriptionId, name: existing?.name ?? name, location: existing?.location ?? region?.name ?? '', tags: strMap(body?.tags) ?? existing?.tags };
+    const record = {
+      subscriptionId: s.subscriptionId,
+      name: existing?.name ?? name,
+      location: existing?.location ?? region?.name ?? '',
+      tags: strMap(body?.tags) ?? existing?.tags,
+    };
     site.store.putResourceGroup(record);
     return { status: existing ? 200 : 201, body: renderResourceGroup(record) };
   });

@@ -15,7 +15,12 @@ const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 
 export function registerStorageAccountRoutes(router: Router, site: Site): void {
   const byName = (a: StorageAccountRecord, b: StorageAccountRecord): number => a.name.localeCompare(b.name);
-  listInScope(router, site, { type: ACCOUNTS, list: 'storageAccounts', records: (sub) => site.store.storageAccountsOf(sub).sort(byName), render: renderStorageAccount });
+  listInScope(router, site, {
+    type: ACCOUNTS,
+    list: 'storageAccounts',
+    records: (sub) => site.store.storageAccountsOf(sub).sort(byName),
+    render: renderStorageAccount,
+  });
   router.add('GET', `/subscriptions/{sub}/resourceGroups/{rg}/${ACCOUNTS}/{account}`, (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const a = site.store.storageAccount(req.params.sub, req.params.rg, req.params.account);
@@ -35,8 +40,13 @@ export function registerStorageAccountRoutes(router: Router, site: Site): void {
     const region = findRegion(str(body?.location) ?? '');
     if (!region) throw errors.locationRequired();
     const record: StorageAccountRecord = {
-      subscriptionId: rg.subscriptionId, resourceGroup: rg.name, name, location: region.name,
-      skuName: str(obj(body?.sku)?.name) ?? 'Standard_LRS', kind: str(body?.kind) ?? 'StorageV2', createdAt: existing?.createdAt ?? site.now(),
+      subscriptionId: rg.subscriptionId,
+      resourceGroup: rg.name,
+      name,
+      location: region.name,
+      skuName: str(obj(body?.sku)?.name) ?? 'Standard_LRS',
+      kind: str(body?.kind) ?? 'StorageV2',
+      createdAt: existing?.createdAt ?? site.now(),
     };
     site.store.putStorageAccount(record);
     return { status: 200, body: renderStorageAccount(record) };

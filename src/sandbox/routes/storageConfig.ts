@@ -12,11 +12,14 @@ const PATH = `${VAULT}/backupstorageconfig/vaultstorageconfig`;
 function update(site: Site, req: RouteRequest): ReturnType<typeof requireVault> {
   const ref = requireVault(site, req);
   const props = obj(obj(req.body)?.properties);
-  if (!props) throw errors.invalidInputSaying('Input provided for the call is invalid\r\nThe request must contain properties.');
+  if (!props)
+    throw errors.invalidInputSaying('Input provided for the call is invalid\r\nThe request must contain properties.');
   // storageType and storageModelType mirror each other; a client may send either.
-  const type = parseStorageType(props.storageType, 'storageType') ?? parseStorageType(props.storageModelType, 'storageModelType');
+  const type =
+    parseStorageType(props.storageType, 'storageType') ?? parseStorageType(props.storageModelType, 'storageModelType');
   const crr = props.crossRegionRestoreFlag;
-  if (crr !== undefined && typeof crr !== 'boolean') throw errors.invalidInputSaying('crossRegionRestoreFlag must be a boolean.', 'crossRegionRestoreFlag');
+  if (crr !== undefined && typeof crr !== 'boolean')
+    throw errors.invalidInputSaying('crossRegionRestoreFlag must be a boolean.', 'crossRegionRestoreFlag');
   applyRedundancy(ref.vault, type, crr);
   ref.vault.modifiedAt = site.now();
   return ref;

@@ -14,7 +14,13 @@ function update(site: Site, req: RouteRequest): Reply {
   const props = obj(obj(req.body)?.properties);
   if (!props) throw errors.invalidInput('the request must contain properties');
   // Storage redundancy is set through backupstorageconfig; here it is only reported.
-  applySoftDelete(vault, props.softDeleteFeatureState, props.softDeleteRetentionPeriodInDays, props.enhancedSecurityState, props.resourceGuardOperationRequests);
+  applySoftDelete(
+    vault,
+    props.softDeleteFeatureState,
+    props.softDeleteRetentionPeriodInDays,
+    props.enhancedSecurityState,
+    props.resourceGuardOperationRequests,
+  );
   vault.modifiedAt = site.now();
   return { status: 200, body: renderVaultConfig(vault) };
 }

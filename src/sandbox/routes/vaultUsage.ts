@@ -15,9 +15,10 @@ export function registerVaultUsageRoutes(router: Router, site: Site): void {
     const items = site.store.itemsOf(vaultKey);
     const type = filter.get('type');
     // One container per protected VM, so both summaries count the same VMs.
-    const value = type === undefined || /^Backup(ProtectedItem|ProtectionContainer)CountSummary$/i.test(type)
-      ? [countSummary('AzureIaasVM', 'Azure Virtual Machine', items.length)]
-      : [];
+    const value =
+      type === undefined || /^Backup(ProtectedItem|ProtectionContainer)CountSummary$/i.test(type)
+        ? [countSummary('AzureIaasVM', 'Azure Virtual Machine', items.length)]
+        : [];
     return { status: 200, body: { value } };
   });
   registerEmptyCollection(router, site, 'backupEngines', 'Backup engine');

@@ -18,8 +18,18 @@ import { requireResourceGroup, requireSubscription, requireVault, VAULT, vaultUr
 export const VAULT_NAME = /^[A-Za-z][-A-Za-z0-9]{0,48}[A-Za-z0-9]$/;
 
 const READ_ONLY_PROPERTIES = new Set([
-  'provisioningState', 'privateEndpointStateForBackup', 'privateEndpointStateForSiteRecovery', 'privateEndpointConnections',
-  'redundancySettings', 'securitySettings', 'publicNetworkAccess', 'backupStorageVersion', 'secureScore', 'upgradeDetails', 'moveDetails', 'moveState',
+  'provisioningState',
+  'privateEndpointStateForBackup',
+  'privateEndpointStateForSiteRecovery',
+  'privateEndpointConnections',
+  'redundancySettings',
+  'securitySettings',
+  'publicNetworkAccess',
+  'backupStorageVersion',
+  'secureScore',
+  'upgradeDetails',
+  'moveDetails',
+  'moveState',
 ]);
 
 /** Writable vault properties the sandbox keeps and echoes as sent; the others it models, and unknown ones are dropped. */
@@ -28,7 +38,8 @@ const KEPT_PROPERTIES = new Set(['monitoringSettings', 'restoreSettings', 'encry
 function extraProperties(props: JsonObject | undefined, previous: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(previous)) if (KEPT_PROPERTIES.has(k)) out[k] = v;
-  for (const [k, v] of Object.entries(props ?? {})) if (KEPT_PROPERTIES.has(k) && !READ_ONLY_PROPERTIES.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(props ?? {}))
+    if (KEPT_PROPERTIES.has(k) && !READ_ONLY_PROPERTIES.has(k)) out[k] = v;
   return out;
 }
 
@@ -37,11 +48,21 @@ function applyProperties(vault: VaultRecord, props: JsonObject | undefined): voi
   const redundancy = obj(props.redundancySettings);
   if (redundancy) {
     const crr = str(redundancy.crossRegionRestore);
-    applyRedundancy(vault, parseStorageType(redundancy.standardTierStorageRedundancy, 'standardTierStorageRedundancy'),
-      crr === undefined ? undefined : crr.toLowerCase() === 'enabled');
+    applyRedundancy(
+      vault,
+      parseStorageType(redundancy.standardTierStorageRedundancy, 'standardTierStorageRedundancy'),
+      crr === undefined ? undefined : crr.toLowerCase() === 'enabled',
+    );
   }
   const softDelete = obj(obj(props.securitySettings)?.softDeleteSettings);
-  if (softDelete) applySoftDelete(vault, softDelete.softDeleteState, softDelete.softDeleteRetentionPeriodInDays, softDelete.enhancedSecurityState, props.resourceGuardOperationRequests);
+  if (softDelete)
+    applySoftDelete(
+      vault,
+      softDelete.softDeleteState,
+      softDelete.softDeleteRetentionPeriodInDays,
+      softDelete.enhancedSecurityState,
+      props.resourceGuardOperationRequests,
+    );
   const pna = str(props.publicNetworkAccess);
   if (pna) vault.publicNetworkAccess = pna;
   vault.extraProperties = extraProperties(props, vault.extraProperties);
@@ -59,17 +80,29 @@ function checkSku(body: JsonObject): string {
 export function registerVaultRoutes(router: Router, site: Site): void {
   router.add('GET', '/subscriptions/{sub}/providers/Microsoft.RecoveryServices/vaults', (req) => {
     requireSubscription(site, req.params.sub);
-    return pagedReply(site, 'vaults', req, site.store.vaultsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name)), (v) => renderVault(v, req.apiVersion));
+    return pagedReply(
+      site,
+      'vaults',
+      req,
+      site.store.vaultsOf(req.params.sub).sort((a, b) => a.name.localeCompare(b.name)),
+      (v) => renderVault(v, req.apiVersion),
+    );
   });
 
   router.add('GET', '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/vaults', (req) => {
     requireResourceGroup(site, req.params.sub, req.params.rg);
     const rg = req.params.rg.toLowerCase();
-    const list = site.store.vaultsOf(req.params.sub).filter((v) => v.resourceGroup.toLowerCase() === rg).sort((a, b) => a.name.localeCompare(b.name));
+    const list = site.store
+      .vaultsOf(req.params.sub)
+      .filter((v) => v.resourceGroup.toLowerCase() === rg)
+      .sort((a, b) => a.name.localeCompare(b.name));
     return pagedReply(site, 'vaults', req, list, (v) => renderVault(v, req.apiVersion));
   });
 
-  router.add('GET', VAULT, (req) => ({ status: 200, body: renderVault(requireVault(site, req).vault, req.apiVersion) }));
+  router.add('GET', VAULT, (req) => ({
+    status: 200,
+    body: renderVault(requireVault(site, req).vault, req.apiVersion),
+  }));
   router.add('PUT', VAULT, (req) => putVault(site, req));
   router.add('PATCH', VAULT, (req) => patchVault(site, req));
 
@@ -95,32 +128,57 @@ export function registerVaultRoutes(router: Router, site: Site): void {
     const { vault, vaultKey } = requireVault(site, req);
     const op = site.store.operation(vaultKey, req.params.op);
     if (!op) throw errors.operationNotFound(req.params.op);
-    if (op.doneAt > site.now()) return { status: 202, headers: { Location: vaultUrl(site, vault, `/operationResults/${op.id}`, req.apiVersion) } };
+    if (op.doneAt > site.now())
+      return {
+        status: 202,
+        headers: { Location: vaultUrl(site, vault, `/operationResults/${op.id}`, req.apiVersion) },
+      };
     if (op.error) throw errors.operationFailed(op.error.code, op.error.message);
     return { status: 200, body: renderVault(vault, req.apiVersion) };
   });
 
-  router.add('POST', '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/locations/{location}/checkNameAvailability', (req) => {
-    requireResourceGroup(site, req.params.sub, req.params.rg);
-    const body = obj(req.body);
-    const name = str(body?.name);
-    const type = str(body?.type);
-    if (!name || !type || type.toLowerCase() !== 'microsoft.recoveryservices/vaults') {
-      throw errors.invalidParameter("The request must contain 'name' and type 'Microsoft.RecoveryServices/Vaults'.");
-    }
-    if (!VAULT_NAME.test(name)) {
-      return { status: 200, body: { nameAvailable: false, reason: 'Invalid', message: 'Vault name must be 2-50 characters, start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.' } };
-    }
-    const taken = site.store.vault(vaultKeyOf(req.params.sub, req.params.rg, name));
-    return { status: 200, body: taken ? { nameAvailable: false, reason: 'AlreadyExists', message: 'Resource already exists with the same name.' } : { nameAvailable: true } };
-  }, { readOnly: true });
+  router.add(
+    'POST',
+    '/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.RecoveryServices/locations/{location}/checkNameAvailability',
+    (req) => {
+      requireResourceGroup(site, req.params.sub, req.params.rg);
+      const body = obj(req.body);
+      const name = str(body?.name);
+      const type = str(body?.type);
+      if (!name || !type || type.toLowerCase() !== 'microsoft.recoveryservices/vaults') {
+        throw errors.invalidParameter("The request must contain 'name' and type 'Microsoft.RecoveryServices/Vaults'.");
+      }
+      if (!VAULT_NAME.test(name)) {
+        return {
+          status: 200,
+          body: {
+            nameAvailable: false,
+            reason: 'Invalid',
+            message:
+              'Vault name must be 2-50 characters, start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.',
+          },
+        };
+      }
+      const taken = site.store.vault(vaultKeyOf(req.params.sub, req.params.rg, name));
+      return {
+        status: 200,
+        body: taken
+          ? { nameAvailable: false, reason: 'AlreadyExists', message: 'Resource already exists with the same name.' }
+          : { nameAvailable: true },
+      };
+    },
+    { readOnly: true },
+  );
 }
 
 function putVault(site: Site, req: RouteRequest): Reply {
   const { sub, vault: name } = req.params;
   const rg = requireResourceGroup(site, sub, req.params.rg);
   if (!VAULT_NAME.test(name)) {
-    throw errors.invalidParameter(`The vault name '${name}' is invalid. It must be 2-50 characters, start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.`, 'vaultName');
+    throw errors.invalidParameter(
+      `The vault name '${name}' is invalid. It must be 2-50 characters, start with a letter, contain only letters, digits and hyphens, and not end with a hyphen.`,
+      'vaultName',
+    );
   }
   const body = obj(req.body);
   if (!body) throw errors.contentRequired();
@@ -135,11 +193,24 @@ function putVault(site: Site, req: RouteRequest): Reply {
     throw errors.resourceInOtherLocation(name, existing.location, rg.name, region.name);
   }
   const now = site.now();
-  const vault: VaultRecord = existing ? { ...existing } : {
-    subscriptionId: rg.subscriptionId, resourceGroup: rg.name, name, location: region.name, skuName, storageType: 'GeoRedundant',
-    crossRegionRestore: false, storageLocked: false, publicNetworkAccess: 'Enabled', softDeleteState: 'Enabled', extraProperties: {},
-    discoveredAt: 0, createdAt: now, modifiedAt: now,
-  };
+  const vault: VaultRecord = existing
+    ? { ...existing }
+    : {
+        subscriptionId: rg.subscriptionId,
+        resourceGroup: rg.name,
+        name,
+        location: region.name,
+        skuName,
+        storageType: 'GeoRedundant',
+        crossRegionRestore: false,
+        storageLocked: false,
+        publicNetworkAccess: 'Enabled',
+        softDeleteState: 'Enabled',
+        extraProperties: {},
+        discoveredAt: 0,
+        createdAt: now,
+        modifiedAt: now,
+      };
   vault.skuName = skuName;
   vault.tags = strMap(body.tags) ?? (isObject(body.tags) ? {} : vault.tags);
   applyProperties(vault, obj(body.properties));

@@ -6,7 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { EventQueue } from './eventQueue';
 import type {
-  ArmErrorBody, JobOperation, JobRecord, OperationKind, OperationRecord, ProtectedItemRecord, ProtectionState, RecoveryPointRecord, RestoreRecord, VaultRecord, VmRecord,
+  ArmErrorBody,
+  JobOperation,
+  JobRecord,
+  OperationKind,
+  OperationRecord,
+  ProtectedItemRecord,
+  ProtectionState,
+  RecoveryPointRecord,
+  RestoreRecord,
+  VaultRecord,
+  VmRecord,
 } from './model';
 import { shortContainerName } from './names';
 import { nextScheduledRun, scheduledRetentionMs } from './policySchedule';
@@ -31,11 +41,18 @@ const INJECTED_FAILURE: ArmErrorBody = {
 export class Engine {
   private readonly queue = new EventQueue();
 
-  constructor(private readonly store: Store, private readonly now: () => number, private readonly hooks: EngineHooks) {
-    for (const op of store.allOperations()) if (!op.applied) this.queue.push(op.doneAt, 'operation', op.vaultKey, op.id);
-    for (const job of store.allJobs()) if (job.status === 'InProgress' || job.status === 'Cancelling') this.queueJob(job);
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    private readonly hooks: EngineHooks,
+  ) {
+    for (const op of store.allOperations())
+      if (!op.applied) this.queue.push(op.doneAt, 'operation', op.vaultKey, op.id);
+    for (const job of store.allJobs())
+      if (job.status === 'InProgress' || job.status === 'Cancelling') this.queueJob(job);
     for (const item of store.allItems()) {
-      if (item.nextScheduledAt !== undefined) this.queue.push(item.nextScheduledAt, 'schedule', item.vaultKey, item.vmKey);
+      if (item.nextScheduledAt !== undefined)
+        this.queue.push(item.nextScheduledAt, 'schedule', item.vaultKey, item.vmKey);
       if (item.purgeAt !== undefined) this.queue.push(item.purgeAt, 'purge', item.vaultKey, item.vmKey);
     }
   }
@@ -64,23 +81,48 @@ export class Engine {
   /** Whether a configure/stop/delete operation on this VM's item is still running. */
   protectionOperationRunning(vaultKey: string, vmKey: string): boolean {
     const now = this.now();
-    return this.store.allOperations().some((o) => o.vaultKey === vaultKey && o.vmKey === vmKey && !o.applied && o.doneAt > now
-      && (o.kind === 'enable' || o.kind === 'stop' || o.kind === 'deleteData' || o.kind === 'undelete'));
+    return this.store
+      .allOperations()
+      .some(
+        (o) =>
+          o.vaultKey === vaultKey &&
+          o.vmKey === vmKey &&
+          !o.applied &&
+          o.doneAt > now &&
+          (o.kind === 'enable' || o.kind === 'stop' || o.kind === 'deleteData' || o.kind === 'undelete'),
+      );
   }
 
   runningBackup(vaultKey: string, vmKey: string): JobRecord | undefined {
-    return this.store.jobsOf(vaultKey).find((j) => j.vmKey === vmKey && j.operation === 'Backup' && (j.status === 'InProgress' || j.status === 'Cancelling'));
+    return this.store
+      .jobsOf(vaultKey)
+      .find(
+        (j) =>
+          j.vmKey === vmKey && j.operation === 'Backup' && (j.status === 'InProgress' || j.status === 'Cancelling'),
+      );
   }
 
   /** Enable, resume or change policy; `diskExclusion` replaces the item's disk selection when given. */
-  enable(vault: VaultRecord, vaultKey: string, vm: VmRecord, vmKey: string, policyName: string, diskExclusion?: ProtectedItemRecord['diskExclusion']): OperationRecord {
+  enable(
+    vault: VaultRecord,
+    vaultKey: string,
+    vm: VmRecord,
+    vmKey: string,
+    policyName: string,
+    diskExclusion?: ProtectedItemRecord['diskExclusion'],
+  ): OperationRecord {
     const now = this.now();
     const op = this.newOperation(vaultKey, 'enable', now + TIMINGS.enableOperation, vmKey);
     if (op.error) return op;
     const existing = this.store.item(vaultKey, vmKey);
     const item: ProtectedItemRecord = existing ?? {
-      vaultKey, vmKey, protectionState: 'IRPending', lastBackupStatus: '', healthStatus: 'Passed',
-      protectedItemDataId: String(this.store.nextNumber() + 17_592_186_044_416), createdAt: now,
+      vaultKey,
+      vmKey,
+      protectionState: 'IRPending',
+      lastBackupStatus: '',
+      healthStatus: 'Passed',
+      protectedItemDataId: String(this.store.nextNumber() + 17_592_186_044_416),
+      createdAt: now,
     };
     item.policyName = policyName;
     if (diskExclusion) item.diskExclusion = diskExclusion;
@@ -137,11 +179,22 @@ export class Engine {
   }
 
   runningRestore(vaultKey: string, vmKey: string): JobRecord | undefined {
-    return this.store.jobsOf(vaultKey).find((j) => j.vmKey === vmKey && j.operation === 'Restore' && (j.status === 'InProgress' || j.status === 'Cancelling'));
+    return this.store
+      .jobsOf(vaultKey)
+      .find(
+        (j) =>
+          j.vmKey === vmKey && j.operation === 'Restore' && (j.status === 'InProgress' || j.status === 'Cancelling'),
+      );
   }
 
   /** File recovery: mounts (provision) or unmounts (revoke) a recovery point; no job, as in Azure. */
-  itemLevelRecovery(vaultKey: string, vm: VmRecord, vmKey: string, rp: RecoveryPointRecord, kind: 'provisionIlr' | 'revokeIlr'): OperationRecord {
+  itemLevelRecovery(
+    vaultKey: string,
+    vm: VmRecord,
+    vmKey: string,
+    rp: RecoveryPointRecord,
+    kind: 'provisionIlr' | 'revokeIlr',
+  ): OperationRecord {
     const op = this.newOperation(vaultKey, kind, this.now() + TIMINGS.ilrOperation, vmKey);
     op.recoveryPointName = rp.name;
     if (kind === 'provisionIlr' && !op.error) op.clientScripts = [fileRecoveryScript(vm, rp, randomUUID())];
@@ -158,7 +211,8 @@ export class Engine {
       const op = this.newOperation(vaultKey, 'backup', now, item.vmKey);
       op.error ??= {
         code: 'UserErrorBackupOperationInProgress',
-        message: 'Unable to initiate backup as another backup operation is currently in progress. Please wait until the previous backup operation is completed and retry.',
+        message:
+          'Unable to initiate backup as another backup operation is currently in progress. Please wait until the previous backup operation is completed and retry.',
       };
       return op;
     }
@@ -188,14 +242,21 @@ export class Engine {
   /** Recomputes the next scheduled backup of an item from its policy. */
   schedule(item: ProtectedItemRecord): void {
     const policy = item.policyName ? this.store.policy(item.vaultKey, item.policyName) : undefined;
-    const next = policy && isScheduledState(item.protectionState) ? nextScheduledRun(policy.properties, this.now()) : undefined;
+    const next =
+      policy && isScheduledState(item.protectionState) ? nextScheduledRun(policy.properties, this.now()) : undefined;
     item.nextScheduledAt = next;
     if (next !== undefined) this.queue.push(next, 'schedule', item.vaultKey, item.vmKey);
   }
 
   // ---- internals ----
 
-  private newOperation(vaultKey: string, kind: OperationKind, doneAt: number, vmKey?: string, mayFail = true): OperationRecord {
+  private newOperation(
+    vaultKey: string,
+    kind: OperationKind,
+    doneAt: number,
+    vmKey?: string,
+    mayFail = true,
+  ): OperationRecord {
     const op: OperationRecord = { vaultKey, id: randomUUID(), kind, startTime: this.now(), doneAt, vmKey };
     if (mayFail && this.hooks.failOperations()) {
       op.error = INJECTED_FAILURE;
@@ -206,17 +267,41 @@ export class Engine {
     return op;
   }
 
-  private newJob(vaultKey: string, vm: VmRecord, vmKey: string, operation: JobOperation, start: number, duration: number, userTriggered: boolean): JobRecord {
+  private newJob(
+    vaultKey: string,
+    vm: VmRecord,
+    vmKey: string,
+    operation: JobOperation,
+    start: number,
+    duration: number,
+    userTriggered: boolean,
+  ): JobRecord {
     const job: JobRecord = {
-      vaultKey, id: randomUUID(), operation, status: 'InProgress', vmKey, entityFriendlyName: vm.name,
-      containerName: shortContainerName(vm), startTime: start, endTime: start + duration, isUserTriggered: userTriggered, activityId: randomUUID(),
+      vaultKey,
+      id: randomUUID(),
+      operation,
+      status: 'InProgress',
+      vmKey,
+      entityFriendlyName: vm.name,
+      containerName: shortContainerName(vm),
+      startTime: start,
+      endTime: start + duration,
+      isUserTriggered: userTriggered,
+      activityId: randomUUID(),
     };
     this.store.addJob(job);
     this.queueJob(job);
     return job;
   }
 
-  private startBackupJob(vaultKey: string, vm: VmRecord, item: ProtectedItemRecord, start: number, expiry: number, userTriggered: boolean): JobRecord {
+  private startBackupJob(
+    vaultKey: string,
+    vm: VmRecord,
+    item: ProtectedItemRecord,
+    start: number,
+    expiry: number,
+    userTriggered: boolean,
+  ): JobRecord {
     const job = this.newJob(vaultKey, vm, item.vmKey, 'Backup', start, TIMINGS.backupJob, userTriggered);
     job.recoveryPointExpiry = expiry;
     if (vm.broken) {
@@ -228,7 +313,10 @@ export class Engine {
   }
 
   private queueJob(job: JobRecord): void {
-    const at = job.status === 'Cancelling' ? (job.cancelRequestedAt ?? job.startTime) + TIMINGS.cancelOperation : job.failAt ?? job.endTime;
+    const at =
+      job.status === 'Cancelling'
+        ? (job.cancelRequestedAt ?? job.startTime) + TIMINGS.cancelOperation
+        : (job.failAt ?? job.endTime);
     this.queue.push(at, 'job', job.vaultKey, job.id);
   }
 
@@ -291,12 +379,16 @@ export class Engine {
     job.endTime = dueAt;
     if (job.failAt !== undefined) {
       job.status = 'Failed';
-      job.errorDetails = [{
-        errorCode: 400_019,
-        errorTitle: 'UserErrorVmProvisioningStateFailed',
-        errorString: 'The VM is in a failed state, so the snapshot could not be taken.',
-        recommendations: ['Restart the virtual machine or redeploy it, and make sure its provisioning state is Succeeded before retrying the backup.'],
-      }];
+      job.errorDetails = [
+        {
+          errorCode: 400_019,
+          errorTitle: 'UserErrorVmProvisioningStateFailed',
+          errorString: 'The VM is in a failed state, so the snapshot could not be taken.',
+          recommendations: [
+            'Restart the virtual machine or redeploy it, and make sure its provisioning state is Succeeded before retrying the backup.',
+          ],
+        },
+      ];
       if (item) {
         item.lastBackupStatus = 'Failed';
         item.lastBackupTime = job.startTime;
@@ -322,13 +414,18 @@ export class Engine {
     const consistent = vm.agentReady && vm.powerState === 'running';
     const points = this.store.recoveryPointsOf(item.vaultKey, item.vmKey).filter((p) => p.expiry > job.endTime);
     points.push({
-      vaultKey: item.vaultKey, vmKey: item.vmKey, name: String(rpTime * 10 + (this.store.nextNumber() % 10)), time: rpTime,
+      vaultKey: item.vaultKey,
+      vmKey: item.vmKey,
+      name: String(rpTime * 10 + (this.store.nextNumber() % 10)),
+      time: rpTime,
       expiry: job.recoveryPointExpiry ?? rpTime + TIMINGS.defaultBackupRetentionDays * 86_400_000,
       type: consistent ? (vm.osType === 'Windows' ? 'AppConsistent' : 'FileSystemConsistent') : 'CrashConsistent',
-      osType: vm.osType, vmSize: vm.vmSize,
+      osType: vm.osType,
+      vmSize: vm.vmSize,
     });
     this.store.setRecoveryPoints(item.vaultKey, item.vmKey, points);
-    if (item.protectionState === 'IRPending' || item.protectionState === 'ProtectionError') item.protectionState = 'Protected';
+    if (item.protectionState === 'IRPending' || item.protectionState === 'ProtectionError')
+      item.protectionState = 'Protected';
     item.lastBackupStatus = 'Completed';
     item.lastBackupTime = job.startTime;
     item.lastRecoveryPoint = rpTime;

@@ -13,9 +13,10 @@ export function fileRecoveryScript(vm: VmRecord, rp: RecoveryPointRecord, sessio
   const when = new Date(rp.time).toISOString();
   const name = inert(vm.name);
   const point = inert(rp.name);
-  const text = vm.osType === 'Windows'
-    ? `# Azure Backup sandbox: file recovery for ${name}, recovery point ${point} (${when}).\r\n# In Azure this script mounts the recovery point's disks as local drives. The sandbox has no disks to mount.\r\nWrite-Output "Sandbox session ${sessionId}: nothing to mount."\r\n`
-    : `#!/usr/bin/env python3\n# Azure Backup sandbox: file recovery for ${name}, recovery point ${point} (${when}).\n# In Azure this script mounts the recovery point's disks under a local folder. The sandbox has no disks to mount.\nprint("Sandbox session ${sessionId}: nothing to mount.")\n`;
+  const text =
+    vm.osType === 'Windows'
+      ? `# Azure Backup sandbox: file recovery for ${name}, recovery point ${point} (${when}).\r\n# In Azure this script mounts the recovery point's disks as local drives. The sandbox has no disks to mount.\r\nWrite-Output "Sandbox session ${sessionId}: nothing to mount."\r\n`
+      : `#!/usr/bin/env python3\n# Azure Backup sandbox: file recovery for ${name}, recovery point ${point} (${when}).\n# In Azure this script mounts the recovery point's disks under a local folder. The sandbox has no disks to mount.\nprint("Sandbox session ${sessionId}: nothing to mount.")\n`;
   return {
     scriptContent: Buffer.from(text, 'utf8').toString('base64'),
     scriptExtension: vm.osType === 'Windows' ? '.ps1' : '.py',

@@ -229,7 +229,18 @@ export interface ClientScriptRecord {
 }
 
 export type OperationKind =
-  | 'enable' | 'stop' | 'deleteData' | 'undelete' | 'backup' | 'restore' | 'provisionIlr' | 'revokeIlr' | 'refresh' | 'policyDelete' | 'vaultUpdate' | 'cancelJob';
+  | 'enable'
+  | 'stop'
+  | 'deleteData'
+  | 'undelete'
+  | 'backup'
+  | 'restore'
+  | 'provisionIlr'
+  | 'revokeIlr'
+  | 'refresh'
+  | 'policyDelete'
+  | 'vaultUpdate'
+  | 'cancelJob';
 
 export interface ArmErrorBody {
   code: string;

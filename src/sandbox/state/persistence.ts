@@ -7,7 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, lstatSync, readFileSync } from 'node:fs';
 import type { SandboxState } from './model';
 
-const STATE_LISTS = ['subscriptions', 'resourceGroups', 'vms', 'vaults', 'policies', 'items', 'jobs', 'recoveryPoints', 'operations'] as const;
+const STATE_LISTS = [
+  'subscriptions',
+  'resourceGroups',
+  'vms',
+  'vaults',
+  'policies',
+  'items',
+  'jobs',
+  'recoveryPoints',
+  'operations',
+] as const;
 const MAX_RETRY_MS = 30_000;
 
 export function loadState(file: string): SandboxState | undefined {
@@ -22,7 +32,9 @@ export function loadState(file: string): SandboxState | undefined {
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${file} is not a sandbox data file: it is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(
+      `${file} is not a sandbox data file: it is not valid JSON (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || (parsed as { version?: unknown }).version !== 1) {
     throw new Error(`${file} is not a sandbox data file (version 1)`);
@@ -30,9 +42,13 @@ export function loadState(file: string): SandboxState | undefined {
   const state = parsed as Record<string, unknown>;
   const missing: string[] = [];
   if (typeof state.tenantId !== 'string') missing.push('tenantId (a string)');
-  for (const key of ['counter', 'savedAt'] as const) if (typeof state[key] !== 'number') missing.push(`${key} (a number)`);
+  for (const key of ['counter', 'savedAt'] as const)
+    if (typeof state[key] !== 'number') missing.push(`${key} (a number)`);
   for (const key of STATE_LISTS) if (!Array.isArray(state[key])) missing.push(`${key} (a list)`);
-  if (missing.length) throw new Error(`${file} is an incomplete sandbox data file: it lacks ${missing.join(', ')}. Fix or remove the file to start from a seed.`);
+  if (missing.length)
+    throw new Error(
+      `${file} is an incomplete sandbox data file: it lacks ${missing.join(', ')}. Fix or remove the file to start from a seed.`,
+    );
   return parsed as SandboxState;
 }
 
@@ -44,14 +60,21 @@ export function refuseSymlink(file: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  if (isLink) throw new Error(`${file} is a symbolic link; the sandbox does not write through links. Give the path of the file itself.`);
+  if (isLink)
+    throw new Error(
+      `${file} is a symbolic link; the sandbox does not write through links. Give the path of the file itself.`,
+    );
 }
 
 export async function writeAtomically(file: string, content: string): Promise<void> {
   refuseSymlink(file);
   // Unpredictable and created exclusively (never following a link), so nothing planted at the name is written.
   const temp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
-  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const handle = await fs.open(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
   try {
     try {
       await handle.writeFile(content, 'utf8');
@@ -127,13 +150,16 @@ export class Persister {
     const file = this.file;
     if (!file || !this.dirty) return this.writing;
     this.dirty = false;
-    this.writing = this.writing.catch(() => undefined).then(() => writeAtomically(file, JSON.stringify(this.snapshot()))).then(
-      () => this.saved(),
-      (e: unknown) => {
-        this.failed(file, e);
-        throw e;
-      },
-    );
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(() => writeAtomically(file, JSON.stringify(this.snapshot())))
+      .then(
+        () => this.saved(),
+        (e: unknown) => {
+          this.failed(file, e);
+          throw e;
+        },
+      );
     return this.writing;
   }
 
@@ -155,7 +181,10 @@ export class Persister {
     const message = e instanceof Error ? e.message : String(e);
     this.failures++;
     // Said once per distinct cause, not on every retry, so a full disk does not flood the output.
-    if (message !== this.lastError) this.report(`Sandbox: could not save ${file}: ${message.replace(/\.$/, '')}. The file keeps an older state; retrying.`);
+    if (message !== this.lastError)
+      this.report(
+        `Sandbox: could not save ${file}: ${message.replace(/\.$/, '')}. The file keeps an older state; retrying.`,
+      );
     this.lastError = message;
     this.dirty = true;
     if (this.retryTimer || this.disposed) return;

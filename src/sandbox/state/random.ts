@@ -28,7 +28,7 @@ export class SeededRandom {
     const hex: string[] = [];
     for (let i = 0; i < 32; i++) hex.push(this.int(16).toString(16));
     hex[12] = '4';
-    hex[16] = ((this.int(4) + 8)).toString(16);
+    hex[16] = (this.int(4) + 8).toString(16);
     const s = hex.join('');
     return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
   }

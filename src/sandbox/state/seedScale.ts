@@ -12,22 +12,45 @@ const SIZES = ['Standard_B2s', 'Standard_D2s_v5', 'Standard_D4s_v5', 'Standard_E
 export function scaleState(spec: ScaleSpec, random: SeededRandom, now: number): SandboxState {
   const regions = spec.regions && spec.regions.length > 0 ? spec.regions : ['westeurope', 'northeurope'];
   const state: SandboxState = {
-    version: 1, tenantId: random.guid(), savedAt: now, counter: 0,
-    subscriptions: [], resourceGroups: [], vms: [], vaults: [], policies: [], items: [], jobs: [], recoveryPoints: [], operations: [],
+    version: 1,
+    tenantId: random.guid(),
+    savedAt: now,
+    counter: 0,
+    subscriptions: [],
+    resourceGroups: [],
+    vms: [],
+    vaults: [],
+    policies: [],
+    items: [],
+    jobs: [],
+    recoveryPoints: [],
+    operations: [],
   };
   const itemsPerSub = distribute(spec.protectedItems, spec.subscriptions);
   const jobsPerSub = distribute(spec.jobs, spec.subscriptions);
   for (let s = 0; s < spec.subscriptions; s++) {
     const sub = random.guid();
     state.subscriptions.push({ subscriptionId: sub, displayName: `Scale Subscription ${s + 1}` });
-    for (const region of regions) state.resourceGroups.push({ subscriptionId: sub, name: `rg-${region}`, location: region });
+    for (const region of regions)
+      state.resourceGroups.push({ subscriptionId: sub, name: `rg-${region}`, location: region });
     const vaults: VaultRecord[] = [];
     for (let v = 0; v < spec.vaultsPerSubscription; v++) {
       const location = regions[v % regions.length];
       const vault: VaultRecord = {
-        subscriptionId: sub, resourceGroup: `rg-${location}`, name: `vault-${s + 1}-${v + 1}`, location, skuName: 'Standard',
-        storageType: 'GeoRedundant', crossRegionRestore: false, storageLocked: false, publicNetworkAccess: 'Enabled', softDeleteState: 'Enabled',
-        extraProperties: {}, discoveredAt: now - DAY_MS, createdAt: now - 60 * DAY_MS, modifiedAt: now - 60 * DAY_MS,
+        subscriptionId: sub,
+        resourceGroup: `rg-${location}`,
+        name: `vault-${s + 1}-${v + 1}`,
+        location,
+        skuName: 'Standard',
+        storageType: 'GeoRedundant',
+        crossRegionRestore: false,
+        storageLocked: false,
+        publicNetworkAccess: 'Enabled',
+        softDeleteState: 'Enabled',
+        extraProperties: {},
+        discoveredAt: now - DAY_MS,
+        createdAt: now - 60 * DAY_MS,
+        modifiedAt: now - 60 * DAY_MS,
       };
       vaults.push(vault);
       state.vaults.push(vault);
@@ -37,9 +60,17 @@ export function scaleState(spec: ScaleSpec, random: SeededRandom, now: number): 
     for (let i = 0; i < spec.vmsPerSubscription; i++) {
       const location = regions[i % regions.length];
       const vm: VmRecord = {
-        subscriptionId: sub, resourceGroup: `rg-${location}`, name: `vm-${String(i + 1).padStart(5, '0')}`, location,
-        osType: random.next() < 0.5 ? 'Windows' : 'Linux', vmSize: random.pick(SIZES), vmId: random.guid(), powerState: 'running',
-        agentReady: random.next() > 0.05, broken: false, createdAt: now - 90 * DAY_MS,
+        subscriptionId: sub,
+        resourceGroup: `rg-${location}`,
+        name: `vm-${String(i + 1).padStart(5, '0')}`,
+        location,
+        osType: random.next() < 0.5 ? 'Windows' : 'Linux',
+        vmSize: random.pick(SIZES),
+        vmId: random.guid(),
+        powerState: 'running',
+        agentReady: random.next() > 0.05,
+        broken: false,
+        createdAt: now - 90 * DAY_MS,
       };
       vms.push(vm);
       state.vms.push(vm);
@@ -55,7 +86,13 @@ function distribute(total: number, parts: number): number[] {
 }
 
 /** Protects VMs round-robin with vaults of the same region, one recovery point each. */
-function protect(state: SandboxState, vaults: VaultRecord[], vms: VmRecord[], count: number, now: number): Array<{ item: ProtectedItemRecord; vm: VmRecord }> {
+function protect(
+  state: SandboxState,
+  vaults: VaultRecord[],
+  vms: VmRecord[],
+  count: number,
+  now: number,
+): Array<{ item: ProtectedItemRecord; vm: VmRecord }> {
   const out: Array<{ item: ProtectedItemRecord; vm: VmRecord }> = [];
   const byRegion = new Map<string, VaultRecord[]>();
   for (const v of vaults) byRegion.set(v.location, [...(byRegion.get(v.location) ?? []), v]);
@@ -70,14 +107,28 @@ function protect(state: SandboxState, vaults: VaultRecord[], vms: VmRecord[], co
     const vmKey = vmKeyOf(vm.subscriptionId, vm.resourceGroup, vm.name);
     const last = now - DAY_MS;
     const item: ProtectedItemRecord = {
-      vaultKey, vmKey, policyName: 'DefaultPolicy', protectionState: 'Protected', lastBackupStatus: 'Completed', lastBackupTime: last,
-      lastRecoveryPoint: last + 10_000, healthStatus: 'Passed', protectedItemDataId: String(17_592_186_044_416 + ++state.counter),
-      createdAt: now - 30 * DAY_MS, nextScheduledAt: nextScheduledRun(policy, now),
+      vaultKey,
+      vmKey,
+      policyName: 'DefaultPolicy',
+      protectionState: 'Protected',
+      lastBackupStatus: 'Completed',
+      lastBackupTime: last,
+      lastRecoveryPoint: last + 10_000,
+      healthStatus: 'Passed',
+      protectedItemDataId: String(17_592_186_044_416 + ++state.counter),
+      createdAt: now - 30 * DAY_MS,
+      nextScheduledAt: nextScheduledRun(policy, now),
     };
     state.items.push(item);
     const rp: RecoveryPointRecord = {
-      vaultKey, vmKey, name: String(60_000_000_000_000 + ++state.counter), time: last + 10_000, expiry: last + 30 * DAY_MS,
-      type: vm.agentReady ? (vm.osType === 'Windows' ? 'AppConsistent' : 'FileSystemConsistent') : 'CrashConsistent', osType: vm.osType, vmSize: vm.vmSize,
+      vaultKey,
+      vmKey,
+      name: String(60_000_000_000_000 + ++state.counter),
+      time: last + 10_000,
+      expiry: last + 30 * DAY_MS,
+      type: vm.agentReady ? (vm.osType === 'Windows' ? 'AppConsistent' : 'FileSystemConsistent') : 'CrashConsistent',
+      osType: vm.osType,
+      vmSize: vm.vmSize,
     };
     state.recoveryPoints.push(rp);
     out.push({ item, vm });
@@ -86,7 +137,13 @@ function protect(state: SandboxState, vaults: VaultRecord[], vms: VmRecord[], co
 }
 
 /** Completed (and a few failed) jobs spread over the last 30 days, oldest first. */
-function addJobs(state: SandboxState, items: Array<{ item: ProtectedItemRecord; vm: VmRecord }>, count: number, random: SeededRandom, now: number): void {
+function addJobs(
+  state: SandboxState,
+  items: Array<{ item: ProtectedItemRecord; vm: VmRecord }>,
+  count: number,
+  random: SeededRandom,
+  now: number,
+): void {
   if (items.length === 0) return;
   const jobs: JobRecord[] = [];
   for (let i = 0; i < count; i++) {
@@ -94,10 +151,28 @@ function addJobs(state: SandboxState, items: Array<{ item: ProtectedItemRecord; 
     const start = now - Math.floor(random.next() * 30 * DAY_MS) - TIMINGS.backupJob;
     const failed = random.next() < 0.03;
     jobs.push({
-      vaultKey: item.vaultKey, id: random.guid(), operation: i < items.length ? 'ConfigureBackup' : 'Backup', status: failed ? 'Failed' : 'Completed',
-      vmKey: item.vmKey, entityFriendlyName: vm.name, containerName: shortContainerName(vm), startTime: start,
-      endTime: start + TIMINGS.backupJob, isUserTriggered: false, activityId: random.guid(), recoveryPointExpiry: start + 30 * DAY_MS,
-      errorDetails: failed ? [{ errorCode: 400_014, errorTitle: 'UserErrorGuestAgentStatusUnavailable', errorString: 'VM agent is unable to communicate with the Azure Backup service.', recommendations: ['Make sure the VM agent is installed and running.'] }] : undefined,
+      vaultKey: item.vaultKey,
+      id: random.guid(),
+      operation: i < items.length ? 'ConfigureBackup' : 'Backup',
+      status: failed ? 'Failed' : 'Completed',
+      vmKey: item.vmKey,
+      entityFriendlyName: vm.name,
+      containerName: shortContainerName(vm),
+      startTime: start,
+      endTime: start + TIMINGS.backupJob,
+      isUserTriggered: false,
+      activityId: random.guid(),
+      recoveryPointExpiry: start + 30 * DAY_MS,
+      errorDetails: failed
+        ? [
+            {
+              errorCode: 400_014,
+              errorTitle: 'UserErrorGuestAgentStatusUnavailable',
+              errorString: 'VM agent is unable to communicate with the Azure Backup service.',
+              recommendations: ['Make sure the VM agent is installed and running.'],
+            },
+          ]
+        : undefined,
     });
   }
   jobs.sort((a, b) => a.startTime - b.startTime);

@@ -1,7 +1,18 @@
 /** In-memory state with case-insensitive indexes; serializes back to the persisted `SandboxState`. */
 import type {
-  DiskRecord, JobRecord, OperationRecord, PolicyRecord, ProtectedItemRecord, RecoveryPointRecord, ResourceGroupRecord,
-  SandboxState, StorageAccountRecord, SubscriptionRecord, VaultRecord, VirtualNetworkRecord, VmRecord,
+  DiskRecord,
+  JobRecord,
+  OperationRecord,
+  PolicyRecord,
+  ProtectedItemRecord,
+  RecoveryPointRecord,
+  ResourceGroupRecord,
+  SandboxState,
+  StorageAccountRecord,
+  SubscriptionRecord,
+  VaultRecord,
+  VirtualNetworkRecord,
+  VmRecord,
 } from './model';
 import { rgKeyOf, vaultKeyOf, vmKeyOf } from './names';
 
@@ -53,11 +64,21 @@ export class Store {
   }
 
   // Subscriptions and resource groups
-  addSubscription(s: SubscriptionRecord): void { this.subs.set(s.subscriptionId.toLowerCase(), s); }
-  subscription(id: string): SubscriptionRecord | undefined { return this.subs.get(id.toLowerCase()); }
-  allSubscriptions(): SubscriptionRecord[] { return [...this.subs.values()]; }
-  putResourceGroup(r: ResourceGroupRecord): void { this.rgs.set(rgKeyOf(r.subscriptionId, r.name), r); }
-  resourceGroup(sub: string, name: string): ResourceGroupRecord | undefined { return this.rgs.get(rgKeyOf(sub, name)); }
+  addSubscription(s: SubscriptionRecord): void {
+    this.subs.set(s.subscriptionId.toLowerCase(), s);
+  }
+  subscription(id: string): SubscriptionRecord | undefined {
+    return this.subs.get(id.toLowerCase());
+  }
+  allSubscriptions(): SubscriptionRecord[] {
+    return [...this.subs.values()];
+  }
+  putResourceGroup(r: ResourceGroupRecord): void {
+    this.rgs.set(rgKeyOf(r.subscriptionId, r.name), r);
+  }
+  resourceGroup(sub: string, name: string): ResourceGroupRecord | undefined {
+    return this.rgs.get(rgKeyOf(sub, name));
+  }
   resourceGroupsOf(sub: string): ResourceGroupRecord[] {
     const s = sub.toLowerCase();
     return [...this.rgs.values()].filter((r) => r.subscriptionId.toLowerCase() === s);
@@ -72,15 +93,21 @@ export class Store {
     if (!ofSub) this.vmsBySubscription.set(sub, (ofSub = new Map()));
     ofSub.set(key, v);
   }
-  vm(key: string): VmRecord | undefined { return this.vms.get(key.toLowerCase()); }
+  vm(key: string): VmRecord | undefined {
+    return this.vms.get(key.toLowerCase());
+  }
   /** In insertion order, from an index per subscription: listing one subscription never walks an estate's VMs. */
   vmsOf(sub: string): VmRecord[] {
     return [...(this.vmsBySubscription.get(sub.toLowerCase())?.values() ?? [])];
   }
 
   // Vaults and policies
-  putVault(v: VaultRecord): void { this.vaults.set(vaultKeyOf(v.subscriptionId, v.resourceGroup, v.name), v); }
-  vault(key: string): VaultRecord | undefined { return this.vaults.get(key); }
+  putVault(v: VaultRecord): void {
+    this.vaults.set(vaultKeyOf(v.subscriptionId, v.resourceGroup, v.name), v);
+  }
+  vault(key: string): VaultRecord | undefined {
+    return this.vaults.get(key);
+  }
   vaultsOf(sub: string): VaultRecord[] {
     const s = sub.toLowerCase();
     return [...this.vaults.values()].filter((v) => v.subscriptionId.toLowerCase() === s);
@@ -97,9 +124,15 @@ export class Store {
     if (!m) this.policies.set(p.vaultKey, (m = new Map()));
     m.set(p.name.toLowerCase(), p);
   }
-  policy(vaultKey: string, name: string): PolicyRecord | undefined { return this.policies.get(vaultKey)?.get(name.toLowerCase()); }
-  policiesOf(vaultKey: string): PolicyRecord[] { return [...(this.policies.get(vaultKey)?.values() ?? [])]; }
-  removePolicy(vaultKey: string, name: string): void { this.policies.get(vaultKey)?.delete(name.toLowerCase()); }
+  policy(vaultKey: string, name: string): PolicyRecord | undefined {
+    return this.policies.get(vaultKey)?.get(name.toLowerCase());
+  }
+  policiesOf(vaultKey: string): PolicyRecord[] {
+    return [...(this.policies.get(vaultKey)?.values() ?? [])];
+  }
+  removePolicy(vaultKey: string, name: string): void {
+    this.policies.get(vaultKey)?.delete(name.toLowerCase());
+  }
 
   // Protected items (one per VM across all vaults)
   putItem(i: ProtectedItemRecord): void {
@@ -108,10 +141,18 @@ export class Store {
     m.set(i.vmKey, i);
     this.itemsByVm.set(i.vmKey, i);
   }
-  item(vaultKey: string, vmKey: string): ProtectedItemRecord | undefined { return this.items.get(vaultKey)?.get(vmKey.toLowerCase()); }
-  itemForVm(vmKey: string): ProtectedItemRecord | undefined { return this.itemsByVm.get(vmKey.toLowerCase()); }
-  itemsOf(vaultKey: string): ProtectedItemRecord[] { return [...(this.items.get(vaultKey)?.values() ?? [])]; }
-  allItems(): ProtectedItemRecord[] { return [...this.itemsByVm.values()]; }
+  item(vaultKey: string, vmKey: string): ProtectedItemRecord | undefined {
+    return this.items.get(vaultKey)?.get(vmKey.toLowerCase());
+  }
+  itemForVm(vmKey: string): ProtectedItemRecord | undefined {
+    return this.itemsByVm.get(vmKey.toLowerCase());
+  }
+  itemsOf(vaultKey: string): ProtectedItemRecord[] {
+    return [...(this.items.get(vaultKey)?.values() ?? [])];
+  }
+  allItems(): ProtectedItemRecord[] {
+    return [...this.itemsByVm.values()];
+  }
   removeItem(i: ProtectedItemRecord): void {
     this.items.get(i.vaultKey)?.delete(i.vmKey);
     this.itemsByVm.delete(i.vmKey);
@@ -123,31 +164,73 @@ export class Store {
     pushTo(this.jobs, j.vaultKey, j);
     this.jobsById.set(`${j.vaultKey}|${j.id.toLowerCase()}`, j);
   }
-  job(vaultKey: string, id: string): JobRecord | undefined { return this.jobsById.get(`${vaultKey}|${id.toLowerCase()}`); }
-  jobsOf(vaultKey: string): JobRecord[] { return this.jobs.get(vaultKey) ?? []; }
+  job(vaultKey: string, id: string): JobRecord | undefined {
+    return this.jobsById.get(`${vaultKey}|${id.toLowerCase()}`);
+  }
+  jobsOf(vaultKey: string): JobRecord[] {
+    return this.jobs.get(vaultKey) ?? [];
+  }
 
   // Recovery points
-  addRecoveryPoint(rp: RecoveryPointRecord): void { pushTo(this.rps, `${rp.vaultKey}|${rp.vmKey}`, rp); }
-  recoveryPointsOf(vaultKey: string, vmKey: string): RecoveryPointRecord[] { return this.rps.get(`${vaultKey}|${vmKey}`) ?? []; }
-  setRecoveryPoints(vaultKey: string, vmKey: string, list: RecoveryPointRecord[]): void { this.rps.set(`${vaultKey}|${vmKey}`, list); }
+  addRecoveryPoint(rp: RecoveryPointRecord): void {
+    pushTo(this.rps, `${rp.vaultKey}|${rp.vmKey}`, rp);
+  }
+  recoveryPointsOf(vaultKey: string, vmKey: string): RecoveryPointRecord[] {
+    return this.rps.get(`${vaultKey}|${vmKey}`) ?? [];
+  }
+  setRecoveryPoints(vaultKey: string, vmKey: string, list: RecoveryPointRecord[]): void {
+    this.rps.set(`${vaultKey}|${vmKey}`, list);
+  }
 
   // Async operations
-  addOperation(o: OperationRecord): void { this.ops.set(`${o.vaultKey}|${o.id.toLowerCase()}`, o); }
-  operation(vaultKey: string, id: string): OperationRecord | undefined { return this.ops.get(`${vaultKey}|${id.toLowerCase()}`); }
-  allOperations(): OperationRecord[] { return [...this.ops.values()]; }
-  allJobs(): JobRecord[] { return [...this.jobsById.values()]; }
+  addOperation(o: OperationRecord): void {
+    this.ops.set(`${o.vaultKey}|${o.id.toLowerCase()}`, o);
+  }
+  operation(vaultKey: string, id: string): OperationRecord | undefined {
+    return this.ops.get(`${vaultKey}|${id.toLowerCase()}`);
+  }
+  allOperations(): OperationRecord[] {
+    return [...this.ops.values()];
+  }
+  allJobs(): JobRecord[] {
+    return [...this.jobsById.values()];
+  }
 
   // Managed disks, virtual networks, storage accounts (keyed by their lower-cased ARM id)
-  putDisk(d: DiskRecord): void { this.disks.set(armKey(d, 'Microsoft.Compute/disks'), d); }
-  disk(sub: string, rg: string, name: string): DiskRecord | undefined { return this.disks.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Compute/disks')); }
-  disksOf(sub: string): DiskRecord[] { return [...this.disks.values()].filter((d) => d.subscriptionId === sub); }
-  putNetwork(n: VirtualNetworkRecord): void { this.networks.set(armKey(n, 'Microsoft.Network/virtualNetworks'), n); }
-  network(sub: string, rg: string, name: string): VirtualNetworkRecord | undefined { return this.networks.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Network/virtualNetworks')); }
-  networksOf(sub: string): VirtualNetworkRecord[] { return [...this.networks.values()].filter((n) => n.subscriptionId === sub); }
-  putStorageAccount(a: StorageAccountRecord): void { this.storage.set(armKey(a, 'Microsoft.Storage/storageAccounts'), a); }
-  storageAccount(sub: string, rg: string, name: string): StorageAccountRecord | undefined { return this.storage.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Storage/storageAccounts')); }
-  storageAccountsOf(sub: string): StorageAccountRecord[] { return [...this.storage.values()].filter((a) => a.subscriptionId === sub); }
-  allStorageAccounts(): StorageAccountRecord[] { return [...this.storage.values()]; }
+  putDisk(d: DiskRecord): void {
+    this.disks.set(armKey(d, 'Microsoft.Compute/disks'), d);
+  }
+  disk(sub: string, rg: string, name: string): DiskRecord | undefined {
+    return this.disks.get(armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Compute/disks'));
+  }
+  disksOf(sub: string): DiskRecord[] {
+    return [...this.disks.values()].filter((d) => d.subscriptionId === sub);
+  }
+  putNetwork(n: VirtualNetworkRecord): void {
+    this.networks.set(armKey(n, 'Microsoft.Network/virtualNetworks'), n);
+  }
+  network(sub: string, rg: string, name: string): VirtualNetworkRecord | undefined {
+    return this.networks.get(
+      armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Network/virtualNetworks'),
+    );
+  }
+  networksOf(sub: string): VirtualNetworkRecord[] {
+    return [...this.networks.values()].filter((n) => n.subscriptionId === sub);
+  }
+  putStorageAccount(a: StorageAccountRecord): void {
+    this.storage.set(armKey(a, 'Microsoft.Storage/storageAccounts'), a);
+  }
+  storageAccount(sub: string, rg: string, name: string): StorageAccountRecord | undefined {
+    return this.storage.get(
+      armKey({ subscriptionId: sub, resourceGroup: rg, name }, 'Microsoft.Storage/storageAccounts'),
+    );
+  }
+  storageAccountsOf(sub: string): StorageAccountRecord[] {
+    return [...this.storage.values()].filter((a) => a.subscriptionId === sub);
+  }
+  allStorageAccounts(): StorageAccountRecord[] {
+    return [...this.storage.values()];
+  }
 
   toState(savedAt: number): SandboxState {
     return {

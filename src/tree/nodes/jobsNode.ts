@@ -18,7 +18,10 @@ export class JobsNode implements PagedNode {
   readonly id: string;
   private readonly pages: PagedChildren<BackupJob>;
 
-  constructor(readonly parent: VaultNode, private readonly context: TreeContext) {
+  constructor(
+    readonly parent: VaultNode,
+    private readonly context: TreeContext,
+  ) {
     this.id = childNodeId(parent.id, 'jobs');
     this.pages = new PagedChildren(async (options) => {
       const service = await context.session.service(parent.subscriptionId);
@@ -27,29 +30,49 @@ export class JobsNode implements PagedNode {
     });
   }
 
-  target(): NodeTarget { return { kind: 'jobs', vault: this.parent.vault }; }
+  target(): NodeTarget {
+    return { kind: 'jobs', vault: this.parent.vault };
+  }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
-    return makeTreeItem({ id: this.id, label: l10n.t('Backup jobs'), description: l10n.t('last 24 hours'), icon: 'history', contextValue: ContextValue.backupJobs, collapsible: true });
+    return makeTreeItem({
+      id: this.id,
+      label: l10n.t('Backup jobs'),
+      description: l10n.t('last 24 hours'),
+      icon: 'history',
+      contextValue: ContextValue.backupJobs,
+      collapsible: true,
+    });
   }
 
-  reset(): void { this.pages.reset(); }
+  reset(): void {
+    this.pages.reset();
+  }
 
   /** Running jobs are read again while shown (progress, time); finished ones do not change. */
   isLive(children: readonly TreeNode[]): boolean {
     return children.some((n) => n instanceof JobNode && isJobRunning(n.job.status));
   }
 
-  loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
+  loadMore(): Promise<void> {
+    return this.pages.loadMore(this.context.pageSize);
+  }
 
   async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(this, this.context, (job) => new JobNode(this, job, this.parent.tenantId, this.context), signal);
+    const nodes = await this.pages.nodes(
+      this,
+      this.context,
+      (job) => new JobNode(this, job, this.parent.tenantId, this.context),
+      signal,
+    );
     const jobs = nodes.filter((n): n is JobNode => n instanceof JobNode);
     const rest = nodes.filter((n) => !(n instanceof JobNode));
     const sorted = sortJobs(jobs.map((n) => n.job)).map((job) => jobs.find((n) => n.job === job)!);
     const result = [...sorted, ...rest];
     const { l10n } = this.context;
-    return result.length > 0 ? result : [new MessageNode(this, `${this.id}#empty`, l10n.t('No jobs in the last 24 hours.'))];
+    return result.length > 0
+      ? result
+      : [new MessageNode(this, `${this.id}#empty`, l10n.t('No jobs in the last 24 hours.'))];
   }
 }

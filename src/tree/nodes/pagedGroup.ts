@@ -18,7 +18,12 @@ export class PagedChildren<T> {
   }
 
   /** The nodes of the pages loaded so far (the first page is fetched on first use; `signal` cancels that). */
-  async nodes(owner: TreeNode, context: TreeContext, toNode: (item: T) => TreeNode, signal?: AbortSignal): Promise<TreeNode[]> {
+  async nodes(
+    owner: TreeNode,
+    context: TreeContext,
+    toNode: (item: T) => TreeNode,
+    signal?: AbortSignal,
+  ): Promise<TreeNode[]> {
     if (!this.loaded) await this.loadMore(context.pageSize, signal);
     const nodes = this.items.map(toNode);
     if (this.token) nodes.push(new LoadMoreNode(owner, context.l10n));
@@ -33,7 +38,9 @@ export class PagedChildren<T> {
     this.loaded = true;
   }
 
-  get all(): readonly T[] { return this.items; }
+  get all(): readonly T[] {
+    return this.items;
+  }
 }
 
 /** A node whose children come in pages. */
@@ -42,6 +49,10 @@ export interface PagedNode extends TreeNode {
 }
 
 export function isPagedNode(node: unknown): node is PagedNode {
-  return typeof node === 'object' && node !== null && typeof (node as Partial<PagedNode>).loadMore === 'function'
-    && typeof (node as Partial<PagedNode>).id === 'string';
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    typeof (node as Partial<PagedNode>).loadMore === 'function' &&
+    typeof (node as Partial<PagedNode>).id === 'string'
+  );
 }

@@ -16,14 +16,23 @@ export class RecoveryPointNode implements TreeNode {
   /** A restore or file recovery from this point spins it while it runs. */
   readonly resourceKey: string;
 
-  constructor(readonly parent: BackupItemNode, readonly point: RecoveryPoint, tenantId: string, private readonly context: TreeContext) {
+  constructor(
+    readonly parent: BackupItemNode,
+    readonly point: RecoveryPoint,
+    tenantId: string,
+    private readonly context: TreeContext,
+  ) {
     this.id = resourceNodeId(tenantId, point.id);
     this.resourceKey = idKey(point.id);
   }
 
-  get subscriptionId(): string { return this.parent.subscriptionId; }
+  get subscriptionId(): string {
+    return this.parent.subscriptionId;
+  }
 
-  target(): NodeTarget { return { kind: 'recoveryPoint', item: this.parent.item, point: this.point }; }
+  target(): NodeTarget {
+    return { kind: 'recoveryPoint', item: this.parent.item, point: this.point };
+  }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
@@ -36,17 +45,32 @@ export class RecoveryPointNode implements TreeNode {
     const running = this.context.jobs.isBusy(this.resourceKey);
     if (running) parts.unshift(l10n.t('Restore running…'));
     const description = parts.join(' · ');
-    const contextValue = isArchived(point) ? ContextValue.recoveryPointArchived
-      : point.fileRecoveryActive ? ContextValue.recoveryPointFileRecoveryActive : ContextValue.recoveryPoint;
+    const contextValue = isArchived(point)
+      ? ContextValue.recoveryPointArchived
+      : point.fileRecoveryActive
+        ? ContextValue.recoveryPointFileRecoveryActive
+        : ContextValue.recoveryPoint;
     const label = formatDateTime(point.time, locale);
     return makeTreeItem({
-      id: this.id, label, description, contextValue,
+      id: this.id,
+      label,
+      description,
+      contextValue,
       icon: running ? 'sync~spin' : point.fileRecoveryActive ? 'plug' : isArchived(point) ? 'archive' : 'history',
       tooltip: makeTooltip(label, [
-        [l10n.t('Consistency'), consistency], [l10n.t('Tier'), tier],
+        [l10n.t('Consistency'), consistency],
+        [l10n.t('Tier'), tier],
         [l10n.t('Kept until'), point.expiry ? formatDateTime(point.expiry, locale) : l10n.t('No expiry set')],
-        [l10n.t('File recovery'), point.fileRecoveryActive ? l10n.t('Disks mounted; Unmount Disks closes the session') : undefined],
-        [l10n.t('Restore'), isArchived(point) ? l10n.t('In the archive tier: it must be rehydrated in the Azure portal before it can be restored.') : undefined],
+        [
+          l10n.t('File recovery'),
+          point.fileRecoveryActive ? l10n.t('Disks mounted; Unmount Disks closes the session') : undefined,
+        ],
+        [
+          l10n.t('Restore'),
+          isArchived(point)
+            ? l10n.t('In the archive tier: it must be rehydrated in the Azure portal before it can be restored.')
+            : undefined,
+        ],
       ]),
       accessibleLabel: l10n.t('Recovery point {0}, {1}', label, description),
     });

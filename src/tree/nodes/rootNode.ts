@@ -18,7 +18,9 @@ export class RootNode implements TreeNode {
     return makeTreeItem({ id: this.id, label: '', contextValue: ContextValue.message });
   }
 
-  reset(): void { /* the root holds no data of its own */ }
+  reset(): void {
+    /* the root holds no data of its own */
+  }
 
   async getChildren(): Promise<TreeNode[]> {
     const { session, l10n } = this.context;
@@ -30,14 +32,40 @@ export class RootNode implements TreeNode {
     const nodes: TreeNode[] = [];
     for (const tenant of tenants.filter((x) => x.status !== 'ok')) {
       const name = tenant.displayName ?? tenant.tenantId;
-      nodes.push(tenant.status === 'needsSignIn'
-        ? new ActionNode(this, `tenant#${idKey(tenant.tenantId)}`, l10n.t('Sign in to tenant {0}…', name), 'sign-in', 'azureBackup.signIn', [tenant.tenantId], ContextValue.tenantNeedsSignIn)
-        : new MessageNode(this, `tenant#${idKey(tenant.tenantId)}`, l10n.t('Tenant {0}: {1}', name, tenant.error ?? l10n.t('unavailable')), 'error'));
+      nodes.push(
+        tenant.status === 'needsSignIn'
+          ? new ActionNode(
+              this,
+              `tenant#${idKey(tenant.tenantId)}`,
+              l10n.t('Sign in to tenant {0}…', name),
+              'sign-in',
+              'azureBackup.signIn',
+              [tenant.tenantId],
+              ContextValue.tenantNeedsSignIn,
+            )
+          : new MessageNode(
+              this,
+              `tenant#${idKey(tenant.tenantId)}`,
+              l10n.t('Tenant {0}: {1}', name, tenant.error ?? l10n.t('unavailable')),
+              'error',
+            ),
+      );
     }
-    nodes.push(...subscriptions.map((c) => new SubscriptionNode(this, c.subscription, session.mode === 'sandbox', this.context)));
-    if (subscriptions.length === 0) nodes.push(new MessageNode(this, 'message#noSubscriptions', l10n.t('No subscriptions to show.')));
+    nodes.push(
+      ...subscriptions.map((c) => new SubscriptionNode(this, c.subscription, session.mode === 'sandbox', this.context)),
+    );
+    if (subscriptions.length === 0)
+      nodes.push(new MessageNode(this, 'message#noSubscriptions', l10n.t('No subscriptions to show.')));
     if (session.mode !== 'sandbox') {
-      nodes.push(new ActionNode(this, 'action#selectSubscriptions', l10n.t('Select subscriptions…'), 'filter', 'azureBackup.selectSubscriptions'));
+      nodes.push(
+        new ActionNode(
+          this,
+          'action#selectSubscriptions',
+          l10n.t('Select subscriptions…'),
+          'filter',
+          'azureBackup.selectSubscriptions',
+        ),
+      );
     }
     return nodes;
   }

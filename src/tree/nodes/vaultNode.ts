@@ -20,16 +20,27 @@ export class VaultNode implements TreeNode {
   readonly resourceKey: string;
   readonly itemsNode: BackupItemsNode;
 
-  constructor(readonly parent: TreeNode, readonly vault: Vault, readonly tenantId: string, private readonly context: TreeContext) {
+  constructor(
+    readonly parent: TreeNode,
+    readonly vault: Vault,
+    readonly tenantId: string,
+    private readonly context: TreeContext,
+  ) {
     this.id = resourceNodeId(tenantId, vault.id);
     this.resourceKey = idKey(vault.id);
     this.itemsNode = new BackupItemsNode(this, context);
   }
 
-  get ref(): VaultRef { return vaultRef(this.vault); }
-  get subscriptionId(): string { return this.vault.subscriptionId; }
+  get ref(): VaultRef {
+    return vaultRef(this.vault);
+  }
+  get subscriptionId(): string {
+    return this.vault.subscriptionId;
+  }
 
-  target(): NodeTarget { return { kind: 'vault', vault: this.vault }; }
+  target(): NodeTarget {
+    return { kind: 'vault', vault: this.vault };
+  }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
@@ -37,9 +48,16 @@ export class VaultNode implements TreeNode {
     const count = this.itemsNode.loadedCount;
     const busy = this.context.jobs.isBusy(this.resourceKey);
     return makeTreeItem({
-      id: this.id, label: v.name, description: vaultDescription(v, l10n), icon: busy ? 'loading~spin' : 'shield', contextValue: ContextValue.vault, collapsible: true,
+      id: this.id,
+      label: v.name,
+      description: vaultDescription(v, l10n),
+      icon: busy ? 'loading~spin' : 'shield',
+      contextValue: ContextValue.vault,
+      collapsible: true,
       tooltip: makeTooltip(v.name, [
-        [l10n.t('Resource group'), v.resourceGroup], [l10n.t('Region'), regionDisplayName(v.location)], [l10n.t('Storage redundancy'), redundancyLabel(v.redundancy, l10n)],
+        [l10n.t('Resource group'), v.resourceGroup],
+        [l10n.t('Region'), regionDisplayName(v.location)],
+        [l10n.t('Storage redundancy'), redundancyLabel(v.redundancy, l10n)],
         [l10n.t('Cross-region restore'), v.crossRegionRestore ? l10n.t('Enabled') : l10n.t('Disabled')],
         [l10n.t('Backup items'), count === undefined ? undefined : count],
         ...vaultSecurityRows(v, this.itemsNode.softDeletedCount, l10n),

@@ -19,18 +19,33 @@ export class VirtualMachinesNode implements PagedNode {
   readonly id: string;
   private readonly pages: PagedChildren<VirtualMachine>;
 
-  constructor(readonly parent: SubscriptionNode, private readonly context: TreeContext) {
+  constructor(
+    readonly parent: SubscriptionNode,
+    private readonly context: TreeContext,
+  ) {
     this.id = childNodeId(parent.id, 'vms');
-    this.pages = new PagedChildren(async (options) => (await context.session.service(parent.subscriptionId)).listVirtualMachinesPage(parent.subscriptionId, options));
+    this.pages = new PagedChildren(async (options) =>
+      (await context.session.service(parent.subscriptionId)).listVirtualMachinesPage(parent.subscriptionId, options),
+    );
   }
 
-  get subscriptionId(): string { return this.parent.subscriptionId; }
+  get subscriptionId(): string {
+    return this.parent.subscriptionId;
+  }
 
-  target(): NodeTarget { return { kind: 'virtualMachines', subscriptionId: this.subscriptionId }; }
+  target(): NodeTarget {
+    return { kind: 'virtualMachines', subscriptionId: this.subscriptionId };
+  }
 
   getTreeItem(): vscode.TreeItem {
     const { l10n } = this.context;
-    return makeTreeItem({ id: this.id, label: l10n.t('Virtual machines'), icon: 'vm', contextValue: ContextValue.virtualMachines, collapsible: true });
+    return makeTreeItem({
+      id: this.id,
+      label: l10n.t('Virtual machines'),
+      icon: 'vm',
+      contextValue: ContextValue.virtualMachines,
+      collapsible: true,
+    });
   }
 
   /** A reload re-reads protection too: the subscription's vault list and items listings are dropped. */
@@ -39,10 +54,17 @@ export class VirtualMachinesNode implements PagedNode {
     this.context.session.forgetListings({ subscriptionId: this.subscriptionId });
   }
 
-  loadMore(): Promise<void> { return this.pages.loadMore(this.context.pageSize); }
+  loadMore(): Promise<void> {
+    return this.pages.loadMore(this.context.pageSize);
+  }
 
   async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(this, this.context, (vm) => new VmNode(this, vm, this.parent.tenantId, this.context), signal);
+    const nodes = await this.pages.nodes(
+      this,
+      this.context,
+      (vm) => new VmNode(this, vm, this.parent.tenantId, this.context),
+      signal,
+    );
     const { l10n } = this.context;
     return nodes.length > 0 ? nodes : [new MessageNode(this, `${this.id}#empty`, l10n.t('No virtual machines.'))];
   }

@@ -16,8 +16,15 @@ export interface FiltersModel {
 }
 
 function statusChips(m: FiltersModel): HTMLElement {
-  const label = (s: StatusFilter): string => `${s === 'all' ? m.strings.all : m.strings[s]} (${s === 'all' ? m.counts.total : m.counts[s]})`;
-  const chips = STATUS_FILTERS.map((status) => el('button', { type: 'button', class: 'chip', 'data-status': status, 'aria-pressed': String(m.filter.status === status) }, label(status)));
+  const label = (s: StatusFilter): string =>
+    `${s === 'all' ? m.strings.all : m.strings[s]} (${s === 'all' ? m.counts.total : m.counts[s]})`;
+  const chips = STATUS_FILTERS.map((status) =>
+    el(
+      'button',
+      { type: 'button', class: 'chip', 'data-status': status, 'aria-pressed': String(m.filter.status === status) },
+      label(status),
+    ),
+  );
   const group = el('div', { class: 'chips', role: 'group', 'aria-label': m.strings.status }, ...chips);
   group.addEventListener('click', (e) => {
     const chip = (e.target as HTMLElement).closest('button.chip');
@@ -31,7 +38,11 @@ function statusChips(m: FiltersModel): HTMLElement {
 
 export function filtersView(m: FiltersModel): HTMLElement {
   const s = m.strings;
-  const sub = select('subscription', [{ value: '', label: s.allSubscriptions }, ...m.subscriptions], m.filter.subscriptionId);
+  const sub = select(
+    'subscription',
+    [{ value: '', label: s.allSubscriptions }, ...m.subscriptions],
+    m.filter.subscriptionId,
+  );
   sub.id = 'filter-subscription';
   const region = select('region', [{ value: '', label: s.allRegions }, ...m.regions], m.filter.location);
   region.id = 'filter-region';
@@ -41,7 +52,16 @@ export function filtersView(m: FiltersModel): HTMLElement {
   sub.addEventListener('change', () => m.onChange({ subscriptionId: sub.value }));
   region.addEventListener('change', () => m.onChange({ location: region.value }));
   text.addEventListener('input', () => m.onChange({ text: text.value }));
-  return el('section', { class: 'filters' },
+  return el(
+    'section',
+    { class: 'filters' },
     statusChips(m),
-    el('div', { class: 'filter-fields' }, field(s.subscription, sub).group, field(s.region, region).group, field(s.search, text).group));
+    el(
+      'div',
+      { class: 'filter-fields' },
+      field(s.subscription, sub).group,
+      field(s.region, region).group,
+      field(s.search, text).group,
+    ),
+  );
 }

@@ -30,7 +30,7 @@ export function lastBackupText(s: Strings, row: CoverageRow, now: number): strin
 }
 
 export function healthText(s: Strings, row: CoverageRow): string {
-  return row.health ? s[`health.${row.health}`] ?? row.health : '';
+  return row.health ? (s[`health.${row.health}`] ?? row.health) : '';
 }
 
 /** A CSS class for the row's status (colour comes from the theme in coverage.css). */
@@ -38,9 +38,14 @@ export function statusClass(row: CoverageRow): string {
   if (row.failing) return 'failing';
   if (row.stale) return 'stale';
   switch (row.protection) {
-    case 'NotProtected': return 'unprotected';
-    case 'ProtectionStopped': case 'SoftDeleted': return 'stopped';
-    case 'Unknown': return 'unknown';
-    default: return 'protected';
+    case 'NotProtected':
+      return 'unprotected';
+    case 'ProtectionStopped':
+    case 'SoftDeleted':
+      return 'stopped';
+    case 'Unknown':
+      return 'unknown';
+    default:
+      return 'protected';
   }
 }

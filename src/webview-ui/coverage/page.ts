@@ -14,9 +14,16 @@ import { tableView } from './tableView';
 import { totalsView } from './totalsView';
 import { sameId, idKey } from '../../azure/ids';
 
-interface InitMessage { kind: string; title: string; strings: Record<string, string>; data?: unknown }
+interface InitMessage {
+  kind: string;
+  title: string;
+  strings: Record<string, string>;
+  data?: unknown;
+}
 
-export function isCoverageInit<M extends { kind: string }>(message: M): message is Extract<M, { kind: typeof COVERAGE_KIND }> {
+export function isCoverageInit<M extends { kind: string }>(
+  message: M,
+): message is Extract<M, { kind: typeof COVERAGE_KIND }> {
   return message.kind === COVERAGE_KIND;
 }
 
@@ -44,20 +51,42 @@ function restore(state: State): void {
   const saved = vscodeApi.getState();
   if (!saved || saved.kind !== DRAFT_KIND) return;
   const v = saved.values;
-  const text = (k: string): string => (typeof v[k] === 'string' ? v[k] as string : '');
-  state.filter = { status: (text('status') || 'all') as CoverageFilter['status'], subscriptionId: text('subscriptionId'), location: text('location'), text: text('text') };
+  const text = (k: string): string => (typeof v[k] === 'string' ? (v[k] as string) : '');
+  state.filter = {
+    status: (text('status') || 'all') as CoverageFilter['status'],
+    subscriptionId: text('subscriptionId'),
+    location: text('location'),
+    text: text('text'),
+  };
   if (text('sortKey')) state.sort = { key: text('sortKey') as CoverageSort['key'], descending: v.descending === true };
   if (Array.isArray(v.selected)) state.selected = new Set(v.selected);
 }
 
 function save(state: State): void {
-  vscodeApi.setState({ kind: DRAFT_KIND, values: { ...state.filter, sortKey: state.sort.key, descending: state.sort.descending, selected: [...state.selected] } });
+  vscodeApi.setState({
+    kind: DRAFT_KIND,
+    values: {
+      ...state.filter,
+      sortKey: state.sort.key,
+      descending: state.sort.descending,
+      selected: [...state.selected],
+    },
+  });
 }
 
 export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const state: State = {
-    strings: init.strings, filter: { ...NO_FILTER }, sort: { key: 'status', descending: false }, page: 0, selected: new Set(),
-    choices: new Map(), fieldMessages: new Map(), progress: new Map(), running: false, message: '', lastGroups: [],
+    strings: init.strings,
+    filter: { ...NO_FILTER },
+    sort: { key: 'status', descending: false },
+    page: 0,
+    selected: new Set(),
+    choices: new Map(),
+    fieldMessages: new Map(),
+    progress: new Map(),
+    running: false,
+    message: '',
+    lastGroups: [],
   };
   restore(state);
   const s = state.strings;
@@ -71,61 +100,129 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const exportCsv = el('vscode-button', { secondary: true, id: 'export-csv' }, s.exportCsv);
   const exportJson = el('vscode-button', { secondary: true, id: 'export-json' }, s.exportJson);
   const reload = el('vscode-button', { secondary: true, id: 'refresh' }, s.refresh);
-  app.replaceChildren(el('section', { class: 'coverage' },
-    el('header', {}, el('h1', {}, init.title), el('div', { class: 'toolbar' }, reload, exportCsv, exportJson)),
-    status, errors, totals, filters, selection, table, protect));
+  app.replaceChildren(
+    el(
+      'section',
+      { class: 'coverage' },
+      el('header', {}, el('h1', {}, init.title), el('div', { class: 'toolbar' }, reload, exportCsv, exportJson)),
+      status,
+      errors,
+      totals,
+      filters,
+      selection,
+      table,
+      protect,
+    ),
+  );
 
   let focus: string | undefined;
   const rowsById = (): Map<string, CoverageRow> => new Map((state.data?.rows ?? []).map((r) => [idKey(r.vmId), r]));
   const shown = (): CoverageRow[] => sortRows(filterRows(state.data?.rows ?? [], state.filter), state.sort);
   const selectedRows = (): CoverageRow[] => {
     const byId = rowsById();
-    return [...state.selected].map((id) => byId.get(id)).filter((r): r is CoverageRow => r !== undefined && r.protection === 'NotProtected');
+    return [...state.selected]
+      .map((id) => byId.get(id))
+      .filter((r): r is CoverageRow => r !== undefined && r.protection === 'NotProtected');
   };
   const groups = (): RegionGroup[] => groupForProtection(selectedRows(), state.data?.vaults ?? []);
 
   const showError = (e: { message: string; code?: string; requestId?: string }): void => {
-    errors.textContent = [e.message, e.code ? `${s.code}: ${e.code}` : '', e.requestId ? `${s.requestId}: ${e.requestId}` : ''].filter(Boolean).join(' · ');
+    errors.textContent = [
+      e.message,
+      e.code ? `${s.code}: ${e.code}` : '',
+      e.requestId ? `${s.requestId}: ${e.requestId}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     errors.hidden = false;
   };
 
   const protectModel = (): ProtectModel => ({
-    strings: s, groups: groups(), running: state.running, message: state.message, progress: state.progress,
+    strings: s,
+    groups: groups(),
+    running: state.running,
+    message: state.message,
+    progress: state.progress,
     resourceGroups: (sub) => state.data?.resourceGroups.find((r) => sameId(r.subscriptionId, sub))?.names ?? [],
-    choice: (g) => state.choices.get(g.key) ?? { vaultId: g.vaults[0]?.id ?? '', policyName: '', resourceGroup: g.suggestedResourceGroup, vaultName: g.suggestedVaultName },
+    choice: (g) =>
+      state.choices.get(g.key) ?? {
+        vaultId: g.vaults[0]?.id ?? '',
+        policyName: '',
+        resourceGroup: g.suggestedResourceGroup,
+        vaultName: g.suggestedVaultName,
+      },
     setChoice: (g, c, render = true) => {
       state.choices.set(g.key, { ...protectModel().choice(g), ...c });
       state.fieldMessages.delete(g.key);
       if (render) renderProtect();
     },
     fieldMessage: (g) => state.fieldMessages.get(g.key),
-    onCreateVault: (g) => { void createVault(g); },
-    onEnable: (gs) => { void enable(gs); },
+    onCreateVault: (g) => {
+      void createVault(g);
+    },
+    onEnable: (gs) => {
+      void enable(gs);
+    },
     onRetry: () => {
-      const failed = new Set([...state.progress.values()].filter((p) => p.state === 'failed').map((p) => idKey(p.vmId)));
-      const again = state.lastGroups.map((g) => ({ ...g, vmIds: g.vmIds.filter((id) => failed.has(idKey(id))) })).filter((g) => g.vmIds.length > 0);
+      const failed = new Set(
+        [...state.progress.values()].filter((p) => p.state === 'failed').map((p) => idKey(p.vmId)),
+      );
+      const again = state.lastGroups
+        .map((g) => ({ ...g, vmIds: g.vmIds.filter((id) => failed.has(idKey(id))) }))
+        .filter((g) => g.vmIds.length > 0);
       if (again.length > 0) void enable(again);
     },
   });
 
-  const renderProtect = (): void => { protect.replaceChildren(protectView(protectModel())); };
+  const renderProtect = (): void => {
+    protect.replaceChildren(protectView(protectModel()));
+  };
   const renderSelection = (): void => {
     const selectShown = el('vscode-button', { secondary: true, id: 'select-shown' }, s.selectShown);
-    const clear = el('vscode-button', { secondary: true, id: 'clear-selection', disabled: state.selected.size === 0 }, s.clearSelection);
+    const clear = el(
+      'vscode-button',
+      { secondary: true, id: 'clear-selection', disabled: state.selected.size === 0 },
+      s.clearSelection,
+    );
     selectShown.addEventListener('click', () => {
       for (const r of shown()) if (r.protection === 'NotProtected') state.selected.add(idKey(r.vmId));
       changed();
     });
-    clear.addEventListener('click', () => { state.selected.clear(); changed(); });
-    selection.replaceChildren(selectShown, clear, el('span', { class: 'sub', id: 'selected-count' }, fill(s.selected, { count: state.selected.size })));
+    clear.addEventListener('click', () => {
+      state.selected.clear();
+      changed();
+    });
+    selection.replaceChildren(
+      selectShown,
+      clear,
+      el('span', { class: 'sub', id: 'selected-count' }, fill(s.selected, { count: state.selected.size })),
+    );
   };
   const renderTable = (): void => {
-    table.replaceChildren(tableView({
-      strings: s, rows: shown(), page: state.page, sort: state.sort, now: state.data?.now ?? Date.now(), selected: state.selected,
-      onSort: (key) => { state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : false }; state.page = 0; changed(); },
-      onPage: (page) => { state.page = page; renderTable(); },
-      onSelect: (row, checked) => { if (checked) state.selected.add(idKey(row.vmId)); else state.selected.delete(idKey(row.vmId)); changed(false); },
-    }));
+    table.replaceChildren(
+      tableView({
+        strings: s,
+        rows: shown(),
+        page: state.page,
+        sort: state.sort,
+        now: state.data?.now ?? Date.now(),
+        selected: state.selected,
+        onSort: (key) => {
+          state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : false };
+          state.page = 0;
+          changed();
+        },
+        onPage: (page) => {
+          state.page = page;
+          renderTable();
+        },
+        onSelect: (row, checked) => {
+          if (checked) state.selected.add(idKey(row.vmId));
+          else state.selected.delete(idKey(row.vmId));
+          changed(false);
+        },
+      }),
+    );
   };
   /** After a filter, sort or selection change: everything below the filters. */
   function changed(table = true): void {
@@ -141,20 +238,31 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     status.textContent = d.signedIn ? '' : s.notSignedIn;
     status.hidden = d.signedIn;
     errors.hidden = d.errors.length === 0;
-    errors.textContent = d.errors.map((e) => fill(s.loadError, { name: e.subscriptionName, message: e.message })).join('\n');
+    errors.textContent = d.errors
+      .map((e) => fill(s.loadError, { name: e.subscriptionName, message: e.message }))
+      .join('\n');
     // A focus (opened from a subscription node) applies once per change, so later reloads keep the user's filter.
-    if (d.focusSubscriptionId !== undefined && d.focusSubscriptionId !== focus) state.filter.subscriptionId = d.focusSubscriptionId;
+    if (d.focusSubscriptionId !== undefined && d.focusSubscriptionId !== focus)
+      state.filter.subscriptionId = d.focusSubscriptionId;
     focus = d.focusSubscriptionId;
     // Selected VMs that got protected meanwhile drop out of the selection.
     const byId = rowsById();
     for (const id of [...state.selected]) if (byId.get(id)?.protection !== 'NotProtected') state.selected.delete(id);
     totals.replaceChildren(totalsView(s, d.totals));
-    filters.replaceChildren(filtersView({
-      strings: s, filter: state.filter, counts: d.totals.all,
-      subscriptions: d.subscriptions.map((x) => ({ value: x.id, label: x.name })),
-      regions: d.totals.byRegion.map((r) => ({ value: r.location, label: regionDisplayName(r.location) })),
-      onChange: (f) => { state.filter = { ...state.filter, ...f }; state.page = 0; changed(); },
-    }));
+    filters.replaceChildren(
+      filtersView({
+        strings: s,
+        filter: state.filter,
+        counts: d.totals.all,
+        subscriptions: d.subscriptions.map((x) => ({ value: x.id, label: x.name })),
+        regions: d.totals.byRegion.map((r) => ({ value: r.location, label: regionDisplayName(r.location) })),
+        onChange: (f) => {
+          state.filter = { ...state.filter, ...f };
+          state.page = 0;
+          changed();
+        },
+      }),
+    );
     changed();
   };
 
@@ -162,13 +270,20 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     const choice = protectModel().choice(g);
     state.running = true;
     renderProtect();
-    const reply = await request({ type: 'createVault', subscriptionId: g.subscriptionId, location: g.location, resourceGroup: choice.resourceGroup, name: choice.vaultName });
+    const reply = await request({
+      type: 'createVault',
+      subscriptionId: g.subscriptionId,
+      location: g.location,
+      resourceGroup: choice.resourceGroup,
+      name: choice.vaultName,
+    });
     state.running = false;
     state.fieldMessages.delete(g.key);
     if (reply.ok) {
       state.message = reply.result.message ?? '';
       if (reply.result.vault) state.choices.set(g.key, { ...choice, vaultId: reply.result.vault.id, policyName: '' });
-    } else if (reply.error.field) state.fieldMessages.set(g.key, { field: reply.error.field, message: reply.error.message });
+    } else if (reply.error.field)
+      state.fieldMessages.set(g.key, { field: reply.error.field, message: reply.error.message });
     else if (reply.error.message) showError(reply.error);
     renderProtect();
   }
@@ -178,7 +293,11 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     state.running = true;
     state.message = '';
     state.lastGroups = gs;
-    state.progress = new Map(gs.flatMap((g) => g.vmIds).map((id) => [idKey(id), { vmId: id, state: 'queued' as const, name: byId.get(idKey(id))?.name ?? id }]));
+    state.progress = new Map(
+      gs
+        .flatMap((g) => g.vmIds)
+        .map((id) => [idKey(id), { vmId: id, state: 'queued' as const, name: byId.get(idKey(id))?.name ?? id }]),
+    );
     renderProtect();
     const reply = await request({ type: 'enable', groups: gs });
     state.running = false;
@@ -197,17 +316,27 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       if (m.error) showError(m.error);
     } else {
       const known = state.progress.get(idKey(m.progress.vmId));
-      state.progress.set(idKey(m.progress.vmId), { ...m.progress, name: known?.name ?? rowsById().get(idKey(m.progress.vmId))?.name ?? m.progress.vmId });
+      state.progress.set(idKey(m.progress.vmId), {
+        ...m.progress,
+        name: known?.name ?? rowsById().get(idKey(m.progress.vmId))?.name ?? m.progress.vmId,
+      });
       renderProtect();
     }
   };
   onPush(onMessage);
   const exportAs = async (format: 'csv' | 'json'): Promise<void> => {
     const reply = await request({ type: 'export', format, filter: state.filter, sort: state.sort });
-    if (reply.ok) { state.message = reply.result.message ?? state.message; renderProtect(); } else showError(reply.error);
+    if (reply.ok) {
+      state.message = reply.result.message ?? state.message;
+      renderProtect();
+    } else showError(reply.error);
   };
-  exportCsv.addEventListener('click', () => { void exportAs('csv'); });
-  exportJson.addEventListener('click', () => { void exportAs('json'); });
+  exportCsv.addEventListener('click', () => {
+    void exportAs('csv');
+  });
+  exportJson.addEventListener('click', () => {
+    void exportAs('json');
+  });
   reload.addEventListener('click', () => refresh());
   if (init.data) {
     state.data = init.data as CoverageSnapshot;

@@ -9,9 +9,17 @@ import { el, field, select, setHelp, textfield } from '../dom';
 import { fill, type Strings } from './format';
 
 /** A region's choice; `vaultName` is what the user typed for a new vault, kept across re-renders. */
-export interface GroupChoice { vaultId: string; policyName: string; resourceGroup: string; vaultName: string }
+export interface GroupChoice {
+  vaultId: string;
+  policyName: string;
+  resourceGroup: string;
+  vaultName: string;
+}
 /** The host's refusal of a new vault's input, shown next to that field (`name` or `resourceGroup`). */
-export interface FieldMessage { field: string; message: string }
+export interface FieldMessage {
+  field: string;
+  message: string;
+}
 
 export interface ProtectModel {
   strings: Strings;
@@ -33,19 +41,38 @@ export interface ProtectModel {
 function groupView(m: ProtectModel, g: RegionGroup): HTMLElement {
   const s = m.strings;
   const choice = m.choice(g);
-  const title = el('h3', {}, fill(s.groupTitle, { region: regionDisplayName(g.location), subscription: g.subscriptionName, count: g.vms.length }));
+  const title = el(
+    'h3',
+    {},
+    fill(s.groupTitle, {
+      region: regionDisplayName(g.location),
+      subscription: g.subscriptionName,
+      count: g.vms.length,
+    }),
+  );
   const names = el('p', { class: 'sub' }, g.vms.map((v) => v.name).join(', '));
   const box = el('div', { class: 'group', 'data-region': g.location }, title, names);
   if (g.vaults.length === 0) {
-    box.append(el('p', { class: 'note' }, fill(s.noVault, { region: regionDisplayName(g.location) })), newVaultRow(m, g));
+    box.append(
+      el('p', { class: 'note' }, fill(s.noVault, { region: regionDisplayName(g.location) })),
+      newVaultRow(m, g),
+    );
     return box;
   }
   const vault = g.vaults.find((v) => v.id === choice.vaultId) ?? g.vaults[0];
-  const vaultSelect = select('vault', g.vaults.map((v) => ({ value: v.id, label: v.name, description: v.resourceGroup })), vault.id);
+  const vaultSelect = select(
+    'vault',
+    g.vaults.map((v) => ({ value: v.id, label: v.name, description: v.resourceGroup })),
+    vault.id,
+  );
   vaultSelect.setAttribute('aria-label', s.vault);
   vaultSelect.addEventListener('change', () => m.setChoice(g, { vaultId: vaultSelect.value, policyName: '' }));
   const policy = vault.policies.find((p) => p.name === choice.policyName) ?? vault.policies[0];
-  const policySelect = select('policy', vault.policies.map((p) => ({ value: p.name, label: p.name, description: p.summary })), policy?.name ?? '');
+  const policySelect = select(
+    'policy',
+    vault.policies.map((p) => ({ value: p.name, label: p.name, description: p.summary })),
+    policy?.name ?? '',
+  );
   policySelect.setAttribute('aria-label', s.policy);
   policySelect.addEventListener('change', () => m.setChoice(g, { policyName: policySelect.value }));
   box.append(el('div', { class: 'row' }, el('span', {}, s.vault), vaultSelect, el('span', {}, s.policy), policySelect));
@@ -56,12 +83,20 @@ function groupView(m: ProtectModel, g: RegionGroup): HTMLElement {
 function newVaultRow(m: ProtectModel, g: RegionGroup): HTMLElement {
   const s = m.strings;
   const choice = m.choice(g);
-  const rg = select('resourceGroup', m.resourceGroups(g.subscriptionId).map((n) => ({ value: n, label: n })), choice.resourceGroup);
+  const rg = select(
+    'resourceGroup',
+    m.resourceGroups(g.subscriptionId).map((n) => ({ value: n, label: n })),
+    choice.resourceGroup,
+  );
   const name = textfield('vaultName', choice.vaultName);
   name.setAttribute('data-region', g.location);
   const rgField = field(s.resourceGroup, rg);
   const nameField = field(s.vaultName, name);
-  const create = el('vscode-button', { class: 'create-vault', 'data-region': g.location, disabled: m.running }, s.createVault);
+  const create = el(
+    'vscode-button',
+    { class: 'create-vault', 'data-region': g.location, disabled: m.running },
+    s.createVault,
+  );
   // As in the forms: no create while the name breaks a rule the page knows; the host's own answers come back here.
   const rule = (): void => {
     const problem = vaultNameProblem(name.value);
@@ -72,8 +107,13 @@ function newVaultRow(m: ProtectModel, g: RegionGroup): HTMLElement {
   rule();
   if (shown) setHelp(shown.field === 'resourceGroup' ? rgField.helper : nameField.helper, shown.message, true);
   rg.addEventListener('change', () => m.setChoice(g, { resourceGroup: rg.value }));
-  name.addEventListener('input', () => { m.setChoice(g, { vaultName: name.value }, false); rule(); });
-  create.addEventListener('click', () => { if (!m.running && !create.hasAttribute('disabled')) m.onCreateVault(g); });
+  name.addEventListener('input', () => {
+    m.setChoice(g, { vaultName: name.value }, false);
+    rule();
+  });
+  create.addEventListener('click', () => {
+    if (!m.running && !create.hasAttribute('disabled')) m.onCreateVault(g);
+  });
   return el('div', { class: 'row new-vault' }, rgField.group, nameField.group, create);
 }
 
@@ -82,26 +122,44 @@ export function enableGroups(m: ProtectModel): EnableGroup[] {
   return m.groups.flatMap((g) => {
     const c = m.choice(g);
     const vault = g.vaults.find((v) => v.id === c.vaultId) ?? g.vaults[0];
-    const policyName = vault ? (vault.policies.find((p) => p.name === c.policyName) ?? vault.policies[0])?.name : undefined;
-    return vault && policyName ? [{ subscriptionId: g.subscriptionId, vaultId: vault.id, policyName, vmIds: g.vms.map((v) => v.vmId) }] : [];
+    const policyName = vault
+      ? (vault.policies.find((p) => p.name === c.policyName) ?? vault.policies[0])?.name
+      : undefined;
+    return vault && policyName
+      ? [{ subscriptionId: g.subscriptionId, vaultId: vault.id, policyName, vmIds: g.vms.map((v) => v.vmId) }]
+      : [];
   });
 }
 
 function progressView(m: ProtectModel): HTMLElement {
   const s = m.strings;
   const items = [...m.progress.values()].map((p) => {
-    const reason = p.state === 'skipped' ? fill(s['progress.skipped'], { vault: p.vaultName ?? '' })
-      : p.state === 'failed' && p.error ? `${s['progress.failed']}: ${[p.error.message, p.error.code ? `${s.code}: ${p.error.code}` : '', p.error.requestId ? `${s.requestId}: ${p.error.requestId}` : ''].filter(Boolean).join(' · ')}`
-        : s[`progress.${p.state}`];
-    return el('li', { class: `progress ${p.state}`, 'data-vm': p.name, 'data-state': p.state }, el('span', { class: 'vm-name' }, p.name), ' — ', reason);
+    const reason =
+      p.state === 'skipped'
+        ? fill(s['progress.skipped'], { vault: p.vaultName ?? '' })
+        : p.state === 'failed' && p.error
+          ? `${s['progress.failed']}: ${[p.error.message, p.error.code ? `${s.code}: ${p.error.code}` : '', p.error.requestId ? `${s.requestId}: ${p.error.requestId}` : ''].filter(Boolean).join(' · ')}`
+          : s[`progress.${p.state}`];
+    return el(
+      'li',
+      { class: `progress ${p.state}`, 'data-vm': p.name, 'data-state': p.state },
+      el('span', { class: 'vm-name' }, p.name),
+      ' — ',
+      reason,
+    );
   });
   const failed = [...m.progress.values()].some((p) => p.state === 'failed');
   const retry = el('vscode-button', { id: 'retry', secondary: true, disabled: m.running }, s.retry);
-  retry.addEventListener('click', () => { if (!m.running) m.onRetry(); });
-  return el('div', { class: 'results' },
+  retry.addEventListener('click', () => {
+    if (!m.running) m.onRetry();
+  });
+  return el(
+    'div',
+    { class: 'results' },
     el('p', { role: 'status', class: 'message' }, m.message),
     el('ul', { class: 'progress-list', 'aria-live': 'polite' }, ...items),
-    ...(failed && !m.running ? [retry] : []));
+    ...(failed && !m.running ? [retry] : []),
+  );
 }
 
 export function protectView(m: ProtectModel): HTMLElement {
@@ -113,8 +171,14 @@ export function protectView(m: ProtectModel): HTMLElement {
     const groups = enableGroups(m);
     const count = groups.reduce((n, g) => n + g.vmIds.length, 0);
     const ready = groups.length === m.groups.length;
-    const button = el('vscode-button', { id: 'enable', disabled: m.running || !ready }, m.running ? s.working : fill(s.enable, { count }));
-    button.addEventListener('click', () => { if (!m.running && ready) m.onEnable(groups); });
+    const button = el(
+      'vscode-button',
+      { id: 'enable', disabled: m.running || !ready },
+      m.running ? s.working : fill(s.enable, { count }),
+    );
+    button.addEventListener('click', () => {
+      if (!m.running && ready) m.onEnable(groups);
+    });
     section.append(el('div', { class: 'actions' }, button));
   }
   if (m.progress.size > 0 || m.message) section.append(progressView(m));

@@ -20,16 +20,30 @@ export interface TableModel {
 }
 
 const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'vm' }, { key: 'status', label: 'protection' }, { key: 'subscription', label: 'subscription' }, { key: 'location', label: 'region' },
-  { key: 'vault', label: 'vault' }, { key: 'policy', label: 'policy' }, { key: 'lastBackup', label: 'lastBackup' }, { key: 'health', label: 'health' },
+  { key: 'name', label: 'vm' },
+  { key: 'status', label: 'protection' },
+  { key: 'subscription', label: 'subscription' },
+  { key: 'location', label: 'region' },
+  { key: 'vault', label: 'vault' },
+  { key: 'policy', label: 'policy' },
+  { key: 'lastBackup', label: 'lastBackup' },
+  { key: 'health', label: 'health' },
 ];
 
 function header(m: TableModel): HTMLElement {
   const cells = COLUMNS.map(({ key, label }) => {
     const sorted = m.sort.key === key;
-    const button = el('button', { type: 'button', class: 'sort', 'data-sort': key, title: fill(m.strings.sortBy, { column: m.strings[label] }) }, m.strings[label]);
+    const button = el(
+      'button',
+      { type: 'button', class: 'sort', 'data-sort': key, title: fill(m.strings.sortBy, { column: m.strings[label] }) },
+      m.strings[label],
+    );
     button.addEventListener('click', () => m.onSort(key));
-    return el('th', { scope: 'col', 'aria-sort': sorted ? (m.sort.descending ? 'descending' : 'ascending') : 'none' }, button);
+    return el(
+      'th',
+      { scope: 'col', 'aria-sort': sorted ? (m.sort.descending ? 'descending' : 'ascending') : 'none' },
+      button,
+    );
   });
   return el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'check' }, ''), ...cells));
 }
@@ -43,20 +57,39 @@ function row(m: TableModel, r: CoverageRow): HTMLElement {
     box.addEventListener('change', () => m.onSelect(r, box.checked));
     check.append(box);
   }
-  return el('tr', { 'data-vm': r.name, class: statusClass(r) },
+  return el(
+    'tr',
+    { 'data-vm': r.name, class: statusClass(r) },
     check,
     el('th', { scope: 'row' }, el('span', { class: 'vm-name' }, r.name), el('span', { class: 'sub' }, r.resourceGroup)),
     el('td', { class: `status ${statusClass(r)}` }, protectionText(s, r)),
-    el('td', {}, r.subscriptionName), el('td', {}, regionDisplayName(r.location)), el('td', {}, r.vaultName ?? ''), el('td', {}, r.policyName ?? ''),
-    el('td', {}, lastBackupText(s, r, m.now)), el('td', {}, healthText(s, r)));
+    el('td', {}, r.subscriptionName),
+    el('td', {}, regionDisplayName(r.location)),
+    el('td', {}, r.vaultName ?? ''),
+    el('td', {}, r.policyName ?? ''),
+    el('td', {}, lastBackupText(s, r, m.now)),
+    el('td', {}, healthText(s, r)),
+  );
 }
 
 function pager(m: TableModel, p: PageOf<CoverageRow>): HTMLElement {
   const prev = el('vscode-button', { secondary: true, id: 'page-prev', disabled: p.page === 0 }, m.strings.previous);
-  const next = el('vscode-button', { secondary: true, id: 'page-next', disabled: p.page >= p.pages - 1 }, m.strings.next);
-  prev.addEventListener('click', () => { if (p.page > 0) m.onPage(p.page - 1); });
-  next.addEventListener('click', () => { if (p.page < p.pages - 1) m.onPage(p.page + 1); });
-  const info = el('span', { class: 'page-info', role: 'status' }, fill(m.strings.page, { page: p.page + 1, pages: p.pages, count: p.total }));
+  const next = el(
+    'vscode-button',
+    { secondary: true, id: 'page-next', disabled: p.page >= p.pages - 1 },
+    m.strings.next,
+  );
+  prev.addEventListener('click', () => {
+    if (p.page > 0) m.onPage(p.page - 1);
+  });
+  next.addEventListener('click', () => {
+    if (p.page < p.pages - 1) m.onPage(p.page + 1);
+  });
+  const info = el(
+    'span',
+    { class: 'page-info', role: 'status' },
+    fill(m.strings.page, { page: p.page + 1, pages: p.pages, count: p.total }),
+  );
   return el('div', { class: 'pager' }, prev, info, next);
 }
 

@@ -9,7 +9,11 @@ export function renderBackupNow(shell: Shell, data: BackupNowInit): void {
   const today = parseDateInput(data.today) ?? new Date();
   shell.body.append(el('p', {}, `${s.item}: ${data.itemName} (${data.vaultName})`));
   if (data.runningNote) shell.body.append(el('p', { class: 'note', role: 'note' }, data.runningNote));
-  const date = textfield('retainUntil', typeof shell.draft.retainUntil === 'string' ? shell.draft.retainUntil : data.retainUntil, 'date');
+  const date = textfield(
+    'retainUntil',
+    typeof shell.draft.retainUntil === 'string' ? shell.draft.retainUntil : data.retainUntil,
+    'date',
+  );
   const f = field(s.retainUntil, date, s.retainHelp);
   shell.helpers.set('retainUntil', f.helper);
   shell.body.append(f.group);
@@ -22,8 +26,12 @@ export function renderBackupNow(shell: Shell, data: BackupNowInit): void {
   };
   date.addEventListener('input', check);
   date.addEventListener('change', check);
-  shell.whenSettled(() => { check(); });
-  shell.button.addEventListener('click', () => { if (check()) void shell.run<'backupNow'>({ retainUntil: date.value }); });
+  shell.whenSettled(() => {
+    check();
+  });
+  shell.button.addEventListener('click', () => {
+    if (check()) void shell.run<'backupNow'>({ retainUntil: date.value });
+  });
 }
 
 export const backupNowPage = formPage('backupNow', renderBackupNow);

@@ -12,12 +12,20 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
   const s = shell.strings;
   shell.body.append(el('p', {}, `${data.vmName} · ${data.vmLocation} · ${data.vmResourceGroup}`));
   const options = [...data.vaults, { value: createNew, label: s.createVault }];
-  const initialVault = typeof shell.draft.vaultId === 'string' ? shell.draft.vaultId : data.vaults[0]?.value ?? createNew;
+  const initialVault =
+    typeof shell.draft.vaultId === 'string' ? shell.draft.vaultId : (data.vaults[0]?.value ?? createNew);
   const vault = select('vault', options, initialVault);
   const fVault = field(s.vault, vault, data.vaults.length === 0 ? s.noVaults : '');
-  const newName = textfield('newVaultName', typeof shell.draft.newVaultName === 'string' ? shell.draft.newVaultName : data.newVaultName);
+  const newName = textfield(
+    'newVaultName',
+    typeof shell.draft.newVaultName === 'string' ? shell.draft.newVaultName : data.newVaultName,
+  );
   const fNew = field(s.newVaultName, newName, s.newVaultHelp);
-  const policy = policyPicker(s.policy, data.policies, typeof shell.draft.policyName === 'string' ? shell.draft.policyName : '');
+  const policy = policyPicker(
+    s.policy,
+    data.policies,
+    typeof shell.draft.policyName === 'string' ? shell.draft.policyName : '',
+  );
   shell.helpers.set('newVaultName', fNew.helper);
   shell.body.append(fVault.group, fNew.group, policy.group);
   const update = (): void => {
@@ -32,14 +40,24 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
   vault.addEventListener('change', () => {
     // A new vault starts with DefaultPolicy only; an existing one offers its own policies.
     if (vault.value === createNew) void policy.setPolicies([{ name: 'DefaultPolicy', summary: '' }]).then(update);
-    else void query({ query: 'vaultPolicies', vaultId: vault.value }).then(async (r) => { if (r.ok) { await policy.setPolicies((r.result as QueryResult).policies ?? []); update(); } });
+    else
+      void query({ query: 'vaultPolicies', vaultId: vault.value }).then(async (r) => {
+        if (r.ok) {
+          await policy.setPolicies((r.result as QueryResult).policies ?? []);
+          update();
+        }
+      });
     update();
   });
   newName.addEventListener('input', update);
   policy.group.addEventListener('change', update);
   shell.whenSettled(update);
   shell.button.addEventListener('click', () => {
-    void shell.run<'enableBackupVm'>({ vaultId: vault.value, newVaultName: vault.value === createNew ? newName.value : '', policyName: policy.control.value });
+    void shell.run<'enableBackupVm'>({
+      vaultId: vault.value,
+      newVaultName: vault.value === createNew ? newName.value : '',
+      policyName: policy.control.value,
+    });
   });
 }
 

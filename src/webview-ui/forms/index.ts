@@ -10,7 +10,16 @@ import { restorePage } from './restore';
 import { storagePage } from './storage';
 import { vaultSecurityPage } from './vaultSecurity';
 
-const formPages = [createVaultPage, storagePage, enableVmPage, enableVaultPage, backupNowPage, policyPage, vaultSecurityPage, restorePage] as const;
+const formPages = [
+  createVaultPage,
+  storagePage,
+  enableVmPage,
+  enableVaultPage,
+  backupNowPage,
+  policyPage,
+  vaultSecurityPage,
+  restorePage,
+] as const;
 
 type MissingPage = Exclude<FormKind, (typeof formPages)[number]['kind']>;
 const everyKindHasAPage: [MissingPage] extends [never] ? true : MissingPage = true;

@@ -7,6 +7,9 @@ export interface FormPage<K extends FormKind> {
   render(shell: Shell, data: FormInitMap[K]): void;
 }
 
-export function formPage<K extends FormKind>(kind: K, render: (shell: Shell, data: FormInitMap[K]) => void): FormPage<K> {
+export function formPage<K extends FormKind>(
+  kind: K,
+  render: (shell: Shell, data: FormInitMap[K]) => void,
+): FormPage<K> {
   return { kind, render };
 }

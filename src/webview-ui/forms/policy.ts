@@ -1,6 +1,14 @@
 import type { DayOfWeek, PolicyInput } from '../../azure/model';
 import type { PolicyInit } from '../../webview/protocol';
-import { fieldMessage, instantRestoreProblem, policyNameProblem, retentionProblem, retentionShrinks, scheduleTimeProblem, type FieldProblem } from '../../webview/rules';
+import {
+  fieldMessage,
+  instantRestoreProblem,
+  policyNameProblem,
+  retentionProblem,
+  retentionShrinks,
+  scheduleTimeProblem,
+  type FieldProblem,
+} from '../../webview/rules';
 import { editPolicy } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
@@ -14,43 +22,85 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   const readOnly = data.mode === 'view';
   if (readOnly) shell.body.append(el('p', { class: 'note' }, s.readOnly));
   // Editing a policy in use changes the backups of every item it protects: say how many.
-  const used = data.mode === 'edit' ? data.protectedItems ?? 0 : 0;
-  if (used > 0) shell.body.append(el('p', { class: 'note policy-usage' }, used === 1 ? s.usedByOne : s.usedByMany.replace('{count}', String(used))));
+  const used = data.mode === 'edit' ? (data.protectedItems ?? 0) : 0;
+  if (used > 0)
+    shell.body.append(
+      el('p', { class: 'note policy-usage' }, used === 1 ? s.usedByOne : s.usedByMany.replace('{count}', String(used))),
+    );
   const num = (v: number | undefined): string => (v === undefined ? '0' : String(v));
   const name = textfield('name', p.name);
   if (data.mode !== 'create') name.setAttribute('readonly', '');
-  const frequency = select('frequency', [{ value: 'Daily', label: s.Daily }, { value: 'Weekly', label: s.Weekly }], p.schedule.frequency);
+  const frequency = select(
+    'frequency',
+    [
+      { value: 'Daily', label: s.Daily },
+      { value: 'Weekly', label: s.Weekly },
+    ],
+    p.schedule.frequency,
+  );
   const time = textfield('time', p.schedule.time, 'time');
-  const zone = select('timeZone', data.timeZones.map((z) => ({ value: z, label: z })), p.timeZone);
+  const zone = select(
+    'timeZone',
+    data.timeZones.map((z) => ({ value: z, label: z })),
+    p.timeZone,
+  );
   const days = el('div', { class: 'days', role: 'group', id: 'days' });
-  for (const d of week) days.append(el('vscode-checkbox', { value: d, label: s[d], checked: (p.schedule.days ?? []).includes(d) }));
+  for (const d of week)
+    days.append(el('vscode-checkbox', { value: d, label: s[d], checked: (p.schedule.days ?? []).includes(d) }));
   const instant = textfield('instantRestoreDays', String(p.instantRestoreDays), 'number');
   const daily = textfield('dailyDays', num(p.retention.dailyDays), 'number');
   const weekly = textfield('weeklyWeeks', num(p.retention.weeklyWeeks), 'number');
   const monthly = textfield('monthlyMonths', num(p.retention.monthlyMonths), 'number');
   const yearly = textfield('yearlyYears', num(p.retention.yearlyYears), 'number');
   const fields = {
-    name: field(s.name, name), frequency: field(s.frequency, frequency), time: field(s.time, time), timeZone: field(s.timeZone, zone),
-    days: field(s.days, days), instantRestoreDays: field(s.instantRestoreDays, instant), dailyDays: field(s.dailyDays, daily),
-    weeklyWeeks: field(s.weeklyWeeks, weekly), monthlyMonths: field(s.monthlyMonths, monthly), yearlyYears: field(s.yearlyYears, yearly),
+    name: field(s.name, name),
+    frequency: field(s.frequency, frequency),
+    time: field(s.time, time),
+    timeZone: field(s.timeZone, zone),
+    days: field(s.days, days),
+    instantRestoreDays: field(s.instantRestoreDays, instant),
+    dailyDays: field(s.dailyDays, daily),
+    weeklyWeeks: field(s.weeklyWeeks, weekly),
+    monthlyMonths: field(s.monthlyMonths, monthly),
+    yearlyYears: field(s.yearlyYears, yearly),
   };
-  for (const [key, f] of Object.entries(fields)) { shell.helpers.set(key, f.helper); shell.body.append(f.group); }
-  const shrinkWarning = el('p', { class: 'form-warning retention-warning', role: 'status', hidden: true }, s.retentionShrinks);
+  for (const [key, f] of Object.entries(fields)) {
+    shell.helpers.set(key, f.helper);
+    shell.body.append(f.group);
+  }
+  const shrinkWarning = el(
+    'p',
+    { class: 'form-warning retention-warning', role: 'status', hidden: true },
+    s.retentionShrinks,
+  );
   shell.body.append(shrinkWarning);
   /** The vault's policy with this name in any case (a new policy of that name would replace it). */
-  const takenBy = (value: string): string | undefined => (data.mode === 'create' ? data.takenNames?.find((n) => n.toLowerCase() === value.toLowerCase()) : undefined);
+  const takenBy = (value: string): string | undefined =>
+    data.mode === 'create' ? data.takenNames?.find((n) => n.toLowerCase() === value.toLowerCase()) : undefined;
   const offerEdit = (existing: string): void => {
     const link = el('a', { href: '#', id: 'edit-existing' }, s.editExisting.replace('{name}', existing));
-    link.addEventListener('click', (e) => { e.preventDefault(); editPolicy(existing); });
+    link.addEventListener('click', (e) => {
+      e.preventDefault();
+      editPolicy(existing);
+    });
     fields.name.helper.append(' ', link);
   };
-  if (readOnly) for (const c of shell.body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox')) c.setAttribute('disabled', '');
+  if (readOnly)
+    for (const c of shell.body.querySelectorAll('vscode-textfield, vscode-single-select, vscode-checkbox'))
+      c.setAttribute('disabled', '');
   const message = (problem: FieldProblem | undefined): string | undefined => problem && fieldMessage(s, problem);
-  const chosenDays = (): DayOfWeek[] => week.filter((d) => (days.querySelector(`vscode-checkbox[value="${d}"]`) as (HTMLElement & { checked: boolean }) | null)?.checked);
+  const chosenDays = (): DayOfWeek[] =>
+    week.filter(
+      (d) =>
+        (days.querySelector(`vscode-checkbox[value="${d}"]`) as (HTMLElement & { checked: boolean }) | null)?.checked,
+    );
   /** Reads the form; 0 means "no weekly/monthly/yearly retention". Sets each helper; undefined when invalid. */
   const read = (): PolicyInput | undefined => {
     let ok = true;
-    const mark = (key: keyof typeof fields, problem: string | undefined): void => { setHelp(fields[key].helper, problem ?? '', problem !== undefined); if (problem) ok = false; };
+    const mark = (key: keyof typeof fields, problem: string | undefined): void => {
+      setHelp(fields[key].helper, problem ?? '', problem !== undefined);
+      if (problem) ok = false;
+    };
     const weeklySchedule = frequency.value === 'Weekly';
     fields.days.group.hidden = !weeklySchedule;
     fields.dailyDays.group.hidden = weeklySchedule;
@@ -63,7 +113,10 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     const n = (c: { value: string }): number => Number(c.value);
     mark('instantRestoreDays', message(instantRestoreProblem(n(instant), weeklySchedule)));
     mark('dailyDays', weeklySchedule ? undefined : message(retentionProblem('dailyDays', n(daily), false)));
-    const optional = (c: { value: string }, key: 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears'): number | undefined => {
+    const optional = (
+      c: { value: string },
+      key: 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears',
+    ): number | undefined => {
       const v = n(c);
       mark(key, message(retentionProblem(key, v, true)));
       return v === 0 ? undefined : v;
@@ -73,8 +126,12 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     const yearlyYears = optional(yearly, 'yearlyYears');
     if (!ok) return undefined;
     return {
-      name: name.value, timeZone: zone.value, instantRestoreDays: n(instant),
-      schedule: weeklySchedule ? { frequency: 'Weekly', time: time.value, days: chosenDays() } : { frequency: 'Daily', time: time.value },
+      name: name.value,
+      timeZone: zone.value,
+      instantRestoreDays: n(instant),
+      schedule: weeklySchedule
+        ? { frequency: 'Weekly', time: time.value, days: chosenDays() }
+        : { frequency: 'Daily', time: time.value },
       retention: {
         ...(weeklySchedule ? {} : { dailyDays: n(daily) }),
         ...(weeklyWeeks !== undefined ? { weeklyWeeks, weeklyDays: weeklySchedule ? chosenDays() : ['Sunday'] } : {}),
@@ -91,7 +148,10 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   shell.body.addEventListener('input', update);
   shell.body.addEventListener('change', update);
   shell.whenSettled(update);
-  shell.button.addEventListener('click', () => { const input = read(); if (input && !readOnly) void shell.run<'policy'>(input); });
+  shell.button.addEventListener('click', () => {
+    const input = read();
+    if (input && !readOnly) void shell.run<'policy'>(input);
+  });
 }
 
 export const policyPage = formPage('policy', renderPolicy);

@@ -13,18 +13,30 @@ export interface PolicyPicker {
 /** A policy select whose helper shows the chosen policy's schedule and retention. */
 export function policyPicker(label: string, policies: PolicyChoice[], value: string): PolicyPicker {
   let current = policies;
-  const initial = policies.some((p) => p.name === value) ? value : policies[0]?.name ?? '';
-  let control = select('policy', policies.map((p) => ({ value: p.name, label: p.name })), initial);
+  const initial = policies.some((p) => p.name === value) ? value : (policies[0]?.name ?? '');
+  let control = select(
+    'policy',
+    policies.map((p) => ({ value: p.name, label: p.name })),
+    initial,
+  );
   const f = field(label, control);
-  const describe = (): void => { f.helper.textContent = current.find((p) => p.name === control.value)?.summary ?? ''; };
+  const describe = (): void => {
+    f.helper.textContent = current.find((p) => p.name === control.value)?.summary ?? '';
+  };
   control.addEventListener('change', describe);
   return {
     group: f.group,
-    get control() { return control; },
+    get control() {
+      return control;
+    },
     describe,
     async setPolicies(p: PolicyChoice[]) {
       current = p;
-      const next = select('policy', p.map((x) => ({ value: x.name, label: x.name })), p[0]?.name ?? '');
+      const next = select(
+        'policy',
+        p.map((x) => ({ value: x.name, label: x.name })),
+        p[0]?.name ?? '',
+      );
       next.id = control.id;
       next.setAttribute('aria-describedby', control.getAttribute('aria-describedby') ?? '');
       control.replaceWith(next);

@@ -4,8 +4,16 @@ import type * as vscode from 'vscode';
 import { onlyKeys, str } from '../shape';
 import { defineForm } from './contract';
 
-export interface BackupNowInit { itemName: string; vaultName: string; retainUntil: string; today: string; runningNote?: string }
-export interface BackupNowSubmit { retainUntil: string }
+export interface BackupNowInit {
+  itemName: string;
+  vaultName: string;
+  retainUntil: string;
+  today: string;
+  runningNote?: string;
+}
+export interface BackupNowSubmit {
+  retainUntil: string;
+}
 
 type L10n = Pick<typeof vscode, 'l10n'>;
 
@@ -16,6 +24,9 @@ export const backupNowForm = defineForm<BackupNowInit, BackupNowSubmit>()({
     return onlyKeys(p, ['retainUntil']) && retainUntil !== undefined ? { retainUntil } : undefined;
   },
   strings: (vscode: L10n) => ({
-    submit: vscode.l10n.t('Back up now'), item: vscode.l10n.t('Backup item'), retainUntil: vscode.l10n.t('Retain backup until'), retainHelp: vscode.l10n.t('The recovery point is kept until this date (UTC).'),
+    submit: vscode.l10n.t('Back up now'),
+    item: vscode.l10n.t('Backup item'),
+    retainUntil: vscode.l10n.t('Retain backup until'),
+    retainHelp: vscode.l10n.t('The recovery point is kept until this date (UTC).'),
   }),
 });

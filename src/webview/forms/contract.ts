@@ -5,7 +5,9 @@ import type { Obj } from '../shape';
 
 /** The host's l10n, handed in so a contract loads without vscode (the message check is unit-tested); the
  * parameter is named `vscode` so `npm run l10n` finds each `vscode.l10n.t(...)`. */
-export interface HostL10n { l10n: Pick<typeof vscodeApi.l10n, 't'> }
+export interface HostL10n {
+  l10n: Pick<typeof vscodeApi.l10n, 't'>;
+}
 
 export interface FormContract<K extends string, Init, Submit> {
   readonly kind: K;
@@ -20,5 +22,7 @@ export interface FormContract<K extends string, Init, Submit> {
 
 /** `defineForm<Init, Submit>()({ kind, parseSubmit, strings })`: the kind's contract with its types attached. */
 export function defineForm<Init, Submit>() {
-  return <K extends string>(contract: Omit<FormContract<K, Init, Submit>, 'init' | 'submit'>): FormContract<K, Init, Submit> => contract;
+  return <K extends string>(
+    contract: Omit<FormContract<K, Init, Submit>, 'init' | 'submit'>,
+  ): FormContract<K, Init, Submit> => contract;
 }

@@ -5,9 +5,20 @@ import type { FormOption, PolicyChoice } from '../protocol';
 import { maxId, onlyKeys, str } from '../shape';
 import { defineForm } from './contract';
 
-export interface EnableVmInit { vmName: string; vmLocation: string; vmResourceGroup: string; vaults: FormOption[]; newVaultName: string; policies: PolicyChoice[] }
+export interface EnableVmInit {
+  vmName: string;
+  vmLocation: string;
+  vmResourceGroup: string;
+  vaults: FormOption[];
+  newVaultName: string;
+  policies: PolicyChoice[];
+}
 /** `vaultId` empty: create `newVaultName` in the VM's resource group and region. */
-export interface EnableVmSubmit { vaultId: string; newVaultName: string; policyName: string }
+export interface EnableVmSubmit {
+  vaultId: string;
+  newVaultName: string;
+  policyName: string;
+}
 
 type L10n = Pick<typeof vscode, 'l10n'>;
 
@@ -17,11 +28,22 @@ export const enableVmForm = defineForm<EnableVmInit, EnableVmSubmit>()({
     const vaultId = str(p.vaultId, maxId);
     const newVaultName = str(p.newVaultName);
     const policyName = str(p.policyName, 150, 1);
-    if (!onlyKeys(p, ['vaultId', 'newVaultName', 'policyName']) || vaultId === undefined || newVaultName === undefined || policyName === undefined) return undefined;
+    if (
+      !onlyKeys(p, ['vaultId', 'newVaultName', 'policyName']) ||
+      vaultId === undefined ||
+      newVaultName === undefined ||
+      policyName === undefined
+    )
+      return undefined;
     return { vaultId, newVaultName, policyName };
   },
   strings: (vscode: L10n) => ({
-    submit: vscode.l10n.t('Enable backup'), vault: vscode.l10n.t('Recovery Services vault'), createVault: vscode.l10n.t('Create a new vault'), newVaultName: vscode.l10n.t('New vault name'),
-    newVaultHelp: vscode.l10n.t('The vault is created in the resource group and region of the virtual machine.'), policy: vscode.l10n.t('Backup policy'), noVaults: vscode.l10n.t('No vault in this region: a new one will be created.'),
+    submit: vscode.l10n.t('Enable backup'),
+    vault: vscode.l10n.t('Recovery Services vault'),
+    createVault: vscode.l10n.t('Create a new vault'),
+    newVaultName: vscode.l10n.t('New vault name'),
+    newVaultHelp: vscode.l10n.t('The vault is created in the resource group and region of the virtual machine.'),
+    policy: vscode.l10n.t('Backup policy'),
+    noVaults: vscode.l10n.t('No vault in this region: a new one will be created.'),
   }),
 });

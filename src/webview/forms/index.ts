@@ -9,7 +9,16 @@ import { restoreForm } from './restore';
 import { storageForm } from './storage';
 import { vaultSecurityForm } from './vaultSecurity';
 
-export const formContracts = [createVaultForm, storageForm, enableVmForm, enableVaultForm, backupNowForm, policyForm, vaultSecurityForm, restoreForm] as const;
+export const formContracts = [
+  createVaultForm,
+  storageForm,
+  enableVmForm,
+  enableVaultForm,
+  backupNowForm,
+  policyForm,
+  vaultSecurityForm,
+  restoreForm,
+] as const;
 
 type Contract = (typeof formContracts)[number];
 export type FormKind = Contract['kind'];

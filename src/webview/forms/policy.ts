@@ -6,7 +6,10 @@ import { isObj, onlyKeys, str, typedInt, type Obj } from '../shape';
 import { defineForm } from './contract';
 
 export interface PolicyInit {
-  vaultName: string; mode: 'create' | 'edit' | 'view'; policy: PolicyInput; timeZones: string[];
+  vaultName: string;
+  mode: 'create' | 'edit' | 'view';
+  policy: PolicyInput;
+  timeZones: string[];
   /** Create: the names of the vault's policies, any workload (a new policy may not take one, in any case). */
   takenNames?: string[];
   /** Edit: how many items the policy protects (its changes apply to them all). */
@@ -35,8 +38,10 @@ export function parsePolicyInput(p: unknown): PolicyInput | undefined {
   const instantRestoreDays = typedInt(p.instantRestoreDays);
   const s = p.schedule;
   const r = p.retention;
-  if (name === undefined || timeZone === undefined || instantRestoreDays === undefined || !isObj(s) || !isObj(r)) return undefined;
-  if (!onlyKeys(s, ['frequency', 'time', 'days']) || (s.frequency !== 'Daily' && s.frequency !== 'Weekly')) return undefined;
+  if (name === undefined || timeZone === undefined || instantRestoreDays === undefined || !isObj(s) || !isObj(r))
+    return undefined;
+  if (!onlyKeys(s, ['frequency', 'time', 'days']) || (s.frequency !== 'Daily' && s.frequency !== 'Weekly'))
+    return undefined;
   const time = str(s.time);
   const scheduleDays = s.days === undefined ? undefined : dayList(s.days);
   if (time === undefined || (s.days !== undefined && scheduleDays === undefined)) return undefined;
@@ -46,9 +51,12 @@ export function parsePolicyInput(p: unknown): PolicyInput | undefined {
   const monthly = optionalInt(r, 'monthlyMonths');
   const yearly = optionalInt(r, 'yearlyYears');
   const weeklyDays = r.weeklyDays === undefined ? undefined : dayList(r.weeklyDays);
-  if (!daily.ok || !weekly.ok || !monthly.ok || !yearly.ok || (r.weeklyDays !== undefined && weeklyDays === undefined)) return undefined;
+  if (!daily.ok || !weekly.ok || !monthly.ok || !yearly.ok || (r.weeklyDays !== undefined && weeklyDays === undefined))
+    return undefined;
   return {
-    name, timeZone, instantRestoreDays,
+    name,
+    timeZone,
+    instantRestoreDays,
     schedule: { frequency: s.frequency, time, ...(scheduleDays ? { days: scheduleDays } : {}) },
     retention: {
       ...(daily.value !== undefined ? { dailyDays: daily.value } : {}),
@@ -66,15 +74,32 @@ export const policyForm = defineForm<PolicyInit, PolicySubmit>()({
   kind: 'policy',
   parseSubmit: parsePolicyInput,
   strings: (vscode: L10n) => ({
-    submit: vscode.l10n.t('Save policy'), name: vscode.l10n.t('Policy name'), frequency: vscode.l10n.t('Frequency'), Daily: vscode.l10n.t('Daily'), Weekly: vscode.l10n.t('Weekly'), time: vscode.l10n.t('Time'), timeZone: vscode.l10n.t('Time zone'),
-    days: vscode.l10n.t('Days'), instantRestoreDays: vscode.l10n.t('Retain instant recovery snapshots (days)'), dailyDays: vscode.l10n.t('Retention of daily backup points (days)'),
-    weeklyWeeks: vscode.l10n.t('Retention of weekly backup points (weeks, 0 = none)'), monthlyMonths: vscode.l10n.t('Retention of monthly backup points (months, 0 = none)'),
-    yearlyYears: vscode.l10n.t('Retention of yearly backup points (years, 0 = none)'), readOnly: vscode.l10n.t('This policy is shown read-only.'),
+    submit: vscode.l10n.t('Save policy'),
+    name: vscode.l10n.t('Policy name'),
+    frequency: vscode.l10n.t('Frequency'),
+    Daily: vscode.l10n.t('Daily'),
+    Weekly: vscode.l10n.t('Weekly'),
+    time: vscode.l10n.t('Time'),
+    timeZone: vscode.l10n.t('Time zone'),
+    days: vscode.l10n.t('Days'),
+    instantRestoreDays: vscode.l10n.t('Retain instant recovery snapshots (days)'),
+    dailyDays: vscode.l10n.t('Retention of daily backup points (days)'),
+    weeklyWeeks: vscode.l10n.t('Retention of weekly backup points (weeks, 0 = none)'),
+    monthlyMonths: vscode.l10n.t('Retention of monthly backup points (months, 0 = none)'),
+    yearlyYears: vscode.l10n.t('Retention of yearly backup points (years, 0 = none)'),
+    readOnly: vscode.l10n.t('This policy is shown read-only.'),
     // The page fills in {name} and {count}: one translation serves the host's message and the page's.
-    policyNameTaken: vscode.l10n.t('A policy named {0} already exists in this vault.', '{name}'), editExisting: vscode.l10n.t('Edit {0} instead', '{name}'),
+    policyNameTaken: vscode.l10n.t('A policy named {0} already exists in this vault.', '{name}'),
+    editExisting: vscode.l10n.t('Edit {0} instead', '{name}'),
     usedByOne: vscode.l10n.t('This policy protects 1 item. Changes apply to it.'),
     usedByMany: vscode.l10n.t('This policy protects {0} items. Changes apply to all of them.', '{count}'),
     retentionShrinks: vscode.l10n.t('Existing recovery points older than the new retention are deleted.'),
-    Sunday: vscode.l10n.t('Sunday'), Monday: vscode.l10n.t('Monday'), Tuesday: vscode.l10n.t('Tuesday'), Wednesday: vscode.l10n.t('Wednesday'), Thursday: vscode.l10n.t('Thursday'), Friday: vscode.l10n.t('Friday'), Saturday: vscode.l10n.t('Saturday'),
+    Sunday: vscode.l10n.t('Sunday'),
+    Monday: vscode.l10n.t('Monday'),
+    Tuesday: vscode.l10n.t('Tuesday'),
+    Wednesday: vscode.l10n.t('Wednesday'),
+    Thursday: vscode.l10n.t('Thursday'),
+    Friday: vscode.l10n.t('Friday'),
+    Saturday: vscode.l10n.t('Saturday'),
   }),
 });

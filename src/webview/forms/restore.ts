@@ -8,7 +8,11 @@ import { defineForm } from './contract';
 export type RestoreFormKind = 'newVm' | 'restoreDisks' | 'replaceDisks';
 
 /** A virtual network in the source VM's region, with its subnets. */
-export interface RestoreNetwork { value: string; label: string; subnets: FormOption[] }
+export interface RestoreNetwork {
+  value: string;
+  label: string;
+  subnets: FormOption[];
+}
 
 export interface RestoreInit {
   itemName: string;
@@ -44,7 +48,16 @@ export interface RestoreSubmit {
 }
 
 const KINDS: RestoreFormKind[] = ['newVm', 'restoreDisks', 'replaceDisks'];
-const KEYS = ['kind', 'vmName', 'targetResourceGroup', 'virtualNetworkId', 'subnetId', 'stagingStorageAccountId', 'zone', 'confirmName'];
+const KEYS = [
+  'kind',
+  'vmName',
+  'targetResourceGroup',
+  'virtualNetworkId',
+  'subnetId',
+  'stagingStorageAccountId',
+  'zone',
+  'confirmName',
+];
 
 type L10n = Pick<typeof vscode, 'l10n'>;
 
@@ -60,28 +73,66 @@ export const restoreForm = defineForm<RestoreInit, RestoreSubmit>()({
     const stagingStorageAccountId = str(p.stagingStorageAccountId, maxId);
     const zone = str(p.zone, 1);
     const confirmName = str(p.confirmName);
-    if (!onlyKeys(p, KEYS) || kind === undefined || vmName === undefined || targetResourceGroup === undefined || virtualNetworkId === undefined
-      || subnetId === undefined || stagingStorageAccountId === undefined || zone === undefined || confirmName === undefined) return undefined;
-    return { kind, vmName, targetResourceGroup, virtualNetworkId, subnetId, stagingStorageAccountId, zone, confirmName };
+    if (
+      !onlyKeys(p, KEYS) ||
+      kind === undefined ||
+      vmName === undefined ||
+      targetResourceGroup === undefined ||
+      virtualNetworkId === undefined ||
+      subnetId === undefined ||
+      stagingStorageAccountId === undefined ||
+      zone === undefined ||
+      confirmName === undefined
+    )
+      return undefined;
+    return {
+      kind,
+      vmName,
+      targetResourceGroup,
+      virtualNetworkId,
+      subnetId,
+      stagingStorageAccountId,
+      zone,
+      confirmName,
+    };
   },
   strings: (vscode: L10n) => ({
-    submit: vscode.l10n.t('Restore'), item: vscode.l10n.t('Backup item'), point: vscode.l10n.t('Recovery point'), region: vscode.l10n.t('Region'),
+    submit: vscode.l10n.t('Restore'),
+    item: vscode.l10n.t('Backup item'),
+    point: vscode.l10n.t('Recovery point'),
+    region: vscode.l10n.t('Region'),
     configuration: vscode.l10n.t('Restore configuration'),
     newVm: vscode.l10n.t('Create a new virtual machine'),
-    newVmHelp: vscode.l10n.t('Creates a new VM from the recovery point in a resource group you choose; the protected VM is not touched.'),
+    newVmHelp: vscode.l10n.t(
+      'Creates a new VM from the recovery point in a resource group you choose; the protected VM is not touched.',
+    ),
     restoreDisks: vscode.l10n.t('Restore disks'),
-    restoreDisksHelp: vscode.l10n.t('Creates the recovery point\'s disks as managed disks in a resource group, with a template to create a VM from them; no VM is created or changed.'),
+    restoreDisksHelp: vscode.l10n.t(
+      "Creates the recovery point's disks as managed disks in a resource group, with a template to create a VM from them; no VM is created or changed.",
+    ),
     replaceDisks: vscode.l10n.t('Replace existing disks'),
     replaceDisksHelp: vscode.l10n.t('Puts the protected VM itself on disks restored from the recovery point.'),
-    replaceWarning: vscode.l10n.t('The VM\'s current disks are replaced by the ones restored from the recovery point. The service keeps the current disks in the VM\'s resource group, unattached: changes made since the recovery point stay only on them.'),
-    vmName: vscode.l10n.t('New virtual machine name'), targetResourceGroup: vscode.l10n.t('Target resource group'),
-    virtualNetwork: vscode.l10n.t('Virtual network'), subnet: vscode.l10n.t('Subnet'), stagingAccount: vscode.l10n.t('Staging storage account'),
-    stagingHelp: vscode.l10n.t('A storage account in the VM\'s region where the service stages the restored data.'),
-    zone: vscode.l10n.t('Availability zone'), noZone: vscode.l10n.t('No zone'),
-    confirmName: vscode.l10n.t('Type the VM\'s name to confirm'),
-    noNetworks: vscode.l10n.t('There is no virtual network in this region: create one first, or restore the disks instead.'),
-    noStaging: vscode.l10n.t('There is no storage account in this region to stage the restore: create one (standard, not premium) first.'),
-    archived: vscode.l10n.t('This recovery point is in the archive tier. It must be rehydrated in the Azure portal before it can be restored; choose a point in the snapshot or vault tier here.'),
+    replaceWarning: vscode.l10n.t(
+      "The VM's current disks are replaced by the ones restored from the recovery point. The service keeps the current disks in the VM's resource group, unattached: changes made since the recovery point stay only on them.",
+    ),
+    vmName: vscode.l10n.t('New virtual machine name'),
+    targetResourceGroup: vscode.l10n.t('Target resource group'),
+    virtualNetwork: vscode.l10n.t('Virtual network'),
+    subnet: vscode.l10n.t('Subnet'),
+    stagingAccount: vscode.l10n.t('Staging storage account'),
+    stagingHelp: vscode.l10n.t("A storage account in the VM's region where the service stages the restored data."),
+    zone: vscode.l10n.t('Availability zone'),
+    noZone: vscode.l10n.t('No zone'),
+    confirmName: vscode.l10n.t("Type the VM's name to confirm"),
+    noNetworks: vscode.l10n.t(
+      'There is no virtual network in this region: create one first, or restore the disks instead.',
+    ),
+    noStaging: vscode.l10n.t(
+      'There is no storage account in this region to stage the restore: create one (standard, not premium) first.',
+    ),
+    archived: vscode.l10n.t(
+      'This recovery point is in the archive tier. It must be rehydrated in the Azure portal before it can be restored; choose a point in the snapshot or vault tier here.',
+    ),
     vmNameAvailable: vscode.l10n.t('The name is available in this resource group.'),
   }),
 });

@@ -59,7 +59,12 @@ export class TestAccountProvider implements vscode.AuthenticationProvider, vscod
 
   private session(scopes: readonly string[] | undefined): vscode.AuthenticationSession {
     this.issued++;
-    return { id: 'alice-session', accessToken: `${this.tokenPrefix}-${this.issued}`, account: this.account, scopes: [...(scopes ?? [])] };
+    return {
+      id: 'alice-session',
+      accessToken: `${this.tokenPrefix}-${this.issued}`,
+      account: this.account,
+      scopes: [...(scopes ?? [])],
+    };
   }
 }
 

@@ -22,7 +22,10 @@ export async function editUserSettings(values: Record<string, unknown>): Promise
   const tips = workbench.inspect<boolean>('tips.enabled')?.globalValue;
   await workbench.update('tips.enabled', !tips, vscode.ConfigurationTarget.Global);
   await workbench.update('tips.enabled', tips, vscode.ConfigurationTarget.Global);
-  const read = (): boolean => Object.entries(values).every(([k, v]) => JSON.stringify(vscode.workspace.getConfiguration().get(k)) === JSON.stringify(v));
+  const read = (): boolean =>
+    Object.entries(values).every(
+      ([k, v]) => JSON.stringify(vscode.workspace.getConfiguration().get(k)) === JSON.stringify(v),
+    );
   const deadline = Date.now() + 15_000;
   while (!read()) {
     if (Date.now() > deadline) throw new Error(`VS Code did not read ${Object.keys(values).join(', ')} within 15 s`);

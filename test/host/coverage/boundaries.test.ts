@@ -17,17 +17,40 @@ const TAKEN = 'coverage-bounds-vault';
 /** The longest resource group name (90 characters), made before the rows run. */
 const LONG_RG = 'g'.repeat(90);
 
-interface Row { input: string; name?: string; resourceGroup?: string; field: 'name' | 'resourceGroup'; key?: string; text?: string }
+interface Row {
+  input: string;
+  name?: string;
+  resourceGroup?: string;
+  field: 'name' | 'resourceGroup';
+  key?: string;
+  text?: string;
+}
 
-const nameRows: Row[] = refusedNames.filter(([, , , key]) => key !== undefined)
+const nameRows: Row[] = refusedNames
+  .filter(([, , , key]) => key !== undefined)
   .map(([rule, input, name, key]) => ({ input: `${rule}: ${input}`, name, field: 'name', key: key as string }));
 const refused: Row[] = [
   ...nameRows,
-  { input: 'unique in the resource group: a vault there', name: TAKEN, field: 'name', text: 'Resource already exists with the same name.' },
+  {
+    input: 'unique in the resource group: a vault there',
+    name: TAKEN,
+    field: 'name',
+    text: 'Resource already exists with the same name.',
+  },
   { input: 'resource group: empty', resourceGroup: '', field: 'resourceGroup', key: 'resourceGroup.length' },
-  { input: 'resource group: 91 characters', resourceGroup: 'g'.repeat(91), field: 'resourceGroup', key: 'resourceGroup.length' },
+  {
+    input: 'resource group: 91 characters',
+    resourceGroup: 'g'.repeat(91),
+    field: 'resourceGroup',
+    key: 'resourceGroup.length',
+  },
   { input: 'resource group: a period last', resourceGroup: `${RG}.`, field: 'resourceGroup', key: 'resourceGroup.end' },
-  { input: 'resource group: a hash', resourceGroup: 'coverage#rg', field: 'resourceGroup', key: 'resourceGroup.characters' },
+  {
+    input: 'resource group: a hash',
+    resourceGroup: 'coverage#rg',
+    field: 'resourceGroup',
+    key: 'resourceGroup.characters',
+  },
 ];
 const accepted: { input: string; name: string; resourceGroup: string }[] = [
   { input: 'vault name: 2 characters', name: 'cb', resourceGroup: RG },
@@ -40,15 +63,27 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
   const host = useApi();
   let panel: CoveragePanel;
   let requestId = 100;
-  const createVault = (name: string, resourceGroup: string) =>
-    ({ type: 'createVault', requestId: ++requestId, subscriptionId: SUBSCRIPTION, location: LOCATION, resourceGroup, name });
-  const replyTo = (id: number, reply: CoverageHostMessage | undefined): Extract<CoverageHostMessage, { type: 'coverageReply' }> => {
-    assert.ok(reply?.type === 'coverageReply' && reply.requestId === id, `the page got its answer: ${JSON.stringify(reply)}`);
+  const createVault = (name: string, resourceGroup: string) => ({
+    type: 'createVault',
+    requestId: ++requestId,
+    subscriptionId: SUBSCRIPTION,
+    location: LOCATION,
+    resourceGroup,
+    name,
+  });
+  const replyTo = (
+    id: number,
+    reply: CoverageHostMessage | undefined,
+  ): Extract<CoverageHostMessage, { type: 'coverageReply' }> => {
+    assert.ok(
+      reply?.type === 'coverageReply' && reply.requestId === id,
+      `the page got its answer: ${JSON.stringify(reply)}`,
+    );
     return reply;
   };
 
   before(async () => {
-    panel = await host.api.run('azureBackup.showCoverage') as CoveragePanel;
+    panel = (await host.api.run('azureBackup.showCoverage')) as CoveragePanel;
     const control = host.sandbox.control;
     control.addVm({ resourceGroup: RG, name: 'coverage-bounds-vm', location: LOCATION });
     control.addVm({ resourceGroup: LONG_RG, name: 'coverage-bounds-vm', location: LOCATION });
@@ -66,7 +101,10 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
       const reply = replyTo(message.requestId, await panel.receive(message));
       assert.ok(!reply.ok, `refused: ${JSON.stringify(reply)}`);
       const text = row.text ?? vaultFieldStrings()[row.key as string];
-      assert.deepStrictEqual({ field: reply.error.field, message: reply.error.message }, { field: row.field, message: text });
+      assert.deepStrictEqual(
+        { field: reply.error.field, message: reply.error.message },
+        { field: row.field, message: text },
+      );
       assert.strictEqual(reply.error.code, undefined, 'a message of the page, not an error from Azure');
       assert.deepStrictEqual(writes(log.entries().slice(mark)), [], 'nothing was written to Azure');
     });
@@ -81,7 +119,10 @@ describe('Coverage page inputs at their boundaries: a message next to the field,
       assert.ok(reply.ok, `accepted: ${JSON.stringify(reply)}`);
       assert.strictEqual(reply.result.vault?.name, row.name);
       const written = writes(log.entries().slice(mark));
-      assert.ok(written.length > 0 && written.every((w) => /→ 2\d\d$/.test(w)), `the write reached the sandbox and succeeded: ${written.join(', ')}`);
+      assert.ok(
+        written.length > 0 && written.every((w) => /→ 2\d\d$/.test(w)),
+        `the write reached the sandbox and succeeded: ${written.join(', ')}`,
+      );
     });
   }
 

@@ -30,7 +30,7 @@ describe('Backup coverage (host)', function () {
   let panel: CoveragePanel;
 
   before(async () => {
-    panel = await host.api.run('azureBackup.showCoverage') as CoveragePanel;
+    panel = (await host.api.run('azureBackup.showCoverage')) as CoveragePanel;
   });
   after(() => panel?.dispose());
 
@@ -39,15 +39,23 @@ describe('Backup coverage (host)', function () {
     sandbox.requestLog.clear();
     const data = await panel.reload();
     const web = rowOf(panel, 'web-vm-01');
-    assert.deepStrictEqual([web.protection, web.vaultName, web.policyName, web.lastBackupStatus, web.health, web.failing, web.stale],
-      ['Protected', 'contoso-vault', 'DefaultPolicy', 'Completed', 'Passed', false, false]);
+    assert.deepStrictEqual(
+      [web.protection, web.vaultName, web.policyName, web.lastBackupStatus, web.health, web.failing, web.stale],
+      ['Protected', 'contoso-vault', 'DefaultPolicy', 'Completed', 'Passed', false, false],
+    );
     assert.ok(web.lastSuccessTime !== undefined);
     assert.strictEqual(rowOf(panel, 'sql-vm-01').protection, 'NotProtected');
     assert.ok(data.totals.all.total >= 7 && data.totals.all.protected >= 1);
-    assert.deepStrictEqual(data.totals.byRegion.map((r) => r.location).filter((l) => l.endsWith('europe')), ['northeurope', 'westeurope']);
+    assert.deepStrictEqual(
+      data.totals.byRegion.map((r) => r.location).filter((l) => l.endsWith('europe')),
+      ['northeurope', 'westeurope'],
+    );
     assert.ok(data.vaults.some((v) => v.name === 'contoso-vault' && v.policies[0]?.name === 'DefaultPolicy'));
     const perVm = sandbox.requestLog.entries().filter((e) => /virtualMachines\/[^/]+$|backupStatus/i.test(e.path));
-    assert.deepStrictEqual(perVm.map((e) => e.path), []);
+    assert.deepStrictEqual(
+      perVm.map((e) => e.path),
+      [],
+    );
   });
 
   it('is one panel: a second open reveals the first', async () => {
@@ -57,28 +65,60 @@ describe('Backup coverage (host)', function () {
   it('answers the page after the ready handshake and refuses malformed messages', async () => {
     const init = await panel.receive({ type: 'ready' });
     assert.strictEqual(init?.type, 'init');
-    assert.strictEqual(await panel.receive({ type: 'enable', requestId: 1, groups: [{ vmIds: ['x'], evil: 1 }] }), undefined);
+    assert.strictEqual(
+      await panel.receive({ type: 'enable', requestId: 1, groups: [{ vmIds: ['x'], evil: 1 }] }),
+      undefined,
+    );
     assert.strictEqual(await panel.receive({ type: 'export', requestId: 2, format: 'exe' }), undefined);
   });
 
   it('exports what the page shows, as CSV and JSON', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azb-coverage-'));
     const filter = { status: 'unprotected' as const, subscriptionId: '', location: 'northeurope', text: '' };
-    await panel.exportTo(vscode.Uri.file(path.join(dir, 'c.csv')), { format: 'csv', filter, sort: { key: 'name', descending: false } });
-    await panel.exportTo(vscode.Uri.file(path.join(dir, 'c.json')), { format: 'json', filter, sort: { key: 'name', descending: false } });
+    await panel.exportTo(vscode.Uri.file(path.join(dir, 'c.csv')), {
+      format: 'csv',
+      filter,
+      sort: { key: 'name', descending: false },
+    });
+    await panel.exportTo(vscode.Uri.file(path.join(dir, 'c.json')), {
+      format: 'json',
+      filter,
+      sort: { key: 'name', descending: false },
+    });
     const csv = fs.readFileSync(path.join(dir, 'c.csv'), 'utf8').trim().split('\r\n');
     assert.match(csv[0], /^Subscription,Subscription id,Resource group,Virtual machine,Region/);
-    assert.ok(csv.slice(1).every((line) => line.includes(',northeurope,') && line.includes(',NotProtected,')), csv.join('\n'));
-    const json = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8')) as { count: number; virtualMachines: { name: string }[] };
+    assert.ok(
+      csv.slice(1).every((line) => line.includes(',northeurope,') && line.includes(',NotProtected,')),
+      csv.join('\n'),
+    );
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8')) as {
+      count: number;
+      virtualMachines: { name: string }[];
+    };
     assert.strictEqual(json.count, csv.length - 1);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('protects VMs in two regions with one call per vault; a failure is reported with its reason and a re-run does only the rest', async () => {
     const { sandbox } = host;
-    const ids = ['cov-web-01', 'cov-web-02'].map((name) => sandbox.control.addVm({ resourceGroup: 'coverage-rg', name, location: 'westeurope' }));
-    const north = sandbox.control.addVm({ resourceGroup: 'coverage-north-rg', name: 'cov-north-01', location: 'northeurope' });
-    const created = resultOf(await panel.receiveConfirmed({ type: 'createVault', requestId: 3, subscriptionId: SUBSCRIPTION, location: 'northeurope', resourceGroup: 'coverage-north-rg', name: 'cov-north-vault' }));
+    const ids = ['cov-web-01', 'cov-web-02'].map((name) =>
+      sandbox.control.addVm({ resourceGroup: 'coverage-rg', name, location: 'westeurope' }),
+    );
+    const north = sandbox.control.addVm({
+      resourceGroup: 'coverage-north-rg',
+      name: 'cov-north-01',
+      location: 'northeurope',
+    });
+    const created = resultOf(
+      await panel.receiveConfirmed({
+        type: 'createVault',
+        requestId: 3,
+        subscriptionId: SUBSCRIPTION,
+        location: 'northeurope',
+        resourceGroup: 'coverage-north-rg',
+        name: 'cov-north-vault',
+      }),
+    );
     assert.strictEqual(created.vault?.location, 'northeurope');
     assert.strictEqual(created.vault?.policies[0]?.name, 'DefaultPolicy');
     const contoso = panel.snapshot?.vaults.find((v) => v.name === 'contoso-vault');
@@ -90,20 +130,31 @@ describe('Backup coverage (host)', function () {
     // Real time on purpose (about 25 s per run): a faster sandbox clock would run ahead of the wall clock the
     // tree's "jobs of the last 24 hours" window is computed from, and later suites would miss their new jobs.
     // cov-web-02's protection request fails on the server every time (past the SDK's retries).
-    sandbox.setFaults({ rate: 1, pathPattern: 'protectedItems/[^/]*cov-web-02', methods: ['PUT'], kinds: ['serverError'], count: 100 });
+    sandbox.setFaults({
+      rate: 1,
+      pathPattern: 'protectedItems/[^/]*cov-web-02',
+      methods: ['PUT'],
+      kinds: ['serverError'],
+      count: 100,
+    });
     let first: CoverageResult;
     try {
       first = resultOf(await panel.receive({ type: 'enable', requestId: 1, groups }));
     } finally {
       sandbox.setFaults(undefined);
     }
-    const state = (r: CoverageResult) => Object.fromEntries((r.progress ?? []).map((p) => [p.vmId.split('/').pop(), p.state]));
+    const state = (r: CoverageResult) =>
+      Object.fromEntries((r.progress ?? []).map((p) => [p.vmId.split('/').pop(), p.state]));
     assert.deepStrictEqual(state(first), { 'cov-web-01': 'done', 'cov-web-02': 'failed', 'cov-north-01': 'done' });
     const failure = first.progress?.find((p) => p.state === 'failed');
     assert.ok(failure?.error?.message && failure.error.code, JSON.stringify(failure));
     assert.match(first.message ?? '', /2 virtual machines, 1 failed, 0 skipped/);
     // Enabled, its first backup still to come: protected, waiting for the initial backup.
-    assert.strictEqual(rowOf(panel, 'cov-web-01').protection, 'InitialBackupPending', 'the data was read again after enabling');
+    assert.strictEqual(
+      rowOf(panel, 'cov-web-01').protection,
+      'InitialBackupPending',
+      'the data was read again after enabling',
+    );
     assert.strictEqual(rowOf(panel, 'cov-web-02').protection, 'NotProtected');
     assert.strictEqual(rowOf(panel, 'cov-north-01').vaultName, 'cov-north-vault');
 

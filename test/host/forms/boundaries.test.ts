@@ -24,7 +24,8 @@ function isObject(v: unknown): v is Payload {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const kindOf = (c: BoundaryCase): FormKind => (c.form === 'createPolicy' || c.form === 'editPolicy' ? 'policy' : c.form);
+const kindOf = (c: BoundaryCase): FormKind =>
+  c.form === 'createPolicy' || c.form === 'editPolicy' ? 'policy' : c.form;
 
 /** What the user reads next to the field, in the display language of the run. */
 function expectedMessage(c: BoundaryCase, expect: Exclude<Expect, string>): string {
@@ -34,7 +35,9 @@ function expectedMessage(c: BoundaryCase, expect: Exclude<Expect, string>): stri
   if (!expect.range) return text;
   const { min, max } = expect.range;
   // A range of one value has its own message (weekly instant restore), naming that value.
-  return min === max ? text.replace(/\{days\}/g, String(min)) : text.replace('{min}', String(min)).replace('{max}', String(max));
+  return min === max
+    ? text.replace(/\{days\}/g, String(min))
+    : text.replace('{min}', String(min)).replace('{max}', String(max));
 }
 
 const outcome = (e: Expect): string => (typeof e === 'string' ? e : `refused on ${e.field}`);
@@ -58,13 +61,17 @@ describe('Form inputs at their boundaries: a message next to the field, nothing 
       const mark = log.entries().length;
       const id = ++requestId;
       // The clock runs fast so that an accepted enable or backup reaches its job quickly.
-      const reply = await withFastClock(host.api, () => panel.receive({ type: 'submit', requestId: id, payload })) as HostMessage | undefined;
+      const reply = (await withFastClock(host.api, () => panel.receive({ type: 'submit', requestId: id, payload }))) as
+        HostMessage | undefined;
       const written = writes(log.entries().slice(mark));
       assert.ok(reply?.type === 'reply' && reply.requestId === id, `the page got its answer: ${JSON.stringify(reply)}`);
 
       if (typeof c.expect !== 'string') {
         assert.ok(!reply.ok, `refused: ${JSON.stringify(reply)}`);
-        assert.deepStrictEqual({ field: reply.error.field, message: reply.error.message }, { field: c.expect.field, message: expectedMessage(c, c.expect) });
+        assert.deepStrictEqual(
+          { field: reply.error.field, message: reply.error.message },
+          { field: c.expect.field, message: expectedMessage(c, c.expect) },
+        );
         assert.strictEqual(reply.error.code, undefined, 'a message of the form, not an error from Azure');
         assert.deepStrictEqual(written, [], 'nothing was written to Azure');
         assert.ok(host.api.forms.list().includes(panel), 'the form stays open with its draft');
@@ -74,7 +81,10 @@ describe('Form inputs at their boundaries: a message next to the field, nothing 
       assert.ok(reply.ok || written.length > 0, `the form let it through: ${JSON.stringify(reply)}`);
       if (c.expect === 'accepted') {
         assert.ok(reply.ok, `Azure accepted it: ${JSON.stringify(reply)}`);
-        assert.ok(written.length > 0 && written.every((w) => /→ 2\d\d$/.test(w)), `the write reached the sandbox and succeeded: ${written.join(', ')}`);
+        assert.ok(
+          written.length > 0 && written.every((w) => /→ 2\d\d$/.test(w)),
+          `the write reached the sandbox and succeeded: ${written.join(', ')}`,
+        );
       }
     });
   }

@@ -6,9 +6,16 @@
 import { dayFromToday, restoreSource, VAULT, type FormUnderTest, type Payload } from './formTargets';
 
 /** Refused: this message of the form's strings (a range fills {min} and {max}, or {days} when it is one value) on this field. */
-export interface Refused { field: string; key: string; range?: { min: number; max: number } }
+export interface Refused {
+  field: string;
+  key: string;
+  range?: { min: number; max: number };
+}
 /** Refused with the service's own words (a name Azure says is taken). */
-export interface RefusedByService { field: string; text: string }
+export interface RefusedByService {
+  field: string;
+  text: string;
+}
 /**
  * 'passes': the form's check lets it through (it may reach Azure; what Azure then says is not the field's rule).
  * 'accepted': and Azure took it: the form's write reached the sandbox and succeeded.
@@ -25,10 +32,17 @@ export interface BoundaryCase {
 }
 
 const RANGE_KEYS: Record<string, string> = {
-  instantRestoreDays: 'policy.instantRestore', dailyDays: 'policy.dailyDays', weeklyWeeks: 'policy.weeklyWeeks', monthlyMonths: 'policy.monthlyMonths', yearlyYears: 'policy.yearlyYears',
+  instantRestoreDays: 'policy.instantRestore',
+  dailyDays: 'policy.dailyDays',
+  weeklyWeeks: 'policy.weeklyWeeks',
+  monthlyMonths: 'policy.monthlyMonths',
+  yearlyYears: 'policy.yearlyYears',
 };
-const range = (field: string, min: number, max: number): Refused =>
-  ({ field, key: field === 'instantRestoreDays' && min === max ? 'policy.instantRestoreWeekly' : RANGE_KEYS[field], range: { min, max } });
+const range = (field: string, min: number, max: number): Refused => ({
+  field,
+  key: field === 'instantRestoreDays' && min === max ? 'policy.instantRestoreWeekly' : RANGE_KEYS[field],
+  range: { min, max },
+});
 
 /** 99 calendar years after today (UTC), and `days` more. */
 function retainMax(days: number): string {
@@ -56,16 +70,40 @@ export const refusedNames: [rule: string, input: string, value: string, key: str
   ['no hyphen last', 'a hyphen last', 'vault-', end],
   ['unique in the resource group', 'the name of a vault there', VAULT, undefined],
 ];
-const vaultNameRows = (form: FormUnderTest, field: string, key: string, valid: [string, string, Expect][]): BoundaryCase[] => [
+const vaultNameRows = (
+  form: FormUnderTest,
+  field: string,
+  key: string,
+  valid: [string, string, Expect][],
+): BoundaryCase[] => [
   ...refusedNames.map(([rule, input, value, message]): BoundaryCase => ({
-    form, rule: `vault name: ${rule}`, input, change: { [key]: value },
+    form,
+    rule: `vault name: ${rule}`,
+    input,
+    change: { [key]: value },
     expect: message ? { field, key: message } : { field, text: 'Resource already exists with the same name.' },
   })),
-  ...valid.map(([input, value, expect]): BoundaryCase => ({ form, rule: 'vault name', input, change: { [key]: value }, expect })),
+  ...valid.map(([input, value, expect]): BoundaryCase => ({
+    form,
+    rule: 'vault name',
+    input,
+    change: { [key]: value },
+    expect,
+  })),
 ];
 
-const weekly: Payload = { instantRestoreDays: 5, schedule: { frequency: 'Weekly', days: ['Monday'] }, retention: { dailyDays: undefined, weeklyWeeks: 4, weeklyDays: ['Monday'] } };
-const policy = (rule: string, input: string, change: Payload, expect: Expect): BoundaryCase => ({ form: 'createPolicy', rule, input, change, expect });
+const weekly: Payload = {
+  instantRestoreDays: 5,
+  schedule: { frequency: 'Weekly', days: ['Monday'] },
+  retention: { dailyDays: undefined, weeklyWeeks: 4, weeklyDays: ['Monday'] },
+};
+const policy = (rule: string, input: string, change: Payload, expect: Expect): BoundaryCase => ({
+  form: 'createPolicy',
+  rule,
+  input,
+  change,
+  expect,
+});
 const time = 'policy.time';
 
 export const BOUNDARY_CASES: BoundaryCase[] = [
@@ -74,11 +112,41 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
     ['letters, digits and hyphens, a digit last', 'A-b-9', 'passes'],
     ['50 characters', 'v'.repeat(50), 'accepted'],
   ]),
-  { form: 'createVault', rule: 'resource group: 1-90 characters', input: 'empty', change: { resourceGroup: '' }, expect: { field: 'resourceGroup', key: 'resourceGroup.length' } },
-  { form: 'createVault', rule: 'resource group: 1-90 characters', input: '91 characters', change: { resourceGroup: 'g'.repeat(91), newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroup.length' } },
-  { form: 'createVault', rule: 'resource group: 1-90 characters', input: '90 characters, new', change: { resourceGroup: 'g'.repeat(90), newResourceGroup: true }, expect: 'passes' },
-  { form: 'createVault', rule: 'resource group: no period last', input: 'a period last', change: { resourceGroup: 'forms-rg.', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroup.end' } },
-  { form: 'createVault', rule: 'resource group: letters, digits, ._-()', input: 'a hash', change: { resourceGroup: 'forms#rg', newResourceGroup: true }, expect: { field: 'resourceGroup', key: 'resourceGroup.characters' } },
+  {
+    form: 'createVault',
+    rule: 'resource group: 1-90 characters',
+    input: 'empty',
+    change: { resourceGroup: '' },
+    expect: { field: 'resourceGroup', key: 'resourceGroup.length' },
+  },
+  {
+    form: 'createVault',
+    rule: 'resource group: 1-90 characters',
+    input: '91 characters',
+    change: { resourceGroup: 'g'.repeat(91), newResourceGroup: true },
+    expect: { field: 'resourceGroup', key: 'resourceGroup.length' },
+  },
+  {
+    form: 'createVault',
+    rule: 'resource group: 1-90 characters',
+    input: '90 characters, new',
+    change: { resourceGroup: 'g'.repeat(90), newResourceGroup: true },
+    expect: 'passes',
+  },
+  {
+    form: 'createVault',
+    rule: 'resource group: no period last',
+    input: 'a period last',
+    change: { resourceGroup: 'forms-rg.', newResourceGroup: true },
+    expect: { field: 'resourceGroup', key: 'resourceGroup.end' },
+  },
+  {
+    form: 'createVault',
+    rule: 'resource group: letters, digits, ._-()',
+    input: 'a hash',
+    change: { resourceGroup: 'forms#rg', newResourceGroup: true },
+    expect: { field: 'resourceGroup', key: 'resourceGroup.characters' },
+  },
 
   ...vaultNameRows('enableBackupVm', 'newVaultName', 'newVaultName', [
     ['2 characters', 'cd', 'passes'],
@@ -87,19 +155,24 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
 
   // Retain-until: tomorrow up to 99 years ahead. Tomorrow comes last: the backup the maximum started still runs
   // then, so it only has to pass the form's check (the form then says a backup runs).
-  ...([
-    ['from tomorrow', 'yesterday', () => dayFromToday(-1), 'retainUntil.tooEarly'],
-    ['from tomorrow', 'today', () => dayFromToday(0), 'retainUntil.tooEarly'],
-    ['up to 99 years ahead', 'a day past the maximum', () => retainMax(1), 'retainUntil.tooLate'],
-    ['up to 99 years ahead', 'the maximum', () => retainMax(0), 'accepted'],
-    ['a date', 'empty', () => '', 'retainUntil.invalid'],
-    ['a date', 'words', () => 'next week', 'retainUntil.invalid'],
-    ['a date', 'day-month-year', () => '31-12-2030', 'retainUntil.invalid'],
-    ['a date', 'no such day', () => '2030-02-30', 'retainUntil.invalid'],
-    ['a date', 'with a time', () => '2030-01-01T00:00', 'retainUntil.invalid'],
-    ['from tomorrow', 'tomorrow', () => dayFromToday(1), 'passes'],
-  ] as const).map(([rule, input, value, outcome]): BoundaryCase => ({
-    form: 'backupNow', rule: `retain until: ${rule}`, input, change: () => ({ retainUntil: value() }),
+  ...(
+    [
+      ['from tomorrow', 'yesterday', () => dayFromToday(-1), 'retainUntil.tooEarly'],
+      ['from tomorrow', 'today', () => dayFromToday(0), 'retainUntil.tooEarly'],
+      ['up to 99 years ahead', 'a day past the maximum', () => retainMax(1), 'retainUntil.tooLate'],
+      ['up to 99 years ahead', 'the maximum', () => retainMax(0), 'accepted'],
+      ['a date', 'empty', () => '', 'retainUntil.invalid'],
+      ['a date', 'words', () => 'next week', 'retainUntil.invalid'],
+      ['a date', 'day-month-year', () => '31-12-2030', 'retainUntil.invalid'],
+      ['a date', 'no such day', () => '2030-02-30', 'retainUntil.invalid'],
+      ['a date', 'with a time', () => '2030-01-01T00:00', 'retainUntil.invalid'],
+      ['from tomorrow', 'tomorrow', () => dayFromToday(1), 'passes'],
+    ] as const
+  ).map(([rule, input, value, outcome]): BoundaryCase => ({
+    form: 'backupNow',
+    rule: `retain until: ${rule}`,
+    input,
+    change: () => ({ retainUntil: value() }),
     expect: outcome === 'accepted' || outcome === 'passes' ? outcome : { field: 'retainUntil', key: outcome },
   })),
 
@@ -107,68 +180,193 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('name: 3-150 characters', '2 characters', { name: 'ab' }, { field: 'name', key: 'policyName.length' }),
   policy('name: 3-150 characters', '3 characters', { name: 'abc' }, 'passes'),
   policy('name: 3-150 characters', '150 characters', { name: 'p'.repeat(150) }, 'passes'),
-  policy('name: 3-150 characters', '151 characters', { name: 'p'.repeat(151) }, { field: 'name', key: 'policyName.length' }),
+  policy(
+    'name: 3-150 characters',
+    '151 characters',
+    { name: 'p'.repeat(151) },
+    { field: 'name', key: 'policyName.length' },
+  ),
   policy('name: a letter first', 'a digit first', { name: '1policy' }, { field: 'name', key: 'policyName.start' }),
-  policy('name: letters, digits and hyphens', 'an underscore', { name: 'forms_policy' }, { field: 'name', key: 'policyName.characters' }),
+  policy(
+    'name: letters, digits and hyphens',
+    'an underscore',
+    { name: 'forms_policy' },
+    { field: 'name', key: 'policyName.characters' },
+  ),
   policy('name: no hyphen last', 'a hyphen last', { name: 'policy-' }, { field: 'name', key: 'policyName.end' }),
   policy('time: on the hour or half hour', '23:30', { schedule: { time: '23:30' } }, 'passes'),
   policy('time: on the hour or half hour', '24:00', { schedule: { time: '24:00' } }, { field: 'time', key: time }),
   policy('time: on the hour or half hour', '02:15', { schedule: { time: '02:15' } }, { field: 'time', key: time }),
-  policy('time: on the hour or half hour', 'one digit for the hour', { schedule: { time: '2:30' } }, { field: 'time', key: time }),
+  policy(
+    'time: on the hour or half hour',
+    'one digit for the hour',
+    { schedule: { time: '2:30' } },
+    { field: 'time', key: time },
+  ),
   policy('time: on the hour or half hour', 'words', { schedule: { time: 'noon' } }, { field: 'time', key: time }),
   policy('instant restore, daily: 1-5 days', '0', { instantRestoreDays: 0 }, range('instantRestoreDays', 1, 5)),
   policy('instant restore, daily: 1-5 days', '1', { instantRestoreDays: 1 }, 'passes'),
   policy('instant restore, daily: 1-5 days', '5', { instantRestoreDays: 5 }, 'passes'),
   policy('instant restore, daily: 1-5 days', '6', { instantRestoreDays: 6 }, range('instantRestoreDays', 1, 5)),
-  policy('instant restore, weekly: 5 days', '4', { ...weekly, instantRestoreDays: 4 }, range('instantRestoreDays', 5, 5)),
+  policy(
+    'instant restore, weekly: 5 days',
+    '4',
+    { ...weekly, instantRestoreDays: 4 },
+    range('instantRestoreDays', 5, 5),
+  ),
   policy('instant restore, weekly: 5 days', '5', weekly, 'passes'),
-  policy('instant restore, weekly: 5 days', '6', { ...weekly, instantRestoreDays: 6 }, range('instantRestoreDays', 5, 5)),
-  policy('weekly schedule: at least one day', 'no day', { ...weekly, schedule: { frequency: 'Weekly', days: [] } }, { field: 'days', key: 'policy.weeklyDays' }),
-  policy('daily retention: 7-9999 days', 'none', { retention: { dailyDays: undefined } }, { field: 'dailyDays', key: 'policy.dailyRequired' }),
+  policy(
+    'instant restore, weekly: 5 days',
+    '6',
+    { ...weekly, instantRestoreDays: 6 },
+    range('instantRestoreDays', 5, 5),
+  ),
+  policy(
+    'weekly schedule: at least one day',
+    'no day',
+    { ...weekly, schedule: { frequency: 'Weekly', days: [] } },
+    { field: 'days', key: 'policy.weeklyDays' },
+  ),
+  policy(
+    'daily retention: 7-9999 days',
+    'none',
+    { retention: { dailyDays: undefined } },
+    { field: 'dailyDays', key: 'policy.dailyRequired' },
+  ),
   policy('daily retention: 7-9999 days', '6', { retention: { dailyDays: 6 } }, range('dailyDays', 7, 9999)),
   policy('daily retention: 7-9999 days', '7', { retention: { dailyDays: 7 } }, 'passes'),
   policy('daily retention: 7-9999 days', '9999', { retention: { dailyDays: 9999 } }, 'accepted'),
   policy('daily retention: 7-9999 days', '10000', { retention: { dailyDays: 10000 } }, range('dailyDays', 7, 9999)),
-  policy('weekly retention: 1-5163 weeks', '0', { retention: { weeklyWeeks: 0, weeklyDays: ['Sunday'] } }, range('weeklyWeeks', 1, 5163)),
+  policy(
+    'weekly retention: 1-5163 weeks',
+    '0',
+    { retention: { weeklyWeeks: 0, weeklyDays: ['Sunday'] } },
+    range('weeklyWeeks', 1, 5163),
+  ),
   policy('weekly retention: 1-5163 weeks', '1', { retention: { weeklyWeeks: 1, weeklyDays: ['Sunday'] } }, 'passes'),
-  policy('weekly retention: 1-5163 weeks', '5163', { retention: { weeklyWeeks: 5163, weeklyDays: ['Sunday'] } }, 'passes'),
-  policy('weekly retention: 1-5163 weeks', '5164', { retention: { weeklyWeeks: 5164, weeklyDays: ['Sunday'] } }, range('weeklyWeeks', 1, 5163)),
-  policy('weekly retention: needed by a weekly schedule', 'none', { ...weekly, retention: { dailyDays: undefined, monthlyMonths: 12 } }, { field: 'weeklyWeeks', key: 'policy.weeklyRequired' }),
+  policy(
+    'weekly retention: 1-5163 weeks',
+    '5163',
+    { retention: { weeklyWeeks: 5163, weeklyDays: ['Sunday'] } },
+    'passes',
+  ),
+  policy(
+    'weekly retention: 1-5163 weeks',
+    '5164',
+    { retention: { weeklyWeeks: 5164, weeklyDays: ['Sunday'] } },
+    range('weeklyWeeks', 1, 5163),
+  ),
+  policy(
+    'weekly retention: needed by a weekly schedule',
+    'none',
+    { ...weekly, retention: { dailyDays: undefined, monthlyMonths: 12 } },
+    { field: 'weeklyWeeks', key: 'policy.weeklyRequired' },
+  ),
   policy('monthly retention: 1-1188 months', '0', { retention: { monthlyMonths: 0 } }, range('monthlyMonths', 1, 1188)),
   policy('monthly retention: 1-1188 months', '1', { retention: { monthlyMonths: 1 } }, 'passes'),
   policy('monthly retention: 1-1188 months', '1188', { retention: { monthlyMonths: 1188 } }, 'passes'),
-  policy('monthly retention: 1-1188 months', '1189', { retention: { monthlyMonths: 1189 } }, range('monthlyMonths', 1, 1188)),
+  policy(
+    'monthly retention: 1-1188 months',
+    '1189',
+    { retention: { monthlyMonths: 1189 } },
+    range('monthlyMonths', 1, 1188),
+  ),
   policy('yearly retention: 1-99 years', '0', { retention: { yearlyYears: 0 } }, range('yearlyYears', 1, 99)),
   policy('yearly retention: 1-99 years', '1', { retention: { yearlyYears: 1 } }, 'passes'),
   policy('yearly retention: 1-99 years', '99', { retention: { yearlyYears: 99 } }, 'passes'),
   policy('yearly retention: 1-99 years', '100', { retention: { yearlyYears: 100 } }, range('yearlyYears', 1, 99)),
 
   // Editing checks the same rules (one of each kind here) and keeps the name.
-  { form: 'editPolicy', rule: 'name: unchanged when editing', input: 'another name', change: { name: 'OtherPolicy' }, expect: { field: 'name', key: 'policyName.renamed' } },
-  { form: 'editPolicy', rule: 'time: on the hour or half hour', input: '02:15', change: { schedule: { time: '02:15' } }, expect: { field: 'time', key: time } },
-  { form: 'editPolicy', rule: 'instant restore, daily: 1-5 days', input: '6', change: { instantRestoreDays: 6 }, expect: range('instantRestoreDays', 1, 5) },
-  { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '10000', change: { retention: { dailyDays: 10000 } }, expect: range('dailyDays', 7, 9999) },
-  { form: 'editPolicy', rule: 'daily retention: 7-9999 days', input: '9999', change: { retention: { dailyDays: 9999 } }, expect: 'accepted' },
+  {
+    form: 'editPolicy',
+    rule: 'name: unchanged when editing',
+    input: 'another name',
+    change: { name: 'OtherPolicy' },
+    expect: { field: 'name', key: 'policyName.renamed' },
+  },
+  {
+    form: 'editPolicy',
+    rule: 'time: on the hour or half hour',
+    input: '02:15',
+    change: { schedule: { time: '02:15' } },
+    expect: { field: 'time', key: time },
+  },
+  {
+    form: 'editPolicy',
+    rule: 'instant restore, daily: 1-5 days',
+    input: '6',
+    change: { instantRestoreDays: 6 },
+    expect: range('instantRestoreDays', 1, 5),
+  },
+  {
+    form: 'editPolicy',
+    rule: 'daily retention: 7-9999 days',
+    input: '10000',
+    change: { retention: { dailyDays: 10000 } },
+    expect: range('dailyDays', 7, 9999),
+  },
+  {
+    form: 'editPolicy',
+    rule: 'daily retention: 7-9999 days',
+    input: '9999',
+    change: { retention: { dailyDays: 9999 } },
+    expect: 'accepted',
+  },
 
   // A new VM's name (Azure's rule: 1-64 characters for Linux, letters, digits, hyphens, underscores and periods,
   // no period or hyphen last) and the target group's names; a replace confirmed by the VM's name. The rows that
   // pass start a restore of their own VM, so each names a new VM.
-  ...([
-    ['1-64 characters', 'empty', '', 'vmName.length'],
-    ['1-64 characters', '65 characters', 'r'.repeat(65), 'vmName.length'],
-    ['letters, digits, -_.', 'a hash', 'restored#1', 'vmName.characters'],
-    ['letters, digits, -_.', 'a space', 'restored 1', 'vmName.characters'],
-    ['letters, digits, -_.', 'a letter outside ASCII', 'restoredö', 'vmName.characters'],
-    ['no period or hyphen last', 'a hyphen last', 'restored-', 'vmName.end'],
-    ['no period or hyphen last', 'a period last', 'restored.', 'vmName.end'],
-    ['not taken in the target group', 'the name of a VM there', 'forms-vm-1', 'vmName.taken'],
-  ] as const).map(([rule, input, vmName, key]): BoundaryCase => ({
-    form: 'restore', rule: `new VM name: ${rule}`, input, change: { vmName },
+  ...(
+    [
+      ['1-64 characters', 'empty', '', 'vmName.length'],
+      ['1-64 characters', '65 characters', 'r'.repeat(65), 'vmName.length'],
+      ['letters, digits, -_.', 'a hash', 'restored#1', 'vmName.characters'],
+      ['letters, digits, -_.', 'a space', 'restored 1', 'vmName.characters'],
+      ['letters, digits, -_.', 'a letter outside ASCII', 'restoredö', 'vmName.characters'],
+      ['no period or hyphen last', 'a hyphen last', 'restored-', 'vmName.end'],
+      ['no period or hyphen last', 'a period last', 'restored.', 'vmName.end'],
+      ['not taken in the target group', 'the name of a VM there', 'forms-vm-1', 'vmName.taken'],
+    ] as const
+  ).map(([rule, input, vmName, key]): BoundaryCase => ({
+    form: 'restore',
+    rule: `new VM name: ${rule}`,
+    input,
+    change: { vmName },
     expect: key === 'vmName.length' ? { field: 'vmName', key, range: { min: 1, max: 64 } } : { field: 'vmName', key },
   })),
-  { form: 'restore', rule: 'new VM name: 1-64 characters', input: '64 characters', change: () => ({ vmName: `r${Date.now()}`.padEnd(64, 'x') }), expect: 'accepted' },
-  { form: 'restore', rule: 'new VM name: letters, digits, -_.', input: 'all of them', change: () => ({ vmName: `Re_stored.${Date.now() % 100_000}-1` }), expect: 'passes' },
-  { form: 'restore', rule: 'restore disks: target group', input: 'a period last', change: { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' }, expect: { field: 'targetResourceGroup', key: 'resourceGroup.end' } },
-  { form: 'restore', rule: 'replace disks: the VM\'s name typed', input: 'empty', change: { kind: 'replaceDisks', confirmName: '' }, expect: { field: 'confirmName', key: 'restoreConfirmName' } },
-  { form: 'restore', rule: 'replace disks: the VM\'s name typed', input: 'in other case', change: () => ({ kind: 'replaceDisks', confirmName: restoreSource.toUpperCase() }), expect: { field: 'confirmName', key: 'restoreConfirmName' } },
+  {
+    form: 'restore',
+    rule: 'new VM name: 1-64 characters',
+    input: '64 characters',
+    change: () => ({ vmName: `r${Date.now()}`.padEnd(64, 'x') }),
+    expect: 'accepted',
+  },
+  {
+    form: 'restore',
+    rule: 'new VM name: letters, digits, -_.',
+    input: 'all of them',
+    change: () => ({ vmName: `Re_stored.${Date.now() % 100_000}-1` }),
+    expect: 'passes',
+  },
+  {
+    form: 'restore',
+    rule: 'restore disks: target group',
+    input: 'a period last',
+    change: { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' },
+    expect: { field: 'targetResourceGroup', key: 'resourceGroup.end' },
+  },
+  {
+    form: 'restore',
+    rule: "replace disks: the VM's name typed",
+    input: 'empty',
+    change: { kind: 'replaceDisks', confirmName: '' },
+    expect: { field: 'confirmName', key: 'restoreConfirmName' },
+  },
+  {
+    form: 'restore',
+    rule: "replace disks: the VM's name typed",
+    input: 'in other case',
+    change: () => ({ kind: 'replaceDisks', confirmName: restoreSource.toUpperCase() }),
+    expect: { field: 'confirmName', key: 'restoreConfirmName' },
+  },
 ];

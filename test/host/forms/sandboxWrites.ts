@@ -6,4 +6,6 @@ import type { RequestLogEntry } from '../../../src/sandbox/types';
 const READING_POST = /\/providers\/Microsoft\.ResourceGraph\/resources$|\/checkNameAvailability$/i;
 
 export const writes = (entries: RequestLogEntry[]): string[] =>
-  entries.filter((e) => e.method !== 'GET' && !READING_POST.test(e.path)).map((e) => `${e.method} ${e.path} → ${e.status}`);
+  entries
+    .filter((e) => e.method !== 'GET' && !READING_POST.test(e.path))
+    .map((e) => `${e.method} ${e.path} → ${e.status}`);

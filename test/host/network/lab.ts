@@ -12,7 +12,10 @@ import type { RunningSandbox } from '../../../src/sandbox/types';
 
 export function readLab(): NetworkLab {
   const file = process.env.AZB_NETWORK_LAB;
-  if (!file) throw new Error('AZB_NETWORK_LAB is not set: the network suite runs in its own code-server (test/harness/runHost.ts)');
+  if (!file)
+    throw new Error(
+      'AZB_NETWORK_LAB is not set: the network suite runs in its own code-server (test/harness/runHost.ts)',
+    );
   return JSON.parse(fs.readFileSync(file, 'utf8')) as NetworkLab;
 }
 
@@ -35,21 +38,41 @@ export class SandboxFront {
 
   async start(lab: NetworkLab, sandbox: RunningSandbox): Promise<void> {
     const target = new URL(sandbox.endpoint);
-    const server = tls.createServer({
-      key: fs.readFileSync(lab.frontKey), cert: fs.readFileSync(lab.frontCert), ALPNProtocols: ['h2', 'http/1.1'],
-    }, (client) => {
-      const protocol = client.alpnProtocol || 'http/1.1';
-      this.connections.push({ servername: (client as tls.TLSSocket & { servername?: string }).servername ?? '', protocol });
-      const upstream = tls.connect({ host: target.hostname, port: Number(target.port), ca: sandbox.ca, servername: 'localhost', ALPNProtocols: [protocol] });
-      client.pipe(upstream).pipe(client);
-      const close = (): void => { client.destroy(); upstream.destroy(); };
-      client.on('error', close);
-      upstream.on('error', close);
-      client.on('close', close);
-      upstream.on('close', close);
-    });
+    const server = tls.createServer(
+      {
+        key: fs.readFileSync(lab.frontKey),
+        cert: fs.readFileSync(lab.frontCert),
+        ALPNProtocols: ['h2', 'http/1.1'],
+      },
+      (client) => {
+        const protocol = client.alpnProtocol || 'http/1.1';
+        this.connections.push({
+          servername: (client as tls.TLSSocket & { servername?: string }).servername ?? '',
+          protocol,
+        });
+        const upstream = tls.connect({
+          host: target.hostname,
+          port: Number(target.port),
+          ca: sandbox.ca,
+          servername: 'localhost',
+          ALPNProtocols: [protocol],
+        });
+        client.pipe(upstream).pipe(client);
+        const close = (): void => {
+          client.destroy();
+          upstream.destroy();
+        };
+        client.on('error', close);
+        upstream.on('error', close);
+        client.on('close', close);
+        upstream.on('close', close);
+      },
+    );
     server.on('tlsClientError', (e, socket) => {
-      this.connections.push({ servername: (socket as tls.TLSSocket & { servername?: string }).servername ?? '', error: e.message });
+      this.connections.push({
+        servername: (socket as tls.TLSSocket & { servername?: string }).servername ?? '',
+        error: e.message,
+      });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -72,16 +95,33 @@ export class SandboxFront {
 export class ProxyProcess {
   private process?: ChildProcess;
 
-  private constructor(readonly name: string, readonly port: number, readonly log: string, private readonly command: string, private readonly args: string[]) {}
+  private constructor(
+    readonly name: string,
+    readonly port: number,
+    readonly log: string,
+    private readonly command: string,
+    private readonly args: string[],
+  ) {}
 
   /** tinyproxy on a loopback port; with credentials, it asks for Basic authentication (407) first. */
-  static tinyproxy(lab: NetworkLab, name: string, port: number, credentials?: { user: string; password: string }): ProxyProcess {
+  static tinyproxy(
+    lab: NetworkLab,
+    name: string,
+    port: number,
+    credentials?: { user: string; password: string },
+  ): ProxyProcess {
     const dir = path.join(lab.dir, name);
     fs.mkdirSync(dir, { recursive: true });
     const log = path.join(dir, 'proxy.log');
     const config = [
-      `Port ${port}`, 'Listen 127.0.0.1', 'Timeout 30', `LogFile "${log}"`, 'LogLevel Connect', `PidFile "${path.join(dir, 'proxy.pid')}"`,
-      'MaxClients 50', 'Allow 127.0.0.1',
+      `Port ${port}`,
+      'Listen 127.0.0.1',
+      'Timeout 30',
+      `LogFile "${log}"`,
+      'LogLevel Connect',
+      `PidFile "${path.join(dir, 'proxy.pid')}"`,
+      'MaxClients 50',
+      'Allow 127.0.0.1',
       ...(credentials ? [`BasicAuth ${credentials.user} ${credentials.password}`] : []),
     ];
     const file = path.join(dir, 'tinyproxy.conf');
@@ -94,8 +134,16 @@ export class ProxyProcess {
     const dir = path.join(lab.dir, 'inspecting');
     fs.mkdirSync(dir, { recursive: true });
     return new ProxyProcess('inspecting', port, path.join(dir, 'proxy.log'), 'mitmdump', [
-      '--listen-host', '127.0.0.1', '--listen-port', String(port), '--set', `confdir=${lab.inspectingConfDir}`,
-      '--set', `ssl_verify_upstream_trusted_ca=${lab.frontCert}`, '--set', 'flow_detail=1',
+      '--listen-host',
+      '127.0.0.1',
+      '--listen-port',
+      String(port),
+      '--set',
+      `confdir=${lab.inspectingConfDir}`,
+      '--set',
+      `ssl_verify_upstream_trusted_ca=${lab.frontCert}`,
+      '--set',
+      'flow_detail=1',
     ]);
   }
 
@@ -105,11 +153,18 @@ export class ProxyProcess {
     // mitmdump writes its flows to stdout: those go to the log the tests read.
     const stdout = this.command === 'mitmdump' ? fs.openSync(this.log, 'a') : out;
     // Unbuffered, so that mitmdump's flows are in its log when the call returns.
-    const child = spawn(this.command, this.args, { stdio: ['ignore', stdout, out], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+    const child = spawn(this.command, this.args, {
+      stdio: ['ignore', stdout, out],
+      env: { ...process.env, PYTHONUNBUFFERED: '1' },
+    });
     fs.closeSync(out);
     if (stdout !== out) fs.closeSync(stdout);
     this.process = child;
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${this.name} (${this.command}) exited with ${code}; see ${this.log}.out`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) =>
+        reject(new Error(`${this.name} (${this.command}) exited with ${code}; see ${this.log}.out`)),
+      ),
+    );
     await Promise.race([waitForPort(this.port, 20_000), exited]);
   }
 
@@ -138,7 +193,10 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => { socket.destroy(); resolve(true); });
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
       socket.once('error', () => resolve(false));
     });
     if (open) return;

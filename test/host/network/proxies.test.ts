@@ -14,7 +14,14 @@ import { DIRECT_HOST, PROXIED_HOST } from '../../harness/networkLab';
 import { getApi, sandboxOf } from '../ui/helpers';
 import { logSince, ProxyProcess, readLab, SandboxFront } from './lab';
 
-const SETTINGS = ['proxy', 'noProxy', 'systemCertificates', 'proxyStrictSSL', 'proxySupport', 'proxyAuthorization'] as const;
+const SETTINGS = [
+  'proxy',
+  'noProxy',
+  'systemCertificates',
+  'proxyStrictSSL',
+  'proxySupport',
+  'proxyAuthorization',
+] as const;
 type HttpSettings = Partial<Record<(typeof SETTINGS)[number], unknown>>;
 
 describe('Network: proxies and certificates as VS Code uses them', function () {
@@ -22,7 +29,10 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
   const lab = readLab();
   const front = new SandboxFront();
   const proxy = ProxyProcess.tinyproxy(lab, 'proxy', lab.ports.proxy);
-  const authProxy = ProxyProcess.tinyproxy(lab, 'auth-proxy', lab.ports.authProxy, { user: lab.proxyUser, password: lab.proxyPassword });
+  const authProxy = ProxyProcess.tinyproxy(lab, 'auth-proxy', lab.ports.authProxy, {
+    user: lab.proxyUser,
+    password: lab.proxyPassword,
+  });
   const inspecting = ProxyProcess.inspecting(lab, lab.ports.inspectingProxy);
   const proxies = [proxy, authProxy, inspecting];
   let core: typeof Core;
@@ -59,9 +69,13 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
 
   it('HTTPS_PROXY set: a session with its own CA on loopback (the sandbox) goes directly with its CA, as VS Code never proxies loopback', async () => {
     const marks = proxies.map((p) => p.text().length);
-    const subscriptions = await core.createBackupService(session(sandboxEndpoint.endpoint, sandboxEndpoint.ca), { retry: { maxRetries: 0 } }).listSubscriptions();
+    const subscriptions = await core
+      .createBackupService(session(sandboxEndpoint.endpoint, sandboxEndpoint.ca), { retry: { maxRetries: 0 } })
+      .listSubscriptions();
     assert.ok(subscriptions.length > 0);
-    proxies.forEach((p, i) => assert.doesNotMatch(logSince(p, marks[i]), /CONNECT|GET https/, `${p.name} saw the call`));
+    proxies.forEach((p, i) =>
+      assert.doesNotMatch(logSince(p, marks[i]), /CONNECT|GET https/, `${p.name} saw the call`),
+    );
   });
 
   it('HTTPS_PROXY from the environment: through the CONNECT proxy, over HTTP/1.1', async () => {
@@ -79,7 +93,9 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
   });
 
   it('http.proxy with credentials: through the authenticating proxy (Basic), which refused the same call without them', async () => {
-    await setHttp({ proxy: `http://${encodeURIComponent(lab.proxyUser)}:${encodeURIComponent(lab.proxyPassword)}@127.0.0.1:${lab.ports.authProxy}` });
+    await setHttp({
+      proxy: `http://${encodeURIComponent(lab.proxyUser)}:${encodeURIComponent(lab.proxyPassword)}@127.0.0.1:${lab.ports.authProxy}`,
+    });
     const seen = await observe(PROXIED_HOST);
     assertSucceeded(seen);
     assert.match(seen.logs['auth-proxy'], connectTo(PROXIED_HOST));
@@ -98,7 +114,7 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     assert.deepStrictEqual(seen.protocols, [], 'nothing reached the sandbox');
   });
 
-  it('http.proxyAuthorization: not applied by VS Code 1.100 to extensions\' requests, nor by the session (both get 407)', async () => {
+  it("http.proxyAuthorization: not applied by VS Code 1.100 to extensions' requests, nor by the session (both get 407)", async () => {
     const basic = `Basic ${Buffer.from(`${lab.proxyUser}:${lab.proxyPassword}`).toString('base64')}`;
     await setHttp({ proxy: `http://127.0.0.1:${lab.ports.authProxy}`, proxyAuthorization: basic });
     const seen = await observe(PROXIED_HOST);
@@ -118,7 +134,11 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     await setHttp({ proxy: `http://127.0.0.1:${lab.ports.inspectingProxy}` });
     const seen = await observe(PROXIED_HOST);
     assertSucceeded(seen);
-    assert.match(seen.logs.inspecting, new RegExp(`GET https://${escape(PROXIED_HOST)}:${lab.ports.front}/subscriptions`), 'mitmproxy read the request');
+    assert.match(
+      seen.logs.inspecting,
+      new RegExp(`GET https://${escape(PROXIED_HOST)}:${lab.ports.front}/subscriptions`),
+      'mitmproxy read the request',
+    );
     assert.deepStrictEqual(seen.protocols, ['http/1.1'], 'mitmproxy reached the sandbox over HTTP/1.1');
   });
 
@@ -133,8 +153,12 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     assert.doesNotMatch(seen.logs.inspecting, /GET https:/, 'no request reached mitmproxy, so none the sandbox');
   });
 
-  it('http.proxyStrictSSL off: not applied by VS Code 1.100 to extensions\' requests, so an untrusted proxy still fails', async () => {
-    await setHttp({ proxy: `http://127.0.0.1:${lab.ports.inspectingProxy}`, systemCertificates: false, proxyStrictSSL: false });
+  it("http.proxyStrictSSL off: not applied by VS Code 1.100 to extensions' requests, so an untrusted proxy still fails", async () => {
+    await setHttp({
+      proxy: `http://127.0.0.1:${lab.ports.inspectingProxy}`,
+      systemCertificates: false,
+      proxyStrictSSL: false,
+    });
     const seen = await observe(PROXIED_HOST);
     assert.match(seen.error?.message ?? '', /certificate/i);
     assert.match(seen.vscode.error ?? '', /certificate/i);
@@ -162,7 +186,11 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     await setHttp({ proxy: `http://127.0.0.1:${lab.ports.inspectingProxy}` });
     const seen = await observe(PROXIED_HOST, 3);
     assertSucceeded(seen);
-    assert.strictEqual(seen.logs.inspecting.match(/GET https:\/\/\S+\/subscriptions/g)?.length, 3, seen.logs.inspecting);
+    assert.strictEqual(
+      seen.logs.inspecting.match(/GET https:\/\/\S+\/subscriptions/g)?.length,
+      3,
+      seen.logs.inspecting,
+    );
     assert.deepStrictEqual([...new Set(seen.protocols)], ['http/1.1']);
   });
 
@@ -181,8 +209,14 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     assertSucceeded(seen);
     // The session's HTTP/2 connection trusts Node's CA list only (VS Code 1.100 adds the system store to HTTP/1.1
     // requests): its handshake fails, and the origin stays on HTTP/1.1.
-    assert.ok(seen.connections.some((c) => c.error), JSON.stringify(seen.connections));
-    assert.ok(seen.connections.every((c) => c.error || c.protocol === 'http/1.1'), JSON.stringify(seen.connections));
+    assert.ok(
+      seen.connections.some((c) => c.error),
+      JSON.stringify(seen.connections),
+    );
+    assert.ok(
+      seen.connections.every((c) => c.error || c.protocol === 'http/1.1'),
+      JSON.stringify(seen.connections),
+    );
   });
 
   interface Seen {
@@ -219,7 +253,14 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
     const connections = front.since(connectionsFrom);
     const logs = Object.fromEntries(proxies.map((p, i) => [p.name, logSince(p, marks[i])]));
     const plain = await vscodeGet(`${endpoint}/subscriptions?api-version=2022-12-01`);
-    return { ms, error, vscode: plain, logs, connections, protocols: connections.flatMap((c) => (c.protocol ? [c.protocol] : [])) };
+    return {
+      ms,
+      error,
+      vscode: plain,
+      logs,
+      connections,
+      protocols: connections.flatMap((c) => (c.protocol ? [c.protocol] : [])),
+    };
   }
 
   function assertSucceeded(seen: Seen): void {
@@ -228,14 +269,17 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
   }
 
   function assertNoProxySaw(seen: Seen): void {
-    for (const [name, text] of Object.entries(seen.logs)) assert.doesNotMatch(text, /CONNECT|GET https/, `${name} saw: ${text}`);
+    for (const [name, text] of Object.entries(seen.logs))
+      assert.doesNotMatch(text, /CONNECT|GET https/, `${name} saw: ${text}`);
   }
 
   function session(endpoint: string, ca?: string): Core.AzureSession {
     const environment = core.environmentFor('Network test', endpoint, '');
     return {
       environment: ca ? { ...environment, caCertificate: ca } : environment,
-      credential: { getToken: async () => ({ token: 'sandbox-local-token', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+      credential: {
+        getToken: async () => ({ token: 'sandbox-local-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+      },
     };
   }
 });
@@ -243,10 +287,14 @@ describe('Network: proxies and certificates as VS Code uses them', function () {
 /** What VS Code itself gets for a GET through its patched `https` module (its proxy resolution and certificates). */
 function vscodeGet(url: string): Promise<{ status?: number; error?: string }> {
   return new Promise((resolve) => {
-    const request = https.get(url, { headers: { authorization: 'Bearer sandbox-local-token' }, timeout: 15_000 }, (response) => {
-      response.resume();
-      response.once('end', () => resolve({ status: response.statusCode }));
-    });
+    const request = https.get(
+      url,
+      { headers: { authorization: 'Bearer sandbox-local-token' }, timeout: 15_000 },
+      (response) => {
+        response.resume();
+        response.once('end', () => resolve({ status: response.statusCode }));
+      },
+    );
     request.once('timeout', () => request.destroy(new Error('timed out')));
     request.once('error', (e) => resolve({ error: e.message }));
   });
@@ -256,10 +304,16 @@ async function setHttp(values: HttpSettings): Promise<void> {
   const http = vscode.workspace.getConfiguration('http');
   for (const key of SETTINGS) {
     const value = values[key];
-    if (JSON.stringify(http.inspect(key)?.globalValue) !== JSON.stringify(value)) await http.update(key, value, vscode.ConfigurationTarget.Global);
+    if (JSON.stringify(http.inspect(key)?.globalValue) !== JSON.stringify(value))
+      await http.update(key, value, vscode.ConfigurationTarget.Global);
   }
   const deadline = Date.now() + 10_000;
-  const applied = (): boolean => SETTINGS.every((key) => JSON.stringify(vscode.workspace.getConfiguration('http').inspect(key)?.globalValue) === JSON.stringify(values[key]));
+  const applied = (): boolean =>
+    SETTINGS.every(
+      (key) =>
+        JSON.stringify(vscode.workspace.getConfiguration('http').inspect(key)?.globalValue) ===
+        JSON.stringify(values[key]),
+    );
   while (!applied()) {
     if (Date.now() > deadline) throw new Error(`VS Code did not apply http settings ${JSON.stringify(values)}`);
     await new Promise((r) => setTimeout(r, 50));
@@ -268,7 +322,9 @@ async function setHttp(values: HttpSettings): Promise<void> {
 
 /** Sets azureBackup.http2 and lets the extension apply it to the Azure layer (it does whenever it takes the core). */
 async function setHttp2(on: boolean): Promise<void> {
-  await vscode.workspace.getConfiguration('azureBackup').update('http2', on ? true : undefined, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('azureBackup')
+    .update('http2', on ? true : undefined, vscode.ConfigurationTarget.Global);
   const api = await getApi();
   await api.run('azureBackup.openSandbox');
 }

@@ -14,27 +14,39 @@ export const RG = 'reliability-rg';
 export const LOCATION = 'westeurope';
 
 /** The request a workflow turns on: its method(s) ("GET" or "GET|POST") and a path pattern (RegExp source, case-insensitive). */
-export interface KeyRequest { method: string; path: string }
+export interface KeyRequest {
+  method: string;
+  path: string;
+}
 
 export type FaultName = '429' | '503' | '500' | 'reset' | 'stall+cancel' | 'op Failed' | 'job fails' | '401 expired';
 
 export function faultConfig(fault: FaultName, key: KeyRequest): FaultConfig | undefined {
   const on = { pathPattern: key.path, methods: key.method.split('|'), rate: 1 };
   switch (fault) {
-    case '429': return { ...on, kinds: ['throttle'], count: 1 };
-    case '503': return { ...on, kinds: ['unavailable'], count: 1 };
-    case '500': return { ...on, kinds: ['serverError'] };
-    case 'reset': return { ...on, kinds: ['reset'], count: 1 };
-    case 'stall+cancel': return { ...on, kinds: ['stall'], stallMs: 10_000, count: 1 };
-    case 'op Failed': return { failOperations: true };
-    default: return undefined;
+    case '429':
+      return { ...on, kinds: ['throttle'], count: 1 };
+    case '503':
+      return { ...on, kinds: ['unavailable'], count: 1 };
+    case '500':
+      return { ...on, kinds: ['serverError'] };
+    case 'reset':
+      return { ...on, kinds: ['reset'], count: 1 };
+    case 'stall+cancel':
+      return { ...on, kinds: ['stall'], stallMs: 10_000, count: 1 };
+    case 'op Failed':
+      return { failOperations: true };
+    default:
+      return undefined;
   }
 }
 
 export function requestsTo(api: AzureBackupApi, key: KeyRequest): RequestLogEntry[] {
   const pattern = new RegExp(key.path, 'i');
   const methods = key.method.split('|');
-  return sandboxOf(api).requestLog.entries().filter((e) => methods.includes(e.method) && pattern.test(e.path));
+  return sandboxOf(api)
+    .requestLog.entries()
+    .filter((e) => methods.includes(e.method) && pattern.test(e.path));
 }
 
 /** What the user read for the last failure after `since` (a shownCount), through the wrapper's one error display. */
@@ -48,8 +60,13 @@ export function assertClearMessage(api: AzureBackupApi, shown: ShownError | unde
   assert.strictEqual(shown.code, code, shown.text);
   assert.ok(shown.message.length > 0);
   assert.ok(shown.requestId, `a request id: ${shown.text}`);
-  assert.ok(shown.text.includes(code) && shown.text.includes(shown.requestId) && shown.text.includes(shown.message), shown.text);
-  const sent = sandboxOf(api).requestLog.entries().map((e) => e.requestId);
+  assert.ok(
+    shown.text.includes(code) && shown.text.includes(shown.requestId) && shown.text.includes(shown.message),
+    shown.text,
+  );
+  const sent = sandboxOf(api)
+    .requestLog.entries()
+    .map((e) => e.requestId);
   assert.ok(sent.includes(shown.requestId), `the request id ${shown.requestId} is one the sandbox answered with`);
 }
 
@@ -68,10 +85,16 @@ export async function runCommand<T>(api: AzureBackupApi, id: string, ...args: un
  * Signs the session in with the sandbox's subscriptions but a credential whose token has expired (the sandbox
  * answers 401 ExpiredAuthenticationToken to Bearer tokens starting with "expired"). `restore` reopens the sandbox.
  */
-export async function useExpiredToken(api: AzureBackupApi, token = 'expired-token-for-tests'): Promise<{ restore(): Promise<void> }> {
+export async function useExpiredToken(
+  api: AzureBackupApi,
+  token = 'expired-token-for-tests',
+): Promise<{ restore(): Promise<void> }> {
   const contexts: SubscriptionContext[] = (await api.session.allSubscriptions()).map((c) => ({
     subscription: c.subscription,
-    session: { ...c.session, credential: { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) } },
+    session: {
+      ...c.session,
+      credential: { getToken: async () => ({ token, expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    },
   }));
   const provider: SignInProvider = {
     kind: 'sandbox',
@@ -82,7 +105,11 @@ export async function useExpiredToken(api: AzureBackupApi, token = 'expired-toke
     listSubscriptions: async () => contexts,
   };
   await api.session.signIn(provider);
-  return { restore: async () => { await api.session.openSandbox(); } };
+  return {
+    restore: async () => {
+      await api.session.openSandbox();
+    },
+  };
 }
 
 /** Waits (polling) until `condition` holds; fails naming `what` after `ms`. */

@@ -18,36 +18,72 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
   let vault: Vault;
 
   const itemNode = async (name: string): Promise<TreeNode> => {
-    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'));
+    await vscode.commands.executeCommand(
+      'azureBackup.refresh',
+      await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'),
+    );
     return nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items', name);
   };
   const jobCount = (name: string, operation: string): number =>
-    host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === name && j.operation === operation).length;
+    host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === name && j.operation === operation)
+      .length;
   const putsOf = (name: string, before: number): RequestLogEntry[] =>
-    requestsTo(host.api, PUT_ITEM).slice(before).filter((e) => e.path.toLowerCase().endsWith(name.toLowerCase()));
+    requestsTo(host.api, PUT_ITEM)
+      .slice(before)
+      .filter((e) => e.path.toLowerCase().endsWith(name.toLowerCase()));
   const protectedVm = async (prefix: string): Promise<string> => {
     const vm = addVm(host.api, prefix);
-    const results = await runCommand<{ ok: boolean }[]>(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [vm.id] });
-    assert.ok(results?.every((r) => r.ok), JSON.stringify(results ?? host.api.log.shownErrors().at(-1)));
+    const results = await runCommand<{ ok: boolean }[]>(
+      host.api,
+      'azureBackup.enableBackupFromVault',
+      await nodeAt(host.api, SUB, VAULTS, vault.name),
+      { policyName: 'DefaultPolicy', vmIds: [vm.id] },
+    );
+    assert.ok(
+      results?.every((r) => r.ok),
+      JSON.stringify(results ?? host.api.log.shownErrors().at(-1)),
+    );
     return vm.name;
   };
   const loseNextAnswer = (name: string): void =>
-    host.sandbox.setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${name}$`, methods: ['PUT'] });
+    host.sandbox.setFaults({
+      rate: 1,
+      kinds: ['dropResponse'],
+      count: 1,
+      pathPattern: `/protectedItems/[^/]*${name}$`,
+      methods: ['PUT'],
+    });
 
   before(async () => {
     addVm(host.api, 'life-twice-seed');
-    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `life-twice-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION }) as Vault;
+    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: `life-twice-${Date.now() % 100_000}`,
+      resourceGroup: RG,
+      location: LOCATION,
+    })) as Vault;
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
-    await runCommand(host.api, 'azureBackup.createPolicy', await nodeAt(host.api, SUB, VAULTS, vault.name),
-      { name: 'TwiceShort', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '20:00' }, retention: { dailyDays: 7 } });
+    await runCommand(host.api, 'azureBackup.createPolicy', await nodeAt(host.api, SUB, VAULTS, vault.name), {
+      name: 'TwiceShort',
+      timeZone: 'UTC',
+      instantRestoreDays: 2,
+      schedule: { frequency: 'Daily', time: '20:00' },
+      retention: { dailyDays: 7 },
+    });
   });
 
   it('Change policy clicked twice at once: one PUT, one ConfigureBackup job', async () => {
     const name = await protectedVm('twice-chg');
     const node = await itemNode(name);
     const before = requestsTo(host.api, PUT_ITEM).length;
-    const results = await Promise.all([0, 1].map(() => runCommand<Outcome>(host.api, 'azureBackup.changePolicy', node, { policyName: 'TwiceShort', confirmed: true })));
-    assert.ok(results.every((r) => r?.operation?.outcome === 'Completed'), JSON.stringify(results));
+    const results = await Promise.all(
+      [0, 1].map(() =>
+        runCommand<Outcome>(host.api, 'azureBackup.changePolicy', node, { policyName: 'TwiceShort', confirmed: true }),
+      ),
+    );
+    assert.ok(
+      results.every((r) => r?.operation?.outcome === 'Completed'),
+      JSON.stringify(results),
+    );
     assert.strictEqual(putsOf(name, before).length, 1, 'one PUT');
     assert.strictEqual(jobCount(name, 'ConfigureBackup'), 2, 'the enable and one change');
   });
@@ -58,9 +94,16 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
     const before = requestsTo(host.api, PUT_ITEM).length;
     const shownBefore = host.api.log.shownCount;
     loseNextAnswer(name);
-    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.changePolicy', node, { policyName: 'TwiceShort', confirmed: true });
+    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.changePolicy', node, {
+      policyName: 'TwiceShort',
+      confirmed: true,
+    });
     assert.strictEqual(outcome?.operation?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(putsOf(name, before).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
+    assert.deepStrictEqual(
+      putsOf(name, before).map((e) => e.status),
+      [0],
+      'the PUT whose answer was lost is not sent again',
+    );
     assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(jobCount(name, 'ConfigureBackup'), 2, 'the enable and one change');
   });
@@ -72,9 +115,15 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
     const before = requestsTo(host.api, PUT_ITEM).length;
     const shownBefore = host.api.log.shownCount;
     loseNextAnswer(name);
-    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.resumeProtection', node, { policyName: 'DefaultPolicy' });
+    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.resumeProtection', node, {
+      policyName: 'DefaultPolicy',
+    });
     assert.strictEqual(outcome?.operation?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(putsOf(name, before).map((e) => e.status), [0], 'one PUT');
+    assert.deepStrictEqual(
+      putsOf(name, before).map((e) => e.status),
+      [0],
+      'one PUT',
+    );
     assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(jobCount(name, 'ConfigureBackup'), 2, 'the enable and one resume');
   });
@@ -85,7 +134,10 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
     let node = await itemNode(name);
     let before = requestsTo(host.api, PUT_ITEM).length;
     const results = await Promise.all([0, 1].map(() => runCommand<Outcome>(host.api, 'azureBackup.undelete', node)));
-    assert.ok(results.every((r) => r?.operation?.outcome === 'Completed'), JSON.stringify(results));
+    assert.ok(
+      results.every((r) => r?.operation?.outcome === 'Completed'),
+      JSON.stringify(results),
+    );
     assert.strictEqual(putsOf(name, before).length, 1, 'one PUT');
     assert.strictEqual(jobCount(name, 'Undelete'), 1, 'one Undelete job');
 
@@ -96,7 +148,11 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
     loseNextAnswer(name);
     const outcome = await runCommand<Outcome>(host.api, 'azureBackup.undelete', node);
     assert.strictEqual(outcome?.operation?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(putsOf(name, before).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
+    assert.deepStrictEqual(
+      putsOf(name, before).map((e) => e.status),
+      [0],
+      'the PUT whose answer was lost is not sent again',
+    );
     assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(jobCount(name, 'Undelete'), 2, 'one more Undelete job');
   });

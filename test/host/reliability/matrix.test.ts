@@ -10,10 +10,24 @@ import { itemRef } from '../../../src/tree/refs';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 import {
-  addVm, assertClearMessage, faultConfig, type FaultName, type KeyRequest, lastShown, LOCATION, requestsTo, RG, runCommand, useExpiredToken,
+  addVm,
+  assertClearMessage,
+  faultConfig,
+  type FaultName,
+  type KeyRequest,
+  lastShown,
+  LOCATION,
+  requestsTo,
+  RG,
+  runCommand,
+  useExpiredToken,
 } from './fixtures';
 
-interface Cell { args: unknown[]; cleanup?: () => void; /** The name of the item the cell acts on, when it has one. */ subject?: string }
+interface Cell {
+  args: unknown[];
+  cleanup?: () => void;
+  /** The name of the item the cell acts on, when it has one. */ subject?: string;
+}
 interface Workflow {
   name: string;
   command: string;
@@ -56,25 +70,37 @@ describe('Reliability: faults × workflows through the commands', function () {
   /** Protects fresh VMs in our vault in one go (enable from the vault), returning their names. */
   const protect = async (count: number): Promise<string[]> => {
     const vms = Array.from({ length: count }, () => addVm(host.api, 'rel-item'));
-    const results = await runCommand<unknown[]>(host.api, 'azureBackup.enableBackupFromVault', await vaultNode(), { policyName: 'DefaultPolicy', vmIds: vms.map((v) => v.id) });
+    const results = await runCommand<unknown[]>(host.api, 'azureBackup.enableBackupFromVault', await vaultNode(), {
+      policyName: 'DefaultPolicy',
+      vmIds: vms.map((v) => v.id),
+    });
     assert.strictEqual(results?.length, count, JSON.stringify(host.api.log.shownErrors().at(-1)));
     return vms.map((v) => v.name);
   };
   /** A backup job running now on an item: started through the layer, taken from the sandbox as soon as it exists. */
-  const runningBackup = async (name: string): Promise<{ vault: { subscriptionId: string; resourceGroup: string; name: string }; jobName: string }> => {
-    const node = await itemNode(name) as unknown as { item: BackupItem };
+  const runningBackup = async (
+    name: string,
+  ): Promise<{ vault: { subscriptionId: string; resourceGroup: string; name: string }; jobName: string }> => {
+    const node = (await itemNode(name)) as unknown as { item: BackupItem };
     const service = await host.api.service(vault.subscriptionId);
     const controller = new AbortController();
-    const tracking = service.backupNow(itemRef(node.item), new Date(Date.now() + 30 * 86_400_000), { signal: controller.signal }).catch(() => undefined);
+    const tracking = service
+      .backupNow(itemRef(node.item), new Date(Date.now() + 30 * 86_400_000), { signal: controller.signal })
+      .catch(() => undefined);
     let jobName: string | undefined;
     for (let i = 0; i < 200 && !jobName; i++) {
-      jobName = host.sandbox.control.snapshot().jobs.find((j) => j.entityFriendlyName === name && j.operation === 'Backup' && j.status === 'InProgress')?.id;
+      jobName = host.sandbox.control
+        .snapshot()
+        .jobs.find((j) => j.entityFriendlyName === name && j.operation === 'Backup' && j.status === 'InProgress')?.id;
       if (!jobName) await delay(25);
     }
     controller.abort(); // only the job is needed, not its tracking
     await tracking;
     assert.ok(jobName, `a backup of ${name} is running`);
-    return { vault: { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name }, jobName };
+    return {
+      vault: { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name },
+      jobName,
+    };
   };
 
   /** The item nodes "Backup items" shows after a refresh (no error node among them). */
@@ -82,7 +108,10 @@ describe('Reliability: faults × workflows through the commands', function () {
     const group = await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items');
     await vscode.commands.executeCommand('azureBackup.refresh', group);
     const nodes = await host.api.tree.getChildren(group);
-    assert.ok(nodes.every((n) => n.getTreeItem().contextValue !== ContextValue.error), `the tree recovered: ${nodes.map(labelOf).join(', ')}`);
+    assert.ok(
+      nodes.every((n) => n.getTreeItem().contextValue !== ContextValue.error),
+      `the tree recovered: ${nodes.map(labelOf).join(', ')}`,
+    );
     return nodes;
   };
   /**
@@ -92,7 +121,8 @@ describe('Reliability: faults × workflows through the commands', function () {
   const stopWorkflow = (mode: 'RetainData' | 'DeleteData'): Workflow => {
     const retain = mode === 'RetainData';
     return {
-      name: `stop protection (${retain ? 'retain' : 'delete'} data)`, command: retain ? 'azureBackup.stopProtectionRetain' : 'azureBackup.stopProtectionDelete',
+      name: `stop protection (${retain ? 'retain' : 'delete'} data)`,
+      command: retain ? 'azureBackup.stopProtectionRetain' : 'azureBackup.stopProtectionDelete',
       faults: [...COMMON, 'op Failed'],
       key: { method: retain ? 'PUT' : 'DELETE', path: '/protectedItems/[^/]+$' },
       prepare: async () => {
@@ -102,9 +132,14 @@ describe('Reliability: faults × workflows through the commands', function () {
       succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
       afterwards: async ({ subject = '' }) => {
-        const jobs = host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === (retain ? 'DisableBackup' : 'DeleteBackupData'));
+        const jobs = host.sandbox.control
+          .snapshot()
+          .jobs.filter(
+            (j) => j.entityFriendlyName === subject && j.operation === (retain ? 'DisableBackup' : 'DeleteBackupData'),
+          );
         assert.strictEqual(jobs.length, 1, `one stop job for ${subject}: ${jobs.map((j) => j.status).join(',')}`);
-        const node = (await itemNodes()).find((n) => labelOf(n) === subject) as Partial<{ item: BackupItem }> | undefined;
+        const node = (await itemNodes()).find((n) => labelOf(n) === subject) as
+          Partial<{ item: BackupItem }> | undefined;
         if (retain) assert.strictEqual(node?.item?.protectionState, 'ProtectionStopped');
         // The vault has soft delete on: the item stays, soft deleted, until its retention ends.
         else assert.strictEqual(node?.item?.softDeleted, true, 'the item is kept, soft deleted, with its data');
@@ -114,7 +149,8 @@ describe('Reliability: faults × workflows through the commands', function () {
 
   /** Jobs of one operation for the subject, in the sandbox. */
   const jobCount = (subject: string, operation: string): number =>
-    host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === operation).length;
+    host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === subject && j.operation === operation)
+      .length;
   const itemNamed = async (subject: string): Promise<BackupItem | undefined> =>
     ((await itemNodes()).find((n) => labelOf(n) === subject) as Partial<{ item: BackupItem }> | undefined)?.item;
   /**
@@ -123,13 +159,20 @@ describe('Reliability: faults × workflows through the commands', function () {
    */
   const lifecycleWorkflows: Workflow[] = [
     {
-      name: 'change policy', command: 'azureBackup.changePolicy', faults: [...COMMON, 'op Failed'],
+      name: 'change policy',
+      command: 'azureBackup.changePolicy',
+      faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
       prepare: async () => {
         const name = lifecycleItems.pop() ?? '';
         return { args: [await itemNode(name), { policyName: 'RelShort', confirmed: true }], subject: name };
       },
-      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      succeeded: (r) =>
+        assert.strictEqual(
+          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
+          'Completed',
+          JSON.stringify(r),
+        ),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
       afterwards: async ({ subject = '' }) => {
         assert.strictEqual(jobCount(subject, 'ConfigureBackup'), 2, `the enable and one change for ${subject}`);
@@ -137,14 +180,21 @@ describe('Reliability: faults × workflows through the commands', function () {
       },
     },
     {
-      name: 'resume protection', command: 'azureBackup.resumeProtection', faults: [...COMMON, 'op Failed'],
+      name: 'resume protection',
+      command: 'azureBackup.resumeProtection',
+      faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
       prepare: async () => {
         const name = lifecycleItems.pop() ?? '';
         await runCommand(host.api, 'azureBackup.stopProtectionRetain', await itemNode(name), { confirmed: true });
         return { args: [await itemNode(name), { policyName: 'DefaultPolicy' }], subject: name };
       },
-      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      succeeded: (r) =>
+        assert.strictEqual(
+          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
+          'Completed',
+          JSON.stringify(r),
+        ),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
       afterwards: async ({ subject = '' }) => {
         assert.strictEqual(jobCount(subject, 'ConfigureBackup'), 2, `the enable and one resume for ${subject}`);
@@ -153,19 +203,29 @@ describe('Reliability: faults × workflows through the commands', function () {
       },
     },
     {
-      name: 'undelete', command: 'azureBackup.undelete', faults: [...COMMON, 'op Failed'],
+      name: 'undelete',
+      command: 'azureBackup.undelete',
+      faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
       prepare: async () => {
         const name = lifecycleItems.pop() ?? '';
         await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
         return { args: [await itemNode(name)], subject: name };
       },
-      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      succeeded: (r) =>
+        assert.strictEqual(
+          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
+          'Completed',
+          JSON.stringify(r),
+        ),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
       afterwards: async ({ subject = '' }) => {
         assert.strictEqual(jobCount(subject, 'Undelete'), 1, `one Undelete job for ${subject}`);
         const item = await itemNamed(subject);
-        assert.ok(item && !item.softDeleted && item.protectionState === 'ProtectionStopped', 'stopped with its data retained');
+        assert.ok(
+          item && !item.softDeleted && item.protectionState === 'ProtectionStopped',
+          'stopped with its data retained',
+        );
       },
     },
   ];
@@ -173,13 +233,19 @@ describe('Reliability: faults × workflows through the commands', function () {
 
   const workflows: Workflow[] = [
     {
-      name: 'create vault', command: 'azureBackup.createVault', faults: COMMON,
+      name: 'create vault',
+      command: 'azureBackup.createVault',
+      faults: COMMON,
       key: { method: 'PUT', path: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$' },
-      prepare: async () => ({ args: [await nodeAt(host.api, SUB, VAULTS), { name: next('rel-v'), resourceGroup: RG, location: LOCATION }] }),
+      prepare: async () => ({
+        args: [await nodeAt(host.api, SUB, VAULTS), { name: next('rel-v'), resourceGroup: RG, location: LOCATION }],
+      }),
       succeeded: (r) => assert.ok((r as Vault | undefined)?.id),
     },
     {
-      name: 'storage replication', command: 'azureBackup.configureStorage', faults: COMMON,
+      name: 'storage replication',
+      command: 'azureBackup.configureStorage',
+      faults: COMMON,
       key: { method: 'PUT', path: '/backupstorageconfig/vaultstorageconfig$' },
       prepare: async () => {
         const node = await nodeAt(host.api, SUB, VAULTS, 'rel-storage-vault');
@@ -188,21 +254,31 @@ describe('Reliability: faults × workflows through the commands', function () {
       succeeded: (r) => assert.ok((r as { redundancy?: string } | undefined)?.redundancy),
     },
     {
-      name: 'enable backup from the VM', command: 'azureBackup.enableBackup', faults: [...COMMON, 'op Failed'],
+      name: 'enable backup from the VM',
+      command: 'azureBackup.enableBackup',
+      faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => ({ args: [await vmNode(addVm(host.api).name), { vaultId: vault.id, policyName: 'DefaultPolicy' }] }),
+      prepare: async () => ({
+        args: [await vmNode(addVm(host.api).name), { vaultId: vault.id, policyName: 'DefaultPolicy' }],
+      }),
       succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
     },
     {
-      name: 'enable backup from the vault', command: 'azureBackup.enableBackupFromVault', faults: [...COMMON, 'op Failed'],
+      name: 'enable backup from the vault',
+      command: 'azureBackup.enableBackupFromVault',
+      faults: [...COMMON, 'op Failed'],
       key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => ({ args: [await vaultNode(), { policyName: 'DefaultPolicy', vmIds: [addVm(host.api).id] }] }),
+      prepare: async () => ({
+        args: [await vaultNode(), { policyName: 'DefaultPolicy', vmIds: [addVm(host.api).id] }],
+      }),
       succeeded: (r) => assert.ok(Array.isArray(r) && r.every((x: { ok?: boolean }) => x.ok), JSON.stringify(r)),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
     },
     {
-      name: 'backup now', command: 'azureBackup.backupNow', faults: [...COMMON, 'op Failed', 'job fails'],
+      name: 'backup now',
+      command: 'azureBackup.backupNow',
+      faults: [...COMMON, 'op Failed', 'job fails'],
       key: { method: 'POST', path: '/protectedItems/[^/]+/backup$' },
       prepare: async (fault) => {
         // The previous cell's backup job may still be running (the command returns once it is tracked, and the
@@ -215,11 +291,19 @@ describe('Reliability: faults × workflows through the commands', function () {
         host.sandbox.control.markVmBroken(vmId);
         return { args, cleanup: () => host.sandbox.control.markVmBroken(vmId, false) };
       },
-      succeeded: (r) => assert.strictEqual((r as { operation?: AzureOperation } | undefined)?.operation?.outcome, 'Completed', JSON.stringify(r)),
+      succeeded: (r) =>
+        assert.strictEqual(
+          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
+          'Completed',
+          JSON.stringify(r),
+        ),
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed', 'job fails': 'UserErrorVmProvisioningStateFailed' },
     },
     {
-      name: 'cancel job', command: 'azureBackup.cancelJob', faults: COMMON, noClock: true,
+      name: 'cancel job',
+      command: 'azureBackup.cancelJob',
+      faults: COMMON,
+      noClock: true,
       key: { method: 'POST', path: '/backupJobs/[^/]+/cancel$' },
       prepare: async () => {
         host.sandbox.clock.advance(10 * 60_000); // the previous cell's job has ended
@@ -230,9 +314,22 @@ describe('Reliability: faults × workflows through the commands', function () {
     stopWorkflow('RetainData'),
     stopWorkflow('DeleteData'),
     {
-      name: 'policy create', command: 'azureBackup.createPolicy', faults: COMMON,
+      name: 'policy create',
+      command: 'azureBackup.createPolicy',
+      faults: COMMON,
       key: { method: 'PUT', path: '/backupPolicies/[^/]+$' },
-      prepare: async () => ({ args: [await vaultNode(), { name: next('RelPolicy'), timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14 } }] }),
+      prepare: async () => ({
+        args: [
+          await vaultNode(),
+          {
+            name: next('RelPolicy'),
+            timeZone: 'UTC',
+            instantRestoreDays: 2,
+            schedule: { frequency: 'Daily', time: '21:00' },
+            retention: { dailyDays: 14 },
+          },
+        ],
+      }),
       succeeded: (r) => assert.ok(r !== undefined),
     },
     ...lifecycleWorkflows,
@@ -241,13 +338,30 @@ describe('Reliability: faults × workflows through the commands', function () {
   before(async function () {
     this.timeout(120_000);
     addVm(host.api, 'rel-seed');
-    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: next('rel-vault'), resourceGroup: RG, location: LOCATION }) as Vault;
+    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: next('rel-vault'),
+      resourceGroup: RG,
+      location: LOCATION,
+    })) as Vault;
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
-    await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: 'rel-storage-vault', resourceGroup: RG, location: LOCATION });
-    items.push(...await protect(2 + workflows.filter((w) => w.name.startsWith('stop')).reduce((n, w) => n + w.faults.length, 0)));
-    lifecycleItems.push(...await protect(lifecycleWorkflows.reduce((n, w) => n + w.faults.length, 0)));
-    await runCommand(host.api, 'azureBackup.createPolicy', await vaultNode(),
-      { name: 'RelShort', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '20:00' }, retention: { dailyDays: 7 } });
+    await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: 'rel-storage-vault',
+      resourceGroup: RG,
+      location: LOCATION,
+    });
+    items.push(
+      ...(await protect(
+        2 + workflows.filter((w) => w.name.startsWith('stop')).reduce((n, w) => n + w.faults.length, 0),
+      )),
+    );
+    lifecycleItems.push(...(await protect(lifecycleWorkflows.reduce((n, w) => n + w.faults.length, 0))));
+    await runCommand(host.api, 'azureBackup.createPolicy', await vaultNode(), {
+      name: 'RelShort',
+      timeZone: 'UTC',
+      instantRestoreDays: 2,
+      schedule: { frequency: 'Daily', time: '20:00' },
+      retention: { dailyDays: 7 },
+    });
   });
 
   for (const workflow of workflows) {
@@ -262,7 +376,9 @@ describe('Reliability: faults × workflows through the commands', function () {
           const expired = fault === '401 expired' ? await useExpiredToken(host.api) : undefined;
           let result: unknown;
           try {
-            const running = workflow.noClock ? Promise.resolve(vscode.commands.executeCommand(workflow.command, ...cell.args)) : runCommand(host.api, workflow.command, ...cell.args);
+            const running = workflow.noClock
+              ? Promise.resolve(vscode.commands.executeCommand(workflow.command, ...cell.args))
+              : runCommand(host.api, workflow.command, ...cell.args);
             if (fault === 'stall+cancel') {
               await delay(1500); // the stalled request is on its way (it is logged only when answered)
               const started = Date.now();
@@ -280,7 +396,10 @@ describe('Reliability: faults × workflows through the commands', function () {
           if (TRANSIENT.includes(fault)) {
             assert.strictEqual(shown, undefined, `no error shown: ${shown?.text}`);
             workflow.succeeded(result);
-            assert.ok(attempts.length >= 2 && attempts.length <= 3, `one extra attempt: ${attempts.map((a) => a.status).join(',')}`);
+            assert.ok(
+              attempts.length >= 2 && attempts.length <= 3,
+              `one extra attempt: ${attempts.map((a) => a.status).join(',')}`,
+            );
             if (fault !== 'reset') {
               const gap = Date.parse(attempts[1]?.at ?? '') - Date.parse(attempts[0]?.at ?? '');
               assert.ok(gap >= 900, `Retry-After honoured: ${gap} ms`);
@@ -290,7 +409,9 @@ describe('Reliability: faults × workflows through the commands', function () {
           }
           if (fault === 'stall+cancel') {
             // Cancelled: nothing, or the operation's own "Cancelled" (a job already started keeps running in Azure).
-            const outcome = (result as AzureOperation | undefined)?.outcome ?? (result as { operation?: AzureOperation } | undefined)?.operation?.outcome;
+            const outcome =
+              (result as AzureOperation | undefined)?.outcome ??
+              (result as { operation?: AzureOperation } | undefined)?.operation?.outcome;
             assert.ok(result === undefined || Array.isArray(result) || outcome === 'Cancelled', JSON.stringify(result));
           } else assert.strictEqual(result, undefined, 'the wrapper returns nothing on failure');
           if (fault === '500') {
@@ -298,7 +419,10 @@ describe('Reliability: faults × workflows through the commands', function () {
             assert.ok(attempts.length >= 2 && attempts.length <= 4, `bounded: ${attempts.length} attempts`);
           } else if (fault === '401 expired') {
             assertClearMessage(host.api, shown, 'ExpiredAuthenticationToken');
-            const unauthorized = sandbox.requestLog.entries().filter((e) => e.status === 401).slice(-5);
+            const unauthorized = sandbox.requestLog
+              .entries()
+              .filter((e) => e.status === 401)
+              .slice(-5);
             assert.ok(unauthorized.length >= 1);
             assert.ok(attempts.filter((a) => a.status === 401).length <= 1, 'a 401 is never retried');
           } else if (fault === 'stall+cancel') {
@@ -308,7 +432,9 @@ describe('Reliability: faults × workflows through the commands', function () {
           }
           // Recovery: the same workflow on the same subject, fault cleared.
           const args = workflow.name === 'cancel job' ? (await workflow.prepare(fault)).args : cell.args;
-          const again = workflow.noClock ? await vscode.commands.executeCommand(workflow.command, ...args) : await runCommand(host.api, workflow.command, ...args);
+          const again = workflow.noClock
+            ? await vscode.commands.executeCommand(workflow.command, ...args)
+            : await runCommand(host.api, workflow.command, ...args);
           workflow.succeeded(again);
           await workflow.afterwards?.(cell);
         });

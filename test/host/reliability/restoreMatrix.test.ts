@@ -9,7 +9,15 @@ import type { RestoreOutcome } from '../../../src/commands/restore';
 import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox/state/seedStory';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { nodeAt, SUB, useApi, VAULTS } from '../ui/helpers';
-import { assertClearMessage, faultConfig, type FaultName, type KeyRequest, lastShown, requestsTo, runCommand } from './fixtures';
+import {
+  assertClearMessage,
+  faultConfig,
+  type FaultName,
+  type KeyRequest,
+  lastShown,
+  requestsTo,
+  runCommand,
+} from './fixtures';
 
 const RG = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg`;
 const STAGING = `${RG}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`;
@@ -53,13 +61,23 @@ describe('Reliability: faults × restore through the command', function () {
   for (const [fault, expect] of CELLS) {
     it(`${fault}: ${expect.succeeds ? 'one VM, no error' : `a clear message (${expect.code}), nothing made, then one VM`}`, async () => {
       const vmName = `rm${Date.now() % 100_000}${++count}`; // a Windows VM's name: at most 15 characters
-      const request: RestoreRequest = { kind: 'newVm', region: 'westeurope', vmName, targetResourceGroup: 'contoso-web-rg', virtualNetworkId: VNET, subnetId: `${VNET}/subnets/restore`, stagingStorageAccountId: STAGING };
+      const request: RestoreRequest = {
+        kind: 'newVm',
+        region: 'westeurope',
+        vmName,
+        targetResourceGroup: 'contoso-web-rg',
+        virtualNetworkId: VNET,
+        subnetId: `${VNET}/subnets/restore`,
+        stagingStorageAccountId: STAGING,
+      };
       const point = await pointNode();
       const shownBefore = host.api.log.shownCount;
       const before = requestsTo(host.api, RESTORE_POST).length;
-      host.sandbox.setFaults(fault === 'lost answer'
-        ? { rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: RESTORE_POST.path, methods: ['POST'] }
-        : faultConfig(fault, RESTORE_POST));
+      host.sandbox.setFaults(
+        fault === 'lost answer'
+          ? { rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: RESTORE_POST.path, methods: ['POST'] }
+          : faultConfig(fault, RESTORE_POST),
+      );
       let result: RestoreOutcome | undefined;
       try {
         result = await runCommand<RestoreOutcome>(host.api, 'azureBackup.restore', point, { request });
@@ -68,7 +86,8 @@ describe('Reliability: faults × restore through the command', function () {
       }
       const posts = requestsTo(host.api, RESTORE_POST).slice(before);
       const shown = lastShown(host.api, shownBefore);
-      if (expect.posts !== undefined) assert.strictEqual(posts.length, expect.posts, `POSTs: ${posts.map((p) => p.status).join(',')}`);
+      if (expect.posts !== undefined)
+        assert.strictEqual(posts.length, expect.posts, `POSTs: ${posts.map((p) => p.status).join(',')}`);
       if (expect.succeeds) {
         assert.strictEqual(shown, undefined, `no error shown: ${shown?.text}`);
         assert.strictEqual(result?.operation?.outcome, 'Completed', JSON.stringify(result));

@@ -18,12 +18,25 @@ describe('Reliability: a long Retry-After is not waited for', function () {
     const vaults = LOADS[0];
     const node = await nodeAt(host.api, ...vaults.path);
     const before = requestsTo(host.api, vaults.key).length;
-    host.sandbox.setFaults({ rate: 1, kinds: ['throttle'], count: 1, pathPattern: vaults.key.path, methods: ['GET'], retryAfterSeconds: HOUR });
+    host.sandbox.setFaults({
+      rate: 1,
+      kinds: ['throttle'],
+      count: 1,
+      pathPattern: vaults.key.path,
+      methods: ['GET'],
+      retryAfterSeconds: HOUR,
+    });
     const started = Date.now();
     await vscode.commands.executeCommand('azureBackup.refresh', node);
     const children = await host.api.tree.getChildren(node);
     assert.ok(Date.now() - started < 5_000, `settled after ${Date.now() - started} ms`);
-    assert.deepStrictEqual(requestsTo(host.api, vaults.key).slice(before).map((e) => e.status), [429], 'not retried');
+    assert.deepStrictEqual(
+      requestsTo(host.api, vaults.key)
+        .slice(before)
+        .map((e) => e.status),
+      [429],
+      'not retried',
+    );
     const error = children.find((c) => c.getTreeItem().contextValue === ContextValue.error);
     assert.ok(error, children.map(labelOf).join(', '));
     assert.strictEqual(error.getTreeItem().description, 'SubscriptionRequestsThrottled');
@@ -36,9 +49,20 @@ describe('Reliability: a long Retry-After is not waited for', function () {
 
   it('a command throttled for an hour: the error shown names the wait, with code and request id', async () => {
     const shownBefore = host.api.log.shownCount;
-    host.sandbox.setFaults({ rate: 1, kinds: ['throttle'], count: 1, pathPattern: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$', methods: ['PUT'], retryAfterSeconds: HOUR });
+    host.sandbox.setFaults({
+      rate: 1,
+      kinds: ['throttle'],
+      count: 1,
+      pathPattern: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$',
+      methods: ['PUT'],
+      retryAfterSeconds: HOUR,
+    });
     const started = Date.now();
-    const result = await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `rel-wait-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION });
+    const result = await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: `rel-wait-${Date.now() % 100_000}`,
+      resourceGroup: RG,
+      location: LOCATION,
+    });
     assert.strictEqual(result, undefined);
     assert.ok(Date.now() - started < 5_000, `gave up after ${Date.now() - started} ms`);
     const shown = lastShown(host.api, shownBefore);

@@ -48,7 +48,11 @@ describe('Reliability: faults × tree loads', function () {
           if (fault !== '500' && fault !== '401 expired') {
             assert.ok(shows(result.children, l.expect), result.children.map(labelOf).join(', '));
             assert.ok(attempts.length >= 2 && attempts.length <= 3, attempts.map((a) => a.status).join(','));
-            if (fault !== 'reset') assert.ok(Date.parse(attempts[1]?.at ?? '') - Date.parse(attempts[0]?.at ?? '') >= 900, 'Retry-After honoured');
+            if (fault !== 'reset')
+              assert.ok(
+                Date.parse(attempts[1]?.at ?? '') - Date.parse(attempts[0]?.at ?? '') >= 900,
+                'Retry-After honoured',
+              );
             return;
           }
           const error = result.children.find((c) => c.getTreeItem().contextValue === ContextValue.error);
@@ -60,16 +64,27 @@ describe('Reliability: faults × tree loads', function () {
           const tooltip = (item.tooltip as vscode.MarkdownString).value;
           // A load of parallel calls fails with whichever failure reaches it first (on one HTTP/2 connection, the
           // first the sandbox answered): the tooltip names the request id of one of this load's failed calls.
-          const failedIds = sandbox.requestLog.entries().slice(loggedBefore).filter((e) => e.status === (fault === '500' ? 500 : 401)).map((e) => e.requestId);
-          assert.ok(failedIds.some((id) => tooltip.includes(id)), `the tooltip names the request id of one of ${failedIds.join(', ')}: ${tooltip}`);
+          const failedIds = sandbox.requestLog
+            .entries()
+            .slice(loggedBefore)
+            .filter((e) => e.status === (fault === '500' ? 500 : 401))
+            .map((e) => e.requestId);
+          assert.ok(
+            failedIds.some((id) => tooltip.includes(id)),
+            `the tooltip names the request id of one of ${failedIds.join(', ')}: ${tooltip}`,
+          );
           assert.strictEqual(item.command?.command, 'azureBackup.retry');
-          if (fault === '500') assert.ok(attempts.length >= 2 && attempts.length <= (l.maxAttempts ?? 4), `bounded: ${attempts.length}`);
+          if (fault === '500')
+            assert.ok(attempts.length >= 2 && attempts.length <= (l.maxAttempts ?? 4), `bounded: ${attempts.length}`);
           else assert.ok(attempts.filter((a) => a.status === 401).length <= 1, 'a 401 is never retried');
           await expired?.restore();
           expiredToRestore = undefined;
           // Retry, as the error node's click does, after the fault is gone (and signed in again).
           const node = expired ? await nodeAt(host.api, ...l.path) : result.node;
-          await vscode.commands.executeCommand(item.command.command, ...(expired ? [node] : item.command.arguments ?? []));
+          await vscode.commands.executeCommand(
+            item.command.command,
+            ...(expired ? [node] : (item.command.arguments ?? [])),
+          );
           const children = await host.api.tree.getChildren(node);
           assert.ok(shows(children, l.expect), children.map(labelOf).join(', '));
         });

@@ -45,13 +45,20 @@ describe('Reliability: a stalled tree load, cancelled by the user', function () 
       const children = await loading;
       const cancelledAt = Date.now();
       assert.ok(cancelledAt - stalledAt < STALL_MS, 'the node settled before the stall would have ended');
-      assert.deepStrictEqual(children.map((c) => c.getTreeItem().contextValue), [ContextValue.cancelled], children.map(labelOf).join(', '));
+      assert.deepStrictEqual(
+        children.map((c) => c.getTreeItem().contextValue),
+        [ContextValue.cancelled],
+        children.map(labelOf).join(', '),
+      );
       const item = children[0].getTreeItem();
       assert.match(labelOf(children[0]), /cancelled/i);
       assert.strictEqual(item.command?.command, 'azureBackup.retry');
       assert.strictEqual(host.api.log.shownCount, shownBefore, 'cancelling shows no error');
       // The stalled request was aborted: the sandbox saw the client close it (requests the stall window started).
-      const stalled = (): number[] => requestsTo(host.api, l.key).filter((e) => Date.parse(e.at) >= stalledAt && Date.parse(e.at) < cancelledAt).map((e) => e.status);
+      const stalled = (): number[] =>
+        requestsTo(host.api, l.key)
+          .filter((e) => Date.parse(e.at) >= stalledAt && Date.parse(e.at) < cancelledAt)
+          .map((e) => e.status);
       await until(() => stalled().length > 0, 'the sandbox logs the closed request');
       assert.deepStrictEqual(stalled(), [499]);
 

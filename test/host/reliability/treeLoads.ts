@@ -4,17 +4,49 @@ import type { TreeNode } from '../../../src/tree/treeNode';
 import { labelOf, SUB, VAULTS, VMS } from '../ui/helpers';
 import type { KeyRequest } from './fixtures';
 
-export interface Load { name: string; path: string[]; key: KeyRequest; expect: string; maxAttempts?: number }
+export interface Load {
+  name: string;
+  path: string[];
+  key: KeyRequest;
+  expect: string;
+  maxAttempts?: number;
+}
 
 export const LOADS: Load[] = [
-  { name: 'vaults', path: [SUB, VAULTS], key: { method: 'GET', path: '/providers/Microsoft\\.RecoveryServices/vaults$' }, expect: 'contoso-vault' },
-  { name: 'backup items', path: [SUB, VAULTS, 'contoso-vault', 'Backup items'], key: { method: 'GET', path: '/backupProtectedItems$' }, expect: 'web-vm-01' },
-  { name: 'backup jobs', path: [SUB, VAULTS, 'contoso-vault', 'Backup jobs'], key: { method: 'GET', path: '/backupJobs$' }, expect: 'web-vm-01' },
-  { name: 'backup policies', path: [SUB, VAULTS, 'contoso-vault', 'Backup policies'], key: { method: 'GET', path: '/backupPolicies$' }, expect: 'DefaultPolicy' },
+  {
+    name: 'vaults',
+    path: [SUB, VAULTS],
+    key: { method: 'GET', path: '/providers/Microsoft\\.RecoveryServices/vaults$' },
+    expect: 'contoso-vault',
+  },
+  {
+    name: 'backup items',
+    path: [SUB, VAULTS, 'contoso-vault', 'Backup items'],
+    key: { method: 'GET', path: '/backupProtectedItems$' },
+    expect: 'web-vm-01',
+  },
+  {
+    name: 'backup jobs',
+    path: [SUB, VAULTS, 'contoso-vault', 'Backup jobs'],
+    key: { method: 'GET', path: '/backupJobs$' },
+    expect: 'web-vm-01',
+  },
+  {
+    name: 'backup policies',
+    path: [SUB, VAULTS, 'contoso-vault', 'Backup policies'],
+    key: { method: 'GET', path: '/backupPolicies$' },
+    expect: 'DefaultPolicy',
+  },
   // Compute's VM list, or Resource Graph's query where the layer uses it (with Compute as its fallback).
   {
-    name: 'virtual machines', path: [SUB, VMS], expect: 'web-vm-01', maxAttempts: 8,
-    key: { method: 'GET|POST', path: '(/providers/Microsoft\\.Compute/virtualMachines|/providers/Microsoft\\.ResourceGraph/resources)$' },
+    name: 'virtual machines',
+    path: [SUB, VMS],
+    expect: 'web-vm-01',
+    maxAttempts: 8,
+    key: {
+      method: 'GET|POST',
+      path: '(/providers/Microsoft\\.Compute/virtualMachines|/providers/Microsoft\\.ResourceGraph/resources)$',
+    },
   },
 ];
 

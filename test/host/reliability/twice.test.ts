@@ -27,24 +27,46 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     return nodeAt(host.api, SUB, VMS, name);
   };
   const itemNode = async (name: string): Promise<TreeNode> => {
-    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'));
+    await vscode.commands.executeCommand(
+      'azureBackup.refresh',
+      await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'),
+    );
     return nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items', name);
   };
   const jobsOf = async (name: string, operation: string): Promise<BackupJob[]> => {
     const service = await host.api.service(vault.subscriptionId);
-    const page = await service.listJobs({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name });
+    const page = await service.listJobs({
+      subscriptionId: vault.subscriptionId,
+      resourceGroup: vault.resourceGroup,
+      name: vault.name,
+    });
     return page.items.filter((j) => j.entityFriendlyName === name && j.operation === operation);
   };
-  const itemsNamed = (name: string): number => host.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/virtualmachines/${name.toLowerCase()}`)).length;
-  const since = (key: { method: string; path: string }, before: number): RequestLogEntry[] => requestsTo(host.api, key).slice(before);
+  const itemsNamed = (name: string): number =>
+    host.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/virtualmachines/${name.toLowerCase()}`))
+      .length;
+  const since = (key: { method: string; path: string }, before: number): RequestLogEntry[] =>
+    requestsTo(host.api, key).slice(before);
   const protect = async (name: string, id: string): Promise<void> => {
-    const results = await runCommand<{ ok: boolean }[]>(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [id] });
-    assert.ok(results?.every((r) => r.ok), `${name}: ${JSON.stringify(results ?? host.api.log.shownErrors().at(-1))}`);
+    const results = await runCommand<{ ok: boolean }[]>(
+      host.api,
+      'azureBackup.enableBackupFromVault',
+      await nodeAt(host.api, SUB, VAULTS, vault.name),
+      { policyName: 'DefaultPolicy', vmIds: [id] },
+    );
+    assert.ok(
+      results?.every((r) => r.ok),
+      `${name}: ${JSON.stringify(results ?? host.api.log.shownErrors().at(-1))}`,
+    );
   };
 
   before(async () => {
     addVm(host.api, 'twice-seed');
-    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `twice-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION }) as Vault;
+    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: `twice-vault-${Date.now() % 100_000}`,
+      resourceGroup: RG,
+      location: LOCATION,
+    })) as Vault;
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
   });
 
@@ -53,7 +75,11 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     await protect(vm.name, vm.id);
     const item = await itemNode(vm.name);
     const before = requestsTo(host.api, POST_BACKUP).length;
-    const [a, b] = await Promise.all([0, 1].map(() => runCommand<{ started: boolean }>(host.api, 'azureBackup.backupNow', item, { retainUntil: retainUntil() })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() =>
+        runCommand<{ started: boolean }>(host.api, 'azureBackup.backupNow', item, { retainUntil: retainUntil() }),
+      ),
+    );
     assert.deepStrictEqual([a?.started, b?.started].sort(), [false, true]);
     assert.strictEqual(since(POST_BACKUP, before).length, 1, 'one POST');
     assert.strictEqual((await jobsOf(vm.name, 'Backup')).length, 1, 'one Backup job');
@@ -63,7 +89,9 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     const vm = addVm(host.api, 'twice-form');
     await protect(vm.name, vm.id);
     await host.api.run('azureBackup.backupNow', await itemNode(vm.name));
-    const panel = host.api.forms.list().find((p) => p.definition.kind === 'backupNow' && p.definition.title.includes(vm.name));
+    const panel = host.api.forms
+      .list()
+      .find((p) => p.definition.kind === 'backupNow' && p.definition.title.includes(vm.name));
     assert.ok(panel);
     const before = requestsTo(host.api, POST_BACKUP).length;
     const payload = { retainUntil: retainUntil() };
@@ -83,8 +111,18 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     const vm = addVm(host.api, 'twice-en');
     const node = await vmNode(vm.name);
     const before = requestsTo(host.api, PUT_ITEM).length;
-    await Promise.all([0, 1].map(() => runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' })));
-    assert.strictEqual(since(PUT_ITEM, before).length, 1, since(PUT_ITEM, before).map((e) => `${e.status} ${e.path}`).join('\n'));
+    await Promise.all(
+      [0, 1].map(() =>
+        runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
+      ),
+    );
+    assert.strictEqual(
+      since(PUT_ITEM, before).length,
+      1,
+      since(PUT_ITEM, before)
+        .map((e) => `${e.status} ${e.path}`)
+        .join('\n'),
+    );
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
   });
@@ -95,9 +133,18 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     const before = requestsTo(host.api, PUT_ITEM).length;
     await Promise.all([
       runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
-      runCommand(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: [vm.id] }),
+      runCommand(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), {
+        policyName: 'DefaultPolicy',
+        vmIds: [vm.id],
+      }),
     ]);
-    assert.strictEqual(since(PUT_ITEM, before).length, 1, since(PUT_ITEM, before).map((e) => `${e.status} ${e.path}`).join('\n'));
+    assert.strictEqual(
+      since(PUT_ITEM, before).length,
+      1,
+      since(PUT_ITEM, before)
+        .map((e) => `${e.status} ${e.path}`)
+        .join('\n'),
+    );
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
   });
@@ -106,7 +153,10 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     const vm = addVm(host.api, 'twice-again');
     await protect(vm.name, vm.id);
     const before = requestsTo(host.api, PUT_ITEM).length;
-    await runCommand(host.api, 'azureBackup.enableBackup', await vmNode(vm.name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    await runCommand(host.api, 'azureBackup.enableBackup', await vmNode(vm.name), {
+      vaultId: vault.id,
+      policyName: 'DefaultPolicy',
+    });
     assert.strictEqual(since(PUT_ITEM, before).length, 0);
     assert.strictEqual(itemsNamed(vm.name), 1);
   });
@@ -114,26 +164,47 @@ describe('Reliability: nothing done twice, nothing lost', function () {
   it("Enable backup's form submitted after the VM was protected elsewhere, with another policy: told it is protected; one PUT, one item, one job", async () => {
     const vm = addVm(host.api, 'twice-resubmit');
     const service = await host.api.service(vault.subscriptionId);
-    const other = await service.createOrUpdatePolicy({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name },
-      { name: `Other${Date.now() % 100_000}`, schedule: { frequency: 'Daily', time: '20:00' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 7 } });
+    const other = await service.createOrUpdatePolicy(
+      { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name },
+      {
+        name: `Other${Date.now() % 100_000}`,
+        schedule: { frequency: 'Daily', time: '20:00' },
+        timeZone: 'UTC',
+        instantRestoreDays: 2,
+        retention: { dailyDays: 7 },
+      },
+    );
     await host.api.run('azureBackup.enableBackup', await vmNode(vm.name));
-    const panel = host.api.forms.list().find((p) => p.definition.kind === 'enableBackupVm' && p.definition.title.includes(vm.name));
+    const panel = host.api.forms
+      .list()
+      .find((p) => p.definition.kind === 'enableBackupVm' && p.definition.title.includes(vm.name));
     assert.ok(panel);
     const before = requestsTo(host.api, PUT_ITEM).length;
-    const submit = (requestId: number, policyName: string) => panel.receive({ type: 'submit', requestId, payload: { vaultId: vault.id, newVaultName: '', policyName } });
+    const submit = (requestId: number, policyName: string) =>
+      panel.receive({ type: 'submit', requestId, payload: { vaultId: vault.id, newVaultName: '', policyName } });
     // Protected meanwhile from another place (the open form does not know).
-    const op = await runCommand<AzureOperation>(host.api, 'azureBackup.enableBackup', await vmNode(vm.name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    const op = await runCommand<AzureOperation>(host.api, 'azureBackup.enableBackup', await vmNode(vm.name), {
+      vaultId: vault.id,
+      policyName: 'DefaultPolicy',
+    });
     assert.strictEqual(op?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    const again = await submit(1, other.name) as HostMessage;
+    const again = (await submit(1, other.name)) as HostMessage;
     assert.ok(again.type === 'reply' && again.ok, JSON.stringify(again));
-    assert.match((again.result as { message: string }).message, /already protected by .+ with the policy DefaultPolicy; nothing was changed/);
+    assert.match(
+      (again.result as { message: string }).message,
+      /already protected by .+ with the policy DefaultPolicy; nothing was changed/,
+    );
     // The form is finished: a further submit is refused by the host, whatever the page sends.
-    const third = await submit(2, other.name) as HostMessage;
+    const third = (await submit(2, other.name)) as HostMessage;
     assert.ok(third.type === 'reply' && !third.ok, JSON.stringify(third));
     assert.strictEqual(since(PUT_ITEM, before).length, 1, 'one PUT');
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
-    assert.strictEqual(host.sandbox.control.snapshot().items.find((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`))?.policyName, 'DefaultPolicy', 'the policy is unchanged');
+    assert.strictEqual(
+      host.sandbox.control.snapshot().items.find((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`))?.policyName,
+      'DefaultPolicy',
+      'the policy is unchanged',
+    );
     panel.dispose();
   });
 
@@ -142,10 +213,23 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     const node = await vmNode(vm.name);
     const before = requestsTo(host.api, PUT_ITEM).length;
     const shownBefore = host.api.log.shownCount;
-    host.sandbox.setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] });
-    const op = await runCommand<AzureOperation>(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' });
+    host.sandbox.setFaults({
+      rate: 1,
+      kinds: ['dropResponse'],
+      count: 1,
+      pathPattern: `/protectedItems/[^/]*${vm.name}$`,
+      methods: ['PUT'],
+    });
+    const op = await runCommand<AzureOperation>(host.api, 'azureBackup.enableBackup', node, {
+      vaultId: vault.id,
+      policyName: 'DefaultPolicy',
+    });
     assert.strictEqual(op?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(since(PUT_ITEM, before).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
+    assert.deepStrictEqual(
+      since(PUT_ITEM, before).map((e) => e.status),
+      [0],
+      'the PUT whose answer was lost is not sent again',
+    );
     assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
     assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
@@ -155,15 +239,24 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     await host.api.run('azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS));
     const panel = host.api.forms.list().find((p) => p.definition.kind === 'createVault');
     assert.ok(panel);
-    const payload = { subscriptionId: vault.subscriptionId, name: `draft-vault-${Date.now() % 100_000}`, resourceGroup: RG, newResourceGroup: false, location: LOCATION };
+    const payload = {
+      subscriptionId: vault.subscriptionId,
+      name: `draft-vault-${Date.now() % 100_000}`,
+      resourceGroup: RG,
+      newResourceGroup: false,
+      location: LOCATION,
+    };
     host.sandbox.setFaults({ rate: 1, kinds: ['serverError'], ...{ pathPattern: PUT_VAULT.path, methods: ['PUT'] } });
-    const failed = await panel.receive({ type: 'submit', requestId: 1, payload }) as HostMessage;
+    const failed = (await panel.receive({ type: 'submit', requestId: 1, payload })) as HostMessage;
     host.sandbox.setFaults(undefined);
     assert.ok(failed.type === 'reply' && !failed.ok, JSON.stringify(failed));
     assert.strictEqual(failed.error.code, 'InternalServerError');
     assert.ok(failed.error.requestId && failed.error.message, 'the form shows the message and the request id');
-    assert.ok(host.api.forms.list().includes(panel), 'the form stays open (its draft lives in the page: getState/setState)');
-    const again = await panel.receive({ type: 'submit', requestId: 2, payload }) as HostMessage;
+    assert.ok(
+      host.api.forms.list().includes(panel),
+      'the form stays open (its draft lives in the page: getState/setState)',
+    );
+    const again = (await panel.receive({ type: 'submit', requestId: 2, payload })) as HostMessage;
     assert.ok(again.type === 'reply' && again.ok, JSON.stringify(again));
     panel.dispose();
   });

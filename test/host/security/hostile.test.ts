@@ -21,7 +21,10 @@ function assertSafeTooltip(node: TreeNode): void {
   assert.ok(!tooltip.supportHtml, `${labelOf(node)}: tooltip without HTML`);
   assert.ok(!tooltip.value.includes('<'), `${labelOf(node)}: no raw "<" in ${tooltip.value}`);
   assert.ok(!/(^|[^\\])\]\(/.test(tooltip.value), `${labelOf(node)}: no live link in ${tooltip.value}`);
-  assert.ok(!/command:/.test(tooltip.value.replace(/\\/g, '')) || tooltip.value.includes('\\['), 'a command link stays text');
+  assert.ok(
+    !/command:/.test(tooltip.value.replace(/\\/g, '')) || tooltip.value.includes('\\['),
+    'a command link stays text',
+  );
 }
 
 describe('Security: hostile names in the tree', function () {
@@ -31,8 +34,14 @@ describe('Security: hostile names in the tree', function () {
 
   before(async () => {
     const { sandbox } = host;
-    for (const name of [...HOSTILE_VM_NAMES, LINE_BREAK_NAME]) sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
-    vault = await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `hostile-vault-${Date.now() % 100_000}`, resourceGroup: 'reliability-rg', createResourceGroup: true, location: LOCATION }) as Vault;
+    for (const name of [...HOSTILE_VM_NAMES, LINE_BREAK_NAME])
+      sandbox.control.addVm({ resourceGroup: HOSTILE_RG, name, location: LOCATION });
+    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: `hostile-vault-${Date.now() % 100_000}`,
+      resourceGroup: 'reliability-rg',
+      createResourceGroup: true,
+      location: LOCATION,
+    })) as Vault;
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
     await vscode.commands.executeCommand('azureBackup.refresh');
   });
@@ -51,9 +60,20 @@ describe('Security: hostile names in the tree', function () {
   });
 
   it('enables backup of hostile VMs from the vault; items and jobs show the names as text', async () => {
-    const ids = HOSTILE_VM_NAMES.slice(0, 3).map((name) => `/subscriptions/${vault.subscriptionId}/resourceGroups/${HOSTILE_RG}/providers/Microsoft.Compute/virtualMachines/${name}`);
-    const results = await runCommand<{ ok: boolean }[]>(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), { policyName: 'DefaultPolicy', vmIds: ids });
-    assert.ok(results?.every((r) => r.ok), JSON.stringify(results ?? host.api.log.shownErrors().at(-1)));
+    const ids = HOSTILE_VM_NAMES.slice(0, 3).map(
+      (name) =>
+        `/subscriptions/${vault.subscriptionId}/resourceGroups/${HOSTILE_RG}/providers/Microsoft.Compute/virtualMachines/${name}`,
+    );
+    const results = await runCommand<{ ok: boolean }[]>(
+      host.api,
+      'azureBackup.enableBackupFromVault',
+      await nodeAt(host.api, SUB, VAULTS, vault.name),
+      { policyName: 'DefaultPolicy', vmIds: ids },
+    );
+    assert.ok(
+      results?.every((r) => r.ok),
+      JSON.stringify(results ?? host.api.log.shownErrors().at(-1)),
+    );
     const items = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup items'));
     for (const name of HOSTILE_VM_NAMES.slice(0, 3)) {
       const node = items.find((n) => labelOf(n) === isolateBidi(name));
@@ -63,7 +83,10 @@ describe('Security: hostile names in the tree', function () {
     const jobs = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, vault.name, 'Backup jobs'));
     assert.ok(jobs.length >= 3);
     for (const job of jobs) assertSafeTooltip(job);
-    assert.ok(jobs.some((j) => labelOf(j).includes(HOSTILE_VM_NAMES[0] ?? '')), jobs.map(labelOf).join(', '));
+    assert.ok(
+      jobs.some((j) => labelOf(j).includes(HOSTILE_VM_NAMES[0] ?? '')),
+      jobs.map(labelOf).join(', '),
+    );
   });
 
   it('a name with line breaks of every kind adds no rows to its tooltip', async () => {
@@ -71,12 +94,19 @@ describe('Security: hostile names in the tree', function () {
     const node = vms.find((n) => labelOf(n).startsWith('one'));
     assert.ok(node, 'the VM with line breaks in its name');
     const tooltip = (node.getTreeItem().tooltip as vscode.MarkdownString).value;
-    assert.ok(!/[\r\u0085\u2028\u2029]/.test(tooltip), `no line break but the tooltip's own: ${JSON.stringify(tooltip)}`);
+    assert.ok(
+      !/[\r\u0085\u2028\u2029]/.test(tooltip),
+      `no line break but the tooltip's own: ${JSON.stringify(tooltip)}`,
+    );
     assert.ok(tooltip.includes('one two three four five six seven'), 'the name reads on one line');
     const plain = vms.find((n) => labelOf(n) === HOSTILE_VM_NAMES[5]);
     assert.ok(plain);
     const rows = (md: string): number => md.split('\n').length;
-    assert.strictEqual(rows(tooltip), rows((plain.getTreeItem().tooltip as vscode.MarkdownString).value), 'as many rows as another VM of its group');
+    assert.strictEqual(
+      rows(tooltip),
+      rows((plain.getTreeItem().tooltip as vscode.MarkdownString).value),
+      'as many rows as another VM of its group',
+    );
   });
 
   it('a right-to-left override stays inside its name (label, description, tooltip, QuickPick)', async () => {
@@ -84,7 +114,11 @@ describe('Security: hostile names in the tree', function () {
     const vms = await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
     const node = vms.find((n) => labelOf(n) === `\u2068${rtl}\u2069`);
     assert.ok(node, 'the label is isolated (FSI … PDI)');
-    assert.ok((node.getTreeItem().tooltip as vscode.MarkdownString).value.includes(`\u2068${escapeMarkdown(rtl).slice(1, -1)}\u2069`));
+    assert.ok(
+      (node.getTreeItem().tooltip as vscode.MarkdownString).value.includes(
+        `\u2068${escapeMarkdown(rtl).slice(1, -1)}\u2069`,
+      ),
+    );
     assert.strictEqual(escapeCodicons(rtl), `\u2068${rtl}\u2069`);
     assert.strictEqual(isolateBidi('web-vm-01'), 'web-vm-01', 'other names unchanged');
   });
@@ -107,6 +141,10 @@ describe('Security: hostile names in the tree', function () {
 
   it('QuickPick labels escape icon syntax so a name shows as text', () => {
     assert.strictEqual(escapeCodicons('a $(alert) b $(x~spin)'), 'a \\$(alert) b \\$(x~spin)');
-    assert.strictEqual(escapeCodicons('<img src=x>'), '<img src=x>', 'QuickPick renders no HTML: nothing else to escape');
+    assert.strictEqual(
+      escapeCodicons('<img src=x>'),
+      '<img src=x>',
+      'QuickPick renders no HTML: nothing else to escape',
+    );
   });
 });

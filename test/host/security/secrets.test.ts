@@ -31,7 +31,9 @@ function leaks(text: string): string[] {
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('Security: no secrets in logs or files', function () {
@@ -42,18 +44,25 @@ describe('Security: no secrets in logs or files', function () {
   before(async () => {
     await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'trace');
   });
-  after(async () => { await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info'); });
+  after(async () => {
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
+  });
 
   it('runs the workflows at trace level, with a fault and an expired token', async () => {
     const tap = host.api.log.onDidWrite((_level, line) => written.push(line));
     try {
       assert.strictEqual(host.api.log.channel.logLevel, vscode.LogLevel.Trace, 'the channel logs at trace level');
       await vscode.commands.executeCommand('azureBackup.refresh');
-      for (const group of ['Backup items', 'Backup jobs', 'Backup policies']) await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', group));
+      for (const group of ['Backup items', 'Backup jobs', 'Backup policies'])
+        await host.api.tree.getChildren(await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', group));
       await host.api.tree.getChildren(await nodeAt(host.api, SUB, VMS));
       const { sandbox } = host;
       sandbox.control.addVm({ resourceGroup: RG, name: 'secrets-vm', location: LOCATION });
-      const vault = await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: `secrets-vault-${Date.now() % 100_000}`, resourceGroup: RG, location: LOCATION });
+      const vault = await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+        name: `secrets-vault-${Date.now() % 100_000}`,
+        resourceGroup: RG,
+        location: LOCATION,
+      });
       assert.ok(vault);
       const item = await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', 'Backup items', 'web-vm-01');
       const retainUntil = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
@@ -62,17 +71,34 @@ describe('Security: no secrets in logs or files', function () {
       sandbox.setFaults(undefined);
       const expired = await useExpiredToken(host.api, JWT);
       try {
-        await runCommand(host.api, 'azureBackup.createPolicy', await nodeAt(host.api, SUB, VAULTS, 'contoso-vault').catch(() => undefined), { name: 'Leak', timeZone: 'UTC', instantRestoreDays: 2, schedule: { frequency: 'Daily', time: '21:00' }, retention: { dailyDays: 14 } });
+        await runCommand(
+          host.api,
+          'azureBackup.createPolicy',
+          await nodeAt(host.api, SUB, VAULTS, 'contoso-vault').catch(() => undefined),
+          {
+            name: 'Leak',
+            timeZone: 'UTC',
+            instantRestoreDays: 2,
+            schedule: { frequency: 'Daily', time: '21:00' },
+            retention: { dailyDays: 14 },
+          },
+        );
         await host.api.tree.getChildren();
       } finally {
         await expired.restore();
       }
-      assert.ok(host.api.log.shownErrors().some((e) => e.code === 'ExpiredAuthenticationToken'), 'the expired token was used and refused');
+      assert.ok(
+        host.api.log.shownErrors().some((e) => e.code === 'ExpiredAuthenticationToken'),
+        'the expired token was used and refused',
+      );
       host.api.log.info('secrets-test-marker');
     } finally {
       tap.dispose();
     }
-    assert.ok(written.some((l) => l.startsWith('command ')), 'debug lines were written');
+    assert.ok(
+      written.some((l) => l.startsWith('command ')),
+      'debug lines were written',
+    );
     assert.ok(written.length > 20, `the workflows were logged (${written.length} lines)`);
   });
 
@@ -83,18 +109,27 @@ describe('Security: no secrets in logs or files', function () {
   it("nothing token-like in the channel's log file", async () => {
     let files: string[] = [];
     for (let i = 0; i < 50; i++) {
-      files = filesUnder(host.api.logUri.fsPath).filter((f) => fs.readFileSync(f, 'utf8').includes('secrets-test-marker'));
+      files = filesUnder(host.api.logUri.fsPath).filter((f) =>
+        fs.readFileSync(f, 'utf8').includes('secrets-test-marker'),
+      );
       if (files.length > 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    assert.ok(files.length > 0, `the channel's file is under ${host.api.logUri.fsPath}: ${filesUnder(host.api.logUri.fsPath).join(', ')}`);
-    for (const file of filesUnder(host.api.logUri.fsPath)) assert.deepStrictEqual(leaks(fs.readFileSync(file, 'utf8')), [], file);
+    assert.ok(
+      files.length > 0,
+      `the channel's file is under ${host.api.logUri.fsPath}: ${filesUnder(host.api.logUri.fsPath).join(', ')}`,
+    );
+    for (const file of filesUnder(host.api.logUri.fsPath))
+      assert.deepStrictEqual(leaks(fs.readFileSync(file, 'utf8')), [], file);
   });
 
   it('nothing token-like in any file under global storage (sandbox data, CA)', async () => {
     await new Promise((r) => setTimeout(r, 1500)); // the sandbox persists on a short debounce
     const files = filesUnder(host.api.storageUri.fsPath);
-    assert.ok(files.some((f) => f.endsWith('sandbox.json')), files.join(', '));
+    assert.ok(
+      files.some((f) => f.endsWith('sandbox.json')),
+      files.join(', '),
+    );
     for (const file of files) {
       let text = fs.readFileSync(file, 'utf8');
       assert.ok(!/PRIVATE KEY/.test(text), `${file}: no private key`);

@@ -30,20 +30,24 @@ export interface HostSuite {
  */
 export function useApi(): HostSuite {
   let api: AzureBackupApi | undefined;
-  before(async () => { api = await getApi(); });
+  before(async () => {
+    api = await getApi();
+  });
   afterEach(() => api?.sandbox()?.setFaults(undefined));
   return {
     get api() {
       if (!api) throw new Error('the extension is not ready: read the API inside a hook or test');
       return api;
     },
-    get sandbox() { return sandboxOf(this.api); },
+    get sandbox() {
+      return sandboxOf(this.api);
+    },
   };
 }
 
 export function labelOf(node: TreeNode): string {
   const label = node.getTreeItem().label;
-  return typeof label === 'string' ? label : label?.label ?? '';
+  return typeof label === 'string' ? label : (label?.label ?? '');
 }
 
 /** Walks the tree by visible labels, as a user would expand it. */

@@ -27,7 +27,11 @@ describe('Protection state and live jobs', function () {
   }
 
   async function ourVault(): Promise<Vault> {
-    vault ??= await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), { name: VAULT, resourceGroup: RG, location: LOCATION });
+    vault ??= await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
+      name: VAULT,
+      resourceGroup: RG,
+      location: LOCATION,
+    });
     assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
     return vault;
   }
@@ -37,14 +41,24 @@ describe('Protection state and live jobs', function () {
     const name = `state-vm-${++vmCount}`;
     host.sandbox.control.addVm({ resourceGroup: RG, name, location: LOCATION });
     vault = await ourVault();
-    await runCommand(host.api, 'azureBackup.enableBackup', await refreshed([SUB, VMS], name), { vaultId: vault.id, policyName: 'DefaultPolicy' });
-    await runCommand(host.api, 'azureBackup.backupNow', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), { retainUntil: dayFromToday(30) });
+    await runCommand(host.api, 'azureBackup.enableBackup', await refreshed([SUB, VMS], name), {
+      vaultId: vault.id,
+      policyName: 'DefaultPolicy',
+    });
+    await runCommand(host.api, 'azureBackup.backupNow', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), {
+      retainUntil: dayFromToday(30),
+    });
     return name;
   }
 
   async function openBackupNow(name: string): Promise<FormPanel<FormKind>> {
-    await vscode.commands.executeCommand('azureBackup.backupNow', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name));
-    const panel = host.api.forms.list().find((p) => p.definition.kind === 'backupNow' && p.definition.key.toLowerCase().endsWith(name));
+    await vscode.commands.executeCommand(
+      'azureBackup.backupNow',
+      await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name),
+    );
+    const panel = host.api.forms
+      .list()
+      .find((p) => p.definition.kind === 'backupNow' && p.definition.key.toLowerCase().endsWith(name));
     assert.ok(panel, 'Backup now opened its form');
     await panel.ready.catch(() => undefined);
     return panel;
@@ -52,19 +66,33 @@ describe('Protection state and live jobs', function () {
 
   let requestId = 1000;
   const submit = async (panel: FormPanel<FormKind>): Promise<HostMessage> =>
-    await panel.receive({ type: 'submit', requestId: ++requestId, payload: { retainUntil: dayFromToday(30) } }) as HostMessage;
+    (await panel.receive({
+      type: 'submit',
+      requestId: ++requestId,
+      payload: { retainUntil: dayFromToday(30) },
+    })) as HostMessage;
 
   it('shows a VM whose protection was stopped as stopped, with the menus of a stopped VM, also after Refresh', async () => {
     const name = await protectedVm();
     const notices: string[] = [];
-    const listening = host.api.log.onDidWrite((_level, line) => { if (line.includes('Notice: ')) notices.push(line); });
+    const listening = host.api.log.onDidWrite((_level, line) => {
+      if (line.includes('Notice: ')) notices.push(line);
+    });
     try {
-      await runCommand(host.api, 'azureBackup.stopProtectionRetain', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), { confirmed: true });
+      await runCommand(
+        host.api,
+        'azureBackup.stopProtectionRetain',
+        await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name),
+        { confirmed: true },
+      );
       await new Promise((r) => setTimeout(r, 100));
     } finally {
       listening.dispose();
     }
-    assert.ok(notices.some((n) => n.includes(`Protection of ${name} stopped; its backup data is kept.`)), `the stop's end is announced: ${JSON.stringify(notices)}`);
+    assert.ok(
+      notices.some((n) => n.includes(`Protection of ${name} stopped; its backup data is kept.`)),
+      `the stop's end is announced: ${JSON.stringify(notices)}`,
+    );
     for (const pass of ['after the stop', 'after Refresh']) {
       const vm = pass === 'after Refresh' ? await refreshed([SUB, VMS], name) : await nodeAt(host.api, SUB, VMS, name);
       const item = vm.getTreeItem();
@@ -76,16 +104,31 @@ describe('Protection state and live jobs', function () {
     }
     // Backup now reached another way (the palette, a stale node) is not sent: the service would refuse it.
     host.sandbox.requestLog.clear();
-    const outcome = await host.api.run('azureBackup.backupNow', await nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup items', name), { retainUntil: dayFromToday(30) });
+    const outcome = await host.api.run(
+      'azureBackup.backupNow',
+      await nodeAt(host.api, SUB, VAULTS, VAULT, 'Backup items', name),
+      { retainUntil: dayFromToday(30) },
+    );
     assert.deepStrictEqual(outcome, { started: false });
-    assert.deepStrictEqual(host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/backup$/i.test(e.path)).map((e) => e.path), []);
+    assert.deepStrictEqual(
+      host.sandbox.requestLog
+        .entries()
+        .filter((e) => e.method === 'POST' && /\/backup$/i.test(e.path))
+        .map((e) => e.path),
+      [],
+    );
   });
 
   it('answers a Backup now form whose start the service refused with the refusal, not "started"', async () => {
     const name = await protectedVm();
     const panel = await openBackupNow(name);
     // The form was opened while the VM was protected; protection stops before it is submitted.
-    await runCommand(host.api, 'azureBackup.stopProtectionRetain', await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name), { confirmed: true });
+    await runCommand(
+      host.api,
+      'azureBackup.stopProtectionRetain',
+      await refreshed([SUB, VAULTS, VAULT, 'Backup items'], name),
+      { confirmed: true },
+    );
     const reply = await submit(panel);
     panel.dispose();
     assert.ok(reply.type === 'reply', JSON.stringify(reply));
@@ -98,11 +141,22 @@ describe('Protection state and live jobs', function () {
     host.sandbox.control.addVm({ resourceGroup: RG, name, location: LOCATION });
     const target = await ourVault();
     await vscode.commands.executeCommand('azureBackup.enableBackup', await refreshed([SUB, VMS], name));
-    const panel = host.api.forms.list().find((p) => p.definition.kind === 'enableBackupVm' && p.definition.key.toLowerCase().endsWith(name));
+    const panel = host.api.forms
+      .list()
+      .find((p) => p.definition.kind === 'enableBackupVm' && p.definition.key.toLowerCase().endsWith(name));
     assert.ok(panel, 'Enable backup opened its form');
     await panel.ready.catch(() => undefined);
-    host.sandbox.setFaults({ rate: 1, kinds: ['forbidden'], pathPattern: `/protectedItems/[^/]*${name}$`, methods: ['PUT'] });
-    const reply = await panel.receive({ type: 'submit', requestId: ++requestId, payload: { vaultId: target.id, newVaultName: '', policyName: 'DefaultPolicy' } }) as HostMessage;
+    host.sandbox.setFaults({
+      rate: 1,
+      kinds: ['forbidden'],
+      pathPattern: `/protectedItems/[^/]*${name}$`,
+      methods: ['PUT'],
+    });
+    const reply = (await panel.receive({
+      type: 'submit',
+      requestId: ++requestId,
+      payload: { vaultId: target.id, newVaultName: '', policyName: 'DefaultPolicy' },
+    })) as HostMessage;
     panel.dispose();
     assert.ok(reply.type === 'reply', JSON.stringify(reply));
     assert.strictEqual(reply.ok, false, `the form said: ${JSON.stringify(reply)}`);
@@ -112,13 +166,19 @@ describe('Protection state and live jobs', function () {
   it('lists a backup started here at once, reads it again while it runs, stops reading when idle, and announces its end', async () => {
     const name = await protectedVm();
     const jobsNode = await refreshed([SUB, VAULTS, VAULT], 'Backup jobs');
-    const runningJobs = async (): Promise<string[]> => (await host.api.tree.getChildren(jobsNode))
-      .map((n) => `${labelOf(n)} ${String(n.getTreeItem().description)}`).filter((l) => l.startsWith(`Backup · ${name} In progress`));
+    const runningJobs = async (): Promise<string[]> =>
+      (await host.api.tree.getChildren(jobsNode))
+        .map((n) => `${labelOf(n)} ${String(n.getTreeItem().description)}`)
+        .filter((l) => l.startsWith(`Backup · ${name} In progress`));
     assert.deepStrictEqual(await runningJobs(), [], 'no backup of the VM runs yet');
     const notices: string[] = [];
-    const listening = host.api.log.onDidWrite((_level, line) => { if (line.includes('Notice: ')) notices.push(line); });
+    const listening = host.api.log.onDidWrite((_level, line) => {
+      if (line.includes('Notice: ')) notices.push(line);
+    });
     const changed: TreeNode[] = [];
-    const watching = host.api.tree.onDidChangeTreeData((node) => { if (node) changed.push(node); });
+    const watching = host.api.tree.onDidChangeTreeData((node) => {
+      if (node) changed.push(node);
+    });
     const interval = host.api.tree.liveIntervalMs;
     host.api.tree.liveIntervalMs = 400;
     try {
@@ -139,14 +199,29 @@ describe('Protection state and live jobs', function () {
 
       // It ends: the end is announced, and a list without running jobs is not read again.
       host.sandbox.clock.advance(120_000);
-      await waitFor(() => notices.some((n) => n.includes(`Backup of ${name} completed.`)), 30_000, 'the end to be announced');
+      await waitFor(
+        () => notices.some((n) => n.includes(`Backup of ${name} completed.`)),
+        30_000,
+        'the end to be announced',
+      );
       await waitFor(async () => (await runningJobs()).length === 0, 10_000, 'the job to be shown ended');
       await host.api.tree.getChildren(jobsNode);
       host.sandbox.requestLog.clear();
       changed.length = 0;
       await new Promise((resolve) => setTimeout(resolve, 5 * 400));
-      assert.deepStrictEqual(changed.filter((n) => n === jobsNode), [], 'an idle job list is not reloaded');
-      assert.deepStrictEqual(host.sandbox.requestLog.entries().filter((e) => /backupJobs/i.test(e.path)).map((e) => `${e.method} ${e.path}`), [], 'no job calls while idle');
+      assert.deepStrictEqual(
+        changed.filter((n) => n === jobsNode),
+        [],
+        'an idle job list is not reloaded',
+      );
+      assert.deepStrictEqual(
+        host.sandbox.requestLog
+          .entries()
+          .filter((e) => /backupJobs/i.test(e.path))
+          .map((e) => `${e.method} ${e.path}`),
+        [],
+        'no job calls while idle',
+      );
     } finally {
       host.api.tree.liveIntervalMs = interval;
       listening.dispose();

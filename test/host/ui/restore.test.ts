@@ -32,21 +32,30 @@ describe('Restore and file recovery', function () {
     host.api.tree.refresh(item);
     return host.api.tree.getChildren(item);
   };
-  const recoveryPointReads = (): number => host.sandbox.requestLog.entries().filter((e) => e.method === 'GET' && /\/recoveryPoints$/i.test(e.path)).length;
+  const recoveryPointReads = (): number =>
+    host.sandbox.requestLog.entries().filter((e) => e.method === 'GET' && /\/recoveryPoints$/i.test(e.path)).length;
 
-  it('lists an item\'s recovery points as nodes, newest first, read only when the item is expanded', async () => {
+  it("lists an item's recovery points as nodes, newest first, read only when the item is expanded", async () => {
     const items = await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', 'Backup items');
     host.api.tree.refresh(items);
     const before = recoveryPointReads();
     const item = (await host.api.tree.getChildren(items)).find((n) => labelOf(n) === 'web-vm-01');
     assert.ok(item);
-    assert.strictEqual(item.getTreeItem().collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'the item expands to its points');
+    assert.strictEqual(
+      item.getTreeItem().collapsibleState,
+      vscode.TreeItemCollapsibleState.Collapsed,
+      'the item expands to its points',
+    );
     assert.strictEqual(recoveryPointReads(), before, 'listing the items reads no recovery points');
     const points = await host.api.tree.getChildren(item);
     assert.strictEqual(recoveryPointReads(), before + 1, 'expanding the item reads them once');
     assert.ok(points.length >= 3, points.map(labelOf).join(', '));
     const times = points.map((p) => pointOf(p).time.getTime());
-    assert.deepStrictEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    assert.deepStrictEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
     const first = points[0].getTreeItem();
     assert.strictEqual(first.contextValue, 'recoveryPoint');
     assert.strictEqual(first.description, 'Application consistent · Snapshot and vault');
@@ -58,25 +67,42 @@ describe('Restore and file recovery', function () {
     const before = (await pointNodes()).length;
     const item = await nodeAt(host.api, ...ITEM);
     const retainUntil = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-    const outcome = await withFastClock(host.api, () => host.api.run('azureBackup.backupNow', item, { retainUntil })) as { operation?: { outcome: string } };
+    const outcome = (await withFastClock(host.api, () =>
+      host.api.run('azureBackup.backupNow', item, { retainUntil }),
+    )) as { operation?: { outcome: string } };
     assert.strictEqual(outcome.operation?.outcome, 'Completed');
     // What the view shows now, without a refresh by the test: the command refreshed what it changed.
     const shown = await host.api.tree.getChildren(await nodeAt(host.api, ...ITEM));
     assert.strictEqual(shown.length, before + 1, shown.map(labelOf).join(', '));
-    assert.strictEqual(pointOf(shown[0]).expiry?.toISOString().slice(0, 10), retainUntil, 'the new point is the first, with its expiry');
+    assert.strictEqual(
+      pointOf(shown[0]).expiry?.toISOString().slice(0, 10),
+      retainUntil,
+      'the new point is the first, with its expiry',
+    );
   });
 
-  it('recovers files: the service\'s script saved under its name, the steps shown, the session shown, then unmounted', async () => {
+  it("recovers files: the service's script saved under its name, the steps shown, the session shown, then unmounted", async () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'azb-ilr-'));
     const [point] = await pointNodes();
-    const result = await withFastClock(host.api, () => host.api.run('azureBackup.recoverFiles', point, { saveTo: folder })) as RecoverFilesResult;
+    const result = (await withFastClock(host.api, () =>
+      host.api.run('azureBackup.recoverFiles', point, { saveTo: folder }),
+    )) as RecoverFilesResult;
     assert.strictEqual(result.scripts.length, 1);
     const saved = result.scripts[0];
-    assert.match(path.basename(saved.path), /^web-vm-01_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}_[A-Za-z0-9]+\.ps1$/, 'VM name, point time, the service\'s suffix and extension');
+    assert.match(
+      path.basename(saved.path),
+      /^web-vm-01_\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}_[A-Za-z0-9]+\.ps1$/,
+      "VM name, point time, the service's suffix and extension",
+    );
     const content = fs.readFileSync(saved.path, 'utf8');
     assert.strictEqual(content, saved.script.content);
     assert.match(content, /file recovery for web-vm-01/);
-    assert.ok(host.api.details.html().some((html) => html.includes('open PowerShell as an administrator') && html.includes('no password')), 'the steps page');
+    assert.ok(
+      host.api.details
+        .html()
+        .some((html) => html.includes('open PowerShell as an administrator') && html.includes('no password')),
+      'the steps page',
+    );
     const active = (await pointNodes()).find((n) => pointOf(n).name === pointOf(point).name);
     assert.strictEqual(active?.getTreeItem().contextValue, 'recoveryPointFileRecoveryActive');
     assert.match(String(active?.getTreeItem().description), /^Disks mounted for file recovery · /);
@@ -89,11 +115,23 @@ describe('Restore and file recovery', function () {
   it('restores a new VM: the Restore job listed with its target, the VM under Virtual machines, not protected', async () => {
     const [point] = await pointNodes();
     const vmName = unique('webrst'); // a Windows VM's name: at most 15 characters
-    const request: RestoreRequest = { kind: 'newVm', region: 'westeurope', vmName, targetResourceGroup: 'contoso-web-rg', virtualNetworkId: VNET, subnetId: `${VNET}/subnets/restore`, stagingStorageAccountId: STAGING };
+    const request: RestoreRequest = {
+      kind: 'newVm',
+      region: 'westeurope',
+      vmName,
+      targetResourceGroup: 'contoso-web-rg',
+      virtualNetworkId: VNET,
+      subnetId: `${VNET}/subnets/restore`,
+      stagingStorageAccountId: STAGING,
+    };
     const notices: string[] = [];
-    const listening = host.api.log.onDidWrite((_level, line) => { if (line.includes('Notice: ')) notices.push(line); });
+    const listening = host.api.log.onDidWrite((_level, line) => {
+      if (line.includes('Notice: ')) notices.push(line);
+    });
     try {
-      const outcome = await withFastClock(host.api, () => host.api.run('azureBackup.restore', point, { request, showVm: true })) as RestoreOutcome;
+      const outcome = (await withFastClock(host.api, () =>
+        host.api.run('azureBackup.restore', point, { request, showVm: true }),
+      )) as RestoreOutcome;
       assert.strictEqual(outcome.operation?.outcome, 'Completed', JSON.stringify(outcome.operation?.error));
       assert.strictEqual(outcome.operation?.job?.properties?.['Target VM Name'], vmName);
       const vm = outcome.vmNode as TreeNode | undefined;
@@ -102,9 +140,15 @@ describe('Restore and file recovery', function () {
       assert.strictEqual(vm.getTreeItem().contextValue, 'virtualMachine', 'not protected: Enable backup is offered');
       assert.ok((await childrenAt(host.api, SUB, VMS)).some((n) => labelOf(n) === vmName));
       const jobs = await childrenAt(host.api, SUB, VAULTS, 'contoso-vault', 'Backup jobs');
-      assert.ok(jobs.some((j) => labelOf(j).startsWith('Restore · web-vm-01')), jobs.map(labelOf).join(', '));
+      assert.ok(
+        jobs.some((j) => labelOf(j).startsWith('Restore · web-vm-01')),
+        jobs.map(labelOf).join(', '),
+      );
       for (let i = 0; i < 50 && notices.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      assert.ok(notices.some((n) => n.includes(`the new virtual machine ${vmName} is in contoso-web-rg`)), notices.join('\n'));
+      assert.ok(
+        notices.some((n) => n.includes(`the new virtual machine ${vmName} is in contoso-web-rg`)),
+        notices.join('\n'),
+      );
     } finally {
       listening.dispose();
     }
@@ -113,26 +157,48 @@ describe('Restore and file recovery', function () {
   it('restores disks and names them and the template', async () => {
     const [point] = await pointNodes();
     const notices: string[] = [];
-    const listening = host.api.log.onDidWrite((_level, line) => { if (line.includes('Notice: ')) notices.push(line); });
+    const listening = host.api.log.onDidWrite((_level, line) => {
+      if (line.includes('Notice: ')) notices.push(line);
+    });
     try {
-      const request: RestoreRequest = { kind: 'restoreDisks', region: 'westeurope', targetResourceGroup: 'contoso-backup-rg', stagingStorageAccountId: STAGING };
-      const outcome = await withFastClock(host.api, () => host.api.run('azureBackup.restore', point, { request })) as RestoreOutcome;
+      const request: RestoreRequest = {
+        kind: 'restoreDisks',
+        region: 'westeurope',
+        targetResourceGroup: 'contoso-backup-rg',
+        stagingStorageAccountId: STAGING,
+      };
+      const outcome = (await withFastClock(host.api, () =>
+        host.api.run('azureBackup.restore', point, { request }),
+      )) as RestoreOutcome;
       assert.strictEqual(outcome.operation?.outcome, 'Completed');
       for (let i = 0; i < 50 && notices.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
-      assert.ok(notices.some((n) => /disks web-vm-01-\S+, web-vm-01-\S+ in contoso-backup-rg; the template to create a VM from them is https:\/\//.test(n)), notices.join('\n'));
+      assert.ok(
+        notices.some((n) =>
+          /disks web-vm-01-\S+, web-vm-01-\S+ in contoso-backup-rg; the template to create a VM from them is https:\/\//.test(
+            n,
+          ),
+        ),
+        notices.join('\n'),
+      );
     } finally {
       listening.dispose();
     }
   });
 
-  it('replaces disks only when the VM\'s name is typed, and sends nothing otherwise', async () => {
+  it("replaces disks only when the VM's name is typed, and sends nothing otherwise", async () => {
     const [point] = await pointNodes();
-    const posts = (): number => host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length;
+    const posts = (): number =>
+      host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length;
     const request: RestoreRequest = { kind: 'replaceDisks', region: 'westeurope', stagingStorageAccountId: STAGING };
     const before = posts();
-    await assert.rejects(host.api.run('azureBackup.restore', point, { request, confirmName: 'web-vm-1' }), /Type the virtual machine's name, web-vm-01/);
+    await assert.rejects(
+      host.api.run('azureBackup.restore', point, { request, confirmName: 'web-vm-1' }),
+      /Type the virtual machine's name, web-vm-01/,
+    );
     assert.strictEqual(posts(), before);
-    const outcome = await withFastClock(host.api, () => host.api.run('azureBackup.restore', point, { request, confirmName: 'web-vm-01' })) as RestoreOutcome;
+    const outcome = (await withFastClock(host.api, () =>
+      host.api.run('azureBackup.restore', point, { request, confirmName: 'web-vm-01' }),
+    )) as RestoreOutcome;
     assert.strictEqual(outcome.operation?.outcome, 'Completed');
     assert.strictEqual(posts(), before + 1);
   });
@@ -140,32 +206,76 @@ describe('Restore and file recovery', function () {
   it('restores from the item (palette fallback) given the point, and refuses an unprotected VM with a sentence', async () => {
     const [point] = await pointNodes();
     const item = await nodeAt(host.api, ...ITEM);
-    const request: RestoreRequest = { kind: 'restoreDisks', region: 'westeurope', targetResourceGroup: 'contoso-backup-rg', stagingStorageAccountId: STAGING };
-    const outcome = await withFastClock(host.api, () => host.api.run('azureBackup.restore', item, { recoveryPointId: pointOf(point).name, request })) as RestoreOutcome;
+    const request: RestoreRequest = {
+      kind: 'restoreDisks',
+      region: 'westeurope',
+      targetResourceGroup: 'contoso-backup-rg',
+      stagingStorageAccountId: STAGING,
+    };
+    const outcome = (await withFastClock(host.api, () =>
+      host.api.run('azureBackup.restore', item, { recoveryPointId: pointOf(point).name, request }),
+    )) as RestoreOutcome;
     assert.strictEqual(outcome.operation?.outcome, 'Completed');
     const unprotected = await nodeAt(host.api, SUB, VMS, 'sql-vm-01');
     assert.deepStrictEqual(await host.api.run('azureBackup.restore', unprotected, { request }), { started: false });
   });
 
-  it('the Restore form offers the region\'s networks and staging accounts; a failed submit keeps it, the same submit then makes one VM', async () => {
+  it("the Restore form offers the region's networks and staging accounts; a failed submit keeps it, the same submit then makes one VM", async () => {
     const [point] = await pointNodes();
     assert.deepStrictEqual(await host.api.run('azureBackup.restore', point), { started: false, formOpened: true });
-    const panel = host.api.forms.list().find((p) => p.definition.kind === 'restore' && p.definition.key === pointOf(point).id.toLowerCase());
+    const panel = host.api.forms
+      .list()
+      .find((p) => p.definition.kind === 'restore' && p.definition.key === pointOf(point).id.toLowerCase());
     assert.ok(panel, 'the form opened for the point');
     const init = panel.definition.init as RestoreInit;
     assert.strictEqual(init.archived, false);
     assert.strictEqual(init.osType, 'Windows');
-    assert.strictEqual(init.resourceGroup, 'contoso-web-rg', 'the source VM\'s group is proposed');
-    assert.deepStrictEqual(init.networks.map((n) => n.label), ['contoso-web-vnet'], 'only the networks of the VM\'s region');
-    assert.deepStrictEqual(init.networks[0].subnets.map((s) => s.label), ['default', 'restore']);
-    assert.deepStrictEqual(init.stagingAccounts.map((a) => a.label), ['contosowebstaging']);
-    const taken = await panel.receive({ type: 'query', requestId: 1, query: 'checkVmName', resourceGroup: 'contoso-web-rg', name: 'web-vm-02' }) as HostMessage;
-    assert.ok(taken.type === 'reply' && taken.ok && 'nameCheck' in taken.result && taken.result.nameCheck?.available === false, JSON.stringify(taken));
+    assert.strictEqual(init.resourceGroup, 'contoso-web-rg', "the source VM's group is proposed");
+    assert.deepStrictEqual(
+      init.networks.map((n) => n.label),
+      ['contoso-web-vnet'],
+      "only the networks of the VM's region",
+    );
+    assert.deepStrictEqual(
+      init.networks[0].subnets.map((s) => s.label),
+      ['default', 'restore'],
+    );
+    assert.deepStrictEqual(
+      init.stagingAccounts.map((a) => a.label),
+      ['contosowebstaging'],
+    );
+    const taken = (await panel.receive({
+      type: 'query',
+      requestId: 1,
+      query: 'checkVmName',
+      resourceGroup: 'contoso-web-rg',
+      name: 'web-vm-02',
+    })) as HostMessage;
+    assert.ok(
+      taken.type === 'reply' && taken.ok && 'nameCheck' in taken.result && taken.result.nameCheck?.available === false,
+      JSON.stringify(taken),
+    );
 
     const vmName = unique('webfrm');
-    const payload = { kind: 'newVm', vmName, targetResourceGroup: 'contoso-web-rg', virtualNetworkId: VNET, subnetId: `${VNET}/subnets/restore`, stagingStorageAccountId: STAGING, zone: '', confirmName: '' };
-    host.sandbox.setFaults({ rate: 1, kinds: ['serverError'], pathPattern: '/recoveryPoints/[^/]+/restore$', methods: ['POST'] });
-    const failed = await withFastClock(host.api, () => panel.receive({ type: 'submit', requestId: 2, payload })) as HostMessage;
+    const payload = {
+      kind: 'newVm',
+      vmName,
+      targetResourceGroup: 'contoso-web-rg',
+      virtualNetworkId: VNET,
+      subnetId: `${VNET}/subnets/restore`,
+      stagingStorageAccountId: STAGING,
+      zone: '',
+      confirmName: '',
+    };
+    host.sandbox.setFaults({
+      rate: 1,
+      kinds: ['serverError'],
+      pathPattern: '/recoveryPoints/[^/]+/restore$',
+      methods: ['POST'],
+    });
+    const failed = (await withFastClock(host.api, () =>
+      panel.receive({ type: 'submit', requestId: 2, payload }),
+    )) as HostMessage;
     host.sandbox.setFaults(undefined);
     assert.ok(failed.type === 'reply' && !failed.ok, JSON.stringify(failed));
     assert.strictEqual(failed.error.code, 'InternalServerError');
@@ -174,29 +284,58 @@ describe('Restore and file recovery', function () {
     assert.strictEqual(host.sandbox.control.snapshot().vms.filter((v) => v.name === vmName).length, 0);
 
     const again = await withFastClock(host.api, async () => {
-      const reply = await panel.receive({ type: 'submit', requestId: 3, payload }) as HostMessage;
-      for (let i = 0; i < 200 && !host.sandbox.control.snapshot().vms.some((v) => v.name === vmName); i++) await new Promise((r) => setTimeout(r, 25));
+      const reply = (await panel.receive({ type: 'submit', requestId: 3, payload })) as HostMessage;
+      for (let i = 0; i < 200 && !host.sandbox.control.snapshot().vms.some((v) => v.name === vmName); i++)
+        await new Promise((r) => setTimeout(r, 25));
       return reply;
     });
-    assert.ok(again.type === 'reply' && again.ok && 'jobName' in again.result && again.result.jobName, JSON.stringify(again));
+    assert.ok(
+      again.type === 'reply' && again.ok && 'jobName' in again.result && again.result.jobName,
+      JSON.stringify(again),
+    );
     assert.match(again.result.message, /^Restore of web-vm-01 started\.$/);
     assert.strictEqual(host.sandbox.control.snapshot().vms.filter((v) => v.name === vmName).length, 1, 'one VM');
     panel.dispose();
   });
 
-  it('an archived point\'s form says it needs rehydration and refuses a submit', async () => {
+  it("an archived point's form says it needs rehydration and refuses a submit", async () => {
     const [point] = await pointNodes();
     const archived = { ...pointOf(point), tier: 'Archive' as const };
     (point as unknown as { point: RecoveryPoint }).point = archived;
-    assert.strictEqual(point.getTreeItem().contextValue, 'recoveryPointArchived', 'no restore or file recovery in its menu');
+    assert.strictEqual(
+      point.getTreeItem().contextValue,
+      'recoveryPointArchived',
+      'no restore or file recovery in its menu',
+    );
     await host.api.run('azureBackup.restore', point);
-    const panel = host.api.forms.list().find((p) => p.definition.kind === 'restore' && (p.definition.init as RestoreInit).archived);
+    const panel = host.api.forms
+      .list()
+      .find((p) => p.definition.kind === 'restore' && (p.definition.init as RestoreInit).archived);
     assert.ok(panel, 'the form opened, saying why nothing is offered');
     assert.match(panel.definition.strings.archived, /archive tier[\s\S]*rehydrated/);
-    const posts = host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length;
-    const reply = await panel.receive({ type: 'submit', requestId: 1, payload: { kind: 'restoreDisks', vmName: '', targetResourceGroup: 'contoso-backup-rg', virtualNetworkId: '', subnetId: '', stagingStorageAccountId: STAGING, zone: '', confirmName: '' } }) as HostMessage;
+    const posts = host.sandbox.requestLog
+      .entries()
+      .filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length;
+    const reply = (await panel.receive({
+      type: 'submit',
+      requestId: 1,
+      payload: {
+        kind: 'restoreDisks',
+        vmName: '',
+        targetResourceGroup: 'contoso-backup-rg',
+        virtualNetworkId: '',
+        subnetId: '',
+        stagingStorageAccountId: STAGING,
+        zone: '',
+        confirmName: '',
+      },
+    })) as HostMessage;
     assert.ok(reply.type === 'reply' && !reply.ok, JSON.stringify(reply));
-    assert.strictEqual(host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length, posts, 'nothing sent');
+    assert.strictEqual(
+      host.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path)).length,
+      posts,
+      'nothing sent',
+    );
     panel.dispose();
   });
 });

@@ -8,7 +8,9 @@ import { childrenAt, getApi, labelOf, SUB, VAULTS, VMS } from './helpers';
 describe('Backup tree on the sandbox', function () {
   this.timeout(60_000);
   let api: AzureBackupApi;
-  before(async () => { api = await getApi(); });
+  before(async () => {
+    api = await getApi();
+  });
 
   it('shows the sandbox subscription at the root', async () => {
     const root = await api.tree.getChildren();
@@ -29,7 +31,11 @@ describe('Backup tree on the sandbox', function () {
     assert.strictEqual(item.contextValue, 'vault');
     assert.ok(item.id?.endsWith('/providers/microsoft.recoveryservices/vaults/contoso-vault'), item.id);
     assert.ok(item.accessibilityInformation?.label.includes('contoso-vault'));
-    assert.deepStrictEqual((await api.tree.getChildren(vault)).map(labelOf), ['Backup items', 'Backup jobs', 'Backup policies']);
+    assert.deepStrictEqual((await api.tree.getChildren(vault)).map(labelOf), [
+      'Backup items',
+      'Backup jobs',
+      'Backup policies',
+    ]);
   });
 
   it('lists the protected VM with health and last backup', async () => {
@@ -48,7 +54,10 @@ describe('Backup tree on the sandbox', function () {
 
   it('lists jobs of the last 24 hours and the policies', async () => {
     const jobs = await childrenAt(api, SUB, VAULTS, 'contoso-vault', 'Backup jobs');
-    assert.ok(jobs.some((j) => labelOf(j).startsWith('Backup · web-vm-01')), jobs.map(labelOf).join(', '));
+    assert.ok(
+      jobs.some((j) => labelOf(j).startsWith('Backup · web-vm-01')),
+      jobs.map(labelOf).join(', '),
+    );
     const policies = await childrenAt(api, SUB, VAULTS, 'contoso-vault', 'Backup policies');
     assert.ok(policies.map(labelOf).includes('DefaultPolicy'));
   });

@@ -12,7 +12,8 @@ async function all<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
   return out;
 }
 
-const graphCalls = (h: Harness): number => h.sandbox.requestLog.entries().filter((e) => /Microsoft\.ResourceGraph\/resources$/i.test(e.path)).length;
+const graphCalls = (h: Harness): number =>
+  h.sandbox.requestLog.entries().filter((e) => /Microsoft\.ResourceGraph\/resources$/i.test(e.path)).length;
 
 describe('Coverage through Resource Graph (3 subscriptions, 2,400 VMs, 1,200 items)', function () {
   this.timeout(60_000);
@@ -38,13 +39,20 @@ describe('Coverage through Resource Graph (3 subscriptions, 2,400 VMs, 1,200 ite
     const fromGraph = new Map((await all(h.service.graphBackupItems(subs))).map((i) => [i.id.toLowerCase(), i]));
     const vaults = await h.service.listVaults(subs[0]);
     const vault = vaults.items[0];
-    const listed = await h.service.listBackupItems({ subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name });
+    const listed = await h.service.listBackupItems({
+      subscriptionId: vault.subscriptionId,
+      resourceGroup: vault.resourceGroup,
+      name: vault.name,
+    });
     assert.ok(listed.items.length > 0);
     for (const item of listed.items) {
       const twin = fromGraph.get(item.id.toLowerCase());
       assert.ok(twin, `${item.name} in Resource Graph`);
       // Extended info (recovery point count) is not a Resource Graph column; everything else matches.
-      assert.deepEqual({ ...twin, recoveryPointCount: undefined, lastRecoveryPoint: undefined }, { ...item, recoveryPointCount: undefined, lastRecoveryPoint: undefined });
+      assert.deepEqual(
+        { ...twin, recoveryPointCount: undefined, lastRecoveryPoint: undefined },
+        { ...item, recoveryPointCount: undefined, lastRecoveryPoint: undefined },
+      );
     }
   });
 });
@@ -61,7 +69,10 @@ describe('Coverage through Resource Graph under the per-user quota', function ()
     const subs = h.sandbox.subscriptionIds();
     h.sandbox.requestLog.clear();
     const results = await Promise.all([1, 2, 3].map(() => all(h.service.graphBackupItems(subs))));
-    assert.deepEqual(results.map((r) => r.length), [5, 5, 5]);
+    assert.deepEqual(
+      results.map((r) => r.length),
+      [5, 5, 5],
+    );
     const statuses = h.sandbox.requestLog.entries().map((e) => e.status);
     assert.ok(statuses.includes(429), `the quota was spent once: ${statuses.join(',')}`);
   });

@@ -15,9 +15,14 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
   this.timeout(60_000);
   let h: Harness;
   before(async () => {
-    h = await startHarness({ seed: { subscriptions: 1, vaultsPerSubscription: 20, vmsPerSubscription: 2000, protectedItems: 1200, jobs: 0 }, pageSize: PAGE_SIZE });
+    h = await startHarness({
+      seed: { subscriptions: 1, vaultsPerSubscription: 20, vmsPerSubscription: 2000, protectedItems: 1200, jobs: 0 },
+      pageSize: PAGE_SIZE,
+    });
   });
-  after(async () => { await h.sandbox.stop(); });
+  after(async () => {
+    await h.sandbox.stop();
+  });
 
   it('costs one call per page, never one per VM', async () => {
     const state = h.sandbox.control.snapshot();
@@ -42,21 +47,45 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
 
     assert.equal(joined.length, 2000);
     const protectedCount = joined.filter((v) => v.protection?.state === 'Protected').length;
-    assert.equal(protectedCount, state.items.filter((i) => vaults.some((v) => i.vaultKey === `${v.subscriptionId}/${v.resourceGroup}/${v.name}`.toLowerCase())).length);
+    assert.equal(
+      protectedCount,
+      state.items.filter((i) =>
+        vaults.some((v) => i.vaultKey === `${v.subscriptionId}/${v.resourceGroup}/${v.name}`.toLowerCase()),
+      ).length,
+    );
     assert.ok(joined.every((v) => v.protection?.state === 'Protected' || v.protection?.state === 'NotProtected'));
-    assert.equal(log.length, expected, `calls: ${log.length}, expected ${expected} (VM pages ${vmPages}, vault pages ${pages(vaults.length)}, item pages ${itemPages})`);
-    assert.equal(log.filter((e) => e.method === 'POST' && /Microsoft\.ResourceGraph\/resources$/i.test(e.path)).length, vmPages, 'VM pages through Resource Graph');
-    assert.ok(log.every((e) => e.method === 'GET' || /Microsoft\.ResourceGraph\/resources$/i.test(e.path)), 'only reads');
-    assert.equal(log.filter((e) => /virtualMachines\/[^/?]+$/i.test(e.path) || /backupStatus/i.test(e.path)).length, 0, 'no per-VM call');
+    assert.equal(
+      log.length,
+      expected,
+      `calls: ${log.length}, expected ${expected} (VM pages ${vmPages}, vault pages ${pages(vaults.length)}, item pages ${itemPages})`,
+    );
+    assert.equal(
+      log.filter((e) => e.method === 'POST' && /Microsoft\.ResourceGraph\/resources$/i.test(e.path)).length,
+      vmPages,
+      'VM pages through Resource Graph',
+    );
+    assert.ok(
+      log.every((e) => e.method === 'GET' || /Microsoft\.ResourceGraph\/resources$/i.test(e.path)),
+      'only reads',
+    );
+    assert.equal(
+      log.filter((e) => /virtualMachines\/[^/?]+$/i.test(e.path) || /backupStatus/i.test(e.path)).length,
+      0,
+      'no per-VM call',
+    );
     assert.equal(log.filter((e) => /backupProtectedItems/i.test(e.path)).length, itemPages);
     // Printed for the closing note.
-    console.log(`      join: ${log.length} calls (${vmPages} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`);
+    console.log(
+      `      join: ${log.length} calls (${vmPages} VM pages + ${pages(vaults.length)} vault page(s) + ${itemPages} item pages), ${protectedCount} protected of 2000, ${elapsed} ms`,
+    );
   });
 
   it('with cached listings, a join reading 12 vaults at a time warns of no listener leak (one shared signal, many readers)', async () => {
     const service = createBackupService(sandboxSession(h.sandbox), { cacheListings: true, concurrency: 12 });
     const warnings: string[] = [];
-    const onWarning = (w: Error): void => { warnings.push(`${w.name}: ${w.message}`); };
+    const onWarning = (w: Error): void => {
+      warnings.push(`${w.name}: ${w.message}`);
+    };
     process.on('warning', onWarning);
     try {
       assert.equal((await service.listVirtualMachinesWithProtection(h.subscriptionId)).length, 2000);
@@ -64,17 +93,21 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
     } finally {
       process.off('warning', onWarning);
     }
-    assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')),
+      [],
+    );
   });
 
-  it('with cached listings (as the tree runs it), the Backup items nodes reuse the join\'s pages; a refresh re-reads only what it names', async () => {
+  it("with cached listings (as the tree runs it), the Backup items nodes reuse the join's pages; a refresh re-reads only what it names", async () => {
     const sub = h.subscriptionId;
     const service = createBackupService(sandboxSession(h.sandbox), { cacheListings: true });
     const state = h.sandbox.control.snapshot();
     const vaults = state.vaults.filter((v) => v.subscriptionId === sub);
     const refs = vaults.map((v) => ({ subscriptionId: sub, resourceGroup: v.resourceGroup, name: v.name }));
     const itemCalls = () => h.sandbox.requestLog.entries().filter((e) => /backupProtectedItems/i.test(e.path)).length;
-    const vaultListCalls = () => h.sandbox.requestLog.entries().filter((e) => /Microsoft\.RecoveryServices\/vaults\/?$/i.test(e.path)).length;
+    const vaultListCalls = () =>
+      h.sandbox.requestLog.entries().filter((e) => /Microsoft\.RecoveryServices\/vaults\/?$/i.test(e.path)).length;
 
     h.sandbox.requestLog.clear();
     await service.listVirtualMachinesWithProtection(sub);
@@ -83,7 +116,10 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
     // Every vault's "Backup items" page by page, as the tree does ("Load more" until the end), and the Vaults node.
     for (const ref of refs) {
       let token: string | undefined;
-      do { token = (await service.listBackupItems(ref, { continuationToken: token, maxItems: PAGE_SIZE })).continuationToken; } while (token);
+      do {
+        token = (await service.listBackupItems(ref, { continuationToken: token, maxItems: PAGE_SIZE }))
+          .continuationToken;
+      } while (token);
     }
     await service.listVaults(sub);
     assert.equal(itemCalls(), joinItemCalls, 'no item page fetched twice');
@@ -93,7 +129,13 @@ describe('VM protection join at scale (2,000 VMs, 20 vaults)', function () {
     service.forgetListings({ subscriptionId: sub, vault: refs[0] });
     await service.listBackupItems(refs[0]);
     await service.listVirtualMachinesWithProtection(sub);
-    const firstVaultPages = Math.max(1, Math.ceil(state.items.filter((i) => i.vaultKey === `${sub}/${refs[0].resourceGroup}/${refs[0].name}`.toLowerCase()).length / PAGE_SIZE));
+    const firstVaultPages = Math.max(
+      1,
+      Math.ceil(
+        state.items.filter((i) => i.vaultKey === `${sub}/${refs[0].resourceGroup}/${refs[0].name}`.toLowerCase())
+          .length / PAGE_SIZE,
+      ),
+    );
     assert.equal(itemCalls(), joinItemCalls + firstVaultPages);
     assert.equal(vaultListCalls(), 1);
   });

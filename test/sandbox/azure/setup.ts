@@ -17,7 +17,10 @@ export async function startHarness(options: SandboxOptions = {}, concurrency = 4
   const sandbox = await startSandbox({ retryAfterSeconds: 0, speed: 100, ...options });
   const calls: AzureCallLogEntry[] = [];
   const service = createBackupService(sandboxSession(sandbox), {
-    concurrency, pollIntervalMs: 20, maxPollIntervalMs: 100, logger: (e) => calls.push(e),
+    concurrency,
+    pollIntervalMs: 20,
+    maxPollIntervalMs: 100,
+    logger: (e) => calls.push(e),
     retry: { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
   });
   return { sandbox, service, calls, subscriptionId: sandbox.subscriptionIds()[0] };
@@ -39,13 +42,26 @@ export function useHarness(options: SandboxOptions = {}, { perTest = false, conc
     if (!current) throw new Error('the harness is used outside a test');
     return current;
   };
-  (perTest ? beforeEach : before)(async () => { current = await startHarness(options, concurrency); });
-  (perTest ? afterEach : after)(async () => { await current?.sandbox.stop(); current = undefined; });
+  (perTest ? beforeEach : before)(async () => {
+    current = await startHarness(options, concurrency);
+  });
+  (perTest ? afterEach : after)(async () => {
+    await current?.sandbox.stop();
+    current = undefined;
+  });
   return {
-    get sandbox() { return now().sandbox; },
-    get service() { return now().service; },
-    get calls() { return now().calls; },
-    get subscriptionId() { return now().subscriptionId; },
+    get sandbox() {
+      return now().sandbox;
+    },
+    get service() {
+      return now().service;
+    },
+    get calls() {
+      return now().calls;
+    },
+    get subscriptionId() {
+      return now().subscriptionId;
+    },
   };
 }
 
@@ -55,7 +71,9 @@ export const STORY_VAULT = { resourceGroup: 'contoso-backup-rg', name: 'contoso-
 /** A story VM's protected item in contoso-vault, by the names the backup RP gives it. */
 export function storyItem(subscriptionId: string, vmName: string, vmResourceGroup = 'contoso-web-rg'): ItemRef {
   return {
-    subscriptionId, ...STORY_VAULT,
-    containerName: `IaasVMContainer;iaasvmcontainerv2;${vmResourceGroup};${vmName}`, itemName: `VM;iaasvmcontainerv2;${vmResourceGroup};${vmName}`,
+    subscriptionId,
+    ...STORY_VAULT,
+    containerName: `IaasVMContainer;iaasvmcontainerv2;${vmResourceGroup};${vmName}`,
+    itemName: `VM;iaasvmcontainerv2;${vmResourceGroup};${vmName}`,
   };
 }

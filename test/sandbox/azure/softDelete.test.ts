@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { clientsFor } from '../emulator/helpers';
 import { useHarness } from './setup';
 
-describe('Azure layer: a vault\'s soft-delete setting', () => {
+describe("Azure layer: a vault's soft-delete setting", () => {
   const h = useHarness();
 
   const ref = { resourceGroup: 'contoso-backup-rg', name: 'contoso-vault' };
@@ -15,8 +15,12 @@ describe('Azure layer: a vault\'s soft-delete setting', () => {
   });
 
   it('reads soft delete off once the vault turns it off', async () => {
-    await clientsFor(h.sandbox).vaults.vaults.update(ref.resourceGroup, ref.name,
-      { properties: { securitySettings: { softDeleteSettings: { softDeleteState: 'Disabled' } } } }, { updateIntervalInMs: 10 });
+    await clientsFor(h.sandbox).vaults.vaults.update(
+      ref.resourceGroup,
+      ref.name,
+      { properties: { securitySettings: { softDeleteSettings: { softDeleteState: 'Disabled' } } } },
+      { updateIntervalInMs: 10 },
+    );
     const vault = await h.service.getVault({ subscriptionId: h.subscriptionId, ...ref });
     assert.equal(vault.softDelete?.enabled, false);
   });

@@ -43,7 +43,10 @@ describe('async-operation tracker against the sandbox', function () {
     const started = Date.now();
     const op = await h.service.backupNow(item, daysFromNow(30), {
       signal: controller.signal,
-      onProgress: (job) => { jobSeen = job.name; controller.abort(); },
+      onProgress: (job) => {
+        jobSeen = job.name;
+        controller.abort();
+      },
     });
     assert.equal(op.outcome, 'Cancelled');
     assert.equal(op.jobId, jobSeen);

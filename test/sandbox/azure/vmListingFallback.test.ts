@@ -22,18 +22,31 @@ describe('VM listing: Resource Graph, or Compute when Resource Graph is refused'
     assert.ok(vms.some((v) => v.name === 'web-vm-01' && v.protection?.vaultName === 'contoso-vault'));
     assert.equal(log.filter((e) => isGraph(e.path)).length, 1);
     assert.equal(log.filter((e) => isComputeList(e.path)).length, 0);
-    assert.ok(vms.every((v) => v.powerState?.startsWith('VM ')), 'power state from properties.extended');
+    assert.ok(
+      vms.every((v) => v.powerState?.startsWith('VM ')),
+      'power state from properties.extended',
+    );
   });
 
   it('403 from Resource Graph: the same VMs from Compute, logged once, and Compute from then on', async () => {
-    const expected = (await h.service.listVirtualMachinesWithProtection(h.subscriptionId)).map((v) => ({ ...v, powerState: undefined }));
+    const expected = (await h.service.listVirtualMachinesWithProtection(h.subscriptionId)).map((v) => ({
+      ...v,
+      powerState: undefined,
+    }));
     h.sandbox.requestLog.clear();
     h.calls.length = 0;
     h.sandbox.setFaults({ pathPattern: GRAPH, methods: ['POST'], rate: 1, kinds: ['forbidden'] });
     const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
-    assert.deepEqual(vms.map((v) => ({ ...v, powerState: undefined })), expected);
+    assert.deepEqual(
+      vms.map((v) => ({ ...v, powerState: undefined })),
+      expected,
+    );
     const log = h.sandbox.requestLog.entries();
-    assert.deepEqual(log.filter((e) => isGraph(e.path)).map((e) => e.status), [403], 'asked once, not retried');
+    assert.deepEqual(
+      log.filter((e) => isGraph(e.path)).map((e) => e.status),
+      [403],
+      'asked once, not retried',
+    );
     assert.equal(log.filter((e) => isComputeList(e.path)).length, 1);
     const notes = () => h.calls.filter((c) => /Resource Graph unavailable/.test(c.error ?? ''));
     assert.equal(notes().length, 1);
@@ -51,27 +64,46 @@ describe('VM listing: Resource Graph, or Compute when Resource Graph is refused'
     const clients = createClientSet(sandboxSession(h.sandbox));
     const sender = clients.wire(clients.resourceGraph().pipeline);
     const url = firstPageUrl(clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
-    const error = await sendWire(sender, 'POST', url, { subscriptions: [h.subscriptionId], query: 'Resources | summarize count()' }).then(
-      () => assert.fail('the sandbox accepted an unsupported query'), (e: unknown) => e);
+    const error = await sendWire(sender, 'POST', url, {
+      subscriptions: [h.subscriptionId],
+      query: 'Resources | summarize count()',
+    }).then(
+      () => assert.fail('the sandbox accepted an unsupported query'),
+      (e: unknown) => e,
+    );
     const refusal = graphRefusal(error);
     assert.equal(refusal.error.status, 400);
     assert.equal(refusal.fallback, true, 'Compute from then on');
   });
 
   it('401 from Resource Graph (an expired token) is the error to show, not a fallback: Compute takes the same token', async () => {
-    const expired = { ...sandboxSession(h.sandbox), credential: { getToken: () => Promise.resolve({ token: 'expired-token', expiresOnTimestamp: Date.now() + 3_600_000 }) } };
+    const expired = {
+      ...sandboxSession(h.sandbox),
+      credential: {
+        getToken: () => Promise.resolve({ token: 'expired-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+      },
+    };
     const service = createBackupService(expired);
     h.sandbox.requestLog.clear();
-    await assert.rejects(service.listVirtualMachinesPage(h.subscriptionId, { maxItems: 50 }), (e: { code?: string }) => e.code === 'ExpiredAuthenticationToken');
+    await assert.rejects(
+      service.listVirtualMachinesPage(h.subscriptionId, { maxItems: 50 }),
+      (e: { code?: string }) => e.code === 'ExpiredAuthenticationToken',
+    );
     await new Promise((r) => setTimeout(r, 300)); // a fallback call would have been sent by now
     const log = h.sandbox.requestLog.entries();
-    assert.deepEqual(log.filter((e) => isGraph(e.path)).map((e) => e.status), [401]);
+    assert.deepEqual(
+      log.filter((e) => isGraph(e.path)).map((e) => e.status),
+      [401],
+    );
     assert.equal(log.filter((e) => isComputeList(e.path)).length, 0, 'no Compute call with the same token');
   });
 
   it('a lasting 500 from Resource Graph is an error, not a fallback', async () => {
     h.sandbox.setFaults({ pathPattern: GRAPH, methods: ['POST'], rate: 1, kinds: ['serverError'] });
-    await assert.rejects(h.service.listVirtualMachinesWithProtection(h.subscriptionId), (e: { code?: string }) => e.code === 'InternalServerError');
+    await assert.rejects(
+      h.service.listVirtualMachinesWithProtection(h.subscriptionId),
+      (e: { code?: string }) => e.code === 'InternalServerError',
+    );
     assert.equal(h.sandbox.requestLog.entries().filter((e) => isComputeList(e.path)).length, 0);
   });
 });

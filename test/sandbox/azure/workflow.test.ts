@@ -6,18 +6,24 @@ import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox';
 import { daysFromNow, useHarness } from './setup';
 
 const VM_RG = 'contoso-web-rg';
-const vmId = (name: string, rg = VM_RG) => `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`;
+const vmId = (name: string, rg = VM_RG) =>
+  `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`;
 
 describe('Azure layer against the sandbox: the article workflow', function () {
   this.timeout(30_000);
   const h = useHarness();
   let vault: VaultRef;
   let web01: ItemRef;
-  before(() => { vault = { subscriptionId: h.subscriptionId, resourceGroup: 'article-rg', name: 'article-vault' }; });
+  before(() => {
+    vault = { subscriptionId: h.subscriptionId, resourceGroup: 'article-rg', name: 'article-vault' };
+  });
 
   it('lists subscriptions, resource groups and regions', async () => {
     const subs = await h.service.listSubscriptions();
-    assert.deepEqual(subs.map((s) => s.subscriptionId), [STORY_SUBSCRIPTION_ID]);
+    assert.deepEqual(
+      subs.map((s) => s.subscriptionId),
+      [STORY_SUBSCRIPTION_ID],
+    );
     assert.equal(subs[0].tenantId, h.sandbox.tenantId);
     const groups = await h.service.listResourceGroups(h.subscriptionId);
     assert.ok(groups.some((g) => g.name === 'contoso-web-rg' && g.location === 'westeurope'));
@@ -30,7 +36,10 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     const invalid = await h.service.checkVaultName(h.subscriptionId, 'article-rg', 'westeurope', '9vault');
     assert.equal(invalid.available, false);
     assert.equal(h.calls.length, before, 'an invalid name costs no call');
-    assert.equal((await h.service.checkVaultName(h.subscriptionId, 'article-rg', 'westeurope', 'article-vault')).available, true);
+    assert.equal(
+      (await h.service.checkVaultName(h.subscriptionId, 'article-rg', 'westeurope', 'article-vault')).available,
+      true,
+    );
     const taken = await h.service.checkVaultName(h.subscriptionId, 'contoso-backup-rg', 'westeurope', 'contoso-vault');
     assert.equal(taken.available, false);
     assert.ok(taken.message);
@@ -45,11 +54,18 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal((await h.service.getVault(vault)).id.toLowerCase(), created.id.toLowerCase());
     const page = await h.service.listVaults(h.subscriptionId);
     assert.deepEqual(page.items.map((v) => v.name).sort(), ['article-vault', 'contoso-vault', 'vault-guarded']);
-    await assert.rejects(h.service.getVault({ ...vault, name: 'nope' }), (e: unknown) => e instanceof AzureError && e.status === 404 && !!e.requestId);
+    await assert.rejects(
+      h.service.getVault({ ...vault, name: 'nope' }),
+      (e: unknown) => e instanceof AzureError && e.status === 404 && !!e.requestId,
+    );
   });
 
   it('sets storage replication while unlocked', async () => {
-    assert.deepEqual(await h.service.getStorageConfig(vault), { redundancy: 'GeoRedundant', crossRegionRestore: false, locked: false });
+    assert.deepEqual(await h.service.getStorageConfig(vault), {
+      redundancy: 'GeoRedundant',
+      crossRegionRestore: false,
+      locked: false,
+    });
     const lrs = await h.service.setStorageConfig(vault, 'LocallyRedundant', false);
     assert.equal(lrs.redundancy, 'LocallyRedundant');
     assert.equal((await h.service.getVault(vault)).redundancy, 'LocallyRedundant');
@@ -63,7 +79,10 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(def.schedule?.frequency, 'Daily');
     assert.ok(def.retention?.dailyDays);
     const input = {
-      name: 'nightly', schedule: { frequency: 'Daily' as const, time: '23:30' }, timeZone: 'UTC', instantRestoreDays: 3,
+      name: 'nightly',
+      schedule: { frequency: 'Daily' as const, time: '23:30' },
+      timeZone: 'UTC',
+      instantRestoreDays: 3,
       retention: { dailyDays: 14, weeklyWeeks: 8, weeklyDays: ['Sunday' as const], monthlyMonths: 12 },
     };
     const created = await h.service.createOrUpdatePolicy(vault, input);
@@ -72,10 +91,16 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(created.retention?.dailyDays, 14);
     assert.equal(created.retention?.monthlyMonths, 12);
     assert.equal(created.instantRestoreDays, 3);
-    const updated = await h.service.createOrUpdatePolicy(vault, { ...input, retention: { ...input.retention, dailyDays: 21 } });
+    const updated = await h.service.createOrUpdatePolicy(vault, {
+      ...input,
+      retention: { ...input.retention, dailyDays: 21 },
+    });
     assert.equal(updated.retention?.dailyDays, 21);
     assert.equal((await h.service.getPolicy(vault, 'nightly')).retention?.dailyDays, 21);
-    await assert.rejects(h.service.createOrUpdatePolicy(vault, { ...input, retention: { dailyDays: 3 } }), (e: unknown) => e instanceof AzureError && e.code === 'InvalidPolicy');
+    await assert.rejects(
+      h.service.createOrUpdatePolicy(vault, { ...input, retention: { dailyDays: 3 } }),
+      (e: unknown) => e instanceof AzureError && e.code === 'InvalidPolicy',
+    );
   });
 
   it('discovers VMs with the reason others cannot be chosen', async () => {
@@ -90,8 +115,12 @@ describe('Azure layer against the sandbox: the article workflow', function () {
 
   it('enables protection for one VM and tracks the ConfigureBackup job to Completed', async () => {
     const progress: string[] = [];
-    const op = await h.service.enableProtection(vault, { id: vmId('web-vm-02'), name: 'web-vm-02', resourceGroup: VM_RG }, 'nightly',
-      { onProgress: (j) => progress.push(j.status) });
+    const op = await h.service.enableProtection(
+      vault,
+      { id: vmId('web-vm-02'), name: 'web-vm-02', resourceGroup: VM_RG },
+      'nightly',
+      { onProgress: (j) => progress.push(j.status) },
+    );
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.ok(op.operationId);
     assert.equal(op.job?.operation, 'ConfigureBackup');
@@ -108,17 +137,25 @@ describe('Azure layer against the sandbox: the article workflow', function () {
 
   it('locks storage replication once an item is protected', async () => {
     assert.equal((await h.service.getStorageConfig(vault)).locked, true);
-    await assert.rejects(h.service.setStorageConfig(vault, 'GeoRedundant', false),
-      (e: unknown) => e instanceof AzureError && e.code === 'StorageModelModifyError' && e.status === 400 && !!e.requestId);
+    await assert.rejects(
+      h.service.setStorageConfig(vault, 'GeoRedundant', false),
+      (e: unknown) =>
+        e instanceof AzureError && e.code === 'StorageModelModifyError' && e.status === 400 && !!e.requestId,
+    );
   });
 
   it('enables protection for many VMs, one result each, a bad one not spoiling the rest', async () => {
     const results: string[] = [];
-    const out = await h.service.enableProtectionMany(vault, [
-      { id: vmId('app-linux-01'), name: 'app-linux-01', resourceGroup: VM_RG },
-      { id: vmId('legacy-linux-02'), name: 'legacy-linux-02', resourceGroup: VM_RG },
-      { id: vmId('ghost-vm'), name: 'ghost-vm', resourceGroup: VM_RG },
-    ], 'DefaultPolicy', { onResult: (r) => results.push(r.vmId) });
+    const out = await h.service.enableProtectionMany(
+      vault,
+      [
+        { id: vmId('app-linux-01'), name: 'app-linux-01', resourceGroup: VM_RG },
+        { id: vmId('legacy-linux-02'), name: 'legacy-linux-02', resourceGroup: VM_RG },
+        { id: vmId('ghost-vm'), name: 'ghost-vm', resourceGroup: VM_RG },
+      ],
+      'DefaultPolicy',
+      { onResult: (r) => results.push(r.vmId) },
+    );
     assert.equal(out.length, 3);
     assert.equal(results.length, 3);
     assert.equal(out[0].ok, true, JSON.stringify(out[0].error));
@@ -142,12 +179,18 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(item.initialBackupPending, false);
     assert.equal(item.lastBackupStatus, 'Completed');
     assert.ok(item.lastBackupTime);
-    await assert.rejects(h.service.backupNow(web01, new Date()), (e: unknown) => e instanceof AzureError && e.code === 'InvalidRetainUntil');
+    await assert.rejects(
+      h.service.backupNow(web01, new Date()),
+      (e: unknown) => e instanceof AzureError && e.code === 'InvalidRetainUntil',
+    );
   });
 
   it('joins a second backup-now request for the same item instead of starting another', async () => {
     const retainUntil = daysFromNow(10);
-    const [a, b] = [h.service.backupNow(web01, retainUntil, { untilJobStarted: true }), h.service.backupNow(web01, retainUntil, { untilJobStarted: true })];
+    const [a, b] = [
+      h.service.backupNow(web01, retainUntil, { untilJobStarted: true }),
+      h.service.backupNow(web01, retainUntil, { untilJobStarted: true }),
+    ];
     assert.equal(a, b);
     const op = await a;
     assert.equal(op.outcome, 'Completed');
@@ -160,7 +203,14 @@ describe('Azure layer against the sandbox: the article workflow', function () {
   it('lists jobs with filters and gets one', async () => {
     const all = (await h.service.listJobs(vault)).items;
     assert.ok(all.filter((j) => j.operation === 'ConfigureBackup').length >= 3);
-    const backups = (await h.service.listJobs(vault, { operation: 'Backup', status: 'Completed', startTime: daysFromNow(-1), endTime: daysFromNow(2) })).items;
+    const backups = (
+      await h.service.listJobs(vault, {
+        operation: 'Backup',
+        status: 'Completed',
+        startTime: daysFromNow(-1),
+        endTime: daysFromNow(2),
+      })
+    ).items;
     assert.equal(backups.length, 2);
     assert.ok(backups.every((j) => j.operation === 'Backup' && j.status === 'Completed'));
     const one = await h.service.getJob(vault, backups[0].name);
@@ -174,11 +224,19 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal(byName.get('web-vm-02')?.protection?.vaultName, 'article-vault');
     assert.equal(byName.get('web-vm-01')?.protection?.vaultName, 'contoso-vault');
     assert.equal(byName.get('sql-vm-01')?.protection?.state, 'NotProtected');
-    const single = await h.service.getVmProtection({ id: vmId('web-vm-02'), location: 'westeurope', subscriptionId: h.subscriptionId });
+    const single = await h.service.getVmProtection({
+      id: vmId('web-vm-02'),
+      location: 'westeurope',
+      subscriptionId: h.subscriptionId,
+    });
     assert.equal(single?.state, 'Protected');
     assert.equal(single?.vaultName?.toLowerCase(), 'article-vault');
     assert.equal(single?.item?.friendlyName, 'web-vm-02');
-    const none = await h.service.getVmProtection({ id: vmId('sql-vm-01', 'contoso-data-rg'), location: 'northeurope', subscriptionId: h.subscriptionId });
+    const none = await h.service.getVmProtection({
+      id: vmId('sql-vm-01', 'contoso-data-rg'),
+      location: 'northeurope',
+      subscriptionId: h.subscriptionId,
+    });
     assert.equal(none?.state, 'NotProtected');
   });
 
@@ -190,7 +248,11 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     // Its VM reads stopped, not protected: in the subscription's join and in the single-VM status alike.
     const vms = await h.service.listVirtualMachinesWithProtection(h.subscriptionId);
     assert.equal(vms.find((v) => v.name === 'web-vm-02')?.protection?.state, 'ProtectionStopped');
-    const single = await h.service.getVmProtection({ id: vmId('web-vm-02'), location: 'westeurope', subscriptionId: h.subscriptionId });
+    const single = await h.service.getVmProtection({
+      id: vmId('web-vm-02'),
+      location: 'westeurope',
+      subscriptionId: h.subscriptionId,
+    });
     assert.equal(single?.state, 'ProtectionStopped');
     assert.equal(single?.vaultName?.toLowerCase(), 'article-vault');
     const del = await h.service.stopProtection(web01, 'DeleteData');

@@ -26,21 +26,33 @@ function pinApiVersion(version: string): PipelinePolicy {
 
 describe('Calls of the Azure Resources and Azure Virtual Machines extensions', () => {
   let sandbox: RunningSandbox;
-  useTestSandbox({ pageSize: 3 }, (s) => { sandbox = s; });
+  useTestSandbox({ pageSize: 3 }, (s) => {
+    sandbox = s;
+  });
   const options = (version: string) => ({
-    endpoint: sandbox.endpoint, tlsOptions: { ca: sandbox.ca },
+    endpoint: sandbox.endpoint,
+    tlsOptions: { ca: sandbox.ca },
     additionalPolicies: [{ policy: pinApiVersion(version), position: 'perCall' as const }],
   });
   const versionsSent = (path: RegExp): string[] =>
-    sandbox.requestLog.entries().filter((e) => path.test(e.path)).map((e) => new URLSearchParams(e.query).get('api-version') ?? '');
+    sandbox.requestLog
+      .entries()
+      .filter((e) => path.test(e.path))
+      .map((e) => new URLSearchParams(e.query).get('api-version') ?? '');
 
   it('GET /tenants and /subscriptions at 2022-12-01', async () => {
     sandbox.requestLog.clear();
     const client = new SubscriptionClient(sandboxCredential, options('2022-12-01'));
     const tenants = await collect(client.tenants.list());
-    assert.deepEqual(tenants.map((t) => t.tenantId), [sandbox.tenantId]);
+    assert.deepEqual(
+      tenants.map((t) => t.tenantId),
+      [sandbox.tenantId],
+    );
     const subscriptions = await collect(client.subscriptions.list());
-    assert.deepEqual(subscriptions.map((s) => s.subscriptionId), [STORY_SUBSCRIPTION_ID]);
+    assert.deepEqual(
+      subscriptions.map((s) => s.subscriptionId),
+      [STORY_SUBSCRIPTION_ID],
+    );
     assert.equal(subscriptions[0].tenantId, sandbox.tenantId);
     assert.deepEqual([...new Set(versionsSent(/^\/(tenants|subscriptions)$/))], ['2022-12-01']);
   });
@@ -50,17 +62,33 @@ describe('Calls of the Azure Resources and Azure Virtual Machines extensions', (
       sandbox.requestLog.clear();
       const client = new ResourceManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, options(version));
       const resources = await collect(client.resources.list());
-      assert.ok(sandbox.requestLog.entries().filter((e) => e.path.endsWith('/resources')).length > 1, 'more than one page');
+      assert.ok(
+        sandbox.requestLog.entries().filter((e) => e.path.endsWith('/resources')).length > 1,
+        'more than one page',
+      );
       assert.deepEqual([...new Set(versionsSent(/\/resources$/))], [version]);
       const vms = resources.filter((r) => r.type === 'Microsoft.Compute/virtualMachines');
-      const listed = await collect(new ComputeManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, { endpoint: sandbox.endpoint, tlsOptions: { ca: sandbox.ca } }).virtualMachines.listAll());
+      const listed = await collect(
+        new ComputeManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, {
+          endpoint: sandbox.endpoint,
+          tlsOptions: { ca: sandbox.ca },
+        }).virtualMachines.listAll(),
+      );
       assert.deepEqual(vms.map((v) => v.id).sort(), listed.map((v) => v.id).sort());
       const web = vms.find((v) => v.name === 'web-vm-01');
-      assert.equal(web?.id, `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines/web-vm-01`);
+      assert.equal(
+        web?.id,
+        `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines/web-vm-01`,
+      );
       assert.equal(web?.location, 'westeurope');
-      assert.equal((web as Record<string, unknown>).properties, undefined, 'no properties: the generic listing carries none');
+      assert.equal(
+        (web as Record<string, unknown>).properties,
+        undefined,
+        'no properties: the generic listing carries none',
+      );
       const types = new Set(resources.map((r) => r.type));
-      for (const type of ['Microsoft.RecoveryServices/vaults', 'Microsoft.Compute/disks']) assert.ok(types.has(type), `${type} listed: ${[...types].join(', ')}`);
+      for (const type of ['Microsoft.RecoveryServices/vaults', 'Microsoft.Compute/disks'])
+        assert.ok(types.has(type), `${type} listed: ${[...types].join(', ')}`);
       const vault = resources.find((r) => r.type === 'Microsoft.RecoveryServices/vaults');
       assert.equal(vault?.sku?.name, 'Standard');
     });
@@ -70,24 +98,48 @@ describe('Calls of the Azure Resources and Azure Virtual Machines extensions', (
       const client = new ResourceManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, options(version));
       const groups = await collect(client.resourceGroups.list());
       assert.deepEqual([...new Set(versionsSent(/\/resourcegroups$/i))], [version]);
-      const current = await collect(new ResourceManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, { endpoint: sandbox.endpoint, tlsOptions: { ca: sandbox.ca } }).resourceGroups.list());
-      assert.deepEqual(groups.map((g) => g.name), current.map((g) => g.name), 'the same groups as at the SDK\'s own version');
-      for (const name of ['contoso-backup-rg', 'contoso-data-rg', 'contoso-web-rg']) assert.ok(groups.some((g) => g.name === name), name);
+      const current = await collect(
+        new ResourceManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, {
+          endpoint: sandbox.endpoint,
+          tlsOptions: { ca: sandbox.ca },
+        }).resourceGroups.list(),
+      );
+      assert.deepEqual(
+        groups.map((g) => g.name),
+        current.map((g) => g.name),
+        "the same groups as at the SDK's own version",
+      );
+      for (const name of ['contoso-backup-rg', 'contoso-data-rg', 'contoso-web-rg'])
+        assert.ok(
+          groups.some((g) => g.name === name),
+          name,
+        );
     });
   }
 
   it('filters the resource listing by resourceType, and refuses a filter it cannot apply instead of ignoring it', async () => {
     const client = new ResourceManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, options('2021-04-01'));
-    const vaults = await collect(client.resources.list({ filter: "resourceType eq 'microsoft.recoveryservices/vaults'" }));
+    const vaults = await collect(
+      client.resources.list({ filter: "resourceType eq 'microsoft.recoveryservices/vaults'" }),
+    );
     assert.ok(vaults.length > 0);
     assert.ok(vaults.every((r) => r.type === 'Microsoft.RecoveryServices/vaults'));
-    await assert.rejects(collect(client.resources.list({ filter: "tagName eq 'env'" })),
-      (e: unknown) => e instanceof RestError && e.statusCode === 400 && e.code === 'InvalidFilterInQueryString');
+    await assert.rejects(
+      collect(client.resources.list({ filter: "tagName eq 'env'" })),
+      (e: unknown) => e instanceof RestError && e.statusCode === 400 && e.code === 'InvalidFilterInQueryString',
+    );
   });
 
   it('an unknown subscription is SubscriptionNotFound, as ARM answers', async () => {
-    const client = new ResourceManagementClient(sandboxCredential, '00000000-0000-0000-0000-000000000000', options('2021-04-01'));
-    await assert.rejects(collect(client.resources.list()), (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'SubscriptionNotFound');
+    const client = new ResourceManagementClient(
+      sandboxCredential,
+      '00000000-0000-0000-0000-000000000000',
+      options('2021-04-01'),
+    );
+    await assert.rejects(
+      collect(client.resources.list()),
+      (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'SubscriptionNotFound',
+    );
   });
 
   it('GET …/virtualMachines/{name}?$expand=instanceView at 2021-07-01, as the VM extension reads each VM', async () => {
@@ -95,7 +147,10 @@ describe('Calls of the Azure Resources and Azure Virtual Machines extensions', (
     const compute = new ComputeManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, options('2021-07-01'));
     const vm = await compute.virtualMachines.get('contoso-web-rg', 'web-vm-01', { expand: 'instanceView' });
     assert.equal(vm.name, 'web-vm-01');
-    assert.ok(vm.instanceView?.statuses?.some((s) => s.code?.startsWith('PowerState/')), JSON.stringify(vm.instanceView?.statuses));
+    assert.ok(
+      vm.instanceView?.statuses?.some((s) => s.code?.startsWith('PowerState/')),
+      JSON.stringify(vm.instanceView?.statuses),
+    );
     assert.deepEqual(versionsSent(/virtualMachines\/web-vm-01$/), ['2021-07-01']);
   });
 });

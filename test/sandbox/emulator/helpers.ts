@@ -26,13 +26,19 @@ export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningS
  * A sandbox for a suite (or, with `each`, for every test) with its SDK clients, stopped afterwards. The callback
  * hands them to the suite's own variables, so tests read as before.
  */
-export function useTestSandbox(options: SandboxOptions, use: (sandbox: RunningSandbox, clients: SandboxClients) => void, scope: { each?: boolean } = {}): void {
+export function useTestSandbox(
+  options: SandboxOptions,
+  use: (sandbox: RunningSandbox, clients: SandboxClients) => void,
+  scope: { each?: boolean } = {},
+): void {
   let running: RunningSandbox | undefined;
   (scope.each ? beforeEach : before)(async () => {
     running = await startTestSandbox(options);
     use(running, clientsFor(running));
   });
-  (scope.each ? afterEach : after)(async () => { await running?.stop(); });
+  (scope.each ? afterEach : after)(async () => {
+    await running?.stop();
+  });
 }
 
 export interface ClientOptionsForSandbox {
@@ -48,14 +54,21 @@ export interface SandboxClients {
   subscriptions: SubscriptionClient;
 }
 
-export function clientsFor(sandbox: RunningSandbox, subscriptionId = sandbox.subscriptionIds()[0], extra: ClientOptionsForSandbox = {}): SandboxClients {
+export function clientsFor(
+  sandbox: RunningSandbox,
+  subscriptionId = sandbox.subscriptionIds()[0],
+  extra: ClientOptionsForSandbox = {},
+): SandboxClients {
   const common = {
     endpoint: sandbox.endpoint,
     tlsOptions: { ca: sandbox.ca },
     retryOptions: extra.retryOptions ?? { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
   };
   return {
-    backup: new RecoveryServicesBackupClient(sandboxCredential, subscriptionId, { ...common, credentialScopes: [`${sandbox.endpoint}/.default`] }),
+    backup: new RecoveryServicesBackupClient(sandboxCredential, subscriptionId, {
+      ...common,
+      credentialScopes: [`${sandbox.endpoint}/.default`],
+    }),
     vaults: new RecoveryServicesClient(sandboxCredential, subscriptionId, common),
     compute: new ComputeManagementClient(sandboxCredential, subscriptionId, common),
     resources: new ResourceManagementClient(sandboxCredential, subscriptionId, common),
@@ -64,10 +77,16 @@ export function clientsFor(sandbox: RunningSandbox, subscriptionId = sandbox.sub
 }
 
 /** An `onResponse` callback that keeps the last raw response, to read Azure-AsyncOperation / Location. */
-export function headerCapture(): { onResponse: (r: PipelineResponse | { headers: { get(name: string): string | undefined }; status: number }) => void; header(name: string): string; status(): number } {
+export function headerCapture(): {
+  onResponse: (r: PipelineResponse | { headers: { get(name: string): string | undefined }; status: number }) => void;
+  header(name: string): string;
+  status(): number;
+} {
   let last: { headers: { get(name: string): string | undefined }; status: number } | undefined;
   return {
-    onResponse: (r) => { last = r; },
+    onResponse: (r) => {
+      last = r;
+    },
     header: (name) => {
       const v = last?.headers.get(name);
       if (!v) throw new Error(`response had no ${name} header`);
@@ -83,7 +102,12 @@ export function operationIdOf(url: string): string {
 }
 
 /** Polls `probe` until it returns a value (not undefined), advancing the sandbox clock between tries. */
-export async function until<T>(sandbox: RunningSandbox, probe: () => Promise<T | undefined>, stepMs = 5_000, tries = 100): Promise<T> {
+export async function until<T>(
+  sandbox: RunningSandbox,
+  probe: () => Promise<T | undefined>,
+  stepMs = 5_000,
+  tries = 100,
+): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const v = await probe();
     if (v !== undefined) return v;
@@ -98,8 +122,13 @@ export async function collect<T>(iter: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-export const containerOf = (rg: string, vm: string): string => `IaasVMContainer;iaasvmcontainerv2;${rg};${vm}`.replace(/;([^;]+);([^;]+)$/, (_m, a: string, b: string) => `;${a.toLowerCase()};${b.toLowerCase()}`);
-export const itemOf = (rg: string, vm: string): string => `VM;iaasvmcontainerv2;${rg.toLowerCase()};${vm.toLowerCase()}`;
+export const containerOf = (rg: string, vm: string): string =>
+  `IaasVMContainer;iaasvmcontainerv2;${rg};${vm}`.replace(
+    /;([^;]+);([^;]+)$/,
+    (_m, a: string, b: string) => `;${a.toLowerCase()};${b.toLowerCase()}`,
+  );
+export const itemOf = (rg: string, vm: string): string =>
+  `VM;iaasvmcontainerv2;${rg.toLowerCase()};${vm.toLowerCase()}`;
 
 export interface RawResponse {
   status: number;
@@ -108,16 +137,25 @@ export interface RawResponse {
 }
 
 /** A plain HTTPS request to the sandbox (for checks the SDKs cannot make, e.g. a missing token). */
-export function rawRequest(sandbox: RunningSandbox, method: string, pathAndQuery: string, options: { headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<RawResponse> {
+export function rawRequest(
+  sandbox: RunningSandbox,
+  method: string,
+  pathAndQuery: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(`${sandbox.endpoint}${pathAndQuery}`, { method, ca: sandbox.ca, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined });
-      });
-    });
+    const req = httpsRequest(
+      `${sandbox.endpoint}${pathAndQuery}`,
+      { method, ca: sandbox.ca, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -127,5 +165,7 @@ export function rawRequest(sandbox: RunningSandbox, method: string, pathAndQuery
 export function armCode(json: unknown): string | undefined {
   if (typeof json !== 'object' || json === null || !('error' in json)) return undefined;
   const error = (json as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }

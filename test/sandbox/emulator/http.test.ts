@@ -8,14 +8,25 @@ const VAULT_PATH = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/conto
 
 describe('HTTP fidelity', () => {
   let sandbox: RunningSandbox;
-  before(async () => { sandbox = await startTestSandbox(); });
-  after(async () => { await sandbox.stop(); });
+  before(async () => {
+    sandbox = await startTestSandbox();
+  });
+  after(async () => {
+    await sandbox.stop();
+  });
 
   it('answers 401 AuthenticationFailed without a Bearer token', async () => {
     const r = await rawRequest(sandbox, 'GET', '/subscriptions?api-version=2022-12-01');
     assert.equal(r.status, 401);
     assert.equal(armCode(r.json), 'AuthenticationFailed');
-    assert.equal((await rawRequest(sandbox, 'GET', '/subscriptions?api-version=2022-12-01', { headers: { Authorization: 'Basic abc' } })).status, 401);
+    assert.equal(
+      (
+        await rawRequest(sandbox, 'GET', '/subscriptions?api-version=2022-12-01', {
+          headers: { Authorization: 'Basic abc' },
+        })
+      ).status,
+      401,
+    );
   });
 
   it('requires a well-formed api-version and tolerates any plausible one', async () => {
@@ -27,13 +38,21 @@ describe('HTTP fidelity', () => {
       assert.equal(armCode(r.json), 'InvalidApiVersionParameter', bad);
     }
     for (const ok of ['2016-06-01', '2024-04-30-preview', '2026-07-01']) {
-      assert.equal((await rawRequest(sandbox, 'GET', `${VAULT_PATH}?api-version=${ok}`, { headers: AUTH })).status, 200, ok);
+      assert.equal(
+        (await rawRequest(sandbox, 'GET', `${VAULT_PATH}?api-version=${ok}`, { headers: AUTH })).status,
+        200,
+        ok,
+      );
     }
   });
 
   it('routes case-insensitively with percent-decoded segments and echoes request ids', async () => {
-    const r = await rawRequest(sandbox, 'GET', `${VAULT_PATH.toUpperCase()}/backupFabrics/Azure/protectionContainers/IaasVMContainer%3Biaasvmcontainerv2%3Bcontoso-web-rg%3Bweb-vm-01?API-VERSION=2023-06-01`,
-      { headers: { ...AUTH, 'x-ms-client-request-id': 'client-123', 'x-ms-correlation-request-id': 'corr-9' } });
+    const r = await rawRequest(
+      sandbox,
+      'GET',
+      `${VAULT_PATH.toUpperCase()}/backupFabrics/Azure/protectionContainers/IaasVMContainer%3Biaasvmcontainerv2%3Bcontoso-web-rg%3Bweb-vm-01?API-VERSION=2023-06-01`,
+      { headers: { ...AUTH, 'x-ms-client-request-id': 'client-123', 'x-ms-correlation-request-id': 'corr-9' } },
+    );
     assert.equal(r.status, 200);
     assert.equal((r.json as { name: string }).name, 'IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;web-vm-01');
     assert.equal(r.headers['x-ms-client-request-id'], 'client-123');
@@ -44,7 +63,12 @@ describe('HTTP fidelity', () => {
   it("logs each answer's body size as sent (what the bench replays for its transport floor)", async () => {
     sandbox.requestLog.clear();
     const ok = await rawRequest(sandbox, 'GET', `${VAULT_PATH}?api-version=2023-04-01`, { headers: AUTH });
-    const missing = await rawRequest(sandbox, 'GET', '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01', { headers: AUTH });
+    const missing = await rawRequest(
+      sandbox,
+      'GET',
+      '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01',
+      { headers: AUTH },
+    );
     const [first, second] = sandbox.requestLog.entries();
     assert.equal(ok.status, 200);
     assert.equal(first.responseBytes, Number(ok.headers['content-length']));
@@ -55,29 +79,63 @@ describe('HTTP fidelity', () => {
   });
 
   it('spells out "target": null, "details": null in backup RP errors only, as each swagger and the live backup RP have it', async () => {
-    const vault = await rawRequest(sandbox, 'GET', `${VAULT_PATH.replace('contoso-vault', 'no-such-vault')}?api-version=2026-07-01`, { headers: AUTH });
+    const vault = await rawRequest(
+      sandbox,
+      'GET',
+      `${VAULT_PATH.replace('contoso-vault', 'no-such-vault')}?api-version=2026-07-01`,
+      { headers: AUTH },
+    );
     assert.equal(vault.status, 404);
     assert.deepEqual(Object.keys((vault.json as { error: object }).error), ['code', 'message']);
-    const job = await rawRequest(sandbox, 'GET', `${VAULT_PATH}/backupJobs/00000000-0000-0000-0000-000000000000?api-version=2023-06-01`, { headers: AUTH });
+    const job = await rawRequest(
+      sandbox,
+      'GET',
+      `${VAULT_PATH}/backupJobs/00000000-0000-0000-0000-000000000000?api-version=2023-06-01`,
+      { headers: AUTH },
+    );
     assert.equal(job.status, 404);
-    assert.deepEqual((job.json as { error: { target: unknown; details: unknown } }).error, { ...(job.json as { error: object }).error, target: null, details: null });
+    assert.deepEqual((job.json as { error: { target: unknown; details: unknown } }).error, {
+      ...(job.json as { error: object }).error,
+      target: null,
+      details: null,
+    });
   });
 
   it('answers unknown routes with 404 in ARM shape', async () => {
-    const r = await rawRequest(sandbox, 'GET', '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01', { headers: AUTH });
+    const r = await rawRequest(
+      sandbox,
+      'GET',
+      '/subscriptions/x/providers/Microsoft.Nothing/things?api-version=2023-06-01',
+      { headers: AUTH },
+    );
     assert.equal(r.status, 404);
     assert.ok(armCode(r.json));
   });
 
   it('rejects malformed JSON (400), non-JSON bodies (415) and bodies over 4 MB (413)', async () => {
     const headers = { ...AUTH, 'Content-Type': 'application/json' };
-    const bad = await rawRequest(sandbox, 'PUT', `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourcegroups/x?api-version=2025-04-01`, { headers, body: '{"location":' });
+    const bad = await rawRequest(
+      sandbox,
+      'PUT',
+      `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourcegroups/x?api-version=2025-04-01`,
+      { headers, body: '{"location":' },
+    );
     assert.equal(bad.status, 400);
     assert.equal(armCode(bad.json), 'InvalidRequestContent');
-    const xml = await rawRequest(sandbox, 'PUT', `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourcegroups/x?api-version=2025-04-01`, { headers: { ...AUTH, 'Content-Type': 'application/xml' }, body: '<a/>' });
+    const xml = await rawRequest(
+      sandbox,
+      'PUT',
+      `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourcegroups/x?api-version=2025-04-01`,
+      { headers: { ...AUTH, 'Content-Type': 'application/xml' }, body: '<a/>' },
+    );
     assert.equal(xml.status, 415);
     assert.equal(armCode(xml.json), 'UnsupportedMediaType');
-    const big = await rawRequest(sandbox, 'PUT', `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourcegroups/x?api-version=2025-04-01`, { headers, body: Buffer.alloc(4 * 1024 * 1024 + 10, 32) });
+    const big = await rawRequest(
+      sandbox,
+      'PUT',
+      `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourcegroups/x?api-version=2025-04-01`,
+      { headers, body: Buffer.alloc(4 * 1024 * 1024 + 10, 32) },
+    );
     assert.equal(big.status, 413);
   });
 

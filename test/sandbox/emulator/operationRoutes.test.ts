@@ -6,7 +6,15 @@ import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMProtectedItem } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { containerOf, headerCapture, itemOf, operationIdOf, rawRequest, type SandboxClients, useTestSandbox } from './helpers';
+import {
+  containerOf,
+  headerCapture,
+  itemOf,
+  operationIdOf,
+  rawRequest,
+  type SandboxClients,
+  useTestSandbox,
+} from './helpers';
 
 const RG = 'contoso-backup-rg';
 const VAULT = 'contoso-vault';
@@ -18,17 +26,37 @@ const AUTH = { Authorization: 'Bearer x' };
 describe('async-operation routes, each answered once', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; }, { each: true });
+  useTestSandbox(
+    {},
+    (s, clients) => {
+      sandbox = s;
+      c = clients;
+    },
+    { each: true },
+  );
 
   /** The path and query of an absolute URL the sandbox handed out. */
-  const local = (url: string): string => { const u = new URL(url); return `${u.pathname}${u.search}`; };
+  const local = (url: string): string => {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}`;
+  };
 
   it("answers a backup's operation at the item's operationResults: 202 while it runs, then 200 with the item", async () => {
     const cap = headerCapture();
-    await c.backup.backups.trigger(VAULT, RG, 'Azure', CONTAINER, ITEM, { properties: { objectType: 'IaasVMBackupRequest' } }, { onResponse: cap.onResponse });
+    await c.backup.backups.trigger(
+      VAULT,
+      RG,
+      'Azure',
+      CONTAINER,
+      ITEM,
+      { properties: { objectType: 'IaasVMBackupRequest' } },
+      { onResponse: cap.onResponse },
+    );
     const op = operationIdOf(cap.header('azure-asyncoperation'));
     const poll = headerCapture();
-    await c.backup.protectedItemOperationResults.get(VAULT, RG, 'Azure', CONTAINER, ITEM, op, { onResponse: poll.onResponse });
+    await c.backup.protectedItemOperationResults.get(VAULT, RG, 'Azure', CONTAINER, ITEM, op, {
+      onResponse: poll.onResponse,
+    });
     assert.equal(poll.status(), 202);
     sandbox.clock.advance(2_000);
     const item = await c.backup.protectedItemOperationResults.get(VAULT, RG, 'Azure', CONTAINER, ITEM, op);
@@ -37,14 +65,26 @@ describe('async-operation routes, each answered once', () => {
 
   it("answers a policy's operationResults with the policy (200, as bms.json declares), and a policy that is gone with 404", async () => {
     const cap = headerCapture();
-    await c.backup.backups.trigger(VAULT, RG, 'Azure', CONTAINER, ITEM, { properties: { objectType: 'IaasVMBackupRequest' } }, { onResponse: cap.onResponse });
+    await c.backup.backups.trigger(
+      VAULT,
+      RG,
+      'Azure',
+      CONTAINER,
+      ITEM,
+      { properties: { objectType: 'IaasVMBackupRequest' } },
+      { onResponse: cap.onResponse },
+    );
     const op = operationIdOf(cap.header('azure-asyncoperation'));
     const status = headerCapture();
-    const policy = await c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'DefaultPolicy', op, { onResponse: status.onResponse });
+    const policy = await c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'DefaultPolicy', op, {
+      onResponse: status.onResponse,
+    });
     assert.equal(status.status(), 200);
     assert.equal(policy.name, 'DefaultPolicy');
-    await assert.rejects(c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'NoSuchPolicy', op),
-      (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'BMSUserErrorPolicyNotFound');
+    await assert.rejects(
+      c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'NoSuchPolicy', op),
+      (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'BMSUserErrorPolicyNotFound',
+    );
   });
 
   it('serves an OperationStatus at the fabric-level and job-level operationsStatus URLs the live service hands out', async () => {
@@ -55,9 +95,21 @@ describe('async-operation routes, each answered once', () => {
     assert.equal((fabric.json as { status: string }).status, 'InProgress');
 
     const backup = headerCapture();
-    await c.backup.backups.trigger(VAULT, RG, 'Azure', CONTAINER, ITEM, { properties: { objectType: 'IaasVMBackupRequest' } }, { onResponse: backup.onResponse });
+    await c.backup.backups.trigger(
+      VAULT,
+      RG,
+      'Azure',
+      CONTAINER,
+      ITEM,
+      { properties: { objectType: 'IaasVMBackupRequest' } },
+      { onResponse: backup.onResponse },
+    );
     sandbox.clock.advance(2_000);
-    const status = await c.backup.backupOperationStatuses.get(VAULT, RG, operationIdOf(backup.header('azure-asyncoperation')));
+    const status = await c.backup.backupOperationStatuses.get(
+      VAULT,
+      RG,
+      operationIdOf(backup.header('azure-asyncoperation')),
+    );
     const jobId = (status.properties as { jobId: string }).jobId;
     const cancel = headerCapture();
     await c.backup.jobCancellations.trigger(VAULT, RG, jobId, { onResponse: cancel.onResponse });
@@ -67,9 +119,14 @@ describe('async-operation routes, each answered once', () => {
   });
 
   it('answers a backup engine that is not there with 404, and a vault PATCH result with 202 while it runs', async () => {
-    await assert.rejects(c.backup.backupEngines.get(VAULT, RG, 'no-engine'), (e: unknown) => e instanceof RestError && e.statusCode === 404);
-    const patch = await rawRequest(sandbox, 'PATCH', `${VAULT_PATH}?api-version=2026-07-01`,
-      { headers: { ...AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify({ tags: { tour: '1' } }) });
+    await assert.rejects(
+      c.backup.backupEngines.get(VAULT, RG, 'no-engine'),
+      (e: unknown) => e instanceof RestError && e.statusCode === 404,
+    );
+    const patch = await rawRequest(sandbox, 'PATCH', `${VAULT_PATH}?api-version=2026-07-01`, {
+      headers: { ...AUTH, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ tags: { tour: '1' } }),
+    });
     assert.equal(patch.status, 202);
     const result = await rawRequest(sandbox, 'GET', local(String(patch.headers.location)), { headers: AUTH });
     assert.equal(result.status, 202);

@@ -9,7 +9,9 @@ import { clientsFor, collect, startTestSandbox } from './helpers';
 describe('persistence', () => {
   let dir: string;
   let sandbox: RunningSandbox | undefined;
-  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'sandbox-persist-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sandbox-persist-'));
+  });
   afterEach(async () => {
     await sandbox?.stop();
     sandbox = undefined;
@@ -23,17 +25,35 @@ describe('persistence', () => {
     assert.equal(readFileSync(sandbox.caFile, 'utf8'), sandbox.ca);
     let c = clientsFor(sandbox);
     await c.resources.resourceGroups.createOrUpdate('persist-rg', { location: 'westeurope' });
-    await c.vaults.vaults.createOrUpdate('persist-rg', 'persist-vault', { location: 'westeurope', sku: { name: 'Standard' } }, { updateIntervalInMs: 10 });
-    await c.backup.backups.trigger('contoso-vault', 'contoso-backup-rg', 'Azure', 'IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;web-vm-01',
-      'VM;iaasvmcontainerv2;contoso-web-rg;web-vm-01', { properties: { objectType: 'IaasVMBackupRequest' } });
+    await c.vaults.vaults.createOrUpdate(
+      'persist-rg',
+      'persist-vault',
+      { location: 'westeurope', sku: { name: 'Standard' } },
+      { updateIntervalInMs: 10 },
+    );
+    await c.backup.backups.trigger(
+      'contoso-vault',
+      'contoso-backup-rg',
+      'Azure',
+      'IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;web-vm-01',
+      'VM;iaasvmcontainerv2;contoso-web-rg;web-vm-01',
+      { properties: { objectType: 'IaasVMBackupRequest' } },
+    );
     await sandbox.stop();
     assert.ok(existsSync(dataFile));
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
 
     sandbox = await startTestSandbox({ dataFile });
     c = clientsFor(sandbox);
     assert.equal((await c.vaults.vaults.get('persist-rg', 'persist-vault')).name, 'persist-vault');
-    const running = await collect(c.backup.backupJobs.list('contoso-vault', 'contoso-backup-rg', { filter: "operation eq 'Backup' and status eq 'InProgress'" }));
+    const running = await collect(
+      c.backup.backupJobs.list('contoso-vault', 'contoso-backup-rg', {
+        filter: "operation eq 'Backup' and status eq 'InProgress'",
+      }),
+    );
     assert.equal(running.length, 1);
     sandbox.clock.advance(60_000);
     const done = await c.backup.jobDetails.get('contoso-vault', 'contoso-backup-rg', running[0].name ?? '');

@@ -12,31 +12,54 @@ function dailyPolicy(days: number, instant = 2, retentionTime = RUN): Protection
   return {
     properties: {
       backupManagementType: 'AzureIaasVM',
-      schedulePolicy: { schedulePolicyType: 'SimpleSchedulePolicy', scheduleRunFrequency: 'Daily', scheduleRunTimes: [RUN] },
-      retentionPolicy: { retentionPolicyType: 'LongTermRetentionPolicy', dailySchedule: { retentionTimes: [retentionTime], retentionDuration: { count: days, durationType: 'Days' } } },
+      schedulePolicy: {
+        schedulePolicyType: 'SimpleSchedulePolicy',
+        scheduleRunFrequency: 'Daily',
+        scheduleRunTimes: [RUN],
+      },
+      retentionPolicy: {
+        retentionPolicyType: 'LongTermRetentionPolicy',
+        dailySchedule: { retentionTimes: [retentionTime], retentionDuration: { count: days, durationType: 'Days' } },
+      },
       instantRpRetentionRangeInDays: instant,
       timeZone: 'UTC',
     } as AzureIaaSVMProtectionPolicy,
   };
 }
 
-const isCode = (status: number, code: string) => (e: unknown): boolean => e instanceof RestError && e.statusCode === status && e.code === code;
+const isCode =
+  (status: number, code: string) =>
+  (e: unknown): boolean =>
+    e instanceof RestError && e.statusCode === status && e.code === code;
 
 describe('backup policies', () => {
   let c: SandboxClients;
-  useTestSandbox({}, (_sandbox, clients) => { c = clients; });
+  useTestSandbox({}, (_sandbox, clients) => {
+    c = clients;
+  });
 
   it('lists built-in policies, filtered by backupManagementType, with protectedItemsCount', async () => {
-    const vm = await collect(c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }));
+    const vm = await collect(
+      c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }),
+    );
     assert.deepEqual(vm.map((p) => p.name).sort(), ['DefaultPolicy', 'EnhancedPolicy']);
     const def = vm.find((p) => p.name === 'DefaultPolicy')?.properties as AzureIaaSVMProtectionPolicy;
     assert.equal(def.protectedItemsCount, 1);
     assert.equal(def.policyType, 'V1');
-    assert.ok(def.schedulePolicy && 'scheduleRunTimes' in def.schedulePolicy && def.schedulePolicy.scheduleRunTimes?.[0] instanceof Date);
+    assert.ok(
+      def.schedulePolicy &&
+        'scheduleRunTimes' in def.schedulePolicy &&
+        def.schedulePolicy.scheduleRunTimes?.[0] instanceof Date,
+    );
     const enhanced = vm.find((p) => p.name === 'EnhancedPolicy')?.properties as AzureIaaSVMProtectionPolicy;
     assert.equal(enhanced.policyType, 'V2');
-    const workload = await collect(c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureWorkload'" }));
-    assert.deepEqual(workload.map((p) => p.name), ['HourlyLogBackup']);
+    const workload = await collect(
+      c.backup.backupPolicies.list(VAULT, RG, { filter: "backupManagementType eq 'AzureWorkload'" }),
+    );
+    assert.deepEqual(
+      workload.map((p) => p.name),
+      ['HourlyLogBackup'],
+    );
   });
 
   it('creates and updates a valid daily policy (200 with the body)', async () => {
@@ -52,23 +75,57 @@ describe('backup policies', () => {
   });
 
   it('rejects invalid policies with BMSUserErrorInvalidInput or BMSUserErrorPolicyRetentionInvalid', async () => {
-    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'short-retention', dailyPolicy(3)), isCode(400, 'BMSUserErrorPolicyRetentionInvalid'));
-    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'too-long', dailyPolicy(10_000)), isCode(400, 'BMSUserErrorPolicyRetentionInvalid'));
-    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'time-mismatch', dailyPolicy(30, 2, new Date('2024-01-01T05:00:00Z'))), isCode(400, 'BMSUserErrorPolicyRetentionInvalid'));
-    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'instant-too-long', dailyPolicy(30, 9)), isCode(400, 'BMSUserErrorInvalidInput'));
-    await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, '9-bad-name', dailyPolicy(30)), isCode(400, 'BMSUserErrorInvalidInput'));
-    await assert.rejects(c.backup.protectionPolicies.get(VAULT, RG, 'no-such-policy'), isCode(404, 'BMSUserErrorPolicyNotFound'));
+    await assert.rejects(
+      c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'short-retention', dailyPolicy(3)),
+      isCode(400, 'BMSUserErrorPolicyRetentionInvalid'),
+    );
+    await assert.rejects(
+      c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'too-long', dailyPolicy(10_000)),
+      isCode(400, 'BMSUserErrorPolicyRetentionInvalid'),
+    );
+    await assert.rejects(
+      c.backup.protectionPolicies.createOrUpdate(
+        VAULT,
+        RG,
+        'time-mismatch',
+        dailyPolicy(30, 2, new Date('2024-01-01T05:00:00Z')),
+      ),
+      isCode(400, 'BMSUserErrorPolicyRetentionInvalid'),
+    );
+    await assert.rejects(
+      c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'instant-too-long', dailyPolicy(30, 9)),
+      isCode(400, 'BMSUserErrorInvalidInput'),
+    );
+    await assert.rejects(
+      c.backup.protectionPolicies.createOrUpdate(VAULT, RG, '9-bad-name', dailyPolicy(30)),
+      isCode(400, 'BMSUserErrorInvalidInput'),
+    );
+    await assert.rejects(
+      c.backup.protectionPolicies.get(VAULT, RG, 'no-such-policy'),
+      isCode(404, 'BMSUserErrorPolicyNotFound'),
+    );
   });
 
   it('deletes an unused policy (200, then 204 when absent, as the swagger declares); refuses one in use with BMSUserErrorPolicyObjectInUse', async () => {
     const capture = headerCapture();
-    await c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'Daily-14', { updateIntervalInMs: 10, onResponse: capture.onResponse });
+    await c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'Daily-14', {
+      updateIntervalInMs: 10,
+      onResponse: capture.onResponse,
+    });
     assert.equal(capture.status(), 200);
-    await c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'Daily-14', { updateIntervalInMs: 10, onResponse: capture.onResponse });
+    await c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'Daily-14', {
+      updateIntervalInMs: 10,
+      onResponse: capture.onResponse,
+    });
     assert.equal(capture.status(), 204);
-    await assert.rejects(c.backup.protectionPolicies.get(VAULT, RG, 'Daily-14'), isCode(404, 'BMSUserErrorPolicyNotFound'));
-    await assert.rejects(c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'DefaultPolicy', { updateIntervalInMs: 10 }),
-      isCode(400, 'BMSUserErrorPolicyObjectInUse'));
+    await assert.rejects(
+      c.backup.protectionPolicies.get(VAULT, RG, 'Daily-14'),
+      isCode(404, 'BMSUserErrorPolicyNotFound'),
+    );
+    await assert.rejects(
+      c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'DefaultPolicy', { updateIntervalInMs: 10 }),
+      isCode(400, 'BMSUserErrorPolicyObjectInUse'),
+    );
     assert.equal((await c.backup.protectionPolicies.get(VAULT, RG, 'DefaultPolicy')).name, 'DefaultPolicy');
   });
 });

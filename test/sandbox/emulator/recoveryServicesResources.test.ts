@@ -4,10 +4,21 @@
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import * as assert from 'node:assert/strict';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { armCode, clientsFor, containerOf, itemOf, rawRequest, sandboxCredential, startTestSandbox, type SandboxClients } from './helpers';
+import {
+  armCode,
+  clientsFor,
+  containerOf,
+  itemOf,
+  rawRequest,
+  sandboxCredential,
+  startTestSandbox,
+  type SandboxClients,
+} from './helpers';
 
-const ITEMS = "RecoveryServicesResources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems'";
-const PROJECT = 'project id, vmId = tostring(properties.sourceResourceId), state = tostring(properties.protectionState), policy = tostring(properties.policyName), lastBackup = tostring(properties.lastBackupTime), vaultId = tostring(properties.vaultId)';
+const ITEMS =
+  "RecoveryServicesResources | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems'";
+const PROJECT =
+  'project id, vmId = tostring(properties.sourceResourceId), state = tostring(properties.protectionState), policy = tostring(properties.policyName), lastBackup = tostring(properties.lastBackupTime), vaultId = tostring(properties.vaultId)';
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
 const DELAY_MS = 60_000;
@@ -16,7 +27,9 @@ type Row = Record<string, string>;
 
 function graphClient(sandbox: RunningSandbox): ResourceGraphClient {
   return new ResourceGraphClient(sandboxCredential, {
-    endpoint: sandbox.endpoint, tlsOptions: { ca: sandbox.ca }, credentials: { scopes: [`${sandbox.endpoint}/.default`] },
+    endpoint: sandbox.endpoint,
+    tlsOptions: { ca: sandbox.ca },
+    credentials: { scopes: [`${sandbox.endpoint}/.default`] },
   });
 }
 
@@ -26,14 +39,22 @@ describe('Resource Graph: RecoveryServicesResources (protected items)', function
   let graph: ResourceGraphClient;
   let c: SandboxClients;
   const query = async (): Promise<Row[]> =>
-    (await graph.resources({ subscriptions: [STORY_SUBSCRIPTION_ID], query: `${ITEMS} | ${PROJECT} | order by id asc`, options: { resultFormat: 'objectArray' } })).data as Row[];
+    (
+      await graph.resources({
+        subscriptions: [STORY_SUBSCRIPTION_ID],
+        query: `${ITEMS} | ${PROJECT} | order by id asc`,
+        options: { resultFormat: 'objectArray' },
+      })
+    ).data as Row[];
 
   before(async () => {
     sandbox = await startTestSandbox({ resourceGraph: { ingestionDelayMs: DELAY_MS, quota: false } });
     graph = graphClient(sandbox);
     c = clientsFor(sandbox);
   });
-  after(async () => { await sandbox.stop(); });
+  after(async () => {
+    await sandbox.stop();
+  });
 
   it('serves each protected item with the properties the vault reports', async () => {
     const rows = await query();
@@ -43,7 +64,7 @@ describe('Resource Graph: RecoveryServicesResources (protected items)', function
     assert.equal(inVault.length, listed.length);
     const first = listed[0].properties as { sourceResourceId: string; protectionState: string; policyName: string };
     const row = rows.find((r) => r.vmId.toLowerCase() === first.sourceResourceId.toLowerCase());
-    assert.ok(row, 'the vault\'s item is a row');
+    assert.ok(row, "the vault's item is a row");
     assert.equal(row.state, first.protectionState);
     assert.equal(row.policy, first.policyName);
     assert.match(row.id, /\/backupFabrics\/Azure\/protectionContainers\/.+\/protectedItems\//);
@@ -54,10 +75,22 @@ describe('Resource Graph: RecoveryServicesResources (protected items)', function
     const listed = (rows: Row[]): boolean => rows.some((r) => r.vmId.toLowerCase() === vm.toLowerCase());
     assert.ok(!listed(await query()), 'not protected at first');
     const policyId = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}/backupPolicies/DefaultPolicy`;
-    await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-02'), itemOf('contoso-web-rg', 'web-vm-02'),
-      { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm, policyId } });
+    await c.backup.protectedItems.createOrUpdate(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf('contoso-web-rg', 'web-vm-02'),
+      itemOf('contoso-web-rg', 'web-vm-02'),
+      { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm, policyId } },
+    );
     sandbox.clock.advance(1_000);
-    const direct = await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-02'), itemOf('contoso-web-rg', 'web-vm-02'));
+    const direct = await c.backup.protectedItems.get(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf('contoso-web-rg', 'web-vm-02'),
+      itemOf('contoso-web-rg', 'web-vm-02'),
+    );
     assert.ok(direct.properties, 'the vault knows the item at once');
     assert.ok(!listed(await query()), 'not yet indexed');
     sandbox.clock.advance(DELAY_MS);
@@ -68,11 +101,31 @@ describe('Resource Graph: RecoveryServicesResources (protected items)', function
     const indexed = await query();
     const vm = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines/web-vm-02`;
     // Stop protection (retain data): the vault says ProtectionStopped at once, the graph still says what it indexed.
-    await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-02'), itemOf('contoso-web-rg', 'web-vm-02'),
-      { properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: vm, policyId: '', protectionState: 'ProtectionStopped' } });
+    await c.backup.protectedItems.createOrUpdate(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf('contoso-web-rg', 'web-vm-02'),
+      itemOf('contoso-web-rg', 'web-vm-02'),
+      {
+        properties: {
+          protectedItemType: 'Microsoft.Compute/virtualMachines',
+          sourceResourceId: vm,
+          policyId: '',
+          protectionState: 'ProtectionStopped',
+        },
+      },
+    );
     sandbox.clock.advance(30_000);
-    const stateOf = (rows: Row[]): string | undefined => rows.find((r) => r.vmId.toLowerCase() === vm.toLowerCase())?.state;
-    const direct = await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-02'), itemOf('contoso-web-rg', 'web-vm-02'));
+    const stateOf = (rows: Row[]): string | undefined =>
+      rows.find((r) => r.vmId.toLowerCase() === vm.toLowerCase())?.state;
+    const direct = await c.backup.protectedItems.get(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf('contoso-web-rg', 'web-vm-02'),
+      itemOf('contoso-web-rg', 'web-vm-02'),
+    );
     assert.equal((direct.properties as { protectionState: string }).protectionState, 'ProtectionStopped');
     assert.equal(stateOf(await query()), stateOf(indexed), 'within the delay: the indexed state');
     sandbox.clock.advance(DELAY_MS);
@@ -83,18 +136,29 @@ describe('Resource Graph: RecoveryServicesResources (protected items)', function
 describe('Resource Graph: the per-user quota', function () {
   this.timeout(60_000);
   let sandbox: RunningSandbox;
-  const post = (token: string) => rawRequest(sandbox, 'POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', {
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ subscriptions: [STORY_SUBSCRIPTION_ID], query: `${ITEMS} | project id` }),
-  });
+  const post = (token: string) =>
+    rawRequest(sandbox, 'POST', '/providers/Microsoft.ResourceGraph/resources?api-version=2024-04-01', {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ subscriptions: [STORY_SUBSCRIPTION_ID], query: `${ITEMS} | project id` }),
+    });
 
-  before(async () => { sandbox = await startTestSandbox({ resourceGraph: { quota: { requests: 3, windowMs: 5000 } } }); });
-  after(async () => { await sandbox.stop(); });
+  before(async () => {
+    sandbox = await startTestSandbox({ resourceGraph: { quota: { requests: 3, windowMs: 5000 } } });
+  });
+  after(async () => {
+    await sandbox.stop();
+  });
 
   it('tells the remaining queries, refuses the one past the quota with 429 RateLimiting, and opens again after the window', async () => {
     const answers = [await post('alice'), await post('alice'), await post('alice')];
-    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
-    assert.deepEqual(answers.map((a) => a.headers['x-ms-user-quota-remaining']), ['2', '1', '0']);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200],
+    );
+    assert.deepEqual(
+      answers.map((a) => a.headers['x-ms-user-quota-remaining']),
+      ['2', '1', '0'],
+    );
     assert.match(String(answers[0].headers['x-ms-user-quota-resets-after']), /^00:00:0[0-5]$/);
     const refused = await post('alice');
     assert.equal(refused.status, 429);

@@ -1,11 +1,23 @@
 /** Restore (a new VM, restored disks, replaced disks), file recovery and the resources a restore needs, through the real SDK clients. */
 import * as assert from 'node:assert/strict';
 import { NetworkManagementClient } from '@azure/arm-network';
-import type { AzureIaaSVMJob, OperationStatusProvisionILRExtendedInfo, RestoreRequestResource } from '@azure/arm-recoveryservicesbackup';
+import type {
+  AzureIaaSVMJob,
+  OperationStatusProvisionILRExtendedInfo,
+  RestoreRequestResource,
+} from '@azure/arm-recoveryservicesbackup';
 import { StorageManagementClient } from '@azure/arm-storage';
 import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { collect, containerOf, itemOf, operationIdOf, sandboxCredential, type SandboxClients, useTestSandbox } from './helpers';
+import {
+  collect,
+  containerOf,
+  itemOf,
+  operationIdOf,
+  sandboxCredential,
+  type SandboxClients,
+  useTestSandbox,
+} from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
@@ -15,36 +27,78 @@ const SUB = `/subscriptions/${STORY_SUBSCRIPTION_ID}`;
 const VM_ID = `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${VM}`;
 const STAGING = `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`;
 const VNET = `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Network/virtualNetworks/contoso-web-vnet`;
-const isCode = (code: string) => (e: unknown): boolean => e instanceof RestError && e.code === code;
+const isCode =
+  (code: string) =>
+  (e: unknown): boolean =>
+    e instanceof RestError && e.code === code;
 
 describe('restore and file recovery', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; }, { each: true });
+  useTestSandbox(
+    {},
+    (s, clients) => {
+      sandbox = s;
+      c = clients;
+    },
+    { each: true },
+  );
 
   const container = containerOf(VM_RG, VM);
   const item = itemOf(VM_RG, VM);
-  const newestPoint = async (): Promise<string> => (await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', container, item)))[0].name ?? '';
+  const newestPoint = async (): Promise<string> =>
+    (await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', container, item)))[0].name ?? '';
 
   /** Starts a restore and returns its Restore job id, read from the operation as a client does. */
   async function restore(properties: Record<string, unknown>, point?: string): Promise<string> {
-    const rp = point ?? await newestPoint();
+    const rp = point ?? (await newestPoint());
     let asyncUrl = '';
-    const body = { properties: { objectType: 'IaasVMRestoreRequest', recoveryPointId: rp, sourceResourceId: VM_ID, region: 'westeurope', storageAccountId: STAGING, ...properties } } as RestoreRequestResource;
-    await c.backup.restores.beginTrigger(VAULT, RG, 'Azure', container, item, rp, body, { onResponse: (r) => { asyncUrl ||= r.headers.get('azure-asyncoperation') ?? ''; } });
+    const body = {
+      properties: {
+        objectType: 'IaasVMRestoreRequest',
+        recoveryPointId: rp,
+        sourceResourceId: VM_ID,
+        region: 'westeurope',
+        storageAccountId: STAGING,
+        ...properties,
+      },
+    } as RestoreRequestResource;
+    await c.backup.restores.beginTrigger(VAULT, RG, 'Azure', container, item, rp, body, {
+      onResponse: (r) => {
+        asyncUrl ||= r.headers.get('azure-asyncoperation') ?? '';
+      },
+    });
     const status = await c.backup.backupOperationStatuses.get(VAULT, RG, operationIdOf(asyncUrl));
     return (status.properties as { jobId: string }).jobId;
   }
-  const job = async (id: string): Promise<AzureIaaSVMJob> => (await c.backup.jobDetails.get(VAULT, RG, id)).properties as AzureIaaSVMJob;
+  const job = async (id: string): Promise<AzureIaaSVMJob> =>
+    (await c.backup.jobDetails.get(VAULT, RG, id)).properties as AzureIaaSVMJob;
 
   it('serves the networks, staging storage accounts and disks a restore needs', async () => {
-    const network = new NetworkManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, { endpoint: sandbox.endpoint, tlsOptions: { ca: sandbox.ca }, credentials: { scopes: [`${sandbox.endpoint}/.default`] } });
-    const storage = new StorageManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, { endpoint: sandbox.endpoint, tlsOptions: { ca: sandbox.ca }, credentials: { scopes: [`${sandbox.endpoint}/.default`] } });
+    const network = new NetworkManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, {
+      endpoint: sandbox.endpoint,
+      tlsOptions: { ca: sandbox.ca },
+      credentials: { scopes: [`${sandbox.endpoint}/.default`] },
+    });
+    const storage = new StorageManagementClient(sandboxCredential, STORY_SUBSCRIPTION_ID, {
+      endpoint: sandbox.endpoint,
+      tlsOptions: { ca: sandbox.ca },
+      credentials: { scopes: [`${sandbox.endpoint}/.default`] },
+    });
     const vnets = await collect(network.virtualNetworks.listAll());
-    assert.deepEqual(vnets.map((n) => `${n.name}@${n.location}`), ['contoso-data-vnet@northeurope', 'contoso-web-vnet@westeurope']);
-    assert.deepEqual((await collect(network.subnets.list(VM_RG, 'contoso-web-vnet'))).map((s) => s.name), ['default', 'restore']);
+    assert.deepEqual(
+      vnets.map((n) => `${n.name}@${n.location}`),
+      ['contoso-data-vnet@northeurope', 'contoso-web-vnet@westeurope'],
+    );
+    assert.deepEqual(
+      (await collect(network.subnets.list(VM_RG, 'contoso-web-vnet'))).map((s) => s.name),
+      ['default', 'restore'],
+    );
     const accounts = await collect(storage.storageAccounts.list());
-    assert.deepEqual(accounts.map((a) => `${a.name}@${a.location}`), ['contosodatastaging@northeurope', 'contosowebstaging@westeurope']);
+    assert.deepEqual(
+      accounts.map((a) => `${a.name}@${a.location}`),
+      ['contosodatastaging@northeurope', 'contosowebstaging@westeurope'],
+    );
     const disks = await collect(c.compute.disks.listByResourceGroup(VM_RG));
     assert.ok(disks.some((d) => d.name === 'web-vm-01_OsDisk_1' && d.managedBy?.toLowerCase() === VM_ID.toLowerCase()));
     assert.ok(disks.some((d) => d.name === 'web-vm-01_DataDisk_0'));
@@ -52,9 +106,13 @@ describe('restore and file recovery', () => {
 
   it('creates a new VM (AlternateLocation): a Restore job, then the VM in the target group, subnet and zone', async () => {
     const jobId = await restore({
-      recoveryType: 'AlternateLocation', targetResourceGroupId: `${SUB}/resourceGroups/${VM_RG}`,
+      recoveryType: 'AlternateLocation',
+      targetResourceGroupId: `${SUB}/resourceGroups/${VM_RG}`,
       targetVirtualMachineId: `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/web-restored`,
-      virtualNetworkId: VNET, subnetId: `${VNET}/subnets/restore`, zones: ['2'], encryptionDetails: { encryptionEnabled: false },
+      virtualNetworkId: VNET,
+      subnetId: `${VNET}/subnets/restore`,
+      zones: ['2'],
+      encryptionDetails: { encryptionEnabled: false },
     });
     const running = (await c.backup.jobDetails.get(VAULT, RG, jobId)).properties as AzureIaaSVMJob;
     assert.equal(running.operation, 'Restore');
@@ -70,10 +128,15 @@ describe('restore and file recovery', () => {
     assert.equal(vm.hardwareProfile?.vmSize, 'Standard_D2s_v5');
     assert.equal(vm.storageProfile?.dataDisks?.length, 1);
     // A second VM of the same name is refused before anything runs.
-    await assert.rejects(restore({
-      recoveryType: 'AlternateLocation', targetResourceGroupId: `${SUB}/resourceGroups/${VM_RG}`,
-      targetVirtualMachineId: `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/web-restored`, subnetId: `${VNET}/subnets/default`,
-    }), isCode('BMSUserErrorVmNameAlreadyExists'));
+    await assert.rejects(
+      restore({
+        recoveryType: 'AlternateLocation',
+        targetResourceGroupId: `${SUB}/resourceGroups/${VM_RG}`,
+        targetVirtualMachineId: `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/web-restored`,
+        subnetId: `${VNET}/subnets/default`,
+      }),
+      isCode('BMSUserErrorVmNameAlreadyExists'),
+    );
   });
 
   it('restores disks (RestoreDisks) into the target group, with the template to create a VM from them', async () => {
@@ -90,7 +153,7 @@ describe('restore and file recovery', () => {
     assert.deepEqual((bag['Restored disks'] ?? '').split(', ').sort(), [...disks].sort());
   });
 
-  it('replaces the VM\'s disks (OriginalLocation), keeping the old ones unattached', async () => {
+  it("replaces the VM's disks (OriginalLocation), keeping the old ones unattached", async () => {
     const jobId = await restore({ recoveryType: 'OriginalLocation' });
     sandbox.clock.advance(61_000);
     assert.equal((await job(jobId)).status, 'Completed');
@@ -103,23 +166,57 @@ describe('restore and file recovery', () => {
 
   it('refuses what the service refuses, before anything runs', async () => {
     const other = `${SUB}/resourceGroups/contoso-data-rg/providers/Microsoft.Storage/storageAccounts/contosodatastaging`;
-    await assert.rejects(restore({ recoveryType: 'RestoreDisks', storageAccountId: other }), isCode('BMSUserErrorRestoreTargetInOtherRegion'));
-    await assert.rejects(restore({ recoveryType: 'AlternateLocation', targetResourceGroupId: `${SUB}/resourceGroups/${VM_RG}`,
-      targetVirtualMachineId: `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/web-new`, subnetId: `${VNET}/subnets/nope` }), isCode('BMSUserErrorRestoreTargetNotFound'));
-    await assert.rejects(restore({ recoveryType: 'OriginalLocation' }, '123'), isCode('BMSUserErrorRecoveryPointNotFound'));
+    await assert.rejects(
+      restore({ recoveryType: 'RestoreDisks', storageAccountId: other }),
+      isCode('BMSUserErrorRestoreTargetInOtherRegion'),
+    );
+    await assert.rejects(
+      restore({
+        recoveryType: 'AlternateLocation',
+        targetResourceGroupId: `${SUB}/resourceGroups/${VM_RG}`,
+        targetVirtualMachineId: `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/web-new`,
+        subnetId: `${VNET}/subnets/nope`,
+      }),
+      isCode('BMSUserErrorRestoreTargetNotFound'),
+    );
+    await assert.rejects(
+      restore({ recoveryType: 'OriginalLocation' }, '123'),
+      isCode('BMSUserErrorRecoveryPointNotFound'),
+    );
     await assert.rejects(restore({ recoveryType: 'Elsewhere' }), isCode('BMSUserErrorInvalidInput'));
     await restore({ recoveryType: 'OriginalLocation' });
     await assert.rejects(restore({ recoveryType: 'OriginalLocation' }), isCode('BMSUserErrorRestoreInProgress'));
-    const restoreJobs = (await collect(c.backup.backupJobs.list(VAULT, RG))).filter((j) => j.properties?.operation === 'Restore');
+    const restoreJobs = (await collect(c.backup.backupJobs.list(VAULT, RG))).filter(
+      (j) => j.properties?.operation === 'Restore',
+    );
     assert.equal(restoreJobs.length, 1);
   });
 
   it('provisions file recovery: the operation hands out the script, the point shows a session; revoke ends it', async () => {
     const rp = await newestPoint();
     let asyncUrl = '';
-    await c.backup.itemLevelRecoveryConnections.provision(VAULT, RG, 'Azure', container, item, rp, {
-      properties: { objectType: 'IaasVMILRRegistrationRequest', recoveryPointId: rp, virtualMachineId: VM_ID, initiatorName: 'vscode', renewExistingRegistration: true },
-    }, { onResponse: (r) => { asyncUrl ||= r.headers.get('azure-asyncoperation') ?? ''; } });
+    await c.backup.itemLevelRecoveryConnections.provision(
+      VAULT,
+      RG,
+      'Azure',
+      container,
+      item,
+      rp,
+      {
+        properties: {
+          objectType: 'IaasVMILRRegistrationRequest',
+          recoveryPointId: rp,
+          virtualMachineId: VM_ID,
+          initiatorName: 'vscode',
+          renewExistingRegistration: true,
+        },
+      },
+      {
+        onResponse: (r) => {
+          asyncUrl ||= r.headers.get('azure-asyncoperation') ?? '';
+        },
+      },
+    );
     sandbox.clock.advance(6_000);
     const status = await c.backup.backupOperationStatuses.get(VAULT, RG, operationIdOf(asyncUrl));
     assert.equal(status.status, 'Succeeded');
@@ -137,11 +234,21 @@ describe('restore and file recovery', () => {
     assert.equal((after.properties as { isInstantIlrSessionActive?: boolean }).isInstantIlrSessionActive, false);
   });
 
-  it('reads and sets the vault\'s backup encryption settings', async () => {
+  it("reads and sets the vault's backup encryption settings", async () => {
     const config = await c.backup.backupResourceEncryptionConfigs.get(VAULT, RG);
     assert.equal(config.properties?.encryptionAtRestType, 'MicrosoftManaged');
-    await c.backup.backupResourceEncryptionConfigs.update(VAULT, RG, { properties: { encryptionAtRestType: 'CustomerManaged', keyUri: 'https://contoso-kv.vault.azure.net/keys/backup' } });
-    assert.equal((await c.backup.backupResourceEncryptionConfigs.get(VAULT, RG)).properties?.keyUri, 'https://contoso-kv.vault.azure.net/keys/backup');
-    await assert.rejects(c.backup.backupResourceEncryptionConfigs.update(VAULT, RG, { properties: { encryptionAtRestType: 'CustomerManaged' } }), isCode('BMSUserErrorInvalidInput'));
+    await c.backup.backupResourceEncryptionConfigs.update(VAULT, RG, {
+      properties: { encryptionAtRestType: 'CustomerManaged', keyUri: 'https://contoso-kv.vault.azure.net/keys/backup' },
+    });
+    assert.equal(
+      (await c.backup.backupResourceEncryptionConfigs.get(VAULT, RG)).properties?.keyUri,
+      'https://contoso-kv.vault.azure.net/keys/backup',
+    );
+    await assert.rejects(
+      c.backup.backupResourceEncryptionConfigs.update(VAULT, RG, {
+        properties: { encryptionAtRestType: 'CustomerManaged' },
+      }),
+      isCode('BMSUserErrorInvalidInput'),
+    );
   });
 });

@@ -13,7 +13,16 @@ describe('scale seed', () => {
   it('generates 5 subscriptions / 50 vaults / 5,000 VMs / 2,500 items / 20,000 jobs in a few seconds', async function () {
     this.timeout(30_000);
     const started = Date.now();
-    sandbox = await startTestSandbox({ seed: { subscriptions: 5, vaultsPerSubscription: 10, vmsPerSubscription: 1_000, protectedItems: 2_500, jobs: 20_000 }, randomSeed: 7 });
+    sandbox = await startTestSandbox({
+      seed: {
+        subscriptions: 5,
+        vaultsPerSubscription: 10,
+        vmsPerSubscription: 1_000,
+        protectedItems: 2_500,
+        jobs: 20_000,
+      },
+      randomSeed: 7,
+    });
     assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
     const snap = sandbox.control.snapshot();
     assert.equal(snap.subscriptions.length, 5);

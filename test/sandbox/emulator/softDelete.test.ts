@@ -6,7 +6,15 @@ import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { clientsFor, collect, containerOf, itemOf, type SandboxClients, startTestSandbox, useTestSandbox } from './helpers';
+import {
+  clientsFor,
+  collect,
+  containerOf,
+  itemOf,
+  type SandboxClients,
+  startTestSandbox,
+  useTestSandbox,
+} from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
@@ -14,21 +22,34 @@ const VM_RG = 'contoso-web-rg';
 const VM = 'web-vm-01';
 const VM_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${VM}`;
 const DAY = 24 * 3600e3;
-const isCode = (code: string) => (e: unknown): boolean => e instanceof RestError && e.code === code;
+const isCode =
+  (code: string) =>
+  (e: unknown): boolean =>
+    e instanceof RestError && e.code === code;
 
 describe('soft delete of backup data', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; }, { each: true });
+  useTestSandbox(
+    {},
+    (s, clients) => {
+      sandbox = s;
+      c = clients;
+    },
+    { each: true },
+  );
 
   const item = async (): Promise<AzureIaaSVMProtectedItem> =>
-    (await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM))).properties as AzureIaaSVMProtectedItem;
-  const points = async (): Promise<number> => (await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))).length;
+    (await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))
+      .properties as AzureIaaSVMProtectedItem;
+  const points = async (): Promise<number> =>
+    (await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))).length;
   const deleteData = async (): Promise<void> => {
     await c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM));
     sandbox.clock.advance(15_000);
   };
-  const lastJob = async (): Promise<AzureIaaSVMJob> => (await collect(c.backup.backupJobs.list(VAULT, RG)))[0].properties as AzureIaaSVMJob;
+  const lastJob = async (): Promise<AzureIaaSVMJob> =>
+    (await collect(c.backup.backupJobs.list(VAULT, RG)))[0].properties as AzureIaaSVMJob;
 
   it('keeps deleted data for the retention period, flagged, then purges it', async () => {
     const before = await points();
@@ -42,13 +63,32 @@ describe('soft delete of backup data', () => {
     assert.equal(await points(), before);
     // The item is listed as well, as the portal shows soft-deleted items.
     const listed = await collect(c.backup.backupProtectedItems.list(VAULT, RG));
-    assert.equal((listed.find((i) => i.name === itemOf(VM_RG, VM))?.properties as AzureIaaSVMProtectedItem).isScheduledForDeferredDelete, true);
+    assert.equal(
+      (listed.find((i) => i.name === itemOf(VM_RG, VM))?.properties as AzureIaaSVMProtectedItem)
+        .isScheduledForDeferredDelete,
+      true,
+    );
     // Neither backup now nor another delete nor a resume act on it.
-    await assert.rejects(c.backup.backups.trigger(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), { properties: { objectType: 'IaasVMBackupRequest' } }), isCode('BMSUserErrorProtectionStopped'));
-    await assert.rejects(c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)), isCode('BMSUserErrorItemAlreadySoftDeleted'));
-    await assert.rejects(c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: VM_ID, policyId: `/subscriptions/x/backupPolicies/DefaultPolicy` },
-    }), isCode('BMSUserErrorSoftDeletedItem'));
+    await assert.rejects(
+      c.backup.backups.trigger(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
+        properties: { objectType: 'IaasVMBackupRequest' },
+      }),
+      isCode('BMSUserErrorProtectionStopped'),
+    );
+    await assert.rejects(
+      c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)),
+      isCode('BMSUserErrorItemAlreadySoftDeleted'),
+    );
+    await assert.rejects(
+      c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
+        properties: {
+          protectedItemType: 'Microsoft.Compute/virtualMachines',
+          sourceResourceId: VM_ID,
+          policyId: `/subscriptions/x/backupPolicies/DefaultPolicy`,
+        },
+      }),
+      isCode('BMSUserErrorSoftDeletedItem'),
+    );
     sandbox.clock.advance(14 * DAY);
     await assert.rejects(item(), isCode('BMSUserErrorDataSourceObjectNotFound'));
   });
@@ -56,7 +96,12 @@ describe('soft delete of backup data', () => {
   it('undeletes: an Undelete job, then protection stopped with data retained, which resumes', async () => {
     await deleteData();
     await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: VM_ID, protectionState: 'ProtectionStopped', isRehydrate: true },
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        sourceResourceId: VM_ID,
+        protectionState: 'ProtectionStopped',
+        isRehydrate: true,
+      },
     });
     sandbox.clock.advance(12_000);
     assert.equal((await lastJob()).operation, 'Undelete');
@@ -64,7 +109,11 @@ describe('soft delete of backup data', () => {
     assert.equal(back.isScheduledForDeferredDelete, undefined);
     assert.equal(back.protectionState, 'ProtectionStopped');
     await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: VM_ID, policyId: `/subscriptions/x/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}/backupPolicies/DefaultPolicy` },
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        sourceResourceId: VM_ID,
+        policyId: `/subscriptions/x/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}/backupPolicies/DefaultPolicy`,
+      },
     });
     sandbox.clock.advance(20_000);
     assert.equal((await item()).protectionState, 'Protected');
@@ -86,7 +135,9 @@ describe('soft delete of backup data', () => {
     try {
       c = clientsFor(own);
       sandbox = own;
-      await c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteRetentionPeriodInDays: 20 } });
+      await c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
+        properties: { softDeleteRetentionPeriodInDays: 20 },
+      });
       await deleteData();
       assert.equal((await item()).softDeleteRetentionPeriodInDays, 20);
       own.clock.advance(19 * DAY);

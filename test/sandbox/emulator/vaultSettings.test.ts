@@ -6,13 +6,24 @@ import { armCode, collect, rawRequest, type SandboxClients, useTestSandbox } fro
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
-const isCode = (status: number, code: string) => (e: unknown): boolean => e instanceof RestError && e.statusCode === status && e.code === code;
+const isCode =
+  (status: number, code: string) =>
+  (e: unknown): boolean =>
+    e instanceof RestError && e.statusCode === status && e.code === code;
 
 describe('vault settings and the lifecycle reads', () => {
   let c: SandboxClients;
   let sandbox: RunningSandbox;
-  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; }, { each: true });
-  const vaultPath = (): string => `/subscriptions/${sandbox.subscriptionIds()[0]}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
+  useTestSandbox(
+    {},
+    (s, clients) => {
+      sandbox = s;
+      c = clients;
+    },
+    { each: true },
+  );
+  const vaultPath = (): string =>
+    `/subscriptions/${sandbox.subscriptionIds()[0]}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
 
   it('reads and changes soft delete through backupconfig/vaultconfig, and the vault shows the same', async () => {
     const before = await c.backup.backupResourceVaultConfigs.get(VAULT, RG);
@@ -20,9 +31,13 @@ describe('vault settings and the lifecycle reads', () => {
     assert.equal(before.properties?.softDeleteFeatureState, 'Enabled');
     assert.equal(before.properties?.softDeleteRetentionPeriodInDays, 14);
     assert.equal(before.properties?.storageTypeState, 'Locked');
-    const patched = await c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Disabled' } });
+    const patched = await c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
+      properties: { softDeleteFeatureState: 'Disabled' },
+    });
     assert.equal(patched.properties?.softDeleteFeatureState, 'Disabled');
-    const put = await c.backup.backupResourceVaultConfigs.put(VAULT, RG, { properties: { softDeleteFeatureState: 'Enabled', softDeleteRetentionPeriodInDays: 30 } });
+    const put = await c.backup.backupResourceVaultConfigs.put(VAULT, RG, {
+      properties: { softDeleteFeatureState: 'Enabled', softDeleteRetentionPeriodInDays: 30 },
+    });
     assert.equal(put.properties?.softDeleteRetentionPeriodInDays, 30);
     const vault = await c.vaults.vaults.get(RG, VAULT);
     assert.equal(vault.properties?.securitySettings?.softDeleteSettings?.softDeleteState, 'Enabled');
@@ -30,14 +45,30 @@ describe('vault settings and the lifecycle reads', () => {
   });
 
   it('refuses a retention outside 14–180 days and leaving always-on, changing nothing', async () => {
-    await assert.rejects(c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteRetentionPeriodInDays: 7 } }), isCode(400, 'BMSUserErrorInvalidInput'));
-    await assert.rejects(c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Sometimes' as never } }), isCode(400, 'BMSUserErrorInvalidInput'));
+    await assert.rejects(
+      c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteRetentionPeriodInDays: 7 } }),
+      isCode(400, 'BMSUserErrorInvalidInput'),
+    );
+    await assert.rejects(
+      c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
+        properties: { softDeleteFeatureState: 'Sometimes' as never },
+      }),
+      isCode(400, 'BMSUserErrorInvalidInput'),
+    );
     // The CLI spells AlwaysOn; the service's enum AlwaysON.
-    const on = await c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'AlwaysOn' as never } });
+    const on = await c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
+      properties: { softDeleteFeatureState: 'AlwaysOn' as never },
+    });
     assert.equal(on.properties?.softDeleteFeatureState, 'AlwaysON');
     assert.equal(on.properties?.isSoftDeleteFeatureStateEditable, false);
-    await assert.rejects(c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Disabled' } }), isCode(400, 'BMSUserErrorSoftDeleteAlwaysOn'));
-    assert.equal((await c.backup.backupResourceVaultConfigs.get(VAULT, RG)).properties?.softDeleteFeatureState, 'AlwaysON');
+    await assert.rejects(
+      c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Disabled' } }),
+      isCode(400, 'BMSUserErrorSoftDeleteAlwaysOn'),
+    );
+    assert.equal(
+      (await c.backup.backupResourceVaultConfigs.get(VAULT, RG)).properties?.softDeleteFeatureState,
+      'AlwaysON',
+    );
   });
 
   it('lists no Resource Guard mappings (200, empty) and answers 404 for a named one', async () => {
@@ -46,7 +77,9 @@ describe('vault settings and the lifecycle reads', () => {
   });
 
   it('counts protected VMs in the usage summary; lists no backup engines; lists the provider operations', async () => {
-    const usage = await collect(c.backup.backupUsageSummaries.list(VAULT, RG, { filter: "type eq 'BackupProtectedItemCountSummary'" }));
+    const usage = await collect(
+      c.backup.backupUsageSummaries.list(VAULT, RG, { filter: "type eq 'BackupProtectedItemCountSummary'" }),
+    );
     assert.equal(usage.length, 1);
     assert.equal(usage[0].name?.value, 'AzureIaasVM');
     assert.equal(usage[0].currentValue, 1);
@@ -56,12 +89,22 @@ describe('vault settings and the lifecycle reads', () => {
   });
 
   it('answers a vault in the shape of the requested api-version', async () => {
-    const old = await rawRequest(sandbox, 'GET', `${vaultPath()}?api-version=2022-10-01`, { headers: { authorization: 'Bearer t' } });
-    const oldSettings = (old.json as { properties: { securitySettings: { softDeleteSettings: Record<string, unknown> } } }).properties.securitySettings.softDeleteSettings;
+    const old = await rawRequest(sandbox, 'GET', `${vaultPath()}?api-version=2022-10-01`, {
+      headers: { authorization: 'Bearer t' },
+    });
+    const oldSettings = (
+      old.json as { properties: { securitySettings: { softDeleteSettings: Record<string, unknown> } } }
+    ).properties.securitySettings.softDeleteSettings;
     assert.equal(oldSettings.softDeleteState, 'Enabled');
     assert.equal('enhancedSecurityState' in oldSettings, false);
-    const current = await rawRequest(sandbox, 'GET', `${vaultPath()}?api-version=2026-07-01`, { headers: { authorization: 'Bearer t' } });
-    assert.equal((current.json as { properties: { securitySettings: { softDeleteSettings: Record<string, unknown> } } }).properties.securitySettings.softDeleteSettings.enhancedSecurityState, 'Enabled');
+    const current = await rawRequest(sandbox, 'GET', `${vaultPath()}?api-version=2026-07-01`, {
+      headers: { authorization: 'Bearer t' },
+    });
+    assert.equal(
+      (current.json as { properties: { securitySettings: { softDeleteSettings: Record<string, unknown> } } }).properties
+        .securitySettings.softDeleteSettings.enhancedSecurityState,
+      'Enabled',
+    );
     assert.equal(armCode(current.json), undefined);
   });
 });

@@ -1,9 +1,21 @@
 /** The article's workflow end to end through the real SDK clients. */
 import * as assert from 'node:assert/strict';
-import type { AzureIaaSVMJob, AzureIaaSVMProtectedItem, OperationStatusJobExtendedInfo } from '@azure/arm-recoveryservicesbackup';
+import type {
+  AzureIaaSVMJob,
+  AzureIaaSVMProtectedItem,
+  OperationStatusJobExtendedInfo,
+} from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { collect, containerOf, headerCapture, itemOf, operationIdOf, type SandboxClients, useTestSandbox } from './helpers';
+import {
+  collect,
+  containerOf,
+  headerCapture,
+  itemOf,
+  operationIdOf,
+  type SandboxClients,
+  useTestSandbox,
+} from './helpers';
 
 const RG = 'article-rg';
 const VAULT = 'article-vault';
@@ -14,7 +26,10 @@ const VM_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${VM_RG}/p
 describe('article workflow: vault → redundancy → discover → enable → backup now → stop → delete', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({}, (s, clients) => { sandbox = s; c = clients; });
+  useTestSandbox({}, (s, clients) => {
+    sandbox = s;
+    c = clients;
+  });
 
   async function followOperation(opId: string): Promise<string> {
     for (let i = 0; i < 20; i++) {
@@ -37,13 +52,24 @@ describe('article workflow: vault → redundancy → discover → enable → bac
 
   it('creates the resource group and the vault, with built-in policies', async () => {
     await c.resources.resourceGroups.createOrUpdate(RG, { location: 'westeurope' });
-    const check = await c.vaults.recoveryServices.checkNameAvailability(RG, 'westeurope', { type: 'Microsoft.RecoveryServices/Vaults', name: VAULT });
+    const check = await c.vaults.recoveryServices.checkNameAvailability(RG, 'westeurope', {
+      type: 'Microsoft.RecoveryServices/Vaults',
+      name: VAULT,
+    });
     assert.equal(check.nameAvailable, true);
-    const vault = await c.vaults.vaults.createOrUpdate(RG, VAULT, { location: 'westeurope', sku: { name: 'Standard' }, properties: {} }, { updateIntervalInMs: 10 });
+    const vault = await c.vaults.vaults.createOrUpdate(
+      RG,
+      VAULT,
+      { location: 'westeurope', sku: { name: 'Standard' }, properties: {} },
+      { updateIntervalInMs: 10 },
+    );
     assert.equal(vault.name, VAULT);
     assert.equal(vault.properties?.provisioningState, 'Succeeded');
     assert.equal(vault.properties?.redundancySettings?.standardTierStorageRedundancy, 'GeoRedundant');
-    const taken = await c.vaults.recoveryServices.checkNameAvailability(RG, 'westeurope', { type: 'Microsoft.RecoveryServices/Vaults', name: VAULT.toUpperCase() });
+    const taken = await c.vaults.recoveryServices.checkNameAvailability(RG, 'westeurope', {
+      type: 'Microsoft.RecoveryServices/Vaults',
+      name: VAULT.toUpperCase(),
+    });
     assert.equal(taken.nameAvailable, false);
     assert.equal(taken.reason, 'AlreadyExists');
     const policy = await c.backup.protectionPolicies.get(VAULT, RG, 'DefaultPolicy');
@@ -54,7 +80,9 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     const before = await c.backup.backupResourceStorageConfigsNonCRR.get(VAULT, RG);
     assert.equal(before.properties?.storageModelType, 'GeoRedundant');
     assert.equal(before.properties?.storageTypeState, 'Unlocked');
-    await c.backup.backupResourceStorageConfigsNonCRR.patch(VAULT, RG, { properties: { storageType: 'LocallyRedundant' } });
+    await c.backup.backupResourceStorageConfigsNonCRR.patch(VAULT, RG, {
+      properties: { storageType: 'LocallyRedundant' },
+    });
     const after = await c.backup.backupResourceStorageConfigsNonCRR.get(VAULT, RG);
     assert.equal(after.properties?.storageType, 'LocallyRedundant');
     const vault = await c.vaults.vaults.get(RG, VAULT);
@@ -62,35 +90,73 @@ describe('article workflow: vault → redundancy → discover → enable → bac
   });
 
   it('discovers VMs with refresh: operationResults 202 then 204, then lists protectable items of the region', async () => {
-    assert.deepEqual(await collect(c.backup.backupProtectableItems.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" })), []);
+    assert.deepEqual(
+      await collect(
+        c.backup.backupProtectableItems.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }),
+      ),
+      [],
+    );
     const refresh = headerCapture();
     await c.backup.protectionContainers.refresh(VAULT, RG, 'Azure', { onResponse: refresh.onResponse });
     assert.equal(refresh.status(), 202);
     const op = operationIdOf(refresh.header('location'));
     const poll = headerCapture();
-    await c.backup.protectionContainerRefreshOperationResults.get(VAULT, RG, 'Azure', op, { onResponse: poll.onResponse });
+    await c.backup.protectionContainerRefreshOperationResults.get(VAULT, RG, 'Azure', op, {
+      onResponse: poll.onResponse,
+    });
     assert.equal(poll.status(), 202);
     sandbox.clock.advance(5_000);
-    await c.backup.protectionContainerRefreshOperationResults.get(VAULT, RG, 'Azure', op, { onResponse: poll.onResponse });
+    await c.backup.protectionContainerRefreshOperationResults.get(VAULT, RG, 'Azure', op, {
+      onResponse: poll.onResponse,
+    });
     assert.equal(poll.status(), 204);
-    const items = await collect(c.backup.backupProtectableItems.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }));
+    const items = await collect(
+      c.backup.backupProtectableItems.list(VAULT, RG, { filter: "backupManagementType eq 'AzureIaasVM'" }),
+    );
     // West Europe VMs not protected anywhere; web-vm-01 is protected by contoso-vault, North Europe VMs are elsewhere.
-    assert.deepEqual(items.map((i) => i.properties?.friendlyName).sort(), ['app-linux-01', 'legacy-linux-02', 'tl-vm-01', 'web-vm-02']);
-    assert.equal(items.find((i) => i.properties?.friendlyName === VM)?.properties?.protectableItemType, 'Microsoft.Compute/virtualMachines');
+    assert.deepEqual(items.map((i) => i.properties?.friendlyName).sort(), [
+      'app-linux-01',
+      'legacy-linux-02',
+      'tl-vm-01',
+      'web-vm-02',
+    ]);
+    assert.equal(
+      items.find((i) => i.properties?.friendlyName === VM)?.properties?.protectableItemType,
+      'Microsoft.Compute/virtualMachines',
+    );
     assert.equal(items.find((i) => i.properties?.friendlyName === VM)?.name, `iaasvmcontainerv2;${VM_RG};${VM}`);
   });
 
   it('enables protection with DefaultPolicy and follows the async operation to a completed ConfigureBackup job', async () => {
     const policy = await c.backup.protectionPolicies.get(VAULT, RG, 'DefaultPolicy');
     const cap = headerCapture();
-    await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: VM_ID, policyId: policy.id },
-    }, { onResponse: cap.onResponse });
+    await c.backup.protectedItems.createOrUpdate(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf(VM_RG, VM),
+      itemOf(VM_RG, VM),
+      {
+        properties: {
+          protectedItemType: 'Microsoft.Compute/virtualMachines',
+          sourceResourceId: VM_ID,
+          policyId: policy.id,
+        },
+      },
+      { onResponse: cap.onResponse },
+    );
     assert.equal(cap.status(), 202);
     assert.match(cap.header('azure-asyncoperation'), /\/operationsStatus\//);
     assert.match(cap.header('location'), /\/operationResults\//);
     const opId = operationIdOf(cap.header('azure-asyncoperation'));
-    const itemStatus = await c.backup.protectedItemOperationStatuses.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), opId);
+    const itemStatus = await c.backup.protectedItemOperationStatuses.get(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf(VM_RG, VM),
+      itemOf(VM_RG, VM),
+      opId,
+    );
     assert.equal(itemStatus.status, 'InProgress');
     const jobId = await followOperation(opId);
     const configure = await job(jobId);
@@ -104,7 +170,10 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     assert.equal(item.properties?.protectedItemType, 'Microsoft.Compute/virtualMachines');
     const storage = await c.backup.backupResourceStorageConfigsNonCRR.get(VAULT, RG);
     assert.equal(storage.properties?.storageTypeState, 'Locked');
-    const status = await c.backup.backupStatus.get('westeurope', { resourceType: 'VM', resourceId: VM_ID.toUpperCase() });
+    const status = await c.backup.backupStatus.get('westeurope', {
+      resourceType: 'VM',
+      resourceId: VM_ID.toUpperCase(),
+    });
     assert.equal(status.protectionStatus, 'Protected');
     assert.match(status.vaultId ?? '', /\/Vaults\/article-vault$/);
     assert.equal(status.policyName, 'DefaultPolicy');
@@ -114,8 +183,15 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     const expiry = new Date(sandbox.clock.now().getTime() + 10 * 86_400e3);
     expiry.setUTCMilliseconds(0);
     const cap = headerCapture();
-    await c.backup.backups.trigger(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM),
-      { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry } }, { onResponse: cap.onResponse });
+    await c.backup.backups.trigger(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf(VM_RG, VM),
+      itemOf(VM_RG, VM),
+      { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry } },
+      { onResponse: cap.onResponse },
+    );
     assert.equal(cap.status(), 202);
     const jobId = await followOperation(operationIdOf(cap.header('azure-asyncoperation')));
     sandbox.clock.advance(15_000);
@@ -123,7 +199,10 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     assert.equal(running.operation, 'Backup');
     assert.equal(running.status, 'InProgress');
     const tasks = running.extendedInfo?.tasksList ?? [];
-    assert.deepEqual(tasks.map((t) => t.taskId), ['Take Snapshot', 'Transfer data to vault']);
+    assert.deepEqual(
+      tasks.map((t) => t.taskId),
+      ['Take Snapshot', 'Transfer data to vault'],
+    );
     assert.equal(tasks[0].status, 'Completed');
     assert.equal(tasks[1].status, 'InProgress');
     assert.ok((running.extendedInfo?.progressPercentage ?? 0) > 0);
@@ -135,31 +214,63 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     const item = await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM));
     assert.equal((item.properties as AzureIaaSVMProtectedItem).protectionState, 'Protected');
     assert.equal((item.properties as AzureIaaSVMProtectedItem).lastBackupStatus, 'Completed');
-    const points = await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)));
+    const points = await collect(
+      c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)),
+    );
     assert.equal(points.length, 1);
-    const rp = points[0].properties as { objectType: string; recoveryPointType?: string; recoveryPointProperties?: { expiryTime?: string } };
+    const rp = points[0].properties as {
+      objectType: string;
+      recoveryPointType?: string;
+      recoveryPointProperties?: { expiryTime?: string };
+    };
     assert.equal(rp.objectType, 'IaasVMRecoveryPoint');
     assert.equal(rp.recoveryPointType, 'AppConsistent');
     assert.equal(rp.recoveryPointProperties?.expiryTime, expiry.toISOString());
-    const one = await c.backup.recoveryPoints.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), points[0].name ?? '');
+    const one = await c.backup.recoveryPoints.get(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf(VM_RG, VM),
+      itemOf(VM_RG, VM),
+      points[0].name ?? '',
+    );
     assert.equal(one.name, points[0].name);
   });
 
   it('stops protection retaining data: DisableBackup job, ProtectionStopped, recovery points kept', async () => {
     const cap = headerCapture();
-    await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: VM_ID, policyId: '', protectionState: 'ProtectionStopped' },
-    }, { onResponse: cap.onResponse });
+    await c.backup.protectedItems.createOrUpdate(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf(VM_RG, VM),
+      itemOf(VM_RG, VM),
+      {
+        properties: {
+          protectedItemType: 'Microsoft.Compute/virtualMachines',
+          sourceResourceId: VM_ID,
+          policyId: '',
+          protectionState: 'ProtectionStopped',
+        },
+      },
+      { onResponse: cap.onResponse },
+    );
     const jobId = await followOperation(operationIdOf(cap.header('azure-asyncoperation')));
     assert.equal((await job(jobId)).operation, 'DisableBackup');
     const item = await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM));
     assert.equal((item.properties as AzureIaaSVMProtectedItem).protectionState, 'ProtectionStopped');
-    assert.equal((await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))).length, 1);
+    assert.equal(
+      (await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM))))
+        .length,
+      1,
+    );
   });
 
   it('deletes backup data through vault-level operation headers; soft delete keeps the item until its retention ends, then it is gone (404)', async () => {
     const cap = headerCapture();
-    await c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), { onResponse: cap.onResponse });
+    await c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
+      onResponse: cap.onResponse,
+    });
     assert.equal(cap.status(), 202);
     assert.match(cap.header('azure-asyncoperation'), /\/vaults\/article-vault\/backupOperations\//);
     assert.match(cap.header('location'), /\/vaults\/article-vault\/backupOperationResults\//);
@@ -172,16 +283,29 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     await c.backup.backupOperationResults.get(VAULT, RG, opId, { onResponse: poll.onResponse });
     assert.equal(poll.status(), 204);
     // A new vault has soft delete on (14 days): the item stays, flagged, and the vault cannot be deleted yet.
-    const kept = (await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM))).properties as AzureIaaSVMProtectedItem;
+    const kept = (await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))
+      .properties as AzureIaaSVMProtectedItem;
     assert.equal(kept.isScheduledForDeferredDelete, true);
-    await assert.rejects(c.vaults.vaults.delete(RG, VAULT, { updateIntervalInMs: 10 }), (e: unknown) => e instanceof RestError && e.code === 'ServiceResourceNotEmpty');
+    await assert.rejects(
+      c.vaults.vaults.delete(RG, VAULT, { updateIntervalInMs: 10 }),
+      (e: unknown) => e instanceof RestError && e.code === 'ServiceResourceNotEmpty',
+    );
     sandbox.clock.advance(14 * 24 * 3600e3);
-    await assert.rejects(c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)),
-      (e: unknown) => e instanceof RestError && e.statusCode === 404 && e.code === 'BMSUserErrorDataSourceObjectNotFound');
+    await assert.rejects(
+      c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)),
+      (e: unknown) =>
+        e instanceof RestError && e.statusCode === 404 && e.code === 'BMSUserErrorDataSourceObjectNotFound',
+    );
     const jobs = await collect(c.backup.backupJobs.list(VAULT, RG));
-    assert.deepEqual(jobs.map((j) => j.properties?.operation), ['DeleteBackupData', 'DisableBackup', 'Backup', 'ConfigureBackup']);
+    assert.deepEqual(
+      jobs.map((j) => j.properties?.operation),
+      ['DeleteBackupData', 'DisableBackup', 'Backup', 'ConfigureBackup'],
+    );
     // The vault is empty again, so it can be deleted.
     await c.vaults.vaults.delete(RG, VAULT, { updateIntervalInMs: 10 });
-    await assert.rejects(c.vaults.vaults.get(RG, VAULT), (e: unknown) => e instanceof RestError && e.code === 'ResourceNotFound');
+    await assert.rejects(
+      c.vaults.vaults.get(RG, VAULT),
+      (e: unknown) => e instanceof RestError && e.code === 'ResourceNotFound',
+    );
   });
 });

@@ -2,7 +2,16 @@
 // file that is JSON but not a whole state. The sandbox must say what went wrong and never change another file.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { STORY_SUBSCRIPTION_ID, startSandbox } from '../../../src/sandbox';
@@ -47,17 +56,32 @@ describe('reliability: the data file on a full disk', function () {
 
     // Fill the disk to the last block.
     const filler = path.join(dir, 'filler');
-    try { writeFileSync(filler, Buffer.alloc(512 * 1024)); } catch { /* ENOSPC: the disk is full, as wanted */ }
+    try {
+      writeFileSync(filler, Buffer.alloc(512 * 1024));
+    } catch {
+      /* ENOSPC: the disk is full, as wanted */
+    }
     assert.equal((await rawHttp1(sandbox, put('during-full'))).status, 201, 'taken before the save is tried');
-    await until(() => /could not save .*sandbox\.json: .*ENOSPC/.test(sandbox?.stderr() ?? ''), 'the report on stderr', 3_000);
+    await until(
+      () => /could not save .*sandbox\.json: .*ENOSPC/.test(sandbox?.stderr() ?? ''),
+      'the report on stderr',
+      3_000,
+    );
     assert.equal(readFileSync(dataFile, 'utf8'), saved, 'the file keeps the last complete state');
-    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp file left',
+    );
 
     const refused = await rawHttp1(sandbox, put('while-full'));
     assert.equal(refused.status, 503, refused.body);
     assert.equal(errorCodeOf(refused.body), 'ServiceUnavailable');
     assert.match(refused.body, /cannot save its data file \(.*ENOSPC/);
-    const read = await rawHttp1(sandbox, `GET ${RG('during-full')} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer x\r\nConnection: close\r\n\r\n`);
+    const read = await rawHttp1(
+      sandbox,
+      `GET ${RG('during-full')} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer x\r\nConnection: close\r\n\r\n`,
+    );
     assert.equal(read.status, 200, 'reads go on');
 
     rmSync(filler);
@@ -78,7 +102,11 @@ describe('reliability: the data file on a full disk', function () {
       assert.equal(healthy.failures, 0);
       assert.ok(healthy.lastSavedAt);
       const filler = path.join(dir, 'filler2');
-      try { writeFileSync(filler, Buffer.alloc(512 * 1024)); } catch { /* full */ }
+      try {
+        writeFileSync(filler, Buffer.alloc(512 * 1024));
+      } catch {
+        /* full */
+      }
       running.control.addVm({ resourceGroup: 'contoso-web-rg', name: 'health-vm' });
       await until(() => !running.control.health().ok, 'the failed save');
       assert.match(running.control.health().lastError ?? '', /ENOSPC/);
@@ -93,7 +121,9 @@ describe('reliability: the data file on a full disk', function () {
 describe('reliability: the data file and symbolic links', function () {
   this.timeout(30_000);
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'rel-link-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rel-link-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a data file that is a symbolic link, and leaves its target alone', async () => {
@@ -144,7 +174,10 @@ describe('reliability: the data file and symbolic links', function () {
 
 describe('reliability: an incomplete data file', function () {
   let dir: string;
-  before(() => { dir = mkdtempSync(path.join(tmpdir(), 'rel-part-')); mkdirSync(dir, { recursive: true }); });
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'rel-part-'));
+    mkdirSync(dir, { recursive: true });
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('names the file and what it lacks when it holds only {"version":1}', async () => {
@@ -152,7 +185,10 @@ describe('reliability: an incomplete data file', function () {
     writeFileSync(dataFile, '{"version":1}');
     await assert.rejects(startSandbox({ dataFile }), (e: Error) => {
       assert.ok(e.message.includes(dataFile), e.message);
-      assert.match(e.message, /lacks tenantId \(a string\), counter \(a number\), savedAt \(a number\), subscriptions \(a list\),/);
+      assert.match(
+        e.message,
+        /lacks tenantId \(a string\), counter \(a number\), savedAt \(a number\), subscriptions \(a list\),/,
+      );
       return true;
     });
   });
@@ -169,6 +205,9 @@ describe('reliability: an incomplete data file', function () {
   it('names the file when it is not JSON', async () => {
     const dataFile = path.join(dir, 'broken.json');
     writeFileSync(dataFile, '{"version":');
-    await assert.rejects(startSandbox({ dataFile }), new RegExp(`${dataFile.replace(/[.\\/]/g, '\\$&')} is not a sandbox data file: it is not valid JSON`));
+    await assert.rejects(
+      startSandbox({ dataFile }),
+      new RegExp(`${dataFile.replace(/[.\\/]/g, '\\$&')} is not a sandbox data file: it is not valid JSON`),
+    );
   });
 });

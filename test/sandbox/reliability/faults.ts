@@ -43,7 +43,10 @@ function failed(o: Observed): Failure {
 /** The request id shown to the user is one the sandbox really answered with. */
 function assertKnownRequestId(error: Failure, entries: RequestLogEntry[]): void {
   assert.ok(error.requestId, 'the error carries a request id');
-  assert.ok(entries.some((e) => e.requestId === error.requestId), `request id ${error.requestId} is in the sandbox log`);
+  assert.ok(
+    entries.some((e) => e.requestId === error.requestId),
+    `request id ${error.requestId} is in the sandbox log`,
+  );
 }
 
 /** One injected failure of the target, retried by the SDK: success, one extra attempt, every attempt in the layer's log. */
@@ -56,9 +59,15 @@ function retriedOnce(status: number, minElapsedMs: number) {
     assert.ok(o.elapsedMs >= minElapsedMs, `waited ${o.elapsedMs} ms, Retry-After asks ${minElapsedMs}`);
     const faulted = o.target.find((e) => e.status === status);
     if (status !== 0) {
-      assert.ok(o.h.calls.some((c) => c.status === status && c.requestId === faulted?.requestId), 'the retried attempt is in the layer log');
+      assert.ok(
+        o.h.calls.some((c) => c.status === status && c.requestId === faulted?.requestId),
+        'the retried attempt is in the layer log',
+      );
     } else {
-      assert.ok(o.h.calls.some((c) => c.status === undefined && c.error), 'the dropped attempt is in the layer log with its error');
+      assert.ok(
+        o.h.calls.some((c) => c.status === undefined && c.error),
+        'the dropped attempt is in the layer log with its error',
+      );
     }
   };
 }
@@ -118,7 +127,11 @@ export const FAULTS: FaultCase[] = [
     verify: (o) => {
       assert.deepEqual(o.outcome, { kind: 'cancelled' });
       assert.ok(o.elapsedMs < CANCEL_AFTER_MS + 1_500, `returned after ${o.elapsedMs} ms`);
-      assert.deepEqual(o.target.filter((e) => e.status >= 200 && e.status < 300), [], 'the stalled request was never answered');
+      assert.deepEqual(
+        o.target.filter((e) => e.status >= 200 && e.status < 300),
+        [],
+        'the stalled request was never answered',
+      );
     },
   },
   {
@@ -136,7 +149,7 @@ export const FAULTS: FaultCase[] = [
   },
   {
     name: 'job fails (broken VM)',
-    userSees: 'the job\'s error (UserErrorVmProvisioningStateFailed), its message and request id',
+    userSees: "the job's error (UserErrorVmProvisioningStateFailed), its message and request id",
     applies: (w) => w.runsBackupJob === true,
     inject: (h, p) => h.sandbox.control.markVmBroken(p.vmId ?? ''),
     clear: (h, p) => h.sandbox.control.markVmBroken(p.vmId ?? '', false),
@@ -151,8 +164,12 @@ export const FAULTS: FaultCase[] = [
     name: '401 expired token',
     userSees: 'ExpiredAuthenticationToken, its message and request id; not retried; sign in again',
     applies: always,
-    inject: (h) => { h.credential.expired = true; },
-    clear: (h) => { h.credential.expired = false; },
+    inject: (h) => {
+      h.credential.expired = true;
+    },
+    clear: (h) => {
+      h.credential.expired = false;
+    },
     verify: (o) => {
       const e = failed(o);
       assert.equal(e.code, 'ExpiredAuthenticationToken');

@@ -8,7 +8,10 @@ import { sandboxSession } from '../../../src/auth';
 import type { RequestLogEntry, RunningSandbox, SandboxOptions } from '../../../src/sandbox';
 import { startSandbox, STORY_SUBSCRIPTION_ID } from '../../../src/sandbox';
 
-export const STORY_VAULT: Omit<VaultRef, 'subscriptionId'> = { resourceGroup: 'contoso-backup-rg', name: 'contoso-vault' };
+export const STORY_VAULT: Omit<VaultRef, 'subscriptionId'> = {
+  resourceGroup: 'contoso-backup-rg',
+  name: 'contoso-vault',
+};
 export const VM_RG = 'contoso-web-rg';
 /** Attempts per call: the layer's client makes 1 + maxRetries (3, the SDK default the layer keeps). */
 export const ATTEMPTS = 4;
@@ -49,15 +52,31 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   const sandbox = await startSandbox({ retryAfterSeconds: 1, speed: 0.001, ...options });
   const credential = new SwitchableCredential();
   const calls: AzureCallLogEntry[] = [];
-  const service = createBackupService({ ...sandboxSession(sandbox), credential }, {
-    pollIntervalMs: 10, maxPollIntervalMs: 100, logger: (e) => calls.push(e), retry: { retryDelayInMs: 10, maxRetryDelayInMs: 40 },
-  });
+  const service = createBackupService(
+    { ...sandboxSession(sandbox), credential },
+    {
+      pollIntervalMs: 10,
+      maxPollIntervalMs: 100,
+      logger: (e) => calls.push(e),
+      retry: { retryDelayInMs: 10, maxRetryDelayInMs: 40 },
+    },
+  );
   const subscriptionId = sandbox.subscriptionIds()[0];
   const vault = { subscriptionId, ...STORY_VAULT };
-  const web01 = { ...vault, containerName: `IaasVMContainer;iaasvmcontainerv2;${VM_RG};web-vm-01`, itemName: `VM;iaasvmcontainerv2;${VM_RG};web-vm-01` };
+  const web01 = {
+    ...vault,
+    containerName: `IaasVMContainer;iaasvmcontainerv2;${VM_RG};web-vm-01`,
+    itemName: `VM;iaasvmcontainerv2;${VM_RG};web-vm-01`,
+  };
   let counter = 0;
   return {
-    sandbox, service, credential, calls, subscriptionId, vault, web01,
+    sandbox,
+    service,
+    credential,
+    calls,
+    subscriptionId,
+    vault,
+    web01,
     fresh: (prefix) => `${prefix}-${++counter}-${randomBytes(2).toString('hex')}`,
     stop: () => sandbox.stop(),
   };
@@ -95,8 +114,15 @@ export function requestsTo(sandbox: RunningSandbox, pathPattern: string, methods
 }
 
 /** The sandbox's jobs of a VM (all operations), from its state. */
-export function jobsOfVm(sandbox: RunningSandbox, vmName: string, operation?: string): { id: string; operation: string; status: string }[] {
-  return sandbox.control.snapshot().jobs
-    .filter((j) => j.entityFriendlyName.toLowerCase() === vmName.toLowerCase() && (!operation || j.operation === operation))
+export function jobsOfVm(
+  sandbox: RunningSandbox,
+  vmName: string,
+  operation?: string,
+): { id: string; operation: string; status: string }[] {
+  return sandbox.control
+    .snapshot()
+    .jobs.filter(
+      (j) => j.entityFriendlyName.toLowerCase() === vmName.toLowerCase() && (!operation || j.operation === operation),
+    )
     .map((j) => ({ id: j.id, operation: j.operation, status: j.status }));
 }

@@ -9,8 +9,12 @@ import { connectHttp2 } from './rawClient';
 describe('reliability: HTTP/2 limits', function () {
   this.timeout(30_000);
   let sandbox: RunningSandbox;
-  before(async () => { sandbox = await startTestSandbox({ http2IdleTimeoutMs: 300 }); });
-  after(async () => { await sandbox.stop(); });
+  before(async () => {
+    sandbox = await startTestSandbox({ http2IdleTimeoutMs: 300 });
+  });
+  after(async () => {
+    await sandbox.stop();
+  });
 
   it('announces a bound on concurrent streams', async () => {
     const session = http2.connect(sandbox.endpoint, { ca: sandbox.ca });

@@ -25,7 +25,15 @@ async function runCell(h: Harness, w: Workflow, f: FaultCase): Promise<void> {
     f.clear(h, p);
   }
   const elapsedMs = Date.now() - started;
-  f.verify({ h, w, p, outcome, elapsedMs, target: requestsTo(h.sandbox, p.target.pathPattern, p.target.methods), all: h.sandbox.requestLog.entries() });
+  f.verify({
+    h,
+    w,
+    p,
+    outcome,
+    elapsedMs,
+    target: requestsTo(h.sandbox, p.target.pathPattern, p.target.methods),
+    all: h.sandbox.requestLog.entries(),
+  });
   if (outcome.kind !== 'ok') {
     // Recovery: the fault gone, the same workflow on the same subject succeeds.
     assert.deepEqual(await outcomeOf(() => p.run()), { kind: 'ok' }, 'succeeds once the fault is cleared');
@@ -36,8 +44,12 @@ async function runCell(h: Harness, w: Workflow, f: FaultCase): Promise<void> {
 describe('reliability: faults × workflows through the Azure layer', function () {
   this.timeout(20_000);
   let h: Harness;
-  before(async () => { h = await startHarness(); });
-  after(async () => { await h.stop(); });
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h.stop();
+  });
   afterEach(() => {
     h.sandbox.setFaults(undefined);
     h.credential.expired = false;

@@ -15,28 +15,33 @@ describe('reliability: one never-twice mechanism', function () {
     h = await startHarness();
     h.sandbox.requestLog.clear();
   });
-  afterEach(async () => { await h.stop(); });
+  afterEach(async () => {
+    await h.stop();
+  });
 
   const backupPosts = () => requestsTo(h.sandbox, '/backup$', ['POST']);
   const itemWrites = () => requestsTo(h.sandbox, '/protectedItems/[^/]*web-vm-01$', ['PUT', 'DELETE']);
 
   it('stop protection asked twice at once: one write, both calls follow the same job', async () => {
-    const [a, b] = await whileAdvancing(h.sandbox, () => Promise.all([
-      h.service.stopProtection(h.web01, 'RetainData'), h.service.stopProtection(h.web01, 'RetainData')]));
+    const [a, b] = await whileAdvancing(h.sandbox, () =>
+      Promise.all([h.service.stopProtection(h.web01, 'RetainData'), h.service.stopProtection(h.web01, 'RetainData')]),
+    );
     assert.equal(a.outcome, 'Completed', JSON.stringify(a.error));
     assert.equal(b.jobId, a.jobId);
     assert.equal(itemWrites().length, 1);
     assert.equal(jobsOfVm(h.sandbox, 'web-vm-01', 'DisableBackup').length, 1);
   });
 
-  it('a reserved item: no second reservation, and another caller joins the holder\'s backup instead of sending one', async () => {
+  it("a reserved item: no second reservation, and another caller joins the holder's backup instead of sending one", async () => {
     const reservation = h.service.reserve('backup', itemId(h.web01));
     assert.ok(reservation, 'the first reservation is granted');
     assert.equal(h.service.reserve('backup', itemId(h.web01)), undefined, 'a second click is refused');
     const joined = h.service.backupNow(h.web01, retain());
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(backupPosts().length, 0, 'nothing sent while the holder has not sent');
-    const [mine, theirs] = await whileAdvancing(h.sandbox, () => Promise.all([h.service.backupNow(h.web01, retain(), { reserved: [reservation] }), joined]));
+    const [mine, theirs] = await whileAdvancing(h.sandbox, () =>
+      Promise.all([h.service.backupNow(h.web01, retain(), { reserved: [reservation] }), joined]),
+    );
     reservation.release();
     assert.equal(mine.outcome, 'Completed', JSON.stringify(mine.error));
     assert.equal(theirs.jobId, mine.jobId);

@@ -16,16 +16,21 @@ describe('reliability: nothing done twice', function () {
     h = await startHarness();
     h.sandbox.requestLog.clear();
   });
-  afterEach(async () => { await h.stop(); });
+  afterEach(async () => {
+    await h.stop();
+  });
 
   const backups = () => jobsOfVm(h.sandbox, 'web-vm-01', 'Backup');
   const backupPosts = () => requestsTo(h.sandbox, '/backup$', ['POST']);
   const enablePuts = (vm: { name: string }) => requestsTo(h.sandbox, `/protectedItems/[^/]*${vm.name}$`, ['PUT']);
-  const itemsOf = (vm: { name: string }) => h.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/${vm.name}`)).length;
+  const itemsOf = (vm: { name: string }) =>
+    h.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/${vm.name}`)).length;
 
   it('backup now clicked twice at once: one POST, one job, both calls follow it', async () => {
     const before = backups().length;
-    const [a, b] = await whileAdvancing(h.sandbox, () => Promise.all([h.service.backupNow(h.web01, retain()), h.service.backupNow(h.web01, retain())]));
+    const [a, b] = await whileAdvancing(h.sandbox, () =>
+      Promise.all([h.service.backupNow(h.web01, retain()), h.service.backupNow(h.web01, retain())]),
+    );
     assert.equal(a.outcome, 'Completed');
     assert.equal(b.jobId, a.jobId);
     assert.equal(backupPosts().length, 1);
@@ -33,9 +38,16 @@ describe('reliability: nothing done twice', function () {
   });
 
   it('backup now from a second window while one runs: the service refuses, the layer follows the running job', async () => {
-    const other = createBackupService({ ...sandboxSession(h.sandbox), credential: h.credential }, { pollIntervalMs: 10, maxPollIntervalMs: 100 });
+    const other = createBackupService(
+      { ...sandboxSession(h.sandbox), credential: h.credential },
+      { pollIntervalMs: 10, maxPollIntervalMs: 100 },
+    );
     const before = backups().length;
-    const first = await whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, retain(), { untilJobStarted: true }), 500);
+    const first = await whileAdvancing(
+      h.sandbox,
+      () => h.service.backupNow(h.web01, retain(), { untilJobStarted: true }),
+      500,
+    );
     const second = await whileAdvancing(h.sandbox, () => other.backupNow(h.web01, retain()));
     assert.equal(second.outcome, 'Completed', JSON.stringify(second.error));
     assert.equal(second.joinedExisting, true);
@@ -50,15 +62,23 @@ describe('reliability: nothing done twice', function () {
     const op = await whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, retain()));
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.equal(op.joinedExisting, true);
-    assert.deepEqual(backupPosts().map((e) => e.status), [0, 202], 'first answer lost, retry refused asynchronously');
+    assert.deepEqual(
+      backupPosts().map((e) => e.status),
+      [0, 202],
+      'first answer lost, retry refused asynchronously',
+    );
     assert.equal(backups().length, before + 1);
     assert.equal(backups()[backups().length - 1].status, 'Completed');
   });
 
   it('enable backup clicked twice at once: one PUT, one protected item, one ConfigureBackup job', async () => {
     const vm = addVm(h);
-    const [a, b] = await whileAdvancing(h.sandbox, () => Promise.all([
-      h.service.enableProtection(h.vault, vm, 'DefaultPolicy'), h.service.enableProtection(h.vault, vm, 'DefaultPolicy')]));
+    const [a, b] = await whileAdvancing(h.sandbox, () =>
+      Promise.all([
+        h.service.enableProtection(h.vault, vm, 'DefaultPolicy'),
+        h.service.enableProtection(h.vault, vm, 'DefaultPolicy'),
+      ]),
+    );
     assert.equal(a.outcome, 'Completed');
     assert.equal(b.jobId, a.jobId);
     assert.equal(enablePuts(vm).length, 1);
@@ -70,13 +90,25 @@ describe('reliability: nothing done twice', function () {
     const vm = addVm(h);
     // A retry that comes late (300 ms while the clock runs): the first enable operation has finished before any resend,
     // so the service would take a second PUT as a new configure (a second ConfigureBackup job).
-    const lateRetry = createBackupService({ ...sandboxSession(h.sandbox), credential: h.credential },
-      { pollIntervalMs: 10, maxPollIntervalMs: 100, retry: { retryDelayInMs: 300, maxRetryDelayInMs: 300 } });
-    h.sandbox.setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] });
+    const lateRetry = createBackupService(
+      { ...sandboxSession(h.sandbox), credential: h.credential },
+      { pollIntervalMs: 10, maxPollIntervalMs: 100, retry: { retryDelayInMs: 300, maxRetryDelayInMs: 300 } },
+    );
+    h.sandbox.setFaults({
+      rate: 1,
+      kinds: ['dropResponse'],
+      count: 1,
+      pathPattern: `/protectedItems/[^/]*${vm.name}$`,
+      methods: ['PUT'],
+    });
     const op = await whileAdvancing(h.sandbox, () => lateRetry.enableProtection(h.vault, vm, 'DefaultPolicy'));
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.equal(op.joinedExisting, true);
-    assert.deepEqual(enablePuts(vm).map((e) => e.status), [0], 'the PUT whose answer was lost is not sent again');
+    assert.deepEqual(
+      enablePuts(vm).map((e) => e.status),
+      [0],
+      'the PUT whose answer was lost is not sent again',
+    );
     assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
     assert.equal(itemsOf(vm), 1);
   });
@@ -84,7 +116,13 @@ describe('reliability: nothing done twice', function () {
   it('enable backup again with another policy after the first finished: reported as already protected, nothing sent', async () => {
     const vm = addVm(h);
     await whileAdvancing(h.sandbox, () => h.service.enableProtection(h.vault, vm, 'DefaultPolicy'));
-    const other = await h.service.createOrUpdatePolicy(h.vault, { name: h.fresh('Other'), schedule: { frequency: 'Daily', time: '20:00' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 7 } });
+    const other = await h.service.createOrUpdatePolicy(h.vault, {
+      name: h.fresh('Other'),
+      schedule: { frequency: 'Daily', time: '20:00' },
+      timeZone: 'UTC',
+      instantRestoreDays: 2,
+      retention: { dailyDays: 7 },
+    });
     h.sandbox.requestLog.clear();
     const one = await whileAdvancing(h.sandbox, () => h.service.enableProtection(h.vault, vm, other.name));
     const many = await whileAdvancing(h.sandbox, () => h.service.enableProtectionMany(h.vault, [vm], other.name));
@@ -92,9 +130,17 @@ describe('reliability: nothing done twice', function () {
       assert.equal(op?.outcome, 'Completed');
       assert.deepEqual(op?.alreadyProtected, { vaultName: h.vault.name, policyName: 'DefaultPolicy' });
     }
-    assert.deepEqual(h.sandbox.requestLog.entries().filter((e) => e.method !== 'GET'), [], 'no write');
+    assert.deepEqual(
+      h.sandbox.requestLog.entries().filter((e) => e.method !== 'GET'),
+      [],
+      'no write',
+    );
     assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
-    assert.equal((await h.service.getBackupItem(itemRefOf(h.vault, vm.name))).policyName, 'DefaultPolicy', 'the policy is unchanged');
+    assert.equal(
+      (await h.service.getBackupItem(itemRefOf(h.vault, vm.name))).policyName,
+      'DefaultPolicy',
+      'the policy is unchanged',
+    );
   });
 
   it('enable backup again for a VM already protected with that policy: no call that changes anything', async () => {
@@ -105,22 +151,39 @@ describe('reliability: nothing done twice', function () {
     assert.equal(again.outcome, 'Completed');
     assert.equal(again.joinedExisting, true);
     assert.deepEqual(again.alreadyProtected, { vaultName: h.vault.name, policyName: 'DefaultPolicy' });
-    assert.deepEqual(h.sandbox.requestLog.entries().filter((e) => e.method !== 'GET'), []);
+    assert.deepEqual(
+      h.sandbox.requestLog.entries().filter((e) => e.method !== 'GET'),
+      [],
+    );
     assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
   });
 
   it('enable for many, run again after a partial failure: only the remaining VM is enabled', async () => {
     const vms = [addVm(h), addVm(h), addVm(h)];
     const broken = vms[1];
-    h.sandbox.setFaults({ rate: 1, kinds: ['serverError'], pathPattern: `/protectedItems/[^/]*${broken.name}$`, methods: ['PUT'] });
+    h.sandbox.setFaults({
+      rate: 1,
+      kinds: ['serverError'],
+      pathPattern: `/protectedItems/[^/]*${broken.name}$`,
+      methods: ['PUT'],
+    });
     const first = await whileAdvancing(h.sandbox, () => h.service.enableProtectionMany(h.vault, vms, 'DefaultPolicy'));
-    assert.deepEqual(first.map((r) => r.ok), [true, false, true]);
+    assert.deepEqual(
+      first.map((r) => r.ok),
+      [true, false, true],
+    );
     assert.equal(first[1].error?.code, 'InternalServerError');
     h.sandbox.setFaults(undefined);
     h.sandbox.requestLog.clear();
     const second = await whileAdvancing(h.sandbox, () => h.service.enableProtectionMany(h.vault, vms, 'DefaultPolicy'));
-    assert.deepEqual(second.map((r) => r.ok), [true, true, true]);
-    assert.deepEqual(second.map((r) => r.operation?.joinedExisting === true), [true, false, true]);
+    assert.deepEqual(
+      second.map((r) => r.ok),
+      [true, true, true],
+    );
+    assert.deepEqual(
+      second.map((r) => r.operation?.joinedExisting === true),
+      [true, false, true],
+    );
     const puts = requestsTo(h.sandbox, '/protectedItems/', ['PUT']).map((e) => e.path);
     assert.equal(puts.length, 1);
     assert.match(puts[0], new RegExp(`${broken.name}$`));

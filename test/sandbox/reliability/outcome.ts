@@ -34,6 +34,9 @@ export async function outcomeOf(run: () => Promise<Outcome>): Promise<Outcome> {
   } catch (e) {
     if (!(e instanceof AzureError)) throw e;
     if (e.code === 'Cancelled') return { kind: 'cancelled' };
-    return { kind: 'failed', error: { code: e.code, message: e.message, requestId: e.requestId, status: e.status, retryable: e.retryable } };
+    return {
+      kind: 'failed',
+      error: { code: e.code, message: e.message, requestId: e.requestId, status: e.status, retryable: e.retryable },
+    };
   }
 }

@@ -20,11 +20,22 @@ export interface ChildSandbox {
 }
 
 export async function startChildSandbox(options: SandboxOptions = {}): Promise<ChildSandbox> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'sandboxChild.js'), JSON.stringify({ retryAfterSeconds: 0, ...options })], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, 'sandboxChild.js'), JSON.stringify({ retryAfterSeconds: 0, ...options })],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let err = '';
   let exitCode: number | null | undefined;
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<void>((resolve) => child.on('exit', (code) => { exitCode = code; resolve(); }));
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', (code) => {
+      exitCode = code;
+      resolve();
+    }),
+  );
   const info = await new Promise<{ endpoint: string; ca: string }>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -36,7 +47,10 @@ export async function startChildSandbox(options: SandboxOptions = {}): Promise<C
   });
   const url = new URL(info.endpoint);
   return {
-    ...info, host: url.hostname, port: Number(url.port), child,
+    ...info,
+    host: url.hostname,
+    port: Number(url.port),
+    child,
     stderr: () => err,
     exited: () => exitCode,
     stop: async () => {
@@ -53,11 +67,24 @@ export interface RawAnswer {
 }
 
 /** Writes `request` as is on a fresh TLS connection (ALPN http/1.1) and reads one answer; rejects if the connection ends without one. */
-export function rawHttp1(target: { host: string; port: number; ca: string }, request: string | Buffer, timeoutMs = 5_000): Promise<RawAnswer> {
+export function rawHttp1(
+  target: { host: string; port: number; ca: string },
+  request: string | Buffer,
+  timeoutMs = 5_000,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const socket = tlsConnect({ host: target.host, port: target.port, ca: target.ca, ALPNProtocols: ['http/1.1'], servername: 'localhost' });
+    const socket = tlsConnect({
+      host: target.host,
+      port: target.port,
+      ca: target.ca,
+      ALPNProtocols: ['http/1.1'],
+      servername: 'localhost',
+    });
     let data = Buffer.alloc(0);
-    const timer = setTimeout(() => { socket.destroy(); reject(new Error(`no answer within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
     const tryParse = (): boolean => {
       const end = data.indexOf('\r\n\r\n');
       if (end < 0) return false;
@@ -76,27 +103,50 @@ export function rawHttp1(target: { host: string; port: number; ca: string }, req
       return true;
     };
     socket.on('secureConnect', () => socket.write(request));
-    socket.on('data', (d: Buffer) => { data = Buffer.concat([data, d]); tryParse(); });
-    socket.on('error', (e) => { clearTimeout(timer); reject(e); });
-    socket.on('close', () => { clearTimeout(timer); if (!tryParse()) reject(new Error(`connection closed without an answer (${data.length} bytes read)`)); });
+    socket.on('data', (d: Buffer) => {
+      data = Buffer.concat([data, d]);
+      tryParse();
+    });
+    socket.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (!tryParse()) reject(new Error(`connection closed without an answer (${data.length} bytes read)`));
+    });
   });
 }
 
 /** One HTTP/2 request with the given pseudo-headers and headers on `session`; resolves with the answer or rejects on a stream error. */
-export function rawHttp2(session: http2.ClientHttp2Session, headers: http2.OutgoingHttpHeaders, body?: string | Buffer, timeoutMs = 5_000): Promise<RawAnswer> {
+export function rawHttp2(
+  session: http2.ClientHttp2Session,
+  headers: http2.OutgoingHttpHeaders,
+  body?: string | Buffer,
+  timeoutMs = 5_000,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const stream = session.request(headers, { endStream: body === undefined });
     const chunks: Buffer[] = [];
     let status = 0;
     let answer: Record<string, string> = {};
-    const timer = setTimeout(() => { stream.close(); reject(new Error(`no answer within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      stream.close();
+      reject(new Error(`no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
     stream.on('response', (h) => {
       status = Number(h[':status']);
       answer = Object.fromEntries(Object.entries(h).map(([k, v]) => [k, String(v)]));
     });
     stream.on('data', (d: Buffer) => chunks.push(d));
-    stream.on('end', () => { clearTimeout(timer); resolve({ status, headers: answer, body: Buffer.concat(chunks).toString('utf8') }); });
-    stream.on('error', (e) => { clearTimeout(timer); reject(e); });
+    stream.on('end', () => {
+      clearTimeout(timer);
+      resolve({ status, headers: answer, body: Buffer.concat(chunks).toString('utf8') });
+    });
+    stream.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
     if (body !== undefined) stream.end(body);
   });
 }
@@ -113,7 +163,9 @@ export function connectHttp2(target: { endpoint: string; ca: string }): Promise<
 export function errorCodeOf(body: string): string | undefined {
   try {
     const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
-    return typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string' ? parsed.error.code : undefined;
+    return typeof parsed.error?.code === 'string' && typeof parsed.error.message === 'string'
+      ? parsed.error.code
+      : undefined;
   } catch {
     return undefined;
   }

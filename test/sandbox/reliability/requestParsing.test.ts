@@ -23,8 +23,14 @@ const BAD_TARGETS: Array<{ target: string; code: string }> = [
 ];
 
 function http1(method: string, target: string, headers: Record<string, string> = {}, body = ''): string {
-  const lines = [`${method} ${target} HTTP/1.1`, 'Host: localhost', 'Authorization: Bearer x', 'Connection: close', `Content-Length: ${Buffer.byteLength(body)}`,
-    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `${method} ${target} HTTP/1.1`,
+    'Host: localhost',
+    'Authorization: Bearer x',
+    'Connection: close',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
@@ -52,13 +58,19 @@ describe('reliability: request parsing', function () {
       assert.equal(r.status, 400, r.body);
       assert.equal(errorCodeOf(r.body), code);
       assert.match(r.headers['x-ms-request-id'] ?? '', /^[0-9a-f-]{36}$/);
-      assert.equal((await rawHttp1(sandbox, http1('GET', `${SUB}?api-version=2022-12-01`))).status, 200, 'still serving');
+      assert.equal(
+        (await rawHttp1(sandbox, http1('GET', `${SUB}?api-version=2022-12-01`))).status,
+        200,
+        'still serving',
+      );
     });
   }
 
   for (const { target, code } of BAD_TARGETS) {
     it(`answers the HTTP/2 :path ${target} with 400 ${code} (or nghttp2 refuses the stream) and keeps serving`, async () => {
-      const r = await rawHttp2(session, { ':method': 'GET', ':path': target, authorization: 'Bearer x' }).catch((e: NodeJS.ErrnoException) => e);
+      const r = await rawHttp2(session, { ':method': 'GET', ':path': target, authorization: 'Bearer x' }).catch(
+        (e: NodeJS.ErrnoException) => e,
+      );
       if (r instanceof Error) {
         // nghttp2 itself refuses an absolute URI as :path; the sandbox never sees it.
         assert.equal(target, 'http://a:99999/');
@@ -68,20 +80,47 @@ describe('reliability: request parsing', function () {
         assert.equal(errorCodeOf(r.body), code);
       }
       if (session.destroyed || session.closed) session = await connectHttp2(sandbox);
-      assert.equal((await rawHttp2(session, { ':method': 'GET', ':path': `${SUB}?api-version=2022-12-01`, authorization: 'Bearer x' })).status, 200);
+      assert.equal(
+        (
+          await rawHttp2(session, {
+            ':method': 'GET',
+            ':path': `${SUB}?api-version=2022-12-01`,
+            authorization: 'Bearer x',
+          })
+        ).status,
+        200,
+      );
     });
   }
 
   it('reads //subscriptions//{sub} as a path, not as a host', async () => {
-    const r = await rawHttp1(sandbox, http1('GET', `//subscriptions//${STORY_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`));
+    const r = await rawHttp1(
+      sandbox,
+      http1('GET', `//subscriptions//${STORY_SUBSCRIPTION_ID}/resourcegroups?api-version=2025-04-01`),
+    );
     assert.equal(r.status, 200, r.body);
     assert.ok((JSON.parse(r.body) as { value: unknown[] }).value.length > 0);
   });
 
   const deep = [
-    { name: 'vault PUT', method: 'PUT', path: `${SUB}/resourceGroups/contoso-backup-rg/providers/Microsoft.RecoveryServices/vaults/deep-vault?api-version=2026-07-01`, body: `{"location":"westeurope","properties":{},"sku":{"name":"Standard"},"tags":${nested(5_000)}}` },
-    { name: 'vault PATCH', method: 'PATCH', path: `${VAULT}?api-version=2026-07-01`, body: `{"tags":${nested(5_000)}}` },
-    { name: 'policy PUT', method: 'PUT', path: `${VAULT}/backupPolicies/deep-policy?api-version=2023-06-01`, body: `{"properties":${nested(5_000)}}` },
+    {
+      name: 'vault PUT',
+      method: 'PUT',
+      path: `${SUB}/resourceGroups/contoso-backup-rg/providers/Microsoft.RecoveryServices/vaults/deep-vault?api-version=2026-07-01`,
+      body: `{"location":"westeurope","properties":{},"sku":{"name":"Standard"},"tags":${nested(5_000)}}`,
+    },
+    {
+      name: 'vault PATCH',
+      method: 'PATCH',
+      path: `${VAULT}?api-version=2026-07-01`,
+      body: `{"tags":${nested(5_000)}}`,
+    },
+    {
+      name: 'policy PUT',
+      method: 'PUT',
+      path: `${VAULT}/backupPolicies/deep-policy?api-version=2023-06-01`,
+      body: `{"properties":${nested(5_000)}}`,
+    },
   ];
   for (const d of deep) {
     it(`refuses a ${d.name} nested 5,000 deep with 400 InvalidRequestContent, and lives on past the next save`, async () => {
@@ -95,13 +134,27 @@ describe('reliability: request parsing', function () {
   }
 
   it('takes a body nested as deep as the limit', async () => {
-    const r = await rawHttp1(sandbox, http1('PATCH', `${VAULT}?api-version=2026-07-01`, { 'Content-Type': 'application/json' }, `{"tags":{"k":"v"},"x":${nested(62)}}`));
+    const r = await rawHttp1(
+      sandbox,
+      http1(
+        'PATCH',
+        `${VAULT}?api-version=2026-07-01`,
+        { 'Content-Type': 'application/json' },
+        `{"tags":{"k":"v"},"x":${nested(62)}}`,
+      ),
+    );
     assert.ok(r.status === 200 || r.status === 202, `${r.status} ${r.body}`);
   });
 
   it('answers a policyId with a malformed percent escape with 400, not a sandbox bug', async () => {
     const item = `${VAULT}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;web-vm-02/protectedItems/VM;iaasvmcontainerv2;contoso-web-rg;web-vm-02?api-version=2023-06-01`;
-    const body = JSON.stringify({ properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: `${SUB}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines/web-vm-02`, policyId: `${VAULT}/backupPolicies/%zz` } });
+    const body = JSON.stringify({
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        sourceResourceId: `${SUB}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines/web-vm-02`,
+        policyId: `${VAULT}/backupPolicies/%zz`,
+      },
+    });
     const r = await rawHttp1(sandbox, http1('PUT', item, { 'Content-Type': 'application/json' }, body));
     assert.equal(r.status, 400, r.body);
     assert.equal(errorCodeOf(r.body), 'BMSUserErrorInvalidInput');
@@ -109,7 +162,11 @@ describe('reliability: request parsing', function () {
   });
 
   it('refuses api-versions the route does not publish with 400 InvalidApiVersionParameter listing the supported ones', async () => {
-    for (const [path, bad] of [[`${SUB}?api-version=2015-02-31`, '2015-02-31'], [`${VAULT}?api-version=2015-01-01`, '2015-01-01'], [`${SUB}/resourcegroups?api-version=2026-07-01`, '2026-07-01']]) {
+    for (const [path, bad] of [
+      [`${SUB}?api-version=2015-02-31`, '2015-02-31'],
+      [`${VAULT}?api-version=2015-01-01`, '2015-01-01'],
+      [`${SUB}/resourcegroups?api-version=2026-07-01`, '2026-07-01'],
+    ]) {
       const r = await rawHttp1(sandbox, http1('GET', path));
       assert.equal(r.status, 400, `${path}: ${r.body}`);
       assert.equal(errorCodeOf(r.body), 'InvalidApiVersionParameter');
@@ -124,14 +181,21 @@ describe('reliability: request parsing', function () {
       [`${SUB}?api-version=2022-12-01`, 'subscriptions SDK and CLI'],
       [`${SUB}/resourcegroups?api-version=2025-04-01`, 'resources SDK'],
       [`${SUB}/resourcegroups?api-version=2024-11-01`, 'az group'],
-      [`${SUB}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines?api-version=2026-04-01`, 'compute SDK'],
-      [`${SUB}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines?api-version=2024-07-01`, 'az vm'],
+      [
+        `${SUB}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines?api-version=2026-04-01`,
+        'compute SDK',
+      ],
+      [
+        `${SUB}/resourceGroups/contoso-web-rg/providers/Microsoft.Compute/virtualMachines?api-version=2024-07-01`,
+        'az vm',
+      ],
       [`${VAULT}?api-version=2026-07-01`, 'recoveryservices SDK'],
       [`${VAULT}?api-version=2024-04-01`, 'az backup vault'],
       [`${VAULT}/backupPolicies?api-version=2023-06-01`, 'recoveryservicesbackup SDK'],
       [`${VAULT}/backupJobs?api-version=2024-10-01`, 'az backup job'],
     ];
-    for (const [path, who] of cases) assert.equal((await rawHttp1(sandbox, http1('GET', path))).status, 200, `${who}: ${path}`);
+    for (const [path, who] of cases)
+      assert.equal((await rawHttp1(sandbox, http1('GET', path))).status, 200, `${who}: ${path}`);
     assert.ok(SUPPORTED_API_VERSIONS['microsoft.resourcegraph'].includes('2024-04-01'));
   });
 });
@@ -146,8 +210,15 @@ describe('reliability: the last-resort guard', function () {
     const told: string[] = [];
     const tls = await makeCertificate();
     const server = new SandboxServer({
-      router, tls, log: new RequestLog(), faults: new FaultInjector(1, undefined), latencyMs: 0, retryAfterSeconds: 0,
-      beforeHandle: () => undefined, afterHandle: () => undefined, report: (m: string) => told.push(m),
+      router,
+      tls,
+      log: new RequestLog(),
+      faults: new FaultInjector(1, undefined),
+      latencyMs: 0,
+      retryAfterSeconds: 0,
+      beforeHandle: () => undefined,
+      afterHandle: () => undefined,
+      report: (m: string) => told.push(m),
     });
     const target = { host: '127.0.0.1', port: await server.listen(0, '127.0.0.1'), ca: tls.cert };
     try {

@@ -6,7 +6,12 @@ async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as SandboxOptions;
   const sandbox = await startSandbox(options);
   process.stdout.write(`${JSON.stringify({ endpoint: sandbox.endpoint, ca: sandbox.ca })}\n`);
-  process.on('SIGTERM', () => { void sandbox.stop().then(() => process.exit(0), () => process.exit(1)); });
+  process.on('SIGTERM', () => {
+    void sandbox.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
 }
 
 main().catch((e: unknown) => {

@@ -10,7 +10,9 @@ import { addVm, startHarness, whileAdvancing } from './harness';
 const JWT = /eyJ[A-Za-z0-9_-]{8,}/;
 /** 32+ characters of base64(url) mixing upper case, lower case and digits: ids and paths never look like that. */
 function tokenLike(text: string): string[] {
-  return (text.match(/[A-Za-z0-9+_=-]{32,}/g) ?? []).filter((run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run));
+  return (text.match(/[A-Za-z0-9+_=-]{32,}/g) ?? []).filter(
+    (run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run),
+  );
 }
 
 function assertClean(label: string, text: string, tokens: string[]): void {
@@ -47,23 +49,43 @@ describe('reliability: no secrets in logs or files', function () {
     const ref = { subscriptionId: h.subscriptionId, resourceGroup: 'sec-rg', name: 'sec-vault' };
     await service.createVault({ ...ref, createResourceGroup: true, location: 'westeurope' });
     await service.setStorageConfig(ref, 'LocallyRedundant', false);
-    await service.createOrUpdatePolicy(vault, { name: 'sec-policy', schedule: { frequency: 'Daily', time: '22:00' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 7 } });
+    await service.createOrUpdatePolicy(vault, {
+      name: 'sec-policy',
+      schedule: { frequency: 'Daily', time: '22:00' },
+      timeZone: 'UTC',
+      instantRestoreDays: 2,
+      retention: { dailyDays: 7 },
+    });
     h.sandbox.setFaults({ rate: 0.3, kinds: ['throttle', 'unavailable', 'reset', 'serverError'], count: 6 });
     const vms = [addVm(h), addVm(h)];
     await whileAdvancing(h.sandbox, () => service.enableProtectionMany(vault, vms, 'DefaultPolicy'));
     h.sandbox.setFaults(undefined);
-    const started = await whileAdvancing(h.sandbox, () => service.backupNow(h.web01, new Date(Date.now() + 7 * 86_400_000), { untilJobStarted: true }), 500);
+    const started = await whileAdvancing(
+      h.sandbox,
+      () => service.backupNow(h.web01, new Date(Date.now() + 7 * 86_400_000), { untilJobStarted: true }),
+      500,
+    );
     await service.cancelJob(vault, started.jobId ?? '');
     h.credential.expired = true;
-    await assert.rejects(service.listBackupItems(vault), (e: unknown) => e instanceof Error && /expiry/.test(e.message));
+    await assert.rejects(
+      service.listBackupItems(vault),
+      (e: unknown) => e instanceof Error && /expiry/.test(e.message),
+    );
     h.credential.expired = false;
-    const item = { ...vault, containerName: `IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;${vms[0].name}`, itemName: `VM;iaasvmcontainerv2;contoso-web-rg;${vms[0].name}` };
+    const item = {
+      ...vault,
+      containerName: `IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;${vms[0].name}`,
+      itemName: `VM;iaasvmcontainerv2;contoso-web-rg;${vms[0].name}`,
+    };
     await whileAdvancing(h.sandbox, () => service.stopProtection(item, 'DeleteData'));
     await h.stop();
 
     const tokens = [h.credential.validToken, h.credential.expiredToken];
     assert.ok(h.calls.length > 30, `the layer logged ${h.calls.length} calls`);
-    assert.ok(h.calls.some((c) => c.status === 401) && h.calls.some((c) => c.error), 'the log covers refusals and failures');
+    assert.ok(
+      h.calls.some((c) => c.status === 401) && h.calls.some((c) => c.error),
+      'the log covers refusals and failures',
+    );
     assertClean('layer log', h.calls.map((c) => JSON.stringify(c)).join('\n'), tokens);
     assertClean('sandbox request log', JSON.stringify(h.sandbox.requestLog.entries()), tokens);
     const files = readdirSync(dir);

@@ -32,7 +32,11 @@ const ok: Outcome = { kind: 'ok' };
 const get = (pathPattern: string) => ({ pathPattern, methods: ['GET'] });
 
 const nightly = (name: string): PolicyInput => ({
-  name, schedule: { frequency: 'Daily', time: '23:30' }, timeZone: 'UTC', instantRestoreDays: 2, retention: { dailyDays: 14 },
+  name,
+  schedule: { frequency: 'Daily', time: '23:30' },
+  timeZone: 'UTC',
+  instantRestoreDays: 2,
+  retention: { dailyDays: 14 },
 });
 
 /** A VM protected by the story vault, its enable job done. */
@@ -50,47 +54,72 @@ function settle(h: Harness): void {
 
 export const WORKFLOWS: Workflow[] = [
   {
-    name: 'tree: listSubscriptions', targetCalls: 1,
+    name: 'tree: listSubscriptions',
+    targetCalls: 1,
     prepare: async (h) => ({
       target: get('^/subscriptions$'),
-      run: async (signal) => { assert.equal((await h.service.listSubscriptions(signal)).length, 1); return ok; },
+      run: async (signal) => {
+        assert.equal((await h.service.listSubscriptions(signal)).length, 1);
+        return ok;
+      },
       check: async () => undefined,
     }),
   },
   {
-    name: 'tree: listVaults', targetCalls: 1,
+    name: 'tree: listVaults',
+    targetCalls: 1,
     prepare: async (h) => ({
       target: get('Microsoft.RecoveryServices/vaults$'),
-      run: async (signal) => { assert.ok((await h.service.listVaults(h.subscriptionId, { signal })).items.some((v) => v.name === 'contoso-vault')); return ok; },
+      run: async (signal) => {
+        assert.ok(
+          (await h.service.listVaults(h.subscriptionId, { signal })).items.some((v) => v.name === 'contoso-vault'),
+        );
+        return ok;
+      },
       check: async () => undefined,
     }),
   },
   {
-    name: 'tree: listBackupItems', targetCalls: 1,
+    name: 'tree: listBackupItems',
+    targetCalls: 1,
     prepare: async (h) => ({
       target: get('/backupProtectedItems$'),
-      run: async (signal) => { assert.ok((await h.service.listBackupItems(h.vault, { signal })).items.some((i) => i.friendlyName === 'web-vm-01')); return ok; },
+      run: async (signal) => {
+        assert.ok(
+          (await h.service.listBackupItems(h.vault, { signal })).items.some((i) => i.friendlyName === 'web-vm-01'),
+        );
+        return ok;
+      },
       check: async () => undefined,
     }),
   },
   {
-    name: 'tree: listJobs', targetCalls: 1,
+    name: 'tree: listJobs',
+    targetCalls: 1,
     prepare: async (h) => ({
       target: get('/backupJobs$'),
-      run: async (signal) => { assert.ok((await h.service.listJobs(h.vault, {}, { signal })).items.length >= 4); return ok; },
+      run: async (signal) => {
+        assert.ok((await h.service.listJobs(h.vault, {}, { signal })).items.length >= 4);
+        return ok;
+      },
       check: async () => undefined,
     }),
   },
   {
-    name: 'tree: listPolicies', targetCalls: 1,
+    name: 'tree: listPolicies',
+    targetCalls: 1,
     prepare: async (h) => ({
       target: get('/backupPolicies$'),
-      run: async (signal) => { assert.ok((await h.service.listPolicies(h.vault, { signal })).items.some((p) => p.name === 'DefaultPolicy')); return ok; },
+      run: async (signal) => {
+        assert.ok((await h.service.listPolicies(h.vault, { signal })).items.some((p) => p.name === 'DefaultPolicy'));
+        return ok;
+      },
       check: async () => undefined,
     }),
   },
   {
-    name: 'tree: listVirtualMachinesWithProtection', targetCalls: 1,
+    name: 'tree: listVirtualMachinesWithProtection',
+    targetCalls: 1,
     prepare: async (h) => ({
       // The VM list comes from Resource Graph (operations/resourceGraph.ts).
       target: { pathPattern: '/providers/Microsoft.ResourceGraph/resources$', methods: ['POST'] },
@@ -103,36 +132,49 @@ export const WORKFLOWS: Workflow[] = [
     }),
   },
   {
-    name: 'create vault', targetCalls: 1,
+    name: 'create vault',
+    targetCalls: 1,
     prepare: async (h) => {
       const name = h.fresh('rel-vault');
       const ref = { subscriptionId: h.subscriptionId, resourceGroup: 'rel-rg', name };
       return {
         target: { pathPattern: `/vaults/${name}$`, methods: ['PUT'] },
-        run: async (signal) => { await h.service.createVault({ ...ref, createResourceGroup: true, location: 'westeurope' }, signal); return ok; },
+        run: async (signal) => {
+          await h.service.createVault({ ...ref, createResourceGroup: true, location: 'westeurope' }, signal);
+          return ok;
+        },
         check: async () => assert.equal((await h.service.getVault(ref)).name, name),
       };
     },
   },
   {
-    name: 'storage replication', targetCalls: 1,
+    name: 'storage replication',
+    targetCalls: 1,
     prepare: async (h) => {
       const ref = { subscriptionId: h.subscriptionId, resourceGroup: 'rel-rg', name: h.fresh('rel-store') };
       await h.service.createVault({ ...ref, createResourceGroup: true, location: 'westeurope' });
       return {
         target: { pathPattern: '/backupstorageconfig/vaultstorageconfig$', methods: ['PUT', 'PATCH'] },
-        run: async (signal) => { await h.service.setStorageConfig(ref, 'LocallyRedundant', false, signal); return ok; },
+        run: async (signal) => {
+          await h.service.setStorageConfig(ref, 'LocallyRedundant', false, signal);
+          return ok;
+        },
         check: async () => assert.equal((await h.service.getStorageConfig(ref)).redundancy, 'LocallyRedundant'),
       };
     },
   },
   {
-    name: 'enable backup (one VM)', targetCalls: 1, startsOperation: true,
+    name: 'enable backup (one VM)',
+    targetCalls: 1,
+    startsOperation: true,
     prepare: async (h) => {
       const vm = addVm(h);
       return {
         target: { pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] },
-        run: (signal) => whileAdvancing(h.sandbox, async () => fromOperation(await h.service.enableProtection(h.vault, vm, 'DefaultPolicy', { signal }))),
+        run: (signal) =>
+          whileAdvancing(h.sandbox, async () =>
+            fromOperation(await h.service.enableProtection(h.vault, vm, 'DefaultPolicy', { signal })),
+          ),
         check: async () => {
           assert.equal((await h.service.getBackupItem(itemRefOf(h.vault, vm.name))).policyName, 'DefaultPolicy');
           assert.equal(jobsOfVm(h.sandbox, vm.name, 'ConfigureBackup').length, 1);
@@ -141,12 +183,17 @@ export const WORKFLOWS: Workflow[] = [
     },
   },
   {
-    name: 'enable backup (many, from the vault)', targetCalls: 2, startsOperation: true,
+    name: 'enable backup (many, from the vault)',
+    targetCalls: 2,
+    startsOperation: true,
     prepare: async (h) => {
       const vms = [addVm(h), addVm(h)];
       return {
         target: { pathPattern: `/protectedItems/[^/]*(${vms.map((v) => v.name).join('|')})$`, methods: ['PUT'] },
-        run: (signal) => whileAdvancing(h.sandbox, async () => fromResults(await h.service.enableProtectionMany(h.vault, vms, 'DefaultPolicy', { signal }))),
+        run: (signal) =>
+          whileAdvancing(h.sandbox, async () =>
+            fromResults(await h.service.enableProtectionMany(h.vault, vms, 'DefaultPolicy', { signal })),
+          ),
         check: async () => {
           const items = (await h.service.listBackupItems(h.vault)).items.map((i) => i.friendlyName);
           for (const vm of vms) {
@@ -158,33 +205,50 @@ export const WORKFLOWS: Workflow[] = [
     },
   },
   {
-    name: 'backup now', targetCalls: 1, startsOperation: true, runsBackupJob: true,
+    name: 'backup now',
+    targetCalls: 1,
+    startsOperation: true,
+    runsBackupJob: true,
     prepare: async (h) => {
       settle(h);
       const before = jobsOfVm(h.sandbox, 'web-vm-01', 'Backup').length;
       return {
         target: { pathPattern: '/backup$', methods: ['POST'] },
-        run: (signal) => whileAdvancing(h.sandbox, async () => fromOperation(await h.service.backupNow(h.web01, new Date(Date.now() + 30 * 86_400_000), { signal }))),
+        run: (signal) =>
+          whileAdvancing(h.sandbox, async () =>
+            fromOperation(await h.service.backupNow(h.web01, new Date(Date.now() + 30 * 86_400_000), { signal })),
+          ),
         check: async () => {
           // A failed attempt (broken VM) may leave its own Failed job; never a second successful one.
           const added = jobsOfVm(h.sandbox, 'web-vm-01', 'Backup').slice(before);
-          assert.deepEqual(added.filter((j) => j.status !== 'Failed').map((j) => j.status), ['Completed']);
+          assert.deepEqual(
+            added.filter((j) => j.status !== 'Failed').map((j) => j.status),
+            ['Completed'],
+          );
         },
         vmId: h.sandbox.control.snapshot().vms.find((v) => v.name === 'web-vm-01')?.vmId,
       };
     },
   },
   {
-    name: 'cancel job', targetCalls: 1,
+    name: 'cancel job',
+    targetCalls: 1,
     prepare: async (h) => {
       settle(h);
       // Slow steps: the 2 s trigger operation ends, the 40 s job is still running when tracking returns.
-      const started = await whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, new Date(Date.now() + 30 * 86_400_000), { untilJobStarted: true }), 500);
+      const started = await whileAdvancing(
+        h.sandbox,
+        () => h.service.backupNow(h.web01, new Date(Date.now() + 30 * 86_400_000), { untilJobStarted: true }),
+        500,
+      );
       const jobId = started.jobId ?? '';
       assert.ok(jobId, 'a running backup to cancel');
       return {
         target: { pathPattern: `/backupJobs/${jobId}/cancel$`, methods: ['POST'] },
-        run: async (signal) => { assert.equal((await h.service.cancelJob(h.vault, jobId, signal)).status, 'Cancelling'); return ok; },
+        run: async (signal) => {
+          assert.equal((await h.service.cancelJob(h.vault, jobId, signal)).status, 'Cancelling');
+          return ok;
+        },
         check: async () => {
           h.sandbox.clock.advance(5_000);
           assert.equal((await h.service.getJob(h.vault, jobId)).status, 'Cancelled');
@@ -193,12 +257,17 @@ export const WORKFLOWS: Workflow[] = [
     },
   },
   {
-    name: 'stop protection (retain data)', targetCalls: 1, startsOperation: true,
+    name: 'stop protection (retain data)',
+    targetCalls: 1,
+    startsOperation: true,
     prepare: async (h) => {
       const { vm, item } = await protectedVm(h);
       return {
         target: { pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['PUT'] },
-        run: (signal) => whileAdvancing(h.sandbox, async () => fromOperation(await h.service.stopProtection(item, 'RetainData', { signal }))),
+        run: (signal) =>
+          whileAdvancing(h.sandbox, async () =>
+            fromOperation(await h.service.stopProtection(item, 'RetainData', { signal })),
+          ),
         check: async () => {
           assert.equal((await h.service.getBackupItem(item)).protectionState, 'ProtectionStopped');
           assert.equal(jobsOfVm(h.sandbox, vm.name, 'DisableBackup').length, 1);
@@ -207,12 +276,17 @@ export const WORKFLOWS: Workflow[] = [
     },
   },
   {
-    name: 'stop protection (delete data)', targetCalls: 1, startsOperation: true,
+    name: 'stop protection (delete data)',
+    targetCalls: 1,
+    startsOperation: true,
     prepare: async (h) => {
       const { vm, item } = await protectedVm(h);
       return {
         target: { pathPattern: `/protectedItems/[^/]*${vm.name}$`, methods: ['DELETE'] },
-        run: (signal) => whileAdvancing(h.sandbox, async () => fromOperation(await h.service.stopProtection(item, 'DeleteData', { signal }))),
+        run: (signal) =>
+          whileAdvancing(h.sandbox, async () =>
+            fromOperation(await h.service.stopProtection(item, 'DeleteData', { signal })),
+          ),
         check: async () => {
           // The vault has soft delete on: the item's data is kept, flagged, for its retention (once, not twice).
           const kept = h.sandbox.control.snapshot().items.filter((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`));
@@ -224,12 +298,16 @@ export const WORKFLOWS: Workflow[] = [
     },
   },
   {
-    name: 'policy create', targetCalls: 1,
+    name: 'policy create',
+    targetCalls: 1,
     prepare: async (h) => {
       const name = h.fresh('rel-policy');
       return {
         target: { pathPattern: `/backupPolicies/${name}$`, methods: ['PUT'] },
-        run: async (signal) => { await h.service.createOrUpdatePolicy(h.vault, nightly(name), signal); return ok; },
+        run: async (signal) => {
+          await h.service.createOrUpdatePolicy(h.vault, nightly(name), signal);
+          return ok;
+        },
         check: async () => assert.equal((await h.service.getPolicy(h.vault, name)).retention?.dailyDays, 14),
       };
     },

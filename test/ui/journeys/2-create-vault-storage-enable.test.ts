@@ -7,8 +7,22 @@ import * as assert from 'assert';
 import type { Frame } from 'playwright-core';
 import { expandTreeRow, quickPickRow, runPaletteCommand } from '../workbench';
 import {
-  assertFormSettled, assertNoCspViolations, chooseOption, clearHovers, formError, formResult, journeyWorkbench, openForm, openSandboxTree,
-  renewReadmeScreenshot, runFromContextMenu, submitDisabled, submitForm, switchTab, typeInto, waitForRow,
+  assertFormSettled,
+  assertNoCspViolations,
+  chooseOption,
+  clearHovers,
+  formError,
+  formResult,
+  journeyWorkbench,
+  openForm,
+  openSandboxTree,
+  renewReadmeScreenshot,
+  runFromContextMenu,
+  submitDisabled,
+  submitForm,
+  switchTab,
+  typeInto,
+  waitForRow,
 } from './helpers';
 
 const VAULT = 'journey-vault';
@@ -32,10 +46,15 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     const pick = quickPickRow(page, 'Sandbox Subscription');
     const create = await Promise.race([
       openForm(page, 'Create a Recovery Services vault'),
-      pick.waitFor({ timeout: 45000 }).then(async () => { await pick.click(); return openForm(page, 'Create a Recovery Services vault'); }),
+      pick.waitFor({ timeout: 45000 }).then(async () => {
+        await pick.click();
+        return openForm(page, 'Create a Recovery Services vault');
+      }),
     ]);
     await typeInto(create, 'vscode-textfield[name=name]', 'contoso-vault');
-    await create.locator('vscode-form-helper.error', { hasText: 'Resource already exists with the same name.' }).waitFor();
+    await create
+      .locator('vscode-form-helper.error', { hasText: 'Resource already exists with the same name.' })
+      .waitFor();
     assert.ok(await submitDisabled(create), 'a taken name keeps submit disabled');
     await s.screenshot('create-name-taken');
     await typeInto(create, 'vscode-textfield[name=name]', VAULT);
@@ -49,7 +68,11 @@ describe('Journey 2: create a vault, set LRS, enable backup for two VMs (UI)', f
     await page.locator('.tabs-container .tab.active', { hasText: 'Untitled-1' }).waitFor();
     await switchTab(page, 'Create a Recovery Services vault');
     const restored = await openForm(page, 'Create a Recovery Services vault');
-    assert.strictEqual(await restored.locator('vscode-textfield[name=name] input').inputValue(), VAULT, 'the draft name survived hide/show');
+    assert.strictEqual(
+      await restored.locator('vscode-textfield[name=name] input').inputValue(),
+      VAULT,
+      'the draft name survived hide/show',
+    );
     await restored.locator('vscode-form-helper', { hasText: 'The name is available.' }).waitFor();
     await s.screenshot('create-draft-restored');
     await submitForm(restored);

@@ -4,7 +4,17 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { expandTreeRow, treeRow } from '../workbench';
 import {
-  assertNoCspViolations, clearHovers, detailsPageText, formResult, journeyWorkbench, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, typeInto,
+  assertNoCspViolations,
+  clearHovers,
+  detailsPageText,
+  formResult,
+  journeyWorkbench,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  submitDisabled,
+  submitForm,
+  typeInto,
 } from './helpers';
 
 const DAY = 24 * 3600e3;
@@ -43,7 +53,9 @@ describe('Journey 3: backup now with a retain-until date (UI)', function () {
 
     const retainUntil = dateInput(45);
     await typeInto(form, 'vscode-textfield[name=retainUntil]', retainUntil);
-    await form.locator('vscode-form-helper', { hasText: 'The recovery point is kept until this date (UTC).' }).waitFor();
+    await form
+      .locator('vscode-form-helper', { hasText: 'The recovery point is kept until this date (UTC).' })
+      .waitFor();
     await submitForm(form);
     assert.match(await formResult(form), /Backup of web-vm-01 started\.\s+View the job/);
     await session().screenshot('form-result');
@@ -53,10 +65,18 @@ describe('Journey 3: backup now with a retain-until date (UI)', function () {
     let jobs: string[] = [];
     while (Date.now() < deadline) {
       jobs = await backupJobs(page);
-      if (jobs.filter((d) => d.startsWith('Completed')).length === completedBefore + 1 && !jobs.some((d) => d.startsWith('In progress'))) break;
+      if (
+        jobs.filter((d) => d.startsWith('Completed')).length === completedBefore + 1 &&
+        !jobs.some((d) => d.startsWith('In progress'))
+      )
+        break;
       await page.waitForTimeout(250);
     }
-    assert.strictEqual(jobs.filter((d) => d.startsWith('Completed')).length, completedBefore + 1, `jobs: ${JSON.stringify(jobs)}`);
+    assert.strictEqual(
+      jobs.filter((d) => d.startsWith('Completed')).length,
+      completedBefore + 1,
+      `jobs: ${JSON.stringify(jobs)}`,
+    );
     await session().screenshot('job-completed');
 
     // The form's link opens the job: a Backup of web-vm-01, Completed.

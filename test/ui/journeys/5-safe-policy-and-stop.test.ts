@@ -7,7 +7,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { expandTreeRow, modalDialog, quickInput, runPaletteCommand, treeRow } from '../workbench';
 import {
-  assertFormSettled, assertNoCspViolations, clearHovers, formResult, journeyWorkbench, messageNextTo, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, switchTab, typeInto,
+  assertFormSettled,
+  assertNoCspViolations,
+  clearHovers,
+  formResult,
+  journeyWorkbench,
+  messageNextTo,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  submitDisabled,
+  submitForm,
+  switchTab,
+  typeInto,
 } from './helpers';
 
 interface SandboxFile {
@@ -17,15 +29,20 @@ interface SandboxFile {
 
 describe('Journey 5: safe policy changes and stop protection (UI)', function () {
   const session = journeyWorkbench({ name: 'journey-5-safe-actions' });
-  const dataFile = (): string => path.join(session().runDir, 'user-data', 'User', 'globalStorage', 'azbackup.azure-backup', 'sandbox.json');
+  const dataFile = (): string =>
+    path.join(session().runDir, 'user-data', 'User', 'globalStorage', 'azbackup.azure-backup', 'sandbox.json');
   /** The sandbox's saved state, once its debounced write has landed. */
   const sandboxState = async (): Promise<SandboxFile> => {
     await session().page.waitForTimeout(1000);
     return JSON.parse(fs.readFileSync(dataFile(), 'utf8')) as SandboxFile;
   };
-  const defaultPolicy = async (): Promise<string> => JSON.stringify((await sandboxState()).policies.find((p) => p.name === 'DefaultPolicy')?.properties);
-  const dailyDays = (properties: string): unknown => (JSON.parse(properties) as { retentionPolicy: { dailySchedule: { retentionDuration: { count: number } } } }).retentionPolicy.dailySchedule.retentionDuration.count;
-  const item = async (vm: string): Promise<{ protectionState: string } | undefined> => (await sandboxState()).items.find((i) => i.vmKey.toLowerCase().endsWith(`/${vm}`));
+  const defaultPolicy = async (): Promise<string> =>
+    JSON.stringify((await sandboxState()).policies.find((p) => p.name === 'DefaultPolicy')?.properties);
+  const dailyDays = (properties: string): unknown =>
+    (JSON.parse(properties) as { retentionPolicy: { dailySchedule: { retentionDuration: { count: number } } } })
+      .retentionPolicy.dailySchedule.retentionDuration.count;
+  const item = async (vm: string): Promise<{ protectionState: string } | undefined> =>
+    (await sandboxState()).items.find((i) => i.vmKey.toLowerCase().endsWith(`/${vm}`));
 
   it('create policy with a taken name is refused and changes nothing', async () => {
     const { page } = session();
@@ -57,9 +74,13 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     await expandTreeRow(page, 'Backup policies');
     await runFromContextMenu(page, 'DefaultPolicy', 'Edit Policy…');
     const form = await openForm(page, 'Backup policy DefaultPolicy');
-    await form.locator('.policy-usage', { hasText: 'This policy protects 1 item. Changes apply to it.' }).waitFor({ timeout: 10000 });
+    await form
+      .locator('.policy-usage', { hasText: 'This policy protects 1 item. Changes apply to it.' })
+      .waitFor({ timeout: 10000 });
     await typeInto(form, 'vscode-textfield[name=dailyDays]', '7');
-    await form.locator('.retention-warning', { hasText: 'Existing recovery points older than the new retention are deleted.' }).waitFor({ timeout: 10000 });
+    await form
+      .locator('.retention-warning', { hasText: 'Existing recovery points older than the new retention are deleted.' })
+      .waitFor({ timeout: 10000 });
     await session().screenshot('edit-shrinks-retention');
 
     // Escape on the confirmation saves nothing.
@@ -80,7 +101,9 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     await assertFormSettled(form);
     await session().screenshot('edit-saved');
     await form.locator('vscode-button#close').click();
-    await page.locator('.tabs-container .tab', { hasText: 'Backup policy DefaultPolicy' }).waitFor({ state: 'detached', timeout: 10000 });
+    await page
+      .locator('.tabs-container .tab', { hasText: 'Backup policy DefaultPolicy' })
+      .waitFor({ state: 'detached', timeout: 10000 });
   });
 
   it('backup now cannot be sent twice from the same form', async () => {
@@ -102,10 +125,12 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     assert.match(await formResult(rebuilt), /Backup of web-vm-01 started\./);
     await assertFormSettled(rebuilt);
     await rebuilt.locator('vscode-button#close').click();
-    await page.locator('.tabs-container .tab', { hasText: 'Backup now: web-vm-01' }).waitFor({ state: 'detached', timeout: 10000 });
+    await page
+      .locator('.tabs-container .tab', { hasText: 'Backup now: web-vm-01' })
+      .waitFor({ state: 'detached', timeout: 10000 });
   });
 
-  it('stop protection (delete data) asks for the item\'s name; a wrong name or Escape deletes nothing', async () => {
+  it("stop protection (delete data) asks for the item's name; a wrong name or Escape deletes nothing", async () => {
     const { page } = session();
     await runFromContextMenu(page, 'web-vm-01', 'Stop Protection (Delete Data)…');
     const input = quickInput(page);
@@ -114,7 +139,9 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     assert.match(await widget.innerText(), /recovery points[\s\S]*soft delete for 14 days/i);
     await input.fill('web-vm-0');
     await page.keyboard.press('Enter');
-    await widget.locator('.quick-input-message', { hasText: 'The name does not match: type web-vm-01 to confirm.' }).waitFor({ timeout: 5000 });
+    await widget
+      .locator('.quick-input-message', { hasText: 'The name does not match: type web-vm-01 to confirm.' })
+      .waitFor({ timeout: 5000 });
     await session().screenshot('stop-delete-wrong-name');
     assert.ok(await input.isVisible(), 'a wrong name does not confirm');
     await page.keyboard.press('Escape');

@@ -4,7 +4,14 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { modalDialog, notification, paletteCommand, quickPickRow, treeRow, webviewFrame } from '../workbench';
-import { assertNoCspViolations, clearHovers, journeyWorkbench, openSandboxTree, runFromContextMenu, waitForRow } from './helpers';
+import {
+  assertNoCspViolations,
+  clearHovers,
+  journeyWorkbench,
+  openSandboxTree,
+  runFromContextMenu,
+  waitForRow,
+} from './helpers';
 import { expandTreeRow } from '../workbench';
 
 const VM = 'web-vm-01';
@@ -40,8 +47,10 @@ describe('Journey 6: stop protection, then the VM node, menus and coverage page 
 
     // The menu follows the state: no backup, no second stop; its data can still be deleted and its points listed.
     const entries = await menuEntries(page, VM);
-    for (const absent of ['Backup Now', 'Stop Protection (Retain Data)…', 'Enable Backup…', 'Enable Backup']) assert.ok(!entries.includes(absent), `${absent} offered: ${entries.join(', ')}`);
-    for (const present of ['Stop Protection (Delete Data)…', 'Show Recovery Points']) assert.ok(entries.includes(present), `${present} missing: ${entries.join(', ')}`);
+    for (const absent of ['Backup Now', 'Stop Protection (Retain Data)…', 'Enable Backup…', 'Enable Backup'])
+      assert.ok(!entries.includes(absent), `${absent} offered: ${entries.join(', ')}`);
+    for (const present of ['Stop Protection (Delete Data)…', 'Show Recovery Points'])
+      assert.ok(entries.includes(present), `${present} missing: ${entries.join(', ')}`);
 
     // Refresh reads the service again: still stopped.
     await page.locator('.part.sidebar .title-actions a.action-label[aria-label="Refresh"]').click();
@@ -58,7 +67,11 @@ describe('Journey 6: stop protection, then the VM node, menus and coverage page 
     const row = frame.locator(`table.vms tbody tr[data-vm="${VM}"]`);
     await row.waitFor({ timeout: 60000 });
     assert.strictEqual((await row.locator('td.status').textContent())?.trim(), 'Protection stopped (data retained)');
-    assert.strictEqual((await row.locator('td').last().textContent())?.trim(), '', 'no health for a VM whose backups stopped');
+    assert.strictEqual(
+      (await row.locator('td').last().textContent())?.trim(),
+      '',
+      'no health for a VM whose backups stopped',
+    );
     const west = frame.locator('#totals-region tbody tr', { has: frame.locator('th', { hasText: 'West Europe' }) });
     assert.strictEqual(await west.locator('td[data-count="protected"]').textContent(), '0');
     assert.strictEqual(await west.locator('td[data-count="stopped"]').textContent(), '1');

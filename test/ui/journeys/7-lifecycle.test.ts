@@ -4,7 +4,16 @@
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { expandTreeRow, notification, quickInput, treeRow } from '../workbench';
-import { assertNoCspViolations, formResult, journeyWorkbench, openForm, openSandboxTree, runFromRowMenu, typeInto, waitForRow } from './helpers';
+import {
+  assertNoCspViolations,
+  formResult,
+  journeyWorkbench,
+  openForm,
+  openSandboxTree,
+  runFromRowMenu,
+  typeInto,
+  waitForRow,
+} from './helpers';
 
 const VM = 'web-vm-01';
 const VAULT = 'contoso-vault';
@@ -12,18 +21,22 @@ const VAULT = 'contoso-vault';
 /** The row of the backup item (not the VM) once its description matches. */
 async function itemRow(page: Page, description: RegExp): Promise<Locator> {
   await waitForRow(page, VM, description);
-  return treeRow(page, VM).filter({ has: page.locator('.label-description', { hasText: description }) }).first();
+  return treeRow(page, VM)
+    .filter({ has: page.locator('.label-description', { hasText: description }) })
+    .first();
 }
 
 /** The QuickPick's rows as "label | description". */
 async function pickRows(page: Page): Promise<string[]> {
   const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
   await rows.first().waitFor();
-  return (await rows.evaluateAll((els) => els.map((el) => {
-    const label = el.querySelector('.label-name')?.textContent ?? '';
-    const description = el.querySelector('.label-description')?.textContent ?? '';
-    return `${label.trim()} | ${description.trim()}`;
-  })));
+  return await rows.evaluateAll((els) =>
+    els.map((el) => {
+      const label = el.querySelector('.label-name')?.textContent ?? '';
+      const description = el.querySelector('.label-description')?.textContent ?? '';
+      return `${label.trim()} | ${description.trim()}`;
+    }),
+  );
 }
 
 describe('Journey 7: stop with delete data → soft deleted → undelete → resume → change policy (UI)', function () {
@@ -59,8 +72,14 @@ describe('Journey 7: stop with delete data → soft deleted → undelete → res
     // Resume: a policy picked from the vault's VM policies, each by its schedule.
     await runFromRowMenu(page, await itemRow(page, /^Protection stopped \(data retained\)/), 'Resume Protection…');
     const resumeRows = await pickRows(page);
-    assert.ok(resumeRows.some((r) => r.startsWith('DefaultPolicy | ')), resumeRows.join('; '));
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'DefaultPolicy' }).first().click();
+    assert.ok(
+      resumeRows.some((r) => r.startsWith('DefaultPolicy | ')),
+      resumeRows.join('; '),
+    );
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'DefaultPolicy' })
+      .first()
+      .click();
     await notification(page, `Protection of ${VM} resumed with policy DefaultPolicy.`).waitFor({ timeout: 60000 });
     await waitForRow(page, VM, new RegExp(`^Protected by ${VAULT} · West Europe$`));
 
@@ -69,7 +88,10 @@ describe('Journey 7: stop with delete data → soft deleted → undelete → res
     const changeRows = await pickRows(page);
     assert.strictEqual(changeRows[0], 'DefaultPolicy | current policy', changeRows.join('; '));
     await session().screenshot('change-policy');
-    await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'EnhancedPolicy' }).first().click();
+    await page
+      .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'EnhancedPolicy' })
+      .first()
+      .click();
     await notification(page, `${VM} is now protected by policy EnhancedPolicy.`).waitFor({ timeout: 60000 });
     assertNoCspViolations(session());
   });

@@ -5,18 +5,34 @@ import * as assert from 'assert';
 import type { Frame, Page } from 'playwright-core';
 import { expandTreeRow, notification, treeRow } from '../workbench';
 import {
-  assertNoCspViolations, clearHovers, formResult, journeyWorkbench, messageNextTo, openForm, openSandboxTree, runFromContextMenu, runFromRowMenu, submitDisabled,
-  submitForm, typeInto,
+  assertNoCspViolations,
+  clearHovers,
+  formResult,
+  journeyWorkbench,
+  messageNextTo,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  runFromRowMenu,
+  submitDisabled,
+  submitForm,
+  typeInto,
 } from './helpers';
 
 /** Rows of recovery points (their description starts with the consistency). */
 function pointRows(page: Page) {
-  return page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({ has: page.locator('.label-description', { hasText: /consistent · / }) });
+  return page
+    .locator('.part.sidebar .monaco-list-row[role="treeitem"]')
+    .filter({ has: page.locator('.label-description', { hasText: /consistent · / }) });
 }
 
 /** A button of the notification toast that shows `text`. */
 function toastButton(page: Page, text: string, button: string) {
-  return page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first().locator('.monaco-button', { hasText: button }).first();
+  return page
+    .locator('.notifications-toasts .notification-list-item', { hasText: text })
+    .first()
+    .locator('.monaco-button', { hasText: button })
+    .first();
 }
 
 /** The VM-name field's helper once it reads `expected` (an error or the availability). */
@@ -49,15 +65,21 @@ describe('Journey 7: restore a recovery point as a new VM (UI)', function () {
     await notification(page, 'Backup of web-vm-01 completed.').waitFor({ timeout: 90000 });
     await expandTreeRow(page, 'web-vm-01');
     const deadline = Date.now() + 30000;
-    while (Date.now() < deadline && await pointRows(page).count() <= before) await page.waitForTimeout(250);
+    while (Date.now() < deadline && (await pointRows(page).count()) <= before) await page.waitForTimeout(250);
     // (a scheduled backup on the sandbox's fast clock may add one more)
-    assert.ok(await pointRows(page).count() > before, `the new recovery point is listed: ${await pointRows(page).count()} rows`);
+    assert.ok(
+      (await pointRows(page).count()) > before,
+      `the new recovery point is listed: ${await pointRows(page).count()} rows`,
+    );
     await session().screenshot('recovery-point-appeared');
 
     await clearHovers(page);
     await runFromRowMenu(page, pointRows(page).first(), 'Restore…');
     const form = await openForm(page, 'Restore web-vm-01');
-    assert.match(await form.locator('body').innerText(), /Create a new virtual machine[\s\S]*Restore disks[\s\S]*Replace existing disks/);
+    assert.match(
+      await form.locator('body').innerText(),
+      /Create a new virtual machine[\s\S]*Restore disks[\s\S]*Replace existing disks/,
+    );
     // The name's rule: a Windows VM takes at most 15 characters; no period or hyphen last; not taken in the group.
     await typeInto(form, 'vscode-textfield[name=vmName]', 'w'.repeat(16));
     await nameHelp(form, 'The name must be 1 to 15 characters long.', true);
@@ -82,9 +104,13 @@ describe('Journey 7: restore a recovery point as a new VM (UI)', function () {
     await toastButton(page, doneText, 'Show VM').click();
     const vmRow = treeRow(page, vmName).first();
     await vmRow.waitFor({ timeout: 30000 });
-    await page.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await vmRow.elementHandle(), { timeout: 30000 });
+    await page.waitForFunction((el) => el?.getAttribute('aria-selected') === 'true', await vmRow.elementHandle(), {
+      timeout: 30000,
+    });
     assert.match((await vmRow.locator('.label-description').textContent()) ?? '', /^Not protected · West Europe$/);
-    await toastButton(page, `${vmName} is not protected by Azure Backup yet.`, 'Enable backup').waitFor({ timeout: 30000 });
+    await toastButton(page, `${vmName} is not protected by Azure Backup yet.`, 'Enable backup').waitFor({
+      timeout: 30000,
+    });
     await session().screenshot('new-vm-shown');
     assertNoCspViolations(session());
   });

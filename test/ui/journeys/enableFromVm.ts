@@ -4,11 +4,22 @@ import * as assert from 'assert';
 import type { WorkbenchSession } from '../session';
 import { expandTreeRow } from '../workbench';
 import {
-  assertNoCspViolations, detailsPageText, chooseOption, formResult, openForm, openSandboxTree, runFromContextMenu, submitDisabled, submitForm, waitForRow,
+  assertNoCspViolations,
+  detailsPageText,
+  chooseOption,
+  formResult,
+  openForm,
+  openSandboxTree,
+  runFromContextMenu,
+  submitDisabled,
+  submitForm,
+  waitForRow,
 } from './helpers';
 
 export interface EnableVmTexts {
-  vms: string; vaults: string; items: string;
+  vms: string;
+  vaults: string;
+  items: string;
   /** The VM's context-menu entry. */
   menuEnable: string;
   formTitle: (vm: string) => string;
@@ -27,14 +38,29 @@ export interface EnableVmTexts {
 }
 
 export const ENGLISH_TEXTS: EnableVmTexts = {
-  vms: 'Virtual machines', vaults: 'Recovery Services vaults', items: 'Backup items', menuEnable: 'Enable Backup…',
-  formTitle: (vm) => `Enable backup: ${vm}`, formLabels: ['Recovery Services vault', 'Backup policy', 'Enable backup'],
-  policySummary: /Daily at 02:30 · 30 days/, running: 'Working…', result: (vm) => new RegExp(`Configuring backup for ${vm}…\\s+View the job`),
-  viewJob: 'View the job', pending: 'Warning (initial backup pending)', protectedBy: (vault) => new RegExp(`^(Initial backup pending in|Protected by) ${vault} · `),
-  jobDocument: /Configure backup[\s\S]*Completed/, jobTitle: /^Backup job /, startedAt: /Started\s+[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M/,
+  vms: 'Virtual machines',
+  vaults: 'Recovery Services vaults',
+  items: 'Backup items',
+  menuEnable: 'Enable Backup…',
+  formTitle: (vm) => `Enable backup: ${vm}`,
+  formLabels: ['Recovery Services vault', 'Backup policy', 'Enable backup'],
+  policySummary: /Daily at 02:30 · 30 days/,
+  running: 'Working…',
+  result: (vm) => new RegExp(`Configuring backup for ${vm}…\\s+View the job`),
+  viewJob: 'View the job',
+  pending: 'Warning (initial backup pending)',
+  protectedBy: (vault) => new RegExp(`^(Initial backup pending in|Protected by) ${vault} · `),
+  jobDocument: /Configure backup[\s\S]*Completed/,
+  jobTitle: /^Backup job /,
+  startedAt: /Started\s+[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M/,
 };
 
-export async function enableBackupFromVm(session: WorkbenchSession, t: EnableVmTexts, vm = 'web-vm-02', vault = 'contoso-vault'): Promise<void> {
+export async function enableBackupFromVm(
+  session: WorkbenchSession,
+  t: EnableVmTexts,
+  vm = 'web-vm-02',
+  vault = 'contoso-vault',
+): Promise<void> {
   const { page } = session;
   await openSandboxTree(page);
   await expandTreeRow(page, t.vms);
@@ -54,7 +80,8 @@ export async function enableBackupFromVm(session: WorkbenchSession, t: EnableVmT
   await submitForm(form);
   // While the request runs the button is disabled and says so (the reply may already be in: then it is enabled again).
   const runningState = await form.locator('vscode-button#submit').innerText();
-  if (runningState.includes(t.running)) assert.ok(await submitDisabled(form), 'submit is disabled while the request runs');
+  if (runningState.includes(t.running))
+    assert.ok(await submitDisabled(form), 'submit is disabled while the request runs');
   assert.match(await formResult(form), t.result(vm));
   await session.screenshot('form-result');
 

@@ -45,7 +45,11 @@ export async function runFromRowMenu(page: Page, row: Locator, entry: string): P
 export async function clearHovers(page: Page): Promise<void> {
   await page.mouse.move(900, 800);
   await page.keyboard.press('Escape');
-  await page.locator('.monaco-hover:visible, .workbench-hover-container:visible').first().waitFor({ state: 'hidden', timeout: 3000 }).catch(() => undefined);
+  await page
+    .locator('.monaco-hover:visible, .workbench-hover-container:visible')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 3000 })
+    .catch(() => undefined);
 }
 
 /** A form's document, ready once its shell (title and submit button, or Close once it succeeded) is drawn. */
@@ -59,7 +63,11 @@ export async function openForm(page: Page, title: string): Promise<Frame> {
 export async function assertFormSettled(form: Frame): Promise<void> {
   await form.locator('vscode-button#close').waitFor({ timeout: 10000 });
   assert.strictEqual(await form.locator('vscode-button#submit').isVisible(), false, 'no submit button after success');
-  const enabled = await form.locator('vscode-textfield:not([disabled]), vscode-single-select:not([disabled]), vscode-checkbox:not([disabled]), vscode-radio:not([disabled])').count();
+  const enabled = await form
+    .locator(
+      'vscode-textfield:not([disabled]), vscode-single-select:not([disabled]), vscode-checkbox:not([disabled]), vscode-radio:not([disabled])',
+    )
+    .count();
   assert.strictEqual(enabled, 0, 'the fields are read-only after success');
 }
 
@@ -99,7 +107,9 @@ export async function typeInto(frame: Frame, selector: string, text: string): Pr
 
 export async function submitForm(frame: Frame): Promise<void> {
   const button = frame.locator('vscode-button#submit');
-  await frame.waitForFunction("!document.querySelector('vscode-button#submit')?.hasAttribute('disabled')", undefined, { timeout: 30000 });
+  await frame.waitForFunction("!document.querySelector('vscode-button#submit')?.hasAttribute('disabled')", undefined, {
+    timeout: 30000,
+  });
   await button.click();
 }
 
@@ -127,7 +137,10 @@ export async function waitForRow(page: Page, label: string, expected: RegExp, ti
   const deadline = Date.now() + timeout;
   let seen: string[] = [];
   while (Date.now() < deadline) {
-    seen = await rows.locator('.label-description').allTextContents().catch(() => []);
+    seen = await rows
+      .locator('.label-description')
+      .allTextContents()
+      .catch(() => []);
     const hit = seen.find((d) => expected.test(d));
     if (hit !== undefined) return hit;
     await page.waitForTimeout(250);
@@ -136,7 +149,12 @@ export async function waitForRow(page: Page, label: string, expected: RegExp, ti
 }
 
 /** The text of a details page (job, recovery points, policy: a read-only webview) once it shows `expected`. */
-export async function detailsPageText(page: Page, title: string | RegExp, expected: RegExp, timeout = 30000): Promise<string> {
+export async function detailsPageText(
+  page: Page,
+  title: string | RegExp,
+  expected: RegExp,
+  timeout = 30000,
+): Promise<string> {
   const frame = await webviewFrame(page, title, timeout);
   const body = frame.locator('body');
   const deadline = Date.now() + timeout;
@@ -163,18 +181,29 @@ export function journeyWorkbench(options: SessionOptions): () => WorkbenchSessio
 export function assertNoCspViolations(session: WorkbenchSession): void {
   const file = path.join(session.runDir, 'browser-console.log');
   const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n') : [];
-  const violations = lines.filter((l) => /Content Security Policy|Refused to (load|apply|execute|evaluate|connect)/i.test(l));
+  const violations = lines.filter((l) =>
+    /Content Security Policy|Refused to (load|apply|execute|evaluate|connect)/i.test(l),
+  );
   if (violations.length > 0) throw new Error(`CSP violations:\n${violations.join('\n')}`);
 }
 
 /** How renewReadmeScreenshot crops: at most this width and height from the part's top left; `widen` drags its right edge first. */
-export interface ReadmeCrop { width?: number; height?: number; widen?: number }
+export interface ReadmeCrop {
+  width?: number;
+  height?: number;
+  widen?: number;
+}
 
 /**
  * With AZB_UPDATE_SCREENSHOTS=1, saves the part of the workbench matched by `selector` (cropped) as
  * media/screenshots/`file` for the README; otherwise does nothing, so a test run leaves the working tree as it found it.
  */
-export async function renewReadmeScreenshot(page: Page, selector: string, file: string, crop: ReadmeCrop = {}): Promise<void> {
+export async function renewReadmeScreenshot(
+  page: Page,
+  selector: string,
+  file: string,
+  crop: ReadmeCrop = {},
+): Promise<void> {
   if (process.env.AZB_UPDATE_SCREENSHOTS !== '1') return;
   const part = page.locator(selector).first();
   let box = await part.boundingBox();
@@ -191,6 +220,11 @@ export async function renewReadmeScreenshot(page: Page, selector: string, file: 
   }
   const target = path.join(REPO, 'media/screenshots', file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const clip = { x: box.x, y: box.y, width: Math.min(box.width, crop.width ?? box.width), height: Math.min(box.height, crop.height ?? box.height) };
+  const clip = {
+    x: box.x,
+    y: box.y,
+    width: Math.min(box.width, crop.width ?? box.width),
+    height: Math.min(box.height, crop.height ?? box.height),
+  };
   await page.screenshot({ path: target, clip });
 }

@@ -36,14 +36,23 @@ describe('architecture: the folders of src/ import one way', () => {
     const edges = folderEdges(SRC);
     assert.ok(edges.length > 10, `expected the folders' arrows, found ${edges.length}`);
     const found = cycles(edges);
-    assert.equal(found.length, 0, `import cycles between folders of src/:\n  ${found.map((c) => describeCycle(c, edges)).join('\n  ')}`);
+    assert.equal(
+      found.length,
+      0,
+      `import cycles between folders of src/:\n  ${found.map((c) => describeCycle(c, edges)).join('\n  ')}`,
+    );
   });
 
   it('imports only downward in the layer table (docs/ARCHITECTURE.md)', () => {
     const edges = folderEdges(SRC);
     const unplaced = [...new Set(edges.flatMap((e) => [e.from, e.to]))].filter((n) => layerOf(n) === undefined);
-    assert.deepEqual(unplaced, [], `src/ parts in no layer: give each a row in test/unit/architecture/layers.ts and docs/ARCHITECTURE.md`);
-    const upward = edges.filter((e) => layerOf(e.from)! >= layerOf(e.to)!)
+    assert.deepEqual(
+      unplaced,
+      [],
+      `src/ parts in no layer: give each a row in test/unit/architecture/layers.ts and docs/ARCHITECTURE.md`,
+    );
+    const upward = edges
+      .filter((e) => layerOf(e.from)! >= layerOf(e.to)!)
       .map((e) => `${e.from} (layer ${layerOf(e.from)}) → ${e.to} (layer ${layerOf(e.to)}): ${e.example}`);
     assert.deepEqual(upward, [], `imports that do not go down the layers ${JSON.stringify(LAYERS)}`);
   });

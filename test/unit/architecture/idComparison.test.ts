@@ -11,15 +11,24 @@ const ALLOWED = new Set(['src/azure/ids.ts']);
 
 function loweredIds(): string[] {
   return sourceFiles('src')
-    .filter((file) => !file.startsWith(`src${path.sep}sandbox${path.sep}`) && !ALLOWED.has(file.split(path.sep).join('/')))
-    .flatMap((file) => fs.readFileSync(path.join(REPO, file), 'utf8').split('\n').flatMap((line, i) =>
-      [...line.matchAll(ID_LOWERED)].map((m) => `${file}:${i + 1}: ${m[0]}`)));
+    .filter(
+      (file) => !file.startsWith(`src${path.sep}sandbox${path.sep}`) && !ALLOWED.has(file.split(path.sep).join('/')),
+    )
+    .flatMap((file) =>
+      fs
+        .readFileSync(path.join(REPO, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => [...line.matchAll(ID_LOWERED)].map((m) => `${file}:${i + 1}: ${m[0]}`)),
+    );
 }
 
 describe('Resource ids compared through one helper', () => {
   it('finds the hand-made pattern it looks for', () => {
     const sample = 'a.vaultId.toLowerCase() === b; vm.id.toLowerCase(); key.toLowerCase(); name.toLowerCase()';
-    assert.deepEqual([...sample.matchAll(ID_LOWERED)].map((m) => m[0]), ['vaultId.toLowerCase()', 'id.toLowerCase()', 'key.toLowerCase()']);
+    assert.deepEqual(
+      [...sample.matchAll(ID_LOWERED)].map((m) => m[0]),
+      ['vaultId.toLowerCase()', 'id.toLowerCase()', 'key.toLowerCase()'],
+    );
   });
 
   it('lower-cases no id outside src/azure/ids.ts and the sandbox: sameId compares, idKey keys', () => {

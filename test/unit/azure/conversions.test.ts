@@ -38,8 +38,14 @@ describe('conversions', () => {
   it('builds the job filter with sorted keys and quoted values', () => {
     assert.equal(jobFilterString({}), undefined);
     assert.equal(
-      jobFilterString({ status: 'InProgress', operation: 'Backup', startTime: new Date('2024-01-01T00:00:00Z'), endTime: new Date('2024-01-31T13:00:00Z') }),
-      "endTime eq '2024-01-31 01:00:00 PM' and operation eq 'Backup' and startTime eq '2024-01-01 12:00:00 AM' and status eq 'InProgress'");
+      jobFilterString({
+        status: 'InProgress',
+        operation: 'Backup',
+        startTime: new Date('2024-01-01T00:00:00Z'),
+        endTime: new Date('2024-01-31T13:00:00Z'),
+      }),
+      "endTime eq '2024-01-31 01:00:00 PM' and operation eq 'Backup' and startTime eq '2024-01-01 12:00:00 AM' and status eq 'InProgress'",
+    );
   });
 
   it('takes the operation id from an async-operation URL', () => {
@@ -60,8 +66,11 @@ describe('conversions', () => {
       id: `${VAULT}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg1;vm1/protectedItems/VM;iaasvmcontainerv2;rg1;vm1`,
       name: 'VM;iaasvmcontainerv2;rg1;vm1',
       properties: {
-        protectedItemType: 'Microsoft.Compute/virtualMachines', sourceResourceId: '/subscriptions/s1/resourceGroups/RG1/providers/Microsoft.Compute/virtualMachines/VM1',
-        protectionState: 'IRPending', lastBackupStatus: '', policyId: `${VAULT}/backupPolicies/DefaultPolicy`,
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        sourceResourceId: '/subscriptions/s1/resourceGroups/RG1/providers/Microsoft.Compute/virtualMachines/VM1',
+        protectionState: 'IRPending',
+        lastBackupStatus: '',
+        policyId: `${VAULT}/backupPolicies/DefaultPolicy`,
         containerName: 'iaasvmcontainerv2;rg1;vm1',
       },
     };
@@ -79,18 +88,32 @@ describe('conversions', () => {
     assert.equal(toBackupItem({ properties: { protectedItemType: 'AzureFileShareProtectedItem' } }), undefined);
   });
 
-  it('dates a soft-deleted item\'s purge its retention after the delete, not at the delete', () => {
-    const soft = (props: Record<string, unknown>) => toBackupItem({
-      id: `${VAULT}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg1;vm1/protectedItems/VM;iaasvmcontainerv2;rg1;vm1`,
-      properties: { protectedItemType: 'Microsoft.Compute/virtualMachines', protectionState: 'ProtectionStopped', isScheduledForDeferredDelete: true, ...props },
+  it("dates a soft-deleted item's purge its retention after the delete, not at the delete", () => {
+    const soft = (props: Record<string, unknown>) =>
+      toBackupItem({
+        id: `${VAULT}/backupFabrics/Azure/protectionContainers/IaasVMContainer;iaasvmcontainerv2;rg1;vm1/protectedItems/VM;iaasvmcontainerv2;rg1;vm1`,
+        properties: {
+          protectedItemType: 'Microsoft.Compute/virtualMachines',
+          protectionState: 'ProtectionStopped',
+          isScheduledForDeferredDelete: true,
+          ...props,
+        },
+      });
+    const item = soft({
+      deferredDeleteTimeInUTC: '2026-12-03T10:00:00Z',
+      softDeleteRetentionPeriodInDays: 14,
+      deferredDeleteTimeRemaining: '13.23:00:00',
     });
-    const item = soft({ deferredDeleteTimeInUTC: '2026-12-03T10:00:00Z', softDeleteRetentionPeriodInDays: 14, deferredDeleteTimeRemaining: '13.23:00:00' });
     assert.equal(item?.softDeleted, true);
     assert.equal(item?.deferredDeleteTime?.toISOString(), '2026-12-03T10:00:00.000Z');
     assert.equal(item?.purgeTime?.toISOString(), '2026-12-17T10:00:00.000Z');
     // Without the retention, the time the service says remains, from when it was read.
     const before = Date.now();
-    const fromRemaining = soft({ deferredDeleteTimeInUTC: '2026-12-03T10:00:00Z', deferredDeleteTimeRemaining: '2.01:00:30' })?.purgeTime?.getTime() ?? 0;
+    const fromRemaining =
+      soft({
+        deferredDeleteTimeInUTC: '2026-12-03T10:00:00Z',
+        deferredDeleteTimeRemaining: '2.01:00:30',
+      })?.purgeTime?.getTime() ?? 0;
     const span = ((2 * 24 + 1) * 3600 + 30) * 1000;
     assert.ok(fromRemaining >= before + span && fromRemaining <= Date.now() + span, String(fromRemaining));
     assert.equal(soft({})?.purgeTime, undefined, 'no date is made up');
@@ -98,12 +121,27 @@ describe('conversions', () => {
 
   it('maps a job: numeric actionsInfo means cancellable, duration parsed, error taken from errorDetails', () => {
     const job = toBackupJob({
-      id: `${VAULT}/backupJobs/1111`, name: '1111',
+      id: `${VAULT}/backupJobs/1111`,
+      name: '1111',
       properties: {
-        jobType: 'AzureIaaSVMJob', operation: 'Backup', status: 'Failed', entityFriendlyName: 'vm1', duration: 'PT1M',
+        jobType: 'AzureIaaSVMJob',
+        operation: 'Backup',
+        status: 'Failed',
+        entityFriendlyName: 'vm1',
+        duration: 'PT1M',
         actionsInfo: [1 as unknown as 'Cancellable'],
-        errorDetails: [{ errorCode: 400, errorTitle: 'UserErrorBackupOperationInProgress', errorString: 'Another backup is running' } as never],
-        extendedInfo: { progressPercentage: 40, tasksList: [{ taskId: 'Take Snapshot', status: 'Completed' }], propertyBag: { 'VM Name': 'vm1' } },
+        errorDetails: [
+          {
+            errorCode: 400,
+            errorTitle: 'UserErrorBackupOperationInProgress',
+            errorString: 'Another backup is running',
+          } as never,
+        ],
+        extendedInfo: {
+          progressPercentage: 40,
+          tasksList: [{ taskId: 'Take Snapshot', status: 'Completed' }],
+          propertyBag: { 'VM Name': 'vm1' },
+        },
       },
     });
     assert.equal(job.cancellable, true);
@@ -118,8 +156,11 @@ describe('conversions', () => {
 
   it('turns a policy input into the service shape and back', () => {
     const resource = toPolicyResource({
-      name: 'weekly', schedule: { frequency: 'Weekly', time: '22:30', days: ['Saturday', 'Sunday'] }, timeZone: 'UTC',
-      instantRestoreDays: 5, retention: { weeklyWeeks: 12, monthlyMonths: 6, yearlyYears: 2 },
+      name: 'weekly',
+      schedule: { frequency: 'Weekly', time: '22:30', days: ['Saturday', 'Sunday'] },
+      timeZone: 'UTC',
+      instantRestoreDays: 5,
+      retention: { weeklyWeeks: 12, monthlyMonths: 6, yearlyYears: 2 },
     });
     const back = toPolicy({ ...resource, id: `${VAULT}/backupPolicies/weekly`, name: 'weekly' });
     assert.equal(back.vaultId, VAULT);

@@ -3,17 +3,28 @@ import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core
 import type { PipelineResponse } from '@azure/core-rest-pipeline';
 import { AzureError } from '../../../src/azure/errors';
 
-const envelope = { error: { code: 'BMSUserErrorDataSourceObjectNotFound', message: 'Item not found.', target: 'item' } };
+const envelope = {
+  error: { code: 'BMSUserErrorDataSourceObjectNotFound', message: 'Item not found.', target: 'item' },
+};
 
 function response(status: number, headers: Record<string, string>, body?: unknown): PipelineResponse {
   const request = createPipelineRequest({ url: 'https://127.0.0.1/subscriptions/s1?api-version=1' });
-  return { request, status, headers: createHttpHeaders(headers), bodyAsText: body === undefined ? undefined : JSON.stringify(body) };
+  return {
+    request,
+    status,
+    headers: createHttpHeaders(headers),
+    bodyAsText: body === undefined ? undefined : JSON.stringify(body),
+  };
 }
 
 describe('AzureError.from', () => {
   it('reads the HLC shape: envelope in response.parsedBody, request id from the headers', () => {
     const res = Object.assign(response(404, { 'x-ms-request-id': 'req-hlc' }), { parsedBody: envelope });
-    const e = new RestError('Item not found.', { code: 'BMSUserErrorDataSourceObjectNotFound', statusCode: 404, response: res });
+    const e = new RestError('Item not found.', {
+      code: 'BMSUserErrorDataSourceObjectNotFound',
+      statusCode: 404,
+      response: res,
+    });
     const error = AzureError.from(e);
     assert.equal(error.code, 'BMSUserErrorDataSourceObjectNotFound');
     assert.equal(error.status, 404);
@@ -24,8 +35,17 @@ describe('AzureError.from', () => {
   });
 
   it('reads the modular shape: envelope in details', () => {
-    const e = new RestError('The Resource was not found.', { code: 'ResourceNotFound', statusCode: 404, response: response(404, { 'x-ms-request-id': 'req-mod' }) });
-    e.details = { error: { code: 'ResourceNotFound', message: "The Resource 'Microsoft.RecoveryServices/vaults/v1' was not found." } };
+    const e = new RestError('The Resource was not found.', {
+      code: 'ResourceNotFound',
+      statusCode: 404,
+      response: response(404, { 'x-ms-request-id': 'req-mod' }),
+    });
+    e.details = {
+      error: {
+        code: 'ResourceNotFound',
+        message: "The Resource 'Microsoft.RecoveryServices/vaults/v1' was not found.",
+      },
+    };
     const error = AzureError.from(e);
     assert.equal(error.code, 'ResourceNotFound');
     assert.equal(error.requestId, 'req-mod');
@@ -33,7 +53,10 @@ describe('AzureError.from', () => {
   });
 
   it('falls back to the raw body text when nothing was parsed', () => {
-    const e = new RestError('Bad', { statusCode: 400, response: response(400, {}, { error: { code: 'StorageModelModifyError', message: 'locked' } }) });
+    const e = new RestError('Bad', {
+      statusCode: 400,
+      response: response(400, {}, { error: { code: 'StorageModelModifyError', message: 'locked' } }),
+    });
     const error = AzureError.from(e);
     assert.equal(error.code, 'StorageModelModifyError');
     assert.equal(error.message, 'locked');
@@ -42,7 +65,10 @@ describe('AzureError.from', () => {
   it('marks throttling and 5xx as retryable, 501 not', () => {
     assert.equal(AzureError.from(new RestError('x', { statusCode: 429, response: response(429, {}) })).retryable, true);
     assert.equal(AzureError.from(new RestError('x', { statusCode: 503, response: response(503, {}) })).retryable, true);
-    assert.equal(AzureError.from(new RestError('x', { statusCode: 501, response: response(501, {}) })).retryable, false);
+    assert.equal(
+      AzureError.from(new RestError('x', { statusCode: 501, response: response(501, {}) })).retryable,
+      false,
+    );
   });
 
   it('names a status-only error after its status', () => {
@@ -59,7 +85,9 @@ describe('AzureError.from', () => {
   });
 
   it('parses core-lro failures', () => {
-    const error = AzureError.from(new Error('The long-running operation has failed. BMSUserErrorPolicyObjectInUse. The policy is in use.'));
+    const error = AzureError.from(
+      new Error('The long-running operation has failed. BMSUserErrorPolicyObjectInUse. The policy is in use.'),
+    );
     assert.equal(error.code, 'BMSUserErrorPolicyObjectInUse');
     assert.equal(error.message, 'The policy is in use.');
   });
@@ -79,6 +107,10 @@ describe('AzureError.from', () => {
   });
 
   it('gives the operation error shape with the request id', () => {
-    assert.deepEqual(new AzureError({ code: 'C', message: 'M', requestId: 'R' }).toOperationError(), { code: 'C', message: 'M', requestId: 'R' });
+    assert.deepEqual(new AzureError({ code: 'C', message: 'M', requestId: 'R' }).toOperationError(), {
+      code: 'C',
+      message: 'M',
+      requestId: 'R',
+    });
   });
 });

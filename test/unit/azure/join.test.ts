@@ -4,19 +4,41 @@ import type { BackupItem, VirtualMachine } from '../../../src/azure/model';
 
 const vm = (rg: string, name: string): VirtualMachine => ({
   id: `/subscriptions/s1/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`,
-  name, resourceGroup: rg, subscriptionId: 's1', location: 'westeurope', osType: 'Linux',
+  name,
+  resourceGroup: rg,
+  subscriptionId: 's1',
+  location: 'westeurope',
+  osType: 'Linux',
 });
 
 const item = (sourceResourceId: string, vaultName: string): BackupItem => ({
-  id: `item-${vaultName}-${sourceResourceId}`, name: 'VM;x', containerName: 'IaasVMContainer;x', vaultId: `/v/${vaultName}`, vaultName,
-  vaultResourceGroup: 'rg', subscriptionId: 's1', friendlyName: 'x', sourceResourceId, protectionState: 'Protected', healthStatus: 'Passed',
-  lastBackupStatus: 'Completed', initialBackupPending: false, policyName: 'DefaultPolicy',
+  id: `item-${vaultName}-${sourceResourceId}`,
+  name: 'VM;x',
+  containerName: 'IaasVMContainer;x',
+  vaultId: `/v/${vaultName}`,
+  vaultName,
+  vaultResourceGroup: 'rg',
+  subscriptionId: 's1',
+  friendlyName: 'x',
+  sourceResourceId,
+  protectionState: 'Protected',
+  healthStatus: 'Passed',
+  lastBackupStatus: 'Completed',
+  initialBackupPending: false,
+  policyName: 'DefaultPolicy',
 });
 
 describe('VM ⋈ backup items join', () => {
   it('matches on the lower-cased source resource id whatever the casing', () => {
     const vms = [vm('RG-Web', 'Web01'), vm('rg-db', 'db01')];
-    const vaults = [{ items: [item('/SUBSCRIPTIONS/s1/resourcegroups/rg-web/providers/microsoft.compute/virtualmachines/WEB01', 'vaultA')] }, { items: [] }];
+    const vaults = [
+      {
+        items: [
+          item('/SUBSCRIPTIONS/s1/resourcegroups/rg-web/providers/microsoft.compute/virtualmachines/WEB01', 'vaultA'),
+        ],
+      },
+      { items: [] },
+    ];
     const joined = joinVmsWithItems(vms, vaults);
     assert.equal(joined[0].protection?.state, 'Protected');
     assert.equal(joined[0].protection?.vaultName, 'vaultA');
@@ -34,7 +56,10 @@ describe('VM ⋈ backup items join', () => {
   it('keeps the VM order and fields', () => {
     const vms = [vm('rg', 'z'), vm('rg', 'a')];
     const joined = joinVmsWithItems(vms, []);
-    assert.deepEqual(joined.map((v) => v.name), ['z', 'a']);
+    assert.deepEqual(
+      joined.map((v) => v.name),
+      ['z', 'a'],
+    );
     assert.equal(joined[0].location, 'westeurope');
   });
 });

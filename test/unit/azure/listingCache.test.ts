@@ -7,7 +7,11 @@ import { createListingCache, itemsKey } from '../../../src/azure/transport/listi
 const KEY = itemsKey({ subscriptionId: 's1', resourceGroup: 'rg', name: 'v1' });
 
 /** A fetch that stays pending until settled by hand, recording the signal it was given. */
-function manualFetch(): { fetch: (signal?: AbortSignal) => Promise<string>; calls: AbortSignal[]; resolve(value: string): void } {
+function manualFetch(): {
+  fetch: (signal?: AbortSignal) => Promise<string>;
+  calls: AbortSignal[];
+  resolve(value: string): void;
+} {
   const calls: AbortSignal[] = [];
   let resolve: (value: string) => void = () => undefined;
   return {

@@ -29,7 +29,7 @@ export function valueImportsOfVscode(source: string): string[] {
 describe('layering: no vscode in src/azure, src/sandbox and the bundle entries', () => {
   it('the detector sees value imports and lets type-only imports pass', () => {
     assert.equal(valueImportsOfVscode("import * as vscode from 'vscode';").length, 1);
-    assert.equal(valueImportsOfVscode("import { window } from \"vscode\";").length, 1);
+    assert.equal(valueImportsOfVscode('import { window } from "vscode";').length, 1);
     assert.equal(valueImportsOfVscode("const v = require('vscode');").length, 1);
     assert.equal(valueImportsOfVscode("await import('vscode')").length, 1);
     assert.equal(valueImportsOfVscode("import type * as vscode from 'vscode';").length, 0);
@@ -37,9 +37,16 @@ describe('layering: no vscode in src/azure, src/sandbox and the bundle entries',
   });
 
   it('finds no value import of vscode', () => {
-    const files = [...tsFiles(path.join(SRC, 'azure')), ...tsFiles(path.join(SRC, 'sandbox')), path.join(SRC, 'bundles', 'sdkBundle.ts'), path.join(SRC, 'bundles', 'sandboxBundle.ts')].filter((f) => fs.existsSync(f));
+    const files = [
+      ...tsFiles(path.join(SRC, 'azure')),
+      ...tsFiles(path.join(SRC, 'sandbox')),
+      path.join(SRC, 'bundles', 'sdkBundle.ts'),
+      path.join(SRC, 'bundles', 'sandboxBundle.ts'),
+    ].filter((f) => fs.existsSync(f));
     assert.ok(files.length > 10, `expected the layer's files, found ${files.length}`);
-    const offenders = files.filter((f) => valueImportsOfVscode(fs.readFileSync(f, 'utf8')).length > 0).map((f) => path.relative(SRC, f));
+    const offenders = files
+      .filter((f) => valueImportsOfVscode(fs.readFileSync(f, 'utf8')).length > 0)
+      .map((f) => path.relative(SRC, f));
     assert.deepEqual(offenders, []);
   });
 

@@ -4,7 +4,11 @@ import { transportFor } from '../../../src/azure/transport/sessionTransport';
 
 function session(): AzureSession {
   return {
-    environment: { name: 'test', resourceManagerEndpoint: 'https://localhost:1', tokenScope: 'https://localhost:1/.default' } as AzureSession['environment'],
+    environment: {
+      name: 'test',
+      resourceManagerEndpoint: 'https://localhost:1',
+      tokenScope: 'https://localhost:1/.default',
+    } as AzureSession['environment'],
     credential: { getToken: () => Promise.resolve(null) },
   };
 }
@@ -29,8 +33,12 @@ describe('the scheduling state of a session', () => {
     setImmediate(() => order.push('next turn'));
     await useTurnsStarts(busy.gate);
     await Promise.all([
-      busy.mapWithConcurrency(['busy session'], 1, async (name) => { order.push(name); }),
-      other.mapWithConcurrency(['other session'], 1, async (name) => { order.push(name); }),
+      busy.mapWithConcurrency(['busy session'], 1, async (name) => {
+        order.push(name);
+      }),
+      other.mapWithConcurrency(['other session'], 1, async (name) => {
+        order.push(name);
+      }),
     ]);
     assert.deepEqual(order, ['other session', 'next turn', 'busy session']);
   });

@@ -1,9 +1,23 @@
 import * as assert from 'node:assert/strict';
 import type { PolicyInput } from '../../../src/azure/model';
-import { retainUntilRange, validatePolicyInput, validatePolicyName, validateRetainUntil, validateVaultName } from '../../../src/azure/validation';
+import {
+  retainUntilRange,
+  validatePolicyInput,
+  validatePolicyName,
+  validateRetainUntil,
+  validateVaultName,
+} from '../../../src/azure/validation';
 
-const policy = (overrides: Partial<PolicyInput> = {}, retention: PolicyInput['retention'] = { dailyDays: 30 }): PolicyInput => ({
-  name: 'daily-policy', schedule: { frequency: 'Daily', time: '02:30' }, timeZone: 'UTC', instantRestoreDays: 2, retention, ...overrides,
+const policy = (
+  overrides: Partial<PolicyInput> = {},
+  retention: PolicyInput['retention'] = { dailyDays: 30 },
+): PolicyInput => ({
+  name: 'daily-policy',
+  schedule: { frequency: 'Daily', time: '02:30' },
+  timeZone: 'UTC',
+  instantRestoreDays: 2,
+  retention,
+  ...overrides,
 });
 
 describe('validation', () => {
@@ -77,7 +91,13 @@ describe('validation', () => {
       assert.equal(validatePolicyInput(policy({}, { dailyDays: 7.5 }))?.key, 'policy.dailyDays');
     });
     it('enforces weekly 1..5163, monthly 1..1188, yearly 1..99', () => {
-      const ok = { dailyDays: 30, weeklyWeeks: 5163, weeklyDays: ['Sunday' as const], monthlyMonths: 1188, yearlyYears: 99 };
+      const ok = {
+        dailyDays: 30,
+        weeklyWeeks: 5163,
+        weeklyDays: ['Sunday' as const],
+        monthlyMonths: 1188,
+        yearlyYears: 99,
+      };
       assert.equal(validatePolicyInput(policy({}, ok)), undefined);
       assert.equal(validatePolicyInput(policy({}, { ...ok, weeklyWeeks: 5164 }))?.key, 'policy.weeklyWeeks');
       assert.equal(validatePolicyInput(policy({}, { ...ok, weeklyWeeks: 0 }))?.key, 'policy.weeklyWeeks');
@@ -90,19 +110,30 @@ describe('validation', () => {
       assert.equal(validatePolicyInput(policy({ instantRestoreDays: 5 })), undefined);
       assert.equal(validatePolicyInput(policy({ instantRestoreDays: 0 }))?.key, 'policy.instantRestore');
       assert.equal(validatePolicyInput(policy({ instantRestoreDays: 6 }))?.key, 'policy.instantRestore');
-      const weekly = (days: number) => policy({ schedule: { frequency: 'Weekly', time: '22:00', days: ['Saturday'] }, instantRestoreDays: days }, { weeklyWeeks: 12 });
+      const weekly = (days: number) =>
+        policy(
+          { schedule: { frequency: 'Weekly', time: '22:00', days: ['Saturday'] }, instantRestoreDays: days },
+          { weeklyWeeks: 12 },
+        );
       assert.equal(validatePolicyInput(weekly(5)), undefined);
       assert.equal(validatePolicyInput(weekly(4))?.key, 'policy.instantRestoreWeekly');
     });
     it('needs at least one day for a weekly schedule', () => {
-      const input = policy({ schedule: { frequency: 'Weekly', time: '22:00', days: [] }, instantRestoreDays: 5 }, { weeklyWeeks: 12 });
+      const input = policy(
+        { schedule: { frequency: 'Weekly', time: '22:00', days: [] }, instantRestoreDays: 5 },
+        { weeklyWeeks: 12 },
+      );
       assert.equal(validatePolicyInput(input)?.key, 'policy.weeklyDays');
     });
     it('takes times on the hour or half hour only', () => {
       assert.equal(validatePolicyInput(policy({ schedule: { frequency: 'Daily', time: '23:30' } })), undefined);
       assert.equal(validatePolicyInput(policy({ schedule: { frequency: 'Daily', time: '00:00' } })), undefined);
       for (const bad of ['02:15', '24:00', '2:30', '02:30:00', 'noon']) {
-        assert.equal(validatePolicyInput(policy({ schedule: { frequency: 'Daily', time: bad } }))?.key, 'policy.time', bad);
+        assert.equal(
+          validatePolicyInput(policy({ schedule: { frequency: 'Daily', time: bad } }))?.key,
+          'policy.time',
+          bad,
+        );
       }
     });
   });

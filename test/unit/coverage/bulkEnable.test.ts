@@ -5,24 +5,46 @@ import { bulkEnable } from '../../../src/coverage/bulkEnable';
 import type { VmProgress } from '../../../src/coverage/protocol';
 import { item, vm } from './fixtures';
 
-const weu: Vault = { id: '/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v1', name: 'v1', resourceGroup: 'rg', subscriptionId: 'sub-a', location: 'westeurope', redundancy: 'GeoRedundant', crossRegionRestore: false };
+const weu: Vault = {
+  id: '/subscriptions/sub-a/resourceGroups/rg/providers/Microsoft.RecoveryServices/vaults/v1',
+  name: 'v1',
+  resourceGroup: 'rg',
+  subscriptionId: 'sub-a',
+  location: 'westeurope',
+  redundancy: 'GeoRedundant',
+  crossRegionRestore: false,
+};
 const words = { vaultNotFound: 'no vault', vmNotFound: 'no vm', otherRegion: 'other region' };
 
 /** Only the calls bulk enable makes; every other member throws if touched ('then' stays undefined: not a promise). */
 function fakeService(vms: VirtualMachine[], failing: string[], calls: string[]): BackupService {
   const service: Partial<BackupService> = {
-    listVirtualMachinesWithProtection: async () => { calls.push('join'); return vms; },
+    listVirtualMachinesWithProtection: async () => {
+      calls.push('join');
+      return vms;
+    },
     listVaults: async () => ({ items: [weu] }),
     enableProtectionMany: async (_ref, list, policy, options) => {
       calls.push(`enable ${list.map((v) => v.name).join('+')} ${policy}`);
       return list.map((v) => {
-        const r: EnableResult = failing.includes(v.name) ? { vmId: v.id, ok: false, error: { code: 'Boom', message: 'broke' } } : { vmId: v.id, ok: true };
+        const r: EnableResult = failing.includes(v.name)
+          ? { vmId: v.id, ok: false, error: { code: 'Boom', message: 'broke' } }
+          : { vmId: v.id, ok: true };
         options?.onResult?.(r);
         return r;
       });
     },
   };
-  return new Proxy(service, { get: (t, k) => (k in t ? t[k as keyof BackupService] : k === 'then' ? undefined : () => { throw new Error(`unexpected ${String(k)}`); }) }) as BackupService;
+  return new Proxy(service, {
+    get: (t, k) =>
+      k in t
+        ? t[k as keyof BackupService]
+        : k === 'then'
+          ? undefined
+          : () => {
+              throw new Error(`unexpected ${String(k)}`);
+            },
+  }) as BackupService;
 }
 
 describe('Coverage: bulk enable', () => {
@@ -30,10 +52,28 @@ describe('Coverage: bulk enable', () => {
     const calls: string[] = [];
     const vms = [vm('a'), vm('b', item()), vm('c'), { ...vm('far'), location: 'northeurope' }];
     const pushed: VmProgress[] = [];
-    const results = await bulkEnable([{ subscriptionId: 'sub-a', vaultId: weu.id.toUpperCase(), policyName: 'DefaultPolicy', vmIds: [...vms.map((v) => v.id), '/nope'] }],
-      { serviceFor: async () => fakeService(vms, ['c'], calls), onProgress: (p) => pushed.push(p), words });
+    const results = await bulkEnable(
+      [
+        {
+          subscriptionId: 'sub-a',
+          vaultId: weu.id.toUpperCase(),
+          policyName: 'DefaultPolicy',
+          vmIds: [...vms.map((v) => v.id), '/nope'],
+        },
+      ],
+      { serviceFor: async () => fakeService(vms, ['c'], calls), onProgress: (p) => pushed.push(p), words },
+    );
     assert.deepStrictEqual(calls, ['join', 'enable a+c DefaultPolicy']);
-    assert.deepStrictEqual(results.map((r) => [r.vmId.split('/').pop(), r.state]), [['a', 'done'], ['b', 'skipped'], ['c', 'failed'], ['far', 'failed'], ['nope', 'failed']]);
+    assert.deepStrictEqual(
+      results.map((r) => [r.vmId.split('/').pop(), r.state]),
+      [
+        ['a', 'done'],
+        ['b', 'skipped'],
+        ['c', 'failed'],
+        ['far', 'failed'],
+        ['nope', 'failed'],
+      ],
+    );
     assert.strictEqual(results[1].vaultName, 'v1');
     assert.deepStrictEqual(results[2].error, { code: 'Boom', message: 'broke' });
     assert.strictEqual(results[3].error?.code, 'OtherRegion');
@@ -42,9 +82,14 @@ describe('Coverage: bulk enable', () => {
 
   it('fails every VM of a vault that no longer exists, without calling enable', async () => {
     const calls: string[] = [];
-    const results = await bulkEnable([{ subscriptionId: 'sub-a', vaultId: '/gone', policyName: 'DefaultPolicy', vmIds: [vm('a').id] }],
-      { serviceFor: async () => fakeService([vm('a')], [], calls), onProgress: () => undefined, words });
+    const results = await bulkEnable(
+      [{ subscriptionId: 'sub-a', vaultId: '/gone', policyName: 'DefaultPolicy', vmIds: [vm('a').id] }],
+      { serviceFor: async () => fakeService([vm('a')], [], calls), onProgress: () => undefined, words },
+    );
     assert.deepStrictEqual(calls, ['join']);
-    assert.deepStrictEqual(results.map((r) => [r.state, r.error?.message]), [['failed', 'no vault']]);
+    assert.deepStrictEqual(
+      results.map((r) => [r.state, r.error?.message]),
+      [['failed', 'no vault']],
+    );
   });
 });

@@ -24,7 +24,10 @@ describe('Coverage: CSV and JSON export', () => {
   });
 
   it('writes a header row and one CRLF line per VM with ISO dates', () => {
-    const csv = toCsv([row('vm,1', { protection: 'Protected', vaultName: '=evil', lastBackupTime: Date.UTC(2026, 0, 2, 3, 4, 5) })], headers);
+    const csv = toCsv(
+      [row('vm,1', { protection: 'Protected', vaultName: '=evil', lastBackupTime: Date.UTC(2026, 0, 2, 3, 4, 5) })],
+      headers,
+    );
     const lines = csv.split('\r\n');
     assert.strictEqual(lines.length, 3);
     assert.strictEqual(lines[2], '');
@@ -35,7 +38,11 @@ describe('Coverage: CSV and JSON export', () => {
   });
 
   it('writes JSON with stable keys', () => {
-    const parsed = JSON.parse(toJson([row('vm1')], new Date(Date.UTC(2026, 0, 1)))) as { count: number; generatedAt: string; virtualMachines: Record<string, unknown>[] };
+    const parsed = JSON.parse(toJson([row('vm1')], new Date(Date.UTC(2026, 0, 1)))) as {
+      count: number;
+      generatedAt: string;
+      virtualMachines: Record<string, unknown>[];
+    };
     assert.strictEqual(parsed.count, 1);
     assert.strictEqual(parsed.generatedAt, '2026-01-01T00:00:00.000Z');
     assert.deepStrictEqual(Object.keys(parsed.virtualMachines[0]), [...EXPORT_COLUMNS]);

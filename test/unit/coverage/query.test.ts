@@ -6,7 +6,14 @@ const rows = [
   row('web-02', { protection: 'Protected', vaultName: 'contoso-vault', lastBackupTime: 200 }),
   row('web-01', { protection: 'Protected', vaultName: 'contoso-vault', failing: true, lastBackupTime: 100 }),
   row('sql-01', { location: 'northeurope', resourceGroup: 'data-rg' }),
-  row('etl-01', { location: 'northeurope', protection: 'Protected', stale: true, subscriptionId: 'sub-b', subscriptionName: 'Sub B', lastBackupTime: 50 }),
+  row('etl-01', {
+    location: 'northeurope',
+    protection: 'Protected',
+    stale: true,
+    subscriptionId: 'sub-b',
+    subscriptionName: 'Sub B',
+    lastBackupTime: 50,
+  }),
 ];
 const names = (r: { name: string }[]) => r.map((x) => x.name);
 
@@ -26,10 +33,30 @@ describe('Coverage: filter, sort, page', () => {
   });
 
   it('sorts by name naturally, by status worst first, by last backup oldest first with none last', () => {
-    assert.deepStrictEqual(names(sortRows(rows, { key: 'name', descending: false })), ['etl-01', 'sql-01', 'web-01', 'web-02']);
-    assert.deepStrictEqual(names(sortRows(rows, { key: 'status', descending: false })), ['web-01', 'etl-01', 'sql-01', 'web-02']);
-    assert.deepStrictEqual(names(sortRows(rows, { key: 'lastBackup', descending: false })), ['etl-01', 'web-01', 'web-02', 'sql-01']);
-    assert.deepStrictEqual(names(sortRows(rows, { key: 'name', descending: true })), ['web-02', 'web-01', 'sql-01', 'etl-01']);
+    assert.deepStrictEqual(names(sortRows(rows, { key: 'name', descending: false })), [
+      'etl-01',
+      'sql-01',
+      'web-01',
+      'web-02',
+    ]);
+    assert.deepStrictEqual(names(sortRows(rows, { key: 'status', descending: false })), [
+      'web-01',
+      'etl-01',
+      'sql-01',
+      'web-02',
+    ]);
+    assert.deepStrictEqual(names(sortRows(rows, { key: 'lastBackup', descending: false })), [
+      'etl-01',
+      'web-01',
+      'web-02',
+      'sql-01',
+    ]);
+    assert.deepStrictEqual(names(sortRows(rows, { key: 'name', descending: true })), [
+      'web-02',
+      'web-01',
+      'sql-01',
+      'etl-01',
+    ]);
   });
 
   it('does not change the input when sorting', () => {
@@ -40,16 +67,24 @@ describe('Coverage: filter, sort, page', () => {
 
   it('pages 100 at a time and clamps the page', () => {
     const many = Array.from({ length: 250 }, (_, i) => i);
-    assert.deepStrictEqual([pageOf(many, 0).items.length, pageOf(many, 2).items.length, pageOf(many, 0).pages], [100, 50, 3]);
+    assert.deepStrictEqual(
+      [pageOf(many, 0).items.length, pageOf(many, 2).items.length, pageOf(many, 0).pages],
+      [100, 50, 3],
+    );
     assert.strictEqual(pageOf(many, 9).page, 2);
     assert.strictEqual(pageOf(many, -1).page, 0);
     assert.deepStrictEqual([pageOf([], 0).pages, pageOf([], 0).items.length], [1, 0]);
   });
 
   it('filters and sorts 5,000 VMs within a few milliseconds', () => {
-    const big = Array.from({ length: 5000 }, (_, i) => row(`vm-${i}`, { protection: i % 2 ? 'Protected' : 'NotProtected' }));
+    const big = Array.from({ length: 5000 }, (_, i) =>
+      row(`vm-${i}`, { protection: i % 2 ? 'Protected' : 'NotProtected' }),
+    );
     const started = performance.now();
-    const shown = sortRows(filterRows(big, { ...NO_FILTER, status: 'unprotected', text: 'vm-1' }), { key: 'name', descending: false });
+    const shown = sortRows(filterRows(big, { ...NO_FILTER, status: 'unprotected', text: 'vm-1' }), {
+      key: 'name',
+      descending: false,
+    });
     assert.ok(shown.length > 0);
     assert.ok(performance.now() - started < 200);
   });

@@ -10,7 +10,8 @@ describe('Coverage: failing and stale', () => {
   });
 
   it('is stale past the interval and fresh within it', () => {
-    const at = (days: number) => item({ lastBackupTime: new Date(NOW - days * DAY), lastRecoveryPoint: new Date(NOW - days * DAY) });
+    const at = (days: number) =>
+      item({ lastBackupTime: new Date(NOW - days * DAY), lastRecoveryPoint: new Date(NOW - days * DAY) });
     assert.strictEqual(isStale(at(1.9), 'Daily', NOW), false);
     assert.strictEqual(isStale(at(2.1), 'Daily', NOW), true);
     assert.strictEqual(isStale(at(7.5), 'Weekly', NOW), false);
@@ -18,14 +19,23 @@ describe('Coverage: failing and stale', () => {
   });
 
   it('counts only successful backups: a recent failure after an old success is stale', () => {
-    const failed = item({ lastBackupStatus: 'Failed', lastBackupTime: new Date(NOW - 3600e3), lastRecoveryPoint: new Date(NOW - 5 * DAY) });
+    const failed = item({
+      lastBackupStatus: 'Failed',
+      lastBackupTime: new Date(NOW - 3600e3),
+      lastRecoveryPoint: new Date(NOW - 5 * DAY),
+    });
     assert.strictEqual(lastSuccessTime(failed), NOW - 5 * DAY);
     assert.strictEqual(isStale(failed, 'Daily', NOW), true);
     assert.strictEqual(isFailing(failed), true);
   });
 
   it('does not call an initial backup pending stale, but a protected item that never succeeded is', () => {
-    const pending = item({ protectionState: 'IRPending', lastBackupStatus: '', lastBackupTime: undefined, lastRecoveryPoint: undefined });
+    const pending = item({
+      protectionState: 'IRPending',
+      lastBackupStatus: '',
+      lastBackupTime: undefined,
+      lastRecoveryPoint: undefined,
+    });
     assert.strictEqual(isStale(pending, 'Daily', NOW), false);
     assert.strictEqual(isStale({ ...pending, protectionState: 'Protected' }, 'Daily', NOW), true);
   });
@@ -36,13 +46,25 @@ describe('Coverage: failing and stale', () => {
   });
 
   it('flattens a VM into a row with its vault, policy and the schedule of its policy', () => {
-    const weeklyOld = item({ lastBackupTime: new Date(NOW - 5 * DAY), lastRecoveryPoint: new Date(NOW - 5 * DAY), policyName: 'Weekly' });
-    const row = toCoverageRow(vm('vm1', weeklyOld), 'Sub A', (_vault, policy) => (policy === 'Weekly' ? 'Weekly' : 'Daily'), NOW);
+    const weeklyOld = item({
+      lastBackupTime: new Date(NOW - 5 * DAY),
+      lastRecoveryPoint: new Date(NOW - 5 * DAY),
+      policyName: 'Weekly',
+    });
+    const row = toCoverageRow(
+      vm('vm1', weeklyOld),
+      'Sub A',
+      (_vault, policy) => (policy === 'Weekly' ? 'Weekly' : 'Daily'),
+      NOW,
+    );
     assert.strictEqual(row.protection, 'Protected');
     assert.strictEqual(row.location, 'westeurope');
     assert.strictEqual(row.vaultName, 'v1');
     assert.strictEqual(row.stale, false, 'weekly: 5 days is fine');
     const bare = toCoverageRow(vm('vm2'), 'Sub A', () => undefined, NOW);
-    assert.deepStrictEqual([bare.protection, bare.failing, bare.stale, bare.vaultName], ['NotProtected', false, false, undefined]);
+    assert.deepStrictEqual(
+      [bare.protection, bare.failing, bare.stale, bare.vaultName],
+      ['NotProtected', false, false, undefined],
+    );
   });
 });

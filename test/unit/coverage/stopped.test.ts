@@ -12,11 +12,27 @@ import { DAY, item, NOW, vm } from './fixtures';
 function rows() {
   const web = vm('web');
   const legacy = vm('legacy');
-  const vms = joinVmsWithItems([web, legacy], [{ items: [
-    { ...item({ sourceResourceId: web.id, friendlyName: 'web' }) },
-    // Stopped three weeks ago: its last backup is old, its health still reads Passed on the service.
-    { ...item({ sourceResourceId: legacy.id, friendlyName: 'legacy', protectionState: 'ProtectionStopped', policyName: undefined, lastBackupTime: new Date(NOW - 21 * DAY), lastRecoveryPoint: new Date(NOW - 21 * DAY) }) },
-  ] }]);
+  const vms = joinVmsWithItems(
+    [web, legacy],
+    [
+      {
+        items: [
+          { ...item({ sourceResourceId: web.id, friendlyName: 'web' }) },
+          // Stopped three weeks ago: its last backup is old, its health still reads Passed on the service.
+          {
+            ...item({
+              sourceResourceId: legacy.id,
+              friendlyName: 'legacy',
+              protectionState: 'ProtectionStopped',
+              policyName: undefined,
+              lastBackupTime: new Date(NOW - 21 * DAY),
+              lastRecoveryPoint: new Date(NOW - 21 * DAY),
+            }),
+          },
+        ],
+      },
+    ],
+  );
   return vms.map((v) => toCoverageRow(v, 'Sub A', () => 'Daily', NOW));
 }
 
@@ -37,8 +53,14 @@ describe('Coverage: protection stopped', () => {
     assert.equal(totals.total, 2);
     assert.equal(totals.protected, 1);
     assert.equal((totals as unknown as Record<string, number>).stopped, 1);
-    assert.deepEqual(all.filter((r) => matchesStatus(r, 'protected')).map((r) => r.name), ['web']);
-    assert.deepEqual(all.filter((r) => matchesStatus(r, 'stopped' as never)).map((r) => r.name), ['legacy']);
+    assert.deepEqual(
+      all.filter((r) => matchesStatus(r, 'protected')).map((r) => r.name),
+      ['web'],
+    );
+    assert.deepEqual(
+      all.filter((r) => matchesStatus(r, 'stopped' as never)).map((r) => r.name),
+      ['legacy'],
+    );
   });
 
   it('exports ProtectionStopped, not Protected, in CSV and JSON', () => {
@@ -49,7 +71,15 @@ describe('Coverage: protection stopped', () => {
     assert.ok(legacyLine, csv);
     assert.match(legacyLine, /,ProtectionStopped,/);
     assert.doesNotMatch(legacyLine, /,Protected,/);
-    const json = JSON.parse(toJson(all, new Date(NOW))) as { virtualMachines: { name: string; protection: string; health: string }[] };
-    assert.deepEqual(json.virtualMachines.map((v) => [v.name, v.protection, v.health]), [['web', 'Protected', 'Passed'], ['legacy', 'ProtectionStopped', '']]);
+    const json = JSON.parse(toJson(all, new Date(NOW))) as {
+      virtualMachines: { name: string; protection: string; health: string }[];
+    };
+    assert.deepEqual(
+      json.virtualMachines.map((v) => [v.name, v.protection, v.health]),
+      [
+        ['web', 'Protected', 'Passed'],
+        ['legacy', 'ProtectionStopped', ''],
+      ],
+    );
   });
 });

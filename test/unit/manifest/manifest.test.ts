@@ -16,12 +16,18 @@ describe('Manifest and code agree', () => {
 
   it('registers in code every command the manifest declares', () => {
     const registered = registeredCommandIds();
-    assert.deepStrictEqual(declared.filter((c) => !registered.has(c)), []);
+    assert.deepStrictEqual(
+      declared.filter((c) => !registered.has(c)),
+      [],
+    );
   });
 
   it('declares in the manifest every command registered in code', () => {
     const registered = [...registeredCommandIds()].sort();
-    assert.deepStrictEqual(registered.filter((c) => !declared.includes(c)), []);
+    assert.deepStrictEqual(
+      registered.filter((c) => !declared.includes(c)),
+      [],
+    );
   });
 
   it('activates only by its views and commands (no "*", no onStartupFinished)', () => {
@@ -41,20 +47,37 @@ describe('Localization bundles are complete', () => {
   it('has an English and a Dutch entry for every %key% of package.json', () => {
     const keys = [...manifestNlsKeys(manifest)];
     assert.ok(keys.length > 5, 'the manifest should use %key% placeholders');
-    assert.deepStrictEqual(keys.filter((k) => !(k in english)), [], 'missing in package.nls.json');
-    assert.deepStrictEqual(keys.filter((k) => !(k in dutch)), [], 'missing in package.nls.nl.json');
+    assert.deepStrictEqual(
+      keys.filter((k) => !(k in english)),
+      [],
+      'missing in package.nls.json',
+    );
+    assert.deepStrictEqual(
+      keys.filter((k) => !(k in dutch)),
+      [],
+      'missing in package.nls.nl.json',
+    );
   });
 
   it('has no Dutch manifest entry left empty or without an English original', () => {
-    assert.deepStrictEqual(Object.keys(dutch).filter((k) => !(k in english) || !dutch[k].trim()), []);
+    assert.deepStrictEqual(
+      Object.keys(dutch).filter((k) => !(k in english) || !dutch[k].trim()),
+      [],
+    );
   });
 
   it('translates every runtime string of the English l10n bundle into Dutch', () => {
     const enFile = path.join(REPO, 'l10n/bundle.l10n.json');
     const nlFile = path.join(REPO, 'l10n/bundle.l10n.nl.json');
-    assert.ok(fs.existsSync(enFile) && fs.existsSync(nlFile), 'l10n/bundle.l10n.json and bundle.l10n.nl.json must exist');
+    assert.ok(
+      fs.existsSync(enFile) && fs.existsSync(nlFile),
+      'l10n/bundle.l10n.json and bundle.l10n.nl.json must exist',
+    );
     const en = JSON.parse(fs.readFileSync(enFile, 'utf8')) as Record<string, unknown>;
     const nl = JSON.parse(fs.readFileSync(nlFile, 'utf8')) as Record<string, unknown>;
-    assert.deepStrictEqual(Object.keys(en).filter((k) => !(k in nl)), []);
+    assert.deepStrictEqual(
+      Object.keys(en).filter((k) => !(k in nl)),
+      [],
+    );
   });
 });

@@ -3,8 +3,14 @@
 import * as assert from 'assert';
 import { readJson } from './sourceScan';
 
-interface Step { id: string; description: string; completionEvents?: string[] }
-interface Manifest { contributes: { commands: { command: string }[]; walkthroughs: { steps: Step[] }[] } }
+interface Step {
+  id: string;
+  description: string;
+  completionEvents?: string[];
+}
+interface Manifest {
+  contributes: { commands: { command: string }[]; walkthroughs: { steps: Step[] }[] };
+}
 
 const manifest = readJson<Manifest>('package.json');
 const english = readJson<Record<string, string>>('package.nls.json');

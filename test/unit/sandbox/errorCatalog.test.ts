@@ -12,9 +12,13 @@ describe('sandbox error catalog', () => {
     assert.ok(files.length > 20, `expected the sandbox's sources, found ${files.length}`);
     const offenders = files
       .filter((f) => path.normalize(f) !== CATALOG)
-      .flatMap((f) => fs.readFileSync(path.join(REPO, f), 'utf8').split('\n')
-        .map((line, i) => (/\bnew\s+ArmError\s*\(/.test(line) ? `${f}:${i + 1}` : ''))
-        .filter(Boolean));
+      .flatMap((f) =>
+        fs
+          .readFileSync(path.join(REPO, f), 'utf8')
+          .split('\n')
+          .map((line, i) => (/\bnew\s+ArmError\s*\(/.test(line) ? `${f}:${i + 1}` : ''))
+          .filter(Boolean),
+      );
     assert.deepEqual(offenders, []);
   });
 });

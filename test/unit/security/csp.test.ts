@@ -6,7 +6,14 @@ import { assertStrictCsp } from './cspCheck';
 const cspSource = 'https://*.vscode-cdn.net';
 
 function page(title: string): string {
-  return formHtml({ cspSource, nonce: createNonce(), scriptUri: 'https://x.vscode-cdn.net/dist/webview.js', styleUri: 'https://x.vscode-cdn.net/media/forms.css', title, language: 'en' });
+  return formHtml({
+    cspSource,
+    nonce: createNonce(),
+    scriptUri: 'https://x.vscode-cdn.net/dist/webview.js',
+    styleUri: 'https://x.vscode-cdn.net/media/forms.css',
+    title,
+    language: 'en',
+  });
 }
 
 describe('webview pages: strict CSP', () => {

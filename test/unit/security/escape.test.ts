@@ -14,7 +14,10 @@ describe('escaping hostile names', () => {
   });
 
   it('HTML: the five characters that matter', () => {
-    assert.equal(escapeHtml(`"><img src=x onerror='alert(1)'>&`), '&quot;&gt;&lt;img src=x onerror=&#39;alert(1)&#39;&gt;&amp;');
+    assert.equal(
+      escapeHtml(`"><img src=x onerror='alert(1)'>&`),
+      '&quot;&gt;&lt;img src=x onerror=&#39;alert(1)&#39;&gt;&amp;',
+    );
   });
 
   it('QuickPick: icon syntax shown as text', () => {
@@ -38,8 +41,12 @@ describe('escaping hostile names', () => {
 
   it('notification text: no link survives, the text reads the same', () => {
     const hostile = [
-      '[quit](command:workbench.action.quit)', 'x [a](https://example.invalid) y', '[f](FILE:///etc/passwd "t")',
-      '[[nested]](command:a)', '](command:a)[b](command:c)', 'Policy [deny](command:workbench.action.reloadWindow)\r\ndetails',
+      '[quit](command:workbench.action.quit)',
+      'x [a](https://example.invalid) y',
+      '[f](FILE:///etc/passwd "t")',
+      '[[nested]](command:a)',
+      '](command:a)[b](command:c)',
+      'Policy [deny](command:workbench.action.reloadWindow)\r\ndetails',
       ...HOSTILE_VM_NAMES,
     ];
     for (const text of hostile) {

@@ -2,19 +2,38 @@ import * as assert from 'node:assert/strict';
 import { parseCoverageMessage } from '../../../src/coverage/validate';
 import type { FormKind } from '../../../src/webview/protocol';
 import { describeMessage, parseWebviewMessage } from '../../../src/webview/validate';
-import { hostileCoverageMessages, hostileFormMessages, MUTATIONS, validCoverageMessages, validFormMessages } from './messageFuzz';
+import {
+  hostileCoverageMessages,
+  hostileFormMessages,
+  MUTATIONS,
+  validCoverageMessages,
+  validFormMessages,
+} from './messageFuzz';
 
-const KINDS: FormKind[] = ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'vaultSecurity'];
+const KINDS: FormKind[] = [
+  'createVault',
+  'storage',
+  'enableBackupVm',
+  'enableBackupVault',
+  'backupNow',
+  'policy',
+  'vaultSecurity',
+];
 const PER_KIND = 2000;
 
 describe('webview message fuzz (the pure validators)', () => {
   for (const kind of KINDS) {
     it(`the ${kind} form refuses ${PER_KIND} seeded hostile messages and accepts the originals`, () => {
-      for (const valid of validFormMessages(kind)) assert.ok(parseWebviewMessage(kind, valid), `a well-formed message is accepted: ${JSON.stringify(valid)}`);
+      for (const valid of validFormMessages(kind))
+        assert.ok(parseWebviewMessage(kind, valid), `a well-formed message is accepted: ${JSON.stringify(valid)}`);
       const seen = new Set<string>();
       for (const [i, { message, mutation }] of hostileFormMessages(kind, PER_KIND, 7 + KINDS.indexOf(kind)).entries()) {
         seen.add(mutation);
-        assert.equal(parseWebviewMessage(kind, message), undefined, `#${i} (${mutation}) was accepted: ${describeMessage(message)} ${JSON.stringify(message)?.slice(0, 300)}`);
+        assert.equal(
+          parseWebviewMessage(kind, message),
+          undefined,
+          `#${i} (${mutation}) was accepted: ${describeMessage(message)} ${JSON.stringify(message)?.slice(0, 300)}`,
+        );
       }
       assert.deepEqual([...seen].sort(), [...MUTATIONS].sort(), 'every kind of mutation was tried');
     });
@@ -23,13 +42,23 @@ describe('webview message fuzz (the pure validators)', () => {
   it(`the coverage page refuses ${PER_KIND} seeded hostile messages and accepts the originals`, () => {
     for (const valid of validCoverageMessages()) assert.ok(parseCoverageMessage(valid), JSON.stringify(valid));
     for (const [i, { message, mutation }] of hostileCoverageMessages(PER_KIND, 99).entries()) {
-      assert.equal(parseCoverageMessage(message), undefined, `#${i} (${mutation}) was accepted: ${JSON.stringify(message)?.slice(0, 300)}`);
+      assert.equal(
+        parseCoverageMessage(message),
+        undefined,
+        `#${i} (${mutation}) was accepted: ${JSON.stringify(message)?.slice(0, 300)}`,
+      );
     }
   });
 
   it('is repeatable: the same seed gives the same messages', () => {
-    assert.deepEqual(JSON.stringify(hostileFormMessages('policy', 50, 3)), JSON.stringify(hostileFormMessages('policy', 50, 3)));
-    assert.notDeepEqual(JSON.stringify(hostileFormMessages('policy', 50, 3)), JSON.stringify(hostileFormMessages('policy', 50, 4)));
+    assert.deepEqual(
+      JSON.stringify(hostileFormMessages('policy', 50, 3)),
+      JSON.stringify(hostileFormMessages('policy', 50, 3)),
+    );
+    assert.notDeepEqual(
+      JSON.stringify(hostileFormMessages('policy', 50, 3)),
+      JSON.stringify(hostileFormMessages('policy', 50, 4)),
+    );
   });
 
   it('describes a refused message by type and size only, never its content', () => {

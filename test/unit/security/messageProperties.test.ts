@@ -13,9 +13,21 @@ import { coverageMessageTemplates, type Field, formTemplates, getParent, type Te
 
 type Validator = (raw: unknown) => unknown;
 
-const KINDS: FormKind[] = ['createVault', 'storage', 'enableBackupVm', 'enableBackupVault', 'backupNow', 'policy', 'vaultSecurity'];
+const KINDS: FormKind[] = [
+  'createVault',
+  'storage',
+  'enableBackupVm',
+  'enableBackupVault',
+  'backupNow',
+  'policy',
+  'vaultSecurity',
+];
 const VALIDATORS: [string, Validator, Template[]][] = [
-  ...KINDS.map((kind): [string, Validator, Template[]] => [`the ${kind} form`, (raw) => parseWebviewMessage(kind, raw), formTemplates(kind)]),
+  ...KINDS.map((kind): [string, Validator, Template[]] => [
+    `the ${kind} form`,
+    (raw) => parseWebviewMessage(kind, raw),
+    formTemplates(kind),
+  ]),
   ['the coverage page', parseCoverageMessage, coverageMessageTemplates()],
 ];
 /** Runs per property and validator: with 7 validators, tens of thousands of messages in a few seconds. */
@@ -24,7 +36,16 @@ const SEED = 20261203;
 const params = { numRuns: RUNS, seed: SEED };
 
 /** Keys a message must never carry: they reach for the prototype chain, or name nothing the protocol knows. */
-const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'then'];
+const HOSTILE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'then',
+];
 
 /** A value of any kind but `kind` (what a page or an attacker could send in its place). */
 function wrongValue(kind: Field['kind']): fc.Arbitrary<unknown> {
@@ -52,43 +73,76 @@ function brokenMessage(templates: Template[]): fc.Arbitrary<{ how: string; messa
     const clone = (): Record<string, unknown> => structuredClone(t.message);
     const ways: fc.Arbitrary<{ how: string; message: unknown }>[] = [
       // Another message type, or none.
-      fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom<unknown>(null, 1, [], {}, 'READY', 'submit ', '__proto__'))
+      fc
+        .oneof(fc.string({ maxLength: 12 }), fc.constantFrom<unknown>(null, 1, [], {}, 'READY', 'submit ', '__proto__'))
         .filter((type) => typeof type !== 'string' || !templates.some((x) => x.message.type === type))
-        .map((type) => { const m = clone(); m.type = type; return { how: `type=${JSON.stringify(type)}`, message: m }; }),
+        .map((type) => {
+          const m = clone();
+          m.type = type;
+          return { how: `type=${JSON.stringify(type)}`, message: m };
+        }),
       // An unexpected key at the top or inside any nested object of the message, own and enumerable like JSON's.
-      fc.tuple(fc.constantFrom([] as string[], ...t.fields.filter((f) => f.kind === 'object').map((f) => f.path)),
-        fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 12 })), fc.jsonValue({ maxDepth: 2 }))
-        .filter(([path, key]) => !Object.prototype.hasOwnProperty.call(path.length === 0 ? t.message : getParent(t.message, [...path, '']), key))
+      fc
+        .tuple(
+          fc.constantFrom([] as string[], ...t.fields.filter((f) => f.kind === 'object').map((f) => f.path)),
+          fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string({ minLength: 1, maxLength: 12 })),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .filter(
+          ([path, key]) =>
+            !Object.prototype.hasOwnProperty.call(
+              path.length === 0 ? t.message : getParent(t.message, [...path, '']),
+              key,
+            ),
+        )
         .map(([path, key, value]) => {
           const m = clone();
-          Object.defineProperty(path.length === 0 ? m : getParent(m, [...path, '']), key, { value, enumerable: true, configurable: true, writable: true });
+          Object.defineProperty(path.length === 0 ? m : getParent(m, [...path, '']), key, {
+            value,
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
           return { how: `extra key ${JSON.stringify(key)} at ${path.join('.') || 'top'}`, message: m };
         }),
     ];
     if (t.fields.length > 0) {
-      ways.push(fc.constantFrom(...t.fields).chain((f) => wrongValue(f.kind).map((value) => {
-        const m = clone();
-        set(m, f.path, value);
-        return { how: `${f.path.join('.')} (${f.kind}) = ${JSON.stringify(value)}`, message: m };
-      })));
+      ways.push(
+        fc.constantFrom(...t.fields).chain((f) =>
+          wrongValue(f.kind).map((value) => {
+            const m = clone();
+            set(m, f.path, value);
+            return { how: `${f.path.join('.')} (${f.kind}) = ${JSON.stringify(value)}`, message: m };
+          }),
+        ),
+      );
     }
     const required = t.fields.filter((f) => f.required);
     if (required.length > 0) {
-      ways.push(fc.constantFrom(...required).map((f) => {
-        const m = clone();
-        delete getParent(m, f.path)[f.path[f.path.length - 1] as string];
-        return { how: `without ${f.path.join('.')}`, message: m };
-      }));
+      ways.push(
+        fc.constantFrom(...required).map((f) => {
+          const m = clone();
+          delete getParent(m, f.path)[f.path[f.path.length - 1] as string];
+          return { how: `without ${f.path.join('.')}`, message: m };
+        }),
+      );
     }
     const strings = t.fields.filter((f) => f.kind === 'string');
     if (strings.length > 0) {
       // Longer than any field's cap (1,024 is the largest), up to a few hundred thousand characters.
-      ways.push(fc.tuple(fc.constantFrom(...strings), fc.integer({ min: 1025, max: 400_000 }), fc.constantFrom('a', '<', '\u202e', '💥', '\u0000'))
-        .map(([f, length, c]) => {
-          const m = clone();
-          set(m, f.path, c.repeat(length));
-          return { how: `${f.path.join('.')} of ${length} × ${JSON.stringify(c)}`, message: m };
-        }));
+      ways.push(
+        fc
+          .tuple(
+            fc.constantFrom(...strings),
+            fc.integer({ min: 1025, max: 400_000 }),
+            fc.constantFrom('a', '<', '\u202e', '💥', '\u0000'),
+          )
+          .map(([f, length, c]) => {
+            const m = clone();
+            set(m, f.path, c.repeat(length));
+            return { how: `${f.path.join('.')} of ${length} × ${JSON.stringify(c)}`, message: m };
+          }),
+      );
     }
     return fc.oneof(...ways);
   });
@@ -96,9 +150,23 @@ function brokenMessage(templates: Template[]): fc.Arbitrary<{ how: string; messa
 
 /** A JSON message (as a page's postMessage would carry) with one of the known types, and fields of any shape. */
 function jsonWithKnownType(templates: Template[]): fc.Arbitrary<Record<string, unknown>> {
-  const keys = [...new Set(templates.flatMap((t) => [...Object.keys(t.message), ...t.fields.map((f) => f.path[f.path.length - 1] as string)]))];
-  return fc.tuple(fc.constantFrom(...templates.map((t) => t.message.type)),
-    fc.dictionary(fc.oneof(fc.constantFrom(...keys, ...HOSTILE_KEYS), fc.string({ maxLength: 8 })), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 8 }))
+  const keys = [
+    ...new Set(
+      templates.flatMap((t) => [
+        ...Object.keys(t.message),
+        ...t.fields.map((f) => f.path[f.path.length - 1] as string),
+      ]),
+    ),
+  ];
+  return fc
+    .tuple(
+      fc.constantFrom(...templates.map((t) => t.message.type)),
+      fc.dictionary(
+        fc.oneof(fc.constantFrom(...keys, ...HOSTILE_KEYS), fc.string({ maxLength: 8 })),
+        fc.jsonValue({ maxDepth: 3 }),
+        { maxKeys: 8 },
+      ),
+    )
     .map(([type, rest]) => JSON.parse(JSON.stringify({ ...rest, type })) as Record<string, unknown>);
 }
 
@@ -113,38 +181,59 @@ describe('webview message validators: properties (fast-check)', function () {
   for (const [name, validate, templates] of VALIDATORS) {
     describe(name, () => {
       it(`refuses ${RUNS} well-formed messages each broken one way`, () => {
-        fc.assert(fc.property(brokenMessage(templates), ({ how, message }) => {
-          assert.equal(validate(message), undefined, `accepted with ${how}`);
-        }), params);
+        fc.assert(
+          fc.property(brokenMessage(templates), ({ how, message }) => {
+            assert.equal(validate(message), undefined, `accepted with ${how}`);
+          }),
+          params,
+        );
       });
 
       it(`never throws on ${RUNS} random JSON messages of its own types, and accepts only exact ones`, () => {
-        fc.assert(fc.property(jsonWithKnownType(templates), (message) => {
-          const accepted = validate(message);
-          if (accepted !== undefined) assertExact(accepted, message);
-        }), params);
+        fc.assert(
+          fc.property(jsonWithKnownType(templates), (message) => {
+            const accepted = validate(message);
+            if (accepted !== undefined) assertExact(accepted, message);
+          }),
+          params,
+        );
       });
 
       it(`never throws on ${RUNS} arbitrary values (JSON or not) and accepts none that is not a template's shape`, () => {
         const anything = fc.anything({
-          maxDepth: 3, maxKeys: 6, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true,
-          withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true,
+          maxDepth: 3,
+          maxKeys: 6,
+          withBigInt: true,
+          withBoxedValues: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withNullPrototype: true,
+          withObjectString: true,
+          withSparseArray: true,
+          withTypedArray: true,
           key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('type', 'requestId', 'payload', ...HOSTILE_KEYS)),
         });
-        fc.assert(fc.property(anything, (value) => {
-          const accepted = validate(value);
-          if (accepted !== undefined) assertExact(accepted, value);
-        }), params);
+        fc.assert(
+          fc.property(anything, (value) => {
+            const accepted = validate(value);
+            if (accepted !== undefined) assertExact(accepted, value);
+          }),
+          params,
+        );
       });
 
       it('accepts every template whatever its (valid) request id, and gives back exactly the message', () => {
         const withId = templates.filter((t) => 'requestId' in t.message);
         for (const t of templates) assertExact(validate(structuredClone(t.message)), t.message);
         if (withId.length === 0) return;
-        fc.assert(fc.property(fc.constantFrom(...withId), fc.maxSafeNat(), (t, id) => {
-          const m = { ...structuredClone(t.message), requestId: id };
-          assertExact(validate(m), m);
-        }), { ...params, numRuns: 300 });
+        fc.assert(
+          fc.property(fc.constantFrom(...withId), fc.maxSafeNat(), (t, id) => {
+            const m = { ...structuredClone(t.message), requestId: id };
+            assertExact(validate(m), m);
+          }),
+          { ...params, numRuns: 300 },
+        );
       });
     });
   }

@@ -8,7 +8,15 @@ const cspSource = 'https://*.vscode-cdn.net';
 const hostile = '<img src=x onerror=alert(1)>**bold** | `x` \\(y\\)';
 const page: DetailsPage = {
   title: `Backup policy ${hostile}`,
-  sections: [{ facts: [['Daily backups kept', '30 days'], ['Item', hostile]] }, { heading: 'Tasks', table: { columns: ['Task', 'Status'], rows: [[hostile, 'Completed']] } }],
+  sections: [
+    {
+      facts: [
+        ['Daily backups kept', '30 days'],
+        ['Item', hostile],
+      ],
+    },
+    { heading: 'Tasks', table: { columns: ['Task', 'Status'], rows: [[hostile, 'Completed']] } },
+  ],
 };
 
 describe('details pages: rendered, escaped, no script', () => {
