@@ -5,6 +5,7 @@ import type { CommandDefinition, CommandDeps } from './commandDeps';
 import { azureResourcesBackupNow } from './azureResources/backupNow';
 import { azureResourcesBackupStatus } from './azureResources/backupStatus';
 import { azureResourcesEnableBackup } from './azureResources/enableBackup';
+import { azureResourcesRestore } from './azureResources/restore';
 import { azureResourcesShowInView } from './azureResources/showInView';
 import { backupNow } from './backupNow';
 import { cancelJob } from './cancelJob';
@@ -75,6 +76,7 @@ export const allCommands: CommandDefinition[] = [
   azureResourcesBackupStatus,
   azureResourcesEnableBackup,
   azureResourcesBackupNow,
+  azureResourcesRestore,
   azureResourcesShowInView,
 ];
 

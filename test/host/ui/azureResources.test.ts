@@ -6,7 +6,9 @@ import * as vscode from 'vscode';
 import type { AzureOperation, Vault, VirtualMachine } from '../../../src/azure/model';
 import type { BackupNowOutcome } from '../../../src/commands/backupNow';
 import { runCommand } from '../reliability/fixtures';
-import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from './helpers';
+import type { RestoreOutcome } from '../../../src/commands/restore';
+import type { RecoveryPoint, RestoreRequest } from '../../../src/azure/model';
+import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS, withFastClock } from './helpers';
 
 const RG = 'azres-rg';
 const LOCATION = 'westeurope';
@@ -55,7 +57,7 @@ describe('Azure Backup submenu in the Azure Resources view', function () {
   it('refuses a row that is not a virtual machine, naming it, without calling Azure', async () => {
     const vaultId = `/subscriptions/${subscriptionId}/resourceGroups/contoso-backup-rg/providers/Microsoft.RecoveryServices/vaults/contoso-vault`;
     const before = host.sandbox.requestLog.entries().length;
-    for (const command of ['backupStatus', 'enableBackup', 'backupNow', 'showInView']) {
+    for (const command of ['backupStatus', 'enableBackup', 'backupNow', 'restore', 'showInView']) {
       await assert.rejects(
         host.api.run(
           `azureBackup.azureResources.${command}`,
@@ -193,6 +195,50 @@ describe('Azure Backup submenu in the Azure Resources view', function () {
         `^${name}: Protected by ${VAULT}\\. Policy: DefaultPolicy\\. Last backup: (just now|\\d+ (minute|hour|day)s? ago)\\.$`,
       ),
     );
+  });
+
+  it("Restore… on an unprotected VM starts nothing; on a protected one it restores that VM's recovery point", async () => {
+    const name = newVm();
+    const lines: string[] = [];
+    const listening = host.api.log.onDidWrite((_level, line) => {
+      if (line.includes('Notice: ')) lines.push(line);
+    });
+    const refused = (await host.api.run('azureBackup.azureResources.restore', vmRow(name))) as RestoreOutcome;
+    listening.dispose();
+    assert.strictEqual(refused.started, false);
+    assert.ok(
+      lines.some((l) => l.includes(`${name} has no backup to restore from. Enable backup first.`)),
+      lines.join('\n'),
+    );
+    // web-vm-01 (protected in contoso-vault, with recovery points), behind a wrapper whose own id names another VM.
+    const rg = `/subscriptions/${subscriptionId}/resourceGroups/contoso-web-rg`;
+    const protectedRow = row(`/accounts/alice/tenants/t${vmId(name)}`, {
+      id: `${rg}/providers/Microsoft.Compute/virtualMachines/web-vm-01`,
+      resourceType: 'microsoft.compute/virtualmachines',
+    });
+    const item = await nodeAt(host.api, SUB, VAULTS, 'contoso-vault', 'Backup items', 'web-vm-01');
+    const [point] = await host.api.tree.getChildren(item);
+    const recoveryPointId = (point as unknown as { point: RecoveryPoint }).point.name;
+    const vmName = `azrst-${Date.now() % 10_000}`;
+    const vnet = `${rg}/providers/Microsoft.Network/virtualNetworks/contoso-web-vnet`;
+    const request: RestoreRequest = {
+      kind: 'newVm',
+      region: 'westeurope',
+      vmName,
+      targetResourceGroup: 'contoso-web-rg',
+      virtualNetworkId: vnet,
+      subnetId: `${vnet}/subnets/restore`,
+      stagingStorageAccountId: `${rg}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`,
+    };
+    const outcome = (await withFastClock(host.api, () =>
+      host.api.run('azureBackup.azureResources.restore', protectedRow, { recoveryPointId, request }),
+    )) as RestoreOutcome;
+    assert.strictEqual(outcome.operation?.outcome, 'Completed', JSON.stringify(outcome.operation?.error));
+    assert.strictEqual(outcome.operation?.job?.properties?.['Target VM Name'], vmName);
+    const restores = host.sandbox.requestLog
+      .entries()
+      .filter((e) => e.method === 'POST' && e.path.endsWith('/restore'));
+    assert.match(decodeURIComponent(restores.at(-1)?.path ?? ''), /;web-vm-01\/recoveryPoints\/[^/]+\/restore$/i);
   });
 
   it("Show in Azure Backup View reveals and selects the VM's node in our tree", async () => {

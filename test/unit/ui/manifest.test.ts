@@ -128,6 +128,7 @@ describe('manifest', () => {
       'azureBackup.azureResources.backupStatus',
       'azureBackup.azureResources.enableBackup',
       'azureBackup.azureResources.backupNow',
+      'azureBackup.azureResources.restore',
       'azureBackup.azureResources.showInView',
     ]);
     for (const id of ids)
