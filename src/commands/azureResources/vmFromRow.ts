@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { BackupService } from '../../azure/backupService';
 import { sameId } from '../../azure/ids';
 import type { VirtualMachine } from '../../azure/model';
+import { hasBackupItem } from '../../azure/protectionState';
 import * as notify from '../../ui/notify';
 import type { CommandDeps } from '../commandDeps';
 import { vmOfHostArgument, type VmIdParts } from './hostResource';
@@ -67,4 +68,27 @@ export async function liveVmOfRow(
   if (!(await canReach(deps, ids))) return undefined;
   const service = await deps.session.service(ids.subscriptionId);
   return { service, vm: await service.getVirtualMachine(ids) };
+}
+
+/**
+ * The row's VM when it has a backup item; otherwise says `whyNot` (with the VM's name) and offers Enable Backup…,
+ * and answers undefined: nothing was started.
+ */
+export async function protectedVmOfRow(
+  deps: CommandDeps,
+  row: unknown,
+  whyNot: (vmName: string) => string,
+): Promise<VirtualMachine | undefined> {
+  const target = await liveVmOfRow(deps, row);
+  if (!target) return undefined;
+  const { vm } = target;
+  if (hasBackupItem(vm.protection?.state) && vm.protection?.item) return vm;
+  const enable = vscode.l10n.t('Enable Backup…');
+  const text = whyNot(vm.name);
+  deps.log.info(`Notice: ${text}`);
+  // Not awaited: the offer stays open for the user.
+  void notify.info(text, enable).then((choice) => {
+    if (choice === enable) void vscode.commands.executeCommand('azureBackup.azureResources.enableBackup', row);
+  });
+  return undefined;
 }
