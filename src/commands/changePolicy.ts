@@ -7,12 +7,16 @@ import * as notify from '../ui/notify';
 import { confirm } from '../ui/pickers';
 import { retentionShrinks } from '../webview/rules';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
-import { announceJobEnd } from './shared/jobEndNotice';
-import { policyPickItems, pickItemPolicy, refusalOf, vmPolicies } from './shared/itemPolicyPick';
+import {
+  policyPickItems,
+  pickItemPolicy,
+  refusalOf,
+  trackItemConfiguration,
+  vmPolicies,
+} from './shared/itemPolicyPick';
 import { policyToInput } from './shared/policyDocument';
 import { guardOf, refusedByGuard, tellGuarded } from './shared/resourceGuard';
 import { resolveItem } from './shared/targets';
-import { trackOperation } from './shared/trackOperation';
 
 export type ChangePolicyOutcome =
   | { changed: true; operation: AzureOperation }
@@ -86,25 +90,15 @@ async function changePolicyOf(
   if (shorter && (await refusedByGuard(service, deps.log, itemRef(item), operationName)))
     return { changed: false, reason: 'ResourceGuard' };
   if (shorter && input?.confirmed !== true) await confirm(shorter, vscode.l10n.t('Change policy'));
-  const running = trackOperation(
+  const done = trackItemConfiguration(
     deps,
-    {
-      title: vscode.l10n.t('Changing the policy of {0} to {1}', item.friendlyName, next.name),
-      keys: [item.sourceResourceId],
-      vault: itemRef(item),
-      kind: 'ConfigureBackup',
-      affected: () => {
-        deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
-        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
-      },
-    },
+    item,
+    vscode.l10n.t('Changing the policy of {0} to {1}', item.friendlyName, next.name),
+    (name) => vscode.l10n.t('{0} is now protected by policy {1}.', name, next.name),
     (opts) => service.changePolicy(itemRef(item), next.name, opts),
   );
-  announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
-    completed: (name) => vscode.l10n.t('{0} is now protected by policy {1}.', name, next.name),
-  });
   try {
-    return { changed: true, operation: await running.done };
+    return { changed: true, operation: await done };
   } catch (e) {
     const guard = guardOf(e);
     if (!guard) throw e;

@@ -5,11 +5,9 @@ import { itemRef } from '../tree/refs';
 import { protectionStatusLabel } from '../presentation/protectionText';
 import * as notify from '../ui/notify';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
-import { announceJobEnd } from './shared/jobEndNotice';
-import { policyPickItems, pickItemPolicy, vmPolicies } from './shared/itemPolicyPick';
+import { policyPickItems, pickItemPolicy, trackItemConfiguration, vmPolicies } from './shared/itemPolicyPick';
 import { lastPolicyOf } from './shared/lastPolicy';
 import { resolveItem } from './shared/targets';
-import { trackOperation } from './shared/trackOperation';
 
 export type ResumeOutcome = { resumed: true; operation: AzureOperation } | { resumed: false };
 
@@ -53,24 +51,14 @@ async function resume(
     throw new Error(
       vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)),
     );
-  const running = trackOperation(
+  const done = trackItemConfiguration(
     deps,
-    {
-      title: vscode.l10n.t('Resuming protection of {0}', item.friendlyName),
-      keys: [item.sourceResourceId],
-      vault: itemRef(item),
-      kind: 'ConfigureBackup',
-      affected: () => {
-        deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
-        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
-      },
-    },
+    item,
+    vscode.l10n.t('Resuming protection of {0}', item.friendlyName),
+    (name) => vscode.l10n.t('Protection of {0} resumed with policy {1}.', name, policy.name),
     (opts) => service.resumeProtection(itemRef(item), policy.name, opts),
   );
-  announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
-    completed: (name) => vscode.l10n.t('Protection of {0} resumed with policy {1}.', name, policy.name),
-  });
-  return { resumed: true, operation: await running.done };
+  return { resumed: true, operation: await done };
 }
 
 export const resumeProtection: CommandDefinition = {

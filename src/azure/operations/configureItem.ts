@@ -139,12 +139,16 @@ async function refuseEnhancedToStandard(
   }
 }
 
-/** Another policy for an actively protected item: one ConfigureBackup job. */
-export function changePolicy(
+/**
+ * One PUT of the item with a policy, never twice: the item is read first, and an item that already has the change
+ * is followed, not sent again; otherwise `proceed` checks the item's state and sends.
+ */
+function configureWithPolicy(
   ctx: OperationContext,
   ref: ItemRef,
   policyName: string,
-  options: TrackOptions = {},
+  options: TrackOptions,
+  proceed: (item: BackupItem, change: ReturnType<typeof protectWith>) => Promise<AzureOperation>,
 ): Promise<AzureOperation> {
   return once(
     ctx,
@@ -154,21 +158,33 @@ export function changePolicy(
       const item = await getBackupItem(ctx, ref, options.signal);
       const change = protectWith(ref, policyName);
       if (change.applied(item)) return followApplied(ctx, ref, change, options);
-      if (!isActivelyProtected(itemProtectionStatus(item))) {
-        refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
-      }
-      await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
-      // A policy with shorter retention is an operation a Resource Guard protects.
-      return guardedCall(
-        ctx,
-        ref,
-        'Changing to a policy with shorter retention',
-        () => send(ctx, ref, item, change, options),
-        options.signal,
-      );
+      return proceed(item, change);
     },
     { changes: ref, reserved: options.reserved },
   );
+}
+
+/** Another policy for an actively protected item: one ConfigureBackup job. */
+export function changePolicy(
+  ctx: OperationContext,
+  ref: ItemRef,
+  policyName: string,
+  options: TrackOptions = {},
+): Promise<AzureOperation> {
+  return configureWithPolicy(ctx, ref, policyName, options, async (item, change) => {
+    if (!isActivelyProtected(itemProtectionStatus(item))) {
+      refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
+    }
+    await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
+    // A policy with shorter retention is an operation a Resource Guard protects.
+    return guardedCall(
+      ctx,
+      ref,
+      'Changing to a policy with shorter retention',
+      () => send(ctx, ref, item, change, options),
+      options.signal,
+    );
+  });
 }
 
 /** Protection again, with a policy, for an item stopped with its data retained: one ConfigureBackup job. */
@@ -178,26 +194,17 @@ export function resumeProtection(
   policyName: string,
   options: TrackOptions = {},
 ): Promise<AzureOperation> {
-  return once(
-    ctx,
-    'configure',
-    itemId(ref),
-    async () => {
-      const item = await getBackupItem(ctx, ref, options.signal);
-      const change = protectWith(ref, policyName);
-      if (change.applied(item)) return followApplied(ctx, ref, change, options);
-      if (item.softDeleted)
-        refuse(
-          'SoftDeletedItem',
-          `The backup data of ${item.friendlyName} is soft deleted: undelete it before resuming protection.`,
-        );
-      if (itemProtectionStatus(item) !== 'ProtectionStopped') {
-        refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
-      }
-      return send(ctx, ref, item, change, options);
-    },
-    { changes: ref, reserved: options.reserved },
-  );
+  return configureWithPolicy(ctx, ref, policyName, options, async (item, change) => {
+    if (item.softDeleted)
+      refuse(
+        'SoftDeletedItem',
+        `The backup data of ${item.friendlyName} is soft deleted: undelete it before resuming protection.`,
+      );
+    if (itemProtectionStatus(item) !== 'ProtectionStopped') {
+      refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
+    }
+    return send(ctx, ref, item, change, options);
+  });
 }
 
 /** A soft-deleted item back to "protection stopped, data retained": one Undelete job. */

@@ -2,12 +2,15 @@
 // item's current (or last) policy first and marked, and, for an item on an Enhanced policy, the Standard ones
 // listed apart with the reason the service refuses them.
 import * as vscode from 'vscode';
-import type { BackupService } from '../../azure/backupService';
-import type { BackupItem, Policy } from '../../azure/model';
+import type { BackupService, TrackOptions } from '../../azure/backupService';
+import type { AzureOperation, BackupItem, Policy } from '../../azure/model';
 import { policySummary } from '../../presentation/policyText';
 import { UserCancelled } from '../../ui/errorInfo';
 import * as notify from '../../ui/notify';
 import { itemRef } from '../../tree/refs';
+import type { CommandDeps } from '../commandDeps';
+import { announceJobEnd } from './jobEndNotice';
+import { trackOperation } from './trackOperation';
 
 export interface PolicyPickItem extends vscode.QuickPickItem {
   policy?: Policy;
@@ -68,4 +71,35 @@ export async function pickItemPolicy(items: PolicyPickItem[], placeHolder: strin
   });
   if (!chosen?.policy) throw new UserCancelled();
   return chosen.policy;
+}
+
+/**
+ * Follows a ConfigureBackup of the item (change of policy, resume) like every operation started here, refreshes what
+ * it changes, and announces its end with `completed`.
+ */
+export function trackItemConfiguration(
+  deps: CommandDeps,
+  item: BackupItem,
+  title: string,
+  completed: (name: string) => string,
+  start: (options: TrackOptions) => Promise<AzureOperation>,
+): Promise<AzureOperation> {
+  const running = trackOperation(
+    deps,
+    {
+      title,
+      keys: [item.sourceResourceId],
+      vault: itemRef(item),
+      kind: 'ConfigureBackup',
+      affected: () => {
+        deps.tree.refreshResource(item.vaultId, ['items', 'jobs', 'policies']);
+        deps.tree.refreshResource(item.subscriptionId, ['virtualMachines']);
+      },
+    },
+    start,
+  );
+  announceJobEnd(deps.log, { name: item.friendlyName, vault: itemRef(item), jobName: running.started }, running.done, {
+    completed,
+  });
+  return running.done;
 }
