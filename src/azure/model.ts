@@ -126,6 +126,8 @@ export interface VirtualMachine {
   powerState?: string;
   /** 'Ready' | 'NotReady' | 'Unknown' */
   vmAgentStatus?: string;
+  /** The availability zones the VM is pinned to (read with the VM itself; lists leave it out). */
+  zones?: string[];
   protection?: VmProtection;
 }
 

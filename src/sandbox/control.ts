@@ -21,6 +21,8 @@ export interface AddVmInput {
   securityType?: string;
   /** Data disks at LUN 0, 1, …; `storageType` is Compute's storageAccountType (Premium_LRS when absent). */
   dataDisks?: { sizeGB: number; storageType?: string }[];
+  /** Its availability zone ('1', '2', '3'); regional when absent. */
+  zone?: string;
 }
 
 export interface SandboxControl {
@@ -96,6 +98,7 @@ export function createControl(
         broken: false,
         createdAt: now(),
         ...(input.securityType ? { securityType: input.securityType } : {}),
+        ...(input.zone ? { zone: input.zone } : {}),
         ...(input.dataDisks
           ? { dataDisks: input.dataDisks.map((d, lun) => ({ lun, name: `${input.name}_DataDisk_${lun}`, ...d })) }
           : {}),

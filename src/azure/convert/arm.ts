@@ -35,6 +35,7 @@ interface VmFields {
   location?: string;
   osType?: string;
   vmSize?: string;
+  zones?: string[];
   instanceView?: {
     statuses?: { code?: string; displayStatus?: string }[];
     vmAgent?: { statuses?: { displayStatus?: string }[] };
@@ -54,6 +55,7 @@ function vmFromFields(f: VmFields): VirtualMachine {
     vmSize: f.vmSize,
     powerState: f.instanceView?.statuses?.find((s) => s.code?.startsWith('PowerState/'))?.displayStatus,
     vmAgentStatus: f.instanceView?.vmAgent?.statuses?.[0]?.displayStatus,
+    ...(f.zones?.length ? { zones: f.zones } : {}),
   };
 }
 
@@ -64,6 +66,7 @@ export function toVirtualMachine(vm: SdkVm): VirtualMachine {
     location: vm.location,
     osType: vm.storageProfile?.osDisk?.osType,
     vmSize: vm.hardwareProfile?.vmSize,
+    zones: vm.zones,
     instanceView: vm.instanceView,
   });
 }

@@ -26,6 +26,12 @@ function groupOf(id: string): string {
   return /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '';
 }
 
+/** A new VM may go to the zone the source VM is in (or to none); a regional source offers no zone. */
+export function zoneOptions(sourceZones: readonly string[] | undefined, noZoneLabel: string): FormOption[] {
+  if (!sourceZones?.length) return [];
+  return [...sourceZones.map((z) => ({ value: z, label: z })), { value: '', label: noZoneLabel }];
+}
+
 /** A premium account cannot stage a restore: shown, but not chosen. */
 function stagingOption(a: StorageAccount): FormOption {
   const premium = (a.sku ?? '').toLowerCase().startsWith('premium');
@@ -107,12 +113,20 @@ async function initOf(
       stagingAccounts: [],
       zones: [],
     };
-  const [groups, networks, accounts] = await Promise.all([
+  const sourceGroup = groupOf(item.sourceResourceId);
+  const [groups, networks, accounts, source] = await Promise.all([
     service.listResourceGroups(item.subscriptionId),
     service.listVirtualNetworks(item.subscriptionId, vault.location),
     service.listStorageAccounts(item.subscriptionId, vault.location),
+    // The source VM may be gone (that is when restores happen): then no zone is offered.
+    service
+      .getVirtualMachine({
+        subscriptionId: item.subscriptionId,
+        resourceGroup: sourceGroup,
+        name: item.sourceResourceId.slice(item.sourceResourceId.lastIndexOf('/') + 1),
+      })
+      .catch(() => undefined),
   ]);
-  const sourceGroup = groupOf(item.sourceResourceId);
   return {
     ...base,
     archived: false,
@@ -125,10 +139,7 @@ async function initOf(
       subnets: n.subnets.map((s) => ({ value: s.id, label: s.name, description: s.addressPrefix })),
     })),
     stagingAccounts: accounts.map(stagingOption),
-    zones: [
-      { value: '', label: formStrings('restore').noZone },
-      ...['1', '2', '3'].map((z) => ({ value: z, label: z })),
-    ],
+    zones: zoneOptions(source?.zones, formStrings('restore').noZone),
     ...(restoreRunning(deps, item)
       ? {
           runningNote: vscode.l10n.t(

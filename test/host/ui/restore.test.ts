@@ -231,6 +231,7 @@ describe('Restore and file recovery', function () {
     assert.strictEqual(init.archived, false);
     assert.strictEqual(init.osType, 'Windows');
     assert.strictEqual(init.resourceGroup, 'contoso-web-rg', "the source VM's group is proposed");
+    assert.deepStrictEqual(init.zones, [], 'a regional source VM: no zone is offered');
     assert.deepStrictEqual(
       init.networks.map((n) => n.label),
       ['contoso-web-vnet'],

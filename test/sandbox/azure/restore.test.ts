@@ -39,6 +39,22 @@ describe('Azure layer against the sandbox: restore and file recovery', function 
     h.sandbox.requestLog.clear();
   });
 
+  it("reads a VM's availability zone with the VM (the restore form offers that zone only), none for a regional one", async () => {
+    h.sandbox.control.addVm({ resourceGroup: VM_RG, name: 'zonal-vm', location: 'westeurope', zone: '2' });
+    const zonal = await h.service.getVirtualMachine({
+      subscriptionId: h.subscriptionId,
+      resourceGroup: VM_RG,
+      name: 'zonal-vm',
+    });
+    assert.deepEqual(zonal.zones, ['2']);
+    const regional = await h.service.getVirtualMachine({
+      subscriptionId: h.subscriptionId,
+      resourceGroup: VM_RG,
+      name: 'web-vm-01',
+    });
+    assert.equal(regional.zones, undefined);
+  });
+
   const restorePosts = () =>
     h.sandbox.requestLog.entries().filter((e) => e.method === 'POST' && /\/restore$/i.test(e.path));
   const restoreJobs = () => h.sandbox.control.snapshot().jobs.filter((j) => j.operation === 'Restore');
