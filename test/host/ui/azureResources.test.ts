@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureOperation, Vault, VirtualMachine } from '../../../src/azure/model';
 import type { BackupNowOutcome } from '../../../src/commands/backupNow';
-import { runCommand } from '../reliability/fixtures';
+import { runCommand, until } from '../reliability/fixtures';
 import type { RestoreOutcome } from '../../../src/commands/restore';
 import type { RecoveryPoint, RestoreRequest } from '../../../src/azure/model';
 import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS, withFastClock } from './helpers';
@@ -249,6 +249,8 @@ describe('Azure Backup submenu in the Azure Resources view', function () {
       nodeId: string;
     };
     assert.strictEqual(result.revealed, true);
+    // The workbench reports the new selection to the extension host after reveal() resolves.
+    await until(() => host.api.treeView.selection.length > 0, 'the selection to arrive');
     const selected = host.api.treeView.selection[0] as { id: string; vm?: VirtualMachine } | undefined;
     assert.strictEqual(selected?.id, result.nodeId);
     assert.strictEqual(selected?.vm?.name, name);
