@@ -13,7 +13,6 @@ import {
   exportToFile,
   summarizePolicy,
 } from './coverageActions';
-import { loadCoverage } from './loadCoverage';
 import {
   COVERAGE_KIND,
   type CoverageHostMessage,
@@ -22,7 +21,8 @@ import {
   type CoverageSnapshot,
   type CoverageWebviewMessage,
 } from './protocol';
-import { coverageStrings, coverageTitle } from './strings';
+import { readCoverage } from './readCoverage';
+import { coverageStrings, coverageTitle, fallbackWords } from './strings';
 import { parseCoverageMessage } from './validate';
 
 export interface CoverageDeps {
@@ -76,15 +76,24 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
       try {
         const { session } = this.deps;
         const contexts = await session.listSubscriptions();
-        const data = await loadCoverage({
-          subscriptions: contexts.map((c) => ({
-            subscriptionId: c.subscription.subscriptionId,
-            displayName: c.subscription.displayName,
-          })),
-          serviceFor: (id) => session.service(id),
-          summarize: summarizePolicy,
-          now: this.deps.now().getTime(),
-        });
+        const data = await readCoverage(
+          {
+            subscriptions: contexts.map((c) => ({
+              subscriptionId: c.subscription.subscriptionId,
+              displayName: c.subscription.displayName,
+            })),
+            serviceFor: (id) => session.service(id),
+            summarize: summarizePolicy,
+            now: this.deps.now().getTime(),
+          },
+          fallbackWords(),
+          (e) => {
+            const info = toErrorInfo(e);
+            this.deps.log.info(
+              `coverage: Resource Graph unavailable (${info.code ?? ''} requestId=${info.requestId ?? '-'}): reading each vault instead`,
+            );
+          },
+        );
         this.current = {
           ...data,
           signedIn: session.mode !== 'signedOut',

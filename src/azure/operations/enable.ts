@@ -15,8 +15,7 @@ import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
-import { forgetVaultItems } from './items';
-import { followRunningJob, once } from './neverTwice';
+import { followRunningJob, once, vaultChanged } from './neverTwice';
 
 type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
 type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
@@ -141,7 +140,7 @@ export function enableProtectionMany(
   policyName: string,
   options: ManyOptions = {},
 ): Promise<EnableResult[]> {
-  return enableEach(ctx, ref, vms, policyName, options).finally(() => forgetVaultItems(ctx, ref));
+  return enableEach(ctx, ref, vms, policyName, options).finally(() => vaultChanged(ctx, ref));
 }
 
 async function enableEach(
