@@ -293,7 +293,7 @@ export function registerResourceGraphRoutes(router: Router, site: Site): void {
   for (const s of site.store.allSubscriptions())
     for (const vm of site.store.vmsOf(s.subscriptionId)) graphRow(vm, site.store.tenantId);
   const sources: GraphSources = {
-    items: new IngestedItems(site, site.resourceGraph.ingestionDelayMs),
+    items: new IngestedItems(site),
     quota: site.resourceGraph.quota ? new QuotaWindows(site.resourceGraph.quota) : undefined,
   };
   router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, sources, req), {
