@@ -11,6 +11,7 @@ import type { CoverageSnapshot } from '../src/coverage/protocol';
 import { measureLoad } from './measure';
 import { round } from './requestStats';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
+import { seedOf } from './scenario';
 
 export interface CoverageScale {
   subscriptions: number;
@@ -70,6 +71,9 @@ async function measureSource(
     heapRetainedMB: metrics.heap.retainedMB,
     heapPeakAboveBaselineMB: metrics.heap.peakAboveBaselineMB,
     maxEventLoopDelayMs: metrics.eventLoop.maxDelayMs,
+    // How much of that delay was the collector, and our thread running vs waiting for a core (measure.ts).
+    maxGcPauseMs: metrics.eventLoop.maxGcPauseMs,
+    longestGap: metrics.eventLoop.longestGap,
     cpuMs: metrics.cpuMs,
     loaded: summary,
   };
@@ -83,13 +87,7 @@ export async function runCoverageBench(
 ) {
   const seedStarted = performance.now();
   const sandbox = await startSandboxProcess({
-    seed: {
-      subscriptions: scale.subscriptions,
-      vaultsPerSubscription: Math.ceil(scale.vaults / scale.subscriptions),
-      vmsPerSubscription: Math.ceil(scale.vms / scale.subscriptions),
-      protectedItems: scale.items,
-      jobs: 0,
-    },
+    seed: seedOf(scale),
     latencyMs,
     // Azure's quota (the sandbox's default), enforced on real time.
     speed: 1,

@@ -1,10 +1,10 @@
 // Resource Graph query shapes of the coverage page through the real @azure/arm-resourcegraph client: `summarize
 // count() by` for totals before rows, the join key (`tolower`) with a two-key order, and the vaults, backup policies
 // and resource groups of an estate, each one query however many subscriptions.
-import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import * as assert from 'node:assert/strict';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, sandboxCredential, startTestSandbox, type SandboxClients } from './helpers';
+import { graphClient, clientsFor, startTestSandbox, type SandboxClients } from './helpers';
 
 type Row = Record<string, unknown>;
 const VMS = "Resources | where type =~ 'microsoft.compute/virtualmachines'";
@@ -28,11 +28,7 @@ describe('Resource Graph: the coverage queries (3 subscriptions, 2 vaults each, 
     });
     subs = sandbox.subscriptionIds();
     c = clientsFor(sandbox);
-    graph = new ResourceGraphClient(sandboxCredential, {
-      endpoint: sandbox.endpoint,
-      tlsOptions: { ca: sandbox.ca },
-      credentials: { scopes: [`${sandbox.endpoint}/.default`] },
-    });
+    graph = graphClient(sandbox);
   });
   after(async () => {
     await sandbox.stop();
