@@ -13,6 +13,13 @@ export function itemId(ref: ItemRef): string {
   return `${vaultId(ref)}/backupFabrics/${FABRIC}/protectionContainers/${ref.containerName}/protectedItems/${ref.itemName}`;
 }
 
+/** The path of a protected item as the SDK's item calls take it: vault, resource group, fabric, container, item. */
+export function itemPath(
+  ref: ItemRef,
+): [vaultName: string, resourceGroup: string, fabric: string, container: string, item: string] {
+  return [ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName];
+}
+
 export function policyId(ref: VaultRef, policyName: string): string {
   return `${vaultId(ref)}/backupPolicies/${policyName}`;
 }
