@@ -122,6 +122,11 @@ export function idKey(id: string): string {
   return id.toLowerCase();
 }
 
+/** A map key made of several parts (ids, names Azure compares without case), joined by `|`, in the form idKey gives. */
+export function compositeKey(...parts: string[]): string {
+  return idKey(parts.join('|'));
+}
+
 /** The last path segment of an operation URL (before the query): the operation id. */
 export function operationIdFromUrl(url: string | undefined): string | undefined {
   if (!url) {
