@@ -3,7 +3,7 @@
 // across all its subscriptions. Rows are handed to `onRows` as they are joined. Vaults changed in this window are
 // read live by the Azure layer, so what was done here shows though Resource Graph has not indexed it yet.
 import type { BackupService } from '../azure/backupService';
-import { idKey } from '../azure/ids';
+import { compositeKey, idKey } from '../azure/ids';
 import type { GraphCounts, Policy, ScheduleFrequency } from '../azure/model';
 import type { CoverageSource } from './loadCoverage';
 import { vmPolicies } from './loadCoverage';
@@ -51,10 +51,10 @@ async function loadSession(
   const frequencies = new Map<string, ScheduleFrequency | undefined>();
   for (const p of policies) {
     policiesOf.set(idKey(p.vaultId), [...(policiesOf.get(idKey(p.vaultId)) ?? []), p]);
-    frequencies.set(idKey(`${p.vaultId}|${p.name}`), p.schedule?.frequency);
+    frequencies.set(compositeKey(p.vaultId, p.name), p.schedule?.frequency);
   }
   const frequencyOf = (vaultId: string, policyName: string): ScheduleFrequency | undefined =>
-    frequencies.get(idKey(`${vaultId}|${policyName}`));
+    frequencies.get(compositeKey(vaultId, policyName));
   const names = new Map(subs.map((s) => [idKey(s.subscriptionId), s.displayName]));
   const rows: CoverageRow[] = [];
   const since = source.now - LIVE_CHANGES_WINDOW_MS;
