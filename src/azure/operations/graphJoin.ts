@@ -8,7 +8,7 @@ import { idKey, vaultId } from '../ids';
 import type { BackupItem, VirtualMachine } from '../model';
 import type { OperationContext } from './context';
 import { batches, graphBackupItems, graphVirtualMachines } from './graphCoverage';
-import { listVaultItemEntries } from './items';
+import { forgetVaultItems, listVaultItemEntries } from './items';
 import { vaultsChangedSince } from './recentChanges';
 
 /** The live items of the vaults changed here; a vault that cannot be read live is left to Resource Graph. */
@@ -24,6 +24,7 @@ async function liveItems(
     ctx.concurrency,
     async (vault) => {
       try {
+        forgetVaultItems(ctx, vault); // live: not a listing cached since the change (the initial backup may have run)
         const entries = await listVaultItemEntries(ctx, vault, signal);
         read.add(idKey(vaultId(vault)));
         for (const e of entries) items.push(e.item);

@@ -3,6 +3,9 @@
 // each vault lists once Resource Graph has indexed them, and a 429 past the user's quota waited out, not failed.
 import * as assert from 'node:assert/strict';
 import type { BackupItem, VirtualMachine } from '../../../src/azure';
+import { sandboxSession } from '../../../src/auth';
+import { createBackupService } from '../../../src/azure';
+import { itemRefForProtectable, protectableNameForVm } from '../../../src/azure/ids';
 import type { Harness } from './setup';
 import { useHarness } from './setup';
 
@@ -193,6 +196,29 @@ describe('Coverage through Resource Graph: what this session changed shows at on
     assert.match(String(await stateOf(started)), /^(InitialBackupPending|Protected)$/);
     const live = h.sandbox.requestLog.entries().filter((e) => /protectedItems$/i.test(e.path));
     assert.equal(live.length, 1, 'one live items listing, of the vault changed here');
+  });
+  it('reads the changed vault live on every load, not a listing cached since the change', async () => {
+    const subs = h.sandbox.subscriptionIds();
+    const cached = createBackupService(sandboxSession(h.sandbox), {
+      cacheListings: true,
+      pollIntervalMs: 20,
+      maxPollIntervalMs: 100,
+    });
+    const vault = (await cached.listVaults(subs[0])).items[0];
+    const ref = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, name: vault.name };
+    const vm = (await all(cached.graphProtectedVirtualMachines(subs, Date.now()))).find(
+      (v) => v.protection?.state === 'NotProtected' && v.location === vault.location,
+    );
+    assert.ok(vm);
+    const started = Date.now();
+    assert.equal((await cached.enableProtection(ref, vm, 'DefaultPolicy')).outcome, 'Completed');
+    const stateOf = async (): Promise<string | undefined> =>
+      (await all(cached.graphProtectedVirtualMachines(subs, started))).find((v) => v.id === vm.id)?.protection?.state;
+    assert.match(String(await stateOf()), /^(InitialBackupPending|Protected)$/);
+    // Someone else (another session) stops it: this session's next load must see that, not its own cached listing.
+    const item = itemRefForProtectable(ref, protectableNameForVm(vm.resourceGroup, vm.name));
+    assert.equal((await h.service.stopProtection(item, 'RetainData')).outcome, 'Completed');
+    assert.equal(await stateOf(), 'ProtectionStopped');
   });
 });
 
