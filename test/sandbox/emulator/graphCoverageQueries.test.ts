@@ -4,7 +4,7 @@
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import * as assert from 'node:assert/strict';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { graphClient, clientsFor, startTestSandbox, type SandboxClients } from './helpers';
+import { clientsFor, graphClient, useTestSandbox, type SandboxClients } from './helpers';
 
 type Row = Record<string, unknown>;
 const VMS = "Resources | where type =~ 'microsoft.compute/virtualmachines'";
@@ -21,18 +21,17 @@ describe('Resource Graph: the coverage queries (3 subscriptions, 2 vaults each, 
     (await graph.resources({ subscriptions: subs, query: q, options: { resultFormat: 'objectArray', top } }))
       .data as Row[];
 
-  before(async () => {
-    sandbox = await startTestSandbox({
+  useTestSandbox(
+    {
       seed: { subscriptions: 3, vaultsPerSubscription: 2, vmsPerSubscription: 300, protectedItems: 400, jobs: 0 },
       resourceGraph: { ingestionDelayMs: 0, quota: false },
-    });
-    subs = sandbox.subscriptionIds();
-    c = clientsFor(sandbox);
-    graph = graphClient(sandbox);
-  });
-  after(async () => {
-    await sandbox.stop();
-  });
+    },
+    (f) => {
+      ({ sandbox, c } = f);
+      subs = sandbox.subscriptionIds();
+      graph = graphClient(sandbox);
+    },
+  );
 
   it('counts with summarize count() by: one row per group, the count in count_, no paging', async () => {
     const bySub = await query(`${VMS} | summarize count() by subscriptionId`);
