@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { NetworkManagementClient } from '@azure/arm-network';
 import type {
   AzureIaaSVMJob,
+  AzureIaaSVMProtectedItem,
+  IaasVMRecoveryPoint,
   OperationStatusProvisionILRExtendedInfo,
   RestoreRequestResource,
 } from '@azure/arm-recoveryservicesbackup';
@@ -190,6 +192,48 @@ describe('restore and file recovery', () => {
       (j) => j.properties?.operation === 'Restore',
     );
     assert.equal(restoreJobs.length, 1);
+  });
+
+  it("lists the story's archived point as Azure does and refuses a restore or file recovery from it", async () => {
+    const points = await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', container, item));
+    const archived = points.filter((p) =>
+      (p.properties as IaasVMRecoveryPoint).recoveryPointTierDetails?.some(
+        (t) => t.type === 'ArchivedRP' && t.status === 'Valid',
+      ),
+    );
+    assert.equal(archived.length, 1);
+    const [point] = archived;
+    assert.equal(point, points.at(-1), 'the oldest');
+    assert.deepEqual(
+      (point.properties as IaasVMRecoveryPoint).recoveryPointTierDetails?.map((t) => `${t.type}:${t.status}`),
+      ['InstantRP:Deleted', 'HardenedRP:Deleted', 'ArchivedRP:Valid'],
+    );
+    const full = await c.backup.protectedItems.get(VAULT, RG, 'Azure', container, item, {
+      filter: "expand eq 'extendedinfo'",
+    });
+    const info = (full.properties as AzureIaaSVMProtectedItem).extendedInfo;
+    assert.equal(
+      info?.oldestRecoveryPointInArchive?.getTime(),
+      (point.properties as IaasVMRecoveryPoint).recoveryPointTime?.getTime(),
+    );
+    assert.ok(
+      (info?.oldestRecoveryPointInVault?.getTime() ?? 0) > (info?.oldestRecoveryPointInArchive?.getTime() ?? 0),
+    );
+    const name = point.name ?? '';
+    await assert.rejects(
+      restore({ recoveryType: 'RestoreDisks', targetResourceGroupId: `${SUB}/resourceGroups/${RG}` }, name),
+      isCode('BMSUserErrorRecoveryPointInArchiveTier'),
+    );
+    await assert.rejects(
+      c.backup.itemLevelRecoveryConnections.provision(VAULT, RG, 'Azure', container, item, name, {
+        properties: { objectType: 'IaasVMILRRegistrationRequest', recoveryPointId: name, virtualMachineId: VM_ID },
+      }),
+      isCode('BMSUserErrorRecoveryPointInArchiveTier'),
+    );
+    const restoreJobs = (await collect(c.backup.backupJobs.list(VAULT, RG))).filter(
+      (j) => j.properties?.operation === 'Restore',
+    );
+    assert.equal(restoreJobs.length, 0, 'nothing ran');
   });
 
   it('provisions file recovery: the operation hands out the script, the point shows a session; revoke ends it', async () => {
