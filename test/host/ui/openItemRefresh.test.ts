@@ -1,7 +1,7 @@
 // An item expanded in the real tree view shows the point a Backup now made without a Refresh of the view: the
 // workbench, not the test, asks again for the item's children and must get the new point, for the node it shows.
 import * as assert from 'assert';
-import type { RecoveryPoint } from '../../../src/azure/model';
+import type { BackupItem, RecoveryPoint } from '../../../src/azure/model';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { until } from '../reliability/fixtures';
 import { nodeAt, SUB, useApi, VAULTS, withFastClock } from './helpers';
@@ -60,8 +60,18 @@ describe('An expanded backup item in the view', function () {
       await until(() => newPointShown() !== undefined, 'the new point', 15_000).catch(() => {
         throw new Error(`The workbench was not given the new point: ${events.slice(eventMark).join('; ')}`);
       });
-      // Later refreshes by id (the spinner, Restore's refresh of the item) must reach this very instance.
-      assert.strictEqual(tree.find(item.id), newPointShown()!.node, 'the provider holds the instance shown');
+      // Once the view is quiet, the node it shows is the one last asked for: the provider must hold that very
+      // instance, so that later refreshes by id (the spinner, Restore's refresh of the item) reach it.
+      for (let seen = -1; seen !== events.length;) {
+        seen = events.length;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+      const shown = asked.filter((a) => a.node.id === item.id).at(-1)!;
+      assert.strictEqual(shown.children.length, before + 1);
+      assert.strictEqual(tree.find(item.id), shown.node, 'the provider holds the instance shown');
+      const again = asked.length;
+      tree.refreshResource((shown.node as unknown as { item: BackupItem }).item.id, ['recoveryPoints']);
+      await until(() => asked.slice(again).some((a) => a.node === shown.node), 'a refresh by id to reach it', 10_000);
     } finally {
       listening.dispose();
       delete (tree as Partial<typeof tree>).getChildren;
