@@ -16,6 +16,7 @@ import {
   containerOf,
   itemOf,
   operationIdOf,
+  rawRequest,
   sandboxCredential,
   type SandboxClients,
   useTestSandbox,
@@ -234,6 +235,40 @@ describe('restore and file recovery', () => {
       (j) => j.properties?.operation === 'Restore',
     );
     assert.equal(restoreJobs.length, 0, 'nothing ran');
+  });
+
+  it('restores for a client outside the SDKs, at another api-version: 202, the operation, then the Restore job', async () => {
+    const version = 'api-version=2025-02-01';
+    const vaultPath = `${SUB}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
+    const rp = await newestPoint();
+    const headers = { Authorization: 'Bearer x', 'Content-Type': 'application/json' };
+    const body = JSON.stringify({
+      properties: {
+        objectType: 'IaasVMRestoreRequest',
+        recoveryType: 'RestoreDisks',
+        recoveryPointId: rp,
+        sourceResourceId: VM_ID,
+        region: 'westeurope',
+        storageAccountId: STAGING,
+        targetResourceGroupId: `${SUB}/resourceGroups/${RG}`,
+      },
+    });
+    const path = `${vaultPath}/backupFabrics/Azure/protectionContainers/${container}/protectedItems/${item}/recoveryPoints/${rp}/restore`;
+    const accepted = await rawRequest(sandbox, 'POST', `${path}?${version}`, { headers, body });
+    assert.equal(accepted.status, 202, JSON.stringify(accepted.json));
+    const asyncUrl = String(accepted.headers['azure-asyncoperation'] ?? '');
+    const status = await rawRequest(
+      sandbox,
+      'GET',
+      `${vaultPath}/backupOperations/${operationIdOf(asyncUrl)}?${version}`,
+      { headers },
+    );
+    const jobId = (status.json as { properties?: { jobId?: string } }).properties?.jobId ?? '';
+    assert.ok(jobId, JSON.stringify(status.json));
+    sandbox.clock.advance(120_000);
+    const done = await rawRequest(sandbox, 'GET', `${vaultPath}/backupJobs/${jobId}?${version}`, { headers });
+    const props = (done.json as { properties: { operation: string; status: string } }).properties;
+    assert.deepEqual([props.operation, props.status], ['Restore', 'Completed']);
   });
 
   it('provisions file recovery: the operation hands out the script, the point shows a session; revoke ends it', async () => {
