@@ -67,13 +67,21 @@ describe('Azure layer against the sandbox: Enhanced policies', function () {
 
   it('refuses an hourly Standard policy and an interval the service does not offer, sending nothing', async () => {
     const before = h.calls.length;
-    for (const input of [
-      { ...hourly, name: 'standard-hourly', policyType: 'V1' as const },
-      { ...hourly, name: 'every-five', schedule: { ...hourly.schedule, intervalHours: 5 } as PolicyInput['schedule'] },
-    ])
+    const refused: [PolicyInput, string][] = [
+      [{ ...hourly, name: 'standard-hourly', policyType: 'V1' }, 'policy.hourlyStandard'],
+      [
+        {
+          ...hourly,
+          name: 'every-five',
+          schedule: { ...hourly.schedule, intervalHours: 5 } as PolicyInput['schedule'],
+        },
+        'policy.hourlyInterval',
+      ],
+    ];
+    for (const [input, rule] of refused)
       await assert.rejects(
         h.service.createOrUpdatePolicy(vault, input),
-        (e: unknown) => e instanceof AzureError && e.code === 'InvalidPolicy',
+        (e: unknown) => e instanceof AzureError && e.code === 'InvalidPolicy' && e.target === rule,
       );
     assert.equal(h.calls.length, before);
   });
