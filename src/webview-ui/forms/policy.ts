@@ -1,4 +1,5 @@
 import type { DayOfWeek, PolicyInput } from '../../azure/model';
+import { POLICY_LIMITS } from '../../azure/validation';
 import type { PolicyInit } from '../../webview/protocol';
 import {
   fieldMessage,
@@ -47,9 +48,9 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   const frequency = select(
     'frequency',
     [
-      { value: 'Hourly', label: s.Hourly },
       { value: 'Daily', label: s.Daily },
       { value: 'Weekly', label: s.Weekly },
+      { value: 'Hourly', label: s.Hourly },
     ],
     p.schedule.frequency,
   );
@@ -59,7 +60,7 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   const time = textfield('time', ps.frequency === 'Hourly' ? '22:30' : ps.time, 'time');
   const interval = select(
     'intervalHours',
-    [4, 6, 8, 12].map((h) => ({ value: String(h), label: s.everyHours.replace('{hours}', String(h)) })),
+    POLICY_LIMITS.hourlyIntervals.map((h) => ({ value: String(h), label: s.everyHours.replace('{hours}', String(h)) })),
     String(hourly.intervalHours),
   );
   const windowStart = textfield('windowStart', hourly.windowStart, 'time');
