@@ -54,7 +54,6 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     ],
     p.schedule.frequency,
   );
-  const hourlyOption = frequency.querySelector('vscode-option[value="Hourly"]') as HTMLElement;
   const ps = p.schedule;
   const hourly = ps.frequency === 'Hourly' ? ps : HOURLY_DEFAULTS;
   const time = textfield('time', ps.frequency === 'Hourly' ? '22:30' : ps.time, 'time');
@@ -136,8 +135,6 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
     const enhanced = policyType.value === 'V2';
     const weeklySchedule = frequency.value === 'Weekly';
     const hourlySchedule = frequency.value === 'Hourly';
-    // Only an Enhanced policy runs hourly: the choice is there, greyed out, for a Standard one.
-    hourlyOption.toggleAttribute('disabled', !enhanced);
     fields.days.group.hidden = !weeklySchedule;
     fields.time.group.hidden = hourlySchedule;
     for (const key of ['intervalHours', 'windowStart', 'windowHours'] as const)
@@ -153,6 +150,7 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
       windowStart: windowStart.value,
       windowHours: n(windowHours),
     };
+    // Only an Enhanced policy runs hourly: a Standard one chosen with it says so next to the frequency.
     mark('frequency', hourlySchedule && !enhanced ? s['policy.hourlyStandard'] : undefined);
     mark('time', hourlySchedule ? undefined : message(scheduleTimeProblem(time.value)));
     const hourlyIssue = hourlySchedule ? hourlyProblem(hourlyInput) : undefined;
@@ -198,6 +196,9 @@ export function renderPolicy(shell: Shell, data: PolicyInit): void {
   };
   shell.body.addEventListener('input', update);
   shell.body.addEventListener('change', update);
+  // A select's and a checkbox's change events do not bubble: each is heard on the control itself.
+  for (const c of shell.body.querySelectorAll('vscode-single-select, vscode-checkbox'))
+    c.addEventListener('change', update);
   shell.whenSettled(update);
   shell.button.addEventListener('click', () => {
     const input = read();

@@ -163,11 +163,20 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
 
   it('creates an Enhanced policy that backs up every 6 hours, shown by its schedule in the tree', async () => {
     const { page } = session();
+    await expandTreeRow(page, 'contoso-vault');
+    await expandTreeRow(page, 'Backup policies');
     await runFromContextMenu(page, 'contoso-vault', 'Create Policy…');
     const form = await openForm(page, 'New backup policy in contoso-vault');
     await typeInto(form, 'vscode-textfield[name=name]', 'EverySix');
-    await chooseOption(form, 'vscode-single-select[name=policyType]', 'Enhanced');
+    // Hourly is for Enhanced policies: a Standard one says so next to the frequency.
     await chooseOption(form, 'vscode-single-select[name=frequency]', 'Hourly');
+    await messageNextTo(
+      form,
+      'vscode-single-select[name=frequency]',
+      'Only an Enhanced policy backs up every few hours',
+    );
+    assert.ok(await submitDisabled(form), 'no submit of an hourly Standard policy');
+    await chooseOption(form, 'vscode-single-select[name=policyType]', 'Enhanced');
     await chooseOption(form, 'vscode-single-select[name=intervalHours]', '6 hours');
     await typeInto(form, 'vscode-textfield[name=windowStart]', '06:00');
     await typeInto(form, 'vscode-textfield[name=windowHours]', '25');
