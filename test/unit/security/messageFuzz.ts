@@ -35,6 +35,7 @@ export interface Template {
 const vmId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm';
 const policy = {
   name: 'Nightly',
+  policyType: 'V2',
   timeZone: 'UTC',
   instantRestoreDays: 2,
   schedule: { frequency: 'Weekly', time: '22:30', days: ['Monday'] },
@@ -42,6 +43,7 @@ const policy = {
 };
 const policyFields: Field[] = [
   ...['name', 'timeZone'].map((k): Field => ({ path: ['payload', k], kind: 'string', required: true })),
+  { path: ['payload', 'policyType'], kind: 'string', required: false },
   { path: ['payload', 'instantRestoreDays'], kind: 'int', required: true },
   { path: ['payload', 'schedule'], kind: 'object', required: true },
   { path: ['payload', 'schedule', 'frequency'], kind: 'string', required: true },
