@@ -24,8 +24,10 @@ import {
   type CoverageSnapshot,
   type CoverageWebviewMessage,
 } from './protocol';
+import { DEFAULT_SORT, NO_FILTER } from './query';
 import { CoverageRowStore } from './rowStore';
 import { coverageStrings, coverageTitle } from './strings';
+import type { CoverageFilter, CoverageSort } from './types';
 import { parseCoverageMessage } from './validate';
 
 export interface CoverageDeps {
@@ -47,6 +49,8 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   private current?: CoverageSnapshot;
   private loading?: Promise<CoverageSnapshot>;
   private readonly rows = new CoverageRowStore();
+  /** The view the page last asked for, sorted ahead of new data's push so its first window is only a slice. */
+  private lastView: { filter: CoverageFilter; sort: CoverageSort } = { filter: NO_FILTER, sort: DEFAULT_SORT };
 
   constructor(
     private readonly deps: CoverageDeps,
@@ -78,6 +82,7 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   private setSnapshot(snapshot: CoverageSnapshot): void {
     this.current = snapshot;
     this.rows.replace(snapshot.rows);
+    this.rows.view(this.lastView.filter, this.lastView.sort);
     void this.post({ type: 'coverageData', data: this.pageData(snapshot) });
   }
 
@@ -184,6 +189,7 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   private async run(request: CoverageRequest, confirmed = false): Promise<CoverageResult> {
     switch (request.type) {
       case 'rows':
+        this.lastView = { filter: request.filter, sort: request.sort };
         return { window: this.rows.window(request.filter, request.sort, request.offset, request.count) };
       case 'selectFiltered':
         return { rows: this.rows.unprotected(request.filter) };

@@ -5,6 +5,8 @@ import type { CoverageFilter, CoverageRow, CoverageSort, StatusFilter } from './
 import { idKey } from '../azure/ids';
 
 export const NO_FILTER: CoverageFilter = { status: 'all', subscriptionId: '', location: '', text: '' };
+/** Worst first: the page opens on the VMs that need attention. */
+export const DEFAULT_SORT: CoverageSort = { key: 'status', descending: false };
 
 export function matchesStatus(row: CoverageRow, status: StatusFilter): boolean {
   switch (status) {
@@ -110,7 +112,7 @@ export function sortRows(rows: readonly CoverageRow[], sort: CoverageSort): Cove
     row,
     primary: primaryOf(sort.key, row),
     name: textKey(row.name),
-    id: row.vmId.toLowerCase(),
+    id: idKey(row.vmId),
   }));
   keyed.sort(
     (a, b) => sign * compareKeys(a.primary, b.primary) || compareKeys(a.name, b.name) || compareKeys(a.id, b.id),

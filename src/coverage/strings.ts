@@ -84,6 +84,7 @@ export function coverageStrings(): Record<string, string> {
     ...vaultFieldStrings(),
     resourceGroup: vscode.l10n.t('Resource group'),
     enable: vscode.l10n.t('Enable backup for {count} virtual machines'),
+    tooMany: vscode.l10n.t('Select at most {max} virtual machines to enable at once.'),
     retry: vscode.l10n.t('Retry failed'),
     working: vscode.l10n.t('Working…'),
     'progress.queued': vscode.l10n.t('Waiting'),

@@ -3,7 +3,7 @@
 // as it scrolls, so 50,000 VMs cost the page no more than a screenful.
 import { regionDisplayName } from '../../azure/regionNames';
 import { COVERAGE_KIND, type CoveragePageData, type EnableGroup, type VmProgress } from '../../coverage/protocol';
-import { NO_FILTER } from '../../coverage/query';
+import { DEFAULT_SORT, NO_FILTER } from '../../coverage/query';
 import { groupForProtection, type RegionGroup } from '../../coverage/regionPlan';
 import type { CoverageFilter, CoverageRow, CoverageSort } from '../../coverage/types';
 import { onPush, refresh, request, vscodeApi, type Draft, type Push } from '../channel';
@@ -80,7 +80,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const state: State = {
     strings: init.strings,
     filter: { ...NO_FILTER },
-    sort: { key: 'status', descending: false },
+    sort: { ...DEFAULT_SORT },
     selected: new Map(),
     restoredIds: [],
     choices: new Map(),
