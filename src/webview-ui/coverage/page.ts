@@ -239,9 +239,13 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     if (ids.length === 0) return;
     const reply = await request({ type: 'lookup', vmIds: ids });
     if (!reply.ok) return showError(reply.error);
-    state.selected = new Map(
-      (reply.result.rows ?? []).filter((r) => r.protection === 'NotProtected').map((r) => [idKey(r.vmId), r]),
-    );
+    // Only the ids asked about change: a box checked while the lookup ran stays checked.
+    const fresh = new Map((reply.result.rows ?? []).map((r) => [idKey(r.vmId), r]));
+    for (const key of new Set(ids.map(idKey))) {
+      const r = fresh.get(key);
+      if (r?.protection === 'NotProtected') state.selected.set(key, r);
+      else state.selected.delete(key);
+    }
     selectionChanged();
   }
 
