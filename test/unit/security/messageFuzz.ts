@@ -195,6 +195,34 @@ const coverageTemplates: Template[] = [
     ],
   },
   {
+    message: { type: 'rows', requestId: 4, filter, sort: { key: 'status', descending: true }, offset: 0, count: 80 },
+    fields: [
+      { path: ['requestId'], kind: 'int', required: true },
+      { path: ['filter'], kind: 'object', required: true },
+      { path: ['filter', 'status'], kind: 'string', required: true },
+      { path: ['sort'], kind: 'object', required: true },
+      { path: ['sort', 'key'], kind: 'string', required: true },
+      { path: ['offset'], kind: 'int', required: true },
+      { path: ['count'], kind: 'int', required: true },
+    ],
+  },
+  {
+    message: { type: 'selectFiltered', requestId: 5, filter },
+    fields: [
+      { path: ['requestId'], kind: 'int', required: true },
+      { path: ['filter'], kind: 'object', required: true },
+      { path: ['filter', 'subscriptionId'], kind: 'string', required: true },
+    ],
+  },
+  {
+    message: { type: 'lookup', requestId: 6, vmIds: [vmId] },
+    fields: [
+      { path: ['requestId'], kind: 'int', required: true },
+      { path: ['vmIds'], kind: 'array', required: true },
+      { path: ['vmIds', '0'], kind: 'string', required: true },
+    ],
+  },
+  {
     message: {
       type: 'createVault',
       requestId: 2,
