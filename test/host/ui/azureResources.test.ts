@@ -250,7 +250,7 @@ describe('Azure Backup submenu in the Azure Resources view', function () {
     };
     assert.strictEqual(result.revealed, true);
     // The workbench reports the new selection to the extension host after reveal() resolves.
-    await until(() => host.api.treeView.selection.length > 0, 'the selection to arrive');
+    await until(() => host.api.treeView.selection.length > 0, 'the selection to arrive', 20_000);
     const selected = host.api.treeView.selection[0] as { id: string; vm?: VirtualMachine } | undefined;
     assert.strictEqual(selected?.id, result.nodeId);
     assert.strictEqual(selected?.vm?.name, name);

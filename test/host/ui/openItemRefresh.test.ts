@@ -57,7 +57,7 @@ describe('An expanded backup item in the view', function () {
           .find(
             (a) => a.node.id === item.id && a.children.length === before + 1 && expiryOf(a.children[0]) === retainUntil,
           );
-      await until(() => newPointShown() !== undefined, 'the new point', 15_000).catch(() => {
+      await until(() => newPointShown() !== undefined, 'the new point', 30_000).catch(() => {
         throw new Error(`The workbench was not given the new point: ${events.slice(eventMark).join('; ')}`);
       });
       // Once the view is quiet, the node it shows is the one last asked for: the provider must hold that very
