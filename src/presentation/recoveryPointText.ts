@@ -2,8 +2,12 @@
 // pickers and the recovery points page say it the same way.
 import type { RecoveryPoint, RecoveryPointConsistency, RecoveryPointTier } from '../azure/model';
 import type { L10n } from './describe';
+// The vscode type import lets `npm run l10n` find this file's strings; nothing is loaded at runtime.
+import type * as vscode from 'vscode';
 
-export function consistencyLabel(consistency: RecoveryPointConsistency, l10n: L10n): string {
+type Words = L10n | Pick<typeof vscode.l10n, 't'>;
+
+export function consistencyLabel(consistency: RecoveryPointConsistency, l10n: Words): string {
   switch (consistency) {
     case 'ApplicationConsistent':
       return l10n.t('Application consistent');
@@ -17,7 +21,7 @@ export function consistencyLabel(consistency: RecoveryPointConsistency, l10n: L1
 }
 
 /** The point's type as the portal names it: where its copies are (snapshot, snapshot and vault, vault, archive). */
-export function tierLabel(tier: RecoveryPointTier, l10n: L10n): string {
+export function tierLabel(tier: RecoveryPointTier, l10n: Words): string {
   switch (tier) {
     case 'Snapshot':
       return l10n.t('Snapshot');

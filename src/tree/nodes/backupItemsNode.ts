@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { BackupItem } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -33,7 +34,7 @@ export class BackupItemsNode extends PagedGroupNode<BackupItem> {
   }
 
   protected look(): GroupLook {
-    return { label: this.context.l10n.t('Backup items'), icon: 'vm', contextValue: ContextValue.backupItems };
+    return { label: vscode.l10n.t('Backup items'), icon: 'vm', contextValue: ContextValue.backupItems };
   }
 
   override reset(): void {
@@ -46,6 +47,6 @@ export class BackupItemsNode extends PagedGroupNode<BackupItem> {
   }
 
   protected emptyMessage(): string {
-    return this.context.l10n.t('No protected items.');
+    return vscode.l10n.t('No protected items.');
   }
 }

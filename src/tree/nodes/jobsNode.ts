@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { BackupJob } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -28,10 +29,9 @@ export class JobsNode extends PagedGroupNode<BackupJob> {
   }
 
   protected look(): GroupLook {
-    const { l10n } = this.context;
     return {
-      label: l10n.t('Backup jobs'),
-      description: l10n.t('last 24 hours'),
+      label: vscode.l10n.t('Backup jobs'),
+      description: vscode.l10n.t('last 24 hours'),
       icon: 'history',
       contextValue: ContextValue.backupJobs,
     };
@@ -55,6 +55,6 @@ export class JobsNode extends PagedGroupNode<BackupJob> {
   }
 
   protected emptyMessage(): string {
-    return this.context.l10n.t('No jobs in the last 24 hours.');
+    return vscode.l10n.t('No jobs in the last 24 hours.');
   }
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Policy } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -22,7 +23,7 @@ export class PoliciesNode extends PagedGroupNode<Policy> {
   }
 
   protected look(): GroupLook {
-    return { label: this.context.l10n.t('Backup policies'), icon: 'calendar', contextValue: ContextValue.policies };
+    return { label: vscode.l10n.t('Backup policies'), icon: 'calendar', contextValue: ContextValue.policies };
   }
 
   protected childNode(policy: Policy): TreeNode {
@@ -30,6 +31,6 @@ export class PoliciesNode extends PagedGroupNode<Policy> {
   }
 
   protected emptyMessage(): string {
-    return this.context.l10n.t('No policies.');
+    return vscode.l10n.t('No policies.');
   }
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { Vault } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -27,9 +28,8 @@ export class VaultsNode extends PagedGroupNode<Vault> {
   }
 
   protected look(): GroupLook {
-    const { l10n } = this.context;
     return {
-      label: l10n.t('Recovery Services vaults'),
+      label: vscode.l10n.t('Recovery Services vaults'),
       icon: 'archive',
       contextValue: ContextValue.vaults,
       expanded: true,
@@ -46,6 +46,6 @@ export class VaultsNode extends PagedGroupNode<Vault> {
   }
 
   protected emptyMessage(): string {
-    return this.context.l10n.t('No vaults. Create one…');
+    return vscode.l10n.t('No vaults. Create one…');
   }
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { VirtualMachine } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -31,7 +32,7 @@ export class VirtualMachinesNode extends PagedGroupNode<VirtualMachine> {
   }
 
   protected look(): GroupLook {
-    return { label: this.context.l10n.t('Virtual machines'), icon: 'vm', contextValue: ContextValue.virtualMachines };
+    return { label: vscode.l10n.t('Virtual machines'), icon: 'vm', contextValue: ContextValue.virtualMachines };
   }
 
   /** A reload re-reads protection too: the subscription's vault list and items listings are dropped. */
@@ -45,6 +46,6 @@ export class VirtualMachinesNode extends PagedGroupNode<VirtualMachine> {
   }
 
   protected emptyMessage(): string {
-    return this.context.l10n.t('No virtual machines.');
+    return vscode.l10n.t('No virtual machines.');
   }
 }
