@@ -4,10 +4,11 @@
 // sent again, even with another policy, changes nothing), a second request in flight joins the first, a PUT
 // whose answer was lost is not sent again before the item is looked at, and the service's "configure already in
 // progress" (another client) follows the running job. One enable per VM at a time, whichever vault (neverTwice.ts).
-import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
+import type { EnableResult, ProtectOptions, VaultRef, VmToProtect } from '../backupService';
+import { diskExclusionOf } from '../diskSelection';
 import { AzureError } from '../errors';
 import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm, idKey } from '../ids';
-import type { AzureOperation, VirtualMachine } from '../model';
+import type { AzureOperation, Policy } from '../model';
 import { refreshContainers, runTrackedOperation } from '../tracker';
 import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import type { OperationContext } from './context';
@@ -15,11 +16,11 @@ import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
+import { policyLoader, refuseStandardForVm } from './enhancedCheck';
 import { forgetVaultItems } from './items';
 import { followRunningJob, once } from './neverTwice';
 
-type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
-type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
+type ManyOptions = ProtectOptions & { onResult?: (r: EnableResult) => void };
 
 const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
 /** Sends of one enable PUT when each answer is lost and the service shows nothing applied (as the SDK's 1 + 3 retries). */
@@ -29,7 +30,7 @@ const MAX_SENDS = 4;
 async function protectableFor(
   ctx: OperationContext,
   ref: VaultRef,
-  vms: readonly VmRef[],
+  vms: readonly VmToProtect[],
   signal?: AbortSignal,
 ): Promise<Map<string, ProtectableItem>> {
   const lookup = async () => new Map((await listProtectableItems(ctx, ref, signal)).map((p) => [idKey(p.vmId), p]));
@@ -44,11 +45,13 @@ async function protectableFor(
 async function enableOne(
   ctx: OperationContext,
   ref: VaultRef,
-  vm: VmRef,
+  vm: VmToProtect,
   protectableName: string,
   policyName: string,
-  options: TrackOptions,
+  options: ProtectOptions,
+  policy: () => Promise<Policy>,
 ): Promise<AzureOperation> {
+  await refuseStandardForVm(vm, policy);
   const item = itemRefForProtectable(ref, protectableName);
   const client = ctx.clients.backup(ref.subscriptionId);
   for (let send = 1; ; send++) {
@@ -67,6 +70,7 @@ async function enableOne(
                 protectedItemType: 'Microsoft.Compute/virtualMachines',
                 sourceResourceId: vm.id,
                 policyId: policyId(ref, policyName),
+                ...diskExclusionOf(options.diskSelection),
               },
             },
             { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },
@@ -101,9 +105,9 @@ async function enableOne(
 export function enableProtection(
   ctx: OperationContext,
   ref: VaultRef,
-  vm: VmRef,
+  vm: VmToProtect,
   policyName: string,
-  options: TrackOptions = {},
+  options: ProtectOptions = {},
 ): Promise<AzureOperation> {
   return once(
     ctx,
@@ -127,6 +131,7 @@ export function enableProtection(
         found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
         policyName,
         options,
+        policyLoader(ctx, ref, policyName, options.signal),
       );
     },
     { changes: ref, reserved: options.reserved },
@@ -137,7 +142,7 @@ export function enableProtection(
 export function enableProtectionMany(
   ctx: OperationContext,
   ref: VaultRef,
-  vms: readonly VmRef[],
+  vms: readonly VmToProtect[],
   policyName: string,
   options: ManyOptions = {},
 ): Promise<EnableResult[]> {
@@ -147,13 +152,14 @@ export function enableProtectionMany(
 async function enableEach(
   ctx: OperationContext,
   ref: VaultRef,
-  vms: readonly VmRef[],
+  vms: readonly VmToProtect[],
   policyName: string,
   options: ManyOptions,
 ): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActive(items.get(idKey(vm.id))));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
+  const policy = policyLoader(ctx, ref, policyName, options.signal);
   return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
@@ -170,6 +176,7 @@ async function enableEach(
             found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
             policyName,
             options,
+            policy,
           ),
         { reserved: options.reserved },
       );
