@@ -13,6 +13,13 @@ export function itemId(ref: ItemRef): string {
   return `${vaultId(ref)}/backupFabrics/${FABRIC}/protectionContainers/${ref.containerName}/protectedItems/${ref.itemName}`;
 }
 
+/** The path of a protected item as the SDK's item calls take it: vault, resource group, fabric, container, item. */
+export function itemPath(
+  ref: ItemRef,
+): [vaultName: string, resourceGroup: string, fabric: string, container: string, item: string] {
+  return [ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName];
+}
+
 export function policyId(ref: VaultRef, policyName: string): string {
   return `${vaultId(ref)}/backupPolicies/${policyName}`;
 }
@@ -113,6 +120,11 @@ export function sameId(a: string | undefined, b: string | undefined): boolean {
 /** An id in the one form used to key maps and sets, so that ids differing only in case meet. */
 export function idKey(id: string): string {
   return id.toLowerCase();
+}
+
+/** A map key made of several parts (ids, names Azure compares without case), joined by `|`, in the form idKey gives. */
+export function compositeKey(...parts: string[]): string {
+  return idKey(parts.join('|'));
 }
 
 /** The last path segment of an operation URL (before the query): the operation id. */

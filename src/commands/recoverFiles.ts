@@ -8,7 +8,7 @@ import { UserCancelled } from '../ui/errorInfo';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition } from './commandDeps';
 import { fileRecoveryPage, type SavedScript } from './shared/fileRecoveryPage';
-import { resolveRecoveryPoint } from './shared/targets';
+import { resolvePointFromInput } from './shared/targets';
 
 export interface RecoverFilesResult {
   scripts: SavedScript[];
@@ -37,20 +37,8 @@ export const recoverFiles: CommandDefinition = {
   id: 'azureBackup.recoverFiles',
   title: () => vscode.l10n.t('Recover files'),
   async run(deps, node, input) {
-    const pointId =
-      typeof input === 'object' && input !== null
-        ? (input as { recoveryPointId?: unknown }).recoveryPointId
-        : undefined;
-    const target = await resolveRecoveryPoint(
-      deps,
-      node,
-      (p) => !isArchived(p),
-      typeof pointId === 'string' ? pointId : undefined,
-    );
-    if ('vm' in target) {
-      void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
-      return undefined;
-    }
+    const target = await resolvePointFromInput(deps, node, input, (p) => !isArchived(p));
+    if (!target) return undefined;
     const { service, item, point } = target;
     if (isArchived(point)) {
       void notify.info(

@@ -7,7 +7,7 @@ import type { CommandDefinition } from './commandDeps';
 import { announceRestoreEnd, newVmId, startRestore } from './shared/restoreTracking';
 import { openRestoreForm } from './shared/restoreForm';
 import { showVm } from './shared/showVm';
-import { resolveRecoveryPoint, type PointTarget } from './shared/targets';
+import { resolvePointFromInput, type PointTarget } from './shared/targets';
 
 /** What a test (or another command) passes instead of filling in the form. */
 export interface RestoreInput {
@@ -30,20 +30,6 @@ export interface RestoreOutcome {
 
 function isRestoreInput(value: unknown): value is RestoreInput {
   return typeof value === 'object' && value !== null && typeof (value as { request?: unknown }).request === 'object';
-}
-
-/** The point to restore: its node, the id given with an item, or the pickers (item → point). */
-async function target(
-  deps: Parameters<CommandDefinition['run']>[0],
-  node: unknown,
-  input: RestoreInput | undefined,
-): Promise<PointTarget | undefined> {
-  const resolved = await resolveRecoveryPoint(deps, node, (p) => !isArchived(p), input?.recoveryPointId);
-  if ('vm' in resolved) {
-    void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', resolved.vm.name));
-    return undefined;
-  }
-  return resolved;
 }
 
 /** Runs a restore given as input: confirmed by name where it replaces disks, followed to its end. */
@@ -83,7 +69,7 @@ export const restore: CommandDefinition = {
   title: () => vscode.l10n.t('Restore'),
   async run(deps, node, input) {
     const given = isRestoreInput(input) ? input : undefined;
-    const t = await target(deps, node, given);
+    const t = await resolvePointFromInput(deps, node, given, (p) => !isArchived(p));
     if (!t) return { started: false } satisfies RestoreOutcome;
     if (given) {
       if (isArchived(t.point)) {

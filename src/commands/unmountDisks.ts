@@ -3,27 +3,15 @@ import * as notify from '../ui/notify';
 import { itemRef } from '../tree/refs';
 import { withProgress } from '../ui/progress';
 import type { CommandDefinition } from './commandDeps';
-import { resolveRecoveryPoint } from './shared/targets';
+import { resolvePointFromInput } from './shared/targets';
 
 /** `azureBackup.unmountDisks(pointNode?)`: closes the point's file-recovery session; its mounted disks go away. */
 export const unmountDisks: CommandDefinition = {
   id: 'azureBackup.unmountDisks',
   title: () => vscode.l10n.t('Unmount disks'),
   async run(deps, node, input) {
-    const pointId =
-      typeof input === 'object' && input !== null
-        ? (input as { recoveryPointId?: unknown }).recoveryPointId
-        : undefined;
-    const target = await resolveRecoveryPoint(
-      deps,
-      node,
-      (p) => p.fileRecoveryActive,
-      typeof pointId === 'string' ? pointId : undefined,
-    );
-    if ('vm' in target) {
-      void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
-      return false;
-    }
+    const target = await resolvePointFromInput(deps, node, input, (p) => p.fileRecoveryActive);
+    if (!target) return false;
     const { service, item, point } = target;
     await withProgress(vscode.l10n.t('Unmounting the disks of {0}', item.friendlyName), true, (signal) =>
       service.revokeFileRecovery(itemRef(item), point.name, signal),

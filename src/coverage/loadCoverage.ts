@@ -2,6 +2,7 @@
 // one items listing per vault), the vaults, their policies (for the staleness interval and the policy choice)
 // and the resource groups. Never one call per VM. One unreadable subscription is reported, not fatal.
 import type { BackupService } from '../azure/backupService';
+import { compositeKey } from '../azure/ids';
 import type { Policy, ScheduleFrequency, Vault } from '../azure/model';
 import { allVaults } from './bulkEnable';
 import type { CoverageSnapshot } from './protocol';
@@ -85,7 +86,7 @@ async function loadSubscription(
     async (vault): Promise<VaultChoice> => {
       // Without its policies a vault still counts; staleness then assumes a daily schedule.
       const policies = await allPolicies(service, vault, source.signal).catch((): Policy[] => []);
-      for (const p of policies) frequencies.set(`${vault.id}|${p.name}`.toLowerCase(), p.schedule?.frequency);
+      for (const p of policies) frequencies.set(compositeKey(vault.id, p.name), p.schedule?.frequency);
       return {
         id: vault.id,
         name: vault.name,
@@ -98,7 +99,7 @@ async function loadSubscription(
     source.signal,
   );
   const frequencyOf = (vaultId: string, policyName: string): ScheduleFrequency | undefined =>
-    frequencies.get(`${vaultId}|${policyName}`.toLowerCase());
+    frequencies.get(compositeKey(vaultId, policyName));
   return {
     rows: vms.map((vm) => toCoverageRow(vm, sub.displayName, frequencyOf, source.now)),
     vaults: choices,

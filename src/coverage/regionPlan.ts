@@ -1,7 +1,7 @@
 // Bulk protection is planned per subscription and region: a VM can only be protected by a vault in its own
 // region, so the selected VMs are grouped that way and each group is offered the vaults of its region. Pure.
 import type { CoverageRow, VaultChoice } from './types';
-import { sameId } from '../azure/ids';
+import { idKey, sameId } from '../azure/ids';
 
 export interface RegionGroup {
   /** `<subscriptionId>/<location>`, lower-cased. */
@@ -17,7 +17,7 @@ export interface RegionGroup {
 }
 
 export function groupKey(subscriptionId: string, location: string): string {
-  return `${subscriptionId}/${location}`.toLowerCase();
+  return idKey(`${subscriptionId}/${location}`);
 }
 
 /** `<region>-backup-vault`, or with -2, -3… when a vault of the subscription already has that name. */

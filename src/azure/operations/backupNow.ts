@@ -3,7 +3,7 @@
 // (another client, or the SDK's retry of a POST whose 202 was lost) the running job is followed.
 import type { ItemRef, TrackOptions } from '../backupService';
 import { AzureError } from '../errors';
-import { FABRIC, itemId } from '../ids';
+import { itemPath, itemId } from '../ids';
 import type { AzureOperation } from '../model';
 import { runTrackedOperation } from '../tracker';
 import { validateRetainUntil } from '../validation';
@@ -35,11 +35,7 @@ export function backupNow(
         trackerFor(ctx, ref),
         (onResponse) =>
           client.backups.trigger(
-            ref.name,
-            ref.resourceGroup,
-            FABRIC,
-            ref.containerName,
-            ref.itemName,
+            ...itemPath(ref),
             { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: retainUntil } },
             { abortSignal: options.signal, onResponse },
           ),

@@ -3,25 +3,21 @@
 // in flight joins the first, what the item already is is read first (nothing is sent when it is already so), a PUT
 // whose answer was lost is not sent again before the item is looked at, and the service's "operation in progress"
 // follows the running job.
+import type { ProtectedItemUnion } from '@azure/arm-recoveryservicesbackup';
 import type { ItemRef, ProtectOptions, TrackOptions } from '../backupService';
 import { diskExclusionOf, sameDiskSelection } from '../diskSelection';
 import { AzureError } from '../errors';
-import { FABRIC, itemId, policyId } from '../ids';
+import { itemId, policyId } from '../ids';
 import type { AzureOperation, BackupItem, DiskSelection, JobOperation, Policy } from '../model';
 import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
-import { runTrackedOperation } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
 import type { OperationContext } from './context';
-import { trackerFor } from './context';
 import { refuseStandardForItem } from './enhancedCheck';
 import { getBackupItem } from './items';
+import { putProtectedItem } from './itemPut';
 import { findRunningJob, followJob, followRunningJob, once } from './neverTwice';
 import { getPolicy } from './policies';
 import { guardedCall } from './vaultSecurity';
 
-const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
-/** Sends of one PUT when each answer is lost and the item shows nothing applied (as the SDK's 1 + 3 retries). */
-const MAX_SENDS = 4;
 export const ENHANCED_TO_STANDARD = 'EnhancedToStandardPolicy';
 export const NOT_SOFT_DELETED = 'ItemNotSoftDeleted';
 
@@ -29,7 +25,7 @@ interface Change {
   /** The job the PUT starts. */
   job: JobOperation;
   /** The PUT's properties. */
-  body: (item: BackupItem) => Record<string, unknown>;
+  body: (item: BackupItem) => ProtectedItemUnion;
   /** Whether the item as read already shows the change (then nothing is sent, or sent again). */
   applied: (item: BackupItem) => boolean;
 }
@@ -85,40 +81,16 @@ async function send(
   change: Change,
   options: TrackOptions,
 ): Promise<AzureOperation> {
-  const client = ctx.clients.backup(ref.subscriptionId);
-  for (let sent = 1; ; sent++) {
-    try {
-      return await runTrackedOperation(
-        trackerFor(ctx, ref),
-        (onResponse) =>
-          client.protectedItems.createOrUpdate(
-            ref.name,
-            ref.resourceGroup,
-            FABRIC,
-            ref.containerName,
-            ref.itemName,
-            { properties: change.body(item) as never },
-            { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },
-          ),
-        options,
-      );
-    } catch (e) {
-      const error = AzureError.from(e);
-      if (error.code === RESPONSE_LOST) {
-        // The service may have applied it: follow what it did, or send again if the item shows nothing.
-        if (change.applied(await getBackupItem(ctx, ref, options.signal)))
-          return followApplied(ctx, ref, change, options);
-        const running = await findRunningJob(ctx, ref, change.job, item, options.signal);
-        if (running) return followJob(ctx, ref, running, options);
-        if (sent < MAX_SENDS) continue;
-        throw error;
-      }
-      const running =
-        error.code === CONFLICT ? await followRunningJob(ctx, ref, change.job, ref.containerName, options) : undefined;
-      if (running) return running;
-      throw error;
-    }
-  }
+  return putProtectedItem(ctx, ref, change.body(item), options, {
+    // The service may have applied it: follow what it did, or send again if the item shows nothing.
+    afterLostAnswer: async () => {
+      if (change.applied(await getBackupItem(ctx, ref, options.signal)))
+        return followApplied(ctx, ref, change, options);
+      const running = await findRunningJob(ctx, ref, change.job, item, options.signal);
+      return running && followJob(ctx, ref, running, options);
+    },
+    afterConflict: () => followRunningJob(ctx, ref, change.job, ref.containerName, options),
+  });
 }
 
 function refuse(code: string, message: string): never {

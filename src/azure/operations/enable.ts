@@ -7,10 +7,9 @@
 import type { EnableResult, ProtectOptions, VaultRef, VmToProtect } from '../backupService';
 import { diskExclusionOf } from '../diskSelection';
 import { AzureError } from '../errors';
-import { FABRIC, itemRefForProtectable, policyId, protectableNameForVm, idKey } from '../ids';
+import { itemRefForProtectable, policyId, protectableNameForVm, idKey } from '../ids';
 import type { AzureOperation, Policy } from '../model';
-import { refreshContainers, runTrackedOperation } from '../tracker';
-import { confirmBeforeResend, RESPONSE_LOST } from '../transport/unconfirmedWrite';
+import { refreshContainers } from '../tracker';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
@@ -18,13 +17,10 @@ import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
 import { policyLoader, refuseStandardForVm } from './enhancedCheck';
 import { forgetVaultItems } from './items';
+import { putProtectedItem } from './itemPut';
 import { followRunningJob, once } from './neverTwice';
 
 type ManyOptions = ProtectOptions & { onResult?: (r: EnableResult) => void };
-
-const CONFLICT = 'BMSUserErrorConflictingProtectionOperation';
-/** Sends of one enable PUT when each answer is lost and the service shows nothing applied (as the SDK's 1 + 3 retries). */
-const MAX_SENDS = 4;
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
 async function protectableFor(
@@ -52,54 +48,23 @@ async function enableOne(
   policy: () => Promise<Policy>,
 ): Promise<AzureOperation> {
   await refuseStandardForVm(vm, policy);
-  const item = itemRefForProtectable(ref, protectableName);
-  const client = ctx.clients.backup(ref.subscriptionId);
-  for (let send = 1; ; send++) {
-    try {
-      return await runTrackedOperation(
-        trackerFor(ctx, ref),
-        (onResponse) =>
-          client.protectedItems.createOrUpdate(
-            ref.name,
-            ref.resourceGroup,
-            FABRIC,
-            item.containerName,
-            item.itemName,
-            {
-              properties: {
-                protectedItemType: 'Microsoft.Compute/virtualMachines',
-                sourceResourceId: vm.id,
-                policyId: policyId(ref, policyName),
-                ...diskExclusionOf(options.diskSelection),
-              },
-            },
-            { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },
-          ),
-        options,
-      );
-    } catch (e) {
-      const error = AzureError.from(e);
-      if (error.code === RESPONSE_LOST) {
-        // The service may have applied it: follow what it did, or send again if it shows nothing.
-        const applied = await alreadyEnabled(
-          ctx,
-          ref,
-          (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)),
-          options,
-          true,
-        );
-        if (applied) return applied;
-        if (send < MAX_SENDS) continue;
-        throw error;
-      }
-      const running =
-        error.code === CONFLICT
-          ? await followRunningJob(ctx, ref, 'ConfigureBackup', protectableName, options)
-          : undefined;
-      if (running) return running;
-      throw error;
-    }
-  }
+  return putProtectedItem(
+    ctx,
+    itemRefForProtectable(ref, protectableName),
+    {
+      protectedItemType: 'Microsoft.Compute/virtualMachines',
+      sourceResourceId: vm.id,
+      policyId: policyId(ref, policyName),
+      ...diskExclusionOf(options.diskSelection),
+    },
+    options,
+    {
+      // The service may have applied it: follow what it did, or send again if it shows nothing.
+      afterLostAnswer: async () =>
+        alreadyEnabled(ctx, ref, (await itemsByVm(ctx, ref, options.signal)).get(idKey(vm.id)), options, true),
+      afterConflict: () => followRunningJob(ctx, ref, 'ConfigureBackup', protectableName, options),
+    },
+  );
 }
 
 export function enableProtection(

@@ -5,7 +5,7 @@ import type { OperationStatusProvisionILRExtendedInfo } from '@azure/arm-recover
 import type { ItemRef } from '../backupService';
 import { toFileRecoveryScript } from '../convert/restoreTargets';
 import { AzureError } from '../errors';
-import { FABRIC, itemId } from '../ids';
+import { itemPath, itemId } from '../ids';
 import type { FileRecoveryScript } from '../model';
 import type { RawResponseHandler, StatusResult } from '../tracker';
 import { pollOperationStatus, startOperation } from '../tracker';
@@ -69,11 +69,7 @@ export function provisionFileRecovery(
       ref,
       (onResponse) =>
         client.itemLevelRecoveryConnections.provision(
-          ref.name,
-          ref.resourceGroup,
-          FABRIC,
-          ref.containerName,
-          ref.itemName,
+          ...itemPath(ref),
           recoveryPointId,
           {
             properties: {
@@ -114,15 +110,10 @@ export function revokeFileRecovery(
       ctx,
       ref,
       (onResponse) =>
-        client.itemLevelRecoveryConnections.revoke(
-          ref.name,
-          ref.resourceGroup,
-          FABRIC,
-          ref.containerName,
-          ref.itemName,
-          recoveryPointId,
-          { abortSignal: signal, onResponse },
-        ),
+        client.itemLevelRecoveryConnections.revoke(...itemPath(ref), recoveryPointId, {
+          abortSignal: signal,
+          onResponse,
+        }),
       signal,
     );
   });

@@ -1,7 +1,7 @@
 // Stop protection of VMs (enable lives in enable.ts). The backup SDK returns on the first 202; the tracker
 // follows the operation to its DisableBackup / DeleteBackupData job. One stop per item at a time (neverTwice.ts).
 import type { ItemRef, TrackOptions } from '../backupService';
-import { FABRIC, itemId } from '../ids';
+import { itemPath, itemId } from '../ids';
 import type { AzureOperation } from '../model';
 import { runTrackedOperation } from '../tracker';
 import type { OperationContext } from './context';
@@ -41,7 +41,7 @@ async function stop(
         runTrackedOperation(
           tracker,
           (onResponse) =>
-            client.protectedItems.delete(ref.name, ref.resourceGroup, FABRIC, ref.containerName, ref.itemName, {
+            client.protectedItems.delete(...itemPath(ref), {
               abortSignal: options.signal,
               onResponse,
             }),
@@ -55,11 +55,7 @@ async function stop(
     tracker,
     (onResponse) =>
       client.protectedItems.createOrUpdate(
-        ref.name,
-        ref.resourceGroup,
-        FABRIC,
-        ref.containerName,
-        ref.itemName,
+        ...itemPath(ref),
         {
           properties: {
             protectedItemType: 'Microsoft.Compute/virtualMachines',

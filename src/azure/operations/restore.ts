@@ -6,7 +6,7 @@
 import type { IaasVMRestoreRequest } from '@azure/arm-recoveryservicesbackup';
 import type { ItemRef, TrackOptions } from '../backupService';
 import { AzureError } from '../errors';
-import { FABRIC, itemId } from '../ids';
+import { itemPath, itemId } from '../ids';
 import type { AzureOperation, BackupItem, BackupJob, RestoreRequest } from '../model';
 import { nextDelay, sleep } from '../polling';
 import { startLongRunningOperation, trackAcceptedOperation } from '../tracker';
@@ -113,11 +113,7 @@ async function trigger(
   try {
     const accepted = await startLongRunningOperation((onResponse) =>
       client.restores.beginTrigger(
-        ref.name,
-        ref.resourceGroup,
-        FABRIC,
-        ref.containerName,
-        ref.itemName,
+        ...itemPath(ref),
         recoveryPointId,
         { properties: body },
         { abortSignal: options.signal, onResponse, requestOptions: confirmBeforeResend },

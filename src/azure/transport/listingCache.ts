@@ -6,7 +6,7 @@
 // cancelled tree load does not leave its request hanging.
 import { setMaxListeners } from 'node:events';
 import type { VaultRef } from '../backupService';
-import { idKey } from '../ids';
+import { compositeKey, idKey } from '../ids';
 
 export type Fetch<T> = (signal?: AbortSignal) => Promise<T>;
 
@@ -32,9 +32,9 @@ export interface ListingCache {
 }
 
 export const itemsKey = (ref: VaultRef): string =>
-  `items|${ref.subscriptionId}|${ref.resourceGroup}|${ref.name}`.toLowerCase();
-export const vmsKey = (subscriptionId: string): string => `vms|${subscriptionId}|`.toLowerCase();
-export const vaultsKey = (subscriptionId: string): string => `vaults|${subscriptionId}|`.toLowerCase();
+  compositeKey('items', ref.subscriptionId, ref.resourceGroup, ref.name);
+export const vmsKey = (subscriptionId: string): string => compositeKey('vms', subscriptionId, '');
+export const vaultsKey = (subscriptionId: string): string => compositeKey('vaults', subscriptionId, '');
 
 /** A fetch shared by its readers: aborted when the last one waiting gives up. */
 interface Shared {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { BackupService } from '../../azure/backupService';
 import type { BackupItem, RecoveryPoint, RestoreRequest, StorageAccount, Vault } from '../../azure/model';
+import { idKey } from '../../azure/ids';
 import { regionDisplayName } from '../../azure/regionNames';
 import { consistencyLabel, isArchived, tierLabel } from '../../presentation/recoveryPointText';
 import { itemRef, vaultRef } from '../../tree/refs';
@@ -163,7 +164,7 @@ export async function openRestoreForm(
   const init = await initOf(deps, service, item, point, vault);
   deps.forms.open({
     kind: 'restore',
-    key: `${point.id}`.toLowerCase(),
+    key: idKey(point.id),
     title: vscode.l10n.t('Restore {0}', item.friendlyName),
     strings: formStrings('restore'),
     init,

@@ -1,3 +1,5 @@
+import * as vscode from 'vscode';
+import * as notify from '../../ui/notify';
 import type { BackupService } from '../../azure/backupService';
 import type { BackupItem, BackupJob, Policy, RecoveryPoint, Vault, VirtualMachine } from '../../azure/model';
 import { itemRef } from '../../tree/refs';
@@ -79,10 +81,10 @@ export interface PointTarget {
 }
 
 /**
- * A recovery point from its node, or from an item (node or pickers) and then `pointId` or a point picker. Undefined when the item
- * chosen is an unprotected VM (the caller says so). `usable` leaves out points the action cannot use.
+ * A recovery point from its node, or from an item (node or pickers) and then `pointId` or a point picker. The VM when the item
+ * chosen is an unprotected VM. `usable` leaves out points the action cannot use.
  */
-export async function resolveRecoveryPoint(
+async function resolveRecoveryPoint(
   deps: CommandDeps,
   node: unknown,
   usable?: (p: RecoveryPoint) => boolean,
@@ -98,6 +100,26 @@ export async function resolveRecoveryPoint(
     ? await target.service.getRecoveryPoint(ref, pointId)
     : await pickRecoveryPoint(target.service, target.item, ref, usable);
   return { ...target, point };
+}
+
+/**
+ * The point a command acts on: its node, the `recoveryPointId` of the command's input with an item, or the pickers.
+ * Undefined, after telling the user, when the VM chosen is not protected.
+ */
+export async function resolvePointFromInput(
+  deps: CommandDeps,
+  node: unknown,
+  input: unknown,
+  usable: (p: RecoveryPoint) => boolean,
+): Promise<PointTarget | undefined> {
+  const pointId =
+    typeof input === 'object' && input !== null ? (input as { recoveryPointId?: unknown }).recoveryPointId : undefined;
+  const target = await resolveRecoveryPoint(deps, node, usable, typeof pointId === 'string' ? pointId : undefined);
+  if ('vm' in target) {
+    void notify.info(vscode.l10n.t('{0} is not protected yet. Enable backup first.', target.vm.name));
+    return undefined;
+  }
+  return target;
 }
 
 export async function resolveVm(

@@ -6,6 +6,7 @@ import type { Site } from '../http/site';
 import { isObject, obj, str, strMap, type JsonObject } from '../state/json';
 import type { VaultRecord } from '../state/model';
 import { vaultKeyOf } from '../state/names';
+import { newVaultRecord } from '../state/newRecords';
 import { defaultPolicies } from '../state/policyDefaults';
 import { findRegion } from '../state/regions';
 import { renderOperationStatus } from '../render/operation';
@@ -195,22 +196,15 @@ function putVault(site: Site, req: RouteRequest): Reply {
   const now = site.now();
   const vault: VaultRecord = existing
     ? { ...existing }
-    : {
+    : newVaultRecord({
         subscriptionId: rg.subscriptionId,
         resourceGroup: rg.name,
         name,
         location: region.name,
         skuName,
-        storageType: 'GeoRedundant',
-        crossRegionRestore: false,
-        storageLocked: false,
-        publicNetworkAccess: 'Enabled',
-        softDeleteState: 'Enabled',
-        extraProperties: {},
         discoveredAt: 0,
         createdAt: now,
-        modifiedAt: now,
-      };
+      });
   vault.skuName = skuName;
   vault.tags = strMap(body.tags) ?? (isObject(body.tags) ? {} : vault.tags);
   applyProperties(vault, obj(body.properties));

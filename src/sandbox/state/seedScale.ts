@@ -2,6 +2,7 @@
 import type { ScaleSpec } from '../types';
 import type { JobRecord, ProtectedItemRecord, RecoveryPointRecord, SandboxState, VaultRecord, VmRecord } from './model';
 import { shortContainerName, vaultKeyOf, vmKeyOf } from './names';
+import { blankState, newVaultRecord } from './newRecords';
 import { defaultPolicies } from './policyDefaults';
 import { nextScheduledRun } from './policySchedule';
 import type { SeededRandom } from './random';
@@ -11,21 +12,7 @@ const SIZES = ['Standard_B2s', 'Standard_D2s_v5', 'Standard_D4s_v5', 'Standard_E
 
 export function scaleState(spec: ScaleSpec, random: SeededRandom, now: number): SandboxState {
   const regions = spec.regions && spec.regions.length > 0 ? spec.regions : ['westeurope', 'northeurope'];
-  const state: SandboxState = {
-    version: 1,
-    tenantId: random.guid(),
-    savedAt: now,
-    counter: 0,
-    subscriptions: [],
-    resourceGroups: [],
-    vms: [],
-    vaults: [],
-    policies: [],
-    items: [],
-    jobs: [],
-    recoveryPoints: [],
-    operations: [],
-  };
+  const state = blankState(random.guid(), now);
   const itemsPerSub = distribute(spec.protectedItems, spec.subscriptions);
   const jobsPerSub = distribute(spec.jobs, spec.subscriptions);
   for (let s = 0; s < spec.subscriptions; s++) {
@@ -36,22 +23,14 @@ export function scaleState(spec: ScaleSpec, random: SeededRandom, now: number): 
     const vaults: VaultRecord[] = [];
     for (let v = 0; v < spec.vaultsPerSubscription; v++) {
       const location = regions[v % regions.length];
-      const vault: VaultRecord = {
+      const vault = newVaultRecord({
         subscriptionId: sub,
         resourceGroup: `rg-${location}`,
         name: `vault-${s + 1}-${v + 1}`,
         location,
-        skuName: 'Standard',
-        storageType: 'GeoRedundant',
-        crossRegionRestore: false,
-        storageLocked: false,
-        publicNetworkAccess: 'Enabled',
-        softDeleteState: 'Enabled',
-        extraProperties: {},
         discoveredAt: now - DAY_MS,
         createdAt: now - 60 * DAY_MS,
-        modifiedAt: now - 60 * DAY_MS,
-      };
+      });
       vaults.push(vault);
       state.vaults.push(vault);
       state.policies.push(...defaultPolicies(vaultKeyOf(sub, vault.resourceGroup, vault.name)));

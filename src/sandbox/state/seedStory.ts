@@ -7,6 +7,7 @@
  */
 import type { JobRecord, RecoveryPointRecord, SandboxState, VmRecord } from './model';
 import { shortContainerName, vaultKeyOf, vmKeyOf } from './names';
+import { blankState, newVaultRecord } from './newRecords';
 import { defaultPolicies } from './policyDefaults';
 import { nextScheduledRun } from './policySchedule';
 import { DAY_MS, TIMINGS } from './timings';
@@ -193,45 +194,30 @@ export function storyState(now: number): SandboxState {
     ],
     vms,
     vaults: [
-      {
+      newVaultRecord({
         subscriptionId: sub,
         resourceGroup: 'contoso-backup-rg',
         name: 'contoso-vault',
         location: 'westeurope',
         tags: { project: 'contoso' },
-        skuName: 'Standard',
-        storageType: 'GeoRedundant',
-        crossRegionRestore: false,
         storageLocked: true,
-        publicNetworkAccess: 'Enabled',
-        softDeleteState: 'Enabled',
-        extraProperties: {},
         discoveredAt: enableAt,
         createdAt: created + DAY_MS,
         modifiedAt: enableAt,
-      },
-      {
+      }),
+      newVaultRecord({
         subscriptionId: sub,
         resourceGroup: GUARDED_VAULT.resourceGroup,
         name: GUARDED_VAULT.name,
         location: 'westeurope',
         tags: { project: 'contoso' },
-        skuName: 'Standard',
-        storageType: 'GeoRedundant',
-        crossRegionRestore: false,
-        storageLocked: false,
-        publicNetworkAccess: 'Enabled',
-        softDeleteState: 'Enabled',
-        extraProperties: {},
-        discoveredAt: created + DAY_MS,
         createdAt: created + DAY_MS,
-        modifiedAt: created + DAY_MS,
         resourceGuard: {
           proxyName: 'VaultProxy',
           resourceGuardId: STORY_RESOURCE_GUARD_ID,
           lastUpdatedTime: created + DAY_MS,
         },
-      },
+      }),
     ],
     policies: [...policies, ...defaultPolicies(guardedKey)],
     items: [
@@ -298,19 +284,5 @@ export function storyState(now: number): SandboxState {
 }
 
 export function emptyState(tenantId: string, subscriptionId: string, now: number): SandboxState {
-  return {
-    version: 1,
-    tenantId,
-    savedAt: now,
-    counter: 0,
-    subscriptions: [{ subscriptionId, displayName: 'Sandbox Subscription' }],
-    resourceGroups: [],
-    vms: [],
-    vaults: [],
-    policies: [],
-    items: [],
-    jobs: [],
-    recoveryPoints: [],
-    operations: [],
-  };
+  return { ...blankState(tenantId, now), subscriptions: [{ subscriptionId, displayName: 'Sandbox Subscription' }] };
 }

@@ -1,27 +1,19 @@
-import type * as vscode from 'vscode';
 import type { BackupItem } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { childNodeId } from '../nodeIds';
-import { makeTreeItem } from '../treeItems';
-import { MessageNode } from './basicNodes';
 import { BackupItemNode } from './backupItemNode';
-import { PagedChildren, type PagedNode } from './pagedGroup';
+import { type GroupLook, PagedGroupNode } from './pagedGroup';
 import type { VaultNode } from './vaultNode';
 
 /** "Backup items": the VMs this vault protects. */
-export class BackupItemsNode implements PagedNode {
-  readonly id: string;
-  private readonly pages: PagedChildren<BackupItem>;
-  private loaded = false;
-
+export class BackupItemsNode extends PagedGroupNode<BackupItem> {
   constructor(
     readonly parent: VaultNode,
-    private readonly context: TreeContext,
+    context: TreeContext,
   ) {
-    this.id = childNodeId(parent.id, 'items');
-    this.pages = new PagedChildren(async (options) =>
+    super(childNodeId(parent.id, 'items'), context, async (options) =>
       (await context.session.service(parent.subscriptionId)).listBackupItems(parent.ref, options),
     );
   }
@@ -32,44 +24,28 @@ export class BackupItemsNode implements PagedNode {
 
   /** Items loaded so far (for the vault tooltip); undefined before the first load. */
   get loadedCount(): number | undefined {
-    return this.loaded ? this.pages.all.length : undefined;
+    return this.pages.isLoaded ? this.pages.all.length : undefined;
   }
 
   /** Soft-deleted items loaded so far (the vault cannot be deleted while it holds any); undefined before the first load. */
   get softDeletedCount(): number | undefined {
-    return this.loaded ? this.pages.all.filter((i) => i.softDeleted).length : undefined;
+    return this.pages.isLoaded ? this.pages.all.filter((i) => i.softDeleted).length : undefined;
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const { l10n } = this.context;
-    return makeTreeItem({
-      id: this.id,
-      label: l10n.t('Backup items'),
-      icon: 'vm',
-      contextValue: ContextValue.backupItems,
-      collapsible: true,
-    });
+  protected look(): GroupLook {
+    return { label: this.context.l10n.t('Backup items'), icon: 'vm', contextValue: ContextValue.backupItems };
   }
 
-  reset(): void {
-    this.pages.reset();
-    this.loaded = false;
+  override reset(): void {
+    super.reset();
     this.context.session.forgetListings({ subscriptionId: this.parent.subscriptionId, vault: this.parent.ref });
   }
 
-  loadMore(): Promise<void> {
-    return this.pages.loadMore(this.context.pageSize);
+  protected childNode(item: BackupItem): TreeNode {
+    return new BackupItemNode(this, item, this.parent.tenantId, this.context);
   }
 
-  async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(
-      this,
-      this.context,
-      (item) => new BackupItemNode(this, item, this.parent.tenantId, this.context),
-      signal,
-    );
-    this.loaded = true;
-    const { l10n } = this.context;
-    return nodes.length > 0 ? nodes : [new MessageNode(this, `${this.id}#empty`, l10n.t('No protected items.'))];
+  protected emptyMessage(): string {
+    return this.context.l10n.t('No protected items.');
   }
 }

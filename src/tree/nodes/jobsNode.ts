@@ -1,4 +1,3 @@
-import type * as vscode from 'vscode';
 import type { BackupJob } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
@@ -6,24 +5,18 @@ import { ContextValue } from '../contextValues';
 import { sortJobs } from '../../presentation/describe';
 import { isJobRunning } from '../../azure/convert/jobs';
 import { childNodeId } from '../nodeIds';
-import { makeTreeItem } from '../treeItems';
 import { addDays } from '../../presentation/time';
-import { MessageNode } from './basicNodes';
 import { JobNode } from './jobNode';
-import { PagedChildren, type PagedNode } from './pagedGroup';
+import { type GroupLook, PagedGroupNode } from './pagedGroup';
 import type { VaultNode } from './vaultNode';
 
 /** "Backup jobs" of the last 24 hours, running ones first. */
-export class JobsNode implements PagedNode {
-  readonly id: string;
-  private readonly pages: PagedChildren<BackupJob>;
-
+export class JobsNode extends PagedGroupNode<BackupJob> {
   constructor(
     readonly parent: VaultNode,
-    private readonly context: TreeContext,
+    context: TreeContext,
   ) {
-    this.id = childNodeId(parent.id, 'jobs');
-    this.pages = new PagedChildren(async (options) => {
+    super(childNodeId(parent.id, 'jobs'), context, async (options) => {
       const service = await context.session.service(parent.subscriptionId);
       const now = context.now();
       return service.listJobs(parent.ref, { startTime: addDays(now, -1), endTime: now }, options);
@@ -34,20 +27,14 @@ export class JobsNode implements PagedNode {
     return { kind: 'jobs', vault: this.parent.vault };
   }
 
-  getTreeItem(): vscode.TreeItem {
+  protected look(): GroupLook {
     const { l10n } = this.context;
-    return makeTreeItem({
-      id: this.id,
+    return {
       label: l10n.t('Backup jobs'),
       description: l10n.t('last 24 hours'),
       icon: 'history',
       contextValue: ContextValue.backupJobs,
-      collapsible: true,
-    });
-  }
-
-  reset(): void {
-    this.pages.reset();
+    };
   }
 
   /** Running jobs are read again while shown (progress, time); finished ones do not change. */
@@ -55,24 +42,19 @@ export class JobsNode implements PagedNode {
     return children.some((n) => n instanceof JobNode && isJobRunning(n.job.status));
   }
 
-  loadMore(): Promise<void> {
-    return this.pages.loadMore(this.context.pageSize);
+  protected childNode(job: BackupJob): TreeNode {
+    return new JobNode(this, job, this.parent.tenantId, this.context);
   }
 
-  async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(
-      this,
-      this.context,
-      (job) => new JobNode(this, job, this.parent.tenantId, this.context),
-      signal,
-    );
+  /** Jobs in the order people look for them (running first); "Load more" stays last. */
+  protected override arrange(nodes: TreeNode[]): TreeNode[] {
     const jobs = nodes.filter((n): n is JobNode => n instanceof JobNode);
     const rest = nodes.filter((n) => !(n instanceof JobNode));
     const sorted = sortJobs(jobs.map((n) => n.job)).map((job) => jobs.find((n) => n.job === job)!);
-    const result = [...sorted, ...rest];
-    const { l10n } = this.context;
-    return result.length > 0
-      ? result
-      : [new MessageNode(this, `${this.id}#empty`, l10n.t('No jobs in the last 24 hours.'))];
+    return [...sorted, ...rest];
+  }
+
+  protected emptyMessage(): string {
+    return this.context.l10n.t('No jobs in the last 24 hours.');
   }
 }

@@ -1,26 +1,19 @@
-import type * as vscode from 'vscode';
 import type { Vault } from '../../azure/model';
 import type { NodeTarget, TreeNode } from '../treeNode';
 import type { TreeContext } from '../treeContext';
 import { ContextValue } from '../contextValues';
 import { childNodeId } from '../nodeIds';
-import { makeTreeItem } from '../treeItems';
 import type { SubscriptionNode } from './subscriptionNode';
-import { MessageNode } from './basicNodes';
-import { PagedChildren, type PagedNode } from './pagedGroup';
+import { type GroupLook, PagedGroupNode } from './pagedGroup';
 import { VaultNode } from './vaultNode';
 
 /** "Recovery Services vaults" of a subscription, paged. */
-export class VaultsNode implements PagedNode {
-  readonly id: string;
-  private readonly pages: PagedChildren<Vault>;
-
+export class VaultsNode extends PagedGroupNode<Vault> {
   constructor(
     readonly parent: SubscriptionNode,
-    private readonly context: TreeContext,
+    context: TreeContext,
   ) {
-    this.id = childNodeId(parent.id, 'vaults');
-    this.pages = new PagedChildren(async (options) =>
+    super(childNodeId(parent.id, 'vaults'), context, async (options) =>
       (await context.session.service(parent.subscriptionId)).listVaults(parent.subscriptionId, options),
     );
   }
@@ -33,35 +26,26 @@ export class VaultsNode implements PagedNode {
     return { kind: 'vaults', subscriptionId: this.subscriptionId };
   }
 
-  getTreeItem(): vscode.TreeItem {
+  protected look(): GroupLook {
     const { l10n } = this.context;
-    return makeTreeItem({
-      id: this.id,
+    return {
       label: l10n.t('Recovery Services vaults'),
       icon: 'archive',
       contextValue: ContextValue.vaults,
-      collapsible: true,
       expanded: true,
-    });
+    };
   }
 
-  reset(): void {
-    this.pages.reset();
+  override reset(): void {
+    super.reset();
     this.context.session.forgetListings({ subscriptionId: this.subscriptionId, vaultList: true });
   }
 
-  loadMore(): Promise<void> {
-    return this.pages.loadMore(this.context.pageSize);
+  protected childNode(vault: Vault): TreeNode {
+    return new VaultNode(this, vault, this.parent.tenantId, this.context);
   }
 
-  async getChildren(signal?: AbortSignal): Promise<TreeNode[]> {
-    const nodes = await this.pages.nodes(
-      this,
-      this.context,
-      (vault) => new VaultNode(this, vault, this.parent.tenantId, this.context),
-      signal,
-    );
-    const { l10n } = this.context;
-    return nodes.length > 0 ? nodes : [new MessageNode(this, `${this.id}#empty`, l10n.t('No vaults. Create one…'))];
+  protected emptyMessage(): string {
+    return this.context.l10n.t('No vaults. Create one…');
   }
 }

@@ -5,8 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO, sourceFiles } from '../manifest/sourceScan';
 
-/** `.toLowerCase()` on a name that says it holds an id or a key: `id`, `vm.id`, `vaultId`, `sourceResourceId`, `key`. */
-const ID_LOWERED = /\b(?:id|key|\w*Id|\w*Key)\s*\.toLowerCase\(\)/g;
+/**
+ * `.toLowerCase()` on a name that says it holds an id or a key (`id`, `vm.id`, `vaultId`, `sourceResourceId`, `key`),
+ * or on a template that builds a key of several parts (compositeKey makes those).
+ */
+const ID_LOWERED = /\b(?:id|key|\w*Id|\w*Key)\s*\.toLowerCase\(\)|`[^`]*\$\{[^`]*`\s*\.toLowerCase\(\)/g;
 const ALLOWED = new Set(['src/azure/ids.ts']);
 
 function loweredIds(): string[] {
@@ -24,10 +27,12 @@ function loweredIds(): string[] {
 
 describe('Resource ids compared through one helper', () => {
   it('finds the hand-made pattern it looks for', () => {
-    const sample = 'a.vaultId.toLowerCase() === b; vm.id.toLowerCase(); key.toLowerCase(); name.toLowerCase()';
+    const sample =
+      'a.vaultId.toLowerCase() === b; vm.id.toLowerCase(); key.toLowerCase(); name.toLowerCase(); ' +
+      'm.get(`${vault.id}|${p.name}`.toLowerCase()); `(${location.toLowerCase()})`';
     assert.deepEqual(
       [...sample.matchAll(ID_LOWERED)].map((m) => m[0]),
-      ['vaultId.toLowerCase()', 'id.toLowerCase()', 'key.toLowerCase()'],
+      ['vaultId.toLowerCase()', 'id.toLowerCase()', 'key.toLowerCase()', '`${vault.id}|${p.name}`.toLowerCase()'],
     );
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { idParts, idSegments, operationIdFromUrl } from '../../../src/azure/ids';
+import { compositeKey, idParts, idSegments, operationIdFromUrl } from '../../../src/azure/ids';
 
 /** What the general path (idSegments) reads for the keys idParts answers. */
 function general(id: string): Record<string, string | undefined> {
@@ -55,5 +55,14 @@ describe('ARM ids with a lone percent sign', () => {
       'valid encoding is still decoded',
     );
     assert.equal(operationIdFromUrl('https://h/ops/op%?api-version=1'), 'op%');
+  });
+});
+
+describe('compositeKey', () => {
+  it('meets keys whose parts differ only in case, and keeps different parts apart', () => {
+    const id = '/subscriptions/S1/resourceGroups/RG/providers/Microsoft.RecoveryServices/vaults/V';
+    assert.equal(compositeKey(id, 'DailyPolicy'), compositeKey(id.toLowerCase(), 'dailypolicy'));
+    assert.notEqual(compositeKey(id, 'DailyPolicy'), compositeKey(id, 'WeeklyPolicy'));
+    assert.equal(compositeKey('vms', 'S1', ''), 'vms|s1|');
   });
 });
