@@ -36,55 +36,35 @@ export interface PreparedLab {
   wrap: string[];
 }
 
+/** A new RSA key and a two-day self-signed CA certificate for it (extensions: the key usages, then `extra`). */
+function selfSignedCa(
+  keyFile: string,
+  certFile: string,
+  commonName: string,
+  keyUsage: string,
+  extra: string[] = [],
+): void {
+  const extensions = [...extra, 'basicConstraints=critical,CA:TRUE', `keyUsage=critical,${keyUsage}`];
+  openssl([
+    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2'],
+    ...['-subj', `/CN=${commonName}`],
+    ...extensions.flatMap((e) => ['-addext', e]),
+  ]);
+}
+
 export async function prepareNetworkLab(runDir: string): Promise<PreparedLab> {
   const dir = path.join(runDir, 'network');
   fs.mkdirSync(dir, { recursive: true });
   const frontKey = path.join(dir, 'front.key');
   const frontCert = path.join(dir, 'front.crt');
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    frontKey,
-    '-out',
-    frontCert,
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Azure Backup test sandbox front',
-    '-addext',
+  selfSignedCa(frontKey, frontCert, 'Azure Backup test sandbox front', 'digitalSignature,keyEncipherment,keyCertSign', [
     `subjectAltName=DNS:${PROXIED_HOST},DNS:${DIRECT_HOST}`,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,digitalSignature,keyEncipherment,keyCertSign',
   ]);
   const inspectingConfDir = path.join(dir, 'mitmproxy');
   fs.mkdirSync(inspectingConfDir, { recursive: true });
   const caKey = path.join(dir, 'inspecting-ca.key');
   const inspectingCaCert = path.join(dir, 'inspecting-ca.crt');
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    caKey,
-    '-out',
-    inspectingCaCert,
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Azure Backup test inspecting proxy CA',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
+  selfSignedCa(caKey, inspectingCaCert, 'Azure Backup test inspecting proxy CA', 'keyCertSign,cRLSign');
   fs.writeFileSync(
     path.join(inspectingConfDir, 'mitmproxy-ca.pem'),
     fs.readFileSync(caKey, 'utf8') + fs.readFileSync(inspectingCaCert, 'utf8'),

@@ -97,13 +97,20 @@ const weekly: Payload = {
   schedule: { frequency: 'Weekly', days: ['Monday'] },
   retention: { dailyDays: undefined, weeklyWeeks: 4, weeklyDays: ['Monday'] },
 };
-const policy = (rule: string, input: string, change: Payload, expect: Expect): BoundaryCase => ({
-  form: 'createPolicy',
-  rule,
-  input,
-  change,
-  expect,
-});
+/** One row of a form: `row('createVault')(rule, input, change, expect)`. */
+const row =
+  (form: FormUnderTest) =>
+  (rule: string, input: string, change: BoundaryCase['change'], expect: Expect): BoundaryCase => ({
+    form,
+    rule,
+    input,
+    change,
+    expect,
+  });
+const vault = row('createVault');
+const policy = row('createPolicy');
+const edit = row('editPolicy');
+const restore = row('restore');
 const time = 'policy.time';
 
 export const BOUNDARY_CASES: BoundaryCase[] = [
@@ -112,41 +119,36 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
     ['letters, digits and hyphens, a digit last', 'A-b-9', 'passes'],
     ['50 characters', 'v'.repeat(50), 'accepted'],
   ]),
-  {
-    form: 'createVault',
-    rule: 'resource group: 1-90 characters',
-    input: 'empty',
-    change: { resourceGroup: '' },
-    expect: { field: 'resourceGroup', key: 'resourceGroup.length' },
-  },
-  {
-    form: 'createVault',
-    rule: 'resource group: 1-90 characters',
-    input: '91 characters',
-    change: { resourceGroup: 'g'.repeat(91), newResourceGroup: true },
-    expect: { field: 'resourceGroup', key: 'resourceGroup.length' },
-  },
-  {
-    form: 'createVault',
-    rule: 'resource group: 1-90 characters',
-    input: '90 characters, new',
-    change: { resourceGroup: 'g'.repeat(90), newResourceGroup: true },
-    expect: 'passes',
-  },
-  {
-    form: 'createVault',
-    rule: 'resource group: no period last',
-    input: 'a period last',
-    change: { resourceGroup: 'forms-rg.', newResourceGroup: true },
-    expect: { field: 'resourceGroup', key: 'resourceGroup.end' },
-  },
-  {
-    form: 'createVault',
-    rule: 'resource group: letters, digits, ._-()',
-    input: 'a hash',
-    change: { resourceGroup: 'forms#rg', newResourceGroup: true },
-    expect: { field: 'resourceGroup', key: 'resourceGroup.characters' },
-  },
+  vault(
+    'resource group: 1-90 characters',
+    'empty',
+    { resourceGroup: '' },
+    { field: 'resourceGroup', key: 'resourceGroup.length' },
+  ),
+  vault(
+    'resource group: 1-90 characters',
+    '91 characters',
+    { resourceGroup: 'g'.repeat(91), newResourceGroup: true },
+    { field: 'resourceGroup', key: 'resourceGroup.length' },
+  ),
+  vault(
+    'resource group: 1-90 characters',
+    '90 characters, new',
+    { resourceGroup: 'g'.repeat(90), newResourceGroup: true },
+    'passes',
+  ),
+  vault(
+    'resource group: no period last',
+    'a period last',
+    { resourceGroup: 'forms-rg.', newResourceGroup: true },
+    { field: 'resourceGroup', key: 'resourceGroup.end' },
+  ),
+  vault(
+    'resource group: letters, digits, ._-()',
+    'a hash',
+    { resourceGroup: 'forms#rg', newResourceGroup: true },
+    { field: 'resourceGroup', key: 'resourceGroup.characters' },
+  ),
 
   ...vaultNameRows('enableBackupVm', 'newVaultName', 'newVaultName', [
     ['2 characters', 'cd', 'passes'],
@@ -277,41 +279,16 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('yearly retention: 1-99 years', '100', { retention: { yearlyYears: 100 } }, range('yearlyYears', 1, 99)),
 
   // Editing checks the same rules (one of each kind here) and keeps the name.
-  {
-    form: 'editPolicy',
-    rule: 'name: unchanged when editing',
-    input: 'another name',
-    change: { name: 'OtherPolicy' },
-    expect: { field: 'name', key: 'policyName.renamed' },
-  },
-  {
-    form: 'editPolicy',
-    rule: 'time: on the hour or half hour',
-    input: '02:15',
-    change: { schedule: { time: '02:15' } },
-    expect: { field: 'time', key: time },
-  },
-  {
-    form: 'editPolicy',
-    rule: 'instant restore, daily: 1-5 days',
-    input: '6',
-    change: { instantRestoreDays: 6 },
-    expect: range('instantRestoreDays', 1, 5),
-  },
-  {
-    form: 'editPolicy',
-    rule: 'daily retention: 7-9999 days',
-    input: '10000',
-    change: { retention: { dailyDays: 10000 } },
-    expect: range('dailyDays', 7, 9999),
-  },
-  {
-    form: 'editPolicy',
-    rule: 'daily retention: 7-9999 days',
-    input: '9999',
-    change: { retention: { dailyDays: 9999 } },
-    expect: 'accepted',
-  },
+  edit(
+    'name: unchanged when editing',
+    'another name',
+    { name: 'OtherPolicy' },
+    { field: 'name', key: 'policyName.renamed' },
+  ),
+  edit('time: on the hour or half hour', '02:15', { schedule: { time: '02:15' } }, { field: 'time', key: time }),
+  edit('instant restore, daily: 1-5 days', '6', { instantRestoreDays: 6 }, range('instantRestoreDays', 1, 5)),
+  edit('daily retention: 7-9999 days', '10000', { retention: { dailyDays: 10000 } }, range('dailyDays', 7, 9999)),
+  edit('daily retention: 7-9999 days', '9999', { retention: { dailyDays: 9999 } }, 'accepted'),
 
   // A new VM's name (Azure's rule: 1-64 characters for Linux, letters, digits, hyphens, underscores and periods,
   // no period or hyphen last) and the target group's names; a replace confirmed by the VM's name. The rows that
@@ -334,39 +311,34 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
     change: { vmName },
     expect: key === 'vmName.length' ? { field: 'vmName', key, range: { min: 1, max: 64 } } : { field: 'vmName', key },
   })),
-  {
-    form: 'restore',
-    rule: 'new VM name: 1-64 characters',
-    input: '64 characters',
-    change: () => ({ vmName: `r${Date.now()}`.padEnd(64, 'x') }),
-    expect: 'accepted',
-  },
-  {
-    form: 'restore',
-    rule: 'new VM name: letters, digits, -_.',
-    input: 'all of them',
-    change: () => ({ vmName: `Re_stored.${Date.now() % 100_000}-1` }),
-    expect: 'passes',
-  },
-  {
-    form: 'restore',
-    rule: 'restore disks: target group',
-    input: 'a period last',
-    change: { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' },
-    expect: { field: 'targetResourceGroup', key: 'resourceGroup.end' },
-  },
-  {
-    form: 'restore',
-    rule: "replace disks: the VM's name typed",
-    input: 'empty',
-    change: { kind: 'replaceDisks', confirmName: '' },
-    expect: { field: 'confirmName', key: 'restoreConfirmName' },
-  },
-  {
-    form: 'restore',
-    rule: "replace disks: the VM's name typed",
-    input: 'in other case',
-    change: () => ({ kind: 'replaceDisks', confirmName: restoreSource.toUpperCase() }),
-    expect: { field: 'confirmName', key: 'restoreConfirmName' },
-  },
+  restore(
+    'new VM name: 1-64 characters',
+    '64 characters',
+    () => ({ vmName: `r${Date.now()}`.padEnd(64, 'x') }),
+    'accepted',
+  ),
+  restore(
+    'new VM name: letters, digits, -_.',
+    'all of them',
+    () => ({ vmName: `Re_stored.${Date.now() % 100_000}-1` }),
+    'passes',
+  ),
+  restore(
+    'restore disks: target group',
+    'a period last',
+    { kind: 'restoreDisks', targetResourceGroup: 'forms-rg.' },
+    { field: 'targetResourceGroup', key: 'resourceGroup.end' },
+  ),
+  restore(
+    "replace disks: the VM's name typed",
+    'empty',
+    { kind: 'replaceDisks', confirmName: '' },
+    { field: 'confirmName', key: 'restoreConfirmName' },
+  ),
+  restore(
+    "replace disks: the VM's name typed",
+    'in other case',
+    () => ({ kind: 'replaceDisks', confirmName: restoreSource.toUpperCase() }),
+    { field: 'confirmName', key: 'restoreConfirmName' },
+  ),
 ];

@@ -3,11 +3,12 @@
 // with VMs and a vault) so the story data the other suites rely on stays untouched.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { AzureOperation, Vault } from '../../../src/azure/model';
 import type { AzureBackupApi } from '../../../src/extension';
 import type { FaultConfig, RequestLogEntry } from '../../../src/sandbox/types';
 import type { SignInProvider, SubscriptionContext } from '../../../src/session/sdkBundleApi';
 import type { ShownError } from '../../../src/ui/log';
-import { sandboxOf } from '../ui/helpers';
+import { nodeAt, sandboxOf, SUB, VAULTS } from '../ui/helpers';
 
 export const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 export const RG = 'reliability-rg';
@@ -18,6 +19,9 @@ export interface KeyRequest {
   method: string;
   path: string;
 }
+
+/** A write of a protected item: enable, change policy, resume, undelete, stop keeping the data. */
+export const ITEM_PUT: KeyRequest = { method: 'PUT', path: '/protectedItems/[^/]+$' };
 
 export type FaultName = '429' | '503' | '500' | 'reset' | 'stall+cancel' | 'op Failed' | 'job fails' | '401 expired';
 
@@ -47,6 +51,38 @@ export function requestsTo(api: AzureBackupApi, key: KeyRequest): RequestLogEntr
   return sandboxOf(api)
     .requestLog.entries()
     .filter((e) => methods.includes(e.method) && pattern.test(e.path));
+}
+
+/**
+ * Runs a command whose PUT of the VM's item the service applies but whose answer is lost, and asserts what the user
+ * gets: the operation completed, that PUT not sent again, no error shown. `outcomeOf` reads the command's result.
+ */
+export async function runWithAnswerLost(
+  api: AzureBackupApi,
+  vmName: string,
+  outcomeOf: (result: unknown) => AzureOperation | undefined,
+  command: string,
+  ...args: unknown[]
+): Promise<void> {
+  const before = requestsTo(api, ITEM_PUT).length;
+  const shownBefore = api.log.shownCount;
+  sandboxOf(api).setFaults({
+    rate: 1,
+    kinds: ['dropResponse'],
+    count: 1,
+    pathPattern: `/protectedItems/[^/]*${vmName}$`,
+    methods: ['PUT'],
+  });
+  const result = await runCommand<unknown>(api, command, ...args);
+  assert.strictEqual(outcomeOf(result)?.outcome, 'Completed', JSON.stringify(api.log.shownErrors().at(-1)));
+  assert.deepStrictEqual(
+    requestsTo(api, ITEM_PUT)
+      .slice(before)
+      .map((e) => e.status),
+    [0],
+    'the PUT whose answer was lost is not sent again',
+  );
+  assert.strictEqual(api.log.shownCount, shownBefore, 'no error shown');
 }
 
 /** What the user read for the last failure after `since` (a shownCount), through the wrapper's one error display. */
@@ -125,4 +161,27 @@ export function addVm(api: AzureBackupApi, prefix = 'rel-vm'): { id: string; nam
   vmCount++;
   const name = `${prefix}-${Date.now() % 100_000}-${vmCount}`;
   return { id: sandboxOf(api).control.addVm({ resourceGroup: RG, name, location: LOCATION }), name };
+}
+
+/** A vault of our own through the command, after a seed VM that makes the resource group. */
+export async function createOwnVault(api: AzureBackupApi, seedPrefix: string, name: string): Promise<Vault> {
+  addVm(api, seedPrefix);
+  const vault = await runCommand<Vault>(api, 'azureBackup.createVault', await nodeAt(api, SUB, VAULTS), {
+    name,
+    resourceGroup: RG,
+    location: LOCATION,
+  });
+  assert.ok(vault, JSON.stringify(api.log.shownErrors().at(-1)));
+  return vault;
+}
+
+/** A daily policy at 20:00 UTC keeping 7 days (and 2 of instant restore), through the command. */
+export async function createShortPolicy(api: AzureBackupApi, vaultName: string, name: string): Promise<void> {
+  await runCommand(api, 'azureBackup.createPolicy', await nodeAt(api, SUB, VAULTS, vaultName), {
+    name,
+    timeZone: 'UTC',
+    instantRestoreDays: 2,
+    schedule: { frequency: 'Daily', time: '20:00' },
+    retention: { dailyDays: 7 },
+  });
 }

@@ -7,9 +7,16 @@ import type { AzureOperation, Vault } from '../../../src/azure/model';
 import type { RequestLogEntry } from '../../../src/sandbox/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import { nodeAt, SUB, useApi, VAULTS } from '../ui/helpers';
-import { addVm, LOCATION, requestsTo, RG, runCommand } from './fixtures';
+import {
+  addVm,
+  createOwnVault,
+  createShortPolicy,
+  ITEM_PUT,
+  requestsTo,
+  runCommand,
+  runWithAnswerLost,
+} from './fixtures';
 
-const PUT_ITEM = { method: 'PUT', path: '/protectedItems/[^/]+$' };
 type Outcome = { operation?: AzureOperation; changed?: boolean; resumed?: boolean; undeleted?: boolean };
 
 describe('Reliability: the lifecycle writes are never done twice', function () {
@@ -28,7 +35,7 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
     host.sandbox.control.snapshot().jobs.filter((j) => j.entityFriendlyName === name && j.operation === operation)
       .length;
   const putsOf = (name: string, before: number): RequestLogEntry[] =>
-    requestsTo(host.api, PUT_ITEM)
+    requestsTo(host.api, ITEM_PUT)
       .slice(before)
       .filter((e) => e.path.toLowerCase().endsWith(name.toLowerCase()));
   const protectedVm = async (prefix: string): Promise<string> => {
@@ -45,115 +52,58 @@ describe('Reliability: the lifecycle writes are never done twice', function () {
     );
     return vm.name;
   };
-  const loseNextAnswer = (name: string): void =>
-    host.sandbox.setFaults({
-      rate: 1,
-      kinds: ['dropResponse'],
-      count: 1,
-      pathPattern: `/protectedItems/[^/]*${name}$`,
-      methods: ['PUT'],
-    });
-
-  before(async () => {
-    addVm(host.api, 'life-twice-seed');
-    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
-      name: `life-twice-${Date.now() % 100_000}`,
-      resourceGroup: RG,
-      location: LOCATION,
-    })) as Vault;
-    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
-    await runCommand(host.api, 'azureBackup.createPolicy', await nodeAt(host.api, SUB, VAULTS, vault.name), {
-      name: 'TwiceShort',
-      timeZone: 'UTC',
-      instantRestoreDays: 2,
-      schedule: { frequency: 'Daily', time: '20:00' },
-      retention: { dailyDays: 7 },
-    });
-  });
-
-  it('Change policy clicked twice at once: one PUT, one ConfigureBackup job', async () => {
-    const name = await protectedVm('twice-chg');
-    const node = await itemNode(name);
-    const before = requestsTo(host.api, PUT_ITEM).length;
-    const results = await Promise.all(
-      [0, 1].map(() =>
-        runCommand<Outcome>(host.api, 'azureBackup.changePolicy', node, { policyName: 'TwiceShort', confirmed: true }),
-      ),
-    );
+  const operationOf = (r: unknown): AzureOperation | undefined => (r as Outcome | undefined)?.operation;
+  /** The command clicked twice at once: both complete, one PUT of the item. */
+  const clickedTwice = async (name: string, command: string, ...args: unknown[]): Promise<void> => {
+    const before = requestsTo(host.api, ITEM_PUT).length;
+    const results = await Promise.all([0, 1].map(() => runCommand<Outcome>(host.api, command, ...args)));
     assert.ok(
       results.every((r) => r?.operation?.outcome === 'Completed'),
       JSON.stringify(results),
     );
     assert.strictEqual(putsOf(name, before).length, 1, 'one PUT');
+  };
+
+  before(async () => {
+    vault = await createOwnVault(host.api, 'life-twice-seed', `life-twice-${Date.now() % 100_000}`);
+    await createShortPolicy(host.api, vault.name, 'TwiceShort');
+  });
+
+  it('Change policy clicked twice at once: one PUT, one ConfigureBackup job', async () => {
+    const name = await protectedVm('twice-chg');
+    await clickedTwice(name, 'azureBackup.changePolicy', await itemNode(name), {
+      policyName: 'TwiceShort',
+      confirmed: true,
+    });
     assert.strictEqual(jobCount(name, 'ConfigureBackup'), 2, 'the enable and one change');
   });
 
   it('Change policy whose answer was lost after the service applied it: one PUT, its job followed, no error', async () => {
     const name = await protectedVm('twice-chg-lost');
-    const node = await itemNode(name);
-    const before = requestsTo(host.api, PUT_ITEM).length;
-    const shownBefore = host.api.log.shownCount;
-    loseNextAnswer(name);
-    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.changePolicy', node, {
+    await runWithAnswerLost(host.api, name, operationOf, 'azureBackup.changePolicy', await itemNode(name), {
       policyName: 'TwiceShort',
       confirmed: true,
     });
-    assert.strictEqual(outcome?.operation?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(
-      putsOf(name, before).map((e) => e.status),
-      [0],
-      'the PUT whose answer was lost is not sent again',
-    );
-    assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(jobCount(name, 'ConfigureBackup'), 2, 'the enable and one change');
   });
 
   it('Resume protection whose answer was lost: one PUT, no error', async () => {
     const name = await protectedVm('twice-resume');
     await runCommand(host.api, 'azureBackup.stopProtectionRetain', await itemNode(name), { confirmed: true });
-    const node = await itemNode(name);
-    const before = requestsTo(host.api, PUT_ITEM).length;
-    const shownBefore = host.api.log.shownCount;
-    loseNextAnswer(name);
-    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.resumeProtection', node, {
+    await runWithAnswerLost(host.api, name, operationOf, 'azureBackup.resumeProtection', await itemNode(name), {
       policyName: 'DefaultPolicy',
     });
-    assert.strictEqual(outcome?.operation?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(
-      putsOf(name, before).map((e) => e.status),
-      [0],
-      'one PUT',
-    );
-    assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
     assert.strictEqual(jobCount(name, 'ConfigureBackup'), 2, 'the enable and one resume');
   });
 
   it('Undelete clicked twice at once, and again after its answer was lost: one PUT each time, one Undelete job each', async () => {
     const name = await protectedVm('twice-undel');
     await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
-    let node = await itemNode(name);
-    let before = requestsTo(host.api, PUT_ITEM).length;
-    const results = await Promise.all([0, 1].map(() => runCommand<Outcome>(host.api, 'azureBackup.undelete', node)));
-    assert.ok(
-      results.every((r) => r?.operation?.outcome === 'Completed'),
-      JSON.stringify(results),
-    );
-    assert.strictEqual(putsOf(name, before).length, 1, 'one PUT');
+    await clickedTwice(name, 'azureBackup.undelete', await itemNode(name));
     assert.strictEqual(jobCount(name, 'Undelete'), 1, 'one Undelete job');
 
     await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
-    node = await itemNode(name);
-    before = requestsTo(host.api, PUT_ITEM).length;
-    const shownBefore = host.api.log.shownCount;
-    loseNextAnswer(name);
-    const outcome = await runCommand<Outcome>(host.api, 'azureBackup.undelete', node);
-    assert.strictEqual(outcome?.operation?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(
-      putsOf(name, before).map((e) => e.status),
-      [0],
-      'the PUT whose answer was lost is not sent again',
-    );
-    assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
+    await runWithAnswerLost(host.api, name, operationOf, 'azureBackup.undelete', await itemNode(name));
     assert.strictEqual(jobCount(name, 'Undelete'), 2, 'one more Undelete job');
   });
 });

@@ -12,7 +12,10 @@ import { labelOf, nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
 import {
   addVm,
   assertClearMessage,
+  createOwnVault,
+  createShortPolicy,
   faultConfig,
+  ITEM_PUT,
   type FaultName,
   type KeyRequest,
   lastShown,
@@ -47,6 +50,15 @@ interface Workflow {
 
 const TRANSIENT: FaultName[] = ['429', '503', 'reset'];
 const COMMON: FaultName[] = ['429', '503', '500', 'reset', 'stall+cancel', '401 expired'];
+const WITH_OP_FAILED: FaultName[] = [...COMMON, 'op Failed'];
+const OP_FAILED = { 'op Failed': 'BMSUserErrorOperationFailed' };
+/** Success of a command that returns what it started with its tracked operation. */
+const operationCompleted = (r: unknown): void =>
+  assert.strictEqual(
+    (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
+    'Completed',
+    JSON.stringify(r),
+  );
 const retainUntil = (): string => new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 
 describe('Reliability: faults × workflows through the commands', function () {
@@ -123,14 +135,14 @@ describe('Reliability: faults × workflows through the commands', function () {
     return {
       name: `stop protection (${retain ? 'retain' : 'delete'} data)`,
       command: retain ? 'azureBackup.stopProtectionRetain' : 'azureBackup.stopProtectionDelete',
-      faults: [...COMMON, 'op Failed'],
+      faults: WITH_OP_FAILED,
       key: { method: retain ? 'PUT' : 'DELETE', path: '/protectedItems/[^/]+$' },
       prepare: async () => {
         const name = items.pop() ?? '';
         return { args: [await itemNode(name), { confirmed: true }], subject: name };
       },
       succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      failedCode: OP_FAILED,
       afterwards: async ({ subject = '' }) => {
         const jobs = host.sandbox.control
           .snapshot()
@@ -157,69 +169,56 @@ describe('Reliability: faults × workflows through the commands', function () {
    * The lifecycle's writes (a PUT of the item each): change policy, resume, undelete. Afterwards the item's job
    * exists exactly once beside its enable's, and the tree shows the item as the write left it.
    */
+  /** A lifecycle write on the next of the items protected for them: `args` prepares it and gives the command's. */
+  const lifecycleWrite = (
+    name: string,
+    command: string,
+    args: (subject: string) => Promise<unknown[]>,
+    afterwards: (cell: Cell) => Promise<void>,
+  ): Workflow => ({
+    name,
+    command,
+    faults: WITH_OP_FAILED,
+    key: ITEM_PUT,
+    prepare: async () => {
+      const subject = lifecycleItems.pop() ?? '';
+      return { args: await args(subject), subject };
+    },
+    succeeded: operationCompleted,
+    failedCode: OP_FAILED,
+    afterwards,
+  });
   const lifecycleWorkflows: Workflow[] = [
-    {
-      name: 'change policy',
-      command: 'azureBackup.changePolicy',
-      faults: [...COMMON, 'op Failed'],
-      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => {
-        const name = lifecycleItems.pop() ?? '';
-        return { args: [await itemNode(name), { policyName: 'RelShort', confirmed: true }], subject: name };
-      },
-      succeeded: (r) =>
-        assert.strictEqual(
-          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
-          'Completed',
-          JSON.stringify(r),
-        ),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
-      afterwards: async ({ subject = '' }) => {
+    lifecycleWrite(
+      'change policy',
+      'azureBackup.changePolicy',
+      async (name) => [await itemNode(name), { policyName: 'RelShort', confirmed: true }],
+      async ({ subject = '' }) => {
         assert.strictEqual(jobCount(subject, 'ConfigureBackup'), 2, `the enable and one change for ${subject}`);
         assert.strictEqual((await itemNamed(subject))?.policyName, 'RelShort');
       },
-    },
-    {
-      name: 'resume protection',
-      command: 'azureBackup.resumeProtection',
-      faults: [...COMMON, 'op Failed'],
-      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => {
-        const name = lifecycleItems.pop() ?? '';
+    ),
+    lifecycleWrite(
+      'resume protection',
+      'azureBackup.resumeProtection',
+      async (name) => {
         await runCommand(host.api, 'azureBackup.stopProtectionRetain', await itemNode(name), { confirmed: true });
-        return { args: [await itemNode(name), { policyName: 'DefaultPolicy' }], subject: name };
+        return [await itemNode(name), { policyName: 'DefaultPolicy' }];
       },
-      succeeded: (r) =>
-        assert.strictEqual(
-          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
-          'Completed',
-          JSON.stringify(r),
-        ),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
-      afterwards: async ({ subject = '' }) => {
+      async ({ subject = '' }) => {
         assert.strictEqual(jobCount(subject, 'ConfigureBackup'), 2, `the enable and one resume for ${subject}`);
         const item = await itemNamed(subject);
         assert.ok(item && item.protectionState !== 'ProtectionStopped', `protected again: ${item?.protectionState}`);
       },
-    },
-    {
-      name: 'undelete',
-      command: 'azureBackup.undelete',
-      faults: [...COMMON, 'op Failed'],
-      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
-      prepare: async () => {
-        const name = lifecycleItems.pop() ?? '';
+    ),
+    lifecycleWrite(
+      'undelete',
+      'azureBackup.undelete',
+      async (name) => {
         await runCommand(host.api, 'azureBackup.stopProtectionDelete', await itemNode(name), { confirmed: true });
-        return { args: [await itemNode(name)], subject: name };
+        return [await itemNode(name)];
       },
-      succeeded: (r) =>
-        assert.strictEqual(
-          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
-          'Completed',
-          JSON.stringify(r),
-        ),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
-      afterwards: async ({ subject = '' }) => {
+      async ({ subject = '' }) => {
         assert.strictEqual(jobCount(subject, 'Undelete'), 1, `one Undelete job for ${subject}`);
         const item = await itemNamed(subject);
         assert.ok(
@@ -227,7 +226,7 @@ describe('Reliability: faults × workflows through the commands', function () {
           'stopped with its data retained',
         );
       },
-    },
+    ),
   ];
   const lifecycleItems: string[] = [];
 
@@ -256,24 +255,24 @@ describe('Reliability: faults × workflows through the commands', function () {
     {
       name: 'enable backup from the VM',
       command: 'azureBackup.enableBackup',
-      faults: [...COMMON, 'op Failed'],
-      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      faults: WITH_OP_FAILED,
+      key: ITEM_PUT,
       prepare: async () => ({
         args: [await vmNode(addVm(host.api).name), { vaultId: vault.id, policyName: 'DefaultPolicy' }],
       }),
       succeeded: (r) => assert.strictEqual((r as AzureOperation | undefined)?.outcome, 'Completed'),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      failedCode: OP_FAILED,
     },
     {
       name: 'enable backup from the vault',
       command: 'azureBackup.enableBackupFromVault',
-      faults: [...COMMON, 'op Failed'],
-      key: { method: 'PUT', path: '/protectedItems/[^/]+$' },
+      faults: WITH_OP_FAILED,
+      key: ITEM_PUT,
       prepare: async () => ({
         args: [await vaultNode(), { policyName: 'DefaultPolicy', vmIds: [addVm(host.api).id] }],
       }),
       succeeded: (r) => assert.ok(Array.isArray(r) && r.every((x: { ok?: boolean }) => x.ok), JSON.stringify(r)),
-      failedCode: { 'op Failed': 'BMSUserErrorOperationFailed' },
+      failedCode: OP_FAILED,
     },
     {
       name: 'backup now',
@@ -291,12 +290,7 @@ describe('Reliability: faults × workflows through the commands', function () {
         host.sandbox.control.markVmBroken(vmId);
         return { args, cleanup: () => host.sandbox.control.markVmBroken(vmId, false) };
       },
-      succeeded: (r) =>
-        assert.strictEqual(
-          (r as { operation?: AzureOperation } | undefined)?.operation?.outcome,
-          'Completed',
-          JSON.stringify(r),
-        ),
+      succeeded: operationCompleted,
       failedCode: { 'op Failed': 'BMSUserErrorOperationFailed', 'job fails': 'UserErrorVmProvisioningStateFailed' },
     },
     {
@@ -337,13 +331,7 @@ describe('Reliability: faults × workflows through the commands', function () {
 
   before(async function () {
     this.timeout(120_000);
-    addVm(host.api, 'rel-seed');
-    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
-      name: next('rel-vault'),
-      resourceGroup: RG,
-      location: LOCATION,
-    })) as Vault;
-    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
+    vault = await createOwnVault(host.api, 'rel-seed', next('rel-vault'));
     await runCommand(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
       name: 'rel-storage-vault',
       resourceGroup: RG,
@@ -355,13 +343,7 @@ describe('Reliability: faults × workflows through the commands', function () {
       )),
     );
     lifecycleItems.push(...(await protect(lifecycleWorkflows.reduce((n, w) => n + w.faults.length, 0))));
-    await runCommand(host.api, 'azureBackup.createPolicy', await vaultNode(), {
-      name: 'RelShort',
-      timeZone: 'UTC',
-      instantRestoreDays: 2,
-      schedule: { frequency: 'Daily', time: '20:00' },
-      retention: { dailyDays: 7 },
-    });
+    await createShortPolicy(host.api, vault.name, 'RelShort');
   });
 
   for (const workflow of workflows) {

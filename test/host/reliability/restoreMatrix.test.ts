@@ -4,11 +4,9 @@
 // answered is reported (the request may have been applied) instead of resent, and a failed operation is told with
 // its code. Each cell then runs the same restore again, fault cleared, and ends with exactly one VM of its name.
 import * as assert from 'assert';
-import type { RestoreRequest } from '../../../src/azure/model';
 import type { RestoreOutcome } from '../../../src/commands/restore';
-import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox/state/seedStory';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { nodeAt, SUB, useApi, VAULTS } from '../ui/helpers';
+import { newVmRestore, nodeAt, SUB, useApi, VAULTS } from '../ui/helpers';
 import {
   assertClearMessage,
   faultConfig,
@@ -19,9 +17,6 @@ import {
   runCommand,
 } from './fixtures';
 
-const RG = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg`;
-const STAGING = `${RG}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`;
-const VNET = `${RG}/providers/Microsoft.Network/virtualNetworks/contoso-web-vnet`;
 const RESTORE_POST: KeyRequest = { method: 'POST', path: '/recoveryPoints/[^/]+/restore$' };
 
 type RestoreFault = FaultName | 'lost answer';
@@ -61,15 +56,7 @@ describe('Reliability: faults × restore through the command', function () {
   for (const [fault, expect] of CELLS) {
     it(`${fault}: ${expect.succeeds ? 'one VM, no error' : `a clear message (${expect.code}), nothing made, then one VM`}`, async () => {
       const vmName = `rm${Date.now() % 100_000}${++count}`; // a Windows VM's name: at most 15 characters
-      const request: RestoreRequest = {
-        kind: 'newVm',
-        region: 'westeurope',
-        vmName,
-        targetResourceGroup: 'contoso-web-rg',
-        virtualNetworkId: VNET,
-        subnetId: `${VNET}/subnets/restore`,
-        stagingStorageAccountId: STAGING,
-      };
+      const request = newVmRestore(vmName);
       const point = await pointNode();
       const shownBefore = host.api.log.shownCount;
       const before = requestsTo(host.api, RESTORE_POST).length;

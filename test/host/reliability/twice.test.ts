@@ -10,9 +10,8 @@ import type { RequestLogEntry } from '../../../src/sandbox/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 import type { HostMessage } from '../../../src/webview/protocol';
 import { nodeAt, SUB, useApi, VAULTS, VMS } from '../ui/helpers';
-import { addVm, LOCATION, requestsTo, RG, runCommand } from './fixtures';
+import { addVm, createOwnVault, ITEM_PUT, LOCATION, requestsTo, RG, runCommand, runWithAnswerLost } from './fixtures';
 
-const PUT_ITEM = { method: 'PUT', path: '/protectedItems/[^/]+$' };
 const POST_BACKUP = { method: 'POST', path: '/protectedItems/[^/]+/backup$' };
 const PUT_VAULT = { method: 'PUT', path: '/providers/Microsoft\\.RecoveryServices/vaults/[^/]+$' };
 const retainUntil = (): string => new Date(Date.now() + 33 * 86_400_000).toISOString().slice(0, 10);
@@ -47,6 +46,13 @@ describe('Reliability: nothing done twice, nothing lost', function () {
       .length;
   const since = (key: { method: string; path: string }, before: number): RequestLogEntry[] =>
     requestsTo(host.api, key).slice(before);
+  /** Since `before`: one PUT of an item, and the VM has one protected item and one ConfigureBackup job. */
+  const assertEnabledOnce = async (name: string, before: number): Promise<void> => {
+    const puts = since(ITEM_PUT, before);
+    assert.strictEqual(puts.length, 1, puts.map((e) => `${e.status} ${e.path}`).join('\n'));
+    assert.strictEqual(itemsNamed(name), 1, 'one protected item');
+    assert.strictEqual((await jobsOf(name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+  };
   const protect = async (name: string, id: string): Promise<void> => {
     const results = await runCommand<{ ok: boolean }[]>(
       host.api,
@@ -61,13 +67,7 @@ describe('Reliability: nothing done twice, nothing lost', function () {
   };
 
   before(async () => {
-    addVm(host.api, 'twice-seed');
-    vault = (await runCommand<Vault>(host.api, 'azureBackup.createVault', await nodeAt(host.api, SUB, VAULTS), {
-      name: `twice-vault-${Date.now() % 100_000}`,
-      resourceGroup: RG,
-      location: LOCATION,
-    })) as Vault;
-    assert.ok(vault, JSON.stringify(host.api.log.shownErrors().at(-1)));
+    vault = await createOwnVault(host.api, 'twice-seed', `twice-vault-${Date.now() % 100_000}`);
   });
 
   it('Backup now clicked twice at once: one POST, one job', async () => {
@@ -110,27 +110,19 @@ describe('Reliability: nothing done twice, nothing lost', function () {
   it('Enable backup from the VM clicked twice at once: one PUT, one item, one ConfigureBackup job', async () => {
     const vm = addVm(host.api, 'twice-en');
     const node = await vmNode(vm.name);
-    const before = requestsTo(host.api, PUT_ITEM).length;
+    const before = requestsTo(host.api, ITEM_PUT).length;
     await Promise.all(
       [0, 1].map(() =>
         runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
       ),
     );
-    assert.strictEqual(
-      since(PUT_ITEM, before).length,
-      1,
-      since(PUT_ITEM, before)
-        .map((e) => `${e.status} ${e.path}`)
-        .join('\n'),
-    );
-    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
-    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+    await assertEnabledOnce(vm.name, before);
   });
 
   it('Enable backup from the VM and from the vault at once: one PUT, one item, one job', async () => {
     const vm = addVm(host.api, 'twice-mix');
     const node = await vmNode(vm.name);
-    const before = requestsTo(host.api, PUT_ITEM).length;
+    const before = requestsTo(host.api, ITEM_PUT).length;
     await Promise.all([
       runCommand(host.api, 'azureBackup.enableBackup', node, { vaultId: vault.id, policyName: 'DefaultPolicy' }),
       runCommand(host.api, 'azureBackup.enableBackupFromVault', await nodeAt(host.api, SUB, VAULTS, vault.name), {
@@ -138,26 +130,18 @@ describe('Reliability: nothing done twice, nothing lost', function () {
         vmIds: [vm.id],
       }),
     ]);
-    assert.strictEqual(
-      since(PUT_ITEM, before).length,
-      1,
-      since(PUT_ITEM, before)
-        .map((e) => `${e.status} ${e.path}`)
-        .join('\n'),
-    );
-    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
-    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+    await assertEnabledOnce(vm.name, before);
   });
 
   it('Enable backup of an already protected VM: no write at all', async () => {
     const vm = addVm(host.api, 'twice-again');
     await protect(vm.name, vm.id);
-    const before = requestsTo(host.api, PUT_ITEM).length;
+    const before = requestsTo(host.api, ITEM_PUT).length;
     await runCommand(host.api, 'azureBackup.enableBackup', await vmNode(vm.name), {
       vaultId: vault.id,
       policyName: 'DefaultPolicy',
     });
-    assert.strictEqual(since(PUT_ITEM, before).length, 0);
+    assert.strictEqual(since(ITEM_PUT, before).length, 0);
     assert.strictEqual(itemsNamed(vm.name), 1);
   });
 
@@ -179,7 +163,7 @@ describe('Reliability: nothing done twice, nothing lost', function () {
       .list()
       .find((p) => p.definition.kind === 'enableBackupVm' && p.definition.title.includes(vm.name));
     assert.ok(panel);
-    const before = requestsTo(host.api, PUT_ITEM).length;
+    const before = requestsTo(host.api, ITEM_PUT).length;
     const submit = (requestId: number, policyName: string) =>
       panel.receive({ type: 'submit', requestId, payload: { vaultId: vault.id, newVaultName: '', policyName } });
     // Protected meanwhile from another place (the open form does not know).
@@ -197,9 +181,7 @@ describe('Reliability: nothing done twice, nothing lost', function () {
     // The form is finished: a further submit is refused by the host, whatever the page sends.
     const third = (await submit(2, other.name)) as HostMessage;
     assert.ok(third.type === 'reply' && !third.ok, JSON.stringify(third));
-    assert.strictEqual(since(PUT_ITEM, before).length, 1, 'one PUT');
-    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
-    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+    await assertEnabledOnce(vm.name, before);
     assert.strictEqual(
       host.sandbox.control.snapshot().items.find((i) => i.vmKey.endsWith(`/${vm.name.toLowerCase()}`))?.policyName,
       'DefaultPolicy',
@@ -210,29 +192,16 @@ describe('Reliability: nothing done twice, nothing lost', function () {
 
   it('Enable backup whose answer was lost, the SDK retrying after the operation finished: one PUT, one job, no error', async () => {
     const vm = addVm(host.api, 'twice-lost');
-    const node = await vmNode(vm.name);
-    const before = requestsTo(host.api, PUT_ITEM).length;
-    const shownBefore = host.api.log.shownCount;
-    host.sandbox.setFaults({
-      rate: 1,
-      kinds: ['dropResponse'],
-      count: 1,
-      pathPattern: `/protectedItems/[^/]*${vm.name}$`,
-      methods: ['PUT'],
-    });
-    const op = await runCommand<AzureOperation>(host.api, 'azureBackup.enableBackup', node, {
-      vaultId: vault.id,
-      policyName: 'DefaultPolicy',
-    });
-    assert.strictEqual(op?.outcome, 'Completed', JSON.stringify(host.api.log.shownErrors().at(-1)));
-    assert.deepStrictEqual(
-      since(PUT_ITEM, before).map((e) => e.status),
-      [0],
-      'the PUT whose answer was lost is not sent again',
+    const before = requestsTo(host.api, ITEM_PUT).length;
+    await runWithAnswerLost(
+      host.api,
+      vm.name,
+      (r) => r as AzureOperation | undefined,
+      'azureBackup.enableBackup',
+      await vmNode(vm.name),
+      { vaultId: vault.id, policyName: 'DefaultPolicy' },
     );
-    assert.strictEqual(host.api.log.shownCount, shownBefore, 'no error shown');
-    assert.strictEqual(itemsNamed(vm.name), 1, 'one protected item');
-    assert.strictEqual((await jobsOf(vm.name, 'ConfigureBackup')).length, 1, 'one ConfigureBackup job');
+    await assertEnabledOnce(vm.name, before);
   });
 
   it('a failed form submit keeps the form and its input; the same submit succeeds once the fault is gone', async () => {

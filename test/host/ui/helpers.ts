@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { RestoreRequest } from '../../../src/azure/model';
 import type { AzureBackupApi } from '../../../src/extension';
+import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox/state/seedStory';
 import type { RunningSandbox } from '../../../src/sandbox/types';
 import type { TreeNode } from '../../../src/tree/treeNode';
 
@@ -81,3 +83,19 @@ export async function withFastClock<T>(api: AzureBackupApi, work: () => Promise<
 export const SUB = 'Sandbox Subscription';
 export const VAULTS = 'Recovery Services vaults';
 export const VMS = 'Virtual machines';
+
+/** The story's staging storage account and virtual network beside web-vm-01, for its restores. */
+const WEB_RG_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg`;
+export const STAGING = `${WEB_RG_ID}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`;
+export const VNET = `${WEB_RG_ID}/providers/Microsoft.Network/virtualNetworks/contoso-web-vnet`;
+
+/** A restore of web-vm-01 to a new VM beside it (its group, network and staging account). */
+export const newVmRestore = (vmName: string): RestoreRequest => ({
+  kind: 'newVm',
+  region: 'westeurope',
+  vmName,
+  targetResourceGroup: 'contoso-web-rg',
+  virtualNetworkId: VNET,
+  subnetId: `${VNET}/subnets/restore`,
+  stagingStorageAccountId: STAGING,
+});

@@ -9,14 +9,29 @@ import * as vscode from 'vscode';
 import type { RecoveryPoint, RestoreRequest } from '../../../src/azure/model';
 import type { RestoreOutcome } from '../../../src/commands/restore';
 import type { RecoverFilesResult } from '../../../src/commands/recoverFiles';
-import { STORY_SUBSCRIPTION_ID } from '../../../src/sandbox/state/seedStory';
 import type { HostMessage, RestoreInit } from '../../../src/webview/protocol';
 import type { TreeNode } from '../../../src/tree/treeNode';
-import { childrenAt, labelOf, nodeAt, SUB, useApi, VAULTS, VMS, withFastClock } from './helpers';
+import {
+  childrenAt,
+  labelOf,
+  newVmRestore,
+  nodeAt,
+  STAGING,
+  SUB,
+  useApi,
+  VAULTS,
+  VMS,
+  VNET,
+  withFastClock,
+} from './helpers';
 
-const RG = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/contoso-web-rg`;
-const STAGING = `${RG}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`;
-const VNET = `${RG}/providers/Microsoft.Network/virtualNetworks/contoso-web-vnet`;
+/** Restored disks of web-vm-01 in the vault's resource group. */
+const RESTORE_DISKS: RestoreRequest = {
+  kind: 'restoreDisks',
+  region: 'westeurope',
+  targetResourceGroup: 'contoso-backup-rg',
+  stagingStorageAccountId: STAGING,
+};
 const ITEM = [SUB, VAULTS, 'contoso-vault', 'Backup items', 'web-vm-01'];
 
 const pointOf = (node: TreeNode): RecoveryPoint => (node as unknown as { point: RecoveryPoint }).point;
@@ -115,15 +130,7 @@ describe('Restore and file recovery', function () {
   it('restores a new VM: the Restore job listed with its target, the VM under Virtual machines, not protected', async () => {
     const [point] = await pointNodes();
     const vmName = unique('webrst'); // a Windows VM's name: at most 15 characters
-    const request: RestoreRequest = {
-      kind: 'newVm',
-      region: 'westeurope',
-      vmName,
-      targetResourceGroup: 'contoso-web-rg',
-      virtualNetworkId: VNET,
-      subnetId: `${VNET}/subnets/restore`,
-      stagingStorageAccountId: STAGING,
-    };
+    const request = newVmRestore(vmName);
     const notices: string[] = [];
     const listening = host.api.log.onDidWrite((_level, line) => {
       if (line.includes('Notice: ')) notices.push(line);
@@ -206,12 +213,7 @@ describe('Restore and file recovery', function () {
   it('restores from the item (palette fallback) given the point, and refuses an unprotected VM with a sentence', async () => {
     const [point] = await pointNodes();
     const item = await nodeAt(host.api, ...ITEM);
-    const request: RestoreRequest = {
-      kind: 'restoreDisks',
-      region: 'westeurope',
-      targetResourceGroup: 'contoso-backup-rg',
-      stagingStorageAccountId: STAGING,
-    };
+    const request = RESTORE_DISKS;
     const outcome = (await withFastClock(host.api, () =>
       host.api.run('azureBackup.restore', item, { recoveryPointId: pointOf(point).name, request }),
     )) as RestoreOutcome;

@@ -26,9 +26,7 @@ function pinApiVersion(version: string): PipelinePolicy {
 
 describe('Calls of the Azure Resources and Azure Virtual Machines extensions', () => {
   let sandbox: RunningSandbox;
-  useTestSandbox({ pageSize: 3 }, (s) => {
-    sandbox = s;
-  });
+  useTestSandbox({ pageSize: 3 }, (f) => ({ sandbox } = f));
   const options = (version: string) => ({
     endpoint: sandbox.endpoint,
     tlsOptions: { ca: sandbox.ca },

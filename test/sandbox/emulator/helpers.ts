@@ -8,9 +8,9 @@ import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup'
 import { ResourceManagementClient } from '@azure/arm-resources';
 import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineResponse } from '@azure/core-rest-pipeline';
+import { RestError, type PipelineResponse } from '@azure/core-rest-pipeline';
 import { request as httpsRequest } from 'node:https';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
+import { startSandbox, STORY_SUBSCRIPTION_ID, type RunningSandbox, type SandboxOptions } from '../../../src/sandbox';
 
 /** Any non-empty Bearer token is accepted by the sandbox. */
 export const sandboxCredential: TokenCredential = {
@@ -22,19 +22,25 @@ export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningS
   return startSandbox({ retryAfterSeconds: 0, speed: 1, ...options });
 }
 
+/** A running sandbox and the SDK clients that trust it. */
+export interface SandboxFixture {
+  sandbox: RunningSandbox;
+  c: SandboxClients;
+}
+
 /**
  * A sandbox for a suite (or, with `each`, for every test) with its SDK clients, stopped afterwards. The callback
- * hands them to the suite's own variables, so tests read as before.
+ * hands them to the suite's own variables (`(f) => ({ sandbox, c } = f)`), so tests read as before.
  */
 export function useTestSandbox(
   options: SandboxOptions,
-  use: (sandbox: RunningSandbox, clients: SandboxClients) => void,
+  use: (fixture: SandboxFixture) => void,
   scope: { each?: boolean } = {},
 ): void {
   let running: RunningSandbox | undefined;
   (scope.each ? beforeEach : before)(async () => {
     running = await startTestSandbox(options);
-    use(running, clientsFor(running));
+    use({ sandbox: running, c: clientsFor(running) });
   });
   (scope.each ? afterEach : after)(async () => {
     await running?.stop();
@@ -129,6 +135,77 @@ export const containerOf = (rg: string, vm: string): string =>
   );
 export const itemOf = (rg: string, vm: string): string =>
   `VM;iaasvmcontainerv2;${rg.toLowerCase()};${vm.toLowerCase()}`;
+
+/** A predicate for `assert.rejects`: an ARM error with this code (and, where given, this HTTP status). */
+export const isCode =
+  (code: string, status?: number) =>
+  (e: unknown): boolean =>
+    e instanceof RestError && e.code === code && (status === undefined || e.statusCode === status);
+
+export const vmIdOf = (rg: string, vm: string): string =>
+  `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${vm}`;
+export const policyIdOf = (vault: string, rg: string, policy: string): string =>
+  `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.RecoveryServices/vaults/${vault}/backupPolicies/${policy}`;
+
+/** Where a VM's protected item lives: the vault (name and resource group) and the VM (resource group and name). */
+export interface VmItemRef {
+  vault: string;
+  rg: string;
+  vmRg: string;
+  vm: string;
+}
+
+/** The seeded story vault, and its protected VM web-vm-01 (with three recovery points). */
+export const STORY_VAULT = { vault: 'contoso-vault', rg: 'contoso-backup-rg' };
+export const WEB_VM_01: VmItemRef = { ...STORY_VAULT, vmRg: 'contoso-web-rg', vm: 'web-vm-01' };
+
+/** The leading arguments of the SDK's item operations: vault, resource group, fabric, container, item. */
+export const itemArgs = (ref: VmItemRef): [string, string, string, string, string] => [
+  ref.vault,
+  ref.rg,
+  'Azure',
+  containerOf(ref.vmRg, ref.vm),
+  itemOf(ref.vmRg, ref.vm),
+];
+
+/**
+ * PUTs a VM's protected item through the SDK (enable, resume, change policy, stop) and returns the id of the
+ * operation it was given; pass `cap` to read more of the answer.
+ */
+export async function putVmItem(
+  backup: RecoveryServicesBackupClient,
+  ref: VmItemRef,
+  properties: Record<string, unknown>,
+  cap = headerCapture(),
+): Promise<string> {
+  await backup.protectedItems.createOrUpdate(
+    ...itemArgs(ref),
+    {
+      properties: {
+        protectedItemType: 'Microsoft.Compute/virtualMachines',
+        sourceResourceId: vmIdOf(ref.vmRg, ref.vm),
+        ...properties,
+      },
+    },
+    { onResponse: cap.onResponse },
+  );
+  return operationIdOf(cap.header('azure-asyncoperation'));
+}
+
+/** Backup now through the SDK; returns the id of the operation it was given. */
+export async function triggerBackup(
+  backup: RecoveryServicesBackupClient,
+  ref: VmItemRef,
+  properties: Record<string, unknown> = {},
+  cap = headerCapture(),
+): Promise<string> {
+  await backup.backups.trigger(
+    ...itemArgs(ref),
+    { properties: { objectType: 'IaasVMBackupRequest', ...properties } },
+    { onResponse: cap.onResponse },
+  );
+  return operationIdOf(cap.header('azure-asyncoperation'));
+}
 
 export interface RawResponse {
   status: number;

@@ -10,11 +10,13 @@ import {
   itemOf,
   operationIdOf,
   type SandboxClients,
+  STORY_VAULT,
+  triggerBackup,
   useTestSandbox,
+  WEB_VM_01,
 } from './helpers';
 
-const VAULT = 'contoso-vault';
-const RG = 'contoso-backup-rg';
+const { vault: VAULT, rg: RG } = STORY_VAULT;
 
 /** `yyyy-MM-dd hh:mm:ss tt` in UTC, midnight as `12:00:00 AM` (the CLI's way). */
 function serviceDate(d: Date): string {
@@ -26,10 +28,7 @@ function serviceDate(d: Date): string {
 describe('backup jobs', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({ pageSize: 2 }, (s, clients) => {
-    sandbox = s;
-    c = clients;
-  });
+  useTestSandbox({ pageSize: 2 }, (f) => ({ sandbox, c } = f));
 
   it('lists the story jobs newest first across pages ($skipToken)', async () => {
     sandbox.requestLog.clear();
@@ -85,15 +84,7 @@ describe('backup jobs', () => {
 
   it('gets a job with extended info and cancels a running backup: Cancelling → Cancelled', async () => {
     const cap = headerCapture();
-    await c.backup.backups.trigger(
-      VAULT,
-      RG,
-      'Azure',
-      containerOf('contoso-web-rg', 'web-vm-01'),
-      itemOf('contoso-web-rg', 'web-vm-01'),
-      { properties: { objectType: 'IaasVMBackupRequest' } },
-      { onResponse: cap.onResponse },
-    );
+    await triggerBackup(c.backup, WEB_VM_01, {}, cap);
     sandbox.clock.advance(2_000);
     const status = await c.backup.protectedItemOperationStatuses.get(
       VAULT,

@@ -10,14 +10,14 @@ import {
   containerOf,
   headerCapture,
   itemOf,
-  operationIdOf,
   rawRequest,
   type SandboxClients,
+  triggerBackup,
   useTestSandbox,
+  WEB_VM_01,
 } from './helpers';
 
-const RG = 'contoso-backup-rg';
-const VAULT = 'contoso-vault';
+const { vault: VAULT, rg: RG } = WEB_VM_01;
 const CONTAINER = containerOf('contoso-web-rg', 'web-vm-01');
 const ITEM = itemOf('contoso-web-rg', 'web-vm-01');
 const VAULT_PATH = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
@@ -26,14 +26,7 @@ const AUTH = { Authorization: 'Bearer x' };
 describe('async-operation routes, each answered once', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
 
   /** The path and query of an absolute URL the sandbox handed out. */
   const local = (url: string): string => {
@@ -42,17 +35,7 @@ describe('async-operation routes, each answered once', () => {
   };
 
   it("answers a backup's operation at the item's operationResults: 202 while it runs, then 200 with the item", async () => {
-    const cap = headerCapture();
-    await c.backup.backups.trigger(
-      VAULT,
-      RG,
-      'Azure',
-      CONTAINER,
-      ITEM,
-      { properties: { objectType: 'IaasVMBackupRequest' } },
-      { onResponse: cap.onResponse },
-    );
-    const op = operationIdOf(cap.header('azure-asyncoperation'));
+    const op = await triggerBackup(c.backup, WEB_VM_01);
     const poll = headerCapture();
     await c.backup.protectedItemOperationResults.get(VAULT, RG, 'Azure', CONTAINER, ITEM, op, {
       onResponse: poll.onResponse,
@@ -64,17 +47,7 @@ describe('async-operation routes, each answered once', () => {
   });
 
   it("answers a policy's operationResults with the policy (200, as bms.json declares), and a policy that is gone with 404", async () => {
-    const cap = headerCapture();
-    await c.backup.backups.trigger(
-      VAULT,
-      RG,
-      'Azure',
-      CONTAINER,
-      ITEM,
-      { properties: { objectType: 'IaasVMBackupRequest' } },
-      { onResponse: cap.onResponse },
-    );
-    const op = operationIdOf(cap.header('azure-asyncoperation'));
+    const op = await triggerBackup(c.backup, WEB_VM_01);
     const status = headerCapture();
     const policy = await c.backup.protectionPolicyOperationResults.get(VAULT, RG, 'DefaultPolicy', op, {
       onResponse: status.onResponse,
@@ -94,22 +67,9 @@ describe('async-operation routes, each answered once', () => {
     assert.equal(fabric.status, 200);
     assert.equal((fabric.json as { status: string }).status, 'InProgress');
 
-    const backup = headerCapture();
-    await c.backup.backups.trigger(
-      VAULT,
-      RG,
-      'Azure',
-      CONTAINER,
-      ITEM,
-      { properties: { objectType: 'IaasVMBackupRequest' } },
-      { onResponse: backup.onResponse },
-    );
+    const backup = await triggerBackup(c.backup, WEB_VM_01);
     sandbox.clock.advance(2_000);
-    const status = await c.backup.backupOperationStatuses.get(
-      VAULT,
-      RG,
-      operationIdOf(backup.header('azure-asyncoperation')),
-    );
+    const status = await c.backup.backupOperationStatuses.get(VAULT, RG, backup);
     const jobId = (status.properties as { jobId: string }).jobId;
     const cancel = headerCapture();
     await c.backup.jobCancellations.trigger(VAULT, RG, jobId, { onResponse: cancel.onResponse });

@@ -1,8 +1,7 @@
 /** Backup policies: list with $filter, get, create/update with validation, delete LRO. */
 import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMProtectionPolicy, ProtectionPolicyResource } from '@azure/arm-recoveryservicesbackup';
-import { RestError } from '@azure/core-rest-pipeline';
-import { collect, headerCapture, type SandboxClients, useTestSandbox } from './helpers';
+import { collect, headerCapture, isCode, type SandboxClients, useTestSandbox } from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
@@ -27,16 +26,9 @@ function dailyPolicy(days: number, instant = 2, retentionTime = RUN): Protection
   };
 }
 
-const isCode =
-  (status: number, code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.statusCode === status && e.code === code;
-
 describe('backup policies', () => {
   let c: SandboxClients;
-  useTestSandbox({}, (_sandbox, clients) => {
-    c = clients;
-  });
+  useTestSandbox({}, (f) => ({ c } = f));
 
   it('lists built-in policies, filtered by backupManagementType, with protectedItemsCount', async () => {
     const vm = await collect(
@@ -77,11 +69,11 @@ describe('backup policies', () => {
   it('rejects invalid policies with BMSUserErrorInvalidInput or BMSUserErrorPolicyRetentionInvalid', async () => {
     await assert.rejects(
       c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'short-retention', dailyPolicy(3)),
-      isCode(400, 'BMSUserErrorPolicyRetentionInvalid'),
+      isCode('BMSUserErrorPolicyRetentionInvalid', 400),
     );
     await assert.rejects(
       c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'too-long', dailyPolicy(10_000)),
-      isCode(400, 'BMSUserErrorPolicyRetentionInvalid'),
+      isCode('BMSUserErrorPolicyRetentionInvalid', 400),
     );
     await assert.rejects(
       c.backup.protectionPolicies.createOrUpdate(
@@ -90,19 +82,19 @@ describe('backup policies', () => {
         'time-mismatch',
         dailyPolicy(30, 2, new Date('2024-01-01T05:00:00Z')),
       ),
-      isCode(400, 'BMSUserErrorPolicyRetentionInvalid'),
+      isCode('BMSUserErrorPolicyRetentionInvalid', 400),
     );
     await assert.rejects(
       c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'instant-too-long', dailyPolicy(30, 9)),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     await assert.rejects(
       c.backup.protectionPolicies.createOrUpdate(VAULT, RG, '9-bad-name', dailyPolicy(30)),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     await assert.rejects(
       c.backup.protectionPolicies.get(VAULT, RG, 'no-such-policy'),
-      isCode(404, 'BMSUserErrorPolicyNotFound'),
+      isCode('BMSUserErrorPolicyNotFound', 404),
     );
   });
 
@@ -120,11 +112,11 @@ describe('backup policies', () => {
     assert.equal(capture.status(), 204);
     await assert.rejects(
       c.backup.protectionPolicies.get(VAULT, RG, 'Daily-14'),
-      isCode(404, 'BMSUserErrorPolicyNotFound'),
+      isCode('BMSUserErrorPolicyNotFound', 404),
     );
     await assert.rejects(
       c.backup.protectionPolicies.beginDeleteAndWait(VAULT, RG, 'DefaultPolicy', { updateIntervalInMs: 10 }),
-      isCode(400, 'BMSUserErrorPolicyObjectInUse'),
+      isCode('BMSUserErrorPolicyObjectInUse', 400),
     );
     assert.equal((await c.backup.protectionPolicies.get(VAULT, RG, 'DefaultPolicy')).name, 'DefaultPolicy');
   });

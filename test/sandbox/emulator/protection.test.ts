@@ -4,87 +4,60 @@ import type {
   AzureIaaSVMJob,
   AzureIaaSVMProtectedItem,
   IaasVMRecoveryPoint,
+  ProtectedItemResource,
+  ProtectedItemsGetOptionalParams,
   RecoveryServicesBackupClient,
 } from '@azure/arm-recoveryservicesbackup';
-import { RestError } from '@azure/core-rest-pipeline';
-import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
+import type { RunningSandbox } from '../../../src/sandbox';
 import {
   collect,
   containerOf,
   headerCapture,
+  isCode,
+  itemArgs,
   itemOf,
-  operationIdOf,
+  policyIdOf,
+  putVmItem,
   type SandboxClients,
+  STORY_VAULT,
+  triggerBackup,
   useTestSandbox,
+  vmIdOf,
+  WEB_VM_01,
 } from './helpers';
 
-const VAULT = 'contoso-vault';
-const RG = 'contoso-backup-rg';
-const vmId = (rg: string, name: string): string =>
-  `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`;
-const isCode =
-  (status: number, code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.statusCode === status && e.code === code;
-
-async function enable(
+const { vault: VAULT, rg: RG } = STORY_VAULT;
+/** Enables protection of a VM with a policy of the vault; the operation id. */
+const enable = (
   b: RecoveryServicesBackupClient,
   vault: string,
   rg: string,
   vmRg: string,
   vm: string,
   policy = 'DefaultPolicy',
-): Promise<string> {
-  const cap = headerCapture();
-  const policyId = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.RecoveryServices/vaults/${vault}/backupPolicies/${policy}`;
-  await b.protectedItems.createOrUpdate(
-    vault,
-    rg,
-    'Azure',
-    containerOf(vmRg, vm),
-    itemOf(vmRg, vm),
-    {
-      properties: {
-        protectedItemType: 'Microsoft.Compute/virtualMachines',
-        sourceResourceId: vmId(vmRg, vm),
-        policyId,
-      },
-    },
-    { onResponse: cap.onResponse },
-  );
-  return operationIdOf(cap.header('azure-asyncoperation'));
-}
-
-async function backupNow(b: RecoveryServicesBackupClient, vmRg: string, vm: string): Promise<string> {
-  const cap = headerCapture();
-  await b.backups.trigger(
-    VAULT,
-    RG,
-    'Azure',
-    containerOf(vmRg, vm),
-    itemOf(vmRg, vm),
-    { properties: { objectType: 'IaasVMBackupRequest' } },
-    { onResponse: cap.onResponse },
-  );
-  return operationIdOf(cap.header('azure-asyncoperation'));
-}
+): Promise<string> => putVmItem(b, { vault, rg, vmRg, vm }, { policyId: policyIdOf(vault, rg, policy) });
+const backupNow = (b: RecoveryServicesBackupClient, vmRg: string, vm: string): Promise<string> =>
+  triggerBackup(b, { vault: VAULT, rg: RG, vmRg, vm });
 
 describe('protection: containers, items, backup now, failures', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
+
+  const webItem = (vm: string, options?: ProtectedItemsGetOptionalParams): Promise<ProtectedItemResource> =>
+    c.backup.protectedItems.get(
+      VAULT,
+      RG,
+      'Azure',
+      containerOf('contoso-web-rg', vm),
+      itemOf('contoso-web-rg', vm),
+      options,
+    );
 
   it('lists containers only with backupManagementType in $filter; gets one by percent-encoded, any-case name', async () => {
     await assert.rejects(
       collect(c.backup.backupProtectionContainers.list(VAULT, RG)),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     const list = await collect(
       c.backup.backupProtectionContainers.list(VAULT, RG, {
@@ -105,7 +78,7 @@ describe('protection: containers, items, backup now, failures', () => {
     assert.equal(got.name, 'IaasVMContainer;iaasvmcontainerv2;contoso-web-rg;web-vm-01');
     await assert.rejects(
       c.backup.protectionContainers.get(VAULT, RG, 'Azure', containerOf('contoso-web-rg', 'web-vm-02')),
-      isCode(404, 'BMSUserErrorDataSourceObjectNotFound'),
+      isCode('BMSUserErrorDataSourceObjectNotFound', 404),
     );
   });
 
@@ -124,24 +97,9 @@ describe('protection: containers, items, backup now, failures', () => {
       await collect(c.backup.backupProtectedItems.list(VAULT, RG, { filter: "policyName eq 'EnhancedPolicy'" })),
       [],
     );
-    const full = await c.backup.protectedItems.get(
-      VAULT,
-      RG,
-      'Azure',
-      containerOf('contoso-web-rg', 'web-vm-01'),
-      itemOf('contoso-web-rg', 'web-vm-01'),
-      { filter: "expand eq 'extendedinfo'" },
-    );
+    const full = await webItem('web-vm-01', { filter: "expand eq 'extendedinfo'" });
     assert.equal((full.properties as AzureIaaSVMProtectedItem).extendedInfo?.recoveryPointCount, 3);
-    const points = await collect(
-      c.backup.recoveryPoints.list(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-01'),
-        itemOf('contoso-web-rg', 'web-vm-01'),
-      ),
-    );
+    const points = await collect(c.backup.recoveryPoints.list(...itemArgs(WEB_VM_01)));
     assert.equal(points.length, 3);
     const times = points.map((x) => (x.properties as IaasVMRecoveryPoint).recoveryPointTime?.getTime() ?? 0);
     assert.deepEqual(
@@ -153,7 +111,7 @@ describe('protection: containers, items, backup now, failures', () => {
   it('refuses a VM of another region, a VM protected by another vault, and a second configure while one runs', async () => {
     await assert.rejects(
       enable(c.backup, VAULT, RG, 'contoso-data-rg', 'sql-vm-01'),
-      isCode(400, 'BMSUserErrorVmNotInVaultRegion'),
+      isCode('BMSUserErrorVmNotInVaultRegion', 400),
     );
     await c.vaults.vaults.createOrUpdate(
       RG,
@@ -163,27 +121,18 @@ describe('protection: containers, items, backup now, failures', () => {
     );
     await assert.rejects(
       enable(c.backup, 'second-vault', RG, 'contoso-web-rg', 'web-vm-01'),
-      isCode(400, 'BMSUserErrorVmAlreadyProtected'),
+      isCode('BMSUserErrorVmAlreadyProtected', 400),
     );
     await enable(c.backup, VAULT, RG, 'contoso-web-rg', 'app-linux-01');
     await assert.rejects(
       enable(c.backup, VAULT, RG, 'contoso-web-rg', 'app-linux-01'),
-      isCode(409, 'BMSUserErrorConflictingProtectionOperation'),
+      isCode('BMSUserErrorConflictingProtectionOperation', 409),
     );
     await assert.rejects(
       enable(c.backup, VAULT, RG, 'contoso-web-rg', 'web-vm-02', 'NoSuchPolicy'),
-      isCode(404, 'BMSUserErrorPolicyNotFound'),
+      isCode('BMSUserErrorPolicyNotFound', 404),
     );
-    await assert.rejects(
-      c.backup.protectedItems.get(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-02'),
-        itemOf('contoso-web-rg', 'web-vm-02'),
-      ),
-      isCode(404, 'BMSUserErrorDataSourceObjectNotFound'),
-    );
+    await assert.rejects(webItem('web-vm-02'), isCode('BMSUserErrorDataSourceObjectNotFound', 404));
   });
 
   it('a second backup while one runs: 202, operation Failed with UserErrorBackupOperationInProgress, no second job', async () => {
@@ -202,7 +151,7 @@ describe('protection: containers, items, backup now, failures', () => {
   });
 
   it('a broken VM fails its backup job with error details; the item reports the failure', async () => {
-    sandbox.control.markVmBroken(vmId('contoso-web-rg', 'web-vm-01'));
+    sandbox.control.markVmBroken(vmIdOf('contoso-web-rg', 'web-vm-01'));
     const op = await backupNow(c.backup, 'contoso-web-rg', 'web-vm-01');
     sandbox.clock.advance(2_000);
     const jobId = (await c.backup.backupOperationStatuses.get(VAULT, RG, op)).properties as { jobId: string };
@@ -212,13 +161,7 @@ describe('protection: containers, items, backup now, failures', () => {
     assert.equal(job.errorDetails?.[0]?.errorTitle, 'UserErrorVmProvisioningStateFailed');
     assert.equal(typeof job.errorDetails?.[0]?.errorCode, 'number');
     assert.equal(job.extendedInfo?.tasksList?.[0]?.status, 'Failed');
-    const item = await c.backup.protectedItems.get(
-      VAULT,
-      RG,
-      'Azure',
-      containerOf('contoso-web-rg', 'web-vm-01'),
-      itemOf('contoso-web-rg', 'web-vm-01'),
-    );
+    const item = await webItem('web-vm-01');
     assert.equal((item.properties as AzureIaaSVMProtectedItem).lastBackupStatus, 'Failed');
     assert.equal((item.properties as AzureIaaSVMProtectedItem).healthStatus, 'ActionRequired');
   });
@@ -245,25 +188,9 @@ describe('protection: containers, items, backup now, failures', () => {
   });
 
   it('runs scheduled backups as simulated days pass (DefaultPolicy daily)', async () => {
-    const before = await collect(
-      c.backup.recoveryPoints.list(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-01'),
-        itemOf('contoso-web-rg', 'web-vm-01'),
-      ),
-    );
+    const before = await collect(c.backup.recoveryPoints.list(...itemArgs(WEB_VM_01)));
     sandbox.clock.advance(2 * 86_400e3);
-    const after = await collect(
-      c.backup.recoveryPoints.list(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-01'),
-        itemOf('contoso-web-rg', 'web-vm-01'),
-      ),
-    );
+    const after = await collect(c.backup.recoveryPoints.list(...itemArgs(WEB_VM_01)));
     assert.equal(after.length, before.length + 2);
     const scheduled = await collect(
       c.backup.backupJobs.list(VAULT, RG, { filter: "operation eq 'Backup' and status eq 'Completed'" }),
@@ -272,19 +199,12 @@ describe('protection: containers, items, backup now, failures', () => {
   });
 
   it('keeps an on-demand point for at most 99 calendar years (leap days included), one millisecond more is refused', async () => {
-    const trigger = (expiry: Date): Promise<void> =>
-      c.backup.backups.trigger(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-01'),
-        itemOf('contoso-web-rg', 'web-vm-01'),
-        { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry } },
-      );
+    const trigger = (expiry: Date): Promise<string> =>
+      triggerBackup(c.backup, WEB_VM_01, { recoveryPointExpiryTimeInUTC: expiry });
     sandbox.clock.setSpeed(1e-6); // simulated time stands still between the two requests
     const max = sandbox.clock.now();
     max.setUTCFullYear(max.getUTCFullYear() + 99);
-    await assert.rejects(trigger(new Date(max.getTime() + 1)), isCode(400, 'BMSUserErrorInvalidInput'));
+    await assert.rejects(trigger(new Date(max.getTime() + 1)), isCode('BMSUserErrorInvalidInput', 400));
     await trigger(max);
   });
 
@@ -301,27 +221,15 @@ describe('protection: containers, items, backup now, failures', () => {
     );
     await assert.rejects(
       backupNow(c.backup, 'contoso-web-rg', 'web-vm-01'),
-      isCode(400, 'BMSUserErrorProtectionStopped'),
+      isCode('BMSUserErrorProtectionStopped', 400),
     );
     await assert.rejects(
-      c.backup.backups.trigger(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-01'),
-        itemOf('contoso-web-rg', 'web-vm-01'),
-        {
-          properties: {
-            objectType: 'IaasVMBackupRequest',
-            recoveryPointExpiryTimeInUTC: new Date('2001-01-01T00:00:00Z'),
-          },
-        },
-      ),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      triggerBackup(c.backup, WEB_VM_01, { recoveryPointExpiryTimeInUTC: new Date('2001-01-01T00:00:00Z') }),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     const status = await c.backup.backupStatus.get('northeurope', {
       resourceType: 'VM',
-      resourceId: vmId('contoso-data-rg', 'sql-vm-01'),
+      resourceId: vmIdOf('contoso-data-rg', 'sql-vm-01'),
     });
     assert.equal(status.protectionStatus, 'NotProtected');
     assert.equal(status.vaultId, undefined);
@@ -333,15 +241,6 @@ describe('protection: containers, items, backup now, failures', () => {
     const status = await c.backup.backupOperationStatuses.get(VAULT, RG, op);
     assert.equal(status.status, 'Failed');
     assert.ok(status.error?.code);
-    await assert.rejects(
-      c.backup.protectedItems.get(
-        VAULT,
-        RG,
-        'Azure',
-        containerOf('contoso-web-rg', 'web-vm-02'),
-        itemOf('contoso-web-rg', 'web-vm-02'),
-      ),
-      isCode(404, 'BMSUserErrorDataSourceObjectNotFound'),
-    );
+    await assert.rejects(webItem('web-vm-02'), isCode('BMSUserErrorDataSourceObjectNotFound', 404));
   });
 });

@@ -10,49 +10,29 @@ import type {
   RecoveryServicesBackupClient,
   SimpleSchedulePolicyV2,
 } from '@azure/arm-recoveryservicesbackup';
-import { RestError } from '@azure/core-rest-pipeline';
-import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
-import { containerOf, itemOf, operationIdOf, headerCapture, type SandboxClients, useTestSandbox } from './helpers';
+import type { RunningSandbox } from '../../../src/sandbox';
+import {
+  containerOf,
+  isCode,
+  itemOf,
+  policyIdOf,
+  putVmItem,
+  type SandboxClients,
+  STORY_VAULT,
+  useTestSandbox,
+} from './helpers';
 
-const VAULT = 'contoso-vault';
-const RG = 'contoso-backup-rg';
+const { vault: VAULT, rg: RG } = STORY_VAULT;
 const WEB = 'contoso-web-rg';
-const vmId = (rg: string, name: string): string =>
-  `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.Compute/virtualMachines/${name}`;
-const policyId = (vault: string, rg: string, policy: string): string =>
-  `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${rg}/providers/Microsoft.RecoveryServices/vaults/${vault}/backupPolicies/${policy}`;
-const isCode =
-  (status: number, code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.statusCode === status && e.code === code;
-
 /** A PUT of the item (enable, resume, change policy, stop) through the SDK; the operation id it was given. */
-async function putItem(
+const putItem = (
   b: RecoveryServicesBackupClient,
   vmRg: string,
   vm: string,
   properties: Record<string, unknown>,
   vault = VAULT,
   rg = RG,
-): Promise<string> {
-  const cap = headerCapture();
-  await b.protectedItems.createOrUpdate(
-    vault,
-    rg,
-    'Azure',
-    containerOf(vmRg, vm),
-    itemOf(vmRg, vm),
-    {
-      properties: {
-        protectedItemType: 'Microsoft.Compute/virtualMachines',
-        sourceResourceId: vmId(vmRg, vm),
-        ...properties,
-      },
-    },
-    { onResponse: cap.onResponse },
-  );
-  return operationIdOf(cap.header('azure-asyncoperation'));
-}
+): Promise<string> => putVmItem(b, { vault, rg, vmRg, vm }, properties);
 
 const V2_DAILY = {
   backupManagementType: 'AzureIaasVM',
@@ -73,14 +53,7 @@ const V2_DAILY = {
 describe('protection lifecycle: resume, change policy, Enhanced-policy rules, selective disks', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
 
   const item = async (vmRg: string, vm: string, vault = VAULT, rg = RG): Promise<AzureIaaSVMProtectedItem> =>
     (await c.backup.protectedItems.get(vault, rg, 'Azure', containerOf(vmRg, vm), itemOf(vmRg, vm)))
@@ -98,7 +71,7 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
     sandbox.clock.advance(15_000);
     assert.equal((await item(WEB, 'web-vm-01')).protectionState, 'ProtectionStopped');
     const job = await jobOf(
-      await putItem(c.backup, WEB, 'web-vm-01', { policyId: policyId(VAULT, RG, 'DefaultPolicy') }),
+      await putItem(c.backup, WEB, 'web-vm-01', { policyId: policyIdOf(VAULT, RG, 'DefaultPolicy') }),
     );
     assert.equal(job.operation, 'ConfigureBackup');
     sandbox.clock.advance(20_000);
@@ -109,19 +82,19 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
 
   it('changes the policy of a protected item (Standard → Enhanced), and refuses Enhanced → Standard', async () => {
     const job = await jobOf(
-      await putItem(c.backup, WEB, 'web-vm-01', { policyId: policyId(VAULT, RG, 'EnhancedPolicy') }),
+      await putItem(c.backup, WEB, 'web-vm-01', { policyId: policyIdOf(VAULT, RG, 'EnhancedPolicy') }),
     );
     assert.equal(job.operation, 'ConfigureBackup');
     sandbox.clock.advance(20_000);
     assert.equal((await item(WEB, 'web-vm-01')).policyName, 'EnhancedPolicy');
     await assert.rejects(
-      putItem(c.backup, WEB, 'web-vm-01', { policyId: policyId(VAULT, RG, 'DefaultPolicy') }),
-      isCode(400, 'UserErrorDirectPolicySwitchNotSupported'),
+      putItem(c.backup, WEB, 'web-vm-01', { policyId: policyIdOf(VAULT, RG, 'DefaultPolicy') }),
+      isCode('UserErrorDirectPolicySwitchNotSupported', 400),
     );
     await c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'Enhanced-Nightly', {
       properties: V2_DAILY as AzureIaaSVMProtectionPolicy,
     });
-    await jobOf(await putItem(c.backup, WEB, 'web-vm-01', { policyId: policyId(VAULT, RG, 'Enhanced-Nightly') }));
+    await jobOf(await putItem(c.backup, WEB, 'web-vm-01', { policyId: policyIdOf(VAULT, RG, 'Enhanced-Nightly') }));
     sandbox.clock.advance(20_000);
     assert.equal(
       (await item(WEB, 'web-vm-01')).policyName,
@@ -134,11 +107,11 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
     const vm = await c.compute.virtualMachines.get('security-rg', 'tl-vm-01');
     assert.equal(vm.securityProfile?.securityType, 'TrustedLaunch');
     await assert.rejects(
-      putItem(c.backup, 'security-rg', 'tl-vm-01', { policyId: policyId(VAULT, RG, 'DefaultPolicy') }),
-      isCode(400, 'BMSUserErrorEnhancedPolicyRequired'),
+      putItem(c.backup, 'security-rg', 'tl-vm-01', { policyId: policyIdOf(VAULT, RG, 'DefaultPolicy') }),
+      isCode('BMSUserErrorEnhancedPolicyRequired', 400),
     );
     const job = await jobOf(
-      await putItem(c.backup, 'security-rg', 'tl-vm-01', { policyId: policyId(VAULT, RG, 'EnhancedPolicy') }),
+      await putItem(c.backup, 'security-rg', 'tl-vm-01', { policyId: policyIdOf(VAULT, RG, 'EnhancedPolicy') }),
     );
     assert.equal(job.operation, 'ConfigureBackup');
   });
@@ -154,10 +127,10 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
       await c.backup.protectionContainers.refresh(VAULT, RG, 'Azure');
       sandbox.clock.advance(10_000);
       await assert.rejects(
-        putItem(c.backup, WEB, name, { policyId: policyId(VAULT, RG, 'DefaultPolicy') }),
-        isCode(400, 'BMSUserErrorEnhancedPolicyRequired'),
+        putItem(c.backup, WEB, name, { policyId: policyIdOf(VAULT, RG, 'DefaultPolicy') }),
+        isCode('BMSUserErrorEnhancedPolicyRequired', 400),
       );
-      await jobOf(await putItem(c.backup, WEB, name, { policyId: policyId(VAULT, RG, 'EnhancedPolicy') }));
+      await jobOf(await putItem(c.backup, WEB, name, { policyId: policyIdOf(VAULT, RG, 'EnhancedPolicy') }));
     }
   });
 
@@ -207,11 +180,11 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
           hourlySchedule: { ...hourly.schedulePolicy.hourlySchedule, interval: 5 },
         },
       }),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     await assert.rejects(
       put('Too-Many-Snapshot-Days', { ...V2_DAILY, instantRpRetentionRangeInDays: 31 }),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     await assert.rejects(
       put('V1-Schedule-In-V2', {
@@ -222,7 +195,7 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
           scheduleRunTimes: ['2024-01-01T22:00:00Z'],
         },
       }),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
   });
 
@@ -242,19 +215,19 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
         'contoso-data-rg',
         'sql-vm-01',
         {
-          policyId: policyId('north-vault', RG, 'DefaultPolicy'),
+          policyId: policyIdOf('north-vault', RG, 'DefaultPolicy'),
           extendedProperties: { diskExclusionProperties: { diskLunList: [7], isInclusionList: true } },
         },
         'north-vault',
       ),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     await jobOf(
       await putItem(
         c.backup,
         'contoso-data-rg',
         'sql-vm-01',
-        { policyId: policyId('north-vault', RG, 'DefaultPolicy'), extendedProperties: selective },
+        { policyId: policyIdOf('north-vault', RG, 'DefaultPolicy'), extendedProperties: selective },
         'north-vault',
       ),
       'north-vault',
@@ -266,7 +239,7 @@ describe('protection lifecycle: resume, change policy, Enhanced-policy rules, se
         c.backup,
         'contoso-data-rg',
         'sql-vm-01',
-        { policyId: policyId('north-vault', RG, 'EnhancedPolicy') },
+        { policyId: policyIdOf('north-vault', RG, 'EnhancedPolicy') },
         'north-vault',
       ),
       'north-vault',

@@ -15,15 +15,7 @@ import {
   STORY_SUBSCRIPTION_ID,
   type RunningSandbox,
 } from '../../../src/sandbox';
-import {
-  collect,
-  containerOf,
-  headerCapture,
-  itemOf,
-  operationIdOf,
-  type SandboxClients,
-  useTestSandbox,
-} from './helpers';
+import { collect, containerOf, itemOf, putVmItem, type SandboxClients, useTestSandbox } from './helpers';
 
 const { name: VAULT, resourceGroup: RG } = GUARDED_VAULT;
 const VM_RG = 'security-rg';
@@ -37,42 +29,21 @@ const isMua = (e: unknown): boolean =>
   e.code === 'BMSUserErrorCriticalOperationNotAuthorized' &&
   e.message.includes(STORY_RESOURCE_GUARD_ID);
 
-async function protect(
+const protect = (
   b: RecoveryServicesBackupClient,
   policy: string,
   extra: Record<string, unknown> = {},
-): Promise<string> {
-  const cap = headerCapture();
-  await b.protectedItems.createOrUpdate(
-    VAULT,
-    RG,
-    'Azure',
-    containerOf(VM_RG, VM),
-    itemOf(VM_RG, VM),
-    {
-      properties: {
-        protectedItemType: 'Microsoft.Compute/virtualMachines',
-        sourceResourceId: `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${VM}`,
-        policyId: `${VAULT_ID}/backupPolicies/${policy}`,
-        ...extra,
-      } as AzureIaaSVMProtectedItem,
-    },
-    { onResponse: cap.onResponse },
+): Promise<string> =>
+  putVmItem(
+    b,
+    { vault: VAULT, rg: RG, vmRg: VM_RG, vm: VM },
+    { policyId: `${VAULT_ID}/backupPolicies/${policy}`, ...extra },
   );
-  return operationIdOf(cap.header('azure-asyncoperation'));
-}
 
 describe('Resource Guard (multi-user authorization) on the seeded vault-guarded', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
 
   const policyWithDays = async (name: string, days: number, requests?: string[]): Promise<unknown> => {
     const base = (await c.backup.protectionPolicies.get(VAULT, RG, 'EnhancedPolicy'))

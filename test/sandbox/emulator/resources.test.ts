@@ -7,10 +7,7 @@ import { collect, type SandboxClients, useTestSandbox } from './helpers';
 describe('ARM basics: subscriptions, locations, resource groups, virtual machines', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({ pageSize: 2 }, (s, clients) => {
-    sandbox = s;
-    c = clients;
-  });
+  useTestSandbox({ pageSize: 2 }, (f) => ({ sandbox, c } = f));
 
   it('lists and gets the story subscription with its tenant', async () => {
     const subs = await collect(c.subscriptions.subscriptions.list());

@@ -7,42 +7,28 @@ import type {
   RestoreRequestResource,
 } from '@azure/arm-recoveryservicesbackup';
 import { StorageManagementClient } from '@azure/arm-storage';
-import { RestError } from '@azure/core-rest-pipeline';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
 import {
   collect,
   containerOf,
+  isCode,
   itemOf,
   operationIdOf,
-  sandboxCredential,
   type SandboxClients,
+  sandboxCredential,
   useTestSandbox,
+  WEB_VM_01,
 } from './helpers';
 
-const VAULT = 'contoso-vault';
-const RG = 'contoso-backup-rg';
-const VM_RG = 'contoso-web-rg';
-const VM = 'web-vm-01';
+const { vault: VAULT, rg: RG, vmRg: VM_RG, vm: VM } = WEB_VM_01;
 const SUB = `/subscriptions/${STORY_SUBSCRIPTION_ID}`;
 const VM_ID = `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${VM}`;
 const STAGING = `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Storage/storageAccounts/contosowebstaging`;
 const VNET = `${SUB}/resourceGroups/${VM_RG}/providers/Microsoft.Network/virtualNetworks/contoso-web-vnet`;
-const isCode =
-  (code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.code === code;
-
 describe('restore and file recovery', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
 
   const container = containerOf(VM_RG, VM);
   const item = itemOf(VM_RG, VM);

@@ -1,8 +1,7 @@
 /** Soft delete: deleted backup data kept for the vault's retention, undelete, purge, and a vault with soft delete off. */
 import * as assert from 'node:assert/strict';
 import type { AzureIaaSVMJob, AzureIaaSVMProtectedItem } from '@azure/arm-recoveryservicesbackup';
-import { RestError } from '@azure/core-rest-pipeline';
-import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
+import type { RunningSandbox } from '../../../src/sandbox';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -10,34 +9,22 @@ import {
   clientsFor,
   collect,
   containerOf,
+  isCode,
   itemOf,
+  putVmItem,
   type SandboxClients,
   startTestSandbox,
+  triggerBackup,
   useTestSandbox,
+  WEB_VM_01,
 } from './helpers';
 
-const VAULT = 'contoso-vault';
-const RG = 'contoso-backup-rg';
-const VM_RG = 'contoso-web-rg';
-const VM = 'web-vm-01';
-const VM_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${VM}`;
+const { vault: VAULT, rg: RG, vmRg: VM_RG, vm: VM } = WEB_VM_01;
 const DAY = 24 * 3600e3;
-const isCode =
-  (code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.code === code;
-
 describe('soft delete of backup data', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
 
   const item = async (): Promise<AzureIaaSVMProtectedItem> =>
     (await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)))
@@ -69,23 +56,14 @@ describe('soft delete of backup data', () => {
       true,
     );
     // Neither backup now nor another delete nor a resume act on it.
-    await assert.rejects(
-      c.backup.backups.trigger(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-        properties: { objectType: 'IaasVMBackupRequest' },
-      }),
-      isCode('BMSUserErrorProtectionStopped'),
-    );
+    await assert.rejects(triggerBackup(c.backup, WEB_VM_01), isCode('BMSUserErrorProtectionStopped'));
     await assert.rejects(
       c.backup.protectedItems.delete(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM)),
       isCode('BMSUserErrorItemAlreadySoftDeleted'),
     );
     await assert.rejects(
-      c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-        properties: {
-          protectedItemType: 'Microsoft.Compute/virtualMachines',
-          sourceResourceId: VM_ID,
-          policyId: `/subscriptions/x/backupPolicies/DefaultPolicy`,
-        },
+      putVmItem(c.backup, WEB_VM_01, {
+        policyId: `/subscriptions/x/backupPolicies/DefaultPolicy`,
       }),
       isCode('BMSUserErrorSoftDeletedItem'),
     );
@@ -95,25 +73,17 @@ describe('soft delete of backup data', () => {
 
   it('undeletes: an Undelete job, then protection stopped with data retained, which resumes', async () => {
     await deleteData();
-    await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: {
-        protectedItemType: 'Microsoft.Compute/virtualMachines',
-        sourceResourceId: VM_ID,
-        protectionState: 'ProtectionStopped',
-        isRehydrate: true,
-      },
+    await putVmItem(c.backup, WEB_VM_01, {
+      protectionState: 'ProtectionStopped',
+      isRehydrate: true,
     });
     sandbox.clock.advance(12_000);
     assert.equal((await lastJob()).operation, 'Undelete');
     const back = await item();
     assert.equal(back.isScheduledForDeferredDelete, undefined);
     assert.equal(back.protectionState, 'ProtectionStopped');
-    await c.backup.protectedItems.createOrUpdate(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM), {
-      properties: {
-        protectedItemType: 'Microsoft.Compute/virtualMachines',
-        sourceResourceId: VM_ID,
-        policyId: `/subscriptions/x/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}/backupPolicies/DefaultPolicy`,
-      },
+    await putVmItem(c.backup, WEB_VM_01, {
+      policyId: `/subscriptions/x/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}/backupPolicies/DefaultPolicy`,
     });
     sandbox.clock.advance(20_000);
     assert.equal((await item()).protectionState, 'Protected');

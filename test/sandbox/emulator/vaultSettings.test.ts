@@ -1,27 +1,14 @@
 /** The vault routes of the protection lifecycle: vaultconfig (soft delete), Resource Guard mappings, usage, engines, operations, version-shaped vault bodies. */
 import * as assert from 'node:assert/strict';
-import { RestError } from '@azure/core-rest-pipeline';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { armCode, collect, rawRequest, type SandboxClients, useTestSandbox } from './helpers';
+import { armCode, collect, isCode, rawRequest, type SandboxClients, useTestSandbox } from './helpers';
 
 const VAULT = 'contoso-vault';
 const RG = 'contoso-backup-rg';
-const isCode =
-  (status: number, code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.statusCode === status && e.code === code;
-
 describe('vault settings and the lifecycle reads', () => {
   let c: SandboxClients;
   let sandbox: RunningSandbox;
-  useTestSandbox(
-    {},
-    (s, clients) => {
-      sandbox = s;
-      c = clients;
-    },
-    { each: true },
-  );
+  useTestSandbox({}, (f) => ({ sandbox, c } = f), { each: true });
   const vaultPath = (): string =>
     `/subscriptions/${sandbox.subscriptionIds()[0]}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
 
@@ -47,13 +34,13 @@ describe('vault settings and the lifecycle reads', () => {
   it('refuses a retention outside 14–180 days and leaving always-on, changing nothing', async () => {
     await assert.rejects(
       c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteRetentionPeriodInDays: 7 } }),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     await assert.rejects(
       c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
         properties: { softDeleteFeatureState: 'Sometimes' as never },
       }),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     // The CLI spells AlwaysOn; the service's enum AlwaysON.
     const on = await c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
@@ -63,7 +50,7 @@ describe('vault settings and the lifecycle reads', () => {
     assert.equal(on.properties?.isSoftDeleteFeatureStateEditable, false);
     await assert.rejects(
       c.backup.backupResourceVaultConfigs.update(VAULT, RG, { properties: { softDeleteFeatureState: 'Disabled' } }),
-      isCode(400, 'BMSUserErrorSoftDeleteAlwaysOn'),
+      isCode('BMSUserErrorSoftDeleteAlwaysOn', 400),
     );
     assert.equal(
       (await c.backup.backupResourceVaultConfigs.get(VAULT, RG)).properties?.softDeleteFeatureState,
@@ -73,7 +60,7 @@ describe('vault settings and the lifecycle reads', () => {
 
   it('lists no Resource Guard mappings (200, empty) and answers 404 for a named one', async () => {
     assert.deepEqual(await collect(c.backup.resourceGuardProxies.list(VAULT, RG)), []);
-    await assert.rejects(c.backup.resourceGuardProxy.get(VAULT, RG, 'VaultProxy'), isCode(404, 'ResourceNotFound'));
+    await assert.rejects(c.backup.resourceGuardProxy.get(VAULT, RG, 'VaultProxy'), isCode('ResourceNotFound', 404));
   });
 
   it('counts protected VMs in the usage summary; lists no backup engines; lists the provider operations', async () => {

@@ -1,21 +1,12 @@
 /** Vaults (modular SDK LROs) and the backup storage config, kept in sync. */
 import * as assert from 'node:assert/strict';
-import { RestError } from '@azure/core-rest-pipeline';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { collect, type SandboxClients, useTestSandbox } from './helpers';
-
-const isCode =
-  (status: number, code: string) =>
-  (e: unknown): boolean =>
-    e instanceof RestError && e.statusCode === status && e.code === code;
+import { collect, isCode, type SandboxClients, useTestSandbox } from './helpers';
 
 describe('vaults and storage redundancy', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({ speed: 50 }, (s, clients) => {
-    sandbox = s;
-    c = clients;
-  });
+  useTestSandbox({ speed: 50 }, (f) => ({ sandbox, c } = f));
 
   it('lists vaults by subscription and resource group, gets one case-insensitively', async () => {
     assert.deepEqual(
@@ -26,8 +17,8 @@ describe('vaults and storage redundancy', () => {
     const v = await c.vaults.vaults.get('CONTOSO-BACKUP-RG', 'Contoso-Vault');
     assert.equal(v.name, 'contoso-vault');
     assert.equal(v.location, 'westeurope');
-    await assert.rejects(c.vaults.vaults.get('contoso-backup-rg', 'nope'), isCode(404, 'ResourceNotFound'));
-    await assert.rejects(c.vaults.vaults.get('nope-rg', 'nope'), isCode(404, 'ResourceGroupNotFound'));
+    await assert.rejects(c.vaults.vaults.get('contoso-backup-rg', 'nope'), isCode('ResourceNotFound', 404));
+    await assert.rejects(c.vaults.vaults.get('nope-rg', 'nope'), isCode('ResourceGroupNotFound', 404));
   });
 
   it('rejects invalid vault names with InvalidParameter and reports them unavailable', async () => {
@@ -39,7 +30,7 @@ describe('vaults and storage redundancy', () => {
           { location: 'westeurope', sku: { name: 'Standard' } },
           { updateIntervalInMs: 10 },
         ),
-        isCode(400, 'InvalidParameter'),
+        isCode('InvalidParameter', 400),
         name,
       );
     }
@@ -86,7 +77,7 @@ describe('vaults and storage redundancy', () => {
       c.backup.backupResourceStorageConfigsNonCRR.update('patch-vault', 'contoso-web-rg', {
         properties: { crossRegionRestoreFlag: true },
       }),
-      isCode(400, 'BMSUserErrorInvalidInput'),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
     const cfg = await c.backup.backupResourceStorageConfigsNonCRR.update('patch-vault', 'contoso-web-rg', {
       properties: { storageModelType: 'GeoRedundant', crossRegionRestoreFlag: true },
@@ -104,7 +95,7 @@ describe('vaults and storage redundancy', () => {
       c.backup.backupResourceStorageConfigsNonCRR.patch('contoso-vault', 'contoso-backup-rg', {
         properties: { storageType: 'LocallyRedundant' },
       }),
-      isCode(400, 'StorageModelModifyError'),
+      isCode('StorageModelModifyError', 400),
     );
     await assert.rejects(
       c.vaults.vaults.update(
@@ -113,7 +104,7 @@ describe('vaults and storage redundancy', () => {
         { properties: { redundancySettings: { standardTierStorageRedundancy: 'LocallyRedundant' } } },
         { updateIntervalInMs: 10 },
       ),
-      isCode(400, 'StorageModelModifyError'),
+      isCode('StorageModelModifyError', 400),
     );
     await c.backup.backupResourceStorageConfigsNonCRR.patch('contoso-vault', 'contoso-backup-rg', {
       properties: { storageType: 'GeoRedundant' },
@@ -123,7 +114,7 @@ describe('vaults and storage redundancy', () => {
   it('refuses to delete a vault that still protects items; deletes an empty one', async () => {
     await assert.rejects(
       c.vaults.vaults.delete('contoso-backup-rg', 'contoso-vault', { updateIntervalInMs: 10 }),
-      isCode(400, 'ServiceResourceNotEmpty'),
+      isCode('ServiceResourceNotEmpty', 400),
     );
     await c.vaults.vaults.delete('contoso-web-rg', 'patch-vault', { updateIntervalInMs: 10 });
     assert.deepEqual(await collect(c.vaults.vaults.listByResourceGroup('contoso-web-rg')), []);

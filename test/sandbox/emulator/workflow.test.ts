@@ -6,30 +6,31 @@ import type {
   OperationStatusJobExtendedInfo,
 } from '@azure/arm-recoveryservicesbackup';
 import { RestError } from '@azure/core-rest-pipeline';
-import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
+import type { RunningSandbox } from '../../../src/sandbox';
 import {
   collect,
   containerOf,
   headerCapture,
   itemOf,
   operationIdOf,
+  putVmItem,
   type SandboxClients,
+  triggerBackup,
   useTestSandbox,
+  vmIdOf,
 } from './helpers';
 
 const RG = 'article-rg';
 const VAULT = 'article-vault';
 const VM_RG = 'contoso-web-rg';
 const VM = 'web-vm-02';
-const VM_ID = `/subscriptions/${STORY_SUBSCRIPTION_ID}/resourceGroups/${VM_RG}/providers/Microsoft.Compute/virtualMachines/${VM}`;
+const WEB_VM_02 = { vault: VAULT, rg: RG, vmRg: VM_RG, vm: VM };
+const VM_ID = vmIdOf(VM_RG, VM);
 
 describe('article workflow: vault → redundancy → discover → enable → backup now → stop → delete', () => {
   let sandbox: RunningSandbox;
   let c: SandboxClients;
-  useTestSandbox({}, (s, clients) => {
-    sandbox = s;
-    c = clients;
-  });
+  useTestSandbox({}, (f) => ({ sandbox, c } = f));
 
   async function followOperation(opId: string): Promise<string> {
     for (let i = 0; i < 20; i++) {
@@ -130,21 +131,7 @@ describe('article workflow: vault → redundancy → discover → enable → bac
   it('enables protection with DefaultPolicy and follows the async operation to a completed ConfigureBackup job', async () => {
     const policy = await c.backup.protectionPolicies.get(VAULT, RG, 'DefaultPolicy');
     const cap = headerCapture();
-    await c.backup.protectedItems.createOrUpdate(
-      VAULT,
-      RG,
-      'Azure',
-      containerOf(VM_RG, VM),
-      itemOf(VM_RG, VM),
-      {
-        properties: {
-          protectedItemType: 'Microsoft.Compute/virtualMachines',
-          sourceResourceId: VM_ID,
-          policyId: policy.id,
-        },
-      },
-      { onResponse: cap.onResponse },
-    );
+    await putVmItem(c.backup, WEB_VM_02, { policyId: policy.id }, cap);
     assert.equal(cap.status(), 202);
     assert.match(cap.header('azure-asyncoperation'), /\/operationsStatus\//);
     assert.match(cap.header('location'), /\/operationResults\//);
@@ -183,15 +170,7 @@ describe('article workflow: vault → redundancy → discover → enable → bac
     const expiry = new Date(sandbox.clock.now().getTime() + 10 * 86_400e3);
     expiry.setUTCMilliseconds(0);
     const cap = headerCapture();
-    await c.backup.backups.trigger(
-      VAULT,
-      RG,
-      'Azure',
-      containerOf(VM_RG, VM),
-      itemOf(VM_RG, VM),
-      { properties: { objectType: 'IaasVMBackupRequest', recoveryPointExpiryTimeInUTC: expiry } },
-      { onResponse: cap.onResponse },
-    );
+    await triggerBackup(c.backup, WEB_VM_02, { recoveryPointExpiryTimeInUTC: expiry }, cap);
     assert.equal(cap.status(), 202);
     const jobId = await followOperation(operationIdOf(cap.header('azure-asyncoperation')));
     sandbox.clock.advance(15_000);
@@ -239,22 +218,7 @@ describe('article workflow: vault → redundancy → discover → enable → bac
 
   it('stops protection retaining data: DisableBackup job, ProtectionStopped, recovery points kept', async () => {
     const cap = headerCapture();
-    await c.backup.protectedItems.createOrUpdate(
-      VAULT,
-      RG,
-      'Azure',
-      containerOf(VM_RG, VM),
-      itemOf(VM_RG, VM),
-      {
-        properties: {
-          protectedItemType: 'Microsoft.Compute/virtualMachines',
-          sourceResourceId: VM_ID,
-          policyId: '',
-          protectionState: 'ProtectionStopped',
-        },
-      },
-      { onResponse: cap.onResponse },
-    );
+    await putVmItem(c.backup, WEB_VM_02, { policyId: '', protectionState: 'ProtectionStopped' }, cap);
     const jobId = await followOperation(operationIdOf(cap.header('azure-asyncoperation')));
     assert.equal((await job(jobId)).operation, 'DisableBackup');
     const item = await c.backup.protectedItems.get(VAULT, RG, 'Azure', containerOf(VM_RG, VM), itemOf(VM_RG, VM));

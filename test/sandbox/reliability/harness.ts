@@ -82,6 +82,22 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   };
 }
 
+/** A fresh harness for every test, with an empty request log, stopped afterwards; `use` hands it to the suite. */
+export function useHarnessPerTest(use: (h: Harness) => void): void {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness();
+    current.sandbox.requestLog.clear();
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.stop();
+  });
+}
+
+/** A backup-now retention a month ahead. */
+export const retainAMonth = (): Date => new Date(Date.now() + 30 * 86_400_000);
+
 /** Runs `work` while simulated time moves `stepMs` every 10 ms of real time, so tracked jobs finish quickly. */
 export async function whileAdvancing<T>(sandbox: RunningSandbox, work: () => Promise<T>, stepMs = 2_000): Promise<T> {
   const timer = setInterval(() => sandbox.clock.advance(stepMs), 10);

@@ -4,20 +4,12 @@
 import * as assert from 'node:assert/strict';
 import { itemId } from '../../../src/azure/ids';
 import type { Harness } from './harness';
-import { jobsOfVm, requestsTo, startHarness, whileAdvancing } from './harness';
-
-const retain = () => new Date(Date.now() + 30 * 86_400_000);
+import { jobsOfVm, requestsTo, retainAMonth, useHarnessPerTest, whileAdvancing } from './harness';
 
 describe('reliability: one never-twice mechanism', function () {
   this.timeout(20_000);
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-    h.sandbox.requestLog.clear();
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  useHarnessPerTest((x) => (h = x));
 
   const backupPosts = () => requestsTo(h.sandbox, '/backup$', ['POST']);
   const itemWrites = () => requestsTo(h.sandbox, '/protectedItems/[^/]*web-vm-01$', ['PUT', 'DELETE']);
@@ -36,11 +28,11 @@ describe('reliability: one never-twice mechanism', function () {
     const reservation = h.service.reserve('backup', itemId(h.web01));
     assert.ok(reservation, 'the first reservation is granted');
     assert.equal(h.service.reserve('backup', itemId(h.web01)), undefined, 'a second click is refused');
-    const joined = h.service.backupNow(h.web01, retain());
+    const joined = h.service.backupNow(h.web01, retainAMonth());
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.equal(backupPosts().length, 0, 'nothing sent while the holder has not sent');
     const [mine, theirs] = await whileAdvancing(h.sandbox, () =>
-      Promise.all([h.service.backupNow(h.web01, retain(), { reserved: [reservation] }), joined]),
+      Promise.all([h.service.backupNow(h.web01, retainAMonth(), { reserved: [reservation] }), joined]),
     );
     reservation.release();
     assert.equal(mine.outcome, 'Completed', JSON.stringify(mine.error));
@@ -52,7 +44,7 @@ describe('reliability: one never-twice mechanism', function () {
   it('a reservation released without a call: the caller who joined it makes its own', async () => {
     const reservation = h.service.reserve('backup', itemId(h.web01));
     assert.ok(reservation);
-    const joined = whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, retain()));
+    const joined = whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, retainAMonth()));
     reservation.release();
     const operation = await joined;
     assert.equal(operation.outcome, 'Completed', JSON.stringify(operation.error));

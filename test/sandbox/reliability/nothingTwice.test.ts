@@ -5,20 +5,12 @@ import * as assert from 'node:assert/strict';
 import { createBackupService } from '../../../src/azure';
 import { sandboxSession } from '../../../src/auth';
 import type { Harness } from './harness';
-import { addVm, itemRefOf, jobsOfVm, requestsTo, startHarness, whileAdvancing } from './harness';
-
-const retain = () => new Date(Date.now() + 30 * 86_400_000);
+import { addVm, itemRefOf, jobsOfVm, requestsTo, retainAMonth, useHarnessPerTest, whileAdvancing } from './harness';
 
 describe('reliability: nothing done twice', function () {
   this.timeout(20_000);
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-    h.sandbox.requestLog.clear();
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
+  useHarnessPerTest((x) => (h = x));
 
   const backups = () => jobsOfVm(h.sandbox, 'web-vm-01', 'Backup');
   const backupPosts = () => requestsTo(h.sandbox, '/backup$', ['POST']);
@@ -29,7 +21,7 @@ describe('reliability: nothing done twice', function () {
   it('backup now clicked twice at once: one POST, one job, both calls follow it', async () => {
     const before = backups().length;
     const [a, b] = await whileAdvancing(h.sandbox, () =>
-      Promise.all([h.service.backupNow(h.web01, retain()), h.service.backupNow(h.web01, retain())]),
+      Promise.all([h.service.backupNow(h.web01, retainAMonth()), h.service.backupNow(h.web01, retainAMonth())]),
     );
     assert.equal(a.outcome, 'Completed');
     assert.equal(b.jobId, a.jobId);
@@ -45,10 +37,10 @@ describe('reliability: nothing done twice', function () {
     const before = backups().length;
     const first = await whileAdvancing(
       h.sandbox,
-      () => h.service.backupNow(h.web01, retain(), { untilJobStarted: true }),
+      () => h.service.backupNow(h.web01, retainAMonth(), { untilJobStarted: true }),
       500,
     );
-    const second = await whileAdvancing(h.sandbox, () => other.backupNow(h.web01, retain()));
+    const second = await whileAdvancing(h.sandbox, () => other.backupNow(h.web01, retainAMonth()));
     assert.equal(second.outcome, 'Completed', JSON.stringify(second.error));
     assert.equal(second.joinedExisting, true);
     assert.equal(second.jobId, first.jobId);
@@ -59,7 +51,7 @@ describe('reliability: nothing done twice', function () {
   it('backup now whose 202 is lost after the service accepted it: the SDK retries, the layer follows the first job', async () => {
     const before = backups().length;
     h.sandbox.setFaults({ rate: 1, kinds: ['dropResponse'], count: 1, pathPattern: '/backup$', methods: ['POST'] });
-    const op = await whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, retain()));
+    const op = await whileAdvancing(h.sandbox, () => h.service.backupNow(h.web01, retainAMonth()));
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.equal(op.joinedExisting, true);
     assert.deepEqual(

@@ -9,6 +9,10 @@ const group = {
   policyName: 'DefaultPolicy',
   vmIds: ['/subscriptions/sub/vm1'],
 };
+const exportMessage = { type: 'export', requestId: 1, format: 'csv', filter, sort };
+const vaultMessage = { type: 'createVault', requestId: 3, subscriptionId: 'sub', location: 'x', resourceGroup: 'rg' };
+
+const refused = (message: unknown): void => assert.strictEqual(parseCoverageMessage(message), undefined);
 
 describe('Coverage: message validation', () => {
   it('accepts the messages of the page', () => {
@@ -24,106 +28,38 @@ describe('Coverage: message validation', () => {
     assert.ok(parseCoverageMessage({ type: 'enable', requestId: 2, groups: [group] }));
     assert.ok(
       parseCoverageMessage({
-        type: 'createVault',
-        requestId: 3,
-        subscriptionId: 'sub',
+        ...vaultMessage,
         location: 'northeurope',
-        resourceGroup: 'rg',
         name: 'northeurope-backup-vault',
       }),
     );
   });
 
   it('refuses unknown types, extra keys, wrong enums and types', () => {
-    assert.strictEqual(parseCoverageMessage({ type: 'ready', extra: 1 }), undefined);
-    assert.strictEqual(parseCoverageMessage({ type: 'delete', requestId: 1 }), undefined);
-    assert.strictEqual(parseCoverageMessage({ type: 'export', requestId: 1, format: 'xlsx', filter, sort }), undefined);
-    assert.strictEqual(
-      parseCoverageMessage({
-        type: 'export',
-        requestId: 1,
-        format: 'csv',
-        filter: { ...filter, status: 'evil' },
-        sort,
-      }),
-      undefined,
-    );
-    assert.strictEqual(
-      parseCoverageMessage({
-        type: 'export',
-        requestId: 1,
-        format: 'csv',
-        filter,
-        sort: { key: 'secret', descending: false },
-      }),
-      undefined,
-    );
-    assert.strictEqual(parseCoverageMessage({ type: 'enable', requestId: '2', groups: [group] }), undefined);
-    assert.strictEqual(parseCoverageMessage({ type: 'enable', requestId: 2, groups: [] }), undefined);
-    assert.strictEqual(
-      parseCoverageMessage({ type: 'enable', requestId: 2, groups: [{ ...group, vmIds: [42] }] }),
-      undefined,
-    );
-    assert.strictEqual(
-      parseCoverageMessage({ type: 'enable', requestId: 2, groups: [{ ...group, evil: true }] }),
-      undefined,
-    );
-    assert.strictEqual(
-      parseCoverageMessage({
-        type: 'createVault',
-        requestId: 3,
-        subscriptionId: 'sub',
-        location: 'x',
-        resourceGroup: 'rg',
-        name: 51,
-      }),
-      undefined,
-    );
-    assert.strictEqual(parseCoverageMessage(null), undefined);
+    refused({ type: 'ready', extra: 1 });
+    refused({ type: 'delete', requestId: 1 });
+    refused({ ...exportMessage, format: 'xlsx' });
+    refused({ ...exportMessage, filter: { ...filter, status: 'evil' } });
+    refused({ ...exportMessage, sort: { key: 'secret', descending: false } });
+    refused({ type: 'enable', requestId: '2', groups: [group] });
+    refused({ type: 'enable', requestId: 2, groups: [] });
+    refused({ type: 'enable', requestId: 2, groups: [{ ...group, vmIds: [42] }] });
+    refused({ type: 'enable', requestId: 2, groups: [{ ...group, evil: true }] });
+    refused({ ...vaultMessage, name: 51 });
+    refused(null);
   });
 
   it('passes what the user can type to the rules: a name out of their range, an empty one, a long search', () => {
-    const vault = { type: 'createVault', requestId: 3, subscriptionId: 'sub', location: 'x', resourceGroup: 'rg' };
     for (const name of ['', 'n'.repeat(51), '1-bad_name', 'n'.repeat(1024)])
-      assert.ok(parseCoverageMessage({ ...vault, name }), `name of ${name.length}`);
-    assert.ok(parseCoverageMessage({ ...vault, name: 'v', resourceGroup: '' }));
-    assert.ok(
-      parseCoverageMessage({
-        type: 'export',
-        requestId: 1,
-        format: 'csv',
-        filter: { ...filter, text: 'x'.repeat(1024) },
-        sort,
-      }),
-    );
+      assert.ok(parseCoverageMessage({ ...vaultMessage, name }), `name of ${name.length}`);
+    assert.ok(parseCoverageMessage({ ...vaultMessage, name: 'v', resourceGroup: '' }));
+    assert.ok(parseCoverageMessage({ ...exportMessage, filter: { ...filter, text: 'x'.repeat(1024) } }));
   });
 
   it('limits text and the number of VMs per request', () => {
-    assert.strictEqual(
-      parseCoverageMessage({
-        type: 'export',
-        requestId: 1,
-        format: 'csv',
-        filter: { ...filter, text: 'x'.repeat(1025) },
-        sort,
-      }),
-      undefined,
-    );
-    assert.strictEqual(
-      parseCoverageMessage({
-        type: 'createVault',
-        requestId: 3,
-        subscriptionId: 'sub',
-        location: 'x',
-        resourceGroup: 'rg',
-        name: 'n'.repeat(1025),
-      }),
-      undefined,
-    );
+    refused({ ...exportMessage, filter: { ...filter, text: 'x'.repeat(1025) } });
+    refused({ ...vaultMessage, name: 'n'.repeat(1025) });
     const many = Array.from({ length: MAX_ENABLE_VMS + 1 }, (_, i) => `/vm/${i}`);
-    assert.strictEqual(
-      parseCoverageMessage({ type: 'enable', requestId: 2, groups: [{ ...group, vmIds: many }] }),
-      undefined,
-    );
+    refused({ type: 'enable', requestId: 2, groups: [{ ...group, vmIds: many }] });
   });
 });
