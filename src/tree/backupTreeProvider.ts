@@ -15,7 +15,8 @@ import { idKey } from '../azure/ids';
 export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly children = new Map<string, Promise<TreeNode[]>>();
+  /** Children by parent id, with the parent instance they were loaded for (a reloaded group makes new instances). */
+  private readonly children = new Map<string, { owner: TreeNode; pending: Promise<TreeNode[]> }>();
   private readonly nodes = new Map<string, TreeNode>();
   readonly root: RootNode;
   private readonly loads: TreeLoads;
@@ -45,20 +46,20 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
     const parent = node ?? this.root;
-    let pending = this.children.get(parent.id);
-    if (!pending) {
-      const loading = this.load(parent).then((result) => {
-        // A refresh may have replaced this load meanwhile: its nodes are not the ones shown.
-        if (this.children.get(parent.id) === loading) {
-          for (const child of result) this.nodes.set(child.id, child);
-          if ((parent as TreeNode).isLive?.(result)) this.reloadLater(parent);
-        }
-        return result;
-      });
-      pending = loading;
-      this.children.set(parent.id, pending);
-    }
-    return pending;
+    const cached = this.children.get(parent.id);
+    // Children loaded for another instance with this id (VS Code asked the old one while its group reloaded) may
+    // come from that instance's stale pages: the instance shown now loads its own.
+    if (cached?.owner === parent) return cached.pending;
+    const loading = this.load(parent).then((result) => {
+      // A refresh may have replaced this load meanwhile: its nodes are not the ones shown.
+      if (this.children.get(parent.id)?.pending === loading) {
+        for (const child of result) this.nodes.set(child.id, child);
+        if ((parent as TreeNode).isLive?.(result)) this.reloadLater(parent);
+      }
+      return result;
+    });
+    this.children.set(parent.id, { owner: parent, pending: loading });
+    return loading;
   }
 
   private async load(parent: TreeNode): Promise<TreeNode[]> {
@@ -125,6 +126,8 @@ export class BackupTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       id === prefix || id.startsWith(`${prefix}#`) || id.startsWith(`${prefix}/`) || descends(id);
     this.loads.abort(under);
     for (const id of [...this.children.keys()]) if (under(id)) this.children.delete(id);
+    // The old nodes below may still be asked for their children before VS Code has the group's new ones.
+    for (const [id, n] of this.nodes) if (id !== prefix && under(id)) n.reset?.();
     this.cancelReloads(under);
     this.changed.fire(node);
   }

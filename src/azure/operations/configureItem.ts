@@ -82,12 +82,12 @@ async function send(
   options: TrackOptions,
 ): Promise<AzureOperation> {
   return putProtectedItem(ctx, ref, change.body(item), options, {
-    // The service may have applied it: follow what it did, or send again if the item shows nothing.
+    // The service may have applied it: follow its job, else read the item, and send again only if it shows nothing.
+    // The job is looked for first: a job that ends between the two reads has changed the item by the second.
     afterLostAnswer: async () => {
-      if (change.applied(await getBackupItem(ctx, ref, options.signal)))
-        return followApplied(ctx, ref, change, options);
       const running = await findRunningJob(ctx, ref, change.job, item, options.signal);
-      return running && followJob(ctx, ref, running, options);
+      if (running) return followJob(ctx, ref, running, options);
+      return change.applied(await getBackupItem(ctx, ref, options.signal)) ? done : undefined;
     },
     afterConflict: () => followRunningJob(ctx, ref, change.job, ref.containerName, options),
   });

@@ -48,6 +48,7 @@ const STATUS = {
   BMSUserErrorPolicyObjectInUse: 400,
   BMSUserErrorPolicyRetentionInvalid: 400,
   BMSUserErrorProtectionStopped: 400,
+  BMSUserErrorRecoveryPointInArchiveTier: 400,
   BMSUserErrorRecoveryPointNotFound: 404,
   BMSUserErrorRestoreInProgress: 400,
   BMSUserErrorRestoreTargetInOtherRegion: 400,
@@ -151,6 +152,11 @@ export const errors = {
     fail(
       'BMSUserErrorRecoveryPointNotFound',
       `Recovery point '${name}' was not found for this item${orExpired ? ', or it has expired' : ''}.`,
+    ),
+  recoveryPointInArchive: (name: string): ArmError =>
+    fail(
+      'BMSUserErrorRecoveryPointInArchiveTier',
+      `Recovery point '${name}' is in the archive tier. Rehydrate it (a restore with rehydration) before restoring or recovering files from it.`,
     ),
   restoreInProgress: (vm: string): ArmError =>
     fail(

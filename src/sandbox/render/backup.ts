@@ -85,7 +85,7 @@ export function renderItem(
     lastBackupStatus: item.lastBackupStatus,
     lastBackupTime: item.lastBackupTime !== undefined ? iso(item.lastBackupTime) : '2001-01-01T00:00:00Z',
     protectedItemDataId: item.protectedItemDataId,
-    isArchiveEnabled: false,
+    isArchiveEnabled: points.some((p) => p.archived),
     vaultId: vaultArmId(vault),
     kpisHealths:
       protectedNow || failed
@@ -119,11 +119,18 @@ export function renderItem(
     ];
   }
   if (withExtendedInfo) {
-    const times = points.map((p) => p.time).sort((a, b) => a - b);
+    const times = (list: RecoveryPointRecord[]): number[] => list.map((p) => p.time).sort((a, b) => a - b);
+    const all = times(points);
+    const vault = times(points.filter((p) => !p.archived));
+    const archive = times(points.filter((p) => p.archived));
     properties.extendedInfo = {
       recoveryPointCount: points.length,
       policyInconsistent: false,
-      ...(times.length ? { oldestRecoveryPoint: iso(times[0]), oldestRecoveryPointInVault: iso(times[0]) } : {}),
+      ...(all.length ? { oldestRecoveryPoint: iso(all[0]) } : {}),
+      ...(vault.length ? { oldestRecoveryPointInVault: iso(vault[0]) } : {}),
+      ...(archive.length
+        ? { oldestRecoveryPointInArchive: iso(archive[0]), newestRecoveryPointInArchive: iso(archive.at(-1)!) }
+        : {}),
     };
   }
   return { id: itemId(vault, vm), name: protectedItemName(vm), type: `${CONTAINER_TYPE}/protectedItems`, properties };
@@ -134,6 +141,34 @@ function timeSpan(ms: number): string {
   const s = Math.floor(ms / 1000);
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${Math.floor(s / 86_400)}.${two(Math.floor(s / 3600) % 24)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+}
+
+/** The point's copies by tier, as the service lists them: an archived point keeps only its ArchivedRP copy. */
+function tierDetails(rp: RecoveryPointRecord): Record<string, unknown> {
+  if (rp.archived) {
+    return {
+      recoveryPointTierDetails: [
+        { type: 'InstantRP', status: 'Deleted' },
+        { type: 'HardenedRP', status: 'Deleted' },
+        { type: 'ArchivedRP', status: 'Valid' },
+      ],
+      recoveryPointMoveReadinessInfo: {
+        ArchivedRP: {
+          isReadyForMove: false,
+          additionalInfo: 'Recovery point cannot be moved to archive tier since it has already been moved.',
+        },
+      },
+    };
+  }
+  return {
+    recoveryPointTierDetails: [
+      { type: 'InstantRP', status: 'Valid' },
+      { type: 'HardenedRP', status: 'Valid' },
+    ],
+    recoveryPointMoveReadinessInfo: {
+      ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point is not eligible for archive move.' },
+    },
+  };
 }
 
 export function renderRecoveryPoint(vault: VaultRecord, vm: VmRecord, rp: RecoveryPointRecord): unknown {
@@ -149,13 +184,7 @@ export function renderRecoveryPoint(vault: VaultRecord, vm: VmRecord, rp: Recove
       sourceVMStorageType: 'NormalStorage',
       isSourceVMEncrypted: false,
       isInstantIlrSessionActive: rp.ilrActive ?? false,
-      recoveryPointTierDetails: [
-        { type: 'InstantRP', status: 'Valid' },
-        { type: 'HardenedRP', status: 'Valid' },
-      ],
-      recoveryPointMoveReadinessInfo: {
-        ArchivedRP: { isReadyForMove: false, additionalInfo: 'Recovery point is not eligible for archive move.' },
-      },
+      ...tierDetails(rp),
       isManagedVirtualMachine: true,
       virtualMachineSize: rp.vmSize,
       originalStorageAccountOption: false,

@@ -114,6 +114,7 @@ function triggerRestore(site: Site, req: RouteRequest): Reply {
     );
   if (item.softDeletedAt !== undefined) throw errors.softDeletedItem();
   const rp = requirePoint(site, vaultKey, vmKey, req.params.rp);
+  if (rp.archived && objectType !== 'IaasVMRestoreWithRehydrationRequest') throw errors.recoveryPointInArchive(rp.name);
   if (site.engine.runningRestore(vaultKey, vmKey)) throw errors.restoreInProgress(vm.name);
   const storageAccountId = requireStagingAccount(site, vm, str(props.storageAccountId));
   const restore: RestoreRecord = {
@@ -141,6 +142,7 @@ function itemLevelRecovery(site: Site, req: RouteRequest, kind: 'provisionIlr' |
   if (!vm || !site.store.item(vaultKey, vmKey)) throw errors.itemNotFound();
   const rp = requirePoint(site, vaultKey, vmKey, req.params.rp);
   if (kind === 'provisionIlr') {
+    if (rp.archived) throw errors.recoveryPointInArchive(rp.name);
     const props = obj(obj(req.body)?.properties);
     if (!props || str(props.objectType) !== 'IaasVMILRRegistrationRequest')
       throw errors.invalidInput("properties.objectType must be 'IaasVMILRRegistrationRequest'");

@@ -218,6 +218,8 @@ export interface RecoveryPointRecord {
   vmSize: string;
   /** A file-recovery session (provisionInstantItemRecovery) is open on it. */
   ilrActive?: boolean;
+  /** Moved to the archive tier (its snapshot and vault copies gone): restorable only after rehydration. */
+  archived?: boolean;
 }
 
 /** A file-recovery script as the service hands it out (ClientScriptForConnect). */

@@ -114,7 +114,8 @@ const JOB_IDS = [
 
 export function storyState(now: number): SandboxState {
   const sub = STORY_SUBSCRIPTION_ID;
-  const created = now - 30 * DAY_MS;
+  // Old enough for the archived point below (the archive tier takes points older than three months).
+  const created = now - 150 * DAY_MS;
   const vms: VmRecord[] = VMS.map((v) => ({
     subscriptionId: sub,
     resourceGroup: v.rg,
@@ -159,7 +160,7 @@ export function storyState(now: number): SandboxState {
     activityId: id.replace('c0ffee00', 'ac71f17e'),
     recoveryPointExpiry: expiry,
   });
-  const enableAt = day(3) - 6 * 3600e3;
+  const enableAt = day(125) - 6 * 3600e3;
   const backups = [day(2), day(1), day(0) <= now - TIMINGS.backupJob ? day(0) : day(1) + 3600e3];
   const jobs = [
     job(JOB_IDS[0], 'ConfigureBackup', enableAt, TIMINGS.configureJob, true),
@@ -167,16 +168,19 @@ export function storyState(now: number): SandboxState {
       job(JOB_IDS[i + 1], 'Backup', t, TIMINGS.backupJob, i === backups.length - 1, t + 30 * DAY_MS),
     ),
   ];
-  const points: RecoveryPointRecord[] = backups.map((t, i) => ({
+  const point = (t: number, i: number, expiry: number): RecoveryPointRecord => ({
     vaultKey,
     vmKey,
     name: String(52_000_000_000_000 + i * 86_400_123),
     time: t + TIMINGS.backupJob * TIMINGS.snapshotShare,
-    expiry: t + 30 * DAY_MS,
+    expiry,
     type: 'AppConsistent',
     osType: 'Windows',
     vmSize: protectedVm.vmSize,
-  }));
+  });
+  // A monthly point kept a year, moved to the archive tier after three months: restorable only once rehydrated.
+  const archived = { ...point(day(120), -1, day(120) + 365 * DAY_MS), archived: true };
+  const points: RecoveryPointRecord[] = [archived, ...backups.map((t, i) => point(t, i, t + 30 * DAY_MS))];
   const policies = defaultPolicies(vaultKey);
   const guardedKey = vaultKeyOf(sub, GUARDED_VAULT.resourceGroup, GUARDED_VAULT.name);
   const last = backups[backups.length - 1];

@@ -301,10 +301,17 @@ describe('Restore and file recovery', function () {
     panel.dispose();
   });
 
-  it("an archived point's form says it needs rehydration and refuses a submit", async () => {
-    const [point] = await pointNodes();
-    const archived = { ...pointOf(point), tier: 'Archive' as const };
-    (point as unknown as { point: RecoveryPoint }).point = archived;
+  it("the story's archived point shows its tier, offers no restore, and its form says it needs rehydration", async () => {
+    const points = await pointNodes();
+    const archived = points.filter((n) => pointOf(n).tier === 'Archive');
+    assert.strictEqual(archived.length, 1, points.map((n) => String(n.getTreeItem().description)).join(', '));
+    const [point] = archived;
+    assert.strictEqual(point, points.at(-1), 'the oldest point');
+    assert.strictEqual(point.getTreeItem().description, 'Application consistent · Archive');
+    assert.match(
+      (point.getTreeItem().tooltip as vscode.MarkdownString).value,
+      /must be rehydrated in the Azure portal before it can be restored/,
+    );
     assert.strictEqual(
       point.getTreeItem().contextValue,
       'recoveryPointArchived',

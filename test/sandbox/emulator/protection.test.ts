@@ -98,9 +98,9 @@ describe('protection: containers, items, backup now, failures', () => {
       [],
     );
     const full = await webItem('web-vm-01', { filter: "expand eq 'extendedinfo'" });
-    assert.equal((full.properties as AzureIaaSVMProtectedItem).extendedInfo?.recoveryPointCount, 3);
+    assert.equal((full.properties as AzureIaaSVMProtectedItem).extendedInfo?.recoveryPointCount, 4);
     const points = await collect(c.backup.recoveryPoints.list(...itemArgs(WEB_VM_01)));
-    assert.equal(points.length, 3);
+    assert.equal(points.length, 4, 'three daily points and an archived monthly one');
     const times = points.map((x) => (x.properties as IaasVMRecoveryPoint).recoveryPointTime?.getTime() ?? 0);
     assert.deepEqual(
       times,

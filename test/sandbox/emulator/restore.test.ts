@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { NetworkManagementClient } from '@azure/arm-network';
 import type {
   AzureIaaSVMJob,
+  AzureIaaSVMProtectedItem,
+  IaasVMRecoveryPoint,
   OperationStatusProvisionILRExtendedInfo,
   RestoreRequestResource,
 } from '@azure/arm-recoveryservicesbackup';
@@ -14,6 +16,7 @@ import {
   isCode,
   itemOf,
   operationIdOf,
+  rawRequest,
   type SandboxClients,
   sandboxCredential,
   useTestSandbox,
@@ -176,6 +179,82 @@ describe('restore and file recovery', () => {
       (j) => j.properties?.operation === 'Restore',
     );
     assert.equal(restoreJobs.length, 1);
+  });
+
+  it("lists the story's archived point as Azure does and refuses a restore or file recovery from it", async () => {
+    const points = await collect(c.backup.recoveryPoints.list(VAULT, RG, 'Azure', container, item));
+    const archived = points.filter((p) =>
+      (p.properties as IaasVMRecoveryPoint).recoveryPointTierDetails?.some(
+        (t) => t.type === 'ArchivedRP' && t.status === 'Valid',
+      ),
+    );
+    assert.equal(archived.length, 1);
+    const [point] = archived;
+    assert.equal(point, points.at(-1), 'the oldest');
+    assert.deepEqual(
+      (point.properties as IaasVMRecoveryPoint).recoveryPointTierDetails?.map((t) => `${t.type}:${t.status}`),
+      ['InstantRP:Deleted', 'HardenedRP:Deleted', 'ArchivedRP:Valid'],
+    );
+    const full = await c.backup.protectedItems.get(VAULT, RG, 'Azure', container, item, {
+      filter: "expand eq 'extendedinfo'",
+    });
+    const info = (full.properties as AzureIaaSVMProtectedItem).extendedInfo;
+    assert.equal(
+      info?.oldestRecoveryPointInArchive?.getTime(),
+      (point.properties as IaasVMRecoveryPoint).recoveryPointTime?.getTime(),
+    );
+    assert.ok(
+      (info?.oldestRecoveryPointInVault?.getTime() ?? 0) > (info?.oldestRecoveryPointInArchive?.getTime() ?? 0),
+    );
+    const name = point.name ?? '';
+    await assert.rejects(
+      restore({ recoveryType: 'RestoreDisks', targetResourceGroupId: `${SUB}/resourceGroups/${RG}` }, name),
+      isCode('BMSUserErrorRecoveryPointInArchiveTier'),
+    );
+    await assert.rejects(
+      c.backup.itemLevelRecoveryConnections.provision(VAULT, RG, 'Azure', container, item, name, {
+        properties: { objectType: 'IaasVMILRRegistrationRequest', recoveryPointId: name, virtualMachineId: VM_ID },
+      }),
+      isCode('BMSUserErrorRecoveryPointInArchiveTier'),
+    );
+    const restoreJobs = (await collect(c.backup.backupJobs.list(VAULT, RG))).filter(
+      (j) => j.properties?.operation === 'Restore',
+    );
+    assert.equal(restoreJobs.length, 0, 'nothing ran');
+  });
+
+  it('restores for a client outside the SDKs, at another api-version: 202, the operation, then the Restore job', async () => {
+    const version = 'api-version=2025-02-01';
+    const vaultPath = `${SUB}/resourceGroups/${RG}/providers/Microsoft.RecoveryServices/vaults/${VAULT}`;
+    const rp = await newestPoint();
+    const headers = { Authorization: 'Bearer x', 'Content-Type': 'application/json' };
+    const body = JSON.stringify({
+      properties: {
+        objectType: 'IaasVMRestoreRequest',
+        recoveryType: 'RestoreDisks',
+        recoveryPointId: rp,
+        sourceResourceId: VM_ID,
+        region: 'westeurope',
+        storageAccountId: STAGING,
+        targetResourceGroupId: `${SUB}/resourceGroups/${RG}`,
+      },
+    });
+    const path = `${vaultPath}/backupFabrics/Azure/protectionContainers/${container}/protectedItems/${item}/recoveryPoints/${rp}/restore`;
+    const accepted = await rawRequest(sandbox, 'POST', `${path}?${version}`, { headers, body });
+    assert.equal(accepted.status, 202, JSON.stringify(accepted.json));
+    const asyncUrl = String(accepted.headers['azure-asyncoperation'] ?? '');
+    const status = await rawRequest(
+      sandbox,
+      'GET',
+      `${vaultPath}/backupOperations/${operationIdOf(asyncUrl)}?${version}`,
+      { headers },
+    );
+    const jobId = (status.json as { properties?: { jobId?: string } }).properties?.jobId ?? '';
+    assert.ok(jobId, JSON.stringify(status.json));
+    sandbox.clock.advance(120_000);
+    const done = await rawRequest(sandbox, 'GET', `${vaultPath}/backupJobs/${jobId}?${version}`, { headers });
+    const props = (done.json as { properties: { operation: string; status: string } }).properties;
+    assert.deepEqual([props.operation, props.status], ['Restore', 'Completed']);
   });
 
   it('provisions file recovery: the operation hands out the script, the point shows a session; revoke ends it', async () => {

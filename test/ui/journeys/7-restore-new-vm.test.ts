@@ -1,4 +1,4 @@
-// Journey (7): Backup now → the recovery point appears under the item → Restore… as a new VM (the name's rule at
+// Journey (7): Backup now → the recovery point appears under the expanded item → Restore… as a new VM (the name's rule at
 // and past its bounds, a taken name) → the Restore job completes → Show VM selects the new VM under Virtual
 // machines, not protected → Enable backup is offered.
 import * as assert from 'assert';
@@ -53,17 +53,25 @@ describe('Journey 7: restore a recovery point as a new VM (UI)', function () {
     await expandTreeRow(page, 'Recovery Services vaults');
     await expandTreeRow(page, 'contoso-vault');
     await expandTreeRow(page, 'Backup items');
-    // The sandbox's story gives web-vm-01 three recovery points (one a day).
-    const before = 3;
+    // The sandbox's story gives web-vm-01 three daily recovery points and an older one in the archive tier.
+    await expandTreeRow(page, 'web-vm-01');
+    const before = 4;
+    await pointRows(page)
+      .nth(before - 1)
+      .waitFor();
+    assert.strictEqual(await pointRows(page).count(), before);
+    assert.match(
+      (await pointRows(page).last().locator('.label-description').textContent()) ?? '',
+      /^Application consistent · Archive$/,
+    );
 
     await runFromContextMenu(page, 'web-vm-01', 'Backup Now');
     const backup = await openForm(page, 'Backup now: web-vm-01');
     await clearHovers(page); // the row's tooltip may cover the form
     await submitForm(backup);
     assert.match(await formResult(backup), /Backup of web-vm-01 started\./);
-    // When the job ends, the item's recovery points read when it is expanded include the new one.
+    // When the job ends, the item left expanded lists the new point without a Refresh.
     await notification(page, 'Backup of web-vm-01 completed.').waitFor({ timeout: 90000 });
-    await expandTreeRow(page, 'web-vm-01');
     const deadline = Date.now() + 30000;
     while (Date.now() < deadline && (await pointRows(page).count()) <= before) await page.waitForTimeout(250);
     // (a scheduled backup on the sandbox's fast clock may add one more)
