@@ -253,10 +253,16 @@ export interface Policy {
   protectedItemsCount: number;
 }
 
+/** An Enhanced policy's hourly schedule as the form edits it. */
+export type HourlyInputSchedule = { frequency: 'Hourly' } & HourlySchedule;
+
 /** What the policy form sends; the Azure layer turns it into the service's shape. */
 export interface PolicyInput {
   name: string;
-  schedule: PolicySchedule;
+  /** 'V2' (Enhanced) or 'V1' (Standard, also when absent). A policy keeps its type once created. */
+  policyType?: 'V1' | 'V2';
+  /** Hourly: Enhanced policies only. */
+  schedule: PolicySchedule | HourlyInputSchedule;
   timeZone: string;
   instantRestoreDays: number;
   retention: PolicyRetention;

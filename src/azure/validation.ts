@@ -24,6 +24,11 @@ export const POLICY_LIMITS = {
   yearlyYears: { min: 1, max: 99 },
   instantRestoreDays: { min: 1, max: 5 },
   weeklyInstantRestoreDays: 5,
+  /** Enhanced (V2) policies keep snapshots longer, whatever their schedule. */
+  enhancedInstantRestoreDays: { min: 1, max: 30 },
+  hourlyIntervals: [4, 6, 8, 12],
+  /** An hourly schedule's window, in whole hours. */
+  windowHours: { min: 4, max: 24 },
 } as const;
 
 export function validateVaultName(name: string): ValidationResult {
@@ -137,12 +142,45 @@ function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function validateScheduleTime(time: string): ValidationResult {
+const onHourOrHalf = (time: string): boolean => {
   const m = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!m || Number(m[1]) > 23 || (m[2] !== '00' && m[2] !== '30')) {
+  return !!m && Number(m[1]) <= 23 && (m[2] === '00' || m[2] === '30');
+};
+
+export function validateScheduleTime(time: string): ValidationResult {
+  if (!onHourOrHalf(time)) {
     return { key: 'policy.time', message: 'The backup time must be HH:MM on the hour or half hour (e.g. 02:30).' };
   }
   return undefined;
+}
+
+/** An hourly schedule: every 4, 6, 8 or 12 hours, in a window opening on the hour or half hour, 4 to 24 hours long. */
+export function validateHourlySchedule(schedule: {
+  intervalHours: number;
+  windowStart: string;
+  windowHours: number;
+}): ValidationResult {
+  const L = POLICY_LIMITS;
+  if (!(L.hourlyIntervals as readonly number[]).includes(schedule.intervalHours)) {
+    return {
+      key: 'policy.hourlyInterval',
+      message: 'An hourly schedule backs up every 4, 6, 8 or 12 hours.',
+      args: { intervals: L.hourlyIntervals.join(', ') },
+    };
+  }
+  if (!onHourOrHalf(schedule.windowStart)) {
+    return {
+      key: 'policy.windowStart',
+      message: 'The backup window must start at HH:MM on the hour or half hour (e.g. 08:00).',
+    };
+  }
+  return inRange(
+    'policy.windowHours',
+    'The backup window (hours)',
+    schedule.windowHours,
+    L.windowHours.min,
+    L.windowHours.max,
+  );
 }
 
 function inRange(key: string, label: string, value: number | undefined, min: number, max: number): ValidationResult {
@@ -172,9 +210,17 @@ export function validateRetentionRange(field: PolicyRangeField, value: number | 
   return inRange(key, label, value, min, max);
 }
 
-/** Instant restore snapshots: 1-5 days for a daily schedule, exactly 5 for a weekly one. */
-export function validateInstantRestoreDays(days: number | undefined, weekly: boolean): ValidationResult {
+/** Instant restore snapshots: Enhanced 1-30 days; Standard 1-5 days for a daily schedule, exactly 5 for a weekly one. */
+export function validateInstantRestoreDays(
+  days: number | undefined,
+  weekly: boolean,
+  enhanced = false,
+): ValidationResult {
   const L = POLICY_LIMITS;
+  if (enhanced) {
+    const { min, max } = L.enhancedInstantRestoreDays;
+    return inRange('policy.instantRestore', 'Instant restore retention (days)', days, min, max);
+  }
   if (!weekly) {
     return inRange(
       'policy.instantRestore',
@@ -193,18 +239,24 @@ export function validateInstantRestoreDays(days: number | undefined, weekly: boo
       };
 }
 
-/** Ranges from the service's limits for standard (V1) VM policies. Returns the first problem found. */
+/** Ranges from the service's limits for Standard (V1) and Enhanced (V2) VM policies. Returns the first problem found. */
 export function validatePolicyInput(input: PolicyInput): ValidationResult {
-  const weekly = input.schedule.frequency === 'Weekly';
+  const s = input.schedule;
+  const weekly = s.frequency === 'Weekly';
+  const enhanced = input.policyType === 'V2';
   const r = input.retention;
   const checks: (() => ValidationResult)[] = [
     () => validatePolicyName(input.name),
-    () => validateScheduleTime(input.schedule.time),
     () =>
-      weekly && !input.schedule.days?.length
+      s.frequency === 'Hourly' && !enhanced
+        ? { key: 'policy.hourlyStandard', message: 'Only an Enhanced policy can back up every few hours.' }
+        : undefined,
+    () => (s.frequency === 'Hourly' ? validateHourlySchedule(s) : validateScheduleTime(s.time)),
+    () =>
+      s.frequency === 'Weekly' && !s.days?.length
         ? { key: 'policy.weeklyDays', message: 'A weekly schedule needs at least one day.' }
         : undefined,
-    () => validateInstantRestoreDays(input.instantRestoreDays, weekly),
+    () => validateInstantRestoreDays(input.instantRestoreDays, weekly, enhanced),
     () =>
       !weekly && r.dailyDays === undefined
         ? { key: 'policy.dailyRequired', message: 'A daily schedule needs a daily retention.' }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PolicyInput } from '../azure/model';
 import type { CommandDefinition } from './commandDeps';
-import { changePolicy, openPolicyForm } from './shared/policyForm';
+import { changePolicy, openPolicyForm, refuseTypeChange } from './shared/policyForm';
 import { policyToInput } from './shared/policyDocument';
 import { resolvePolicy } from './shared/targets';
 
@@ -16,12 +16,9 @@ export const editPolicy: CommandDefinition = {
     const target = await resolvePolicy(deps, node);
     if (typeof input === 'object' && input !== null) {
       const confirmed = (options as { confirmed?: unknown } | undefined)?.confirmed === true;
-      return changePolicy(
-        deps,
-        target,
-        { ...policyToInput(target.policy), ...(input as Partial<PolicyInput>), name: target.policy.name },
-        confirmed,
-      );
+      const changed = { ...policyToInput(target.policy), ...(input as Partial<PolicyInput>), name: target.policy.name };
+      refuseTypeChange(target.policy, changed);
+      return changePolicy(deps, target, changed, confirmed);
     }
     await openPolicyForm(deps, target, 'edit', target.policy);
     return undefined;

@@ -1,6 +1,7 @@
 // What the coverage page asks the host to do: export a file, create a vault for a region, enable protection.
 // Each is a plain function over the session so host tests can call them without clicking dialogs.
 import { regionDisplayName } from '../azure/regionNames';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Policy } from '../azure/model';
 import { policySummary } from '../presentation/policyText';
@@ -13,30 +14,39 @@ import { fieldError } from '../webview/replyError';
 import { fieldMessage, vaultNameProblem, resourceGroupProblem } from '../webview/rules';
 import { vaultFieldStrings } from '../webview/fieldMessages';
 import { bulkEnable } from './bulkEnable';
-import { toCsv, toJson } from './export';
+import { csvChunks, jsonChunks } from './export';
 import type { CoverageRequest, EnableGroup, ExportFormat, VmProgress } from './protocol';
-import { filterRows, sortRows } from './query';
 import { exportHeaders } from './strings';
-import type { CoverageFilter, CoverageRow, CoverageSort, VaultChoice } from './types';
+import type { CoverageRow, VaultChoice } from './types';
 
 export function summarizePolicy(policy: Policy): string {
   return policySummary(policy, vscode.l10n);
 }
 
-/** The export's text: the rows the page shows (same filter and sort), as CSV or JSON. */
-export function exportText(
-  rows: readonly CoverageRow[],
-  format: ExportFormat,
-  filter: CoverageFilter,
-  sort: CoverageSort,
-  now: Date,
-): string {
-  const shown = sortRows(filterRows(rows, filter), sort);
-  return format === 'csv' ? toCsv(shown, exportHeaders()) : toJson(shown, now);
+/** The export's text in chunks: the rows the page shows (same filter and sort), as CSV or JSON. */
+export function exportChunks(rows: readonly CoverageRow[], format: ExportFormat, now: Date): Iterable<string> {
+  return format === 'csv' ? csvChunks(rows, exportHeaders()) : jsonChunks(rows, now);
+}
+
+/**
+ * Writes the chunks one after another: a local file through a file handle, so the whole export is never one
+ * string; another file system (remote, virtual) only takes whole files through workspace.fs.
+ */
+export async function writeChunks(uri: vscode.Uri, chunks: Iterable<string>): Promise<void> {
+  if (uri.scheme !== 'file') {
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode([...chunks].join('')));
+    return;
+  }
+  const file = await fs.promises.open(uri.fsPath, 'w');
+  try {
+    for (const chunk of chunks) await file.write(chunk);
+  } finally {
+    await file.close();
+  }
 }
 
 /** Asks where to save (showSaveDialog) and writes the file; undefined when the user cancelled. */
-export async function exportToFile(text: string, format: ExportFormat): Promise<vscode.Uri | undefined> {
+export async function exportToFile(chunks: Iterable<string>, format: ExportFormat): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = `backup-coverage.${format}`;
   const uri = await vscode.window.showSaveDialog({
@@ -45,7 +55,7 @@ export async function exportToFile(text: string, format: ExportFormat): Promise<
     filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
   });
   if (!uri) return undefined;
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await writeChunks(uri, chunks);
   return uri;
 }
 

@@ -9,20 +9,25 @@ import {
   createRegionVault,
   enableFromCoverage,
   enableSummary,
-  exportText,
+  exportChunks,
   exportToFile,
   summarizePolicy,
+  writeChunks,
 } from './coverageActions';
 import { loadCoverage } from './loadCoverage';
 import {
   COVERAGE_KIND,
   type CoverageHostMessage,
+  type CoveragePageData,
   type CoverageRequest,
   type CoverageResult,
   type CoverageSnapshot,
   type CoverageWebviewMessage,
 } from './protocol';
+import { DEFAULT_SORT, NO_FILTER } from './query';
+import { CoverageRowStore } from './rowStore';
 import { coverageStrings, coverageTitle } from './strings';
+import type { CoverageFilter, CoverageSort } from './types';
 import { parseCoverageMessage } from './validate';
 
 export interface CoverageDeps {
@@ -36,12 +41,16 @@ export interface CoverageDeps {
 /**
  * The "Backup coverage" webview on the forms' page host (PanelHost: strict CSP, ready handshake, parsed messages,
  * one reply per request). Unlike a form it pushes data and per-VM progress, so it has its own controller rather
- * than a FormDefinition.
+ * than a FormDefinition. The rows stay here (`rows`): the page is sent the snapshot without them and asks for the
+ * window of the filtered, sorted view it shows.
  */
 export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHostMessage, CoverageResult> {
   private enabling = false;
   private current?: CoverageSnapshot;
   private loading?: Promise<CoverageSnapshot>;
+  private readonly rows = new CoverageRowStore();
+  /** The view the page last asked for, sorted ahead of new data's push so its first window is only a slice. */
+  private lastView: { filter: CoverageFilter; sort: CoverageSort } = { filter: NO_FILTER, sort: DEFAULT_SORT };
 
   constructor(
     private readonly deps: CoverageDeps,
@@ -65,8 +74,21 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
     if (focusSubscriptionId !== undefined && this.current) {
       this.focusSubscriptionId = focusSubscriptionId;
       this.current = { ...this.current, focusSubscriptionId };
-      void this.post({ type: 'coverageData', data: this.current });
+      void this.post({ type: 'coverageData', data: this.pageData(this.current) });
     }
+  }
+
+  /** New data (a whole load, or a load's rows so far): held here, and the page told to ask for its rows again. */
+  private setSnapshot(snapshot: CoverageSnapshot): void {
+    this.current = snapshot;
+    this.rows.replace(snapshot.rows);
+    this.rows.view(this.lastView.filter, this.lastView.sort);
+    void this.post({ type: 'coverageData', data: this.pageData(snapshot) });
+  }
+
+  private pageData(snapshot: CoverageSnapshot): CoveragePageData {
+    const { rows: _rows, ...rest } = snapshot;
+    return { ...rest, version: this.rows.version };
   }
 
   /** Reads the coverage again (one load at a time) and pushes it to the page. */
@@ -85,13 +107,13 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
           summarize: summarizePolicy,
           now: this.deps.now().getTime(),
         });
-        this.current = {
+        const snapshot: CoverageSnapshot = {
           ...data,
           signedIn: session.mode !== 'signedOut',
           focusSubscriptionId: this.focusSubscriptionId,
         };
-        void this.post({ type: 'coverageData', data: this.current });
-        return this.current;
+        this.setSnapshot(snapshot);
+        return snapshot;
       } catch (error) {
         const info = toErrorInfo(error);
         this.deps.log.error(`coverage: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
@@ -124,7 +146,7 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
           kind: COVERAGE_KIND,
           title: coverageTitle(),
           strings: coverageStrings(),
-          data: this.current,
+          data: this.current && this.pageData(this.current),
         };
         await this.post(init);
         this.markReady();
@@ -142,11 +164,15 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
 
   /** Writes an export to `uri` without the save dialog (tests; the page always goes through the dialog). */
   async exportTo(uri: vscode.Uri, request: Omit<Extract<CoverageRequest, { type: 'export' }>, 'type'>): Promise<void> {
-    const rows = (this.current ?? (await this.reload())).rows;
-    await vscode.workspace.fs.writeFile(
-      uri,
-      new TextEncoder().encode(exportText(rows, request.format, request.filter, request.sort, this.deps.now())),
-    );
+    await writeChunks(uri, await this.exportOf(request));
+  }
+
+  /** The rows of the page's filter and sort as chunks of the format (loading first when nothing is loaded yet). */
+  private async exportOf(
+    request: Omit<Extract<CoverageRequest, { type: 'export' }>, 'type'>,
+  ): Promise<Iterable<string>> {
+    if (!this.current) await this.reload();
+    return exportChunks(this.rows.view(request.filter, request.sort), request.format, this.deps.now());
   }
 
   /**
@@ -162,12 +188,15 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
 
   private async run(request: CoverageRequest, confirmed = false): Promise<CoverageResult> {
     switch (request.type) {
+      case 'rows':
+        this.lastView = { filter: request.filter, sort: request.sort };
+        return { window: this.rows.window(request.filter, request.sort, request.offset, request.count) };
+      case 'selectFiltered':
+        return { rows: this.rows.unprotected(request.filter) };
+      case 'lookup':
+        return { rows: this.rows.lookup(request.vmIds) };
       case 'export': {
-        const rows = (this.current ?? (await this.reload())).rows;
-        const uri = await exportToFile(
-          exportText(rows, request.format, request.filter, request.sort, this.deps.now()),
-          request.format,
-        );
+        const uri = await exportToFile(await this.exportOf(request), request.format);
         return uri ? { file: uri.fsPath, message: vscode.l10n.t('Saved {0}.', uri.fsPath) } : {};
       }
       case 'createVault': {

@@ -1,6 +1,8 @@
 // The typed channel of the coverage page, in the same shape as the forms' (src/webview/protocol.ts): a ready
 // handshake answered by `init`, requests with ids answered by replies, and every inbound message parsed by
 // ./validate.ts before the host acts. The page also receives pushes: new data and per-VM progress.
+// The rows stay in the host: the page gets the snapshot without them and asks for the window it shows.
+import type { RowWindow } from './rowStore';
 import type { CoverageFilter, CoverageRow, CoverageSort, CoverageTotals, VaultChoice } from './types';
 
 export const COVERAGE_KIND = 'coverage';
@@ -20,6 +22,14 @@ export interface CoverageSnapshot {
   focusSubscriptionId?: string;
   signedIn: boolean;
 }
+
+/** What the page receives of a snapshot: everything but the rows, and the version its row windows carry. */
+export type CoveragePageData = Omit<CoverageSnapshot, 'rows'> & { version: number };
+
+/** The most rows one window request may ask for (the page shows a screenful plus a margin). */
+export const MAX_WINDOW_ROWS = 500;
+/** The most VM ids one lookup may carry: a selection made of every unprotected VM of a large estate. */
+export const MAX_LOOKUP_IDS = 100_000;
 
 export type ExportFormat = 'csv' | 'json';
 
@@ -49,6 +59,10 @@ export interface CoverageResult {
   vault?: VaultChoice;
   /** export: where the file was written. */
   file?: string;
+  /** rows: the asked window of the filtered, sorted view. */
+  window?: RowWindow;
+  /** selectFiltered, lookup: the rows asked for. */
+  rows?: CoverageRow[];
 }
 
 export interface CoverageError {
@@ -65,15 +79,18 @@ export type CoverageHostMessage =
       kind: typeof COVERAGE_KIND;
       title: string;
       strings: Record<string, string>;
-      data?: CoverageSnapshot;
+      data?: CoveragePageData;
     }
-  | { type: 'coverageData'; data: CoverageSnapshot }
+  | { type: 'coverageData'; data: CoveragePageData }
   | { type: 'coverageLoading'; loading: boolean; error?: CoverageError }
   | { type: 'coverageProgress'; progress: VmProgress }
   | { type: 'coverageReply'; requestId: number; ok: true; result: CoverageResult }
   | { type: 'coverageReply'; requestId: number; ok: false; error: CoverageError };
 
 export type CoverageRequest =
+  | { type: 'rows'; filter: CoverageFilter; sort: CoverageSort; offset: number; count: number }
+  | { type: 'selectFiltered'; filter: CoverageFilter }
+  | { type: 'lookup'; vmIds: string[] }
   | { type: 'export'; format: ExportFormat; filter: CoverageFilter; sort: CoverageSort }
   | { type: 'createVault'; subscriptionId: string; location: string; resourceGroup: string; name: string }
   | { type: 'enable'; groups: EnableGroup[] };

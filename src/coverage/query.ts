@@ -1,12 +1,12 @@
-// Filtering, sorting and paging of the coverage rows: the page runs them on every keystroke, the host runs
-// the same ones for exports, so what is exported is what is shown. Pure.
+// Filtering and sorting of the coverage rows, in the host: the table's windows and the exports come from the same
+// view, so what is exported is what is shown. Pure.
 import { isActivelyProtected, isStopped } from '../azure/protectionState';
 import type { CoverageFilter, CoverageRow, CoverageSort, StatusFilter } from './types';
 import { idKey } from '../azure/ids';
 
-export const PAGE_SIZE = 100;
-
 export const NO_FILTER: CoverageFilter = { status: 'all', subscriptionId: '', location: '', text: '' };
+/** Worst first: the page opens on the VMs that need attention. */
+export const DEFAULT_SORT: CoverageSort = { key: 'status', descending: false };
 
 export function matchesStatus(row: CoverageRow, status: StatusFilter): boolean {
   switch (status) {
@@ -25,10 +25,18 @@ export function matchesStatus(row: CoverageRow, status: StatusFilter): boolean {
   }
 }
 
+/** Each row's searchable text, made once per row object: a search over 50,000 rows then only scans strings. */
+const haystacks = new WeakMap<CoverageRow, string>();
+
 function haystack(row: CoverageRow): string {
-  return [row.name, row.resourceGroup, row.location, row.subscriptionName, row.vaultName ?? '', row.policyName ?? '']
-    .join('\n')
-    .toLowerCase();
+  let text = haystacks.get(row);
+  if (text === undefined) {
+    text = [row.name, row.resourceGroup, row.location, row.subscriptionName, row.vaultName ?? '', row.policyName ?? '']
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(row, text);
+  }
+  return text;
 }
 
 export function filterRows(rows: readonly CoverageRow[], filter: CoverageFilter): CoverageRow[] {
@@ -54,57 +62,60 @@ export function statusRank(row: CoverageRow): number {
   return 5;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-function compareText(a: string | undefined, b: string | undefined): number {
-  // Empty values sort last in ascending order.
-  if (!a || !b) return a ? -1 : b ? 1 : 0;
-  return collator.compare(a, b);
+/**
+ * A key whose plain string order is a natural, case- and accent-insensitive order: digit runs padded so that
+ * vm-2 sorts before vm-10. Comparing keys is ~20x cheaper than Intl.Collator, which makes sorting 50,000 rows take
+ * tens of milliseconds instead of a second of the host's thread.
+ */
+function textKey(text: string | undefined): string {
+  if (!text) return '';
+  // Accents are dropped only where there are any: normalizing every ASCII name is most of the cost.
+  const plain = /[^\x20-\x7e]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
+  return plain.toLowerCase().replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(16, '0'));
 }
 
-function compareBy(sort: CoverageSort['key'], a: CoverageRow, b: CoverageRow): number {
-  switch (sort) {
+/** What a row is sorted by: a text key ('' for none), or a number (undefined for none). */
+function primaryOf(key: CoverageSort['key'], row: CoverageRow): string | number | undefined {
+  switch (key) {
     case 'name':
-      return compareText(a.name, b.name);
+      return textKey(row.name);
     case 'subscription':
-      return compareText(a.subscriptionName, b.subscriptionName);
+      return textKey(row.subscriptionName);
     case 'location':
-      return compareText(a.location, b.location);
+      return textKey(row.location);
     case 'status':
-      return statusRank(a) - statusRank(b);
+      return statusRank(row);
     case 'vault':
-      return compareText(a.vaultName, b.vaultName);
+      return textKey(row.vaultName);
     case 'policy':
-      return compareText(a.policyName, b.policyName);
+      return textKey(row.policyName);
     case 'health':
-      return compareText(a.health, b.health);
-    case 'lastBackup': {
+      return textKey(row.health);
+    case 'lastBackup':
       // Oldest first: the VMs most in need of attention lead.
-      if (a.lastBackupTime === undefined || b.lastBackupTime === undefined)
-        return a.lastBackupTime !== undefined ? -1 : b.lastBackupTime !== undefined ? 1 : 0;
-      return a.lastBackupTime - b.lastBackupTime;
-    }
+      return row.lastBackupTime;
   }
+}
+
+/** Empty values sort last in ascending order. */
+function compareKeys(a: string | number | undefined, b: string | number | undefined): number {
+  const noA = a === undefined || a === '';
+  const noB = b === undefined || b === '';
+  if (noA || noB) return noA && noB ? 0 : noA ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A sorted copy; ties keep name order, so the table never shuffles between renders. */
 export function sortRows(rows: readonly CoverageRow[], sort: CoverageSort): CoverageRow[] {
   const sign = sort.descending ? -1 : 1;
-  return [...rows].sort(
-    (a, b) => sign * compareBy(sort.key, a, b) || compareText(a.name, b.name) || compareText(a.vmId, b.vmId),
+  const keyed = rows.map((row) => ({
+    row,
+    primary: primaryOf(sort.key, row),
+    name: textKey(row.name),
+    id: idKey(row.vmId),
+  }));
+  keyed.sort(
+    (a, b) => sign * compareKeys(a.primary, b.primary) || compareKeys(a.name, b.name) || compareKeys(a.id, b.id),
   );
-}
-
-export interface PageOf<T> {
-  items: T[];
-  /** 0-based, clamped into range. */
-  page: number;
-  pages: number;
-  total: number;
-}
-
-export function pageOf<T>(rows: readonly T[], page: number, size = PAGE_SIZE): PageOf<T> {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const current = Math.min(Math.max(0, Math.floor(page)), pages - 1);
-  return { items: rows.slice(current * size, (current + 1) * size), page: current, pages, total: rows.length };
+  return keyed.map((k) => k.row);
 }

@@ -70,9 +70,7 @@ export function coverageStrings(): Record<string, string> {
     'health.ActionRequired': vscode.l10n.t('Action required'),
     'health.ActionSuggested': vscode.l10n.t('Action suggested'),
     'health.Invalid': vscode.l10n.t('Unknown'),
-    page: vscode.l10n.t('Page {page} of {pages} · {count} virtual machines'),
-    previous: vscode.l10n.t('Previous'),
-    next: vscode.l10n.t('Next'),
+    shownCount: vscode.l10n.t('{count} virtual machines shown'),
     sortBy: vscode.l10n.t('Sort by {column}'),
     // bulk protection
     protect: vscode.l10n.t('Protect selected virtual machines'),
@@ -86,6 +84,7 @@ export function coverageStrings(): Record<string, string> {
     ...vaultFieldStrings(),
     resourceGroup: vscode.l10n.t('Resource group'),
     enable: vscode.l10n.t('Enable backup for {count} virtual machines'),
+    tooMany: vscode.l10n.t('Select at most {max} virtual machines to enable at once.'),
     retry: vscode.l10n.t('Retry failed'),
     working: vscode.l10n.t('Working…'),
     'progress.queued': vscode.l10n.t('Waiting'),

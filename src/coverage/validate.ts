@@ -2,7 +2,7 @@
 // host acts (as src/webview/validate.ts does for the forms). Only the shape: what the user can type (a vault name
 // too long, a search of any length) passes, under caps only abuse reaches, so that the rules answer it next to its
 // field; refused here, the page would get no answer and stay on "Working…". Pure.
-import type { CoverageWebviewMessage, EnableGroup } from './protocol';
+import { MAX_LOOKUP_IDS, MAX_WINDOW_ROWS, type CoverageWebviewMessage, type EnableGroup } from './protocol';
 import { SORT_KEYS, STATUS_FILTERS, type CoverageFilter, type CoverageSort } from './types';
 
 type Obj = Record<string, unknown>;
@@ -74,6 +74,22 @@ function requestId(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= Number.MAX_SAFE_INTEGER ? v : undefined;
 }
 
+function count(v: unknown, max: number): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max ? v : undefined;
+}
+
+function ids(v: unknown, max: number): string[] | undefined {
+  if (!Array.isArray(v) || v.length > max) return undefined;
+  const out: string[] = [];
+  // Indexed, not every(): a sparse array's holes would pass unseen.
+  for (let i = 0; i < v.length; i++) {
+    const id = str(v[i], maxId, 1);
+    if (id === undefined) return undefined;
+    out.push(id);
+  }
+  return out;
+}
+
 /** A message of the coverage page, or undefined (refused) when it is not exactly one we expect. */
 export function parseCoverageMessage(raw: unknown): CoverageWebviewMessage | undefined {
   if (!isObj(raw)) return undefined;
@@ -92,6 +108,35 @@ export function parseCoverageMessage(raw: unknown): CoverageWebviewMessage | und
         filter &&
         sort
         ? { type: 'export', requestId: id, format, filter, sort }
+        : undefined;
+    }
+    case 'rows': {
+      const id = requestId(raw.requestId);
+      const filter = parseFilter(raw.filter);
+      const sort = parseSort(raw.sort);
+      const offset = count(raw.offset, Number.MAX_SAFE_INTEGER);
+      const rows = count(raw.count, MAX_WINDOW_ROWS);
+      return onlyKeys(raw, ['type', 'requestId', 'filter', 'sort', 'offset', 'count']) &&
+        id !== undefined &&
+        filter &&
+        sort &&
+        offset !== undefined &&
+        rows !== undefined
+        ? { type: 'rows', requestId: id, filter, sort, offset, count: rows }
+        : undefined;
+    }
+    case 'selectFiltered': {
+      const id = requestId(raw.requestId);
+      const filter = parseFilter(raw.filter);
+      return onlyKeys(raw, ['type', 'requestId', 'filter']) && id !== undefined && filter
+        ? { type: 'selectFiltered', requestId: id, filter }
+        : undefined;
+    }
+    case 'lookup': {
+      const id = requestId(raw.requestId);
+      const vmIds = ids(raw.vmIds, MAX_LOOKUP_IDS);
+      return onlyKeys(raw, ['type', 'requestId', 'vmIds']) && id !== undefined && vmIds
+        ? { type: 'lookup', requestId: id, vmIds }
         : undefined;
     }
     case 'createVault': {

@@ -41,10 +41,25 @@ function policyFieldStrings(): Record<string, string> {
       ['policyName.length', 'policyName.start', 'policyName.characters', 'policyName.end', 'policyName.renamed'],
       vscode.l10n.t('The name must be 3 to 150 characters: letters, digits and hyphens, starting with a letter.'),
     ),
-    'policy.time': vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
     ...each(
-      ['policy.instantRestore', 'policy.dailyDays', 'policy.weeklyWeeks', 'policy.monthlyMonths', 'policy.yearlyYears'],
+      ['policy.time', 'policy.windowStart'],
+      vscode.l10n.t('Choose a time on the hour or half hour (HH:00 or HH:30).'),
+    ),
+    ...each(
+      [
+        'policy.instantRestore',
+        'policy.dailyDays',
+        'policy.weeklyWeeks',
+        'policy.monthlyMonths',
+        'policy.yearlyYears',
+        'policy.windowHours',
+      ],
       vscode.l10n.t('Enter a whole number from {min} to {max}.'),
+    ),
+    'policy.hourlyInterval': vscode.l10n.t('Choose every 4, 6, 8 or 12 hours.'),
+    'policy.hourlyStandard': vscode.l10n.t('Only an Enhanced policy backs up every few hours: choose Daily or Weekly.'),
+    'policy.typeChanged': vscode.l10n.t(
+      'A policy keeps its type. To switch between Standard and Enhanced, create a new policy.',
     ),
     'policy.instantRestoreWeekly': vscode.l10n.t(
       'A weekly schedule keeps instant recovery snapshots for exactly {days} days: enter {days}.',

@@ -1,9 +1,10 @@
 // Field rules applied to what a form holds, for the host (authoritative check) and the webview (live feedback).
 // Pure, no DOM, no vscode. The rules themselves and their keys live once, in the Azure layer's validation (also
 // pure, so the webview bundle can use it); a key's message is in fieldMessages.ts, filled in by fieldMessage.
-import type { PolicyInput, SecurityState } from '../azure/model';
+import type { HourlySchedule, PolicyInput, SecurityState } from '../azure/model';
 import {
   SOFT_DELETE_DAYS,
+  validateHourlySchedule,
   validateInstantRestoreDays,
   validatePolicyInput,
   validatePolicyName,
@@ -75,8 +76,13 @@ export function scheduleTimeProblem(time: string): FieldProblem | undefined {
   return asField(validateScheduleTime(time));
 }
 
-export function instantRestoreProblem(days: number, weekly: boolean): FieldProblem | undefined {
-  return asField(validateInstantRestoreDays(days, weekly));
+export function instantRestoreProblem(days: number, weekly: boolean, enhanced: boolean): FieldProblem | undefined {
+  return asField(validateInstantRestoreDays(days, weekly, enhanced));
+}
+
+/** An Enhanced policy's hourly schedule: its interval, window start and window length. */
+export function hourlyProblem(schedule: HourlySchedule): FieldProblem | undefined {
+  return asField(validateHourlySchedule(schedule));
 }
 
 /**
@@ -92,13 +98,28 @@ export function retentionProblem(field: PolicyRangeField, value: number, optiona
 /** The first problem of a policy, on the form field that shows it. */
 export interface PolicyProblem extends FieldProblem {
   field:
-    'name' | 'time' | 'days' | 'instantRestoreDays' | 'dailyDays' | 'weeklyWeeks' | 'monthlyMonths' | 'yearlyYears';
+    | 'name'
+    | 'frequency'
+    | 'time'
+    | 'intervalHours'
+    | 'windowStart'
+    | 'windowHours'
+    | 'days'
+    | 'instantRestoreDays'
+    | 'dailyDays'
+    | 'weeklyWeeks'
+    | 'monthlyMonths'
+    | 'yearlyYears';
 }
 
 // Which field shows each problem of the Azure layer's policy check. The form has no weekly-retention days of its
 // own (a daily schedule keeps Sunday's point), so their absence is shown on the weekly retention.
 export const POLICY_PROBLEM_FIELDS: Record<string, PolicyProblem['field']> = {
+  'policy.hourlyStandard': 'frequency',
   'policy.time': 'time',
+  'policy.hourlyInterval': 'intervalHours',
+  'policy.windowStart': 'windowStart',
+  'policy.windowHours': 'windowHours',
   'policy.weeklyDays': 'days',
   'policy.instantRestore': 'instantRestoreDays',
   'policy.instantRestoreWeekly': 'instantRestoreDays',

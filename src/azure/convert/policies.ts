@@ -109,11 +109,42 @@ export function scheduleDate(time: string): Date {
   return new Date(Date.UTC(2024, 0, 1, h, m));
 }
 
-/** A standard (V1) VM policy from the form's input. Monthly and yearly points follow the schedule's own days. */
+/** The schedule in the service's shape: SimpleSchedulePolicy for Standard, SimpleSchedulePolicyV2 for Enhanced. */
+function toSchedulePolicy(input: PolicyInput, at: Date[]): SimpleSchedulePolicy | SimpleSchedulePolicyV2 {
+  const s = input.schedule;
+  if (input.policyType !== 'V2') {
+    return {
+      schedulePolicyType: 'SimpleSchedulePolicy',
+      scheduleRunFrequency: s.frequency,
+      scheduleRunTimes: at,
+      ...(s.frequency === 'Weekly' ? { scheduleRunDays: s.days ?? [] } : {}),
+    };
+  }
+  const base = { schedulePolicyType: 'SimpleSchedulePolicyV2' as const, scheduleRunFrequency: s.frequency };
+  if (s.frequency === 'Hourly') {
+    return {
+      ...base,
+      hourlySchedule: {
+        interval: s.intervalHours,
+        scheduleWindowStartTime: at[0],
+        scheduleWindowDuration: s.windowHours,
+      },
+    };
+  }
+  if (s.frequency === 'Weekly')
+    return { ...base, weeklySchedule: { scheduleRunDays: s.days ?? [], scheduleRunTimes: at } };
+  return { ...base, dailySchedule: { scheduleRunTimes: at } };
+}
+
+/**
+ * A VM policy from the form's input: Standard (V1) or Enhanced (V2). Monthly and yearly points follow the schedule's
+ * own days; an hourly schedule's points are kept at its window's start, as the service expects.
+ */
 export function toPolicyResource(input: PolicyInput): ProtectionPolicyResource {
-  const at = [scheduleDate(input.schedule.time)];
-  const weekly = input.schedule.frequency === 'Weekly';
-  const runDays = weekly ? (input.schedule.days ?? []) : undefined;
+  const s = input.schedule;
+  const at = [scheduleDate(s.frequency === 'Hourly' ? s.windowStart : s.time)];
+  const weekly = s.frequency === 'Weekly';
+  const runDays = weekly ? (s.days ?? []) : undefined;
   const r = input.retention;
   // Weekly schedules can only keep monthly/yearly points on a run day: use the weekly format then.
   const dayFormat = weekly
@@ -151,16 +182,10 @@ export function toPolicyResource(input: PolicyInput): ProtectionPolicyResource {
       retentionDuration: { count: r.yearlyYears, durationType: 'Years' },
     };
   }
-  const schedule: SimpleSchedulePolicy = {
-    schedulePolicyType: 'SimpleSchedulePolicy',
-    scheduleRunFrequency: input.schedule.frequency,
-    scheduleRunTimes: at,
-    ...(weekly ? { scheduleRunDays: runDays } : {}),
-  };
   const policy: AzureIaaSVMProtectionPolicy = {
     backupManagementType: 'AzureIaasVM',
-    policyType: 'V1',
-    schedulePolicy: schedule,
+    policyType: input.policyType === 'V2' ? 'V2' : 'V1',
+    schedulePolicy: toSchedulePolicy(input, at),
     retentionPolicy: retention,
     instantRpRetentionRangeInDays: input.instantRestoreDays,
     timeZone: input.timeZone,

@@ -38,7 +38,7 @@ export async function getPolicy(
   );
 }
 
-/** Validates, then PUTs a standard (V1) VM policy. A 202 answer has no body, so the policy is read back. */
+/** Validates, then PUTs a Standard (V1) or Enhanced (V2) VM policy. A 202 answer has no body, so the policy is read back. */
 export async function createOrUpdatePolicy(
   ctx: OperationContext,
   ref: VaultRef,

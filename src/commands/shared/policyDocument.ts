@@ -5,9 +5,11 @@ import { dayLabel, policyKindLabel, policySummary } from '../../presentation/pol
 
 /** A policy as the form edits it; defaults mirror DefaultPolicy (daily, 30 days, 2 instant-restore days, UTC). */
 export function policyToInput(policy: Policy | undefined, name = ''): PolicyInput {
+  const hourly = policy?.hourly;
   return {
     name: policy?.name ?? name,
-    schedule: policy?.schedule ?? { frequency: 'Daily', time: '22:30' },
+    policyType: policy?.policyType === 'V2' ? 'V2' : 'V1',
+    schedule: hourly ? { frequency: 'Hourly', ...hourly } : (policy?.schedule ?? { frequency: 'Daily', time: '22:30' }),
     timeZone: policy?.timeZone ?? 'UTC',
     instantRestoreDays: policy?.instantRestoreDays ?? 2,
     retention: policy?.retention ?? { dailyDays: 30 },

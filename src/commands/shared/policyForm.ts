@@ -30,6 +30,12 @@ export function checkPolicy(input: PolicyInput): void {
   throw Object.assign(new Error(fieldMessage(formStrings('policy'), problem)), { field: problem.field });
 }
 
+/** A policy keeps its type (Standard or Enhanced) when edited: the service moves no policy between them. */
+export function refuseTypeChange(policy: Policy, input: PolicyInput): void {
+  if ((input.policyType ?? 'V1') !== (policy.policyType === 'V2' ? 'V2' : 'V1'))
+    throw fieldError(formStrings('policy')['policy.typeChanged'], 'policyType');
+}
+
 /** Every policy name of the vault, any workload: Azure's policy names are case-insensitive. */
 async function policyNames(target: VaultTarget): Promise<string[]> {
   const names: string[] = [];
@@ -126,17 +132,17 @@ export async function openPolicyForm(
       if (mode === 'view') throw new Error(formStrings('policy').readOnly);
       if (mode === 'edit' && policy && input.name !== policy.name)
         throw Object.assign(new Error(formStrings('policy')['policyName.renamed']), { field: 'name' });
+      if (mode === 'edit' && policy) refuseTypeChange(policy, input);
       const saved =
         mode === 'create' ? await createNewPolicy(deps, target, input) : await changePolicy(deps, target, input);
       return { message: vscode.l10n.t('Policy {0} saved.', saved.name) };
     },
     editPolicy: async (name) => {
-      // The name comes from the page: only a policy this vault has, and only a standard VM one, opens for editing.
+      // The name comes from the page: only a policy this vault has, and only a VM one, opens for editing.
       try {
         const existing = await target.service.getPolicy(vaultRef(target.vault), name);
-        const editable = existing.backupManagementType === 'AzureIaasVM' && existing.policyType !== 'V2';
-        // Policies the form cannot edit (enhanced, other workloads) open as the tree's View Policy does.
-        if (editable) await openPolicyForm(deps, target, 'edit', existing);
+        // Policies of other workloads open as the tree's View Policy does.
+        if (existing.backupManagementType === 'AzureIaasVM') await openPolicyForm(deps, target, 'edit', existing);
         else await deps.details.show('policy', existing.id, policyPage(existing));
       } catch (error) {
         void showError(deps.log, vscode.l10n.t('Edit policy'), error);

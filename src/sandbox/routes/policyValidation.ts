@@ -28,8 +28,8 @@ function singleRunTime(list: unknown, field: string): number {
   return timeOfDay(times[0], field);
 }
 
-/** The schedule's run time of day (for matching retention times), or undefined for hourly schedules. */
-function validateSchedule(schedule: JsonObject | undefined, v2: boolean): { runTime?: number; weekly: boolean } {
+/** The schedule's run time of day (an hourly schedule's window start), which the retention times must match. */
+function validateSchedule(schedule: JsonObject | undefined, v2: boolean): { runTime: number; weekly: boolean } {
   if (!schedule) throw errors.invalidInput('schedulePolicy is required');
   const type = schedule.schedulePolicyType;
   if (type !== (v2 ? 'SimpleSchedulePolicyV2' : 'SimpleSchedulePolicy')) {
@@ -49,11 +49,11 @@ function validateSchedule(schedule: JsonObject | undefined, v2: boolean): { runT
     const h = obj(schedule.hourlySchedule);
     if (![4, 6, 8, 12].includes(num(h?.interval) ?? 0))
       throw errors.invalidInput('hourlySchedule.interval must be 4, 6, 8 or 12');
-    timeOfDay(h?.scheduleWindowStartTime, 'hourlySchedule.scheduleWindowStartTime');
+    const windowStart = timeOfDay(h?.scheduleWindowStartTime, 'hourlySchedule.scheduleWindowStartTime');
     const duration = num(h?.scheduleWindowDuration) ?? 0;
-    if (duration < 4 || duration > 24)
+    if (!Number.isInteger(duration) || duration < 4 || duration > 24)
       throw errors.invalidInput('hourlySchedule.scheduleWindowDuration must be 4..24 hours');
-    return { weekly: false };
+    return { runTime: windowStart, weekly: false };
   }
   if (freq === 'Daily')
     return {
@@ -68,7 +68,7 @@ function validateSchedule(schedule: JsonObject | undefined, v2: boolean): { runT
   throw errors.invalidInput(`scheduleRunFrequency '${String(freq)}' is not valid (Hourly, Daily or Weekly)`);
 }
 
-function validateRetention(retention: JsonObject | undefined, schedule: { runTime?: number; weekly: boolean }): void {
+function validateRetention(retention: JsonObject | undefined, schedule: { runTime: number; weekly: boolean }): void {
   if (!retention) throw errors.retentionInvalid('retentionPolicy is required');
   if (retention.retentionPolicyType !== 'LongTermRetentionPolicy')
     throw errors.retentionInvalid(
@@ -85,11 +85,7 @@ function validateRetention(retention: JsonObject | undefined, schedule: { runTim
       throw errors.retentionInvalid(`${field}.retentionDuration must be ${min}..${max} ${unit}`);
     }
     const times = arr(rule.retentionTimes);
-    if (
-      schedule.runTime !== undefined &&
-      times &&
-      times.some((t) => timeOfDay(t, `${field}.retentionTimes`) !== schedule.runTime)
-    ) {
+    if (times && times.some((t) => timeOfDay(t, `${field}.retentionTimes`) !== schedule.runTime)) {
       throw errors.retentionInvalid(`${field}.retentionTimes must equal the schedule run time`);
     }
   }

@@ -28,9 +28,9 @@ export class PolicyNode implements TreeNode {
     return { kind: 'policy', vault: this.parent.parent.vault, policy: this.policy };
   }
 
-  /** Only standard Azure VM policies can be edited with the form. */
+  /** Azure VM policies, Standard and Enhanced, are edited with the form; other workloads' are shown only. */
   get editable(): boolean {
-    return this.policy.backupManagementType === 'AzureIaasVM' && this.policy.policyType !== 'V2';
+    return this.policy.backupManagementType === 'AzureIaasVM';
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -1,8 +1,9 @@
-// The "Backup coverage" page: totals and chart, filters, the paged VM table, bulk protection. Data comes from
-// the host (init, then pushes); filtering, sorting and paging run here with the same pure code the host exports with.
+// The "Backup coverage" page: totals and chart, filters, the virtualized VM table, bulk protection. The host keeps
+// the rows and pushes the rest (init, then new data); the table asks the host for the rows of its filter and sort
+// as it scrolls, so 50,000 VMs cost the page no more than a screenful.
 import { regionDisplayName } from '../../azure/regionNames';
-import { COVERAGE_KIND, type CoverageSnapshot, type EnableGroup, type VmProgress } from '../../coverage/protocol';
-import { filterRows, NO_FILTER, sortRows } from '../../coverage/query';
+import { COVERAGE_KIND, type CoveragePageData, type EnableGroup, type VmProgress } from '../../coverage/protocol';
+import { DEFAULT_SORT, NO_FILTER } from '../../coverage/query';
 import { groupForProtection, type RegionGroup } from '../../coverage/regionPlan';
 import type { CoverageFilter, CoverageRow, CoverageSort } from '../../coverage/types';
 import { onPush, refresh, request, vscodeApi, type Draft, type Push } from '../channel';
@@ -10,7 +11,7 @@ import { el } from '../dom';
 import { filtersView } from './filtersView';
 import { fill, type Strings } from './format';
 import { protectView, type FieldMessage, type GroupChoice, type ProtectModel } from './protectView';
-import { tableView } from './tableView';
+import { virtualTable, type VirtualTable } from './tableView';
 import { totalsView } from './totalsView';
 import { sameId, idKey } from '../../azure/ids';
 
@@ -29,12 +30,13 @@ export function isCoverageInit<M extends { kind: string }>(
 
 interface State {
   strings: Strings;
-  data?: CoverageSnapshot;
+  data?: CoveragePageData;
   filter: CoverageFilter;
   sort: CoverageSort;
-  page: number;
-  /** Lower-cased VM ids. */
-  selected: Set<string>;
+  /** The selected unprotected VMs by lower-cased id, with their rows (the host's rows are not all here). */
+  selected: Map<string, CoverageRow>;
+  /** Ids of a selection restored from the saved state, until the host gives their rows. */
+  restoredIds: string[];
   choices: Map<string, GroupChoice>;
   /** The host's last refusal of a new vault's input, per region group. */
   fieldMessages: Map<string, FieldMessage>;
@@ -59,7 +61,7 @@ function restore(state: State): void {
     text: text('text'),
   };
   if (text('sortKey')) state.sort = { key: text('sortKey') as CoverageSort['key'], descending: v.descending === true };
-  if (Array.isArray(v.selected)) state.selected = new Set(v.selected);
+  if (Array.isArray(v.selected)) state.restoredIds = v.selected;
 }
 
 function save(state: State): void {
@@ -69,7 +71,7 @@ function save(state: State): void {
       ...state.filter,
       sortKey: state.sort.key,
       descending: state.sort.descending,
-      selected: [...state.selected],
+      selected: [...state.selected.values()].map((r) => r.vmId),
     },
   });
 }
@@ -78,9 +80,9 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const state: State = {
     strings: init.strings,
     filter: { ...NO_FILTER },
-    sort: { key: 'status', descending: false },
-    page: 0,
-    selected: new Set(),
+    sort: { ...DEFAULT_SORT },
+    selected: new Map(),
+    restoredIds: [],
     choices: new Map(),
     fieldMessages: new Map(),
     progress: new Map(),
@@ -116,14 +118,8 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   );
 
   let focus: string | undefined;
-  const rowsById = (): Map<string, CoverageRow> => new Map((state.data?.rows ?? []).map((r) => [idKey(r.vmId), r]));
-  const shown = (): CoverageRow[] => sortRows(filterRows(state.data?.rows ?? [], state.filter), state.sort);
-  const selectedRows = (): CoverageRow[] => {
-    const byId = rowsById();
-    return [...state.selected]
-      .map((id) => byId.get(id))
-      .filter((r): r is CoverageRow => r !== undefined && r.protection === 'NotProtected');
-  };
+  let vms: VirtualTable | undefined;
+  const selectedRows = (): CoverageRow[] => [...state.selected.values()];
   const groups = (): RegionGroup[] => groupForProtection(selectedRows(), state.data?.vaults ?? []);
 
   const showError = (e: { message: string; code?: string; requestId?: string }): void => {
@@ -185,12 +181,15 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       s.clearSelection,
     );
     selectShown.addEventListener('click', () => {
-      for (const r of shown()) if (r.protection === 'NotProtected') state.selected.add(idKey(r.vmId));
-      changed();
+      void request({ type: 'selectFiltered', filter: state.filter }).then((reply) => {
+        if (!reply.ok) return showError(reply.error);
+        for (const r of reply.result.rows ?? []) state.selected.set(idKey(r.vmId), r);
+        selectionChanged();
+      });
     });
     clear.addEventListener('click', () => {
       state.selected.clear();
-      changed();
+      selectionChanged();
     });
     selection.replaceChildren(
       selectShown,
@@ -198,38 +197,56 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       el('span', { class: 'sub', id: 'selected-count' }, fill(s.selected, { count: state.selected.size })),
     );
   };
-  const renderTable = (): void => {
-    table.replaceChildren(
-      tableView({
-        strings: s,
-        rows: shown(),
-        page: state.page,
-        sort: state.sort,
-        now: state.data?.now ?? Date.now(),
-        selected: state.selected,
-        onSort: (key) => {
-          state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : false };
-          state.page = 0;
-          changed();
-        },
-        onPage: (page) => {
-          state.page = page;
-          renderTable();
-        },
-        onSelect: (row, checked) => {
-          if (checked) state.selected.add(idKey(row.vmId));
-          else state.selected.delete(idKey(row.vmId));
-          changed(false);
-        },
-      }),
-    );
+  const tableModel = {
+    strings: s,
+    sort: () => state.sort,
+    now: () => state.data?.now ?? Date.now(),
+    isSelected: (r: CoverageRow) => state.selected.has(idKey(r.vmId)),
+    fetch: async (offset: number, count: number) => {
+      const reply = await request({ type: 'rows', filter: state.filter, sort: state.sort, offset, count });
+      if (reply.ok) return reply.result.window;
+      showError(reply.error);
+      return undefined;
+    },
+    onSort: (key: CoverageSort['key']) => {
+      state.sort = { key, descending: state.sort.key === key ? !state.sort.descending : false };
+      viewChanged();
+    },
+    onSelect: (r: CoverageRow, checked: boolean) => {
+      if (checked) state.selected.set(idKey(r.vmId), r);
+      else state.selected.delete(idKey(r.vmId));
+      save(state);
+      renderSelection();
+      renderProtect();
+    },
   };
-  /** After a filter, sort or selection change: everything below the filters. */
-  function changed(table = true): void {
+  /** After a filter or sort change: the table asks for its rows again. */
+  function viewChanged(): void {
     save(state);
-    if (table) renderTable();
+    vms?.reload();
+  }
+  /** After a selection change by a button: the drawn checkboxes follow. */
+  function selectionChanged(): void {
+    save(state);
+    vms?.redraw();
     renderSelection();
     renderProtect();
+  }
+  /** New data: the selection keeps the VMs still unprotected, with their new rows (restored ids on the first). */
+  async function refreshSelection(): Promise<void> {
+    const ids = [...state.restoredIds, ...[...state.selected.values()].map((r) => r.vmId)];
+    state.restoredIds = [];
+    if (ids.length === 0) return;
+    const reply = await request({ type: 'lookup', vmIds: ids });
+    if (!reply.ok) return showError(reply.error);
+    // Only the ids asked about change: a box checked while the lookup ran stays checked.
+    const fresh = new Map((reply.result.rows ?? []).map((r) => [idKey(r.vmId), r]));
+    for (const key of new Set(ids.map(idKey))) {
+      const r = fresh.get(key);
+      if (r?.protection === 'NotProtected') state.selected.set(key, r);
+      else state.selected.delete(key);
+    }
+    selectionChanged();
   }
 
   const renderData = (): void => {
@@ -245,9 +262,6 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     if (d.focusSubscriptionId !== undefined && d.focusSubscriptionId !== focus)
       state.filter.subscriptionId = d.focusSubscriptionId;
     focus = d.focusSubscriptionId;
-    // Selected VMs that got protected meanwhile drop out of the selection.
-    const byId = rowsById();
-    for (const id of [...state.selected]) if (byId.get(id)?.protection !== 'NotProtected') state.selected.delete(id);
     totals.replaceChildren(totalsView(s, d.totals));
     filters.replaceChildren(
       filtersView({
@@ -258,12 +272,19 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
         regions: d.totals.byRegion.map((r) => ({ value: r.location, label: regionDisplayName(r.location) })),
         onChange: (f) => {
           state.filter = { ...state.filter, ...f };
-          state.page = 0;
-          changed();
+          viewChanged();
         },
       }),
     );
-    changed();
+    if (!vms) {
+      vms = virtualTable(tableModel);
+      table.replaceChildren(vms.element);
+    }
+    vms.reload();
+    renderSelection();
+    renderProtect();
+    // Selected VMs that got protected meanwhile drop out of the selection.
+    void refreshSelection();
   };
 
   async function createVault(g: RegionGroup): Promise<void> {
@@ -289,7 +310,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   }
 
   async function enable(gs: EnableGroup[]): Promise<void> {
-    const byId = rowsById();
+    const byId = state.selected;
     state.running = true;
     state.message = '';
     state.lastGroups = gs;
@@ -318,7 +339,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       const known = state.progress.get(idKey(m.progress.vmId));
       state.progress.set(idKey(m.progress.vmId), {
         ...m.progress,
-        name: known?.name ?? rowsById().get(idKey(m.progress.vmId))?.name ?? m.progress.vmId,
+        name: known?.name ?? state.selected.get(idKey(m.progress.vmId))?.name ?? m.progress.vmId,
       });
       renderProtect();
     }
@@ -339,7 +360,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   });
   reload.addEventListener('click', () => refresh());
   if (init.data) {
-    state.data = init.data as CoverageSnapshot;
+    state.data = init.data as CoveragePageData;
     renderData();
   }
 }

@@ -4,6 +4,7 @@
 import { regionDisplayName } from '../../azure/regionNames';
 import type { EnableGroup, VmProgress } from '../../coverage/protocol';
 import type { RegionGroup } from '../../coverage/regionPlan';
+import { MAX_ENABLE_VMS } from '../../coverage/validate';
 import { fieldMessage, vaultNameProblem } from '../../webview/rules';
 import { el, field, select, setHelp, textfield } from '../dom';
 import { fill, type Strings } from './format';
@@ -170,7 +171,9 @@ export function protectView(m: ProtectModel): HTMLElement {
   if (m.groups.length > 0) {
     const groups = enableGroups(m);
     const count = groups.reduce((n, g) => n + g.vmIds.length, 0);
-    const ready = groups.length === m.groups.length;
+    // The host refuses a larger request; said here rather than left to a button that would never answer.
+    const tooMany = count > MAX_ENABLE_VMS;
+    const ready = groups.length === m.groups.length && !tooMany;
     const button = el(
       'vscode-button',
       { id: 'enable', disabled: m.running || !ready },
@@ -180,6 +183,7 @@ export function protectView(m: ProtectModel): HTMLElement {
       if (!m.running && ready) m.onEnable(groups);
     });
     section.append(el('div', { class: 'actions' }, button));
+    if (tooMany) section.append(el('p', { class: 'note', id: 'too-many' }, fill(s.tooMany, { max: MAX_ENABLE_VMS })));
   }
   if (m.progress.size > 0 || m.message) section.append(progressView(m));
   return section;

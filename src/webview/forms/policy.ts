@@ -31,20 +31,38 @@ function dayList(v: unknown): DayOfWeek[] | undefined {
   return out.length === v.length ? out : undefined;
 }
 
-export function parsePolicyInput(p: unknown): PolicyInput | undefined {
-  if (!isObj(p) || !onlyKeys(p, ['name', 'schedule', 'timeZone', 'instantRestoreDays', 'retention'])) return undefined;
-  const name = str(p.name);
-  const timeZone = str(p.timeZone, 100, 1);
-  const instantRestoreDays = typedInt(p.instantRestoreDays);
-  const s = p.schedule;
-  const r = p.retention;
-  if (name === undefined || timeZone === undefined || instantRestoreDays === undefined || !isObj(s) || !isObj(r))
-    return undefined;
+/** An hourly schedule's fields, each of its type (their ranges are the rules' to judge). */
+function parseHourly(s: Obj): PolicyInput['schedule'] | undefined {
+  if (!onlyKeys(s, ['frequency', 'intervalHours', 'windowStart', 'windowHours'])) return undefined;
+  const intervalHours = typedInt(s.intervalHours);
+  const windowStart = str(s.windowStart);
+  const windowHours = typedInt(s.windowHours);
+  if (intervalHours === undefined || windowStart === undefined || windowHours === undefined) return undefined;
+  return { frequency: 'Hourly', intervalHours, windowStart, windowHours };
+}
+
+function parseSchedule(s: unknown): PolicyInput['schedule'] | undefined {
+  if (!isObj(s)) return undefined;
+  if (s.frequency === 'Hourly') return parseHourly(s);
   if (!onlyKeys(s, ['frequency', 'time', 'days']) || (s.frequency !== 'Daily' && s.frequency !== 'Weekly'))
     return undefined;
   const time = str(s.time);
-  const scheduleDays = s.days === undefined ? undefined : dayList(s.days);
-  if (time === undefined || (s.days !== undefined && scheduleDays === undefined)) return undefined;
+  const days = s.days === undefined ? undefined : dayList(s.days);
+  if (time === undefined || (s.days !== undefined && days === undefined)) return undefined;
+  return { frequency: s.frequency, time, ...(days ? { days } : {}) };
+}
+
+export function parsePolicyInput(p: unknown): PolicyInput | undefined {
+  const keys = ['name', 'policyType', 'schedule', 'timeZone', 'instantRestoreDays', 'retention'];
+  if (!isObj(p) || !onlyKeys(p, keys)) return undefined;
+  const name = str(p.name);
+  const timeZone = str(p.timeZone, 100, 1);
+  const instantRestoreDays = typedInt(p.instantRestoreDays);
+  const schedule = parseSchedule(p.schedule);
+  const r = p.retention;
+  if (name === undefined || timeZone === undefined || instantRestoreDays === undefined || !schedule || !isObj(r))
+    return undefined;
+  if (p.policyType !== undefined && p.policyType !== 'V1' && p.policyType !== 'V2') return undefined;
   if (!onlyKeys(r, ['dailyDays', 'weeklyWeeks', 'weeklyDays', 'monthlyMonths', 'yearlyYears'])) return undefined;
   const daily = optionalInt(r, 'dailyDays');
   const weekly = optionalInt(r, 'weeklyWeeks');
@@ -55,9 +73,10 @@ export function parsePolicyInput(p: unknown): PolicyInput | undefined {
     return undefined;
   return {
     name,
+    ...(p.policyType !== undefined ? { policyType: p.policyType } : {}),
     timeZone,
     instantRestoreDays,
-    schedule: { frequency: s.frequency, time, ...(scheduleDays ? { days: scheduleDays } : {}) },
+    schedule,
     retention: {
       ...(daily.value !== undefined ? { dailyDays: daily.value } : {}),
       ...(weekly.value !== undefined ? { weeklyWeeks: weekly.value } : {}),
@@ -76,10 +95,19 @@ export const policyForm = defineForm<PolicyInit, PolicySubmit>()({
   strings: (vscode: L10n) => ({
     submit: vscode.l10n.t('Save policy'),
     name: vscode.l10n.t('Policy name'),
+    policyType: vscode.l10n.t('Policy type'),
+    V1: vscode.l10n.t('Standard: once a day or week, instant restore up to 5 days'),
+    V2: vscode.l10n.t('Enhanced: up to every 4 hours, instant restore up to 30 days'),
     frequency: vscode.l10n.t('Frequency'),
+    Hourly: vscode.l10n.t('Hourly'),
     Daily: vscode.l10n.t('Daily'),
     Weekly: vscode.l10n.t('Weekly'),
     time: vscode.l10n.t('Time'),
+    intervalHours: vscode.l10n.t('Back up every'),
+    // The page fills in {hours} for each interval it offers.
+    everyHours: vscode.l10n.t('{0} hours', '{hours}'),
+    windowStart: vscode.l10n.t('Backup window starts at'),
+    windowHours: vscode.l10n.t('Backup window length (hours)'),
     timeZone: vscode.l10n.t('Time zone'),
     days: vscode.l10n.t('Days'),
     instantRestoreDays: vscode.l10n.t('Retain instant recovery snapshots (days)'),

@@ -72,6 +72,43 @@ describe('Backup coverage (host)', function () {
     assert.strictEqual(await panel.receive({ type: 'export', requestId: 2, format: 'exe' }), undefined);
   });
 
+  it('keeps the rows: the page gets the data without them and asks for windows, selections and lookups', async () => {
+    const init = await panel.receive({ type: 'ready' });
+    assert.ok(init?.type === 'init' && init.data, 'init carries the data');
+    assert.ok(!('rows' in init.data), 'no rows in the data sent to the page');
+    const all = panel.snapshot?.rows ?? [];
+    const filter = { status: 'all' as const, subscriptionId: '', location: '', text: '' };
+    const sort = { key: 'name' as const, descending: false };
+    const first = resultOf(await panel.receive({ type: 'rows', requestId: 10, filter, sort, offset: 0, count: 2 }));
+    const next = resultOf(await panel.receive({ type: 'rows', requestId: 11, filter, sort, offset: 2, count: 2 }));
+    const byName = all.map((r) => r.name).sort((a, b) => a.localeCompare(b));
+    assert.deepStrictEqual(
+      [
+        first.window?.total,
+        first.window?.version,
+        [...(first.window?.rows ?? []), ...(next.window?.rows ?? [])].map((r) => r.name),
+      ],
+      [all.length, init.data.version, byName.slice(0, 4)],
+    );
+    const unprotected = { ...filter, location: 'northeurope' };
+    const selected = resultOf(await panel.receive({ type: 'selectFiltered', requestId: 12, filter: unprotected }));
+    const expected = all.filter((r) => r.location === 'northeurope' && r.protection === 'NotProtected');
+    assert.deepStrictEqual(selected.rows?.map((r) => r.name).sort(), expected.map((r) => r.name).sort());
+    const sql = rowOf(panel, 'sql-vm-01');
+    const found = resultOf(
+      await panel.receive({ type: 'lookup', requestId: 13, vmIds: [sql.vmId.toUpperCase(), `${sql.vmId}-gone`] }),
+    );
+    assert.deepStrictEqual(
+      found.rows?.map((r) => r.name),
+      ['sql-vm-01'],
+    );
+    assert.strictEqual(
+      await panel.receive({ type: 'rows', requestId: 14, filter, sort, offset: 0, count: 100_000 }),
+      undefined,
+      'a window larger than the page ever asks for is refused',
+    );
+  });
+
   it('exports what the page shows, as CSV and JSON', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azb-coverage-'));
     const filter = { status: 'unprotected' as const, subscriptionId: '', location: 'northeurope', text: '' };

@@ -37,6 +37,7 @@ const RANGE_KEYS: Record<string, string> = {
   weeklyWeeks: 'policy.weeklyWeeks',
   monthlyMonths: 'policy.monthlyMonths',
   yearlyYears: 'policy.yearlyYears',
+  windowHours: 'policy.windowHours',
 };
 const range = (field: string, min: number, max: number): Refused => ({
   field,
@@ -112,6 +113,20 @@ const policy = row('createPolicy');
 const edit = row('editPolicy');
 const restore = row('restore');
 const time = 'policy.time';
+/** An Enhanced policy backing up every 4 hours from 08:00 for 12 hours (the daily schedule's time removed). */
+const hourly = (schedule: Payload = {}, more: Payload = {}): Payload => ({
+  policyType: 'V2',
+  schedule: {
+    frequency: 'Hourly',
+    time: undefined,
+    intervalHours: 4,
+    windowStart: '08:00',
+    windowHours: 12,
+    ...schedule,
+  },
+  ...more,
+});
+const enhancedDaily: Payload = { policyType: 'V2' };
 
 export const BOUNDARY_CASES: BoundaryCase[] = [
   ...vaultNameRows('createVault', 'name', 'name', [
@@ -278,6 +293,51 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   policy('yearly retention: 1-99 years', '99', { retention: { yearlyYears: 99 } }, 'passes'),
   policy('yearly retention: 1-99 years', '100', { retention: { yearlyYears: 100 } }, range('yearlyYears', 1, 99)),
 
+  // Enhanced (V2) policies: snapshots 1-30 days whatever the schedule; hourly every 4, 6, 8 or 12 hours in a window
+  // of 4 to 24 hours opening on the hour or half hour; only an Enhanced policy runs hourly.
+  policy(
+    'instant restore, Enhanced: 1-30 days',
+    '0',
+    { ...enhancedDaily, instantRestoreDays: 0 },
+    range('instantRestoreDays', 1, 30),
+  ),
+  policy('instant restore, Enhanced: 1-30 days', '30', { ...enhancedDaily, instantRestoreDays: 30 }, 'accepted'),
+  policy(
+    'instant restore, Enhanced: 1-30 days',
+    '31',
+    { ...enhancedDaily, instantRestoreDays: 31 },
+    range('instantRestoreDays', 1, 30),
+  ),
+  policy(
+    'instant restore, Enhanced weekly: 1-30 days',
+    '12',
+    { ...weekly, ...enhancedDaily, instantRestoreDays: 12 },
+    'passes',
+  ),
+  policy('hourly: Enhanced only', 'a Standard policy', hourly({}, { policyType: 'V1' }), {
+    field: 'frequency',
+    key: 'policy.hourlyStandard',
+  }),
+  policy('hourly interval: 4, 6, 8 or 12 hours', '4', hourly({ intervalHours: 4 }), 'accepted'),
+  policy('hourly interval: 4, 6, 8 or 12 hours', '12', hourly({ intervalHours: 12 }), 'passes'),
+  policy('hourly interval: 4, 6, 8 or 12 hours', '3', hourly({ intervalHours: 3 }), {
+    field: 'intervalHours',
+    key: 'policy.hourlyInterval',
+  }),
+  policy('hourly interval: 4, 6, 8 or 12 hours', '5', hourly({ intervalHours: 5 }), {
+    field: 'intervalHours',
+    key: 'policy.hourlyInterval',
+  }),
+  policy('hourly window: 4-24 hours', '3', hourly({ windowHours: 3 }), range('windowHours', 4, 24)),
+  policy('hourly window: 4-24 hours', '4', hourly({ windowHours: 4 }), 'passes'),
+  policy('hourly window: 4-24 hours', '24', hourly({ windowHours: 24 }), 'accepted'),
+  policy('hourly window: 4-24 hours', '25', hourly({ windowHours: 25 }), range('windowHours', 4, 24)),
+  policy('hourly window start: on the hour or half hour', '23:30', hourly({ windowStart: '23:30' }), 'passes'),
+  policy('hourly window start: on the hour or half hour', '08:15', hourly({ windowStart: '08:15' }), {
+    field: 'windowStart',
+    key: 'policy.windowStart',
+  }),
+
   // Editing checks the same rules (one of each kind here) and keeps the name.
   edit(
     'name: unchanged when editing',
@@ -288,6 +348,12 @@ export const BOUNDARY_CASES: BoundaryCase[] = [
   edit('time: on the hour or half hour', '02:15', { schedule: { time: '02:15' } }, { field: 'time', key: time }),
   edit('instant restore, daily: 1-5 days', '6', { instantRestoreDays: 6 }, range('instantRestoreDays', 1, 5)),
   edit('daily retention: 7-9999 days', '10000', { retention: { dailyDays: 10000 } }, range('dailyDays', 7, 9999)),
+  edit(
+    'policy type: kept when editing',
+    'Enhanced',
+    { policyType: 'V2' },
+    { field: 'policyType', key: 'policy.typeChanged' },
+  ),
   edit('daily retention: 7-9999 days', '9999', { retention: { dailyDays: 9999 } }, 'accepted'),
 
   // A new VM's name (Azure's rule: 1-64 characters for Linux, letters, digits, hyphens, underscores and periods,

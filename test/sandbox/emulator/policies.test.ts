@@ -26,6 +26,33 @@ function dailyPolicy(days: number, instant = 2, retentionTime = RUN): Protection
   };
 }
 
+const WINDOW = new Date('2024-01-01T08:00:00Z');
+
+/** An Enhanced hourly policy in the swagger's shape (IaaS_v2_hourly.json). */
+function hourlyPolicy(
+  hourly: { interval?: number; scheduleWindowDuration?: number } = {},
+  instant = 14,
+  retentionTime = WINDOW,
+): ProtectionPolicyResource {
+  return {
+    properties: {
+      backupManagementType: 'AzureIaasVM',
+      policyType: 'V2',
+      schedulePolicy: {
+        schedulePolicyType: 'SimpleSchedulePolicyV2',
+        scheduleRunFrequency: 'Hourly',
+        hourlySchedule: { interval: 4, scheduleWindowStartTime: WINDOW, scheduleWindowDuration: 16, ...hourly },
+      },
+      retentionPolicy: {
+        retentionPolicyType: 'LongTermRetentionPolicy',
+        dailySchedule: { retentionTimes: [retentionTime], retentionDuration: { count: 30, durationType: 'Days' } },
+      },
+      instantRpRetentionRangeInDays: instant,
+      timeZone: 'UTC',
+    } as AzureIaaSVMProtectionPolicy,
+  };
+}
+
 describe('backup policies', () => {
   let c: SandboxClients;
   useTestSandbox({}, (f) => ({ c } = f));
@@ -95,6 +122,50 @@ describe('backup policies', () => {
     await assert.rejects(
       c.backup.protectionPolicies.get(VAULT, RG, 'no-such-policy'),
       isCode('BMSUserErrorPolicyNotFound', 404),
+    );
+  });
+
+  it('creates and updates an Enhanced hourly policy, answering in the V2 shape', async () => {
+    const created = await c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'Hourly-4', hourlyPolicy());
+    const props = created.properties as AzureIaaSVMProtectionPolicy;
+    assert.equal(props.policyType, 'V2');
+    assert.equal(props.instantRpRetentionRangeInDays, 14);
+    assert.deepEqual(props.schedulePolicy, {
+      schedulePolicyType: 'SimpleSchedulePolicyV2',
+      scheduleRunFrequency: 'Hourly',
+      hourlySchedule: { interval: 4, scheduleWindowStartTime: WINDOW, scheduleWindowDuration: 16 },
+    });
+    await c.backup.protectionPolicies.createOrUpdate(
+      VAULT,
+      RG,
+      'hourly-4',
+      hourlyPolicy({ interval: 8, scheduleWindowDuration: 24 }, 30),
+    );
+    const got = (await c.backup.protectionPolicies.get(VAULT, RG, 'Hourly-4'))
+      .properties as AzureIaaSVMProtectionPolicy;
+    assert.equal(got.instantRpRetentionRangeInDays, 30);
+    assert.deepEqual(
+      got.schedulePolicy && 'hourlySchedule' in got.schedulePolicy ? got.schedulePolicy.hourlySchedule : undefined,
+      { interval: 8, scheduleWindowStartTime: WINDOW, scheduleWindowDuration: 24 },
+    );
+  });
+
+  it("refuses an Enhanced policy outside the service's limits", async () => {
+    const refusals: [string, ProtectionPolicyResource, string][] = [
+      ['interval-5', hourlyPolicy({ interval: 5 }), 'BMSUserErrorInvalidInput'],
+      ['window-3', hourlyPolicy({ scheduleWindowDuration: 3 }), 'BMSUserErrorInvalidInput'],
+      ['window-25', hourlyPolicy({ scheduleWindowDuration: 25 }), 'BMSUserErrorInvalidInput'],
+      ['instant-31', hourlyPolicy({}, 31), 'BMSUserErrorInvalidInput'],
+      // Points are kept at the window's start, as a daily schedule's at its run time.
+      ['retention-time', hourlyPolicy({}, 14, new Date('2024-01-01T09:00:00Z')), 'BMSUserErrorPolicyRetentionInvalid'],
+    ];
+    for (const [name, body, code] of refusals)
+      await assert.rejects(c.backup.protectionPolicies.createOrUpdate(VAULT, RG, name, body), isCode(code, 400), name);
+    const standardHourly = dailyPolicy(30);
+    Object.assign(standardHourly.properties as AzureIaaSVMProtectionPolicy, { policyType: 'V2' });
+    await assert.rejects(
+      c.backup.protectionPolicies.createOrUpdate(VAULT, RG, 'v2-with-v1-schedule', standardHourly),
+      isCode('BMSUserErrorInvalidInput', 400),
     );
   });
 

@@ -9,6 +9,7 @@ import { expandTreeRow, modalDialog, quickInput, runPaletteCommand, treeRow } fr
 import {
   assertFormSettled,
   assertNoCspViolations,
+  chooseOption,
   clearHovers,
   formResult,
   journeyWorkbench,
@@ -157,6 +158,50 @@ describe('Journey 5: safe policy changes and stop protection (UI)', function () 
     while (state === 'Protected' && Date.now() < deadline) state = (await item('web-vm-01'))?.protectionState;
     assert.notStrictEqual(state, 'Protected', 'the typed name confirms the deletion');
     await session().screenshot('stop-delete-confirmed');
+    assertNoCspViolations(session());
+  });
+
+  it('creates an Enhanced policy that backs up every 6 hours, shown by its schedule in the tree', async () => {
+    const { page } = session();
+    await expandTreeRow(page, 'contoso-vault');
+    await expandTreeRow(page, 'Backup policies');
+    await runFromContextMenu(page, 'contoso-vault', 'Create Policy…');
+    const form = await openForm(page, 'New backup policy in contoso-vault');
+    await typeInto(form, 'vscode-textfield[name=name]', 'EverySix');
+    // Hourly is for Enhanced policies: a Standard one says so next to the frequency.
+    await chooseOption(form, 'vscode-single-select[name=frequency]', 'Hourly');
+    await messageNextTo(
+      form,
+      'vscode-single-select[name=frequency]',
+      'Only an Enhanced policy backs up every few hours',
+    );
+    assert.ok(await submitDisabled(form), 'no submit of an hourly Standard policy');
+    await chooseOption(form, 'vscode-single-select[name=policyType]', 'Enhanced');
+    await chooseOption(form, 'vscode-single-select[name=intervalHours]', '6 hours');
+    await typeInto(form, 'vscode-textfield[name=windowStart]', '06:00');
+    await typeInto(form, 'vscode-textfield[name=windowHours]', '25');
+    await messageNextTo(form, 'vscode-textfield[name=windowHours]', 'Enter a whole number from 4 to 24.');
+    assert.ok(await submitDisabled(form), 'no submit with a window longer than a day');
+    await typeInto(form, 'vscode-textfield[name=windowHours]', '18');
+    // Enhanced policies keep instant restore snapshots up to 30 days.
+    await typeInto(form, 'vscode-textfield[name=instantRestoreDays]', '31');
+    await messageNextTo(form, 'vscode-textfield[name=instantRestoreDays]', 'Enter a whole number from 1 to 30.');
+    await typeInto(form, 'vscode-textfield[name=instantRestoreDays]', '30');
+    await session().screenshot('enhanced-policy-form');
+    await submitForm(form);
+    assert.match(await formResult(form), /Policy EverySix saved\./);
+    const saved = (await sandboxState()).policies.find((p) => p.name === 'EverySix')?.properties;
+    assert.deepStrictEqual(
+      [
+        saved?.policyType,
+        saved?.instantRpRetentionRangeInDays,
+        (saved?.schedulePolicy as { hourlySchedule?: unknown })?.hourlySchedule,
+      ],
+      ['V2', 30, { interval: 6, scheduleWindowStartTime: '2024-01-01T06:00:00.000Z', scheduleWindowDuration: 18 }],
+    );
+    await treeRow(page, 'EverySix')
+      .filter({ hasText: 'Every 6 hours from 06:00 for 18 hours' })
+      .waitFor({ timeout: 15000 });
     assertNoCspViolations(session());
   });
 });

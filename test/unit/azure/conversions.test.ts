@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
+import type {
+  AzureIaaSVMProtectionPolicy,
+  LongTermRetentionPolicy,
+  ProtectedItemResource,
+} from '@azure/arm-recoveryservicesbackup';
 import { toBackupItem } from '../../../src/azure/convert/items';
 import { toBackupJob } from '../../../src/azure/convert/jobs';
 import { clockTime, toPolicy, toPolicyResource } from '../../../src/azure/convert/policies';
@@ -172,5 +176,63 @@ describe('conversions', () => {
     assert.equal(back.retention?.yearlyYears, 2);
     assert.equal(back.retention?.dailyDays, undefined);
     assert.equal(clockTime(new Date('2024-01-01T02:00:00Z')), '02:00');
+  });
+
+  it('sends an Enhanced hourly policy in the V2 shape, its points kept at the window start, and reads it back', () => {
+    const resource = toPolicyResource({
+      name: 'hourly',
+      policyType: 'V2',
+      schedule: { frequency: 'Hourly', intervalHours: 6, windowStart: '07:30', windowHours: 18 },
+      timeZone: 'UTC',
+      instantRestoreDays: 14,
+      retention: { dailyDays: 30, weeklyWeeks: 4, weeklyDays: ['Sunday'] },
+    });
+    const props = resource.properties as AzureIaaSVMProtectionPolicy;
+    assert.equal(props.policyType, 'V2');
+    assert.deepEqual(props.schedulePolicy, {
+      schedulePolicyType: 'SimpleSchedulePolicyV2',
+      scheduleRunFrequency: 'Hourly',
+      hourlySchedule: {
+        interval: 6,
+        scheduleWindowStartTime: new Date('2024-01-01T07:30:00Z'),
+        scheduleWindowDuration: 18,
+      },
+    });
+    const retention = props.retentionPolicy as LongTermRetentionPolicy;
+    assert.deepEqual(retention.dailySchedule?.retentionTimes, [new Date('2024-01-01T07:30:00Z')]);
+    assert.equal(props.instantRpRetentionRangeInDays, 14);
+    const back = toPolicy({ ...resource, id: `${VAULT}/backupPolicies/hourly`, name: 'hourly' });
+    assert.equal(back.policyType, 'V2');
+    assert.deepEqual(back.hourly, { intervalHours: 6, windowStart: '07:30', windowHours: 18 });
+    assert.equal(back.schedule, undefined);
+  });
+
+  it('sends Enhanced daily and weekly schedules in their V2 objects', () => {
+    const base = { name: 'e', policyType: 'V2' as const, timeZone: 'UTC', instantRestoreDays: 7 };
+    const daily = toPolicyResource({
+      ...base,
+      schedule: { frequency: 'Daily', time: '22:00' },
+      retention: { dailyDays: 30 },
+    });
+    assert.deepEqual((daily.properties as AzureIaaSVMProtectionPolicy).schedulePolicy, {
+      schedulePolicyType: 'SimpleSchedulePolicyV2',
+      scheduleRunFrequency: 'Daily',
+      dailySchedule: { scheduleRunTimes: [new Date('2024-01-01T22:00:00Z')] },
+    });
+    const weekly = toPolicyResource({
+      ...base,
+      schedule: { frequency: 'Weekly', time: '21:30', days: ['Friday'] },
+      retention: { weeklyWeeks: 8 },
+    });
+    assert.deepEqual((weekly.properties as AzureIaaSVMProtectionPolicy).schedulePolicy, {
+      schedulePolicyType: 'SimpleSchedulePolicyV2',
+      scheduleRunFrequency: 'Weekly',
+      weeklySchedule: { scheduleRunDays: ['Friday'], scheduleRunTimes: [new Date('2024-01-01T21:30:00Z')] },
+    });
+    const back = toPolicy({ ...weekly, id: `${VAULT}/backupPolicies/e`, name: 'e' });
+    assert.deepEqual(
+      [back.policyType, back.schedule],
+      ['V2', { frequency: 'Weekly', time: '21:30', days: ['Friday'] }],
+    );
   });
 });

@@ -125,6 +125,52 @@ describe('validation', () => {
       );
       assert.equal(validatePolicyInput(input)?.key, 'policy.weeklyDays');
     });
+    it('lets an Enhanced policy keep instant restore snapshots 1..30 days, weekly too', () => {
+      const enhanced = (days: number, frequency: 'Daily' | 'Weekly' = 'Daily') =>
+        policy(
+          {
+            policyType: 'V2',
+            schedule: { frequency, time: '22:00', ...(frequency === 'Weekly' ? { days: ['Monday' as const] } : {}) },
+            instantRestoreDays: days,
+          },
+          frequency === 'Weekly' ? { weeklyWeeks: 12 } : { dailyDays: 30 },
+        );
+      assert.equal(validatePolicyInput(enhanced(1)), undefined);
+      assert.equal(validatePolicyInput(enhanced(30)), undefined);
+      assert.equal(validatePolicyInput(enhanced(11, 'Weekly')), undefined);
+      assert.deepEqual(validatePolicyInput(enhanced(31))?.args, { min: 1, max: 30 });
+      assert.equal(validatePolicyInput(enhanced(0, 'Weekly'))?.key, 'policy.instantRestore');
+    });
+    it('checks an hourly schedule: Enhanced only, every 4/6/8/12 hours, a window of 4..24 hours', () => {
+      const hourly = (
+        intervalHours: number,
+        windowStart: string,
+        windowHours: number,
+        policyType: 'V1' | 'V2' = 'V2',
+      ) => policy({ policyType, schedule: { frequency: 'Hourly', intervalHours, windowStart, windowHours } });
+      for (const interval of [4, 6, 8, 12]) assert.equal(validatePolicyInput(hourly(interval, '08:00', 12)), undefined);
+      assert.equal(validatePolicyInput(hourly(4, '23:30', 4)), undefined);
+      assert.equal(validatePolicyInput(hourly(4, '00:00', 24)), undefined);
+      assert.equal(validatePolicyInput(hourly(4, '08:00', 12, 'V1'))?.key, 'policy.hourlyStandard');
+      for (const bad of [0, 3, 5, 24])
+        assert.equal(validatePolicyInput(hourly(bad, '08:00', 12))?.key, 'policy.hourlyInterval');
+      for (const bad of ['08:15', '24:00', 'noon'])
+        assert.equal(validatePolicyInput(hourly(4, bad, 12))?.key, 'policy.windowStart', bad);
+      for (const bad of [3, 25, 4.5])
+        assert.equal(validatePolicyInput(hourly(4, '08:00', bad))?.key, 'policy.windowHours');
+      assert.equal(
+        validatePolicyInput(
+          policy(
+            {
+              policyType: 'V2',
+              schedule: { frequency: 'Hourly', intervalHours: 4, windowStart: '08:00', windowHours: 12 },
+            },
+            {},
+          ),
+        )?.key,
+        'policy.dailyRequired',
+      );
+    });
     it('takes times on the hour or half hour only', () => {
       assert.equal(validatePolicyInput(policy({ schedule: { frequency: 'Daily', time: '23:30' } })), undefined);
       assert.equal(validatePolicyInput(policy({ schedule: { frequency: 'Daily', time: '00:00' } })), undefined);

@@ -1,5 +1,13 @@
 import * as assert from 'assert';
-import { csvCell, EXPORT_COLUMNS, toCsv, toJson, type ExportColumn } from '../../../src/coverage/export';
+import {
+  csvCell,
+  csvChunks,
+  EXPORT_COLUMNS,
+  jsonChunks,
+  toCsv,
+  toJson,
+  type ExportColumn,
+} from '../../../src/coverage/export';
 import { row } from './fixtures';
 
 const headers = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, c.toUpperCase()])) as Record<ExportColumn, string>;
@@ -47,5 +55,32 @@ describe('Coverage: CSV and JSON export', () => {
     assert.strictEqual(parsed.generatedAt, '2026-01-01T00:00:00.000Z');
     assert.deepStrictEqual(Object.keys(parsed.virtualMachines[0]), [...EXPORT_COLUMNS]);
     assert.strictEqual(parsed.virtualMachines[0].protection, 'NotProtected');
+  });
+
+  it('streams 2,500 rows in chunks of rows that join into the whole document', () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => row(`vm-${i}`, { lastBackupTime: i }));
+    const csv = [...csvChunks(rows, headers)];
+    const json = [...jsonChunks(rows, new Date(0))];
+    assert.deepStrictEqual([csv.length, json.length], [4, 5]);
+    assert.strictEqual(csv.join('').split('\r\n').length, 2502);
+    const parsed = JSON.parse(json.join('')) as { count: number; virtualMachines: { name: string }[] };
+    assert.deepStrictEqual(
+      [parsed.count, parsed.virtualMachines.length, parsed.virtualMachines[2499].name],
+      [2500, 2500, 'vm-2499'],
+    );
+    const whole = JSON.stringify(
+      { generatedAt: new Date(0).toISOString(), count: 2500, virtualMachines: parsed.virtualMachines },
+      null,
+      2,
+    );
+    assert.strictEqual(json.join(''), `${whole}\n`);
+  });
+
+  it('writes an empty JSON export as a document with no machines', () => {
+    assert.deepStrictEqual(JSON.parse(toJson([], new Date(0))), {
+      generatedAt: '1970-01-01T00:00:00.000Z',
+      count: 0,
+      virtualMachines: [],
+    });
   });
 });

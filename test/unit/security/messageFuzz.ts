@@ -35,6 +35,7 @@ export interface Template {
 const vmId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm';
 const policy = {
   name: 'Nightly',
+  policyType: 'V2',
   timeZone: 'UTC',
   instantRestoreDays: 2,
   schedule: { frequency: 'Weekly', time: '22:30', days: ['Monday'] },
@@ -42,6 +43,7 @@ const policy = {
 };
 const policyFields: Field[] = [
   ...['name', 'timeZone'].map((k): Field => ({ path: ['payload', k], kind: 'string', required: true })),
+  { path: ['payload', 'policyType'], kind: 'string', required: false },
   { path: ['payload', 'instantRestoreDays'], kind: 'int', required: true },
   { path: ['payload', 'schedule'], kind: 'object', required: true },
   { path: ['payload', 'schedule', 'frequency'], kind: 'string', required: true },
@@ -190,6 +192,34 @@ const coverageTemplates: Template[] = [
       { path: ['filter', 'text'], kind: 'string', required: true },
       { path: ['sort'], kind: 'object', required: true },
       { path: ['sort', 'descending'], kind: 'bool', required: true },
+    ],
+  },
+  {
+    message: { type: 'rows', requestId: 4, filter, sort: { key: 'status', descending: true }, offset: 0, count: 80 },
+    fields: [
+      { path: ['requestId'], kind: 'int', required: true },
+      { path: ['filter'], kind: 'object', required: true },
+      { path: ['filter', 'status'], kind: 'string', required: true },
+      { path: ['sort'], kind: 'object', required: true },
+      { path: ['sort', 'key'], kind: 'string', required: true },
+      { path: ['offset'], kind: 'int', required: true },
+      { path: ['count'], kind: 'int', required: true },
+    ],
+  },
+  {
+    message: { type: 'selectFiltered', requestId: 5, filter },
+    fields: [
+      { path: ['requestId'], kind: 'int', required: true },
+      { path: ['filter'], kind: 'object', required: true },
+      { path: ['filter', 'subscriptionId'], kind: 'string', required: true },
+    ],
+  },
+  {
+    message: { type: 'lookup', requestId: 6, vmIds: [vmId] },
+    fields: [
+      { path: ['requestId'], kind: 'int', required: true },
+      { path: ['vmIds'], kind: 'array', required: true },
+      { path: ['vmIds', '0'], kind: 'string', required: true },
     ],
   },
   {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { REPO } from '../manifest/sourceScan';
 import {
   fieldMessage,
+  hourlyProblem,
   instantRestoreProblem,
   POLICY_PROBLEM_FIELDS,
   policyNameProblem,
@@ -26,7 +27,7 @@ describe('form rules', () => {
       'policy.instantRestoreWeekly': 'exactly {days}, enter {days}',
     };
     assert.equal(fieldMessage(strings, retentionProblem('dailyDays', 6, false) ?? { key: 'none' }), 'from 7 to 9999');
-    assert.equal(fieldMessage(strings, instantRestoreProblem(4, true) ?? { key: 'none' }), 'exactly 5, enter 5');
+    assert.equal(fieldMessage(strings, instantRestoreProblem(4, true, false) ?? { key: 'none' }), 'exactly 5, enter 5');
   });
 
   it('names 0 as the lowest value of a retention tier the form may leave out', () => {
@@ -39,8 +40,30 @@ describe('form rules', () => {
       key: 'policy.weeklyWeeks',
       args: { min: 1, max: 5163 },
     });
-    assert.equal(instantRestoreProblem(5, true), undefined);
-    assert.deepEqual(instantRestoreProblem(6, false), { key: 'policy.instantRestore', args: { min: 1, max: 5 } });
+    assert.equal(instantRestoreProblem(5, true, false), undefined);
+    assert.deepEqual(instantRestoreProblem(6, false, false), {
+      key: 'policy.instantRestore',
+      args: { min: 1, max: 5 },
+    });
+  });
+
+  it('gives an Enhanced policy 1-30 instant restore days, weekly too, and checks its hourly schedule', () => {
+    assert.equal(instantRestoreProblem(30, false, true), undefined);
+    assert.equal(instantRestoreProblem(12, true, true), undefined);
+    assert.deepEqual(instantRestoreProblem(31, true, true), {
+      key: 'policy.instantRestore',
+      args: { min: 1, max: 30 },
+    });
+    assert.equal(hourlyProblem({ intervalHours: 6, windowStart: '08:00', windowHours: 24 }), undefined);
+    assert.equal(
+      hourlyProblem({ intervalHours: 5, windowStart: '08:00', windowHours: 12 })?.key,
+      'policy.hourlyInterval',
+    );
+    assert.equal(hourlyProblem({ intervalHours: 4, windowStart: '08:15', windowHours: 12 })?.key, 'policy.windowStart');
+    assert.deepEqual(hourlyProblem({ intervalHours: 4, windowStart: '08:00', windowHours: 3 }), {
+      key: 'policy.windowHours',
+      args: { min: 4, max: 24 },
+    });
   });
 
   it('checks vault names: 2-50 chars, letter first, letters digits hyphens, no trailing hyphen', () => {

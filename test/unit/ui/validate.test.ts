@@ -86,6 +86,25 @@ describe('webview message validation', () => {
     );
   });
 
+  it('takes an Enhanced policy with an hourly schedule, and only the types and fields it has', () => {
+    const hourly = {
+      name: 'Hourly',
+      policyType: 'V2',
+      timeZone: 'UTC',
+      instantRestoreDays: 30,
+      schedule: { frequency: 'Hourly', intervalHours: 4, windowStart: '08:00', windowHours: 12 },
+      retention: { dailyDays: 30 },
+    };
+    assert.deepEqual(parseSubmit('policy', hourly), hourly);
+    assert.equal(parseSubmit('policy', { ...hourly, policyType: 'V3' }), undefined);
+    assert.equal(parseSubmit('policy', { ...hourly, schedule: { ...hourly.schedule, intervalHours: '4' } }), undefined);
+    assert.equal(parseSubmit('policy', { ...hourly, schedule: { ...hourly.schedule, time: '08:00' } }), undefined);
+    assert.equal(
+      parseSubmit('policy', { ...hourly, schedule: { ...hourly.schedule, windowHours: undefined } }),
+      undefined,
+    );
+  });
+
   it('lets what a user can type through, so that the rules of the form answer it next to its field', () => {
     const vault = {
       subscriptionId: 's',
