@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { readActivation } from './activation';
 import { parseArgs } from './args';
 import { measureBundles } from './bundle';
+import { COVERAGE_SCALE, runCoverageBench, SMALL_COVERAGE_SCALE } from './coverage';
 import { pageFaultCostUs } from './pageFaults';
 import { REPO } from './repo';
 import { round } from './requestStats';
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
     coldSandbox: options.coldSandbox,
     log,
   });
+  const coverage = await runCoverageBench(
+    options.small ? SMALL_COVERAGE_SCALE : COVERAGE_SCALE,
+    latencyMs,
+    concurrency,
+    log,
+  );
   log('production build for bundle sizes');
   const bundle = measureBundles();
   const activation = readActivation();
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
     firstPaint: primary.firstPaint ?? null,
     transport: primary.transport ?? null,
     scaling,
+    coverage,
     bundle,
     activation,
     targets: evaluateTargets(primary, scaling, bundle, activation, faultUs),

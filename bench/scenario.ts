@@ -1,7 +1,7 @@
 // One benchmark size: a sandbox process seeded at that scale, the tree load measured, optionally the baseline
 // and the first-paint probes, then the sandbox stopped whatever happens.
 import { performance } from 'node:perf_hooks';
-import type { PageSizes } from '../src/sandbox/index';
+import type { PageSizes, ScaleSpec } from '../src/sandbox/index';
 import type { Scale } from './args';
 import { loadBaseline } from './baseline';
 import { measureFirstPaint, type FirstPaint } from './firstPaint';
@@ -72,17 +72,22 @@ export interface ScenarioOptions {
   log: (message: string) => void;
 }
 
+/** The sandbox's scale seed for an estate: its vaults and VMs spread evenly over the subscriptions. */
+export function seedOf(scale: Omit<Scale, 'jobs'> & { jobs?: number }): ScaleSpec {
+  return {
+    subscriptions: scale.subscriptions,
+    vaultsPerSubscription: Math.ceil(scale.vaults / scale.subscriptions),
+    vmsPerSubscription: Math.ceil(scale.vms / scale.subscriptions),
+    protectedItems: scale.items,
+    jobs: scale.jobs ?? 0,
+  };
+}
+
 export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const { scale } = o;
   const seedStarted = performance.now();
   const sandbox = await startSandboxProcess({
-    seed: {
-      subscriptions: scale.subscriptions,
-      vaultsPerSubscription: Math.ceil(scale.vaults / scale.subscriptions),
-      vmsPerSubscription: Math.ceil(scale.vms / scale.subscriptions),
-      protectedItems: scale.items,
-      jobs: scale.jobs,
-    },
+    seed: seedOf(scale),
     latencyMs: o.latencyMs,
     pageSizes: o.pageSizes,
   });

@@ -7,6 +7,7 @@ import type {
   DiskSelection,
   EncryptionConfig,
   FileRecoveryScript,
+  GraphCounts,
   ItemRef,
   JobOperation,
   JobStatus,
@@ -25,6 +26,7 @@ import type {
   Vault,
   VaultRef,
   VaultSecurity,
+  VaultSummary,
   VirtualMachine,
   VirtualNetwork,
 } from './model';
@@ -122,6 +124,26 @@ export interface BackupService {
   graphVirtualMachines(subscriptionIds: readonly string[], signal?: AbortSignal): AsyncIterable<VirtualMachine[]>;
   /** Every VM backup item of the subscriptions' vaults through Resource Graph, as it last indexed them (a short delay). */
   graphBackupItems(subscriptionIds: readonly string[], signal?: AbortSignal): AsyncIterable<BackupItem[]>;
+  /**
+   * Every VM of the subscriptions with its protection through Resource Graph, streamed as both queries progress;
+   * vaults this session changed since `changedSinceMs` are read live instead (Resource Graph lags the vaults).
+   */
+  graphProtectedVirtualMachines(
+    subscriptionIds: readonly string[],
+    changedSinceMs: number,
+    signal?: AbortSignal,
+  ): AsyncIterable<VirtualMachine[]>;
+  /** The subscriptions' vaults through Resource Graph (one query, whatever their number). */
+  graphVaults(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<VaultSummary[]>;
+  /** The VM backup policies of every vault of the subscriptions through Resource Graph. */
+  graphPolicies(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<Policy[]>;
+  /** The subscriptions' resource groups through Resource Graph. */
+  graphResourceGroups(
+    subscriptionIds: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<{ subscriptionId: string; name: string }[]>;
+  /** VMs per subscription and region, items per state: Resource Graph's counts, before any row is read. */
+  graphCounts(subscriptionIds: readonly string[], signal?: AbortSignal): Promise<GraphCounts>;
   /** Every VM of the subscription joined with its protection: one VM listing + one items listing per vault. */
   listVirtualMachinesWithProtection(subscriptionId: string, signal?: AbortSignal): Promise<VirtualMachine[]>;
   /** A page of the subscription's VMs joined with the protection index (every vault's items, listed once per session when cached). */

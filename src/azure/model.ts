@@ -77,6 +77,22 @@ export interface Vault {
   multiUserAuthorization?: boolean;
 }
 
+/** A vault as Resource Graph lists it for the coverage page: where it is, not its settings. */
+export interface VaultSummary {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  subscriptionId: string;
+  location: string;
+}
+
+export interface GraphCounts {
+  /** VMs per subscription and region. */
+  virtualMachines: { subscriptionId: string; location: string; count: number }[];
+  /** VM backup items per protection state (as the item reports it: Protected, IRPending, ProtectionStopped…). */
+  items: { protectionState: string; count: number }[];
+}
+
 export type SecurityState = 'Enabled' | 'Disabled' | 'AlwaysOn';
 
 /** The vault's backup security settings (backupconfig/vaultconfig): soft delete and enhanced security. */

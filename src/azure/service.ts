@@ -27,6 +27,8 @@ import {
   setStorageConfig,
 } from './operations/vaults';
 import { graphBackupItems, graphVirtualMachines } from './operations/graphCoverage';
+import { graphCounts, graphPolicies, graphResourceGroups, graphVaults } from './operations/graphEstate';
+import { graphProtectedVirtualMachines } from './operations/graphJoin';
 import {
   getVirtualMachine,
   getVmProtection,
@@ -68,6 +70,12 @@ export function createBackupService(session: AzureSession, options: BackupServic
       listVirtualMachinesWithProtection(ctx, subscriptionId, signal),
     graphVirtualMachines: (subscriptionIds, signal) => graphVirtualMachines(ctx, subscriptionIds, signal),
     graphBackupItems: (subscriptionIds, signal) => graphBackupItems(ctx, subscriptionIds, signal),
+    graphProtectedVirtualMachines: (subscriptionIds, changedSinceMs, signal) =>
+      graphProtectedVirtualMachines(ctx, subscriptionIds, changedSinceMs, signal),
+    graphVaults: (subscriptionIds, signal) => graphVaults(ctx, subscriptionIds, signal),
+    graphPolicies: (subscriptionIds, signal) => graphPolicies(ctx, subscriptionIds, signal),
+    graphResourceGroups: (subscriptionIds, signal) => graphResourceGroups(ctx, subscriptionIds, signal),
+    graphCounts: (subscriptionIds, signal) => graphCounts(ctx, subscriptionIds, signal),
     listVirtualMachinesPage: (subscriptionId, pageOptions) => listVirtualMachinesPage(ctx, subscriptionId, pageOptions),
     forgetListings: (scope) => ctx.cache.invalidate(scope),
     getVmProtection: (vm, signal) => getVmProtection(ctx, vm, signal),

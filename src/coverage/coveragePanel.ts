@@ -14,7 +14,6 @@ import {
   summarizePolicy,
   writeChunks,
 } from './coverageActions';
-import { loadCoverage } from './loadCoverage';
 import {
   COVERAGE_KIND,
   type CoverageHostMessage,
@@ -25,8 +24,9 @@ import {
   type CoverageWebviewMessage,
 } from './protocol';
 import { DEFAULT_SORT, NO_FILTER } from './query';
+import { readCoverage } from './readCoverage';
 import { CoverageRowStore } from './rowStore';
-import { coverageStrings, coverageTitle } from './strings';
+import { coverageStrings, coverageTitle, fallbackWords } from './strings';
 import type { CoverageFilter, CoverageSort } from './types';
 import { parseCoverageMessage } from './validate';
 
@@ -98,15 +98,24 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
       try {
         const { session } = this.deps;
         const contexts = await session.listSubscriptions();
-        const data = await loadCoverage({
-          subscriptions: contexts.map((c) => ({
-            subscriptionId: c.subscription.subscriptionId,
-            displayName: c.subscription.displayName,
-          })),
-          serviceFor: (id) => session.service(id),
-          summarize: summarizePolicy,
-          now: this.deps.now().getTime(),
-        });
+        const data = await readCoverage(
+          {
+            subscriptions: contexts.map((c) => ({
+              subscriptionId: c.subscription.subscriptionId,
+              displayName: c.subscription.displayName,
+            })),
+            serviceFor: (id) => session.service(id),
+            summarize: summarizePolicy,
+            now: this.deps.now().getTime(),
+          },
+          fallbackWords(),
+          (e) => {
+            const info = toErrorInfo(e);
+            this.deps.log.info(
+              `coverage: Resource Graph unavailable (${info.code ?? ''} requestId=${info.requestId ?? '-'}): reading each vault instead`,
+            );
+          },
+        );
         const snapshot: CoverageSnapshot = {
           ...data,
           signedIn: session.mode !== 'signedOut',

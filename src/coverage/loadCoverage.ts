@@ -56,7 +56,7 @@ async function allPolicies(service: BackupService, vault: Vault, signal?: AbortS
 }
 
 /** VM policies, DefaultPolicy first (the service's own default). */
-function vmPolicies(policies: readonly Policy[], summarize: (p: Policy) => string): VaultChoice['policies'] {
+export function vmPolicies(policies: readonly Policy[], summarize: (p: Policy) => string): VaultChoice['policies'] {
   return policies
     .filter((p) => p.backupManagementType === 'AzureIaasVM')
     .sort((a, b) => (a.name === 'DefaultPolicy' ? -1 : b.name === 'DefaultPolicy' ? 1 : a.name.localeCompare(b.name)))

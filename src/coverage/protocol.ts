@@ -18,6 +18,12 @@ export interface CoverageSnapshot {
   resourceGroups: { subscriptionId: string; names: string[] }[];
   /** Subscriptions that could not be read: their VMs are missing from the rows. */
   errors: { subscriptionName: string; message: string; code?: string }[];
+  /** Epoch ms when the data was read (Resource Graph lags the vaults by a few minutes; changes made here are read live). */
+  asOf?: number;
+  /** Where the rows come from: Resource Graph, or the per-vault join (its fallback). */
+  source?: 'resourceGraph' | 'join';
+  /** A sentence for the page's header: why the data came from the fallback. */
+  notice?: string;
   /** Preset subscription filter (opened from a subscription node). */
   focusSubscriptionId?: string;
   signedIn: boolean;

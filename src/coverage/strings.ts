@@ -10,11 +10,27 @@ export function coverageTitle(): string {
   return vscode.l10n.t('Backup coverage');
 }
 
+/** The page's header sentence when Resource Graph could not answer and the vaults were read one by one. */
+export function fallbackWords(): { refused: string; throttled: string } {
+  return {
+    refused: vscode.l10n.t(
+      'Azure Resource Graph refused the query ({0}), so coverage was read from each vault instead, which takes longer.',
+    ),
+    throttled: vscode.l10n.t(
+      "Azure Resource Graph's query quota is spent, so coverage was read from each vault instead, which takes longer.",
+    ),
+  };
+}
+
 export function coverageStrings(): Record<string, string> {
   return {
     title: coverageTitle(),
     loading: vscode.l10n.t('Loading…'),
     refresh: vscode.l10n.t('Refresh'),
+    asOf: vscode.l10n.t('Data as of {time}.'),
+    graphLag: vscode.l10n.t(
+      'Azure Resource Graph can lag a few minutes behind the vaults; changes made in this window show as they are now.',
+    ),
     exportCsv: vscode.l10n.t('Export CSV'),
     exportJson: vscode.l10n.t('Export JSON'),
     notSignedIn: vscode.l10n.t('Sign in to Azure or open the sandbox to see your virtual machines.'),

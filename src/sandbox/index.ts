@@ -190,6 +190,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     },
     setFaults: (f) => faults.set(f),
+    setGraphIngestionDelay: (ms) => {
+      site.resourceGraph.ingestionDelayMs = Math.max(0, ms);
+    },
     connectionsOpened: () => server.connectionsOpened(),
     control,
     stop: async () => {

@@ -108,6 +108,8 @@ export interface RunningSandbox {
   requestLog: { entries(): RequestLogEntry[]; clear(): void };
   clock: { now(): Date; advance(ms: number): void; setSpeed(speed: number): void };
   setFaults(f: FaultConfig | undefined): void;
+  /** Resource Graph's indexing delay from now on (simulated ms; a snapshot already taken is kept until it is this old). */
+  setGraphIngestionDelay(ms: number): void;
   /** TLS connections accepted since start, and how many of them negotiated HTTP/2. */
   connectionsOpened(): { total: number; http2: number };
   control: SandboxControl;

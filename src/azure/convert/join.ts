@@ -8,17 +8,15 @@ export interface VaultItems {
   items?: BackupItem[];
 }
 
+/** Adds the item under its VM's key. A soft-deleted item never hides a live one of the same VM (re-protected in another vault meanwhile). */
+export function indexItem(index: Map<string, BackupItem>, item: BackupItem): void {
+  const key = idKey(item.sourceResourceId);
+  if (item.sourceResourceId && !(item.softDeleted && index.has(key))) index.set(key, item);
+}
+
 export function indexItemsBySource(vaults: readonly VaultItems[]): Map<string, BackupItem> {
   const index = new Map<string, BackupItem>();
-  for (const vault of vaults) {
-    for (const item of vault.items ?? []) {
-      const key = idKey(item.sourceResourceId);
-      // A soft-deleted item never hides a live one of the same VM (re-protected in another vault meanwhile).
-      if (item.sourceResourceId && !(item.softDeleted && index.has(key))) {
-        index.set(key, item);
-      }
-    }
-  }
+  for (const vault of vaults) for (const item of vault.items ?? []) indexItem(index, item);
   return index;
 }
 

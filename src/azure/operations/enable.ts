@@ -16,9 +16,8 @@ import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
 import { policyLoader, refuseStandardForVm } from './enhancedCheck';
-import { forgetVaultItems } from './items';
 import { putProtectedItem } from './itemPut';
-import { followRunningJob, once } from './neverTwice';
+import { followRunningJob, once, vaultChanged } from './neverTwice';
 
 type ManyOptions = ProtectOptions & { onResult?: (r: EnableResult) => void };
 
@@ -111,7 +110,7 @@ export function enableProtectionMany(
   policyName: string,
   options: ManyOptions = {},
 ): Promise<EnableResult[]> {
-  return enableEach(ctx, ref, vms, policyName, options).finally(() => forgetVaultItems(ctx, ref));
+  return enableEach(ctx, ref, vms, policyName, options).finally(() => vaultChanged(ctx, ref));
 }
 
 async function enableEach(

@@ -15,6 +15,7 @@ import { trackJob } from '../tracker';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import { forgetVaultItems } from './items';
+import { noteVaultChange } from './recentChanges';
 import { listJobs } from './jobs';
 import { idKey } from '../ids';
 
@@ -108,6 +109,12 @@ export interface OnceOptions {
   reserved?: readonly Reservation[];
 }
 
+/** After an operation on the vault's items: its cached listing is stale, and readers of lagging indexes should know. */
+export function vaultChanged(ctx: OperationContext, vault: VaultRef): void {
+  forgetVaultItems(ctx, vault);
+  noteVaultChange(ctx, vault);
+}
+
 /** Runs `work` as the one call for (kind, resourceId) of this service, or joins the call already made for it. */
 export function once<T>(
   ctx: OperationContext,
@@ -117,7 +124,7 @@ export function once<T>(
   options: OnceOptions = {},
 ): Promise<T> {
   const { changes } = options;
-  const run = changes ? () => work().finally(() => forgetVaultItems(ctx, changes)) : work;
+  const run = changes ? () => work().finally(() => vaultChanged(ctx, changes)) : work;
   const key = keyOf(kind, resourceId);
   const reserved = options.reserved?.some((r) => keyOf(r.kind, r.resourceId) === key) ?? false;
   return gateOf(ctx).run(kind, resourceId, run, reserved);

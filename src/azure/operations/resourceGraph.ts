@@ -7,6 +7,7 @@ import { AzureError } from '../errors';
 import type { ListPage } from '../paging';
 import { firstPageUrl, sendWire } from '../transport/wire';
 import type { OperationContext } from './context';
+import { graphPacerOf } from './graphQuota';
 
 /** ARG's largest page. */
 export const GRAPH_PAGE_SIZE = 1000;
@@ -37,6 +38,7 @@ export const GRAPH_API_VERSION = '2024-04-01';
  * through the Resource Graph client's own pipeline, read as wire JSON: the SDK's request builder checks every body
  * with `instanceof FormData`, which loads Node's undici (a long synchronous block in a process's first query; see
  * docs/PERFORMANCE.md), and its answer is parsed in a slice of the shared queue like the other bulk lists (transport/wire.ts).
+ * Paced by the user's quota (graphQuota.ts).
  */
 export async function graphPage<T>(
   ctx: OperationContext,
@@ -54,7 +56,9 @@ export async function graphPage<T>(
   };
   const url = firstPageUrl(ctx.clients.endpoint, '/providers/Microsoft.ResourceGraph/resources', GRAPH_API_VERSION);
   const sender = ctx.clients.wire(ctx.clients.resourceGraph().pipeline);
-  const response = (await sendWire(sender, 'POST', url, body, signal)) as {
+  const pacer = graphPacerOf(ctx);
+  await pacer.take(signal);
+  const response = (await sendWire(sender, 'POST', url, body, signal, (headers) => pacer.observe(headers))) as {
     data?: unknown;
     $skipToken?: unknown;
   } | null;

@@ -2,7 +2,7 @@
 // error-body policies, and the session's shared HTTP client) instead of the generated deserializers. A CPU
 // profile of the 5,000-VM tree load put most client time in core-client's polymorphic deserializer and the
 // modular SDKs' field mapping, work the domain mappers in convert/ then redo; the wire JSON maps directly.
-import type { HttpClient, Pipeline, PipelineResponse } from '@azure/core-rest-pipeline';
+import type { HttpClient, HttpHeaders, Pipeline, PipelineResponse } from '@azure/core-rest-pipeline';
 import { createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import type { ResponseQueue } from './responseQueue';
 
@@ -46,7 +46,7 @@ export async function getWirePage(sender: WireSender, url: string, signal?: Abor
 }
 
 /**
- * One call with an optional JSON body; the answer's parsed JSON. A GET takes any 2xx (as the lists always did), a
+ * One call with an optional JSON body; the answer's parsed JSON (`onHeaders` sees the final answer's headers). A GET takes any 2xx (as the lists always did), a
  * POST only 200 (as Resource Graph's SDK does); anything else throws a RestError with the response and, as the
  * modular SDKs attach it, the parsed error body under `details`.
  */
@@ -56,6 +56,7 @@ export async function sendWire(
   url: string,
   body?: unknown,
   signal?: AbortSignal,
+  onHeaders?: (headers: HttpHeaders) => void,
 ): Promise<unknown> {
   const request = createPipelineRequest({ url, method, abortSignal: signal });
   request.headers.set('Accept', 'application/json');
@@ -65,6 +66,7 @@ export async function sendWire(
   }
   request.streamResponseStatusCodes = STREAM_OK;
   const response = await sender.pipeline.sendRequest(sender.http, request);
+  onHeaders?.(response.headers);
   if (method === 'GET' ? response.status < 200 || response.status >= 300 : response.status !== 200) {
     response.readableStreamBody?.resume();
     const error = new RestError(`${method} ${new URL(url).pathname} failed with status ${response.status}`, {

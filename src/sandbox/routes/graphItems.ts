@@ -2,7 +2,7 @@
  * The RecoveryServicesResources table as Resource Graph serves it: one row per protected backup item, with the
  * item's properties as the backup service reports them. Resource Graph indexes changes with a short delay; the
  * sandbox models it with a snapshot of the items taken when a query arrives and served until it is
- * `ingestionDelayMs` old (simulated clock), so a change shows up between zero and that delay later.
+ * `resourceGraph.ingestionDelayMs` old (simulated clock; the delay can change while running), so a change shows up between zero and that delay later.
  */
 import type { Site } from '../http/site';
 import { renderItem } from '../render/backup';
@@ -18,15 +18,12 @@ interface Snapshot {
 export class IngestedItems {
   private snapshot: Snapshot | undefined;
 
-  constructor(
-    private readonly site: Site,
-    private readonly ingestionDelayMs: number,
-  ) {}
+  constructor(private readonly site: Site) {}
 
   /** The indexed rows and when they were taken. */
   rows(): Snapshot {
     const now = this.site.now();
-    if (!this.snapshot || now - this.snapshot.takenAt >= this.ingestionDelayMs)
+    if (!this.snapshot || now - this.snapshot.takenAt >= this.site.resourceGraph.ingestionDelayMs)
       this.snapshot = { takenAt: now, rows: this.index(now) };
     return this.snapshot;
   }

@@ -2,7 +2,8 @@
  * Azure Resource Graph: `POST /providers/Microsoft.ResourceGraph/resources` (tenant level, api 2024-04-01 and
  * older). Answers `{totalRecords, count, resultTruncated, $skipToken?, data, facets}` with `objectArray` rows
  * shaped as ARG stores them (type and resourceGroup lower-cased; VMs' power state under properties.extended;
- * protected items in RecoveryServicesResources, indexed with a delay: graphItems.ts), for the query shapes of
+ * protected items in RecoveryServicesResources, indexed with a delay: graphItems.ts; vaults, their backup policies and
+ * resource groups as they are now), for the query shapes of
  * graphQuery.ts only; other queries get ARG's 400 BadRequest / InvalidQuery. Every answer carries the caller's
  * quota headers; a spent quota is a 429 (http/graphQuota.ts).
  */
@@ -11,9 +12,19 @@ import { QuotaWindows, quotaHeaders } from '../http/graphQuota';
 import type { Reply, RouteRequest, Router } from '../http/router';
 import type { Site } from '../http/site';
 import type { VmRecord } from '../state/model';
-import { renderVm } from '../render/arm';
-import { IngestedItems } from './graphItems';
-import { parseGraphQuery, SUPPORTED_SHAPES, UnsupportedQuery, type ParsedQuery, type Row } from './graphQuery';
+import { renderResourceGroup, renderVm } from '../render/arm';
+import { renderPolicy } from '../render/backup';
+import { renderVault } from '../render/vault';
+import { vaultKeyOf } from '../state/names';
+import { IngestedItems, ITEM_TYPE } from './graphItems';
+import {
+  parseGraphQuery,
+  SUPPORTED_SHAPES,
+  UnsupportedQuery,
+  type GraphType,
+  type ParsedQuery,
+  type Row,
+} from './graphQuery';
 
 const DEFAULT_TOP = 100;
 const MAX_TOP = 1000;
@@ -161,18 +172,57 @@ function tableRows(
   parsed: ParsedQuery,
   subscriptions: Set<string>,
 ): { input: Row[]; version: string } {
-  if (parsed.table === 'recoveryservicesresources') {
-    const snapshot = sources.items.rows();
-    return {
-      input: snapshot.rows.filter((row) => subscriptions.has(String(row.subscriptionId).toLowerCase())),
-      version: `items@${snapshot.takenAt}`,
-    };
+  const { store } = site;
+  const subs = store.allSubscriptions().filter((s) => subscriptions.has(s.subscriptionId.toLowerCase()));
+  switch (parsed.type) {
+    case ITEM_TYPE: {
+      const snapshot = sources.items.rows();
+      return {
+        input: snapshot.rows.filter((row) => subscriptions.has(String(row.subscriptionId).toLowerCase())),
+        version: `items@${snapshot.takenAt}`,
+      };
+    }
+    case 'microsoft.compute/virtualmachines':
+      return {
+        input: subs.flatMap((s) => store.vmsOf(s.subscriptionId).map((vm) => graphRow(vm, store.tenantId))),
+        version: 'vms',
+      };
+    // Few rows (hundreds): rendered per query, so a vault or policy created a moment ago is a row.
+    default:
+      return { input: subs.flatMap((s) => otherRows(site, parsed.type, s.subscriptionId)), version: parsed.type };
   }
-  const input = site.store
-    .allSubscriptions()
-    .filter((s) => subscriptions.has(s.subscriptionId.toLowerCase()))
-    .flatMap((s) => site.store.vmsOf(s.subscriptionId).map((vm) => graphRow(vm, site.store.tenantId)));
-  return { input, version: 'vms' };
+}
+
+/** Vaults, their backup policies and resource groups as ARG rows: lower-cased type and resource group, subscription. */
+function otherRows(site: Site, type: GraphType, subscriptionId: string): Row[] {
+  const { store } = site;
+  const common = (resourceGroup: string): Row => ({
+    type,
+    tenantId: store.tenantId,
+    subscriptionId,
+    resourceGroup: resourceGroup.toLowerCase(),
+  });
+  switch (type) {
+    case 'microsoft.recoveryservices/vaults':
+      return store.vaultsOf(subscriptionId).map((v) => ({ ...(renderVault(v) as Row), ...common(v.resourceGroup) }));
+    case 'microsoft.recoveryservices/vaults/backuppolicies':
+      return store.vaultsOf(subscriptionId).flatMap((v) => {
+        const vaultKey = vaultKeyOf(v.subscriptionId, v.resourceGroup, v.name);
+        const protectedCount = (name: string): number =>
+          store.itemsOf(vaultKey).filter((i) => i.policyName?.toLowerCase() === name.toLowerCase()).length;
+        return store.policiesOf(vaultKey).map((p) => ({
+          ...(renderPolicy(v, p, protectedCount(p.name)) as Row),
+          location: v.location,
+          ...common(v.resourceGroup),
+        }));
+      });
+    case 'microsoft.resources/subscriptions/resourcegroups':
+      return store
+        .resourceGroupsOf(subscriptionId)
+        .map((r) => ({ ...(renderResourceGroup(r) as Row), ...common(r.name) }));
+    default:
+      return [];
+  }
 }
 
 function handle(site: Site, sources: GraphSources, req: RouteRequest): Reply {
@@ -243,7 +293,7 @@ export function registerResourceGraphRoutes(router: Router, site: Site): void {
   for (const s of site.store.allSubscriptions())
     for (const vm of site.store.vmsOf(s.subscriptionId)) graphRow(vm, site.store.tenantId);
   const sources: GraphSources = {
-    items: new IngestedItems(site, site.resourceGraph.ingestionDelayMs),
+    items: new IngestedItems(site),
     quota: site.resourceGraph.quota ? new QuotaWindows(site.resourceGraph.quota) : undefined,
   };
   router.add('POST', '/providers/Microsoft.ResourceGraph/resources', (req) => handle(site, sources, req), {

@@ -94,6 +94,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   const s = state.strings;
   const status = el('div', { class: 'load-status', role: 'status' }, s.loading);
   const errors = el('div', { class: 'form-error', role: 'alert', hidden: true });
+  const freshness = el('p', { class: 'freshness', id: 'freshness' });
   const totals = el('div', { id: 'totals' });
   const filters = el('div', { id: 'filters' });
   const selection = el('div', { class: 'selection' });
@@ -107,6 +108,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       'section',
       { class: 'coverage' },
       el('header', {}, el('h1', {}, init.title), el('div', { class: 'toolbar' }, reload, exportCsv, exportJson)),
+      freshness,
       status,
       errors,
       totals,
@@ -254,6 +256,13 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     if (!d) return;
     status.textContent = d.signedIn ? '' : s.notSignedIn;
     status.hidden = d.signedIn;
+    freshness.textContent = [
+      d.asOf === undefined ? '' : fill(s.asOf, { time: new Date(d.asOf).toLocaleString() }),
+      d.source === 'resourceGraph' ? s.graphLag : '',
+      d.notice ?? '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     errors.hidden = d.errors.length === 0;
     errors.textContent = d.errors
       .map((e) => fill(s.loadError, { name: e.subscriptionName, message: e.message }))

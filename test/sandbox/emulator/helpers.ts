@@ -3,6 +3,7 @@
  * (per client through tlsOptions, never process-wide), capture async-operation headers, poll.
  */
 import { ComputeManagementClient } from '@azure/arm-compute';
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { ResourceManagementClient } from '@azure/arm-resources';
@@ -16,6 +17,15 @@ import { startSandbox, STORY_SUBSCRIPTION_ID, type RunningSandbox, type SandboxO
 export const sandboxCredential: TokenCredential = {
   getToken: async () => ({ token: 'sandbox', expiresOnTimestamp: Date.now() + 3600e3 }),
 };
+
+/** The real Resource Graph client against the sandbox (tenant level: no subscription). */
+export function graphClient(sandbox: RunningSandbox): ResourceGraphClient {
+  return new ResourceGraphClient(sandboxCredential, {
+    endpoint: sandbox.endpoint,
+    tlsOptions: { ca: sandbox.ca },
+    credentials: { scopes: [`${sandbox.endpoint}/.default`] },
+  });
+}
 
 /** Fast defaults for tests: no Retry-After wait worth speaking of, fast simulated clock. */
 export function startTestSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {

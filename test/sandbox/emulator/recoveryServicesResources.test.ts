@@ -1,16 +1,16 @@
 // Resource Graph's RecoveryServicesResources table through the real @azure/arm-resourcegraph client: protected
 // items as rows with their backup properties, a change seen only after the ingestion delay, and the per-user quota
 // (headers on every answer, 429 RateLimiting once spent, open again when the window resets).
-import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import * as assert from 'node:assert/strict';
 import { STORY_SUBSCRIPTION_ID, type RunningSandbox } from '../../../src/sandbox';
 import {
+  graphClient,
   armCode,
   clientsFor,
   containerOf,
   itemOf,
   rawRequest,
-  sandboxCredential,
   startTestSandbox,
   type SandboxClients,
 } from './helpers';
@@ -24,14 +24,6 @@ const RG = 'contoso-backup-rg';
 const DELAY_MS = 60_000;
 
 type Row = Record<string, string>;
-
-function graphClient(sandbox: RunningSandbox): ResourceGraphClient {
-  return new ResourceGraphClient(sandboxCredential, {
-    endpoint: sandbox.endpoint,
-    tlsOptions: { ca: sandbox.ca },
-    credentials: { scopes: [`${sandbox.endpoint}/.default`] },
-  });
-}
 
 describe('Resource Graph: RecoveryServicesResources (protected items)', function () {
   this.timeout(60_000);

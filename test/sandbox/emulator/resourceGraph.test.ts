@@ -1,11 +1,11 @@
 // Resource Graph through the real @azure/arm-resourcegraph client: $skipToken paging over 2,500 VMs in two
 // subscriptions, the request's subscriptions as the scope, where filters, the projection, and 400 for a query
 // shape the sandbox does not understand.
-import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type { QueryRequest } from '@azure/arm-resourcegraph';
 import * as assert from 'node:assert/strict';
 import type { RunningSandbox } from '../../../src/sandbox';
-import { clientsFor, sandboxCredential, startTestSandbox } from './helpers';
+import { graphClient, clientsFor, startTestSandbox } from './helpers';
 
 const VMS = "Resources | where type =~ 'microsoft.compute/virtualmachines'";
 const PROJECT =
@@ -24,11 +24,7 @@ describe('Resource Graph (2,500 VMs, two subscriptions)', function () {
       seed: { subscriptions: 2, vaultsPerSubscription: 1, vmsPerSubscription: 1250, protectedItems: 0, jobs: 0 },
     });
     subs = sandbox.subscriptionIds();
-    graph = new ResourceGraphClient(sandboxCredential, {
-      endpoint: sandbox.endpoint,
-      tlsOptions: { ca: sandbox.ca },
-      credentials: { scopes: [`${sandbox.endpoint}/.default`] },
-    });
+    graph = graphClient(sandbox);
   });
   after(async () => {
     await sandbox.stop();
