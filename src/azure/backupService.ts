@@ -4,6 +4,7 @@ import type {
   AzureOperation,
   BackupItem,
   BackupJob,
+  DiskSelection,
   EncryptionConfig,
   FileRecoveryScript,
   GraphCounts,
@@ -78,6 +79,13 @@ export interface TrackOptions {
   /** Reservations the caller took for this call (BackupService.reserve): the call runs under them instead of joining. */
   reserved?: readonly Reservation[];
 }
+
+/** Enable, change policy, resume: `diskSelection` is which disks to back up; the item keeps what it has when absent. */
+export type ProtectOptions = TrackOptions & { diskSelection?: DiskSelection };
+
+/** The VM as the caller read it: its security type and disks decide whether only an Enhanced policy may protect it. */
+export type VmToProtect = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'> &
+  Partial<Pick<VirtualMachine, 'securityType' | 'disks'>>;
 
 export interface CreateVaultInput {
   subscriptionId: string;
@@ -181,18 +189,19 @@ export interface BackupService {
   /** Refresh containers (tracked to its end), then list protectable VMs; VMs elsewhere are returned with a reason. */
   discoverVirtualMachines(ref: VaultRef, signal?: AbortSignal): Promise<ProtectableVm[]>;
   /** Enable protection for one VM; resolves when the ConfigureBackup job ends (or has started, with untilJobStarted). */
+  /** A Standard policy for a VM that needs an Enhanced one is refused before sending (EnhancedPolicyRequired). */
   enableProtection(
     ref: VaultRef,
-    vm: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>,
+    vm: VmToProtect,
     policyName: string,
-    options?: TrackOptions,
+    options?: ProtectOptions,
   ): Promise<AzureOperation>;
   /** Enable protection for many VMs with bounded concurrency; one result per VM, never throws for one VM's failure. */
   enableProtectionMany(
     ref: VaultRef,
-    vms: Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>[],
+    vms: VmToProtect[],
     policyName: string,
-    options?: TrackOptions & { onResult?: (r: EnableResult) => void },
+    options?: ProtectOptions & { onResult?: (r: EnableResult) => void },
   ): Promise<EnableResult[]>;
 
   backupNow(ref: ItemRef, retainUntil: Date, options?: TrackOptions): Promise<AzureOperation>;
@@ -200,11 +209,12 @@ export interface BackupService {
   stopProtection(ref: ItemRef, mode: 'RetainData' | 'DeleteData', options?: TrackOptions): Promise<AzureOperation>;
   /**
    * Another policy for an actively protected item (a ConfigureBackup job). Nothing is sent when it already has it;
-   * Enhanced → Standard is refused before sending (EnhancedToStandardPolicy). Never sent twice (as enable).
+   * Enhanced → Standard is refused before sending (EnhancedToStandardPolicy), and so is a Standard policy for a VM
+   * that needs an Enhanced one (EnhancedPolicyRequired). Never sent twice (as enable).
    */
-  changePolicy(ref: ItemRef, policyName: string, options?: TrackOptions): Promise<AzureOperation>;
+  changePolicy(ref: ItemRef, policyName: string, options?: ProtectOptions): Promise<AzureOperation>;
   /** Protection again for an item stopped with its data retained (a ConfigureBackup job). Never sent twice. */
-  resumeProtection(ref: ItemRef, policyName: string, options?: TrackOptions): Promise<AzureOperation>;
+  resumeProtection(ref: ItemRef, policyName: string, options?: ProtectOptions): Promise<AzureOperation>;
   /** A soft-deleted item back to "stopped, data retained" (an Undelete job). Never sent twice. */
   undelete(ref: ItemRef, options?: TrackOptions): Promise<AzureOperation>;
   /** The vault's soft-delete and enhanced-security settings (backupconfig/vaultconfig). */

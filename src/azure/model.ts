@@ -144,7 +144,32 @@ export interface VirtualMachine {
   vmAgentStatus?: string;
   /** The availability zones the VM is pinned to (read with the VM itself; lists leave it out). */
   zones?: string[];
+  /** Compute's securityProfile.securityType, e.g. 'TrustedLaunch'; undefined for a standard VM. */
+  securityType?: string;
+  /** Its managed disks as Compute describes them; undefined when the source did not carry them. */
+  disks?: VmDisks;
   protection?: VmProtection;
+}
+
+export interface VmDisks {
+  /** Compute's storageAccountType of the OS disk, e.g. 'Premium_LRS', 'PremiumV2_LRS', 'UltraSSD_LRS'. */
+  osDiskType?: string;
+  dataDisks: DataDisk[];
+}
+
+export interface DataDisk {
+  lun: number;
+  name: string;
+  sizeGB?: number;
+  storageType?: string;
+}
+
+/** Which disks a VM's backup includes (the service's diskExclusionProperties); absent: all disks. */
+export interface DiskSelection {
+  /** true: back up the OS disk and only these data disks; false: all data disks but these. */
+  isInclusionList: boolean;
+  /** Data disk LUNs, ascending. */
+  luns: number[];
 }
 
 /** The portal's wording: ProtectionState IRPending reads "Warning (initial backup pending)". */
@@ -190,6 +215,8 @@ export interface BackupItem {
   deferredDeleteTime?: Date;
   /** When the soft-deleted data is purged for good: the delete time plus the vault's soft-delete retention. */
   purgeTime?: Date;
+  /** Selective disk backup; undefined: every disk is backed up. */
+  diskSelection?: DiskSelection;
 }
 
 export type ScheduleFrequency = 'Daily' | 'Weekly';

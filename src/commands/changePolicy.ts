@@ -8,24 +8,38 @@ import { confirm } from '../ui/pickers';
 import { retentionShrinks } from '../webview/rules';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
 import {
+  enhancedOnlySentence,
   policyPickItems,
   pickItemPolicy,
   refusalOf,
+  tellStandardRefused,
   trackItemConfiguration,
+  vmOfItem,
   vmPolicies,
 } from './shared/itemPolicyPick';
+import { diskSelectionOfInput, pickDisks } from './shared/diskPick';
+import { sameDiskSelection } from '../azure/diskSelection';
+import { isEnhancedPolicy } from '../azure/enhancedPolicy';
 import { policyToInput } from './shared/policyDocument';
 import { guardOf, refusedByGuard, tellGuarded } from './shared/resourceGuard';
 import { resolveItem } from './shared/targets';
 
 export type ChangePolicyOutcome =
   | { changed: true; operation: AzureOperation }
-  | { changed: false; reason: 'NotProtected' | 'SamePolicy' | 'EnhancedToStandard' | 'ResourceGuard' };
+  | {
+      changed: false;
+      reason: 'NotProtected' | 'SamePolicy' | 'EnhancedToStandard' | 'EnhancedPolicyRequired' | 'ResourceGuard';
+    };
 
-/** Input for tests and scripts: the policy by name; `confirmed` skips the shorter-retention question. */
+/**
+ * Input for tests and scripts: the policy by name; `confirmed` skips the shorter-retention question; `disks` and
+ * `luns` the disks to back up (the item keeps its disks without them).
+ */
 interface ChangePolicyInput {
   policyName?: unknown;
   confirmed?: unknown;
+  disks?: unknown;
+  luns?: unknown;
 }
 
 /** What a shorter retention does to the item's existing points, when the new policy keeps some tier for less time. */
@@ -61,20 +75,28 @@ async function changePolicyOf(
     );
     return { changed: false, reason: 'NotProtected' };
   }
-  const policies = await vmPolicies(service, item);
+  const [policies, vm] = await Promise.all([vmPolicies(service, item), vmOfItem(service, item)]);
+  const enhancedOnly = enhancedOnlySentence(item, vm);
   const current = policies.find((p) => p.name.toLowerCase() === item.policyName?.toLowerCase());
-  const next =
-    typeof input?.policyName === 'string'
-      ? policies.find((p) => p.name.toLowerCase() === (input.policyName as string).toLowerCase())
-      : await pickItemPolicy(
-          policyPickItems(policies, item.policyName, vscode.l10n.t('current policy'), current),
-          vscode.l10n.t('Select the new backup policy of {0}', item.friendlyName),
-        );
+  const scripted = typeof input?.policyName === 'string';
+  const next = scripted
+    ? policies.find((p) => p.name.toLowerCase() === (input?.policyName as string).toLowerCase())
+    : await pickItemPolicy(
+        policyPickItems(policies, item.policyName, vscode.l10n.t('current policy'), current, enhancedOnly),
+        vscode.l10n.t('Select the new backup policy of {0}', item.friendlyName),
+        { item, service, enhancedOnly },
+      );
   if (!next)
     throw new Error(
       vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)),
     );
-  if (next.name.toLowerCase() === item.policyName?.toLowerCase()) {
+  const disks = scripted
+    ? diskSelectionOfInput(input as Record<string, unknown>)
+    : vm?.disks && (await pickDisks(vm, item.diskSelection));
+  if (
+    next.name.toLowerCase() === item.policyName?.toLowerCase() &&
+    (!disks || sameDiskSelection(disks, item.diskSelection))
+  ) {
     void notify.info(vscode.l10n.t('{0} already uses policy {1}.', item.friendlyName, next.name));
     return { changed: false, reason: 'SamePolicy' };
   }
@@ -84,6 +106,10 @@ async function changePolicyOf(
     deps.log.info(`Notice: ${text}`);
     void notify.warning(text);
     return { changed: false, reason: 'EnhancedToStandard' };
+  }
+  if (enhancedOnly && !isEnhancedPolicy(next)) {
+    tellStandardRefused(deps, enhancedOnly, next.name);
+    return { changed: false, reason: 'EnhancedPolicyRequired' };
   }
   const shorter = shorterRetentionSentence(item, current, next);
   const operationName = vscode.l10n.t('Changing to a policy with shorter retention');
@@ -95,7 +121,7 @@ async function changePolicyOf(
     item,
     vscode.l10n.t('Changing the policy of {0} to {1}', item.friendlyName, next.name),
     (name) => vscode.l10n.t('{0} is now protected by policy {1}.', name, next.name),
-    (opts) => service.changePolicy(itemRef(item), next.name, opts),
+    (opts) => service.changePolicy(itemRef(item), next.name, { ...opts, diskSelection: disks }),
   );
   try {
     return { changed: true, operation: await done };

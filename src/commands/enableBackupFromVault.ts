@@ -12,6 +12,9 @@ import { policyChoices } from './shared/policyChoices';
 import { resolveVault, type VaultTarget } from './shared/targets';
 import { trackOperation } from './shared/trackOperation';
 import { idKey } from '../azure/ids';
+import { isEnhancedPolicy, needsEnhancedPolicy } from '../azure/enhancedPolicy';
+import type { VirtualMachine } from '../azure/model';
+import { enhancedReasonSentence } from '../presentation/diskText';
 
 export interface EnableFromVaultInput {
   policyName?: string;
@@ -31,11 +34,38 @@ function reasonText(reason: ProtectableVm['unavailableReason']): string | undefi
 }
 
 /** Enables protection for each chosen VM with bounded concurrency; one result per VM. */
+/** The discovered VMs' security type and disks (from the subscription's VM listing), by VM id key. */
+type VmDetails = Map<string, VirtualMachine>;
+
+/**
+ * A Standard policy for chosen VMs that need an Enhanced one: refused before anything is sent, naming each VM and
+ * why; nothing is read when none of them needs one.
+ */
+async function refuseStandardFor(
+  target: VaultTarget,
+  chosen: ProtectableVm[],
+  details: VmDetails,
+  policyName: string,
+): Promise<void> {
+  const needing = chosen.flatMap((v) => {
+    const reason = needsEnhancedPolicy(details.get(idKey(v.vmId)) ?? {});
+    return reason ? [enhancedReasonSentence(v.name, reason, vscode.l10n)] : [];
+  });
+  if (needing.length === 0) return;
+  const policy = await target.service.getPolicy(vaultRef(target.vault), policyName);
+  if (isEnhancedPolicy(policy)) return;
+  throw Object.assign(
+    new Error(needing.map((why) => vscode.l10n.t('{0}: {1} is a Standard policy.', why, policy.name)).join(' ')),
+    { field: 'policyName' },
+  );
+}
+
 function enableMany(
   deps: CommandDeps,
   target: VaultTarget,
   chosen: ProtectableVm[],
   policyName: string,
+  details: VmDetails,
 ): { started: Promise<string | undefined>; done: Promise<EnableResult[]> } {
   const { service, vault } = target;
   // VMs being enabled by another click (here or from the VM) are left to it: one PUT, one item, one job.
@@ -65,7 +95,16 @@ function enableMany(
     async (options) => {
       results = await service.enableProtectionMany(
         vaultRef(vault),
-        vms.map((v) => ({ id: v.vmId, name: v.name, resourceGroup: v.resourceGroup })),
+        vms.map((v) => {
+          const d = details.get(idKey(v.vmId));
+          return {
+            id: v.vmId,
+            name: v.name,
+            resourceGroup: v.resourceGroup,
+            securityType: d?.securityType,
+            disks: d?.disks,
+          };
+        }),
         policyName,
         { ...options, reserved: [...reservations.values()] },
       );
@@ -106,18 +145,31 @@ export const enableBackupFromVault: CommandDefinition = {
     const target = await resolveVault(deps, node);
     const { service, vault } = target;
     const ref = vaultRef(vault);
-    const [discovered, policies] = await withProgress(
+    const [discovered, policies, listed] = await withProgress(
       vscode.l10n.t('Discovering virtual machines for {0}…', vault.name),
       true,
-      (signal) => Promise.all([service.discoverVirtualMachines(ref, signal), policyChoices(service, ref)]),
+      (signal) =>
+        Promise.all([
+          service.discoverVirtualMachines(ref, signal),
+          policyChoices(service, ref),
+          // Which VMs need an Enhanced policy; without the listing the service's own refusal says so.
+          service.listVirtualMachinesWithProtection(vault.subscriptionId, signal).catch(() => []),
+        ]),
     );
+    const details: VmDetails = new Map(listed.map((v) => [idKey(v.id), v]));
+    const enhancedNote = (v: ProtectableVm): string => {
+      const reason = needsEnhancedPolicy(details.get(idKey(v.vmId)) ?? {});
+      return reason ? ` — ${enhancedReasonSentence(v.name, reason, vscode.l10n)}` : '';
+    };
     if (typeof input === 'object' && input !== null && Array.isArray((input as EnableFromVaultInput).vmIds)) {
       const i = input as EnableFromVaultInput;
       const wanted = new Set(i.vmIds.map(idKey));
       const chosen = discovered.filter((v) => wanted.has(idKey(v.vmId)) && !v.unavailableReason);
       if (chosen.length !== wanted.size)
         throw new Error(vscode.l10n.t('Some of the virtual machines cannot be protected by {0}.', vault.name));
-      const results = await enableMany(deps, target, chosen, i.policyName ?? 'DefaultPolicy').done;
+      const policyName = i.policyName ?? 'DefaultPolicy';
+      await refuseStandardFor(target, chosen, details, policyName);
+      const results = await enableMany(deps, target, chosen, policyName, details).done;
       notifyAlreadyProtected(results, chosen, vault.name);
       return results;
     }
@@ -133,7 +185,7 @@ export const enableBackupFromVault: CommandDefinition = {
         vms: discovered.map((v) => ({
           value: v.vmId,
           label: v.name,
-          description: `${v.location} · ${v.resourceGroup}`,
+          description: `${v.location} · ${v.resourceGroup}${enhancedNote(v)}`,
           disabledReason: reasonText(v.unavailableReason),
         })),
       },
@@ -142,7 +194,8 @@ export const enableBackupFromVault: CommandDefinition = {
         const chosen = discovered.filter((v) => wanted.has(idKey(v.vmId)) && !v.unavailableReason);
         if (chosen.length === 0 || chosen.length !== wanted.size)
           throw Object.assign(new Error(formStrings('enableBackupVault').selectOne), { field: 'vms' });
-        const running = enableMany(deps, target, chosen, policyName);
+        await refuseStandardFor(target, chosen, details, policyName);
+        const running = enableMany(deps, target, chosen, policyName, details);
         running.done.catch((error: unknown) => showError(deps.log, vscode.l10n.t('Enable backup'), error));
         const answer = await submitAnswer(
           running.started,

@@ -5,7 +5,16 @@ import { itemRef } from '../tree/refs';
 import { protectionStatusLabel } from '../presentation/protectionText';
 import * as notify from '../ui/notify';
 import type { CommandDefinition, CommandDeps } from './commandDeps';
-import { policyPickItems, pickItemPolicy, trackItemConfiguration, vmPolicies } from './shared/itemPolicyPick';
+import { isEnhancedPolicy } from '../azure/enhancedPolicy';
+import {
+  enhancedOnlySentence,
+  policyPickItems,
+  pickItemPolicy,
+  tellStandardRefused,
+  trackItemConfiguration,
+  vmOfItem,
+  vmPolicies,
+} from './shared/itemPolicyPick';
 import { lastPolicyOf } from './shared/lastPolicy';
 import { resolveItem } from './shared/targets';
 
@@ -39,18 +48,24 @@ async function resume(
     void notify.info(text);
     return { resumed: false };
   }
-  const policies = await vmPolicies(service, item);
+  const [policies, vm] = await Promise.all([vmPolicies(service, item), vmOfItem(service, item)]);
+  const enhancedOnly = enhancedOnlySentence(item, vm);
   const policy =
     typeof input?.policyName === 'string'
       ? policies.find((p) => p.name.toLowerCase() === (input.policyName as string).toLowerCase())
       : await pickItemPolicy(
-          policyPickItems(policies, lastPolicyOf(item), vscode.l10n.t('last policy'), undefined),
+          policyPickItems(policies, lastPolicyOf(item), vscode.l10n.t('last policy'), undefined, enhancedOnly),
           vscode.l10n.t('Select the backup policy to protect {0} with', item.friendlyName),
+          { item, service, enhancedOnly },
         );
   if (!policy)
     throw new Error(
       vscode.l10n.t('Vault {0} has no VM backup policy named {1}.', item.vaultName, String(input?.policyName)),
     );
+  if (enhancedOnly && !isEnhancedPolicy(policy)) {
+    tellStandardRefused(deps, enhancedOnly, policy.name);
+    return { resumed: false };
+  }
   const done = trackItemConfiguration(
     deps,
     item,

@@ -3,6 +3,8 @@
 // join again and skips a VM protected meanwhile, so nothing is enabled twice.
 import { sameId } from '../azure/ids';
 import * as vscode from 'vscode';
+import { isEnhancedPolicy, needsEnhancedPolicy } from '../azure/enhancedPolicy';
+import { enhancedReasonSentence } from '../presentation/diskText';
 import type { BackupService } from '../azure/backupService';
 import type { Vault } from '../azure/model';
 import { isActivelyProtected } from '../azure/protectionState';
@@ -55,9 +57,14 @@ async function plan(deps: ToolDeps, input: EnableBackupInput): Promise<EnablePla
     );
   const todo: FoundVm[] = [];
   const refused: string[] = [];
+  // Read only when a VM needs an Enhanced policy: whether this one is.
+  const standard = found.some((f) => needsEnhancedPolicy(f.vm))
+    ? !isEnhancedPolicy(await home.service.getPolicy(vaultRef(vault), policy.name))
+    : false;
   for (const f of found) {
     const { vm } = f;
     const protection = vm.protection;
+    const enhancedReason = standard ? needsEnhancedPolicy(vm) : undefined;
     if (isActivelyProtected(protection?.state))
       refused.push(
         alreadyProtectedText(plain(vm.name), {
@@ -77,6 +84,14 @@ async function plan(deps: ToolDeps, input: EnableBackupInput): Promise<EnablePla
           regionDisplayName(vm.location),
           plain(vault.name),
           regionDisplayName(vault.location),
+        ),
+      );
+    else if (enhancedReason)
+      refused.push(
+        vscode.l10n.t(
+          '{0}: {1} is a Standard policy.',
+          enhancedReasonSentence(plain(vm.name), enhancedReason, vscode.l10n),
+          plain(policy.name),
         ),
       );
     else if (deps.jobs.isBusy(vm.id))

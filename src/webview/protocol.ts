@@ -32,6 +32,8 @@ export type FormQuery =
   | { query: 'checkVaultName'; subscriptionId: string; resourceGroup: string; location: string; name: string }
   | { query: 'subscriptionChoices'; subscriptionId: string }
   | { query: 'vaultPolicies'; vaultId: string }
+  /** The enable form of a VM that needs an Enhanced policy: open the policy form on this vault. */
+  | { query: 'createPolicy'; vaultId: string }
   /** The restore form: is there a VM of this name in the target group? */
   | { query: 'checkVmName'; resourceGroup: string; name: string };
 
@@ -40,6 +42,8 @@ export interface QueryResult {
   resourceGroups?: FormOption[];
   regions?: FormOption[];
   policies?: PolicyChoice[];
+  /** Why only these policies are offered, when it is not all of them. */
+  policyNote?: string;
 }
 
 export interface FormError {

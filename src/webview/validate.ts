@@ -34,9 +34,10 @@ function parseQuery(m: Obj): FormQuery | undefined {
         ? { query: 'checkVmName', resourceGroup, name }
         : undefined;
     }
-    case 'vaultPolicies': {
+    case 'vaultPolicies':
+    case 'createPolicy': {
       const vaultId = str(m.vaultId, maxId, 1);
-      return vaultId !== undefined ? { query: 'vaultPolicies', vaultId } : undefined;
+      return vaultId !== undefined ? { query: m.query, vaultId } : undefined;
     }
     default:
       return undefined;

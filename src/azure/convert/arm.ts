@@ -3,7 +3,7 @@ import type { VirtualMachine as SdkVm } from '@azure/arm-compute';
 import type { ResourceGroup as SdkResourceGroup } from '@azure/arm-resources';
 import type { Location, Subscription as SdkSubscription } from '@azure/arm-resources-subscriptions';
 import { idParts } from '../ids';
-import type { Region, ResourceGroup, Subscription, VirtualMachine } from '../model';
+import type { DataDisk, Region, ResourceGroup, Subscription, VirtualMachine, VmDisks } from '../model';
 
 export function toSubscription(s: SdkSubscription, fallbackTenantId = ''): Subscription {
   const subscriptionId = s.subscriptionId ?? '';
@@ -28,6 +28,8 @@ export function toRegion(l: Location): Region | undefined {
   return { name: l.name, displayName: l.displayName ?? l.name };
 }
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
 /** What a VM mapping reads, from either the modular SDK's model or the wire JSON. */
 interface VmFields {
   id?: string;
@@ -40,6 +42,42 @@ interface VmFields {
     statuses?: { code?: string; displayStatus?: string }[];
     vmAgent?: { statuses?: { displayStatus?: string }[] };
   };
+  securityType?: string;
+  /** Compute's storageProfile (the same shape in the SDK model, the wire JSON and a Resource Graph row). */
+  storageProfile?: StorageProfileFields;
+}
+
+interface StorageProfileFields {
+  osDisk?: { osType?: string; managedDisk?: { storageAccountType?: string } };
+  dataDisks?: unknown;
+}
+
+/** One data disk of a storageProfile; undefined when it has no LUN (not a disk a backup can select). */
+function dataDiskOf(raw: unknown): DataDisk | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const d = raw as {
+    lun?: unknown;
+    name?: unknown;
+    diskSizeGB?: unknown;
+    managedDisk?: { storageAccountType?: unknown };
+  };
+  if (typeof d.lun !== 'number') return undefined;
+  return {
+    lun: d.lun,
+    name: typeof d.name === 'string' ? d.name : '',
+    ...(typeof d.diskSizeGB === 'number' ? { sizeGB: d.diskSizeGB } : {}),
+    ...(typeof d.managedDisk?.storageAccountType === 'string' ? { storageType: d.managedDisk.storageAccountType } : {}),
+  };
+}
+
+function disksOf(profile: StorageProfileFields | undefined): VmDisks | undefined {
+  if (!profile) return undefined;
+  const dataDisks = (Array.isArray(profile.dataDisks) ? profile.dataDisks : [])
+    .map(dataDiskOf)
+    .filter((d): d is DataDisk => d !== undefined)
+    .sort((a, b) => a.lun - b.lun);
+  const osDiskType = text(profile.osDisk?.managedDisk?.storageAccountType);
+  return { ...(osDiskType ? { osDiskType } : {}), dataDisks };
 }
 
 function vmFromFields(f: VmFields): VirtualMachine {
@@ -56,6 +94,8 @@ function vmFromFields(f: VmFields): VirtualMachine {
     powerState: f.instanceView?.statuses?.find((s) => s.code?.startsWith('PowerState/'))?.displayStatus,
     vmAgentStatus: f.instanceView?.vmAgent?.statuses?.[0]?.displayStatus,
     ...(f.zones?.length ? { zones: f.zones } : {}),
+    ...(text(f.securityType) ? { securityType: f.securityType } : {}),
+    ...(f.storageProfile ? { disks: disksOf(f.storageProfile) } : {}),
   };
 }
 
@@ -68,6 +108,8 @@ export function toVirtualMachine(vm: SdkVm): VirtualMachine {
     vmSize: vm.hardwareProfile?.vmSize,
     zones: vm.zones,
     instanceView: vm.instanceView,
+    securityType: vm.securityProfile?.securityType,
+    storageProfile: vm.storageProfile,
   });
 }
 
@@ -79,9 +121,10 @@ export function toVirtualMachineFromWire(raw: unknown): VirtualMachine | undefin
     name?: string;
     location?: string;
     properties?: {
-      storageProfile?: { osDisk?: { osType?: string } };
+      storageProfile?: StorageProfileFields;
       hardwareProfile?: { vmSize?: string };
       instanceView?: VmFields['instanceView'];
+      securityProfile?: { securityType?: string };
     };
   };
   const p = vm.properties;
@@ -92,6 +135,8 @@ export function toVirtualMachineFromWire(raw: unknown): VirtualMachine | undefin
     osType: p?.storageProfile?.osDisk?.osType,
     vmSize: p?.hardwareProfile?.vmSize,
     instanceView: p?.instanceView,
+    securityType: p?.securityProfile?.securityType,
+    storageProfile: p?.storageProfile,
   });
 }
 
@@ -100,8 +145,6 @@ function powerStateText(code: unknown): string | undefined {
   const state = typeof code === 'string' ? /^PowerState\/(.+)$/i.exec(code)?.[1] : undefined;
   return state ? `VM ${state}` : undefined;
 }
-
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
 /** A row of the Resource Graph VM query (operations/resourceGraph.ts projects these columns); undefined if not an object. */
 export function toVirtualMachineFromGraph(raw: unknown): VirtualMachine | undefined {
@@ -114,6 +157,11 @@ export function toVirtualMachineFromGraph(raw: unknown): VirtualMachine | undefi
     location: text(row.location),
     osType: text(row.osType),
     vmSize: text(row.vmSize),
+    securityType: text(row.securityType),
+    storageProfile: {
+      osDisk: { managedDisk: { storageAccountType: text(row.osDiskType) } },
+      dataDisks: row.dataDisks,
+    },
   });
   const powerState = powerStateText(row.powerState);
   return powerState ? { ...vm, powerState } : vm;

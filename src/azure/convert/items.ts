@@ -1,5 +1,6 @@
 // Protected item (backup SDK) → domain BackupItem.
 import type { ProtectedItemResource } from '@azure/arm-recoveryservicesbackup';
+import { diskSelectionOf } from '../diskSelection';
 import { idParts } from '../ids';
 import type { BackupItem, HealthStatus, ProtectionState } from '../model';
 import { meaningfulDate } from './time';
@@ -45,6 +46,7 @@ export interface VmItemFields {
   /** 'd.hh:mm:ss' left before the purge. */
   deferredDeleteTimeRemaining?: string;
   softDeleteRetentionPeriodInDays?: number;
+  extendedProperties?: Parameters<typeof diskSelectionOf>[0];
 }
 
 export interface ItemResourceLike {
@@ -86,8 +88,12 @@ export function toBackupItem(resource: ProtectedItemResource | ItemResourceLike)
     initialBackupPending: protectionState === 'IRPending',
     recoveryPointCount: vm.extendedInfo?.recoveryPointCount,
     ...(vm.isScheduledForDeferredDelete === true ? softDeleteFields(vm) : {}),
+    ...optional('diskSelection', diskSelectionOf(vm.extendedProperties)),
   };
 }
+
+const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
 const DAY_MS = 86_400_000;
 

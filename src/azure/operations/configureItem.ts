@@ -4,12 +4,14 @@
 // whose answer was lost is not sent again before the item is looked at, and the service's "operation in progress"
 // follows the running job.
 import type { ProtectedItemUnion } from '@azure/arm-recoveryservicesbackup';
-import type { ItemRef, TrackOptions } from '../backupService';
+import type { ItemRef, ProtectOptions, TrackOptions } from '../backupService';
+import { diskExclusionOf, sameDiskSelection } from '../diskSelection';
 import { AzureError } from '../errors';
 import { itemId, policyId } from '../ids';
-import type { AzureOperation, BackupItem, JobOperation } from '../model';
+import type { AzureOperation, BackupItem, DiskSelection, JobOperation, Policy } from '../model';
 import { isActivelyProtected, itemProtectionStatus } from '../protectionState';
 import type { OperationContext } from './context';
+import { refuseStandardForItem } from './enhancedCheck';
 import { getBackupItem } from './items';
 import { putProtectedItem } from './itemPut';
 import { findRunningJob, followJob, followRunningJob, once } from './neverTwice';
@@ -32,15 +34,20 @@ function samePolicy(item: BackupItem, policyName: string): boolean {
   return isActivelyProtected(itemProtectionStatus(item)) && item.policyName?.toLowerCase() === policyName.toLowerCase();
 }
 
-function protectWith(ref: ItemRef, policyName: string): Change {
+/** Whether the item backs up the disks `wanted` names (any selection when none is asked for). */
+const sameDisks = (item: BackupItem, wanted: DiskSelection | undefined): boolean =>
+  !wanted || sameDiskSelection(item.diskSelection, wanted);
+
+function protectWith(ref: ItemRef, policyName: string, disks: DiskSelection | undefined): Change {
   return {
     job: 'ConfigureBackup',
     body: (item) => ({
       protectedItemType: 'Microsoft.Compute/virtualMachines',
       sourceResourceId: item.sourceResourceId,
       policyId: policyId(ref, policyName),
+      ...diskExclusionOf(disks),
     }),
-    applied: (item) => samePolicy(item, policyName),
+    applied: (item) => samePolicy(item, policyName) && sameDisks(item, disks),
   };
 }
 
@@ -97,10 +104,9 @@ async function refuseEnhancedToStandard(
   item: BackupItem,
   policyName: string,
   signal?: AbortSignal,
-): Promise<void> {
-  if (!item.policyName) return;
+): Promise<Policy> {
   const [from, to] = await Promise.all([
-    getPolicy(ctx, ref, item.policyName, signal).catch(() => undefined),
+    item.policyName ? getPolicy(ctx, ref, item.policyName, signal).catch(() => undefined) : undefined,
     getPolicy(ctx, ref, policyName, signal),
   ]);
   if (from?.policyType === 'V2' && to.policyType === 'V1') {
@@ -109,6 +115,7 @@ async function refuseEnhancedToStandard(
       `${item.friendlyName} is protected by the Enhanced policy ${from.name}; an item cannot move from an Enhanced policy to a Standard policy such as ${to.name}.`,
     );
   }
+  return to;
 }
 
 /**
@@ -119,7 +126,7 @@ function configureWithPolicy(
   ctx: OperationContext,
   ref: ItemRef,
   policyName: string,
-  options: TrackOptions,
+  options: ProtectOptions,
   proceed: (item: BackupItem, change: ReturnType<typeof protectWith>) => Promise<AzureOperation>,
 ): Promise<AzureOperation> {
   return once(
@@ -128,7 +135,7 @@ function configureWithPolicy(
     itemId(ref),
     async () => {
       const item = await getBackupItem(ctx, ref, options.signal);
-      const change = protectWith(ref, policyName);
+      const change = protectWith(ref, policyName, options.diskSelection);
       if (change.applied(item)) return followApplied(ctx, ref, change, options);
       return proceed(item, change);
     },
@@ -141,13 +148,14 @@ export function changePolicy(
   ctx: OperationContext,
   ref: ItemRef,
   policyName: string,
-  options: TrackOptions = {},
+  options: ProtectOptions = {},
 ): Promise<AzureOperation> {
   return configureWithPolicy(ctx, ref, policyName, options, async (item, change) => {
     if (!isActivelyProtected(itemProtectionStatus(item))) {
       refuse('ProtectionNotActive', `Protection of ${item.friendlyName} is stopped: resume it to choose a policy.`);
     }
-    await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
+    const next = await refuseEnhancedToStandard(ctx, ref, item, policyName, options.signal);
+    await refuseStandardForItem(ctx, ref, item, next, options.signal);
     // A policy with shorter retention is an operation a Resource Guard protects.
     return guardedCall(
       ctx,
@@ -164,7 +172,7 @@ export function resumeProtection(
   ctx: OperationContext,
   ref: ItemRef,
   policyName: string,
-  options: TrackOptions = {},
+  options: ProtectOptions = {},
 ): Promise<AzureOperation> {
   return configureWithPolicy(ctx, ref, policyName, options, async (item, change) => {
     if (item.softDeleted)
@@ -175,6 +183,7 @@ export function resumeProtection(
     if (itemProtectionStatus(item) !== 'ProtectionStopped') {
       refuse('ProtectionNotStopped', `${item.friendlyName} is protected: change its policy instead of resuming.`);
     }
+    await refuseStandardForItem(ctx, ref, item, await getPolicy(ctx, ref, policyName, options.signal), options.signal);
     return send(ctx, ref, item, change, options);
   });
 }

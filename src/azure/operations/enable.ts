@@ -4,27 +4,28 @@
 // sent again, even with another policy, changes nothing), a second request in flight joins the first, a PUT
 // whose answer was lost is not sent again before the item is looked at, and the service's "configure already in
 // progress" (another client) follows the running job. One enable per VM at a time, whichever vault (neverTwice.ts).
-import type { EnableResult, TrackOptions, VaultRef } from '../backupService';
+import type { EnableResult, ProtectOptions, VaultRef, VmToProtect } from '../backupService';
+import { diskExclusionOf } from '../diskSelection';
 import { AzureError } from '../errors';
 import { itemRefForProtectable, policyId, protectableNameForVm, idKey } from '../ids';
-import type { AzureOperation, VirtualMachine } from '../model';
+import type { AzureOperation, Policy } from '../model';
 import { refreshContainers } from '../tracker';
 import type { OperationContext } from './context';
 import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
+import { policyLoader, refuseStandardForVm } from './enhancedCheck';
 import { putProtectedItem } from './itemPut';
 import { followRunningJob, once, vaultChanged } from './neverTwice';
 
-type VmRef = Pick<VirtualMachine, 'id' | 'name' | 'resourceGroup'>;
-type ManyOptions = TrackOptions & { onResult?: (r: EnableResult) => void };
+type ManyOptions = ProtectOptions & { onResult?: (r: EnableResult) => void };
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
 async function protectableFor(
   ctx: OperationContext,
   ref: VaultRef,
-  vms: readonly VmRef[],
+  vms: readonly VmToProtect[],
   signal?: AbortSignal,
 ): Promise<Map<string, ProtectableItem>> {
   const lookup = async () => new Map((await listProtectableItems(ctx, ref, signal)).map((p) => [idKey(p.vmId), p]));
@@ -39,11 +40,13 @@ async function protectableFor(
 async function enableOne(
   ctx: OperationContext,
   ref: VaultRef,
-  vm: VmRef,
+  vm: VmToProtect,
   protectableName: string,
   policyName: string,
-  options: TrackOptions,
+  options: ProtectOptions,
+  policy: () => Promise<Policy>,
 ): Promise<AzureOperation> {
+  await refuseStandardForVm(vm, policy);
   return putProtectedItem(
     ctx,
     itemRefForProtectable(ref, protectableName),
@@ -51,6 +54,7 @@ async function enableOne(
       protectedItemType: 'Microsoft.Compute/virtualMachines',
       sourceResourceId: vm.id,
       policyId: policyId(ref, policyName),
+      ...diskExclusionOf(options.diskSelection),
     },
     options,
     {
@@ -65,9 +69,9 @@ async function enableOne(
 export function enableProtection(
   ctx: OperationContext,
   ref: VaultRef,
-  vm: VmRef,
+  vm: VmToProtect,
   policyName: string,
-  options: TrackOptions = {},
+  options: ProtectOptions = {},
 ): Promise<AzureOperation> {
   return once(
     ctx,
@@ -91,6 +95,7 @@ export function enableProtection(
         found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
         policyName,
         options,
+        policyLoader(ctx, ref, policyName, options.signal),
       );
     },
     { changes: ref, reserved: options.reserved },
@@ -101,7 +106,7 @@ export function enableProtection(
 export function enableProtectionMany(
   ctx: OperationContext,
   ref: VaultRef,
-  vms: readonly VmRef[],
+  vms: readonly VmToProtect[],
   policyName: string,
   options: ManyOptions = {},
 ): Promise<EnableResult[]> {
@@ -111,13 +116,14 @@ export function enableProtectionMany(
 async function enableEach(
   ctx: OperationContext,
   ref: VaultRef,
-  vms: readonly VmRef[],
+  vms: readonly VmToProtect[],
   policyName: string,
   options: ManyOptions,
 ): Promise<EnableResult[]> {
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActive(items.get(idKey(vm.id))));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
+  const policy = policyLoader(ctx, ref, policyName, options.signal);
   return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
@@ -134,6 +140,7 @@ async function enableEach(
             found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
             policyName,
             options,
+            policy,
           ),
         { reserved: options.reserved },
       );

@@ -16,7 +16,11 @@ export const GRAPH_PAGE_SIZE = 1000;
 export const VM_GRAPH_QUERY = [
   "Resources | where type =~ 'microsoft.compute/virtualmachines'",
   'project id, name, location, osType = tostring(properties.storageProfile.osDisk.osType),' +
-    ' vmSize = tostring(properties.hardwareProfile.vmSize), powerState = tostring(properties.extended.instanceView.powerState.code)',
+    ' vmSize = tostring(properties.hardwareProfile.vmSize), powerState = tostring(properties.extended.instanceView.powerState.code),' +
+    // What decides whether the VM needs an Enhanced policy, and the data disks a backup can select.
+    ' securityType = tostring(properties.securityProfile.securityType),' +
+    ' osDiskType = tostring(properties.storageProfile.osDisk.managedDisk.storageAccountType),' +
+    ' dataDisks = properties.storageProfile.dataDisks',
   'order by id asc',
 ].join(' | ');
 

@@ -18,6 +18,11 @@ export class VmArgument {
   }
 }
 
+/** A vault as a command argument, as its tree node would pass it. */
+export function vaultArgument(vault: Vault): { target(): NodeTarget } {
+  return { target: () => ({ kind: 'vault', vault }) };
+}
+
 export interface SubscriptionTarget {
   service: BackupService;
   subscriptionId: string;

@@ -45,7 +45,8 @@ export function renderVault(v: VaultRecord, apiVersion?: string): unknown {
       securitySettings: {
         softDeleteSettings,
         immutabilitySettings: { state: 'Disabled' },
-        multiUserAuthorization: 'Disabled',
+        // A Resource Guard mapping (backupResourceGuardProxies) is what turns multi-user authorization on.
+        multiUserAuthorization: v.resourceGuard ? 'Enabled' : 'Disabled',
       },
       backupStorageVersion: 'V2',
       secureScore: 'Adequate',

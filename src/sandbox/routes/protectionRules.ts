@@ -14,7 +14,7 @@ const STANDARD_TRUSTED_LAUNCH_FROM = '2025-01-01';
 const isEnhanced = (policy: PolicyRecord): boolean => policy.properties.policyType === 'V2';
 
 /** Why this VM needs an Enhanced policy when asked at `apiVersion`, or undefined when a Standard one will do. */
-function enhancedOnlyReason(vm: VmRecord, apiVersion: string): string | undefined {
+export function enhancedOnlyReason(vm: VmRecord, apiVersion: string): string | undefined {
   const disk = [vm.osDiskStorageType, ...(vm.dataDisks ?? []).map((d) => d.storageType)].find(
     (t) => t !== undefined && ENHANCED_ONLY_DISKS.includes(t),
   );

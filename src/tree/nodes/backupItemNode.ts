@@ -9,6 +9,7 @@ import { healthLabel, itemDescription, itemHealth, itemIcon } from '../../presen
 import { resourceNodeId } from '../nodeIds';
 import { protectionStatusLabel } from '../../presentation/protectionText';
 import { itemRef } from '../refs';
+import { diskSelectionSentence } from '../../presentation/diskText';
 import { makeTooltip, makeTreeItem } from '../treeItems';
 import { formatDateTime } from '../../presentation/time';
 import { MessageNode } from './basicNodes';
@@ -104,6 +105,7 @@ export class BackupItemNode implements PagedNode {
         ],
         [l10n.t('Purged on'), item.purgeTime && formatDateTime(item.purgeTime, this.context.locale ?? 'en')],
         [l10n.t('Policy'), item.policyName],
+        [l10n.t('Disks'), diskSelectionSentence(item.diskSelection, l10n)],
         [l10n.t('Last backup status'), item.lastBackupStatus],
         [
           l10n.t('Last backup'),

@@ -4,6 +4,7 @@ import { query } from '../channel';
 import { el, field, select, setHelp, textfield } from '../dom';
 import type { Shell } from '../formShell';
 import { formPage } from './page';
+import { diskPicker } from './diskPicker';
 import { policyPicker } from './policyPicker';
 
 const createNew = '';
@@ -27,23 +28,45 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
     typeof shell.draft.policyName === 'string' ? shell.draft.policyName : '',
   );
   shell.helpers.set('newVaultName', fNew.helper);
-  shell.body.append(fVault.group, fNew.group, policy.group);
+  // Why only Enhanced policies are listed, with a way to create one when the vault has none.
+  const note = el('p', { id: 'policy-note', role: 'status' });
+  const createPolicy = el('vscode-button', { secondary: true, id: 'create-policy' }, s.createPolicy);
+  createPolicy.addEventListener('click', () => void query({ query: 'createPolicy', vaultId: vault.value }));
+  const showNote = (text: string | undefined, policies: number): void => {
+    note.textContent = text ?? '';
+    note.hidden = !text;
+    createPolicy.hidden = !text || policies > 0 || vault.value === createNew;
+  };
+  showNote(data.policyNote, data.policies.length);
+  const disks = diskPicker(shell, data.dataDisks);
+  shell.body.append(fVault.group, fNew.group, policy.group, note, createPolicy, disks.group);
   const update = (): void => {
     const isNew = vault.value === createNew;
     fNew.group.hidden = !isNew;
     const problem = isNew ? vaultNameProblem(newName.value) : undefined;
     setHelp(fNew.helper, problem ? fieldMessage(s, problem) : s.newVaultHelp, problem !== undefined);
     policy.describe();
-    shell.disableSubmit(problem !== undefined || !policy.control.value);
-    shell.save({ vaultId: vault.value, newVaultName: newName.value, policyName: policy.control.value });
+    const chosen = disks.value();
+    shell.disableSubmit(problem !== undefined || !policy.control.value || !chosen.ok);
+    shell.save({
+      vaultId: vault.value,
+      newVaultName: newName.value,
+      policyName: policy.control.value,
+      disks: chosen.disks,
+      luns: chosen.luns.map(String),
+    });
   };
   vault.addEventListener('change', () => {
-    // A new vault starts with DefaultPolicy only; an existing one offers its own policies.
-    if (vault.value === createNew) void policy.setPolicies([{ name: 'DefaultPolicy', summary: '' }]).then(update);
-    else
+    // A new vault starts with its default policies; an existing one offers its own (the host filters both).
+    if (vault.value === createNew) {
+      void policy.setPolicies(data.newVaultPolicies).then(update);
+      showNote(undefined, 0);
+    } else
       void query({ query: 'vaultPolicies', vaultId: vault.value }).then(async (r) => {
         if (r.ok) {
-          await policy.setPolicies((r.result as QueryResult).policies ?? []);
+          const result = r.result as QueryResult;
+          await policy.setPolicies(result.policies ?? []);
+          showNote(result.policyNote, result.policies?.length ?? 0);
           update();
         }
       });
@@ -51,12 +74,16 @@ export function renderEnableVm(shell: Shell, data: EnableVmInit): void {
   });
   newName.addEventListener('input', update);
   policy.group.addEventListener('change', update);
+  disks.group.addEventListener('change', update);
   shell.whenSettled(update);
   shell.button.addEventListener('click', () => {
+    const chosen = disks.value();
     void shell.run<'enableBackupVm'>({
       vaultId: vault.value,
       newVaultName: vault.value === createNew ? newName.value : '',
       policyName: policy.control.value,
+      disks: chosen.disks,
+      luns: chosen.luns,
     });
   });
 }

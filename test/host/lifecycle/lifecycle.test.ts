@@ -349,6 +349,10 @@ describe('The protection lifecycle', function () {
       (await service.listResourceGuardMappings(guarded)).map((g) => g.resourceGuardName),
       ['contoso-guard'],
     );
+    // The vault itself reports multi-user authorization on, and its tooltip shows it.
+    const guardedTip = (await nodeAt(host.api, SUB, VAULTS, guarded.name)).getTreeItem()
+      .tooltip as vscode.MarkdownString;
+    assert.match(guardedTip.value, /Multi-user authorization: On: a Resource Guard must approve critical operations/);
     const name = `life-guard-${++vmCount}`;
     host.sandbox.control.addVm({ resourceGroup: guarded.resourceGroup, name, location: LOCATION });
     await runCommand(host.api, 'azureBackup.enableBackup', await refreshed([SUB, VMS], name), {

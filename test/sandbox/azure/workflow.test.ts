@@ -54,6 +54,9 @@ describe('Azure layer against the sandbox: the article workflow', function () {
     assert.equal((await h.service.getVault(vault)).id.toLowerCase(), created.id.toLowerCase());
     const page = await h.service.listVaults(h.subscriptionId);
     assert.deepEqual(page.items.map((v) => v.name).sort(), ['article-vault', 'contoso-vault', 'vault-guarded']);
+    // Multi-user authorization as the vault reports it: on where a Resource Guard is mapped, off elsewhere.
+    const mua = new Map(page.items.map((v) => [v.name, v.multiUserAuthorization]));
+    assert.deepEqual([mua.get('vault-guarded'), mua.get('contoso-vault')], [true, false]);
     await assert.rejects(
       h.service.getVault({ ...vault, name: 'nope' }),
       (e: unknown) => e instanceof AzureError && e.status === 404 && !!e.requestId,

@@ -79,6 +79,15 @@ describe('Resource Guard (multi-user authorization) on the seeded vault-guarded'
     );
   });
 
+  it('the vault reports multi-user authorization Enabled while a Resource Guard is mapped, Disabled without one', async () => {
+    const mua = async (vault: string, group: string): Promise<string | undefined> =>
+      (await c.vaults.vaults.get(group, vault)).properties?.securitySettings?.multiUserAuthorization;
+    assert.equal(await mua(VAULT, RG), 'Enabled');
+    const listed = await collect(c.vaults.vaults.listByResourceGroup(RG));
+    assert.equal(listed.find((v) => v.name === VAULT)?.properties?.securitySettings?.multiUserAuthorization, 'Enabled');
+    assert.equal(await mua('contoso-vault', 'contoso-backup-rg'), 'Disabled');
+  });
+
   it('disabling soft delete or shortening its retention needs an approved request; strengthening does not', async () => {
     await c.backup.backupResourceVaultConfigs.update(VAULT, RG, {
       properties: { softDeleteRetentionPeriodInDays: 30 },
