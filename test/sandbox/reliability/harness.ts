@@ -142,3 +142,14 @@ export function jobsOfVm(
     )
     .map((j) => ({ id: j.id, operation: j.operation, status: j.status }));
 }
+
+/** The answer to the next PUT of the VM's protected item is lost after the sandbox applied it. */
+export function loseNextItemPutAnswer(h: Harness, vmName: string): void {
+  h.sandbox.setFaults({
+    rate: 1,
+    kinds: ['dropResponse'],
+    count: 1,
+    pathPattern: `/protectedItems/[^/]*${vmName}$`,
+    methods: ['PUT'],
+  });
+}

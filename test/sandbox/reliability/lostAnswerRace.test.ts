@@ -5,7 +5,15 @@ import { createBackupService } from '../../../src/azure';
 import type { AzureCallLogEntry } from '../../../src/azure';
 import { sandboxSession } from '../../../src/auth';
 import type { Harness } from './harness';
-import { addVm, itemRefOf, jobsOfVm, requestsTo, useHarnessPerTest, whileAdvancing } from './harness';
+import {
+  addVm,
+  itemRefOf,
+  jobsOfVm,
+  loseNextItemPutAnswer,
+  requestsTo,
+  useHarnessPerTest,
+  whileAdvancing,
+} from './harness';
 
 describe('reliability: a lost answer while the job ends', function () {
   this.timeout(20_000);
@@ -40,13 +48,7 @@ describe('reliability: a lost answer while the job ends', function () {
       },
     );
     const puts = requestsTo(h.sandbox, `/protectedItems/[^/]*${vm.name}$`, ['PUT']).length;
-    h.sandbox.setFaults({
-      rate: 1,
-      kinds: ['dropResponse'],
-      count: 1,
-      pathPattern: `/protectedItems/[^/]*${vm.name}$`,
-      methods: ['PUT'],
-    });
+    loseNextItemPutAnswer(h, vm.name);
     const op = await whileAdvancing(h.sandbox, () => service.undelete(ref), 200);
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.ok(jumped, 'the clock jumped during the check');

@@ -5,7 +5,16 @@ import * as assert from 'node:assert/strict';
 import { createBackupService } from '../../../src/azure';
 import { sandboxSession } from '../../../src/auth';
 import type { Harness } from './harness';
-import { addVm, itemRefOf, jobsOfVm, requestsTo, retainAMonth, useHarnessPerTest, whileAdvancing } from './harness';
+import {
+  addVm,
+  itemRefOf,
+  jobsOfVm,
+  loseNextItemPutAnswer,
+  requestsTo,
+  retainAMonth,
+  useHarnessPerTest,
+  whileAdvancing,
+} from './harness';
 
 describe('reliability: nothing done twice', function () {
   this.timeout(20_000);
@@ -86,13 +95,7 @@ describe('reliability: nothing done twice', function () {
       { ...sandboxSession(h.sandbox), credential: h.credential },
       { pollIntervalMs: 10, maxPollIntervalMs: 100, retry: { retryDelayInMs: 300, maxRetryDelayInMs: 300 } },
     );
-    h.sandbox.setFaults({
-      rate: 1,
-      kinds: ['dropResponse'],
-      count: 1,
-      pathPattern: `/protectedItems/[^/]*${vm.name}$`,
-      methods: ['PUT'],
-    });
+    loseNextItemPutAnswer(h, vm.name);
     const op = await whileAdvancing(h.sandbox, () => lateRetry.enableProtection(h.vault, vm, 'DefaultPolicy'));
     assert.equal(op.outcome, 'Completed', JSON.stringify(op.error));
     assert.equal(op.joinedExisting, true);
