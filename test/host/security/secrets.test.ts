@@ -15,7 +15,8 @@ const SANDBOX_TOKEN = 'sandbox-local-token';
 /** Every way a secret could show: the header, a bearer value, our tokens or a piece of one, JWTs, long mixed-case runs. */
 function leaks(text: string): string[] {
   const found: string[] = [];
-  if (/authorization/i.test(text)) found.push('Authorization');
+  // An Authorization header (name and value), not the word: ARM's AuthorizationFailed code is shown to users.
+  if (/\bauthorization["']?\s*[:=]/i.test(text)) found.push('Authorization');
   const bearer = /bearer\s+(?!\*\*\*)[^\s"']+/i.exec(text);
   if (bearer) found.push(bearer[0]);
   for (const piece of [SANDBOX_TOKEN, ...JWT.split('.'), 'expired-token']) if (text.includes(piece)) found.push(piece);

@@ -36,11 +36,28 @@ describe('An expanded backup item in the view', function () {
     const listening = tree.onDidChangeTreeData((node) =>
       events.push(`changed ${short(node)}${node && tree.find(node.id) !== node ? ' (not the shown node)' : ''}`),
     );
+    // Waits until neither the workbench asks nor the provider announces anything for a second (earlier suites' jobs
+    // and refreshes settle first, so the backup below is what the view answers to).
+    const quiet = async (): Promise<void> => {
+      for (let seen = -1, end = Date.now() + 30_000; seen !== events.length && Date.now() < end;) {
+        seen = events.length;
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    };
     try {
+      await quiet();
+      // Asked after the refresh: by it if the item is still expanded from earlier suites, else by the reveal.
+      const revealMark = asked.length;
       tree.refresh();
+      await quiet();
       const item = await nodeAt(host.api, ...ITEM);
       await host.api.treeView.reveal(item, { expand: true, select: false, focus: false });
-      await until(() => asked.some((a) => a.node.id === item.id), 'the workbench to expand the item', 10_000);
+      await until(
+        () => asked.slice(revealMark).some((a) => a.node.id === item.id),
+        'the workbench to expand the item',
+        10_000,
+      );
+      await quiet();
       const before = asked.filter((a) => a.node.id === item.id).at(-1)!.children.length;
 
       const mark = asked.length;
@@ -62,10 +79,7 @@ describe('An expanded backup item in the view', function () {
       });
       // Once the view is quiet, the node it shows is the one last asked for: the provider must hold that very
       // instance, so that later refreshes by id (the spinner, Restore's refresh of the item) reach it.
-      for (let seen = -1; seen !== events.length;) {
-        seen = events.length;
-        await new Promise((r) => setTimeout(r, 1_000));
-      }
+      await quiet();
       const shown = asked.filter((a) => a.node.id === item.id).at(-1)!;
       assert.strictEqual(shown.children.length, before + 1);
       assert.strictEqual(tree.find(item.id), shown.node, 'the provider holds the instance shown');
