@@ -92,6 +92,12 @@ describe('Journey 7: stop with delete data → soft deleted → undelete → res
       .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'EnhancedPolicy' })
       .first()
       .click();
+    // Then the disks to back up, the item's current choice marked.
+    const allDisks = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'All disks' });
+    await allDisks.first().waitFor({ timeout: 30000 });
+    const diskRows = await pickRows(page);
+    assert.ok(diskRows.includes('All disks | current'), diskRows.join('; '));
+    await allDisks.first().click();
     await notification(page, `${VM} is now protected by policy EnhancedPolicy.`).waitFor({ timeout: 60000 });
     assertNoCspViolations(session());
   });
