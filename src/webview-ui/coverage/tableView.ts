@@ -128,6 +128,24 @@ export function virtualTable(m: TableModel): VirtualTable {
     });
   };
 
+  /**
+   * Puts `rows` (consecutive in the view) in the body without moving the rows that stay: a row taken out and put
+   * back is styled and laid out again, so a scroll step costs only the rows it brings in. Rows that left go; new
+   * ones go before or after the run of kept ones.
+   */
+  function place(rows: HTMLElement[]): void {
+    const keep = new Set<Element>(rows);
+    for (const child of [...body.children]) if (!keep.has(child)) child.remove();
+    const kept = [...body.children];
+    const first = kept.length === 0 ? -1 : rows.indexOf(kept[0] as HTMLElement);
+    if (first < 0 || !kept.every((child, i) => child === rows[first + i])) {
+      body.replaceChildren(...rows);
+      return;
+    }
+    if (first > 0) body.prepend(...rows.slice(0, first));
+    if (first + kept.length < rows.length) body.append(...rows.slice(first + kept.length));
+  }
+
   function draw(): void {
     const { first, count } = range();
     if (!cache || cache.generation !== generation) {
@@ -146,8 +164,7 @@ export function virtualTable(m: TableModel): VirtualTable {
       next.set(key, drawn.get(key) ?? row(m, r, i));
     }
     const rows = [...next.values()];
-    if (rows.length !== body.children.length || rows.some((r, i) => body.children[i] !== r))
-      body.replaceChildren(...rows);
+    place(rows);
     drawn = next;
     // The spacers keep the scroll height of every row whatever is drawn (CSSOM styles are allowed by the CSP).
     const top = to > from ? from : Math.min(first, total);
