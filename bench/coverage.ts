@@ -8,6 +8,7 @@ import { createBackupService, type BackupService } from '../src/azure/index';
 import { loadCoverage } from '../src/coverage/loadCoverage';
 import { loadGraphCoverage } from '../src/coverage/loadGraphCoverage';
 import type { CoverageSnapshot } from '../src/coverage/protocol';
+import { waitOutGraphQuota } from './graphQuota';
 import { measureLoad } from './measure';
 import { round } from './requestStats';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
@@ -106,7 +107,7 @@ export async function runCoverageBench(
     );
     log(`coverage: Resource Graph ${graph.calls} calls in ${graph.wallMs} ms; the per-vault join`);
     // The same wait as Resource Graph's window before the join, so neither run starts with the other's quota spent.
-    await new Promise((resolve) => setTimeout(resolve, 5000));
+    await waitOutGraphQuota();
     const join = await measureSource(sandbox, async () => loadCoverage(await sourceFor(sandbox, concurrency)));
     log(`coverage: join ${join.calls} calls in ${join.wallMs} ms`);
     return {
