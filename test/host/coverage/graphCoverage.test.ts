@@ -57,6 +57,16 @@ describe('Backup coverage through Resource Graph (host)', function () {
       ['Protected', 'contoso-vault', 'DefaultPolicy', 'Completed', 'Passed'],
     );
     assert.strictEqual(rowOf(data, 'sql-vm-01').protection, 'NotProtected');
+    // What bulk enable needs to offer a VM only Enhanced policies comes with the VM query.
+    assert.deepStrictEqual(
+      [rowOf(data, 'tl-vm-01').enhancedReason, rowOf(data, 'sql-vm-01').enhancedReason],
+      ['TrustedLaunch', undefined],
+    );
+    const contoso = data.vaults.find((v) => v.name === 'contoso-vault');
+    assert.deepStrictEqual(
+      contoso?.policies.filter((p) => p.enhanced).map((p) => p.name),
+      ['EnhancedPolicy'],
+    );
     assert.ok(data.vaults.some((v) => v.name === 'contoso-vault' && v.policies[0]?.name === 'DefaultPolicy'));
     assert.ok(data.resourceGroups.find((g) => g.subscriptionId === SUBSCRIPTION)?.names.includes('contoso-web-rg'));
   });
