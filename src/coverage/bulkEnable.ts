@@ -6,8 +6,7 @@ import { vaultRefFromId, idKey, sameId } from '../azure/ids';
 import type { BackupJob, Vault, VirtualMachine } from '../azure/model';
 import type { EnableGroup, VmProgress } from './protocol';
 import { isActivelyProtected } from '../azure/protectionState';
-import { type EnhancedPolicyReason, needsEnhancedPolicy } from '../azure/enhancedPolicy';
-import { ENHANCED_POLICY_REQUIRED } from '../azure/operations/enhancedCheck';
+import { ENHANCED_POLICY_REQUIRED, type EnhancedPolicyReason, needsEnhancedPolicy } from '../azure/enhancedPolicy';
 
 export interface BulkEnableDeps {
   serviceFor(subscriptionId: string): Promise<BackupService>;

@@ -3,15 +3,18 @@
 // (BMSUserErrorEnhancedPolicyRequired), after a job the user would have to read.
 import type { ItemRef, VaultRef, VmToProtect } from '../backupService';
 import { toVirtualMachine } from '../convert/arm';
-import { type EnhancedPolicyReason, isEnhancedPolicy, needsEnhancedPolicy } from '../enhancedPolicy';
+import {
+  ENHANCED_POLICY_REQUIRED,
+  type EnhancedPolicyReason,
+  isEnhancedPolicy,
+  needsEnhancedPolicy,
+} from '../enhancedPolicy';
 import { AzureError } from '../errors';
 import { idKey, idParts } from '../ids';
 import type { BackupItem, Policy, VirtualMachine } from '../model';
 import type { OperationContext } from './context';
 import { call } from './context';
 import { getPolicy } from './policies';
-
-export const ENHANCED_POLICY_REQUIRED = 'EnhancedPolicyRequired';
 
 const REASON_TEXT: Record<EnhancedPolicyReason, string> = {
   TrustedLaunch: 'uses Trusted Launch',
