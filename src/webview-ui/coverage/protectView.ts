@@ -122,8 +122,8 @@ function enhancedView(m: ProtectModel, g: RegionGroup, vault?: VaultChoice): HTM
     box.append(el('p', { class: 'note no-enhanced-policy' }, fill(s.noEnhancedPolicy, { vault: vault.name })));
     return box;
   }
-  const current = m.choice(g).enhancedPolicyName;
-  const policySelect = policyChoice('enhancedPolicy', s.enhancedPolicy, policies, current);
+  const current = policies.find((p) => p.name === m.choice(g).enhancedPolicyName) ?? policies[0];
+  const policySelect = policyChoice('enhancedPolicy', s.enhancedPolicy, policies, current.name);
   policySelect.addEventListener('change', () => m.setChoice(g, { enhancedPolicyName: policySelect.value }));
   box.append(el('div', { class: 'row' }, el('span', {}, s.enhancedPolicy), policySelect));
   return box;
