@@ -4,6 +4,7 @@ import { showError } from '../../ui/showError';
 import { isPagedNode } from '../../tree/nodes/pagedGroup';
 import { sameId } from '../../azure/ids';
 import { targetOf, type TreeNode } from '../../tree/treeNode';
+import { revealAndSelect } from '../../tree/revealAndSelect';
 import type { CommandDefinition, CommandDeps } from '../commandDeps';
 import type { VmIdParts } from './hostResource';
 import { liveVmOfRow } from './vmFromRow';
@@ -16,6 +17,14 @@ async function findVmNode(deps: CommandDeps, vm: VmIdParts): Promise<TreeNode | 
   });
   const group = sub && (await deps.tree.getChildren(sub)).find((n) => targetOf(n)?.kind === 'virtualMachines');
   if (!group) return undefined;
+  const found = await findInGroup(deps, group, vm);
+  if (found) return found;
+  // The view may have listed its VMs before this one was created: read the list again once.
+  deps.tree.refresh(group);
+  return findInGroup(deps, group, vm);
+}
+
+async function findInGroup(deps: CommandDeps, group: TreeNode, vm: VmIdParts): Promise<TreeNode | undefined> {
   for (;;) {
     const children: TreeNode[] = await deps.tree.getChildren(group);
     const found = children.find((n) => {
@@ -46,13 +55,21 @@ async function reveal(
   deps: CommandDeps,
   vm: VmIdParts,
 ): Promise<{ revealed: boolean; reason?: string; nodeId?: string }> {
-  const node = await findVmNode(deps, vm);
-  if (!node) {
+  let listed = false;
+  const node = await revealAndSelect(deps.treeView, async () => {
+    const found = await findVmNode(deps, vm);
+    listed ||= !!found;
+    return found;
+  });
+  if (node) return { revealed: true, nodeId: node.id };
+  if (!listed) {
     void notify.warning(vscode.l10n.t('{0} is not among the virtual machines the Azure Backup view lists.', vm.name));
     return { revealed: false, reason: 'notListed' };
   }
-  await deps.treeView.reveal(node, { select: true, focus: true, expand: false });
-  return { revealed: true, nodeId: node.id };
+  void notify.warning(
+    vscode.l10n.t('The Azure Backup view did not select {0}. Refresh the view and try again.', vm.name),
+  );
+  return { revealed: false, reason: 'notSelected' };
 }
 
 /** Show in Azure Backup View: reveals and selects the VM's node in our tree. */

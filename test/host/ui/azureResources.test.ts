@@ -249,11 +249,29 @@ describe('Azure Backup submenu in the Azure Resources view', function () {
       nodeId: string;
     };
     assert.strictEqual(result.revealed, true);
-    // The workbench reports the new selection to the extension host after reveal() resolves.
-    await until(() => host.api.treeView.selection.length > 0, 'the selection to arrive', 20_000);
+    // The command ends once the workbench has reported the selection.
     const selected = host.api.treeView.selection[0] as { id: string; vm?: VirtualMachine } | undefined;
     assert.strictEqual(selected?.id, result.nodeId);
     assert.strictEqual(selected?.vm?.name, name);
+  });
+
+  it('Show in Azure Backup View from another view selects a VM created after our hidden view listed its VMs', async () => {
+    const drawn = newVm();
+    await vscode.commands.executeCommand('azureBackup.refresh', await nodeAt(host.api, SUB, VMS));
+    await host.api.run('azureBackup.azureResources.showInView', vmRow(drawn));
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await until(() => !host.api.treeView.visible, 'our view hidden', 20_000);
+    // Created in Azure after the view listed its VMs, with no refresh since.
+    const name = newVm();
+    const result = (await host.api.run('azureBackup.azureResources.showInView', vmRow(name))) as {
+      revealed: boolean;
+      nodeId: string;
+    };
+    assert.strictEqual(result.revealed, true);
+    const selected = host.api.treeView.selection[0] as { id: string; vm?: VirtualMachine } | undefined;
+    assert.strictEqual(selected?.vm?.name, name, 'selected when the command ends');
+    assert.strictEqual(selected?.id, result.nodeId);
+    assert.strictEqual(host.api.treeView.visible, true);
   });
 
   it("says so when the VM's subscription is not shown in our view, and reveals nothing", async () => {
