@@ -64,14 +64,31 @@ const UNDELETE: Change = {
 
 const done: AzureOperation = { operationId: '', outcome: 'Completed', joinedExisting: true };
 
-/** The change's job if one runs for the item, else done. */
-async function followApplied(
+/**
+ * One PUT of the item, never twice: a request in flight under `key` is joined, and the item is read first. An item
+ * that already shows the change is not sent again: its running job is followed, or `noJob` answers (by default,
+ * done); otherwise `proceed` checks the item's state and sends.
+ */
+function onceWithItem(
   ctx: OperationContext,
+  key: 'configure' | 'undelete',
   ref: ItemRef,
   change: Change,
   options: TrackOptions,
+  proceed: (item: BackupItem) => Promise<AzureOperation>,
+  noJob: (item: BackupItem) => AzureOperation = () => done,
 ): Promise<AzureOperation> {
-  return (await followRunningJob(ctx, ref, change.job, ref.containerName, options)) ?? done;
+  return once(
+    ctx,
+    key,
+    itemId(ref),
+    async () => {
+      const item = await getBackupItem(ctx, ref, options.signal);
+      if (!change.applied(item)) return proceed(item);
+      return (await followRunningJob(ctx, ref, change.job, ref.containerName, options)) ?? noJob(item);
+    },
+    { changes: ref, reserved: options.reserved },
+  );
 }
 
 async function send(
@@ -118,29 +135,16 @@ async function refuseEnhancedToStandard(
   return to;
 }
 
-/**
- * One PUT of the item with a policy, never twice: the item is read first, and an item that already has the change
- * is followed, not sent again; otherwise `proceed` checks the item's state and sends.
- */
+/** One ConfigureBackup PUT of the item with a policy (and the disks asked for): see onceWithItem. */
 function configureWithPolicy(
   ctx: OperationContext,
   ref: ItemRef,
   policyName: string,
   options: ProtectOptions,
-  proceed: (item: BackupItem, change: ReturnType<typeof protectWith>) => Promise<AzureOperation>,
+  proceed: (item: BackupItem, change: Change) => Promise<AzureOperation>,
 ): Promise<AzureOperation> {
-  return once(
-    ctx,
-    'configure',
-    itemId(ref),
-    async () => {
-      const item = await getBackupItem(ctx, ref, options.signal);
-      const change = protectWith(ref, policyName, options.diskSelection);
-      if (change.applied(item)) return followApplied(ctx, ref, change, options);
-      return proceed(item, change);
-    },
-    { changes: ref, reserved: options.reserved },
-  );
+  const change = protectWith(ref, policyName, options.diskSelection);
+  return onceWithItem(ctx, 'configure', ref, change, options, (item) => proceed(item, change));
 }
 
 /** Another policy for an actively protected item: one ConfigureBackup job. */
@@ -190,19 +194,13 @@ export function resumeProtection(
 
 /** A soft-deleted item back to "protection stopped, data retained": one Undelete job. */
 export function undelete(ctx: OperationContext, ref: ItemRef, options: TrackOptions = {}): Promise<AzureOperation> {
-  return once(
+  return onceWithItem(
     ctx,
     'undelete',
-    itemId(ref),
-    async () => {
-      const item = await getBackupItem(ctx, ref, options.signal);
-      if (!item.softDeleted) {
-        const running = await followRunningJob(ctx, ref, UNDELETE.job, ref.containerName, options);
-        if (running) return running;
-        refuse(NOT_SOFT_DELETED, `The backup data of ${item.friendlyName} is not soft deleted.`);
-      }
-      return send(ctx, ref, item, UNDELETE, options);
-    },
-    { changes: ref, reserved: options.reserved },
+    ref,
+    UNDELETE,
+    options,
+    (item) => send(ctx, ref, item, UNDELETE, options),
+    (item) => refuse(NOT_SOFT_DELETED, `The backup data of ${item.friendlyName} is not soft deleted.`),
   );
 }

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseCoverageMessage } from '../../../src/coverage/validate';
-import type { FormKind } from '../../../src/webview/protocol';
+import { formContracts } from '../../../src/webview/forms';
 import { describeMessage, parseWebviewMessage } from '../../../src/webview/validate';
 import {
+  FORM_KINDS,
   hostileCoverageMessages,
   hostileFormMessages,
   MUTATIONS,
@@ -10,24 +11,19 @@ import {
   validFormMessages,
 } from './messageFuzz';
 
-const KINDS: FormKind[] = [
-  'createVault',
-  'storage',
-  'enableBackupVm',
-  'enableBackupVault',
-  'backupNow',
-  'policy',
-  'vaultSecurity',
-];
 const PER_KIND = 2000;
 
 describe('webview message fuzz (the pure validators)', () => {
-  for (const kind of KINDS) {
+  for (const kind of FORM_KINDS) {
     it(`the ${kind} form refuses ${PER_KIND} seeded hostile messages and accepts the originals`, () => {
       for (const valid of validFormMessages(kind))
         assert.ok(parseWebviewMessage(kind, valid), `a well-formed message is accepted: ${JSON.stringify(valid)}`);
       const seen = new Set<string>();
-      for (const [i, { message, mutation }] of hostileFormMessages(kind, PER_KIND, 7 + KINDS.indexOf(kind)).entries()) {
+      for (const [i, { message, mutation }] of hostileFormMessages(
+        kind,
+        PER_KIND,
+        7 + FORM_KINDS.indexOf(kind),
+      ).entries()) {
         seen.add(mutation);
         assert.equal(
           parseWebviewMessage(kind, message),
@@ -38,6 +34,12 @@ describe('webview message fuzz (the pure validators)', () => {
       assert.deepEqual([...seen].sort(), [...MUTATIONS].sort(), 'every kind of mutation was tried');
     });
   }
+
+  it('fuzzes every kind of the form registry, restore among them, each once', () => {
+    assert.ok(FORM_KINDS.includes('restore'));
+    assert.equal(new Set(FORM_KINDS).size, FORM_KINDS.length);
+    assert.deepEqual([...FORM_KINDS].sort(), formContracts.map((c) => c.kind).sort());
+  });
 
   it(`the coverage page refuses ${PER_KIND} seeded hostile messages and accepts the originals`, () => {
     for (const valid of validCoverageMessages()) assert.ok(parseCoverageMessage(valid), JSON.stringify(valid));

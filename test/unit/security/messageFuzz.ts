@@ -3,7 +3,11 @@
 // string, a missing required field, an unexpected key, a bad request id — or is not a message at all.
 // Shared by the unit fuzz (the pure validators), the property-based tests (messageProperties.test.ts, which mutate
 // the same templates with fast-check) and the host fuzz (the real panels' handlers).
+import { formContracts } from '../../../src/webview/forms';
 import type { FormKind } from '../../../src/webview/protocol';
+
+/** Every form kind, read from the registry, so a new kind is fuzzed (here, by property and in the host) unlisted. */
+export const FORM_KINDS: readonly FormKind[] = formContracts.map((c) => c.kind);
 
 type Json = unknown;
 type Obj = Record<string, Json>;

@@ -7,23 +7,20 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseCoverageMessage } from '../../../src/coverage/validate';
-import type { FormKind } from '../../../src/webview/protocol';
 import { parseWebviewMessage } from '../../../src/webview/validate';
-import { coverageMessageTemplates, type Field, formTemplates, getParent, type Template } from './messageFuzz';
+import {
+  coverageMessageTemplates,
+  type Field,
+  FORM_KINDS,
+  formTemplates,
+  getParent,
+  type Template,
+} from './messageFuzz';
 
 type Validator = (raw: unknown) => unknown;
 
-const KINDS: FormKind[] = [
-  'createVault',
-  'storage',
-  'enableBackupVm',
-  'enableBackupVault',
-  'backupNow',
-  'policy',
-  'vaultSecurity',
-];
 const VALIDATORS: [string, Validator, Template[]][] = [
-  ...KINDS.map((kind): [string, Validator, Template[]] => [
+  ...FORM_KINDS.map((kind): [string, Validator, Template[]] => [
     `the ${kind} form`,
     (raw) => parseWebviewMessage(kind, raw),
     formTemplates(kind),
