@@ -28,6 +28,9 @@ export function coverageStrings(): Record<string, string> {
     loading: vscode.l10n.t('Loading…'),
     refresh: vscode.l10n.t('Refresh'),
     asOf: vscode.l10n.t('Data as of {time}.'),
+    readSoFar: vscode.l10n.t('Still loading: {read} virtual machines read so far.'),
+    readOf: vscode.l10n.t('Still loading: {read} of {total} virtual machines read.'),
+    estatePending: vscode.l10n.t('Bulk protection becomes available once the vaults and their policies are read.'),
     graphLag: vscode.l10n.t(
       'Azure Resource Graph can lag a few minutes behind the vaults; changes made in this window show as they are now.',
     ),
@@ -43,6 +46,9 @@ export function coverageStrings(): Record<string, string> {
     bySubscription: vscode.l10n.t('By subscription'),
     byRegion: vscode.l10n.t('By region'),
     chart: vscode.l10n.t('Coverage of {total} virtual machines'),
+    counted: vscode.l10n.t(
+      'Resource Graph counts {vms} virtual machines and {items} VM backup items, {active} of them with scheduled backups. The totals below count the virtual machines read so far.',
+    ),
     total: vscode.l10n.t('Virtual machines'),
     protected: vscode.l10n.t('Protected'),
     unprotected: vscode.l10n.t('Not protected'),

@@ -43,7 +43,11 @@ describe('Backup coverage through Resource Graph (host)', function () {
     assert.strictEqual(data.notice, undefined);
     assert.ok(data.asOf !== undefined && Math.abs(data.asOf - Date.now()) < 60_000);
     const log = sandbox.requestLog.entries();
-    assert.strictEqual(log.filter((e) => isGraph(e.path)).length, 5, 'VMs, items, vaults, policies, groups');
+    assert.strictEqual(
+      log.filter((e) => isGraph(e.path)).length,
+      7,
+      'two counts (the totals pushed first), VMs, items, vaults, policies, groups',
+    );
     const perSubscription = log.filter((e) =>
       /\/(vaults|resourcegroups|virtualMachines)$|backupPolicies$/i.test(e.path),
     );
