@@ -98,8 +98,8 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   }
 
   /**
-   * Reads the coverage again and pushes it to the page as it arrives (Resource Graph's counts and estate at once,
-   * rows at most every STREAM_PUSH_INTERVAL_MS). A reload while one runs replaces it: the old load is aborted and its
+   * Reads the coverage again. The first load is pushed to the page as it arrives (Resource Graph's counts and estate
+   * at once, rows at most every STREAM_PUSH_INTERVAL_MS); later ones replace the shown data when read. A reload while one runs replaces it: the old load is aborted and its
    * late pushes dropped, and whoever awaited it gets the new load's data.
    */
   reload(): Promise<CoverageSnapshot> {
@@ -113,6 +113,8 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
 
   private async read(load: AbortController): Promise<CoverageSnapshot> {
     const current = (): boolean => this.latest?.load === load && !load.signal.aborted;
+    // Streamed only while the page has no whole load to show: a Refresh keeps the rows shown until the new ones are read.
+    const streaming = !this.current || this.current.partial !== undefined;
     const { session } = this.deps;
     const signedIn = (): boolean => session.mode !== 'signedOut';
     void this.post({ type: 'coverageLoading', loading: true });
@@ -127,7 +129,7 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
       stream = new CoverageStream(
         { now, subscriptions: subscriptions.map((s) => ({ id: s.subscriptionId, name: s.displayName })) },
         (data) => {
-          if (current())
+          if (current() && streaming)
             this.setSnapshot({ ...data, signedIn: signedIn(), focusSubscriptionId: this.focusSubscriptionId });
         },
       );

@@ -32,13 +32,12 @@ describe('Backup coverage streamed as it is read (host)', function () {
   const host = useApi();
   let panel: CoveragePanel | undefined;
 
-  /** A new panel, past its handshake, with its first load done. */
+  /** A new panel, past its handshake, its first load still running. */
   async function openPanel(): Promise<CoveragePanel> {
     panel?.dispose();
     const opened = (await host.api.run('azureBackup.showCoverage')) as CoveragePanel;
     panel = opened;
     await opened.receive({ type: 'ready' });
-    await opened.reload();
     return opened;
   }
 
@@ -80,6 +79,19 @@ describe('Backup coverage streamed as it is read (host)', function () {
       ),
       'each push is new data, never more than the final',
     );
+  });
+
+  it('keeps the rows shown on Refresh after a whole load, until the new data replaces them at once', async () => {
+    const opened = await openPanel();
+    await opened.reload();
+    const pushes = follow(opened);
+    const final = await opened.reload();
+    assert.deepStrictEqual(
+      pushes.map((p) => p.partial !== undefined),
+      [false],
+      'one push, with the whole new load',
+    );
+    assert.strictEqual(opened.snapshot, final);
   });
 
   it('stops reading and pushing when the panel is closed mid-load', async () => {
