@@ -6,6 +6,9 @@ import type { Policy, VirtualMachine } from './model';
 
 export type EnhancedPolicyReason = 'TrustedLaunch' | 'PremiumV2Disk' | 'UltraDisk';
 
+/** The code of the Azure layer's refusal, before sending, of a Standard policy for such a VM. */
+export const ENHANCED_POLICY_REQUIRED = 'EnhancedPolicyRequired';
+
 /** The api-version @azure/arm-recoveryservicesbackup 12.0.0 sends for every backup call. */
 export const BACKUP_API_VERSION = '2023-06-01';
 const STANDARD_TRUSTED_LAUNCH_FROM = '2025-01-01';

@@ -6,13 +6,20 @@ import { vaultRefFromId, idKey, sameId } from '../azure/ids';
 import type { BackupJob, Vault, VirtualMachine } from '../azure/model';
 import type { EnableGroup, VmProgress } from './protocol';
 import { isActivelyProtected } from '../azure/protectionState';
+import { ENHANCED_POLICY_REQUIRED, type EnhancedPolicyReason, needsEnhancedPolicy } from '../azure/enhancedPolicy';
 
 export interface BulkEnableDeps {
   serviceFor(subscriptionId: string): Promise<BackupService>;
   onProgress(progress: VmProgress): void;
   signal?: AbortSignal;
   /** Localized reasons for the failures found before calling Azure. */
-  words: { vaultNotFound: string; vmNotFound: string; otherRegion: string };
+  words: {
+    vaultNotFound: string;
+    vmNotFound: string;
+    otherRegion: string;
+    /** A Standard policy asked for a VM only an Enhanced policy protects (refused before sending). */
+    enhancedRequired(vmName: string, reason: EnhancedPolicyReason, policyName: string): string;
+  };
 }
 
 export async function allVaults(
@@ -79,6 +86,20 @@ function plan(
   return planned;
 }
 
+/** The Azure layer's English refusal of a Standard policy, in the user's language (the VM read fresh says why). */
+function localized(
+  error: VmProgress['error'],
+  vms: readonly VirtualMachine[],
+  vmId: string,
+  policyName: string,
+  deps: BulkEnableDeps,
+): NonNullable<VmProgress['error']> {
+  if (!error) return { message: 'Failed' };
+  const vm = vms.find((v) => sameId(v.id, vmId));
+  const reason = vm && error.code === ENHANCED_POLICY_REQUIRED ? needsEnhancedPolicy(vm) : undefined;
+  return vm && reason ? { ...error, message: deps.words.enhancedRequired(vm.name, reason, policyName) } : error;
+}
+
 /** Enables protection for every VM of every group; resolves with one final state per VM, never throws for one VM. */
 export async function bulkEnable(groups: readonly EnableGroup[], deps: BulkEnableDeps): Promise<VmProgress[]> {
   const subscriptionIds = [...new Set(groups.map((g) => idKey(g.subscriptionId)))];
@@ -124,7 +145,7 @@ export async function bulkEnable(groups: readonly EnableGroup[], deps: BulkEnabl
             report(
               r.ok
                 ? { vmId: r.vmId, state: 'done', vaultName: vault.name }
-                : { vmId: r.vmId, state: 'failed', error: r.error ?? { message: 'Failed' } },
+                : { vmId: r.vmId, state: 'failed', error: localized(r.error, todo, r.vmId, group.policyName, deps) },
             ),
         });
       } catch (e) {

@@ -4,6 +4,7 @@ import { regionDisplayName } from '../azure/regionNames';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Policy } from '../azure/model';
+import { enhancedReasonSentence } from '../presentation/diskText';
 import { policySummary } from '../presentation/policyText';
 import type { BackupTreeProvider } from '../tree/backupTreeProvider';
 import { UserCancelled } from '../ui/errorInfo';
@@ -15,6 +16,7 @@ import { fieldMessage, vaultNameProblem, resourceGroupProblem } from '../webview
 import { vaultFieldStrings } from '../webview/fieldMessages';
 import { bulkEnable } from './bulkEnable';
 import { csvChunks, jsonChunks } from './export';
+import { vmPolicies } from './loadCoverage';
 import type { CoverageRequest, EnableGroup, ExportFormat, VmProgress } from './protocol';
 import { exportHeaders } from './strings';
 import type { CoverageRow, VaultChoice } from './types';
@@ -108,15 +110,16 @@ export async function createRegionVault(
     ),
   );
   tree.refreshResource(r.subscriptionId, ['vaults']);
-  const policies = (
-    await service.listPolicies({
-      subscriptionId: vault.subscriptionId,
-      resourceGroup: vault.resourceGroup,
-      name: vault.name,
-    })
-  ).items
-    .filter((p) => p.backupManagementType === 'AzureIaasVM')
-    .map((p) => ({ name: p.name, summary: summarizePolicy(p) }));
+  const policies = vmPolicies(
+    (
+      await service.listPolicies({
+        subscriptionId: vault.subscriptionId,
+        resourceGroup: vault.resourceGroup,
+        name: vault.name,
+      })
+    ).items,
+    summarizePolicy,
+  );
   return {
     id: vault.id,
     name: vault.name,
@@ -145,6 +148,12 @@ export async function enableFromCoverage(
           vaultNotFound: vscode.l10n.t('The vault was not found.'),
           vmNotFound: vscode.l10n.t('The virtual machine was not found.'),
           otherRegion: vscode.l10n.t('The vault is in another region than the virtual machine.'),
+          enhancedRequired: (vmName, reason, policyName) =>
+            vscode.l10n.t(
+              '{0}: {1} is a Standard policy.',
+              enhancedReasonSentence(vmName, reason, vscode.l10n),
+              policyName,
+            ),
         },
       }),
     );

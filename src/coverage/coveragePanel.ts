@@ -26,6 +26,7 @@ import {
 import { DEFAULT_SORT, NO_FILTER } from './query';
 import { readCoverage } from './readCoverage';
 import { CoverageRowStore } from './rowStore';
+import { CoverageStream } from './coverageStream';
 import { coverageStrings, coverageTitle, fallbackWords } from './strings';
 import type { CoverageFilter, CoverageSort } from './types';
 import { parseCoverageMessage } from './validate';
@@ -47,7 +48,12 @@ export interface CoverageDeps {
 export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHostMessage, CoverageResult> {
   private enabling = false;
   private current?: CoverageSnapshot;
-  private loading?: Promise<CoverageSnapshot>;
+  /** The last load started: its controller and its result. */
+  private latest?: { load: AbortController; done: Promise<CoverageSnapshot> };
+  private disposed = false;
+  private readonly posted = new vscode.EventEmitter<CoverageHostMessage>();
+  /** Every message posted to the page, as it is posted (tests follow the pushes of a load). */
+  readonly onDidPost = this.posted.event;
   private readonly rows = new CoverageRowStore();
   /** The view the page last asked for, sorted ahead of new data's push so its first window is only a slice. */
   private lastView: { filter: CoverageFilter; sort: CoverageSort } = { filter: NO_FILTER, sort: DEFAULT_SORT };
@@ -91,52 +97,91 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
     return { ...rest, version: this.rows.version };
   }
 
-  /** Reads the coverage again (one load at a time) and pushes it to the page. */
+  /**
+   * Reads the coverage again. The first load is pushed to the page as it arrives (Resource Graph's counts and estate
+   * at once, rows at most every STREAM_PUSH_INTERVAL_MS); later ones replace the shown data when read. A reload while one runs replaces it: the old load is aborted and its
+   * late pushes dropped, and whoever awaited it gets the new load's data.
+   */
   reload(): Promise<CoverageSnapshot> {
-    this.loading ??= (async () => {
-      void this.post({ type: 'coverageLoading', loading: true });
-      try {
-        const { session } = this.deps;
-        const contexts = await session.listSubscriptions();
-        const data = await readCoverage(
-          {
-            subscriptions: contexts.map((c) => ({
-              subscriptionId: c.subscription.subscriptionId,
-              displayName: c.subscription.displayName,
-            })),
-            serviceFor: (id) => session.service(id),
-            summarize: summarizePolicy,
-            now: this.deps.now().getTime(),
-          },
-          fallbackWords(),
-          (e) => {
-            const info = toErrorInfo(e);
-            this.deps.log.info(
-              `coverage: Resource Graph unavailable (${info.code ?? ''} requestId=${info.requestId ?? '-'}): reading each vault instead`,
-            );
-          },
-        );
-        const snapshot: CoverageSnapshot = {
-          ...data,
-          signedIn: session.mode !== 'signedOut',
-          focusSubscriptionId: this.focusSubscriptionId,
-        };
-        this.setSnapshot(snapshot);
-        return snapshot;
-      } catch (error) {
-        const info = toErrorInfo(error);
-        this.deps.log.error(`coverage: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
-        void this.post({
-          type: 'coverageLoading',
-          loading: false,
-          error: { message: info.message, code: info.code, requestId: info.requestId },
-        });
-        throw error;
-      } finally {
-        this.loading = undefined;
-      }
-    })();
-    return this.loading;
+    this.latest?.load.abort();
+    const load = new AbortController();
+    // read() looks at `latest` only after its first await, when it is set.
+    const done = this.read(load);
+    this.latest = { load, done };
+    return done;
+  }
+
+  private async read(load: AbortController): Promise<CoverageSnapshot> {
+    const current = (): boolean => this.latest?.load === load && !load.signal.aborted;
+    // Streamed only while the page has no whole load to show: a Refresh keeps the rows shown until the new ones are read.
+    const streaming = !this.current || this.current.partial !== undefined;
+    const { session } = this.deps;
+    const signedIn = (): boolean => session.mode !== 'signedOut';
+    void this.post({ type: 'coverageLoading', loading: true });
+    let stream: CoverageStream | undefined;
+    try {
+      const contexts = await session.listSubscriptions();
+      const subscriptions = contexts.map((c) => ({
+        subscriptionId: c.subscription.subscriptionId,
+        displayName: c.subscription.displayName,
+      }));
+      const now = this.deps.now().getTime();
+      stream = new CoverageStream(
+        { now, subscriptions: subscriptions.map((s) => ({ id: s.subscriptionId, name: s.displayName })) },
+        (data) => {
+          if (current() && streaming)
+            this.setSnapshot({ ...data, signedIn: signedIn(), focusSubscriptionId: this.focusSubscriptionId });
+        },
+      );
+      const data = await readCoverage(
+        {
+          subscriptions,
+          serviceFor: (id) => session.service(id),
+          summarize: summarizePolicy,
+          now,
+          signal: load.signal,
+          onCounts: stream.onCounts,
+          onEstate: stream.onEstate,
+          onRows: stream.onRows,
+        },
+        fallbackWords(),
+        (e) => {
+          // The join is one-shot: what was streamed stays shown until its result replaces it.
+          stream?.close();
+          const info = toErrorInfo(e);
+          this.deps.log.info(
+            `coverage: Resource Graph unavailable (${info.code ?? ''} requestId=${info.requestId ?? '-'}): reading each vault instead`,
+          );
+        },
+      );
+      stream.close();
+      if (!current()) return await this.superseded(load);
+      const snapshot: CoverageSnapshot = {
+        ...data,
+        signedIn: signedIn(),
+        focusSubscriptionId: this.focusSubscriptionId,
+      };
+      this.setSnapshot(snapshot);
+      return snapshot;
+    } catch (error) {
+      stream?.close();
+      if (!current()) return await this.superseded(load);
+      const info = toErrorInfo(error);
+      this.deps.log.error(`coverage: ${info.code ?? ''} ${info.message} requestId=${info.requestId ?? '-'}`);
+      void this.post({
+        type: 'coverageLoading',
+        loading: false,
+        error: { message: info.message, code: info.code, requestId: info.requestId },
+      });
+      throw error;
+    }
+  }
+
+  /** A replaced load answers with its replacement's data; one stopped by closing the panel, with an error. */
+  private superseded(load: AbortController): Promise<CoverageSnapshot> {
+    const latest = this.latest;
+    if (!this.disposed && latest && latest.load !== load) return latest.done;
+    return Promise.reject(new Error('The coverage panel was closed.'));
   }
 
   protected parse(raw: unknown): CoverageWebviewMessage | undefined {
@@ -180,7 +225,7 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
   private async exportOf(
     request: Omit<Extract<CoverageRequest, { type: 'export' }>, 'type'>,
   ): Promise<Iterable<string>> {
-    if (!this.current) await this.reload();
+    if (!this.current) await (this.latest?.done.catch(() => this.reload()) ?? this.reload());
     return exportChunks(this.rows.view(request.filter, request.sort), request.format, this.deps.now());
   }
 
@@ -232,8 +277,17 @@ export class CoveragePanel extends PanelHost<CoverageWebviewMessage, CoverageHos
     }
   }
 
+  /** Closing the panel stops its load: nothing more is read or pushed. */
+  override dispose(): void {
+    this.disposed = true;
+    this.latest?.load.abort();
+    super.dispose();
+  }
+
   /** Pushes only after the handshake (the page would miss earlier messages); init carries the data instead. */
   protected override post(message: CoverageHostMessage): Promise<CoverageHostMessage> {
-    return this.isReady || message.type === 'init' ? super.post(message) : Promise.resolve(message);
+    if (!this.isReady && message.type !== 'init') return Promise.resolve(message);
+    this.posted.fire(message);
+    return super.post(message);
   }
 }

@@ -2,6 +2,7 @@
 // one items listing per vault), the vaults, their policies (for the staleness interval and the policy choice)
 // and the resource groups. Never one call per VM. One unreadable subscription is reported, not fatal.
 import type { BackupService } from '../azure/backupService';
+import { isEnhancedPolicy } from '../azure/enhancedPolicy';
 import { compositeKey } from '../azure/ids';
 import type { Policy, ScheduleFrequency, Vault } from '../azure/model';
 import { allVaults } from './bulkEnable';
@@ -60,7 +61,7 @@ export function vmPolicies(policies: readonly Policy[], summarize: (p: Policy) =
   return policies
     .filter((p) => p.backupManagementType === 'AzureIaasVM')
     .sort((a, b) => (a.name === 'DefaultPolicy' ? -1 : b.name === 'DefaultPolicy' ? 1 : a.name.localeCompare(b.name)))
-    .map((p) => ({ name: p.name, summary: summarize(p) }));
+    .map((p) => ({ name: p.name, summary: summarize(p), ...(isEnhancedPolicy(p) ? { enhanced: true } : {}) }));
 }
 
 interface SubscriptionCoverage {

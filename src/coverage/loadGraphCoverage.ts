@@ -7,6 +7,7 @@ import { compositeKey, idKey } from '../azure/ids';
 import type { GraphCounts, Policy, ScheduleFrequency } from '../azure/model';
 import type { CoverageSource } from './loadCoverage';
 import { vmPolicies } from './loadCoverage';
+import type { SessionEstate } from './coverageStream';
 import type { CoverageSnapshot } from './protocol';
 import { toCoverageRow } from './status';
 import { coverageTotals } from './totals';
@@ -18,8 +19,10 @@ export const LIVE_CHANGES_WINDOW_MS = 60 * 60_000;
 export interface GraphCoverageSource extends CoverageSource {
   /** Rows as they are joined, before the load completes (in no particular order across sessions). */
   onRows?(rows: CoverageRow[]): void;
-  /** Resource Graph's counts, before the first row; asked only when given (two more queries). */
+  /** Resource Graph's counts, before the first row; asked only when given (two more queries). Once per session. */
   onCounts?(counts: GraphCounts): void;
+  /** A session's vaults (with their policies) and resource groups, before its first row; `allRead` on the last. */
+  onEstate?(estate: SessionEstate): void;
 }
 
 type Sub = CoverageSource['subscriptions'][number];
@@ -38,6 +41,7 @@ async function loadSession(
   source: GraphCoverageSource,
   service: BackupService,
   subs: readonly Sub[],
+  estateRead: () => boolean,
 ): Promise<{ rows: CoverageRow[]; vaults: VaultChoice[]; resourceGroups: CoverageSnapshot['resourceGroups'] }> {
   const ids = subs.map((s) => s.subscriptionId);
   const { signal, onCounts } = source;
@@ -56,15 +60,7 @@ async function loadSession(
   const frequencyOf = (vaultId: string, policyName: string): ScheduleFrequency | undefined =>
     frequencies.get(compositeKey(vaultId, policyName));
   const names = new Map(subs.map((s) => [idKey(s.subscriptionId), s.displayName]));
-  const rows: CoverageRow[] = [];
-  const since = source.now - LIVE_CHANGES_WINDOW_MS;
-  for await (const vms of service.graphProtectedVirtualMachines(ids, since, signal)) {
-    const page = vms.map((vm) => toCoverageRow(vm, names.get(idKey(vm.subscriptionId)) ?? '', frequencyOf, source.now));
-    for (const row of page) rows.push(row);
-    source.onRows?.(page);
-  }
-  return {
-    rows,
+  const estate = {
     vaults: vaults.map((v) => ({
       id: v.id,
       name: v.name,
@@ -81,13 +77,24 @@ async function loadSession(
         .sort((a, b) => a.localeCompare(b)),
     })),
   };
+  source.onEstate?.({ ...estate, allRead: estateRead() });
+  const rows: CoverageRow[] = [];
+  const since = source.now - LIVE_CHANGES_WINDOW_MS;
+  for await (const vms of service.graphProtectedVirtualMachines(ids, since, signal)) {
+    const page = vms.map((vm) => toCoverageRow(vm, names.get(idKey(vm.subscriptionId)) ?? '', frequencyOf, source.now));
+    for (const row of page) rows.push(row);
+    source.onRows?.(page);
+  }
+  return { rows, ...estate };
 }
 
 export async function loadGraphCoverage(
   source: GraphCoverageSource,
 ): Promise<Omit<CoverageSnapshot, 'signedIn' | 'focusSubscriptionId'>> {
   const sessions = [...(await bySession(source)).entries()];
-  const results = await Promise.all(sessions.map(([service, subs]) => loadSession(source, service, subs)));
+  let estates = 0;
+  const estateRead = (): boolean => ++estates === sessions.length;
+  const results = await Promise.all(sessions.map(([service, subs]) => loadSession(source, service, subs, estateRead)));
   const rows = results.flatMap((r) => r.rows);
   return {
     now: source.now,

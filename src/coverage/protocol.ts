@@ -27,6 +27,18 @@ export interface CoverageSnapshot {
   /** Preset subscription filter (opened from a subscription node). */
   focusSubscriptionId?: string;
   signedIn: boolean;
+  /** Present while the load still runs: the data so far, and how far it got. */
+  partial?: CoverageProgress;
+}
+
+/** How far a running load got: rows, filters and selection work on what is read so far. */
+export interface CoverageProgress {
+  /** VMs read so far (the rows). */
+  read: number;
+  /** Resource Graph's counts, asked before the first row: VMs, VM backup items, and items with scheduled backups. */
+  counted?: { vms: number; items: number; activeItems: number };
+  /** The vaults and their policies are read: bulk protection can offer them. */
+  estateRead: boolean;
 }
 
 /** What the page receives of a snapshot: everything but the rows, and the version its row windows carry. */

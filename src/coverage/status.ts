@@ -1,4 +1,5 @@
 // Protection health of one VM: failing and stale, from its backup item and its policy's schedule. Pure.
+import { needsEnhancedPolicy } from '../azure/enhancedPolicy';
 import type { BackupItem, ScheduleFrequency, VirtualMachine } from '../azure/model';
 import { hasBackupItem, isActivelyProtected } from '../azure/protectionState';
 import type { CoverageRow } from './types';
@@ -50,6 +51,7 @@ export function toCoverageRow(
   frequencyOf: FrequencyOf,
   now: number,
 ): CoverageRow {
+  const enhancedReason = needsEnhancedPolicy(vm);
   const base: CoverageRow = {
     vmId: vm.id,
     name: vm.name,
@@ -61,6 +63,7 @@ export function toCoverageRow(
     protection: vm.protection?.state ?? 'Unknown',
     failing: false,
     stale: false,
+    ...(enhancedReason ? { enhancedReason } : {}),
   };
   const p = vm.protection;
   const item = p?.item;

@@ -1,6 +1,7 @@
 // The coverage vocabulary shared by the host (src/coverage) and the page (src/webview-ui/coverage).
 // Plain data only, so it crosses the webview boundary as JSON and the pure modules stay testable on Node.
 
+import type { EnhancedPolicyReason } from '../azure/enhancedPolicy';
 import type { ProtectionStatus } from '../azure/protectionState';
 
 /** The VM's protection state (protectionState.ts); exported as is in CSV and JSON. */
@@ -32,6 +33,8 @@ export interface CoverageRow {
   failing: boolean;
   /** No successful backup for longer than the policy's interval + 1 day. */
   stale: boolean;
+  /** Why only an Enhanced policy protects this VM (enhancedPolicy.ts); absent when any policy does, or not known. */
+  enhancedReason?: EnhancedPolicyReason;
 }
 
 export type StatusFilter = 'all' | 'protected' | 'unprotected' | 'stopped' | 'failing' | 'stale';
@@ -92,6 +95,8 @@ export interface PolicyOption {
   name: string;
   /** Localized schedule and retention. */
   summary: string;
+  /** An Enhanced (V2) policy: the only kind a VM with an `enhancedReason` may get. */
+  enhanced?: boolean;
 }
 
 /** A vault a VM of its region can be protected by, with its VM policies. */

@@ -193,6 +193,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     setGraphIngestionDelay: (ms) => {
       site.resourceGraph.ingestionDelayMs = Math.max(0, ms);
     },
+    setGraphQuota: (quota) => {
+      site.resourceGraph.quota = resolveGraphOptions({ quota }).quota;
+    },
     connectionsOpened: () => server.connectionsOpened(),
     control,
     stop: async () => {

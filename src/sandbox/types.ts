@@ -110,6 +110,8 @@ export interface RunningSandbox {
   setFaults(f: FaultConfig | undefined): void;
   /** Resource Graph's indexing delay from now on (simulated ms; a snapshot already taken is kept until it is this old). */
   setGraphIngestionDelay(ms: number): void;
+  /** Resource Graph's quota from now on (fresh windows): as ResourceGraphOptions.quota, undefined being Azure's. */
+  setGraphQuota(quota: ResourceGraphOptions['quota']): void;
   /** TLS connections accepted since start, and how many of them negotiated HTTP/2. */
   connectionsOpened(): { total: number; http2: number };
   control: SandboxControl;

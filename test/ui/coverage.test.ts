@@ -1,5 +1,6 @@
-// The coverage view on the real workbench: open it from the palette, filter to unprotected VMs, protect two VMs
-// in two regions (northeurope has no vault: one is created through the page's own flow), see the totals change;
+// The coverage view on the real workbench: open it from the palette, filter to unprotected VMs, protect three VMs
+// in two regions (northeurope has no vault: one is created through the page's own flow; the Trusted Launch VM is
+// offered only Enhanced policies, with the reason), see the totals change;
 // then the same view in Dutch. With AZB_UPDATE_SCREENSHOTS=1 it renews media/screenshots/coverage.png for the README
 // (not on every run, so a test run leaves the working tree as it found it).
 import * as assert from 'assert';
@@ -33,7 +34,7 @@ async function count(frame: Frame, table: string, region: string, column: string
 describe('Backup coverage (UI)', function () {
   const workbench = useWorkbench({ name: 'coverage' });
 
-  it('filters to unprotected VMs, protects two in two regions (creating the missing vault) and the totals change', async () => {
+  it('filters to unprotected VMs, protects three in two regions (creating the missing vault; only Enhanced policies for the Trusted Launch VM) and the totals change', async () => {
     const session = workbench();
     const { page } = session;
     // From the view's title bar.
@@ -52,7 +53,21 @@ describe('Backup coverage (UI)', function () {
 
     await frame.locator('input[type="checkbox"][data-vm="web-vm-02"]').check();
     await frame.locator('input[type="checkbox"][data-vm="sql-vm-01"]').check();
-    assert.match((await frame.locator('#selected-count').textContent()) ?? '', /^2 selected/);
+    await frame.locator('input[type="checkbox"][data-vm="tl-vm-01"]').check();
+    assert.match((await frame.locator('#selected-count').textContent()) ?? '', /^3 selected/);
+    // The Trusted Launch VM is offered only the vault's Enhanced policies, and the page says why.
+    const west = frame.locator('.group[data-region="westeurope"]');
+    assert.deepStrictEqual(await west.locator('.enhanced-only p').allTextContents(), [
+      '1 virtual machines need an Enhanced policy (Trusted Launch):',
+      'tl-vm-01',
+    ]);
+    assert.strictEqual(
+      await west
+        .locator('.enhanced-only vscode-single-select[name="enhancedPolicy"]')
+        .evaluate((e) => (e as unknown as { value: string }).value),
+      'EnhancedPolicy',
+    );
+    assert.strictEqual(await west.locator('p.sub').first().textContent(), 'web-vm-02');
     const north = frame.locator('.group[data-region="northeurope"]');
     // The new vault's name, prefilled with a free one: a rule is flagged next to it as it is typed.
     const name = 'vscode-textfield[name="vaultName"][data-region="northeurope"]';
@@ -72,12 +87,12 @@ describe('Backup coverage (UI)', function () {
     await session.screenshot('coverage-vault-created');
 
     await frame.locator('vscode-button#enable').click();
-    for (const vm of ['web-vm-02', 'sql-vm-01']) {
+    for (const vm of ['web-vm-02', 'sql-vm-01', 'tl-vm-01']) {
       await frame.locator(`li.progress[data-vm="${vm}"][data-state="done"]`).waitFor({ timeout: 150000 });
     }
-    await frame.locator('.protect .message', { hasText: /2 virtual machines, 0 failed/ }).waitFor({ timeout: 30000 });
+    await frame.locator('.protect .message', { hasText: /3 virtual machines, 0 failed/ }).waitFor({ timeout: 30000 });
     assert.strictEqual(await count(frame, 'totals-region', 'North Europe', 'protected'), '1');
-    assert.strictEqual(await count(frame, 'totals-region', 'West Europe', 'protected'), '2');
+    assert.strictEqual(await count(frame, 'totals-region', 'West Europe', 'protected'), '3');
     await frame.locator('table.vms tbody tr[data-vm="sql-vm-01"]').waitFor({ state: 'detached' });
     await session.screenshot('coverage-protected');
 

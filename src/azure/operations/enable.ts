@@ -15,11 +15,26 @@ import { trackerFor } from './context';
 import type { ProtectableItem } from './discovery';
 import { listProtectableItems } from './discovery';
 import { alreadyEnabled, isActive, itemsByVm } from './enabledState';
-import { policyLoader, refuseStandardForVm } from './enhancedCheck';
+import { policyLoader, refuseStandardForVm, vmFactsLoader } from './enhancedCheck';
 import { putProtectedItem } from './itemPut';
 import { followRunningJob, once, vaultChanged } from './neverTwice';
 
 type ManyOptions = ProtectOptions & { onResult?: (r: EnableResult) => void };
+
+/** What the Enhanced-policy check of a batch reads at most once: the policy, and each VM that came without its disks. */
+interface EnhancedChecks {
+  policy: () => Promise<Policy>;
+  facts: Parameters<typeof refuseStandardForVm>[2];
+}
+
+function enhancedChecks(
+  ctx: OperationContext,
+  ref: VaultRef,
+  policyName: string,
+  signal?: AbortSignal,
+): EnhancedChecks {
+  return { policy: policyLoader(ctx, ref, policyName, signal), facts: vmFactsLoader(ctx, ref, signal) };
+}
 
 /** The protectable item of each VM, refreshing the containers once if any VM is not discovered yet (as the CLI does). */
 async function protectableFor(
@@ -44,9 +59,9 @@ async function enableOne(
   protectableName: string,
   policyName: string,
   options: ProtectOptions,
-  policy: () => Promise<Policy>,
+  checks: EnhancedChecks,
 ): Promise<AzureOperation> {
-  await refuseStandardForVm(vm, policy);
+  await refuseStandardForVm(vm, checks.policy, checks.facts);
   return putProtectedItem(
     ctx,
     itemRefForProtectable(ref, protectableName),
@@ -95,7 +110,7 @@ export function enableProtection(
         found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
         policyName,
         options,
-        policyLoader(ctx, ref, policyName, options.signal),
+        enhancedChecks(ctx, ref, policyName, options.signal),
       );
     },
     { changes: ref, reserved: options.reserved },
@@ -123,7 +138,7 @@ async function enableEach(
   const items = await itemsByVm(ctx, ref, options.signal);
   const todo = vms.filter((vm) => !isActive(items.get(idKey(vm.id))));
   const found = todo.length ? await protectableFor(ctx, ref, todo, options.signal) : new Map<string, ProtectableItem>();
-  const policy = policyLoader(ctx, ref, policyName, options.signal);
+  const checks = enhancedChecks(ctx, ref, policyName, options.signal);
   return ctx.clients.transport.mapWithConcurrency(vms, ctx.writeConcurrency, async (vm): Promise<EnableResult> => {
     let result: EnableResult;
     try {
@@ -140,7 +155,7 @@ async function enableEach(
             found.get(idKey(vm.id))?.name ?? protectableNameForVm(vm.resourceGroup, vm.name),
             policyName,
             options,
-            policy,
+            checks,
           ),
         { reserved: options.reserved },
       );

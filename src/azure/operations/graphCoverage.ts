@@ -29,12 +29,17 @@ export const BACKUP_ITEMS_GRAPH_QUERY = [
   'order by vmKey asc, id asc',
 ].join(' | ');
 
-/** The tree's VM columns (resourceGraph.ts) with the join key, in the items query's order. */
+/**
+ * The tree's VM columns (resourceGraph.ts) with the join key, in the items query's order; with what decides whether
+ * only an Enhanced policy protects the VM, for bulk enable.
+ */
 export const COVERAGE_VM_GRAPH_QUERY = [
   "Resources | where type =~ 'microsoft.compute/virtualmachines'",
   'project id, name, location, osType = tostring(properties.storageProfile.osDisk.osType),' +
     ' vmSize = tostring(properties.hardwareProfile.vmSize), powerState = tostring(properties.extended.instanceView.powerState.code),' +
-    ' vmKey = tolower(id)',
+    ' securityType = tostring(properties.securityProfile.securityType),' +
+    ' osDiskType = tostring(properties.storageProfile.osDisk.managedDisk.storageAccountType),' +
+    ' dataDisks = properties.storageProfile.dataDisks, vmKey = tolower(id)',
   'order by vmKey asc',
 ].join(' | ');
 

@@ -23,7 +23,7 @@ const MAX_CALLERS = 1024;
 export class QuotaWindows {
   private readonly windows = new Map<string, { startedAt: number; used: number }>();
 
-  constructor(private readonly quota: GraphQuota) {}
+  constructor(readonly quota: GraphQuota) {}
 
   take(caller: string, now: number): QuotaDecision {
     let window = this.windows.get(caller);

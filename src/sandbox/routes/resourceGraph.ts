@@ -225,8 +225,15 @@ function otherRows(site: Site, type: GraphType, subscriptionId: string): Row[] {
   }
 }
 
+/** The quota's windows, started afresh when the sandbox was given another quota. */
+function quotaWindows(site: Site, sources: GraphSources): QuotaWindows | undefined {
+  const quota = site.resourceGraph.quota;
+  if (sources.quota?.quota !== quota) sources.quota = quota ? new QuotaWindows(quota) : undefined;
+  return sources.quota;
+}
+
 function handle(site: Site, sources: GraphSources, req: RouteRequest): Reply {
-  const decision = sources.quota?.take(String(req.headers.authorization ?? ''), site.now());
+  const decision = quotaWindows(site, sources)?.take(String(req.headers.authorization ?? ''), site.now());
   const headers = decision ? quotaHeaders(decision) : {};
   if (decision && !decision.allowed)
     throw errors.graphThrottled(Math.max(1, Math.ceil(decision.resetsAfterMs / 1000)), headers);

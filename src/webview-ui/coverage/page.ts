@@ -2,7 +2,13 @@
 // the rows and pushes the rest (init, then new data); the table asks the host for the rows of its filter and sort
 // as it scrolls, so 50,000 VMs cost the page no more than a screenful.
 import { regionDisplayName } from '../../azure/regionNames';
-import { COVERAGE_KIND, type CoveragePageData, type EnableGroup, type VmProgress } from '../../coverage/protocol';
+import {
+  COVERAGE_KIND,
+  type CoveragePageData,
+  type CoverageProgress,
+  type EnableGroup,
+  type VmProgress,
+} from '../../coverage/protocol';
 import { DEFAULT_SORT, NO_FILTER } from '../../coverage/query';
 import { groupForProtection, type RegionGroup } from '../../coverage/regionPlan';
 import type { CoverageFilter, CoverageRow, CoverageSort } from '../../coverage/types';
@@ -172,8 +178,11 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     },
   });
 
+  // Without the vaults and their policies every region would read "no vault": bulk protection waits for them.
   const renderProtect = (): void => {
-    protect.replaceChildren(protectView(protectModel()));
+    if (state.data?.partial?.estateRead === false)
+      protect.replaceChildren(el('p', { class: 'note', id: 'protect-waiting' }, s.estatePending));
+    else protect.replaceChildren(protectView(protectModel()));
   };
   const renderSelection = (): void => {
     const selectShown = el('vscode-button', { secondary: true, id: 'select-shown' }, s.selectShown);
@@ -234,28 +243,49 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     renderSelection();
     renderProtect();
   }
-  /** New data: the selection keeps the VMs still unprotected, with their new rows (restored ids on the first). */
+  /**
+   * New data: the selection keeps the VMs still unprotected, with their new rows (restored ids on the first). While
+   * a load runs, VMs not read yet stay selected: they may come with the next rows.
+   */
   async function refreshSelection(): Promise<void> {
     const ids = [...state.restoredIds, ...[...state.selected.values()].map((r) => r.vmId)];
+    const loading = state.data?.partial !== undefined;
     state.restoredIds = [];
     if (ids.length === 0) return;
     const reply = await request({ type: 'lookup', vmIds: ids });
     if (!reply.ok) return showError(reply.error);
     // Only the ids asked about change: a box checked while the lookup ran stays checked.
     const fresh = new Map((reply.result.rows ?? []).map((r) => [idKey(r.vmId), r]));
-    for (const key of new Set(ids.map(idKey))) {
+    const unread: string[] = [];
+    for (const id of ids) {
+      const key = idKey(id);
       const r = fresh.get(key);
       if (r?.protection === 'NotProtected') state.selected.set(key, r);
-      else state.selected.delete(key);
+      else if (r || !loading) state.selected.delete(key);
+      else if (!state.selected.has(key) && !unread.some((u) => sameId(u, id))) unread.push(id);
     }
+    state.restoredIds = [...state.restoredIds, ...unread];
     selectionChanged();
   }
 
-  const renderData = (): void => {
+  const progressText = (p: CoverageProgress): string =>
+    p.counted
+      ? fill(s.readOf, { read: p.read.toLocaleString(), total: p.counted.vms.toLocaleString() })
+      : fill(s.readSoFar, { read: p.read.toLocaleString() });
+
+  /** More rows of a load that streams in: asked for again where the user is looking, not from the top. */
+  const reloadInPlace = (table: VirtualTable): void => {
+    const scroller = table.element.querySelector<HTMLElement>('.vms-scroll');
+    const top = scroller?.scrollTop ?? 0;
+    table.reload();
+    if (scroller) scroller.scrollTop = top;
+  };
+
+  const renderData = (streamed: boolean): void => {
     const d = state.data;
     if (!d) return;
-    status.textContent = d.signedIn ? '' : s.notSignedIn;
-    status.hidden = d.signedIn;
+    status.textContent = !d.signedIn ? s.notSignedIn : d.partial ? progressText(d.partial) : '';
+    status.hidden = d.signedIn && !d.partial;
     freshness.textContent = [
       d.asOf === undefined ? '' : fill(s.asOf, { time: new Date(d.asOf).toLocaleString() }),
       d.source === 'resourceGraph' ? s.graphLag : '',
@@ -271,7 +301,7 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
     if (d.focusSubscriptionId !== undefined && d.focusSubscriptionId !== focus)
       state.filter.subscriptionId = d.focusSubscriptionId;
     focus = d.focusSubscriptionId;
-    totals.replaceChildren(totalsView(s, d.totals));
+    totals.replaceChildren(totalsView(s, d.totals, d.partial));
     filters.replaceChildren(
       filtersView({
         strings: s,
@@ -289,7 +319,8 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
       vms = virtualTable(tableModel);
       table.replaceChildren(vms.element);
     }
-    vms.reload();
+    if (streamed) reloadInPlace(vms);
+    else vms.reload();
     renderSelection();
     renderProtect();
     // Selected VMs that got protected meanwhile drop out of the selection.
@@ -338,8 +369,10 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
 
   const onMessage = (m: Push): void => {
     if (m.type === 'coverageData') {
+      // Data following a partial push is the same load's (or its replacement's): the table keeps its place.
+      const streamed = state.data?.partial !== undefined;
       state.data = m.data;
-      renderData();
+      renderData(streamed);
     } else if (m.type === 'coverageLoading') {
       status.hidden = !m.loading;
       status.textContent = m.loading ? s.loading : '';
@@ -370,6 +403,6 @@ export function renderCoverage(app: HTMLElement, init: InitMessage): void {
   reload.addEventListener('click', () => refresh());
   if (init.data) {
     state.data = init.data as CoveragePageData;
-    renderData();
+    renderData(false);
   }
 }

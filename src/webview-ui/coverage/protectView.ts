@@ -1,9 +1,11 @@
 // Bulk protection: the selected unprotected VMs grouped per subscription and region, a vault and policy per
-// group (or "create vault" where the region has none), one button to enable them all, then progress per VM,
-// failures with their reason, and a retry of the failed ones.
+// group (or "create vault" where the region has none), with an Enhanced policy of its own for the VMs only an
+// Enhanced policy protects, one button to enable them all, then progress per VM, failures with their reason, and a
+// retry of the failed ones.
 import { regionDisplayName } from '../../azure/regionNames';
 import type { EnableGroup, VmProgress } from '../../coverage/protocol';
-import type { RegionGroup } from '../../coverage/regionPlan';
+import { enhancedPolicies, enhancedReasons, groupRequests, type RegionGroup } from '../../coverage/regionPlan';
+import type { VaultChoice } from '../../coverage/types';
 import { MAX_ENABLE_VMS } from '../../coverage/validate';
 import { fieldMessage, vaultNameProblem } from '../../webview/rules';
 import { el, field, select, setHelp, textfield } from '../dom';
@@ -13,6 +15,8 @@ import { fill, type Strings } from './format';
 export interface GroupChoice {
   vaultId: string;
   policyName: string;
+  /** The policy of the group's Enhanced-only VMs; the vault's first Enhanced policy when unset. */
+  enhancedPolicyName?: string;
   resourceGroup: string;
   vaultName: string;
 }
@@ -51,32 +55,77 @@ function groupView(m: ProtectModel, g: RegionGroup): HTMLElement {
       count: g.vms.length,
     }),
   );
-  const names = el('p', { class: 'sub' }, g.vms.map((v) => v.name).join(', '));
-  const box = el('div', { class: 'group', 'data-region': g.location }, title, names);
-  if (g.vaults.length === 0) {
+  const others = g.vms.filter((v) => !g.enhancedOnly.includes(v));
+  const box = el('div', { class: 'group', 'data-region': g.location }, title);
+  if (others.length > 0) box.append(el('p', { class: 'sub' }, others.map((v) => v.name).join(', ')));
+  const vault = chosenVault(g, choice);
+  if (!vault) {
     box.append(
       el('p', { class: 'note' }, fill(s.noVault, { region: regionDisplayName(g.location) })),
       newVaultRow(m, g),
     );
+    if (g.enhancedOnly.length > 0) box.append(enhancedView(m, g));
     return box;
   }
-  const vault = g.vaults.find((v) => v.id === choice.vaultId) ?? g.vaults[0];
   const vaultSelect = select(
     'vault',
     g.vaults.map((v) => ({ value: v.id, label: v.name, description: v.resourceGroup })),
     vault.id,
   );
   vaultSelect.setAttribute('aria-label', s.vault);
-  vaultSelect.addEventListener('change', () => m.setChoice(g, { vaultId: vaultSelect.value, policyName: '' }));
-  const policy = vault.policies.find((p) => p.name === choice.policyName) ?? vault.policies[0];
-  const policySelect = select(
-    'policy',
-    vault.policies.map((p) => ({ value: p.name, label: p.name, description: p.summary })),
-    policy?.name ?? '',
+  vaultSelect.addEventListener('change', () =>
+    m.setChoice(g, { vaultId: vaultSelect.value, policyName: '', enhancedPolicyName: '' }),
   );
-  policySelect.setAttribute('aria-label', s.policy);
-  policySelect.addEventListener('change', () => m.setChoice(g, { policyName: policySelect.value }));
-  box.append(el('div', { class: 'row' }, el('span', {}, s.vault), vaultSelect, el('span', {}, s.policy), policySelect));
+  const row = el('div', { class: 'row' }, el('span', {}, s.vault), vaultSelect);
+  if (others.length > 0) {
+    const policy = vault.policies.find((p) => p.name === choice.policyName) ?? vault.policies[0];
+    const policySelect = policyChoice('policy', s.policy, vault.policies, policy?.name);
+    policySelect.addEventListener('change', () => m.setChoice(g, { policyName: policySelect.value }));
+    row.append(el('span', {}, s.policy), policySelect);
+  }
+  box.append(row);
+  if (g.enhancedOnly.length > 0) box.append(enhancedView(m, g, vault));
+  return box;
+}
+
+const chosenVault = (g: RegionGroup, c: GroupChoice): VaultChoice | undefined =>
+  g.vaults.find((v) => v.id === c.vaultId) ?? g.vaults[0];
+
+function policyChoice(id: string, label: string, policies: VaultChoice['policies'], value: string | undefined) {
+  const choice = select(
+    id,
+    policies.map((p) => ({ value: p.name, label: p.name, description: p.summary })),
+    value ?? '',
+  );
+  choice.setAttribute('aria-label', label);
+  return choice;
+}
+
+/**
+ * The VMs only an Enhanced policy protects, with why, and the vault's Enhanced policies to choose from; where the
+ * vault has none, a sentence saying they are left out (a Standard policy is never offered to them).
+ */
+function enhancedView(m: ProtectModel, g: RegionGroup, vault?: VaultChoice): HTMLElement {
+  const s = m.strings;
+  const reasons = enhancedReasons(g)
+    .map((r) => s[`reason.${r}`])
+    .join(', ');
+  const box = el(
+    'div',
+    { class: 'enhanced-only' },
+    el('p', { class: 'note' }, fill(s.enhancedNeeded, { count: g.enhancedOnly.length, reasons })),
+    el('p', { class: 'sub' }, g.enhancedOnly.map((v) => v.name).join(', ')),
+  );
+  if (!vault) return box;
+  const policies = enhancedPolicies(vault);
+  if (policies.length === 0) {
+    box.append(el('p', { class: 'note no-enhanced-policy' }, fill(s.noEnhancedPolicy, { vault: vault.name })));
+    return box;
+  }
+  const current = policies.find((p) => p.name === m.choice(g).enhancedPolicyName) ?? policies[0];
+  const policySelect = policyChoice('enhancedPolicy', s.enhancedPolicy, policies, current.name);
+  policySelect.addEventListener('change', () => m.setChoice(g, { enhancedPolicyName: policySelect.value }));
+  box.append(el('div', { class: 'row' }, el('span', {}, s.enhancedPolicy), policySelect));
   return box;
 }
 
@@ -118,18 +167,25 @@ function newVaultRow(m: ProtectModel, g: RegionGroup): HTMLElement {
   return el('div', { class: 'row new-vault' }, rgField.group, nameField.group, create);
 }
 
-/** What the enable button sends: every group with a vault and a policy. */
-export function enableGroups(m: ProtectModel): EnableGroup[] {
-  return m.groups.flatMap((g) => {
+/**
+ * What the enable button sends: each group's VMs with their vault's chosen policies. Ready when every group has a
+ * vault and a policy for each VM, except the Enhanced-only VMs of a vault without an Enhanced policy (left out, as
+ * the group says).
+ */
+export function enableGroups(m: ProtectModel): { groups: EnableGroup[]; ready: boolean } {
+  let ready = true;
+  const groups = m.groups.flatMap((g) => {
     const c = m.choice(g);
-    const vault = g.vaults.find((v) => v.id === c.vaultId) ?? g.vaults[0];
-    const policyName = vault
-      ? (vault.policies.find((p) => p.name === c.policyName) ?? vault.policies[0])?.name
-      : undefined;
-    return vault && policyName
-      ? [{ subscriptionId: g.subscriptionId, vaultId: vault.id, policyName, vmIds: g.vms.map((v) => v.vmId) }]
-      : [];
+    const vault = chosenVault(g, c);
+    if (!vault) {
+      ready = false;
+      return [];
+    }
+    const planned = groupRequests(g, vault, c.policyName, c.enhancedPolicyName);
+    if (planned.leftOut.some((v) => !v.enhancedReason)) ready = false;
+    return planned.requests;
   });
+  return { groups, ready: ready && groups.length > 0 };
 }
 
 function progressView(m: ProtectModel): HTMLElement {
@@ -169,11 +225,12 @@ export function protectView(m: ProtectModel): HTMLElement {
   if (m.groups.length === 0) section.append(el('p', { class: 'note' }, s.protectHelp));
   for (const g of m.groups) section.append(groupView(m, g));
   if (m.groups.length > 0) {
-    const groups = enableGroups(m);
+    const planned = enableGroups(m);
+    const groups = planned.groups;
     const count = groups.reduce((n, g) => n + g.vmIds.length, 0);
     // The host refuses a larger request; said here rather than left to a button that would never answer.
     const tooMany = count > MAX_ENABLE_VMS;
-    const ready = groups.length === m.groups.length && !tooMany;
+    const ready = planned.ready && !tooMany;
     const button = el(
       'vscode-button',
       { id: 'enable', disabled: m.running || !ready },

@@ -1,9 +1,10 @@
 // The totals: the chart of all VMs, then small tables per subscription and per region.
 import { regionDisplayName } from '../../azure/regionNames';
+import type { CoverageProgress } from '../../coverage/protocol';
 import type { Counts, CoverageTotals } from '../../coverage/types';
 import { el } from '../dom';
 import { totalsChart } from './chart';
-import type { Strings } from './format';
+import { fill, type Strings } from './format';
 
 const COLUMNS = ['total', 'protected', 'unprotected', 'stopped', 'failing', 'stale'] as const;
 
@@ -37,10 +38,21 @@ function countsTable(
   );
 }
 
-export function totalsView(strings: Strings, totals: CoverageTotals): HTMLElement {
+/** While a load runs: what Resource Graph counted for the whole estate, ahead of the rows the tables count. */
+function countedView(strings: Strings, counted: NonNullable<CoverageProgress['counted']>): HTMLElement {
+  const n = (value: number): string => value.toLocaleString();
+  return el(
+    'p',
+    { class: 'counted', id: 'counted' },
+    fill(strings.counted, { vms: n(counted.vms), items: n(counted.items), active: n(counted.activeItems) }),
+  );
+}
+
+export function totalsView(strings: Strings, totals: CoverageTotals, partial?: CoverageProgress): HTMLElement {
   return el(
     'section',
     { class: 'totals-view', 'aria-label': strings.totals },
+    ...(partial?.counted ? [countedView(strings, partial.counted)] : []),
     totalsChart(strings, totals.all),
     countsTable(
       strings,

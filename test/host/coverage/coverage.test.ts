@@ -1,5 +1,8 @@
 // The coverage view against the sandbox, in the real extension host: the data it reads (through the join, no
-// per-VM calls), exports, and bulk protection with a partial failure and a re-run that only does the rest.
+// per-VM calls), exports, bulk protection with a partial failure and a re-run that only does the rest, and bulk
+// protection of VMs only an Enhanced policy protects (Trusted Launch, an Ultra disk): the rows say why, the page's
+// plan gives them the vault's Enhanced policy, and a Standard policy sent for one anyway (a page older than the VM's
+// change) is refused before anything is sent, in the user's words.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,6 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoveragePanel } from '../../../src/coverage/coveragePanel';
 import type { CoverageHostMessage, CoverageResult, EnableGroup } from '../../../src/coverage/protocol';
+import { groupForProtection, groupRequests } from '../../../src/coverage/regionPlan';
 import type { CoverageRow } from '../../../src/coverage/types';
 import { useApi } from '../ui/helpers';
 
@@ -23,6 +27,10 @@ function resultOf(message: CoverageHostMessage | undefined): CoverageResult {
   if (!message.ok) throw new Error(`${message.error.code ?? ''} ${message.error.message}`);
   return message.result;
 }
+
+/** Each VM's final state by VM name. */
+const state = (r: CoverageResult) =>
+  Object.fromEntries((r.progress ?? []).map((p) => [p.vmId.split('/').pop(), p.state]));
 
 describe('Backup coverage (host)', function () {
   this.timeout(180_000);
@@ -180,8 +188,6 @@ describe('Backup coverage (host)', function () {
     } finally {
       sandbox.setFaults(undefined);
     }
-    const state = (r: CoverageResult) =>
-      Object.fromEntries((r.progress ?? []).map((p) => [p.vmId.split('/').pop(), p.state]));
     assert.deepStrictEqual(state(first), { 'cov-web-01': 'done', 'cov-web-02': 'failed', 'cov-north-01': 'done' });
     const failure = first.progress?.find((p) => p.state === 'failed');
     assert.ok(failure?.error?.message && failure.error.code, JSON.stringify(failure));
@@ -201,5 +207,89 @@ describe('Backup coverage (host)', function () {
     const puts = sandbox.requestLog.entries().filter((e) => e.method === 'PUT' && /protectedItems/i.test(e.path));
     assert.strictEqual(puts.length, 1, puts.map((e) => e.path).join('\n'));
     assert.strictEqual(rowOf(panel, 'cov-web-02').protection, 'InitialBackupPending');
+  });
+
+  it('gives the Trusted Launch and Ultra-disk VMs an Enhanced policy and the others the chosen one', async () => {
+    const { sandbox } = host;
+    const add = (name: string, extra: object = {}) =>
+      sandbox.control.addVm({ resourceGroup: 'coverage-enh-rg', name, location: 'westeurope', ...extra });
+    add('enh-plain-01');
+    add('enh-tl-01', { securityType: 'TrustedLaunch' });
+    add('enh-ultra-01', { dataDisks: [{ sizeGB: 128, storageType: 'UltraSSD_LRS' }] });
+    await panel.reload();
+    const names = ['enh-plain-01', 'enh-tl-01', 'enh-ultra-01'];
+    assert.deepStrictEqual(
+      names.map((n) => rowOf(panel, n).enhancedReason),
+      [undefined, 'TrustedLaunch', 'UltraDisk'],
+    );
+
+    // What the page sends with the region's first vault and its first policy (DefaultPolicy) chosen.
+    const vaults = (panel.snapshot?.vaults ?? []).filter((v) => v.name === 'contoso-vault');
+    const [group] = groupForProtection(
+      names.map((n) => rowOf(panel, n)),
+      vaults,
+    );
+    assert.deepStrictEqual(
+      group.enhancedOnly.map((v) => v.name),
+      ['enh-tl-01', 'enh-ultra-01'],
+    );
+    const { requests, leftOut } = groupRequests(group, group.vaults[0], 'DefaultPolicy');
+    assert.deepStrictEqual(leftOut, []);
+    assert.deepStrictEqual(
+      requests.map((r) => [r.policyName, r.vmIds.map((id) => id.split('/').pop())]),
+      [
+        ['DefaultPolicy', ['enh-plain-01']],
+        ['EnhancedPolicy', ['enh-tl-01', 'enh-ultra-01']],
+      ],
+    );
+    const done = resultOf(await panel.receive({ type: 'enable', requestId: 1, groups: requests }));
+    assert.deepStrictEqual(state(done), { 'enh-plain-01': 'done', 'enh-tl-01': 'done', 'enh-ultra-01': 'done' });
+    assert.deepStrictEqual(
+      names.map((n) => rowOf(panel, n).policyName),
+      ['DefaultPolicy', 'EnhancedPolicy', 'EnhancedPolicy'],
+    );
+  });
+
+  it('refuses a Standard policy sent for a Trusted Launch VM before sending, saying why in words', async () => {
+    const { sandbox } = host;
+    sandbox.control.addVm({
+      resourceGroup: 'coverage-enh-rg',
+      name: 'enh-tl-02',
+      location: 'westeurope',
+      securityType: 'TrustedLaunch',
+    });
+    await panel.reload();
+    const contoso = panel.snapshot?.vaults.find((v) => v.name === 'contoso-vault');
+    assert.ok(contoso);
+    sandbox.requestLog.clear();
+    const refused = resultOf(
+      await panel.receive({
+        type: 'enable',
+        requestId: 2,
+        groups: [
+          {
+            subscriptionId: SUBSCRIPTION,
+            vaultId: contoso.id,
+            policyName: 'DefaultPolicy',
+            vmIds: [rowOf(panel, 'enh-tl-02').vmId],
+          },
+        ],
+      }),
+    );
+    const [result] = refused.progress ?? [];
+    assert.deepStrictEqual(
+      [result?.state, result?.error?.code, result?.error?.message],
+      [
+        'failed',
+        'EnhancedPolicyRequired',
+        'enh-tl-02 uses Trusted Launch, which needs an Enhanced policy: DefaultPolicy is a Standard policy.',
+      ],
+    );
+    const puts = sandbox.requestLog.entries().filter((e) => e.method === 'PUT' && /protectedItems/i.test(e.path));
+    assert.deepStrictEqual(
+      puts.map((e) => e.path),
+      [],
+    );
+    assert.strictEqual(rowOf(panel, 'enh-tl-02').protection, 'NotProtected');
   });
 });

@@ -43,7 +43,11 @@ describe('Backup coverage through Resource Graph (host)', function () {
     assert.strictEqual(data.notice, undefined);
     assert.ok(data.asOf !== undefined && Math.abs(data.asOf - Date.now()) < 60_000);
     const log = sandbox.requestLog.entries();
-    assert.strictEqual(log.filter((e) => isGraph(e.path)).length, 5, 'VMs, items, vaults, policies, groups');
+    assert.strictEqual(
+      log.filter((e) => isGraph(e.path)).length,
+      7,
+      'two counts (the totals pushed first), VMs, items, vaults, policies, groups',
+    );
     const perSubscription = log.filter((e) =>
       /\/(vaults|resourcegroups|virtualMachines)$|backupPolicies$/i.test(e.path),
     );
@@ -57,6 +61,16 @@ describe('Backup coverage through Resource Graph (host)', function () {
       ['Protected', 'contoso-vault', 'DefaultPolicy', 'Completed', 'Passed'],
     );
     assert.strictEqual(rowOf(data, 'sql-vm-01').protection, 'NotProtected');
+    // What bulk enable needs to offer a VM only Enhanced policies comes with the VM query.
+    assert.deepStrictEqual(
+      [rowOf(data, 'tl-vm-01').enhancedReason, rowOf(data, 'sql-vm-01').enhancedReason],
+      ['TrustedLaunch', undefined],
+    );
+    const contoso = data.vaults.find((v) => v.name === 'contoso-vault');
+    assert.deepStrictEqual(
+      contoso?.policies.filter((p) => p.enhanced).map((p) => p.name),
+      ['EnhancedPolicy'],
+    );
     assert.ok(data.vaults.some((v) => v.name === 'contoso-vault' && v.policies[0]?.name === 'DefaultPolicy'));
     assert.ok(data.resourceGroups.find((g) => g.subscriptionId === SUBSCRIPTION)?.names.includes('contoso-web-rg'));
   });

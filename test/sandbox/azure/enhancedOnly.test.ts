@@ -106,4 +106,46 @@ describe('Azure layer: Enhanced-only VMs and selective disk backup', () => {
     );
     assert.equal(puts(), 1, 'one PUT: the plain VM');
   });
+
+  it('reads a VM that comes without its disks once, and refuses a Standard policy for it before sending', async () => {
+    h.sandbox.control.addVm({
+      resourceGroup: 'security-rg',
+      name: 'ultra-vm-02',
+      dataDisks: [{ sizeGB: 128, storageType: 'UltraSSD_LRS' }],
+    });
+    // As a coverage row names them: id, name and resource group, no security type or disks.
+    const bare = (name: string) => ({
+      id: `/subscriptions/${h.subscriptionId}/resourceGroups/security-rg/providers/Microsoft.Compute/virtualMachines/${name}`,
+      name,
+      resourceGroup: 'security-rg',
+    });
+    const vmReads = (name: string): number =>
+      h.calls.filter((c) => c.method === 'GET' && new RegExp(`/virtualMachines/${name}\\?`, 'i').test(c.url)).length;
+    const before = puts();
+    const results = await h.service.enableProtectionMany(
+      vault(),
+      [bare(TL_VM), bare('ultra-vm-02'), bare(TL_VM)],
+      'DefaultPolicy',
+    );
+    assert.deepEqual(
+      results.map((r) => [r.ok, r.error?.code]),
+      [
+        [false, 'EnhancedPolicyRequired'],
+        [false, 'EnhancedPolicyRequired'],
+        [false, 'EnhancedPolicyRequired'],
+      ],
+    );
+    assert.equal(
+      results[1].error?.message,
+      'ultra-vm-02 has an Ultra disk, which needs an Enhanced policy; DefaultPolicy is a Standard policy.',
+    );
+    assert.equal(puts(), before, 'no PUT sent');
+    assert.equal(vmReads(TL_VM), 1, 'a VM named twice in the batch is read once');
+
+    // An Enhanced policy needs no read of the VM.
+    const reads = vmReads('ultra-vm-02');
+    const [done] = await h.service.enableProtectionMany(vault(), [bare('ultra-vm-02')], 'EnhancedPolicy');
+    assert.equal(done.ok, true);
+    assert.equal(vmReads('ultra-vm-02'), reads);
+  });
 });

@@ -14,7 +14,12 @@ const weu: Vault = {
   redundancy: 'GeoRedundant',
   crossRegionRestore: false,
 };
-const words = { vaultNotFound: 'no vault', vmNotFound: 'no vm', otherRegion: 'other region' };
+const words = {
+  vaultNotFound: 'no vault',
+  vmNotFound: 'no vm',
+  otherRegion: 'other region',
+  enhancedRequired: (vm: string, reason: string, policy: string) => `${vm} needs Enhanced (${reason}), not ${policy}`,
+};
 
 /** Only the calls bulk enable makes; every other member throws if touched ('then' stays undefined: not a promise). */
 function fakeService(vms: VirtualMachine[], failing: string[], calls: string[]): BackupService {
@@ -29,7 +34,9 @@ function fakeService(vms: VirtualMachine[], failing: string[], calls: string[]):
       return list.map((v) => {
         const r: EnableResult = failing.includes(v.name)
           ? { vmId: v.id, ok: false, error: { code: 'Boom', message: 'broke' } }
-          : { vmId: v.id, ok: true };
+          : v.securityType
+            ? { vmId: v.id, ok: false, error: { code: 'EnhancedPolicyRequired', message: 'English', requestId: 'r1' } }
+            : { vmId: v.id, ok: true };
         options?.onResult?.(r);
         return r;
       });
@@ -91,5 +98,18 @@ describe('Coverage: bulk enable', () => {
       results.map((r) => [r.state, r.error?.message]),
       [['failed', 'no vault']],
     );
+  });
+
+  it("says the Azure layer's refusal of a Standard policy in the host's words, with the reason the VM read fresh has", async () => {
+    const tl = { ...vm('tl'), securityType: 'TrustedLaunch', disks: { dataDisks: [] } };
+    const [result] = await bulkEnable(
+      [{ subscriptionId: 'sub-a', vaultId: weu.id, policyName: 'DefaultPolicy', vmIds: [tl.id] }],
+      { serviceFor: async () => fakeService([tl], [], []), onProgress: () => undefined, words },
+    );
+    assert.deepStrictEqual(result.error, {
+      code: 'EnhancedPolicyRequired',
+      message: 'tl needs Enhanced (TrustedLaunch), not DefaultPolicy',
+      requestId: 'r1',
+    });
   });
 });

@@ -67,4 +67,12 @@ describe('Coverage: failing and stale', () => {
       ['NotProtected', false, false, undefined],
     );
   });
+
+  it('says why only an Enhanced policy protects a VM, when the VM came with its disks and security type', () => {
+    const ultra = { ...vm('u'), disks: { dataDisks: [{ lun: 0, name: 'd', storageType: 'UltraSSD_LRS' }] } };
+    assert.strictEqual(toCoverageRow(ultra, 'Sub A', () => undefined, NOW).enhancedReason, 'UltraDisk');
+    const tl = { ...vm('t'), securityType: 'TrustedLaunch' };
+    assert.strictEqual(toCoverageRow(tl, 'Sub A', () => undefined, NOW).enhancedReason, 'TrustedLaunch');
+    assert.strictEqual('enhancedReason' in toCoverageRow(vm('p'), 'Sub A', () => undefined, NOW), false);
+  });
 });
