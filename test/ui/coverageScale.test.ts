@@ -173,15 +173,14 @@ describe('Backup coverage at 50,000 VMs (UI)', function () {
     await instrument(frame);
     const figures: Record<string, unknown> = { vms: TOTAL };
 
-    // Data to first rows: a refresh re-reads all 50,000 VMs, pushed as they are read; timed from the first push
-    // with rows to the rows drawn. The page says how far the load got until its last rows are in.
+    // Data to first rows: a refresh re-reads all 50,000 VMs and, the page having a whole load to show, pushes them
+    // once read; timed from the first push with rows to the rows drawn.
     await frame.locator('vscode-button#refresh').click();
     await until(frame, 'azbData.length > 0 && azbRows.some((t) => t >= azbData[0])', 600000);
     const toFirstRows = (await frame.evaluate('azbRows.find((t) => t >= azbData[0]) - azbData[0]')) as number;
     figures.dataToFirstRowsMs = toFirstRows;
     assert.ok(toFirstRows >= 0 && toFirstRows < 10000, `${toFirstRows} ms`);
     const status = frame.locator('.load-status');
-    await status.filter({ hasText: /^Still loading: [\d,]+ of 50,000 virtual machines read\.$/ }).waitFor();
     await status.waitFor({ state: 'hidden', timeout: 600000 });
     await waitForShown(frame, TOTAL, 120000);
 
