@@ -168,6 +168,11 @@ describe('Backup coverage at 50,000 VMs (UI)', function () {
     await treeRow(page, 'Scale Subscription 1').first().waitFor({ timeout: 180000 });
     await page.locator('.part.sidebar .title-actions a.action-label[aria-label="Show Backup Coverage"]').click();
     const frame = await webviewFrame(page, 'Backup coverage', 120000);
+    // The first load fills the page as Resource Graph is read, saying how far it got.
+    await frame
+      .locator('.load-status')
+      .filter({ hasText: /^Still loading: [\d,]+ of 50,000 virtual machines read\.$/ })
+      .waitFor({ timeout: 600000 });
     await frame.locator(ROWS).first().waitFor({ timeout: 600000 });
     await waitForShown(frame, TOTAL, 120000);
     await instrument(frame);
