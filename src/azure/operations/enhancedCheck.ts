@@ -2,7 +2,6 @@
 // sent (enable, change policy, resume), whichever command or tool asked: the service would refuse it anyway
 // (BMSUserErrorEnhancedPolicyRequired), after a job the user would have to read.
 import type { ItemRef, VaultRef, VmToProtect } from '../backupService';
-import { toVirtualMachine } from '../convert/arm';
 import {
   ENHANCED_POLICY_REQUIRED,
   type EnhancedPolicyReason,
@@ -13,8 +12,8 @@ import { AzureError } from '../errors';
 import { idKey, idParts } from '../ids';
 import type { BackupItem, Policy, VirtualMachine } from '../model';
 import type { OperationContext } from './context';
-import { call } from './context';
 import { getPolicy } from './policies';
+import { readVm } from './vmProtection';
 
 const REASON_TEXT: Record<EnhancedPolicyReason, string> = {
   TrustedLaunch: 'uses Trusted Launch',
@@ -49,9 +48,7 @@ function readVmFacts(
   vm: { subscriptionId: string; resourceGroup: string; name: string },
   signal?: AbortSignal,
 ): Promise<VmFacts | undefined> {
-  return call(() =>
-    ctx.clients.compute(vm.subscriptionId).virtualMachines.get(vm.resourceGroup, vm.name, { abortSignal: signal }),
-  ).then(toVirtualMachine, () => undefined);
+  return readVm(ctx, vm, signal).catch(() => undefined);
 }
 
 /** A batch's reads of the VMs that came without their disks: each VM read at most once, whichever call asks. */

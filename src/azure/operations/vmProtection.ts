@@ -114,17 +114,29 @@ export async function getVmProtection(
   return protection;
 }
 
-/** One VM read now, with its instance view and its protection as the backup service reports it (backupStatus). */
-export async function getVirtualMachine(
+type VmName = { subscriptionId: string; resourceGroup: string; name: string };
+
+/** One VM as Compute reads it now; with `instanceView`, its power and agent state too. */
+export async function readVm(
   ctx: OperationContext,
-  ref: { subscriptionId: string; resourceGroup: string; name: string },
+  ref: VmName,
   signal?: AbortSignal,
+  expand?: 'instanceView',
 ): Promise<VirtualMachine> {
   const raw = await call(() =>
     ctx.clients
       .compute(ref.subscriptionId)
-      .virtualMachines.get(ref.resourceGroup, ref.name, { expand: 'instanceView', abortSignal: signal }),
+      .virtualMachines.get(ref.resourceGroup, ref.name, { ...(expand ? { expand } : {}), abortSignal: signal }),
   );
-  const vm = toVirtualMachine(raw);
+  return toVirtualMachine(raw);
+}
+
+/** One VM read now, with its instance view and its protection as the backup service reports it (backupStatus). */
+export async function getVirtualMachine(
+  ctx: OperationContext,
+  ref: VmName,
+  signal?: AbortSignal,
+): Promise<VirtualMachine> {
+  const vm = await readVm(ctx, ref, signal, 'instanceView');
   return { ...vm, protection: await getVmProtection(ctx, vm, signal) };
 }
